@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+
+/** Ids are random UUIDs, never sequential (DESIGN.md, API contract). */
+export const IdSchema = v.pipe(v.string(), v.uuid('Must be an id (UUID).'));
+
+/** A tenant slug: what the host site puts in the JWT's `iss`. */
+export const SlugSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use 1 to 40 lowercase letters, digits or hyphens.'),
+);
+
+export const EmailSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254, 'An email address is at most 254 characters.'),
+  v.email('Enter a valid email address, such as name@example.org.'),
+);
+
+/** A required line of text: trimmed, not empty, bounded. */
+export const text = (max: number, label = 'This field') =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, `${label} is required.`),
+    v.maxLength(max, `${label} is at most ${max} characters.`),
+  );
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+export const OriginSchema = v.pipe(
+  v.string(),
+  v.check((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s;
+    } catch {
+      return false;
+    }
+  }, 'An origin is a scheme, host and optional port, such as https://www.example.org (no path, no trailing slash).'),
+);
+
+export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 time.'));
+
+/** A list page: `{ items, nextCursor }` (DESIGN.md, API contract). */
+export const ListQuerySchema = v.object({
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'),
+      v.transform(Number),
+      v.number(),
+      v.minValue(1, 'limit is a whole number from 1 to 100.'),
+      v.maxValue(100, 'limit is at most 100.'),
+    ),
+    '20',
+  ),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'Invalid cursor.'))),
+});
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+import { IdSchema, text } from './common.ts';
+import { SiretSchema } from '../identifiers/index.ts';
+
+export const companyStatuses = ['active', 'pending', 'refused'] as const;
+
+export const WebsiteSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(300, 'A website address is at most 300 characters.'),
+  v.url('Enter a full address, such as https://www.example.com.'),
+  v.check((s) => /^https?:\/\//i.test(s), 'A website address starts with https:// or http://.'),
+);
+
+export const CompanySchema = v.object({
+  id: IdSchema,
+  tenantId: IdSchema,
+  name: text(200, 'Company name'),
+  siret: v.nullable(SiretSchema),
+  website: v.nullable(WebsiteSchema),
+  status: v.picklist(companyStatuses),
+});
+export type Company = v.InferOutput<typeof CompanySchema>;
+
+/** `POST /v1/companies` (staff and admin only). Unknown keys are refused. */
+export const CompanyCreateSchema = v.strictObject({
+  name: text(200, 'Company name'),
+  siret: SiretSchema,
+  website: v.optional(WebsiteSchema),
+});
+export type CompanyCreate = v.InferOutput<typeof CompanyCreateSchema>;

@@ -1,0 +1,37 @@
+/**
+ * RFC 9457 problem details, as every error of the API is shaped. The elements
+ * read `errors` to put each message next to its field.
+ */
+export interface FieldError {
+  /** Dot path of the field, e.g. `career.jobTitle` or `emails.0.address`. */
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  /** Extra members, e.g. `existingId` on a duplicate company. */
+  [extension: string]: unknown;
+}
+
+export const problemTypes = {
+  validation: 'https://passerelle.dev/problems/validation',
+  malformed: 'https://passerelle.dev/problems/malformed-json',
+  unauthenticated: 'https://passerelle.dev/problems/unauthenticated',
+  forbidden: 'https://passerelle.dev/problems/forbidden',
+  notFound: 'https://passerelle.dev/problems/not-found',
+  methodNotAllowed: 'https://passerelle.dev/problems/method-not-allowed',
+  conflict: 'https://passerelle.dev/problems/conflict',
+  preconditionFailed: 'https://passerelle.dev/problems/precondition-failed',
+  preconditionRequired: 'https://passerelle.dev/problems/precondition-required',
+  tooLarge: 'https://passerelle.dev/problems/payload-too-large',
+  unsupportedMediaType: 'https://passerelle.dev/problems/unsupported-media-type',
+  idempotencyMismatch: 'https://passerelle.dev/problems/idempotency-key-reused',
+  tooManyRequests: 'https://passerelle.dev/problems/too-many-requests',
+  internal: 'https://passerelle.dev/problems/internal',
+} as const;
+export type ProblemKind = keyof typeof problemTypes;

@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+import { IdSchema, OriginSchema, SlugSchema, text } from './common.ts';
+import { UaiSchema } from '../identifiers/index.ts';
+
+export const entityKinds = ['university', 'school', 'faculty', 'department', 'foundation', 'alumni_association'] as const;
+export type EntityKind = (typeof entityKinds)[number];
+
+/** An institution: one tenant. Nothing ever crosses a tenant. */
+export const InstitutionSchema = v.object({
+  id: IdSchema,
+  slug: SlugSchema,
+  name: text(200, 'Name'),
+  allowedOrigins: v.array(OriginSchema),
+});
+export type Institution = v.InferOutput<typeof InstitutionSchema>;
+
+/** A faculty, school, foundation… Entities form a tree inside a tenant. */
+export const EntitySchema = v.object({
+  id: IdSchema,
+  tenantId: IdSchema,
+  parentId: v.nullable(IdSchema),
+  kind: v.picklist(entityKinds),
+  name: text(200, 'Name'),
+  uai: v.nullable(UaiSchema),
+});
+export type Entity = v.InferOutput<typeof EntitySchema>;
+
+export const hostKeyAlgorithms = ['HS256', 'EdDSA', 'RS256'] as const;
+export type HostKeyAlgorithm = (typeof hostKeyAlgorithms)[number];
+
+/** A key the institution's site signs identity tokens with. */
+export const HostKeyInputSchema = v.object({
+  kid: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'A key id is 1 to 64 letters, digits, dots, hyphens or underscores.')),
+  alg: v.picklist(hostKeyAlgorithms, 'The algorithm is HS256, EdDSA or RS256.'),
+  /** HS256: the shared secret (at least 32 characters). EdDSA/RS256: a PEM public key. */
+  key: v.pipe(v.string(), v.minLength(32, 'A key is at least 32 characters (an HS256 secret or a PEM public key).')),
+});
+export type HostKeyInput = v.InferOutput<typeof HostKeyInputSchema>;

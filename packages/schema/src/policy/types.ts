@@ -1,0 +1,89 @@
+/**
+ * The vocabulary of the role policy (DESIGN.md, "The role rules").
+ *
+ * The policy is pure: the server loads the actor and the resource from the
+ * database and asks `can(actor, action, resource)`; the elements ask the same
+ * question with the `me` document only to hide what the server would refuse.
+ */
+
+export const roles = ['student', 'alumnus', 'staff', 'admin', 'company_rep'] as const;
+export type Role = (typeof roles)[number];
+
+/** One role held by a person: in an entity, or (company_rep) for a company. */
+export type Membership =
+  | { readonly role: Exclude<Role, 'company_rep'>; readonly entityId: string }
+  | { readonly role: 'company_rep'; readonly companyId: string };
+
+/** Who is asking. Built by the server from the session; never from a client claim. */
+export interface Actor {
+  readonly personId: string;
+  readonly tenantId: string;
+  readonly memberships: readonly Membership[];
+  /**
+   * Parent of every entity of the tenant (`null` for a root), so that a staff
+   * or admin membership covers the entity and everything below it.
+   */
+  readonly entityParents: Readonly<Record<string, string | null>>;
+}
+
+/** Every action of the DESIGN.md table, one name per row (and per verb of a row). */
+export const actions = [
+  'profile.read', // read a profile (own: everything; another: see profileAudience)
+  'profile.edit',
+  'consent.read', // read consent state and history
+  'consent.edit', // grant / withdraw (own only)
+  'data.export', // export one's own data, ask for erasure
+  'company.search',
+  'company.create', // create an active company directly
+  'company.request', // ask for a new company or to represent one (pending until staff verify)
+  'company.edit',
+  'company.moderate', // approve / refuse company and representation requests
+  'offer.create',
+  'offer.edit', // edit / withdraw
+  'offer.moderate', // publish / reject / request changes
+  'pledge.donate',
+  'pledge.tax', // pledge apprenticeship tax
+  'pledge.readAmount',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * What an action is about. Every resource names its tenant: anything of
+ * another tenant is refused (and the server answers 404, not 403).
+ */
+export type Resource =
+  /** A person's profile, consents or data; `entityIds` are the owner's entities. */
+  | { readonly kind: 'person'; readonly tenantId: string; readonly personId: string; readonly entityIds: readonly string[] }
+  | { readonly kind: 'company'; readonly tenantId: string; readonly companyId?: string }
+  | {
+      readonly kind: 'offer';
+      readonly tenantId: string;
+      /** Absent when the offer is being created. */
+      readonly authorId?: string;
+      readonly companyId: string;
+      readonly targetEntityIds: readonly string[];
+      readonly status?: OfferStatus;
+    }
+  | {
+      readonly kind: 'pledge';
+      readonly tenantId: string;
+      readonly authorId?: string;
+      /** The pledging company, for pledges made on behalf of a company. */
+      readonly companyId?: string;
+      /** The beneficiary entity. */
+      readonly entityId: string;
+    }
+  /** The audit log of some entities (empty: the whole tenant). */
+  | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] };
+
+export const offerStatuses = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'filled', 'expired', 'withdrawn'] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
+
+/** A refusal says why in words, and what to do instead. */
+export type Decision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: string; readonly sameTenant: boolean };
+
+/** How much of another person's profile a reader sees. */
+export type ProfileAudience = 'self' | 'staff' | 'network' | 'public' | 'none';

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { AppEnv, Clock, Deps } from './context.ts';
+import { systemClock } from './context.ts';
+import type { Config } from './env.ts';
+import type { Db } from './db/open.ts';
+import { outboxMailer, smtpMailer, type Mailer } from './auth/mailer.ts';
+import { onError, onNotFound } from './http/errors.ts';
+import { limitBody, requireJson } from './http/limits.ts';
+import { tenantCors } from './http/cors.ts';
+import { problemResponse } from './http/problem.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { meRoutes } from './routes/me.ts';
+import { companyRoutes } from './routes/companies.ts';
+import { devRoutes } from './routes/dev.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  mailer?: Mailer;
+}
+
+/** The API routes, chained so that their types flow to the typed client. */
+function routes() {
+  return new Hono<AppEnv>()
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/companies', companyRoutes);
+}
+
+/**
+ * Builds the API over the given database. Tests call it with an in-memory
+ * database and `app.request()`; `index.ts` serves it on a port.
+ */
+export function createApp(options: AppOptions) {
+  const clock = options.clock ?? systemClock;
+  const config = options.config;
+  const mailer =
+    options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(options.db, () => clock.now(), config.production === false));
+  const deps: Deps = { db: options.db, clock, mailer, config };
+
+  const v1 = routes();
+  if (config.devOutbox) v1.route('/dev', devRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(onNotFound);
+  app.use(async function provideDeps(c, next) {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problemResponse('methodNotAllowed', `${c.req.method} is not allowed here. Allowed: ${methods.join(', ')}.`, {}, { allow: methods.join(', ') }) }));
+  app.use(tenantCors());
+  app.use(limitBody());
+  app.use(requireJson());
+  app.get('/health', (c) => c.json({ status: 'ok' }, 200));
+  app.route('/v1', v1);
+  const openapi = buildOpenApi(app);
+  app.get('/v1/openapi.json', (c) => c.json(openapi, 200));
+  return app;
+}
+
+/** The API's type, for `hc<AppType>` in the elements (a type-only import). */
+export type AppType = ReturnType<typeof routes>;

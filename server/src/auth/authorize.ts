@@ -1,0 +1,14 @@
+import { decide, type Action, type Actor, type Resource } from '@passerelle/schema';
+import { ProblemError } from '../http/problem.ts';
+
+/**
+ * Enforces the shared policy: a refusal is 403 with the policy's sentence,
+ * except for another tenant's object, which is 404 — its existence is not
+ * ours to reveal.
+ */
+export function authorize(actor: Actor, action: Action, resource: Resource): void {
+  const decision = decide(actor, action, resource);
+  if (decision.allowed) return;
+  if (!decision.sameTenant) throw new ProblemError('notFound', 'This resource does not exist, or you cannot see it.');
+  throw new ProblemError('forbidden', decision.reason, { action });
+}

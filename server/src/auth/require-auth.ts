@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { ProblemError, unauthenticated } from '../http/problem.ts';
+import { findSession, loadActor } from './session.ts';
+import { institutions } from '../db/tables/index.ts';
+import { eq } from 'drizzle-orm';
+
+/**
+ * Requires `Authorization: Bearer <session token>` and loads the actor.
+ * A browser request from an origin the session's tenant has not registered is
+ * refused: CORS alone only protects the reading of the answer.
+ */
+export function requireAuth(): MiddlewareHandler<AppEnv> {
+  return async function requireAuth(c, next) {
+    const header = c.req.header('authorization');
+    const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
+    if (!match?.[1]) throw unauthenticated();
+    const { db, clock } = c.var.deps;
+    const session = findSession(db, match[1], clock.now());
+    if (!session) throw unauthenticated('Your session has expired or was signed out. Sign in again.');
+    const origin = c.req.header('origin');
+    if (origin) {
+      const tenant = db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).where(eq(institutions.id, session.tenantId)).get();
+      if (!tenant?.allowedOrigins.includes(origin)) {
+        throw new ProblemError('forbidden', `The origin ${origin} is not registered for this institution. Ask its administrator to add it.`);
+      }
+    }
+    c.set('auth', {
+      actor: loadActor(db, session.tenantId, session.personId),
+      sessionId: session.id,
+      tenantSlug: session.slug,
+      signedInAt: new Date(session.createdAt),
+    });
+    await next();
+  };
+}

@@ -1,0 +1,33 @@
+import type { Actor } from '@passerelle/schema';
+import type { Config } from './env.ts';
+import type { Db } from './db/open.ts';
+import type { Mailer } from './auth/mailer.ts';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What a request handler may use: everything that talks to the outside. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  config: Config;
+}
+
+/** The signed-in caller, loaded from the session on every request. */
+export interface Auth {
+  actor: Actor;
+  sessionId: string;
+  tenantSlug: string;
+  /** When the session was opened: the data export asks for a recent sign-in. */
+  signedInAt: Date;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    auth: Auth;
+  };
+};

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tables from './tables/index.ts';
+
+export type Db = BetterSQLite3Database<typeof tables>;
+/** A transaction handle: the same query builder, bound to one transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/**
+ * Opens the SQLite database with the settings the data deserves: WAL for
+ * concurrent readers, foreign keys enforced, a busy timeout instead of
+ * immediate SQLITE_BUSY, and synchronous=FULL so that a committed consent or
+ * pledge survives a power cut (better-sqlite3 defaults to NORMAL).
+ *
+ * `url` is a file path, `file:` URL, or `:memory:` (tests).
+ */
+export function openDatabase(url: string): { db: Db; close: () => void } {
+  const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema: tables });
+  return { db, close: () => sqlite.close() };
+}
+
+/** Applies the committed drizzle-kit migrations. */
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder });
+}
+
+/** A fresh migrated in-memory database: one per test file. */
+export function memoryDatabase(): Db {
+  const { db } = openDatabase(':memory:');
+  migrateDatabase(db);
+  return db;
+}

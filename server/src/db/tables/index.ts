@@ -1,0 +1,4 @@
+// Every table of the database. One file per area; drizzle-kit reads this list.
+export * from './tenancy.ts';
+export * from './auth.ts';
+export * from './audit.ts';

@@ -1,0 +1,57 @@
+import * as v from 'valibot';
+
+const port = v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'PORT must be a port number.'), v.transform(Number), v.number(), v.minValue(1), v.maxValue(65535));
+const minutes = (fallback: string) =>
+  v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of minutes.'), v.transform(Number), v.number(), v.minValue(1)), fallback);
+
+/** The environment the server reads at boot. Anything invalid stops the process with the variable's name. */
+export const EnvSchema = v.object({
+  PORT: v.optional(port, '8787'),
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.minLength(1)), './data/passerelle.db'),
+  NODE_ENV: v.optional(v.picklist(['development', 'production', 'test']), 'development'),
+  /** `smtp://user:pass@host:587` — without it, mail goes to the dev outbox. */
+  SMTP_URL: v.optional(v.pipe(v.string(), v.url('SMTP_URL must be a URL such as smtp://user:pass@host:587.'))),
+  MAIL_FROM: v.optional(v.pipe(v.string(), v.email()), 'no-reply@passerelle.localhost'),
+  SESSION_TTL_MINUTES: minutes('480'),
+  /** Shows the dev outbox at /v1/dev/outbox. Never set in production. */
+  PASSERELLE_DEV_OUTBOX: v.optional(v.picklist(['0', '1']), undefined),
+  /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
+  TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
+});
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  production: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionTtlMinutes: number;
+  devOutbox: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = v.safeParse(EnvSchema, env);
+  if (!result.success) {
+    const lines = result.issues.map((i) => `  ${v.getDotPath(i) ?? '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.output;
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    production,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    devOutbox: e.PASSERELLE_DEV_OUTBOX ? e.PASSERELLE_DEV_OUTBOX === '1' : !production && !e.SMTP_URL,
+    trustProxy: e.TRUST_PROXY === '1',
+  };
+}
+
+/** Defaults for tests: what an empty environment gives. */
+export const testConfig = (): Config => ({ ...parseConfig({}), devOutbox: true });

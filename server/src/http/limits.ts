@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ProblemError } from './problem.ts';
+
+export const MAX_BODY_BYTES = 100 * 1024;
+
+/** 413 for bodies over 100 KiB, counted as they stream when there is no Content-Length. */
+export const limitBody = (): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ProblemError('tooLarge', 'The request body is larger than 100 KiB.');
+    },
+  });
+
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A write with a body must be application/json. This is also what keeps
+ * `text/plain` and form posts — which browsers send cross-site without a
+ * preflight — away from every handler.
+ */
+export function requireJson(): MiddlewareHandler {
+  return async function requireJson(c, next) {
+    if (writes.has(c.req.method)) {
+      const type = c.req.header('content-type');
+      const length = c.req.header('content-length');
+      const hasBody = type !== undefined || (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+      if (hasBody && !(type && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))) {
+        throw new ProblemError('unsupportedMediaType', 'Send the body as application/json.');
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,49 @@
+import * as v from 'valibot';
+import { validator } from 'hono/validator';
+import { fieldErrors } from '@passerelle/schema';
+import { ProblemError, validationProblem } from './problem.ts';
+
+type AnySchema = v.GenericSchema;
+
+/** Schemas attached to the validator middlewares, read by the OpenAPI generator. */
+export const describedSchemas = new WeakMap<object, { target: 'json' | 'query' | 'param'; schema: AnySchema }>();
+
+function check<S extends AnySchema>(schema: S, value: unknown, where: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) {
+    const errors = fieldErrors(result.issues).map((e) => ({ ...e, path: e.path || where }));
+    throw validationProblem(errors);
+  }
+  return result.output;
+}
+
+/**
+ * Validates the JSON body with a shared schema. Unlike the stock valibot
+ * validator, a failure answers our problem+json with field paths and never
+ * echoes the input back.
+ */
+export function jsonBody<S extends AnySchema>(schema: S) {
+  // Hono parses the body (400 on malformed JSON, mapped in onError); a write
+  // without a JSON content type never gets here (requireJson answers 415).
+  const mw = validator('json', (value) => check(schema, value, '') as v.InferOutput<S>);
+  describedSchemas.set(mw, { target: 'json', schema });
+  return mw;
+}
+
+/** Validates the query string with a shared schema (values are strings). */
+export function queryParams<S extends AnySchema>(schema: S) {
+  const mw = validator('query', (value) => check(schema, value, 'query') as v.InferOutput<S>);
+  describedSchemas.set(mw, { target: 'query', schema });
+  return mw;
+}
+
+/** Validates path parameters (ids are UUIDs: anything else is 404, as for a missing object). */
+export function pathParams<S extends AnySchema>(schema: S) {
+  const mw = validator('param', (value) => {
+    const result = v.safeParse(schema, value);
+    if (!result.success) throw new ProblemError('notFound', 'This resource does not exist, or you cannot see it.');
+    return result.output as v.InferOutput<S>;
+  });
+  describedSchemas.set(mw, { target: 'param', schema });
+  return mw;
+}

@@ -1,0 +1,107 @@
+import { Hono } from 'hono';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import { jsonBody } from '../http/validate.ts';
+import { ProblemError, unauthenticated } from '../http/problem.ts';
+import { hostKeys, institutions, usedTokenIds } from '../db/tables/index.ts';
+import { HostTokenError, peekToken, verifyHostToken } from '../auth/host-token.ts';
+import { openSession, revokeSession } from '../auth/session.ts';
+import { personForEmail, personForHostIdentity } from '../auth/provision.ts';
+import { consumeCode, issueCode, rateLimited, CODE_LIFETIME_MINUTES, RATE_WINDOW_MINUTES } from '../auth/email-code.ts';
+import { clientIp } from '../auth/client-ip.ts';
+import { writeAudit } from '../db/audit.ts';
+import { requireAuth } from '../auth/require-auth.ts';
+
+const refused = () => unauthenticated('This identity token is not valid: it may be expired, already used, or signed with a key this institution has not registered.');
+
+export const authRoutes = new Hono<AppEnv>()
+  /** Trades a host-signed identity token (JWT) for a session. */
+  .post('/exchange', jsonBody(ExchangeSchema), (c) => {
+    const { db, clock, config } = c.var.deps;
+    const now = clock.now();
+    const { token } = c.req.valid('json');
+    let issuer: string;
+    try {
+      issuer = peekToken(token).iss;
+    } catch {
+      throw refused();
+    }
+    const tenant = db.select().from(institutions).where(eq(institutions.slug, issuer)).get();
+    if (!tenant) throw refused();
+    const keys = db
+      .select({ kid: hostKeys.kid, alg: hostKeys.alg, key: hostKeys.key })
+      .from(hostKeys)
+      .where(and(eq(hostKeys.tenantId, tenant.id), isNull(hostKeys.revokedAt)))
+      .all();
+    let identity;
+    try {
+      identity = verifyHostToken(token, keys, tenant.slug, Math.floor(now.getTime() / 1000));
+    } catch (err) {
+      if (err instanceof HostTokenError) {
+        console.warn(`[passerelle] identity token refused for ${tenant.slug}: ${err.message}`);
+        throw refused();
+      }
+      throw err;
+    }
+    const grant: SessionGrant = db.transaction((tx) => {
+      tx.delete(usedTokenIds).where(lt(usedTokenIds.expiresAt, now.toISOString())).run();
+      const fresh = tx
+        .insert(usedTokenIds)
+        .values({ tenantId: tenant.id, jti: identity.jti, expiresAt: new Date((identity.exp + 120) * 1000).toISOString() })
+        .onConflictDoNothing()
+        .run();
+      if (fresh.changes === 0) throw refused();
+      const personId = personForHostIdentity(tx, tenant.id, identity, now);
+      if (!personId) {
+        throw unauthenticated('This person is not known to Passerelle yet. The institution must add them before they can sign in.');
+      }
+      const session = openSession(tx, { tenantId: tenant.id, personId, method: 'host', now, ttlMinutes: config.sessionTtlMinutes });
+      writeAudit(tx, { tenantId: tenant.id, actorId: personId, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: 'auth.exchange', objectType: 'session', subjectId: personId });
+      return session;
+    });
+    return c.json(grant, 200);
+  })
+  /** Sends a sign-in code. The answer is the same whether or not the address is known. */
+  .post('/email', jsonBody(EmailSignInSchema), async (c) => {
+    const { db, clock, mailer } = c.var.deps;
+    const now = clock.now();
+    const { tenant: slug, email } = c.req.valid('json');
+    const tenant = db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.slug, slug)).get();
+    const ip = clientIp(c);
+    if (tenant) {
+      if (rateLimited(db, tenant.id, email, ip, now)) {
+        throw new ProblemError('tooManyRequests', `Too many codes were asked for. Wait ${RATE_WINDOW_MINUTES} minutes and try again.`, {}, { 'retry-after': String(RATE_WINDOW_MINUTES * 60) });
+      }
+      const code = issueCode(db, tenant.id, email, ip, now);
+      await mailer.send({
+        to: email,
+        subject: `${tenant.name} — code de connexion / sign-in code: ${code}`,
+        text: `Votre code de connexion est ${code}. Il est valable ${CODE_LIFETIME_MINUTES} minutes.\nYour sign-in code is ${code}. It is valid for ${CODE_LIFETIME_MINUTES} minutes.\n\nSi vous n'avez rien demandé, ignorez ce message. / If you did not ask for it, ignore this message.`,
+      });
+    }
+    return c.json({ sent: true, expiresInMinutes: CODE_LIFETIME_MINUTES }, 202);
+  })
+  /** Trades an emailed code for a session. */
+  .post('/verify', jsonBody(VerifyCodeSchema), (c) => {
+    const { db, clock, config } = c.var.deps;
+    const now = clock.now();
+    const { tenant: slug, email, code } = c.req.valid('json');
+    const tenant = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.slug, slug)).get();
+    if (!tenant || !consumeCode(db, tenant.id, email, code, now)) {
+      throw unauthenticated('This code is wrong or has expired. Ask for a new one.');
+    }
+    const grant: SessionGrant = db.transaction((tx) => {
+      const person = personForEmail(tx, tenant.id, email, now);
+      const session = openSession(tx, { tenantId: tenant.id, personId: person.id, method: 'email', now, ttlMinutes: config.sessionTtlMinutes });
+      writeAudit(tx, { tenantId: tenant.id, actorId: person.id, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: person.created ? 'auth.email.first' : 'auth.email', objectType: 'session', subjectId: person.id });
+      return session;
+    });
+    return c.json(grant, 200);
+  })
+  /** Revokes the current session. */
+  .post('/logout', requireAuth(), (c) => {
+    const { db, clock } = c.var.deps;
+    revokeSession(db, c.var.auth.sessionId, clock.now());
+    return c.body(null, 204);
+  });
