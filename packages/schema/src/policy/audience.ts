@@ -1,0 +1,39 @@
+/**
+ * How much of someone's profile a reader sees. Owners choose, field by field,
+ * who may read it (`private`, `network`, `public`); the audience of a reader
+ * says which of those levels they get.
+ */
+import { hasRole, isAdmin, staffCoversAny } from './scope.ts';
+import type { Actor, ProfileAudience, Resource } from './types.ts';
+
+/** The per-field visibility an owner picks. */
+export const visibilityLevels = ['private', 'network', 'public'] as const;
+export type VisibilityLevel = (typeof visibilityLevels)[number];
+
+/**
+ * 'self' for one's own profile; 'staff' for admins and for staff whose scope
+ * covers one of the owner's entities; 'network' for other members of the
+ * tenant (student, alumnus, staff out of scope); 'public' for readers whose
+ * only roles are company_rep, or who have no membership yet; 'none' across
+ * tenants.
+ */
+export function profileAudience(actor: Actor, person: Extract<Resource, { kind: 'person' }>): ProfileAudience {
+  if (person.tenantId !== actor.tenantId) return 'none';
+  if (person.personId === actor.personId) return 'self';
+  if (isAdmin(actor) || staffCoversAny(actor, person.entityIds)) return 'staff';
+  if (hasRole(actor, 'student') || hasRole(actor, 'alumnus') || hasRole(actor, 'staff')) return 'network';
+  return 'public';
+}
+
+const levelsByAudience: Readonly<Record<ProfileAudience, readonly VisibilityLevel[]>> = {
+  self: visibilityLevels,
+  staff: visibilityLevels,
+  network: ['network', 'public'],
+  public: ['public'],
+  none: [],
+};
+
+/** The field visibilities this audience may read: the server drops every other field. */
+export function visibleLevels(audience: ProfileAudience): readonly VisibilityLevel[] {
+  return levelsByAudience[audience];
+}

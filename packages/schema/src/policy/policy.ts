@@ -1,0 +1,136 @@
+/**
+ * `decide` / `can`: the role rules of DESIGN.md as one pure function, so that
+ * the server (which enforces) and the elements (which only hide what would be
+ * refused) cannot disagree. Default deny: an action is allowed only when one
+ * of the actor's memberships grants it.
+ */
+import { NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, refusalReasons } from './reasons.ts';
+import {
+  hasRole,
+  isAdmin,
+  representedCompanyIds,
+  representsCompany,
+  staffCovers,
+  staffCoversAll,
+  staffCoversAny,
+} from './scope.ts';
+import type { Action, Actor, Decision, OfferStatus, Resource } from './types.ts';
+
+/** The kind of resource each action is about. */
+export const actionResourceKind = {
+  'profile.read': 'person',
+  'profile.edit': 'person',
+  'consent.read': 'person',
+  'consent.edit': 'person',
+  'data.export': 'person',
+  'company.search': 'company',
+  'company.create': 'company',
+  'company.request': 'company',
+  'company.edit': 'company',
+  'company.moderate': 'company',
+  'offer.create': 'offer',
+  'offer.edit': 'offer',
+  'offer.moderate': 'offer',
+  'pledge.donate': 'pledge',
+  'pledge.tax': 'pledge',
+  'pledge.readAmount': 'pledge',
+  'audit.read': 'audit',
+} as const satisfies Record<Action, Resource['kind']>;
+
+type KindOf<A extends Action> = (typeof actionResourceKind)[A];
+type ResourceOf<A extends Action> = Extract<Resource, { kind: KindOf<A> }>;
+
+/** A rule answers `true`, `false` (refuse with the action's usual reason) or a more specific reason. */
+type Verdict = boolean | string;
+type Rules = { readonly [A in Action]: (actor: Actor, resource: ResourceOf<A>) => Verdict };
+
+/** "Students: their own, until published" — the statuses in which an author may still edit. */
+export const authorEditableStatuses: readonly OfferStatus[] = ['draft', 'submitted', 'changes_requested', 'rejected'];
+
+const isStaffOrAdmin = (actor: Actor): boolean => isAdmin(actor) || hasRole(actor, 'staff');
+const isSelf = (actor: Actor, person: { personId: string }): boolean => person.personId === actor.personId;
+const isAuthor = (actor: Actor, r: { authorId?: string }): boolean => r.authorId !== undefined && r.authorId === actor.personId;
+
+/** Own profile, or staff of one of the owner's entities, or admin. */
+const selfOrStaffOfOwner = (actor: Actor, person: ResourceOf<'profile.edit'>): boolean =>
+  isSelf(actor, person) || isAdmin(actor) || staffCoversAny(actor, person.entityIds);
+
+const rules: Rules = {
+  // What another reader sees is decided field by field by profileAudience.
+  'profile.read': () => true,
+  'profile.edit': selfOrStaffOfOwner,
+  'consent.read': selfOrStaffOfOwner,
+  'consent.edit': isSelf,
+  'data.export': isSelf,
+
+  'company.search': () => true,
+  'company.create': (actor) =>
+    isStaffOrAdmin(actor) ||
+    (hasRole(actor, 'student') || hasRole(actor, 'alumnus')
+      ? refusalReasons['company.create']
+      : 'Only careers-office staff and administrators can add a company directly. Request it instead: it becomes available once staff verify it.'),
+  // Recruiters signed in by email have no membership yet: asking is how they get one.
+  'company.request': () => true,
+  'company.edit': (actor, company) => isStaffOrAdmin(actor) || representsCompany(actor, company.companyId),
+  'company.moderate': isStaffOrAdmin,
+
+  'offer.create': (actor, offer) => {
+    if (isAdmin(actor) || hasRole(actor, 'student') || hasRole(actor, 'alumnus')) return true;
+    if (representsCompany(actor, offer.companyId) || staffCoversAll(actor, offer.targetEntityIds)) return true;
+    if (hasRole(actor, 'staff')) return OFFER_OUTSIDE_STAFF_SCOPE;
+    if (representedCompanyIds(actor).length > 0)
+      return 'You can post offers only for the company you represent. Ask to represent this company, or ask your careers office to post the offer.';
+    return false;
+  },
+  'offer.edit': (actor, offer) => {
+    if (isAdmin(actor) || staffCoversAny(actor, offer.targetEntityIds) || representsCompany(actor, offer.companyId)) return true;
+    // The author keeps their offer while they could still post it (a revoked
+    // representative cannot) and until it is published.
+    if (!isAuthor(actor, offer) || rules['offer.create'](actor, offer) !== true) return false;
+    // An offer without a status has not been saved yet: it is a draft.
+    return authorEditableStatuses.includes(offer.status ?? 'draft') || OFFER_LOCKED_FOR_AUTHOR;
+  },
+  'offer.moderate': (actor, offer) => isAdmin(actor) || staffCoversAny(actor, offer.targetEntityIds),
+
+  // Anyone may give in their own name; on a company's behalf only its representative,
+  // or staff recording it for their own entity, or an admin.
+  'pledge.donate': (actor, pledge) =>
+    pledge.companyId === undefined ||
+    isAdmin(actor) ||
+    representsCompany(actor, pledge.companyId) ||
+    staffCovers(actor, pledge.entityId),
+  'pledge.tax': (actor, pledge) =>
+    isAdmin(actor) || representsCompany(actor, pledge.companyId) || staffCovers(actor, pledge.entityId),
+  'pledge.readAmount': (actor, pledge) =>
+    isAuthor(actor, pledge) ||
+    isAdmin(actor) ||
+    representsCompany(actor, pledge.companyId) ||
+    staffCovers(actor, pledge.entityId),
+
+  // An empty list means the whole tenant's log: administrators only.
+  'audit.read': (actor, audit) => isAdmin(actor) || staffCoversAll(actor, audit.entityIds),
+};
+
+function refuse(reason: string): Decision {
+  return { allowed: false, reason, sameTenant: true };
+}
+
+/**
+ * Whether `actor` may do `action` on `resource`, and if not, why in words.
+ * Another tenant's resource is `{ allowed: false, sameTenant: false, reason: 'Not found.' }`
+ * so the server can answer 404 and reveal nothing.
+ */
+export function decide(actor: Actor, action: Action, resource: Resource): Decision {
+  if (resource.tenantId !== actor.tenantId) return { allowed: false, reason: NOT_FOUND, sameTenant: false };
+  const kind = actionResourceKind[action];
+  if (resource.kind !== kind) return refuse(`The action ${action} applies to a ${kind}, not to a ${resource.kind}.`);
+  const rule = rules[action] as (actor: Actor, resource: Resource) => Verdict;
+  const verdict = rule(actor, resource);
+  if (verdict === true) return { allowed: true };
+  return refuse(typeof verdict === 'string' ? verdict : refusalReasons[action]);
+}
+
+/** Shorthand for `decide(...).allowed`, for the elements' hide/disable checks. */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return decide(actor, action, resource).allowed;
+}
