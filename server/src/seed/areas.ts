@@ -1,0 +1,10 @@
+import type { Tx } from '../db/open.ts';
+import type { DemoIds } from './demo.ts';
+
+/**
+ * Demo data of each area (profiles, offers, pledges, consents), added after
+ * the institutions and people exist. Each function must be idempotent.
+ */
+export type AreaSeed = (tx: Tx, ids: DemoIds, at: string) => void;
+
+export const areaSeeds: AreaSeed[] = [];

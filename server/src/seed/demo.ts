@@ -1,0 +1,89 @@
+import type { Db } from '../db/open.ts';
+import { areaSeeds } from './areas.ts';
+import { ensureMembership, upsertCompany, upsertEntity, upsertHostKey, upsertInstitution, upsertPerson } from './upsert.ts';
+
+/** Local-only defaults, documented in the README. Never use them on a real site. */
+export const DEMO_HOST_SECRET_DEFAULT = 'demo-host-secret-for-local-use-only-0123456789';
+export const OTHER_HOST_SECRET_DEFAULT = 'other-host-secret-for-local-use-only-0123456789';
+export const DEMO_KID = 'demo-1';
+export const OTHER_KID = 'other-1';
+export const DEMO_ORIGIN = 'http://localhost:5173';
+
+export interface DemoIds {
+  demo: {
+    tenantId: string;
+    entities: { university: string; engineering: string; management: string; foundation: string; alumni: string };
+    companies: { acme: string; globex: string; initech: string };
+    people: Record<'student-ines' | 'alumna-claire' | 'rep-acme' | 'staff-eng' | 'staff-mgmt' | 'admin-demo', string>;
+  };
+  other: {
+    tenantId: string;
+    entities: { university: string; school: string };
+    companies: { umbrella: string };
+    people: Record<'student-other' | 'staff-other' | 'admin-other', string>;
+  };
+}
+
+/**
+ * The two demo institutions (`demo`, `other`), their entities, people and
+ * companies. Idempotent: running it again finds what exists.
+ */
+export function seedDemo(db: Db, env: Record<string, string | undefined>, now: Date): DemoIds {
+  const at = now.toISOString();
+  return db.transaction((tx) => {
+    const demo = upsertInstitution(tx, 'demo', 'Université de Démonstration', [DEMO_ORIGIN], at);
+    upsertHostKey(tx, demo, DEMO_KID, env.PASSERELLE_DEMO_HOST_SECRET || DEMO_HOST_SECRET_DEFAULT, at);
+    const university = upsertEntity(tx, demo, null, 'university', 'Université de Démonstration');
+    const engineering = upsertEntity(tx, demo, university, 'school', "École d'ingénieurs", '0754321P');
+    const management = upsertEntity(tx, demo, university, 'school', 'École de management', '0691234S');
+    const foundation = upsertEntity(tx, demo, university, 'foundation', 'Fondation');
+    const alumni = upsertEntity(tx, demo, university, 'alumni_association', 'Association des diplômés');
+    const acme = upsertCompany(tx, demo, 'Acme Robotique', '81234567600017', 'https://www.acme-robotique.fr', at);
+    const globex = upsertCompany(tx, demo, 'Globex Conseil', '52345678800026', 'https://globex-conseil.fr', at);
+    const initech = upsertCompany(tx, demo, 'Initech Logiciels', '73456789400013', null, at);
+
+    const person = (sub: string, email: string, name: string) => upsertPerson(tx, demo, sub, email, name, at);
+    const ines = person('student-ines', 'ines.martin@etu.demo.test', 'Inès Martin');
+    const claire = person('alumna-claire', 'claire.dubois@alumni.demo.test', 'Claire Dubois');
+    const rep = person('rep-acme', 'marc.lefevre@acme-robotique.fr', 'Marc Lefèvre');
+    const staffEng = person('staff-eng', 'sophie.bernard@demo.test', 'Sophie Bernard');
+    const staffMgmt = person('staff-mgmt', 'julien.moreau@demo.test', 'Julien Moreau');
+    const admin = person('admin-demo', 'nadia.haddad@demo.test', 'Nadia Haddad');
+    ensureMembership(tx, demo, ines, 'student', { entityId: engineering }, at);
+    ensureMembership(tx, demo, claire, 'alumnus', { entityId: management }, at);
+    ensureMembership(tx, demo, claire, 'alumnus', { entityId: alumni }, at);
+    ensureMembership(tx, demo, rep, 'company_rep', { companyId: acme }, at);
+    ensureMembership(tx, demo, staffEng, 'staff', { entityId: engineering }, at);
+    ensureMembership(tx, demo, staffMgmt, 'staff', { entityId: management }, at);
+    ensureMembership(tx, demo, admin, 'admin', { entityId: university }, at);
+
+    const other = upsertInstitution(tx, 'other', 'Institut Autre', ['http://localhost:5174'], at);
+    upsertHostKey(tx, other, OTHER_KID, env.PASSERELLE_OTHER_HOST_SECRET || OTHER_HOST_SECRET_DEFAULT, at);
+    const otherUniversity = upsertEntity(tx, other, null, 'university', 'Institut Autre');
+    const otherSchool = upsertEntity(tx, other, otherUniversity, 'school', 'École Autre', '0131842G');
+    const umbrella = upsertCompany(tx, other, 'Umbrella Industries', '44556677100017', null, at);
+    const studentOther = upsertPerson(tx, other, 'student-other', 'eve.petit@etu.autre.test', 'Ève Petit', at);
+    const staffOther = upsertPerson(tx, other, 'staff-other', 'paul.roux@autre.test', 'Paul Roux', at);
+    const adminOther = upsertPerson(tx, other, 'admin-other', 'lea.garnier@autre.test', 'Léa Garnier', at);
+    ensureMembership(tx, other, studentOther, 'student', { entityId: otherSchool }, at);
+    ensureMembership(tx, other, staffOther, 'staff', { entityId: otherSchool }, at);
+    ensureMembership(tx, other, adminOther, 'admin', { entityId: otherUniversity }, at);
+
+    const ids: DemoIds = {
+      demo: {
+        tenantId: demo,
+        entities: { university, engineering, management, foundation, alumni },
+        companies: { acme, globex, initech },
+        people: { 'student-ines': ines, 'alumna-claire': claire, 'rep-acme': rep, 'staff-eng': staffEng, 'staff-mgmt': staffMgmt, 'admin-demo': admin },
+      },
+      other: {
+        tenantId: other,
+        entities: { university: otherUniversity, school: otherSchool },
+        companies: { umbrella },
+        people: { 'student-other': studentOther, 'staff-other': staffOther, 'admin-other': adminOther },
+      },
+    };
+    for (const seed of areaSeeds) seed(tx, ids, at);
+    return ids;
+  });
+}

@@ -1,0 +1,78 @@
+// Test support: an app over a fresh in-memory database with the demo data,
+// and sign-in as any demo person through the real exchange route.
+import { memoryDatabase, type Db } from './db/open.ts';
+import { createApp } from './app.ts';
+import { testConfig, type Config } from './env.ts';
+import type { Clock } from './context.ts';
+import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID, OTHER_HOST_SECRET_DEFAULT, OTHER_KID, type DemoIds } from './seed/demo.ts';
+import { signHostToken } from './auth/host-token.ts';
+import type { Mail, Mailer } from './auth/mailer.ts';
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-03-02T09:00:00.000Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(date: Date) {
+    this.current = new Date(date);
+  }
+}
+
+export type DemoSubject = keyof DemoIds['demo']['people'] | keyof DemoIds['other']['people'];
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  clock: TestClock;
+  ids: DemoIds;
+  mail: Mail[];
+  /** A host-signed identity token for a demo person, as the institution's site would sign it. */
+  hostToken(sub: string, claims?: Record<string, unknown>, tenant?: 'demo' | 'other'): string;
+  /** Signs in through `POST /v1/auth/exchange` and returns the session token. */
+  signIn(sub: DemoSubject): Promise<string>;
+  /** `app.request` with a bearer token and JSON body. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+}
+
+export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock } = {}): TestApp {
+  const db = memoryDatabase();
+  const clock = overrides.clock ?? new TestClock();
+  const ids = seedDemo(db, {}, clock.now());
+  const mail: Mail[] = [];
+  const mailer: Mailer = { send: async (m) => void mail.push(m) };
+  const app = createApp({ db, clock, mailer, config: { ...testConfig(), ...overrides.config } });
+  let jti = 0;
+  const hostToken: TestApp['hostToken'] = (sub, claims = {}, tenant) => {
+    const t = tenant ?? (sub.endsWith('-other') ? 'other' : 'demo');
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    return signHostToken(t === 'demo' ? DEMO_HOST_SECRET_DEFAULT : OTHER_HOST_SECRET_DEFAULT, t === 'demo' ? DEMO_KID : OTHER_KID, {
+      iss: t,
+      aud: 'passerelle',
+      sub,
+      iat,
+      exp: iat + 300,
+      jti: `test-${++jti}-${crypto.randomUUID()}`,
+      ...claims,
+    });
+  };
+  const call: TestApp['call'] = (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return Promise.resolve(app.request(path, { method, headers, body }));
+  };
+  const signIn: TestApp['signIn'] = async (sub) => {
+    const res = await call('POST', '/v1/auth/exchange', { body: { token: hostToken(sub) } });
+    if (res.status !== 200) throw new Error(`sign-in of ${sub} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+  return { app, db, clock, ids, mail, hostToken, signIn, call };
+}
