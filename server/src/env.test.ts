@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './env.ts';
+
+describe('configuration from the environment', () => {
+  it('has working defaults', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(8787);
+    expect(config.databaseUrl).toBe('./data/passerelle.db');
+    expect(config.devOutbox).toBe(true);
+  });
+
+  it('turns the dev outbox off in production and with SMTP', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).devOutbox).toBe(false);
+    expect(parseConfig({ SMTP_URL: 'smtp://mail.example.org:587' }).devOutbox).toBe(false);
+  });
+
+  it('stops with a message naming every bad variable', () => {
+    expect(() => parseConfig({ PORT: 'eighty', SMTP_URL: 'not a url' })).toThrow(ConfigError);
+    try {
+      parseConfig({ PORT: '99999', SESSION_TTL_MINUTES: '-3' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/PORT/);
+      expect((err as Error).message).toMatch(/SESSION_TTL_MINUTES/);
+    }
+  });
+});
