@@ -5,7 +5,9 @@ describe('configuration from the environment', () => {
   it('has working defaults', () => {
     const config = parseConfig({});
     expect(config.port).toBe(8787);
-    expect(config.databaseUrl).toBe('./data/passerelle.db');
+    expect(config.databaseUrl).toBe(`${process.cwd()}/data/passerelle.db`);
+    expect(parseConfig({ INIT_CWD: '/srv/passerelle' }).databaseUrl).toBe('/srv/passerelle/data/passerelle.db');
+    expect(parseConfig({ DATABASE_URL: '/var/lib/p.db', INIT_CWD: '/srv' }).databaseUrl).toBe('/var/lib/p.db');
     expect(config.devOutbox).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isAbsolute, resolve } from 'node:path';
 
 const port = v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'PORT must be a port number.'), v.transform(Number), v.number(), v.minValue(1), v.maxValue(65535));
 const minutes = (fallback: string) =>
@@ -32,6 +33,16 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * A relative DATABASE_URL is relative to where the person ran the command
+ * (`INIT_CWD`, set by pnpm), not to the package folder pnpm switches to, so
+ * `pnpm serve` and `pnpm passerelle` at the root agree on `./data/passerelle.db`.
+ */
+function databasePath(url: string, initCwd: string | undefined): string {
+  if (url === ':memory:' || url.startsWith('file:') || isAbsolute(url)) return url;
+  return resolve(initCwd ?? process.cwd(), url);
+}
+
 /** Parses the environment; throws a ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = v.safeParse(EnvSchema, env);
@@ -43,7 +54,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const production = e.NODE_ENV === 'production';
   return {
     port: e.PORT,
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: databasePath(e.DATABASE_URL, env.INIT_CWD),
     production,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
