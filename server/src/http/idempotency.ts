@@ -1,0 +1,192 @@
+/**
+ * `Idempotency-Key` for writes that must not happen twice (pledges, offer
+ * submission): DESIGN.md, "API contract".
+ *
+ * Usage, on a route that runs after `requireAuth()`:
+ *
+ * ```ts
+ * .post('/', idempotent(), jsonBody(Schema), (c) => {
+ *   const row = db.transaction((tx) => {
+ *     const row = tx.insert(...).returning().get();
+ *     writeAudit(tx, who, ...);
+ *     rememberReply(tx, c, 201, row, `/v1/things/${row.id}`);
+ *     return row;
+ *   });
+ *   c.header('location', `/v1/things/${row.id}`);
+ *   return c.json(row, 201);
+ * })
+ * ```
+ *
+ * - The key is scoped to (tenant, person); the same key + the same request
+ *   (method, path, canonical JSON body) replays the stored reply with
+ *   `Idempotent-Replayed: true`; another request with that key is 422.
+ * - The reply is stored by `rememberReply` inside the handler's own
+ *   transaction, so the write and its key commit or roll back together.
+ * - The primary key (tenant, person, key) decides who wins, even across
+ *   processes: the loser's insert fails, its transaction rolls back, and the
+ *   middleware answers with the winner's stored reply.
+ * - Only successful writes are remembered: a refused request (400, 403, 409…)
+ *   wrote nothing, so retrying it with the same key runs it again.
+ * - Keys are kept for `IDEMPOTENCY_RETENTION_MS` (24 h); older keys of the
+ *   same person are purged when they next write, and ignored until then.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import type { AppEnv } from '../context.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { idempotencyKeys } from '../db/tables/index.ts';
+import { ProblemError, problemResponse, validationProblem } from './problem.ts';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+/** How long a key is remembered: at least 24 hours (DESIGN.md). */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,200}$/;
+
+/** What the middleware learnt about the request, for `rememberReply`. */
+interface Pending {
+  tenantId: string;
+  personId: string;
+  key: string;
+  requestHash: string;
+  now: Date;
+}
+
+// Keyed on the raw Request rather than a context variable, so that
+// `rememberReply` accepts any handler's context whatever its typed env.
+const pending = new WeakMap<Request, Pending>();
+
+/**
+ * Thrown by `rememberReply` when the key was stored by a concurrent request
+ * (another process, or an interleaved request of this one): the handler's
+ * transaction rolls back, and the middleware answers with the stored reply.
+ * A 409 on its own, if it ever escapes a route without the middleware.
+ */
+export class IdempotencyRace extends ProblemError {
+  constructor() {
+    super('conflict', 'A request with the same Idempotency-Key was completed at the same time. Send it again to read its result.');
+  }
+}
+
+/** JSON with object keys sorted at every level, so that key order does not change the hash. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Method, path and a SHA-256 of the canonical body: what "the same request" means. */
+export function requestHash(method: string, path: string, rawBody: string): string {
+  let body = rawBody;
+  if (rawBody.trim() !== '') {
+    try {
+      body = canonicalJson(JSON.parse(rawBody));
+    } catch {
+      // Not JSON: the body validator refuses it anyway; hash the bytes as sent.
+    }
+  }
+  return `${method.toUpperCase()} ${path} ${createHash('sha256').update(body).digest('base64url')}`;
+}
+
+interface StoredReply {
+  requestHash: string;
+  status: number;
+  body: string;
+  location: string | null;
+}
+
+function findReply(db: DbOrTx, p: Pending): StoredReply | undefined {
+  const row = db
+    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body, location: idempotencyKeys.location, createdAt: idempotencyKeys.createdAt })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.tenantId, p.tenantId), eq(idempotencyKeys.personId, p.personId), eq(idempotencyKeys.key, p.key)))
+    .get();
+  if (!row || isExpired(row.createdAt, p.now)) return undefined;
+  return row;
+}
+
+const isExpired = (createdAt: string, now: Date) => new Date(createdAt).getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS;
+
+/** The stored reply for the same request, or 422 for another request under that key. */
+function answerWith(stored: StoredReply, p: Pending): Response {
+  if (stored.requestHash !== p.requestHash) {
+    return problemResponse(
+      'idempotencyMismatch',
+      `This ${IDEMPOTENCY_HEADER} was already used for a different request. Send a new key for a new request; reuse a key only to retry the very same request.`,
+      { header: IDEMPOTENCY_HEADER },
+    );
+  }
+  const headers: Record<string, string> = { 'content-type': 'application/json', [REPLAYED_HEADER.toLowerCase()]: 'true' };
+  if (stored.location) headers.location = stored.location;
+  return new Response(stored.body, { status: stored.status, headers });
+}
+
+/**
+ * Requires a valid `Idempotency-Key` and answers a repeated request from the
+ * stored reply. Mount it after `requireAuth()`; the handler must call
+ * `rememberReply` inside the transaction of its write.
+ */
+export function idempotent(): MiddlewareHandler<AppEnv> {
+  return async function idempotent(c, next) {
+    const key = c.req.header(IDEMPOTENCY_HEADER);
+    if (key === undefined || !KEY_PATTERN.test(key)) {
+      const message =
+        key === undefined
+          ? `Send an ${IDEMPOTENCY_HEADER} header: a random value (such as a UUID) made once per form, and sent again unchanged on retry.`
+          : `${IDEMPOTENCY_HEADER} is 1 to 200 characters among letters, digits and _ - : .`;
+      throw validationProblem([{ path: IDEMPOTENCY_HEADER, message }], key === undefined ? `The ${IDEMPOTENCY_HEADER} header is required for this request.` : `The ${IDEMPOTENCY_HEADER} header is invalid.`);
+    }
+    const { actor } = c.var.auth;
+    const { db, clock } = c.var.deps;
+    const p: Pending = {
+      tenantId: actor.tenantId,
+      personId: actor.personId,
+      key,
+      requestHash: requestHash(c.req.method, c.req.path, await c.req.text()),
+      now: clock.now(),
+    };
+    const stored = findReply(db, p);
+    if (stored) return answerWith(stored, p);
+
+    pending.set(c.req.raw, p);
+    await next();
+    // Hono has already turned a thrown error into c.res; a lost race is
+    // answered with the winner's reply instead.
+    if (c.error instanceof IdempotencyRace) {
+      const winner = findReply(db, p);
+      if (winner) {
+        c.res = undefined;
+        c.res = answerWith(winner, p);
+      }
+    }
+  };
+}
+
+/**
+ * Stores the reply of a successful write under the request's key. Call it
+ * inside the write's transaction (synchronous better-sqlite3), with the body
+ * and status the handler is about to answer. Throws `IdempotencyRace` (which
+ * rolls the transaction back) if a concurrent request stored the key first.
+ */
+export function rememberReply(tx: DbOrTx, c: { req: { raw: Request } }, status: number, body: unknown, location?: string): void {
+  const p = pending.get(c.req.raw);
+  if (!p) throw new Error('rememberReply called on a route without the idempotent() middleware.');
+  const cutoff = new Date(p.now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString();
+  // Opportunistic purge: this person's expired keys (cheap: a prefix of the primary key).
+  tx.delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.tenantId, p.tenantId), eq(idempotencyKeys.personId, p.personId), lt(idempotencyKeys.createdAt, cutoff)))
+    .run();
+  const inserted = tx
+    .insert(idempotencyKeys)
+    .values({ tenantId: p.tenantId, personId: p.personId, key: p.key, requestHash: p.requestHash, status, body: JSON.stringify(body), location: location ?? null, createdAt: p.now.toISOString() })
+    .onConflictDoNothing()
+    .run();
+  if (inserted.changes === 0) throw new IdempotencyRace();
+}
