@@ -88,13 +88,14 @@ describe('errors are problem+json', () => {
         controller.close();
       },
     });
-    const chunked = await t.app.request('/v1/companies', {
+    // undici needs `duplex` for a streamed request body.
+    const init: RequestInit & { duplex: 'half' } = {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       body: chunks,
-      // @ts-expect-error -- undici needs duplex for a streamed request body; the DOM type lacks it
       duplex: 'half',
-    });
+    };
+    const chunked = await t.app.request('/v1/companies', init);
     expect(chunked.status).toBe(413);
     expect(t.db.select().from(companies).all().some((c) => c.name.startsWith('xxx'))).toBe(false);
   });
