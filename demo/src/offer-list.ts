@@ -1,0 +1,2 @@
+// Filled in once the offers API exists.
+export {};
