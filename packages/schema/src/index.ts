@@ -8,3 +8,5 @@ export * from './core/issues.ts';
 export * from './policy/types.ts';
 export * from './policy/index.ts';
 export * from './identifiers/index.ts';
+export * from './companies/index.ts';
+export * from './offers/index.ts';

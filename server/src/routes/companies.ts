@@ -1,19 +1,162 @@
 import { Hono } from 'hono';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { CompanyCreateSchema, IdSchema } from '@passerelle/schema';
+import {
+  CompanyCreateSchema,
+  CompanyPatchSchema,
+  CompanyRequestCreateSchema,
+  CompanyRequestRefuseSchema,
+  CompanySearchQuerySchema,
+  IdSchema,
+  can,
+  emailMatchesWebsite,
+  type Actor,
+} from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
+import type { DbOrTx } from '../db/open.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
-import { jsonBody, pathParams } from '../http/validate.ts';
+import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
-import { companies } from '../db/tables/index.ts';
+import { companies, companyRequests, memberships, people } from '../db/tables/index.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { companyColumns, searchCompanies } from '../offers/company-search.ts';
+import { decodeCursor, encodeCursor } from '../offers/cursor.ts';
 
-const companyColumns = { id: companies.id, name: companies.name, siret: companies.siret, siren: companies.siren, website: companies.website, status: companies.status };
+type CompanyRow = { id: string; name: string; siret: string | null; siren: string | null; website: string | null; status: 'active' | 'pending' | 'refused' };
+
+/** A weak validator over what a PATCH may change (companies carry no version column). */
+function companyEtag(row: CompanyRow): string {
+  const digest = createHash('sha256').update(JSON.stringify([row.name, row.website, row.siret, row.status])).digest('base64url').slice(0, 22);
+  return `"${digest}"`;
+}
+
+/** `website` is absent, not null, when the company has none. */
+function companyView(row: CompanyRow) {
+  const { website, ...rest } = row;
+  return website === null ? rest : { ...rest, website };
+}
+
+function findCompany(db: DbOrTx, tenantId: string, id: string): (CompanyRow & { createdBy: string | null }) | undefined {
+  return db
+    .select({ ...companyColumns, createdBy: companies.createdBy })
+    .from(companies)
+    .where(and(eq(companies.tenantId, tenantId), eq(companies.id, id)))
+    .get();
+}
+
+/** Active companies are everyone's; a pending or refused one only its requester's and moderators'. */
+function canSeeCompany(actor: Actor, row: { id: string; status: string; createdBy: string | null }): boolean {
+  if (row.status === 'active') return true;
+  return row.createdBy === actor.personId || can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
+}
+
+const RequestQuerySchema = v.object({
+  status: v.optional(v.picklist(['pending', 'approved', 'refused'], 'status is pending, approved or refused.'), 'pending'),
+  mine: v.optional(v.picklist(['true', 'false'], 'mine is true or false.')),
+  limit: CompanySearchQuerySchema.entries.limit,
+  cursor: CompanySearchQuerySchema.entries.cursor,
+});
+
+function requestView(db: DbOrTx, tenantId: string, requestId: string) {
+  const row = db
+    .select({
+      id: companyRequests.id,
+      kind: companyRequests.kind,
+      status: companyRequests.status,
+      message: companyRequests.message,
+      reason: companyRequests.reason,
+      createdAt: companyRequests.createdAt,
+      decidedAt: companyRequests.decidedAt,
+      personId: people.id,
+      personName: people.displayName,
+      personEmail: people.email,
+      company: companyColumns,
+    })
+    .from(companyRequests)
+    .innerJoin(people, eq(people.id, companyRequests.personId))
+    .innerJoin(companies, eq(companies.id, companyRequests.companyId))
+    .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, requestId)))
+    .get();
+  return row ? shapeRequest(row) : undefined;
+}
+
+function shapeRequest(row: {
+  id: string;
+  kind: 'represent' | 'create';
+  status: 'pending' | 'approved' | 'refused';
+  message: string | null;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  personId: string;
+  personName: string | null;
+  personEmail: string | null;
+  company: CompanyRow;
+}) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    ...(row.message ? { message: row.message } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
+    createdAt: row.createdAt,
+    ...(row.decidedAt ? { decidedAt: row.decidedAt } : {}),
+    person: { id: row.personId, ...(row.personName ? { displayName: row.personName } : {}), ...(row.personEmail ? { email: row.personEmail } : {}) },
+    company: companyView(row.company),
+    /** A hint for the reviewer: the requester's email domain is the company website's. */
+    emailMatchesWebsite: emailMatchesWebsite(row.personEmail, row.company.website),
+  };
+}
+
+function pendingRequest(db: DbOrTx, actor: Actor, id: string) {
+  authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
+  const row = db
+    .select({ id: companyRequests.id, status: companyRequests.status, kind: companyRequests.kind, personId: companyRequests.personId, companyId: companyRequests.companyId })
+    .from(companyRequests)
+    .where(and(eq(companyRequests.tenantId, actor.tenantId), eq(companyRequests.id, id)))
+    .get();
+  if (!row) throw notFound('This request');
+  if (row.status !== 'pending') throw new ProblemError('conflict', `This request was already ${row.status}.`, { status: row.status });
+  return row;
+}
 
 export const companyRoutes = new Hono<AppEnv>()
   .use(requireAuth())
+  /**
+   * The offer form's typeahead (`q`: name words, SIRET or SIREN prefix; accents
+   * and case ignored), or the directory by name without `q`. Active companies
+   * only; staff and administrators may ask for `status=pending`.
+   */
+  .get('/', queryParams(CompanySearchQuerySchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const query = c.req.valid('query');
+    const status = query.status ?? 'active';
+    authorize(actor, status === 'active' ? 'company.search' : 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
+    if (query.q) {
+      const items = searchCompanies(db, actor.tenantId, query.q, status, query.limit).map(companyView);
+      return c.json({ items, nextCursor: null }, 200);
+    }
+    const after = decodeCursor(query.cursor);
+    const rows = db
+      .select(companyColumns)
+      .from(companies)
+      .where(
+        and(
+          eq(companies.tenantId, actor.tenantId),
+          eq(companies.status, status),
+          after ? or(gt(companies.name, after.sortKey), and(eq(companies.name, after.sortKey), gt(companies.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(companies.name), asc(companies.id))
+      .limit(query.limit + 1)
+      .all();
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return c.json({ items: page.map(companyView), nextCursor: rows.length > query.limit && last ? encodeCursor(last.name, last.id) : null }, 200);
+  })
   /** Creates an active company (staff and admin). */
   .post('/', jsonBody(CompanyCreateSchema), (c) => {
     const { db } = c.var.deps;
@@ -39,16 +182,188 @@ export const companyRoutes = new Hono<AppEnv>()
       return row;
     });
     c.header('location', `/v1/companies/${company.id}`);
-    return c.json(company, 201);
+    c.header('etag', companyEtag(company));
+    return c.json(companyView(company), 201);
+  })
+  /**
+   * The verification queue for staff (`status`, default pending), or with
+   * `mine=true` the caller's own requests and their outcome.
+   */
+  .get('/requests', queryParams(RequestQuerySchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const query = c.req.valid('query');
+    const mine = query.mine === 'true';
+    if (!mine) authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
+    const after = decodeCursor(query.cursor);
+    const rows = db
+      .select({
+        id: companyRequests.id,
+        kind: companyRequests.kind,
+        status: companyRequests.status,
+        message: companyRequests.message,
+        reason: companyRequests.reason,
+        createdAt: companyRequests.createdAt,
+        decidedAt: companyRequests.decidedAt,
+        personId: people.id,
+        personName: people.displayName,
+        personEmail: people.email,
+        company: companyColumns,
+      })
+      .from(companyRequests)
+      .innerJoin(people, eq(people.id, companyRequests.personId))
+      .innerJoin(companies, eq(companies.id, companyRequests.companyId))
+      .where(
+        and(
+          eq(companyRequests.tenantId, actor.tenantId),
+          mine ? eq(companyRequests.personId, actor.personId) : eq(companyRequests.status, query.status),
+          after ? or(gt(companyRequests.createdAt, after.sortKey), and(eq(companyRequests.createdAt, after.sortKey), gt(companyRequests.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(companyRequests.createdAt), asc(companyRequests.id))
+      .limit(query.limit + 1)
+      .all();
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return c.json({ items: page.map(shapeRequest), nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
+  })
+  /**
+   * A recruiter (typically signed in by email, without any membership) asks
+   * to represent an existing company (`companyId`), or asks for a new one
+   * (`company`), created pending until staff verify it.
+   */
+  .post('/requests', jsonBody(CompanyRequestCreateSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    authorize(actor, 'company.request', { kind: 'company', tenantId: actor.tenantId });
+    const input = c.req.valid('json');
+    const who = auditOrigin(c);
+    const requestId = db.transaction((tx) => {
+      let companyId: string;
+      let kind: 'represent' | 'create';
+      if ('companyId' in input) {
+        const company = findCompany(tx, actor.tenantId, input.companyId);
+        if (!company || company.status !== 'active') throw notFound('This company');
+        const already = tx
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.personId, actor.personId), eq(memberships.role, 'company_rep'), eq(memberships.companyId, company.id)))
+          .get();
+        if (already) throw new ProblemError('conflict', `You already represent ${company.name}.`);
+        const open = tx
+          .select({ id: companyRequests.id })
+          .from(companyRequests)
+          .where(and(eq(companyRequests.tenantId, actor.tenantId), eq(companyRequests.personId, actor.personId), eq(companyRequests.companyId, company.id), eq(companyRequests.status, 'pending')))
+          .get();
+        if (open) throw new ProblemError('conflict', `You already asked to represent ${company.name}; the careers office will review it.`, { existingId: open.id });
+        companyId = company.id;
+        kind = 'represent';
+      } else {
+        const existing = tx
+          .select({ id: companies.id, name: companies.name })
+          .from(companies)
+          .where(and(eq(companies.tenantId, actor.tenantId), eq(companies.siret, input.company.siret)))
+          .get();
+        if (existing) {
+          throw new ProblemError('conflict', `A company with this SIRET already exists: ${existing.name}. Ask to represent it instead (send its companyId).`, {
+            existingId: existing.id,
+            existing: `/v1/companies/${existing.id}`,
+          });
+        }
+        companyId = tx
+          .insert(companies)
+          .values({ tenantId: actor.tenantId, name: input.company.name, siret: input.company.siret, siren: input.company.siret.slice(0, 9), website: input.company.website ?? null, status: 'pending', createdBy: actor.personId, createdAt: who.at })
+          .returning({ id: companies.id })
+          .get().id;
+        kind = 'create';
+      }
+      const id = tx
+        .insert(companyRequests)
+        .values({ tenantId: actor.tenantId, personId: actor.personId, companyId, kind, message: input.message || null, status: 'pending', createdAt: who.at })
+        .returning({ id: companyRequests.id })
+        .get().id;
+      writeAudit(tx, who, { action: `company.request.${kind}`, objectType: 'company_request', objectId: id, subjectId: actor.personId, detail: { companyId } });
+      return id;
+    });
+    c.header('location', `/v1/companies/requests/${requestId}`);
+    return c.json(requestView(db, actor.tenantId, requestId)!, 201);
+  })
+  .get('/requests/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+    const { actor } = c.var.auth;
+    const view = requestView(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    if (!view || (view.person.id !== actor.personId && !can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId }))) throw notFound('This request');
+    return c.json(view, 200);
+  })
+  /** Staff approve: the requester becomes the company's representative; a pending company becomes active. */
+  .post('/requests/:id/approve', pathParams(v.object({ id: IdSchema })), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const id = c.req.valid('param').id;
+    const who = auditOrigin(c);
+    db.transaction((tx) => {
+      const request = pendingRequest(tx, actor, id);
+      tx.update(companyRequests).set({ status: 'approved', decidedBy: actor.personId, decidedAt: who.at }).where(eq(companyRequests.id, request.id)).run();
+      tx.update(companies).set({ status: 'active' }).where(and(eq(companies.id, request.companyId), eq(companies.status, 'pending'))).run();
+      // The unique index treats the null entityId as distinct: check first.
+      const already = tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.personId, request.personId), eq(memberships.role, 'company_rep'), eq(memberships.companyId, request.companyId)))
+        .get();
+      if (!already) tx.insert(memberships).values({ tenantId: actor.tenantId, personId: request.personId, role: 'company_rep', companyId: request.companyId, createdAt: who.at }).run();
+      writeAudit(tx, who, { action: 'company.request.approve', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId } });
+    });
+    return c.json(requestView(db, actor.tenantId, id)!, 200);
+  })
+  /** Staff refuse with a reason the requester reads; a company asked for with it is refused too. */
+  .post('/requests/:id/refuse', pathParams(v.object({ id: IdSchema })), jsonBody(CompanyRequestRefuseSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const id = c.req.valid('param').id;
+    const { reason } = c.req.valid('json');
+    const who = auditOrigin(c);
+    db.transaction((tx) => {
+      const request = pendingRequest(tx, actor, id);
+      tx.update(companyRequests).set({ status: 'refused', reason, decidedBy: actor.personId, decidedAt: who.at }).where(eq(companyRequests.id, request.id)).run();
+      if (request.kind === 'create') {
+        tx.update(companies).set({ status: 'refused' }).where(and(eq(companies.id, request.companyId), eq(companies.status, 'pending'))).run();
+      }
+      writeAudit(tx, who, { action: 'company.request.refuse', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId, reason } });
+    });
+    return c.json(requestView(db, actor.tenantId, id)!, 200);
   })
   .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     authorize(actor, 'company.search', { kind: 'company', tenantId: actor.tenantId });
-    const row = c.var.deps.db
-      .select(companyColumns)
-      .from(companies)
-      .where(and(eq(companies.tenantId, actor.tenantId), eq(companies.id, c.req.valid('param').id)))
-      .get();
-    if (!row) throw notFound('This company');
-    return c.json(row, 200);
+    const row = findCompany(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    if (!row || !canSeeCompany(actor, row)) throw notFound('This company');
+    const { createdBy: _createdBy, ...company } = row;
+    c.header('etag', companyEtag(company));
+    return c.json(companyView(company), 200);
+  })
+  /** A representative edits their own company; staff and admin any (If-Match required). */
+  .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(CompanyPatchSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const id = c.req.valid('param').id;
+    const patch = c.req.valid('json');
+    const ifMatch = c.req.header('if-match');
+    const who = auditOrigin(c);
+    const updated = db.transaction((tx) => {
+      const row = findCompany(tx, actor.tenantId, id);
+      if (!row || !canSeeCompany(actor, row)) throw notFound('This company');
+      authorize(actor, 'company.edit', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
+      if (!ifMatch) throw new ProblemError('preconditionRequired', 'Send If-Match with the ETag you read, so that nobody’s change is overwritten.');
+      const { createdBy: _createdBy, ...current } = row;
+      if (ifMatch !== companyEtag(current) && ifMatch !== `W/${companyEtag(current)}`) {
+        throw new ProblemError('preconditionFailed', 'This company was changed since you loaded it. Reload it, then apply your change again.');
+      }
+      const changes = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.website !== undefined ? { website: patch.website } : {}) };
+      if (Object.keys(changes).length === 0) return current;
+      const next = tx.update(companies).set(changes).where(eq(companies.id, row.id)).returning(companyColumns).get();
+      writeAudit(tx, who, { action: 'company.edit', objectType: 'company', objectId: row.id, detail: { before: { name: row.name, website: row.website }, after: changes } });
+      return next;
+    });
+    c.header('etag', companyEtag(updated));
+    return c.json(companyView(updated), 200);
   });

@@ -1,0 +1,4 @@
+export * from './parameters.ts';
+export * from './rules.ts';
+export * from './offer.ts';
+export * from './markdown.ts';

@@ -1,0 +1,20 @@
+import { ProblemError } from '../http/problem.ts';
+
+/**
+ * An opaque list cursor: the sort key and id of the last item of the page,
+ * so the next page starts strictly after it even when sort keys tie.
+ */
+export function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): { sortKey: string; id: string } | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { sortKey: value[0], id: value[1] };
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new ProblemError('validation', 'Invalid cursor: use the nextCursor of the previous page.', { errors: [{ path: 'cursor', message: 'Invalid cursor.' }] });
+}
