@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { devRoutes } from './routes/dev.ts';
+import { profileRoutes } from './routes/profiles.ts';
 
 export interface AppOptions {
   db: Db;
@@ -27,7 +28,8 @@ function routes() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
-    .route('/companies', companyRoutes);
+    .route('/companies', companyRoutes)
+    .route('/profiles', profileRoutes);
 }
 
 /**

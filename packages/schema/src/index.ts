@@ -10,3 +10,4 @@ export * from './policy/index.ts';
 export * from './identifiers/index.ts';
 export * from './companies/index.ts';
 export * from './offers/index.ts';
+export * from './profiles/index.ts';

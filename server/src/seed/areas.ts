@@ -1,5 +1,6 @@
 import type { Tx } from '../db/open.ts';
 import type { DemoIds } from './demo.ts';
+import { seedProfiles } from './profiles.ts';
 
 /**
  * Demo data of each area (profiles, offers, pledges, consents), added after
@@ -8,3 +9,4 @@ import type { DemoIds } from './demo.ts';
 export type AreaSeed = (tx: Tx, ids: DemoIds, at: string) => void;
 
 export const areaSeeds: AreaSeed[] = [];
+areaSeeds.push(seedProfiles);

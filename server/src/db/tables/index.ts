@@ -3,3 +3,4 @@ export * from './tenancy.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './offers.ts';
+export * from './profiles.ts';

@@ -1,0 +1,4 @@
+export * from './fields.ts';
+export * from './schema.ts';
+export * from './scores.ts';
+export { searchKey } from './normalise.ts';

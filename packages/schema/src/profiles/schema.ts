@@ -1,0 +1,171 @@
+import * as v from 'valibot';
+import { EmailSchema, IdSchema, IsoDateTimeSchema, text } from '../core/common.ts';
+import { visibilityLevels } from '../policy/audience.ts';
+import { profileFieldKeys, type ProfileFieldKey } from './fields.ts';
+
+const optionalText = (max: number, label: string) => v.nullable(text(max, label));
+
+export const preferredLanguages = ['fr', 'en'] as const;
+
+/** ISO 3166-1 alpha-2, such as FR. */
+export const CountryCodeSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z]{2}$/, 'Use the two-letter country code, such as FR or DE.'),
+);
+
+export const PhoneSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'Enter a phone number with digits only, such as +33 6 12 34 56 78.'),
+);
+
+export const ProfileEmailSchema = v.strictObject({
+  address: EmailSchema,
+  primary: v.boolean('Say whether this is the primary address.'),
+});
+
+export const EmailListSchema = v.pipe(
+  v.array(ProfileEmailSchema, 'A list of email addresses is expected.'),
+  v.maxLength(5, 'At most 5 email addresses.'),
+  v.check((list) => list.length === 0 || list.filter((e) => e.primary).length === 1, 'Choose exactly one primary email address.'),
+  v.check((list) => new Set(list.map((e) => e.address)).size === list.length, 'Each email address appears once.'),
+);
+
+export const PostalAddressSchema = v.strictObject({
+  street: text(200, 'Street'),
+  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9 -]{2,12}$/, 'Enter a postal code, such as 69007.')),
+  city: text(100, 'City'),
+  country: CountryCodeSchema,
+});
+
+export const GraduationYearSchema = v.pipe(
+  v.number('A year is a number, such as 2019.'),
+  v.integer('A year is a whole number, such as 2019.'),
+  v.minValue(1900, 'Enter a year from 1900 to 2100.'),
+  v.maxValue(2100, 'Enter a year from 1900 to 2100.'),
+);
+
+export const LinkedinUrlSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(300, 'A LinkedIn address is at most 300 characters.'),
+  v.regex(/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#]+\/?$/i, 'Enter your LinkedIn profile address, such as https://www.linkedin.com/in/your-name.'),
+);
+
+export const PreviousPositionSchema = v.strictObject({
+  employer: text(200, 'Employer'),
+  jobTitle: text(200, 'Job title'),
+  startYear: v.nullable(GraduationYearSchema),
+  endYear: v.nullable(GraduationYearSchema),
+});
+
+export const AvailabilitySchema = v.strictObject({
+  mentoring: v.boolean(),
+  talks: v.boolean(),
+  hiringInterns: v.boolean(),
+});
+
+/** One schema per field: the PATCH body, the editor's inline checks and the stored document all use these. */
+export const profileFieldSchemas = {
+  givenName: text(100, 'Given name'),
+  familyName: text(100, 'Family name'),
+  usageName: optionalText(100, 'Usage name'),
+  emails: EmailListSchema,
+  phone: v.nullable(PhoneSchema),
+  address: v.nullable(PostalAddressSchema),
+  programme: optionalText(200, 'Programme'),
+  educationEntityId: v.nullable(IdSchema),
+  graduationYear: v.nullable(GraduationYearSchema),
+  employer: optionalText(200, 'Employer'),
+  jobTitle: optionalText(200, 'Job title'),
+  sector: optionalText(100, 'Sector'),
+  workCity: optionalText(100, 'City'),
+  workCountry: v.nullable(CountryCodeSchema),
+  linkedinUrl: v.nullable(LinkedinUrlSchema),
+  previousPositions: v.pipe(v.array(PreviousPositionSchema), v.maxLength(20, 'At most 20 previous positions.')),
+  availability: AvailabilitySchema,
+  bio: v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(600, 'A bio is at most 600 characters.'))),
+  preferredLanguage: v.picklist(preferredLanguages, 'Choose French or English.'),
+} as const satisfies Record<ProfileFieldKey, v.GenericSchema>;
+
+export type ProfileFields = { -readonly [K in ProfileFieldKey]: v.InferOutput<(typeof profileFieldSchemas)[K]> };
+
+export const VisibilityLevelSchema = v.picklist(visibilityLevels, 'Choose private, network or public.');
+
+const visibilityEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(VisibilityLevelSchema)])) as {
+  [K in ProfileFieldKey]: v.OptionalSchema<typeof VisibilityLevelSchema, undefined>;
+};
+export const VisibilityPatchSchema = v.strictObject(visibilityEntries, 'Only profile fields have a visibility.');
+
+const patchEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(profileFieldSchemas[k])])) as {
+  [K in ProfileFieldKey]: v.OptionalSchema<(typeof profileFieldSchemas)[K], undefined>;
+};
+
+/**
+ * `PATCH /v1/profiles/:id`: any subset of the fields, plus visibility choices.
+ * Strict: roles, tenant, entity memberships, ids and audit fields are not
+ * profile fields, so naming one is a 400 — never silently ignored.
+ */
+export const ProfilePatchSchema = v.pipe(
+  v.strictObject(
+    { ...patchEntries, visibility: v.optional(VisibilityPatchSchema) },
+    'This is not a profile field you can change.',
+  ),
+  v.check((body) => Object.keys(body).length > 0, 'Send at least one field to change.'),
+);
+export type ProfilePatch = v.InferOutput<typeof ProfilePatchSchema>;
+
+export const DuplicateFlagSchema = v.object({
+  id: IdSchema,
+  otherProfileId: IdSchema,
+  reason: v.picklist(['email', 'nameYearProgramme']),
+  createdAt: IsoDateTimeSchema,
+});
+export type DuplicateFlag = v.InferOutput<typeof DuplicateFlagSchema>;
+
+/**
+ * A profile as a reader receives it. A field the reader may not see is
+ * absent (never null). `visibility`, the scores and `confirmedAt` are for the
+ * owner and their staff; `reviewFlags` for staff only.
+ */
+export type ProfileView = { id: string } & Partial<ProfileFields> & {
+    visibility?: Record<ProfileFieldKey, (typeof visibilityLevels)[number]>;
+    /** Whether the institution recorded the education fields (then only staff change them). */
+    educationLocked?: boolean;
+    educationEntityName?: string | null;
+    confirmedAt?: string | null;
+    updatedAt?: string;
+    completeness?: number;
+    freshness?: number;
+    reviewFlags?: DuplicateFlag[];
+  };
+
+const yearParam = v.pipe(v.string(), v.regex(/^\d{4}$/, 'graduationYear is a four-digit year.'), v.transform(Number));
+
+/** `GET /v1/profiles`: directory search. Sorting only by the listed keys. */
+export const ProfileListQuerySchema = v.strictObject(
+  {
+    limit: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'),
+        v.transform(Number),
+        v.number(),
+        v.minValue(1, 'limit is a whole number from 1 to 100.'),
+        v.maxValue(100, 'limit is at most 100.'),
+      ),
+      '20',
+    ),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(300, 'Invalid cursor.'))),
+    q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'q is at least one character.'), v.maxLength(100, 'q is at most 100 characters.'))),
+    entity: v.optional(IdSchema),
+    graduationYear: v.optional(yearParam),
+    employer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'employer is at least one character.'), v.maxLength(200, 'employer is at most 200 characters.'))),
+    flagged: v.optional(v.picklist(['true'], 'flagged is true or absent.')),
+    sort: v.optional(v.picklist(['name'], 'sort can only be name.'), 'name'),
+  },
+  'Unknown query parameter: use q, entity, graduationYear, employer, flagged, sort, limit or cursor.',
+);
+export type ProfileListQuery = v.InferOutput<typeof ProfileListQuerySchema>;

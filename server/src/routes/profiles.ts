@@ -1,0 +1,222 @@
+import { Hono, type Context } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import * as v from 'valibot';
+import {
+  IdSchema,
+  ProfileListQuerySchema,
+  ProfilePatchSchema,
+  isSchoolOwned,
+  profileAudience,
+  profileFieldKeys,
+  staffCovers,
+  type Actor,
+  type ProfileAudience,
+  type ProfileFieldKey,
+  type ProfileFields,
+} from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { requireAuth } from '../auth/require-auth.ts';
+import { authorize } from '../auth/authorize.ts';
+import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
+import { ProblemError, notFound } from '../http/problem.ts';
+import { profiles } from '../db/tables/index.ts';
+import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { derivedColumns, etagOf, fieldsOf, viewFor, visibilityOf, type ProfileRow } from '../profiles/document.ts';
+import { entityIdsOf, entityNames, findPerson, findProfile, flagDuplicates, initialFields, insertProfile, reviewFlagsOf } from '../profiles/store.ts';
+import { searchDirectory } from '../profiles/directory.ts';
+
+const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
+
+const EDUCATION_LOCKED =
+  'Your education (programme, school, graduation year) is recorded by the institution, so you cannot change it here. Ask the alumni office to correct it.';
+const VISIBILITY_OWNER_ONLY = 'Only the person chooses who sees each field of their profile. Ask them to change it.';
+
+/** Staff powers over this owner: admin, or staff of one of their entities (the policy's scope). */
+const actsAsStaff = (actor: Actor, ownerEntityIds: readonly string[]) =>
+  actor.memberships.some((m) => m.role === 'admin') || ownerEntityIds.some((id) => staffCovers(actor, id));
+
+/** The document `audience` reads, with what it needs from other tables. */
+function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
+  return viewFor(row, audience, {
+    now,
+    entityNames: entityNames(db, row.tenantId, [row.educationEntityId]),
+    reviewFlags: audience === 'staff' ? reviewFlagsOf(db, row.tenantId, [row.personId]).get(row.personId) : undefined,
+  });
+}
+
+function respond(c: Context<AppEnv>, row: ProfileRow, audience: ProfileAudience) {
+  c.header('etag', etagOf(row));
+  c.header('cache-control', 'private, no-cache');
+  return c.json(render(c.var.deps.db, row, audience, c.var.deps.clock.now()), 200);
+}
+
+/** Loads a profile of the caller's tenant with its owner's entities, or 404. */
+function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
+  const row = findProfile(db, actor.tenantId, personId);
+  if (!row) throw notFound('This profile');
+  const entityIds = entityIdsOf(db, actor.tenantId, [personId]).get(personId) ?? [];
+  return { row, entityIds };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The first value of `If-Match` as we hand out ETags (strong, quoted), or a 428. */
+function requiredIfMatch(c: Context<AppEnv>): string {
+  const header = c.req.header('if-match')?.trim();
+  if (!header || header === '*') {
+    throw new ProblemError('preconditionRequired', 'Send the ETag of the profile you edited in an If-Match header, so that nobody’s changes are overwritten.');
+  }
+  return header;
+}
+
+export const profileRoutes = new Hono<AppEnv>()
+  .use(requireAuth())
+  /** The directory: only what the caller may see, matched only on what the caller may see. */
+  .get('/', queryParams(ProfileListQuerySchema), (c) => {
+    const { db, clock } = c.var.deps;
+    const { actor } = c.var.auth;
+    authorize(actor, 'profile.read', personResource(actor, actor.personId, []));
+    const { rows, nextCursor } = searchDirectory(db, actor, c.req.valid('query'));
+    const ids = rows.map((r) => r.personId);
+    const owners = entityIdsOf(db, actor.tenantId, ids);
+    const names = entityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
+    const flags = reviewFlagsOf(db, actor.tenantId, ids);
+    const now = clock.now();
+    const items = rows.map((row) => {
+      const audience = profileAudience(actor, personResource(actor, row.personId, owners.get(row.personId) ?? []));
+      return viewFor(row, audience, { now, entityNames: names, reviewFlags: flags.get(row.personId) });
+    });
+    c.header('cache-control', 'private, no-cache');
+    return c.json({ items, nextCursor }, 200);
+  })
+  /** One's own profile, created on first visit from what the person record knows. */
+  .get('/me', (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const found = findProfile(tx, actor.tenantId, actor.personId);
+      if (found) return found;
+      const person = findPerson(tx, actor.tenantId, actor.personId);
+      if (!person) throw notFound('This person');
+      const created = insertProfile(tx, { tenantId: actor.tenantId, personId: actor.personId, fields: initialFields(person), at: who.at, by: actor.personId });
+      const entityIds = entityIdsOf(tx, actor.tenantId, [actor.personId]).get(actor.personId) ?? [];
+      writeAudit(tx, who, { action: 'profile.create', objectType: 'profile', objectId: created.personId, subjectId: created.personId, entityIds, detail: { fields: [] } });
+      flagDuplicates(tx, created, who.at);
+      return created;
+    });
+    return respond(c, row, 'self');
+  })
+  /** "My data is still accurate": sets the confirmation date, nothing else. */
+  .post('/me/confirm', (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const { row: current, entityIds } = loadProfile(tx, actor, actor.personId);
+      const updated = tx
+        .update(profiles)
+        .set({ confirmedAt: who.at, version: current.version + 1 })
+        .where(and(eq(profiles.tenantId, actor.tenantId), eq(profiles.personId, actor.personId)))
+        .returning()
+        .get();
+      writeAudit(tx, who, { action: 'profile.confirm', objectType: 'profile', objectId: actor.personId, subjectId: actor.personId, entityIds, detail: { fields: ['confirmedAt'] } });
+      return updated;
+    });
+    return respond(c, row, 'self');
+  })
+  .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const { row, entityIds } = loadProfile(db, actor, c.req.valid('param').id);
+    const resource = personResource(actor, row.personId, entityIds);
+    authorize(actor, 'profile.read', resource);
+    return respond(c, row, profileAudience(actor, resource));
+  })
+  /**
+   * Partial update by the owner, or a correction by staff of their entities.
+   * Needs the ETag read (`If-Match`): a stale one is 412 with the current
+   * version, and nothing is written.
+   */
+  .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const personId = c.req.valid('param').id;
+    const patch = c.req.valid('json');
+    const ifMatch = requiredIfMatch(c);
+    const who = auditOrigin(c);
+
+    const { row, audience } = db.transaction((tx) => {
+      const { row: current, entityIds } = loadProfile(tx, actor, personId);
+      const resource = personResource(actor, personId, entityIds);
+      authorize(actor, 'profile.edit', resource);
+      const isOwner = personId === actor.personId;
+      const staff = actsAsStaff(actor, entityIds);
+      const audience = profileAudience(actor, resource);
+
+      if (ifMatch !== etagOf(current)) {
+        throw new ProblemError(
+          'preconditionFailed',
+          'This profile changed since you loaded it. Nothing was saved: compare with the current version, then send your changes again with its ETag.',
+          { current: render(tx, current, audience, c.var.deps.clock.now()), etag: etagOf(current) },
+          { etag: etagOf(current) },
+        );
+      }
+
+      const before = fieldsOf(current);
+      const after: ProfileFields = { ...before };
+      const changed: string[] = [];
+      for (const k of profileFieldKeys) {
+        if (patch[k] === undefined || same(patch[k], before[k])) continue;
+        (after as Record<ProfileFieldKey, unknown>)[k] = patch[k];
+        changed.push(k);
+      }
+      if (changed.some(isSchoolOwned) && current.educationLocked && !staff) throw new ProblemError('forbidden', EDUCATION_LOCKED);
+      if (patch.educationEntityId && patch.educationEntityId !== before.educationEntityId && !(patch.educationEntityId in actor.entityParents)) {
+        throw new ProblemError('validation', 'Some fields are invalid: see errors.', { errors: [{ path: 'educationEntityId', message: 'Choose a school of this institution.' }] });
+      }
+
+      const visibility = visibilityOf(current.visibility);
+      if (patch.visibility) {
+        for (const [k, level] of Object.entries(patch.visibility) as [ProfileFieldKey, (typeof visibility)[ProfileFieldKey] | undefined][]) {
+          if (level === undefined || visibility[k] === level) continue;
+          if (!isOwner) throw new ProblemError('forbidden', VISIBILITY_OWNER_ONLY);
+          visibility[k] = level;
+          changed.push(`visibility.${k}`);
+        }
+      }
+      if (changed.length === 0) return { row: current, audience };
+
+      // Staff recording school-owned data makes it the institution's: the person then asks them to correct it.
+      const locks = staff && !isOwner && changed.some(isSchoolOwned);
+      const updated = tx
+        .update(profiles)
+        .set({
+          ...after,
+          visibility,
+          ...derivedColumns(after, visibility),
+          educationLocked: current.educationLocked || locks,
+          version: current.version + 1,
+          updatedAt: who.at,
+          updatedBy: actor.personId,
+          ...(isOwner ? { ownerUpdatedAt: who.at } : {}),
+        })
+        .where(and(eq(profiles.tenantId, actor.tenantId), eq(profiles.personId, personId), eq(profiles.version, current.version)))
+        .returning()
+        .get();
+      if (!updated) throw new ProblemError('preconditionFailed', 'This profile changed while saving. Nothing was saved: reload it and try again.');
+      writeAudit(tx, who, {
+        action: isOwner ? 'profile.update' : 'profile.correct',
+        objectType: 'profile',
+        objectId: personId,
+        subjectId: personId,
+        entityIds,
+        detail: { fields: changed },
+      });
+      const identity: readonly string[] = ['emails', 'givenName', 'familyName', 'graduationYear', 'programme'];
+      if (changed.some((k) => identity.includes(k))) flagDuplicates(tx, updated, who.at);
+      return { row: updated, audience };
+    });
+    return respond(c, row, audience);
+  });
