@@ -1,0 +1,116 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiError } from './api-error.ts';
+import { Auth, type AuthState, type IdentityTokenSource } from './auth.ts';
+import { PasserelleErrorEvent, SignedInEvent, SignedOutEvent } from './events.ts';
+
+/** The properties an element that can open its own session declares. */
+export interface SessionConfig {
+  /** Base URL of the API (without `/v1`). */
+  api?: string | undefined;
+  /** The institution's slug. */
+  tenant?: string | undefined;
+  /** A host-signed identity token (JWT), traded once for a session. */
+  identityToken?: string | undefined;
+  /** Called for a fresh identity token at sign-in, before expiry and after a 401. */
+  getIdentityToken?: IdentityTokenSource | undefined;
+}
+
+export type SessionHost = ReactiveControllerHost & HTMLElement & SessionConfig;
+
+/**
+ * Owns an {@link Auth} for an element that has `api` and `tenant`: creates it,
+ * trades `identityToken` / `getIdentityToken()` for a session, renews when the
+ * page comes back to the foreground, and dispatches `passerelle-signed-in`,
+ * `passerelle-signed-out` and `passerelle-error` from the element.
+ * Used by `<passerelle-portal>` and by components used alone.
+ */
+export class AuthOwner implements ReactiveController {
+  readonly #host: SessionHost;
+  readonly #onChange: () => void;
+  #auth: Auth | null = null;
+  #key = '';
+  #usedToken: string | undefined;
+  #triedHost = false;
+  #unsubscribe: (() => void) | null = null;
+  /** The last identity-token refusal, shown above the email form. */
+  error: ApiError | null = null;
+
+  constructor(host: SessionHost, onChange: () => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  get auth(): Auth | null {
+    return this.#auth;
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.#onVisible);
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.#onVisible);
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Applies `api`, `tenant`, `identityToken` and `getIdentityToken` from the host. */
+  sync(): void {
+    const { api, tenant } = this.#host;
+    const key = api && tenant ? `${api}\n${tenant}` : '';
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#unsubscribe?.();
+      this.#auth?.dispose();
+      this.#auth = key ? new Auth({ api: api!, tenant: tenant!, getIdentityToken: this.#host.getIdentityToken }) : null;
+      this.#unsubscribe = this.#auth ? this.#auth.subscribe(this.#onState) : null;
+      this.#usedToken = undefined;
+      this.#triedHost = false;
+      this.#onChange();
+    }
+    const auth = this.#auth;
+    if (!auth) return;
+    auth.getIdentityToken = this.#host.getIdentityToken;
+    const token = this.#host.identityToken;
+    if (token && token !== this.#usedToken) {
+      // An identity token is single-use (the server remembers its jti): trade each one once.
+      this.#usedToken = token;
+      this.#signIn(token);
+    } else if (!token && auth.getIdentityToken && !this.#triedHost && auth.state.status === 'signed-out') {
+      this.#triedHost = true;
+      this.#signIn(null);
+    }
+  }
+
+  #signIn(token: string | null): void {
+    const auth = this.#auth!;
+    auth.signInWithIdentity(token).then(
+      () => {
+        this.error = null;
+      },
+      (err: unknown) => {
+        this.error = err instanceof ApiError ? err : ApiError.network(err);
+        this.#host.dispatchEvent(new PasserelleErrorEvent({ error: this.error, action: 'sign-in' }));
+        this.#onChange();
+      },
+    );
+  }
+
+  readonly #onState = (state: AuthState, previous: AuthState): void => {
+    if (state.status === 'signed-in' && previous.status !== 'signed-in') {
+      this.error = null;
+      this.#host.dispatchEvent(new SignedInEvent({ me: state.me, method: state.session.method }));
+    } else if (state.status === 'signed-out' && previous.status === 'signed-in') {
+      this.#host.dispatchEvent(new SignedOutEvent({ reason: state.reason ?? 'user' }));
+    }
+    this.#onChange();
+  };
+
+  readonly #onVisible = (): void => {
+    if (document.visibilityState === 'visible') this.#auth?.checkExpiry();
+  };
+}

@@ -1,0 +1,232 @@
+import type { InferResponseType } from 'hono/client';
+import type { SessionGrant } from '@passerelle/schema';
+import { ApiError } from './api-error.ts';
+import { createClient, type PasserelleClient, type Rpc } from './client.ts';
+
+/** `GET /v1/me`: the person, their tenant, memberships and what the policy lets them do. */
+export type Me = InferResponseType<Rpc['me']['$get'], 200>;
+export type Membership = Me['memberships'][number];
+
+/** A session held in memory only: never in localStorage, sessionStorage or a cookie. */
+export interface Session extends SessionGrant {
+  /** How the person signed in. */
+  method: 'host' | 'email';
+  /** When the session will be renewed (ms since epoch): a minute before `expiresAt`, or half-way for short sessions. */
+  renewAt: number;
+}
+
+/** Why a session ended: the person signed out, it expired, or the API refused it. */
+export type SignOutReason = 'user' | 'expired' | 'revoked';
+
+/** Supplies a host-signed identity token (JWT) — typically fetched from the host site's own backend. */
+export type IdentityTokenSource = () => string | null | undefined | Promise<string | null | undefined>;
+
+export interface AuthOptions {
+  api: string;
+  tenant: string;
+  /** Asked for a fresh identity token at sign-in, before expiry and after a 401. */
+  getIdentityToken?: IdentityTokenSource | undefined;
+}
+
+export type AuthState =
+  | { status: 'signed-out'; reason?: SignOutReason }
+  | { status: 'signing-in' }
+  | { status: 'signed-in'; session: Session; me: Me };
+
+type Listener = (state: AuthState, previous: AuthState) => void;
+
+/** Renew this long before `expiresAt`. */
+const RENEW_MARGIN_MS = 60_000;
+/** setTimeout's largest delay. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * One person's session with the API: sign-in (identity token or email code),
+ * renewal, sign-out, and the typed client that carries the bearer token.
+ * `<passerelle-portal>` owns one and shares it; a component used alone makes
+ * its own through {@link SessionController}.
+ */
+export class Auth {
+  readonly client: PasserelleClient;
+  readonly tenant: string;
+  getIdentityToken: IdentityTokenSource | undefined;
+  #state: AuthState = { status: 'signed-out' };
+  #listeners = new Set<Listener>();
+  #renewing: Promise<string | null> | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The bearer token, set before `/me` is loaded so that the client can send it. */
+  #token: string | null = null;
+
+  constructor(options: AuthOptions) {
+    this.tenant = options.tenant;
+    this.getIdentityToken = options.getIdentityToken;
+    this.client = createClient({
+      api: options.api,
+      token: () => this.#token,
+      onUnauthorized: () => this.renew('revoked'),
+    });
+  }
+
+  get state(): AuthState {
+    return this.#state;
+  }
+  get session(): Session | null {
+    return this.#state.status === 'signed-in' ? this.#state.session : null;
+  }
+  get me(): Me | null {
+    return this.#state.status === 'signed-in' ? this.#state.me : null;
+  }
+
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Trades an identity token for a session. Without a token, asks
+   * `getIdentityToken`; resolves false when neither gives one (then the
+   * email form is the way in).
+   */
+  async signInWithIdentity(token?: string | null): Promise<boolean> {
+    const jwt = token ?? (await this.#askHost());
+    if (!jwt) return false;
+    this.#set({ status: 'signing-in' });
+    try {
+      const grant = await this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
+      await this.#open(session(grant, 'host'));
+      return true;
+    } catch (err) {
+      this.#set({ status: 'signed-out' });
+      throw err;
+    }
+  }
+
+  /** `POST /v1/auth/email`: sends a 6-digit code to the address. */
+  async requestCode(email: string): Promise<void> {
+    await this.client.rpc.auth.email.$post({ json: { tenant: this.tenant, email } });
+  }
+
+  /** `POST /v1/auth/verify`: trades the emailed code for a session. */
+  async verifyCode(email: string, code: string): Promise<void> {
+    const grant = await this.client.json(this.client.rpc.auth.verify.$post({ json: { tenant: this.tenant, email, code } }));
+    await this.#open(session(grant, 'email'));
+  }
+
+  /** Reloads `GET /v1/me` (after a change of roles, for instance). */
+  async refresh(): Promise<Me | null> {
+    const state = this.#state;
+    if (state.status !== 'signed-in') return null;
+    const me = await this.client.json(this.client.rpc.me.$get());
+    const now = this.#state;
+    if (now.status === 'signed-in') this.#set({ ...now, me });
+    return me;
+  }
+
+  /** Revokes the session on the server (best effort) and forgets it. */
+  async signOut(reason: SignOutReason = 'user'): Promise<void> {
+    const session = this.session;
+    this.#end(reason);
+    if (session && reason === 'user') {
+      try {
+        await fetch(`${this.client.api}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, credentials: 'omit' });
+      } catch {
+        // Already forgotten locally; the server session expires on its own.
+      }
+    }
+  }
+
+  /**
+   * Gets a new session from the host (identity token). Concurrent callers
+   * share one attempt. Resolves to the new bearer token, or null (signed out).
+   */
+  renew(reason: SignOutReason = 'expired'): Promise<string | null> {
+    this.#renewing ??= (async () => {
+      try {
+        const jwt = this.getIdentityToken ? await this.#askHost() : null;
+        if (!jwt) {
+          this.#end(reason);
+          return null;
+        }
+        const grant = await this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
+        const current = this.#state;
+        const fresh = session(grant, 'host');
+        if (current.status === 'signed-in') {
+          this.#token = fresh.token;
+          this.#set({ ...current, session: fresh });
+          this.#schedule(fresh);
+        } else {
+          await this.#open(fresh);
+        }
+        return fresh.token;
+      } catch {
+        this.#end(reason);
+        return null;
+      } finally {
+        this.#renewing = null;
+      }
+    })();
+    return this.#renewing;
+  }
+
+  /**
+   * Renews now if the session is (nearly) expired. Timers do not run while
+   * a laptop sleeps or a tab is in the background, so this runs again when
+   * the page becomes visible.
+   */
+  checkExpiry(now = Date.now()): void {
+    const current = this.session;
+    if (current && now >= current.renewAt) void this.renew('expired');
+  }
+
+  /** Stops the renewal timer (the owner element was removed). */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#listeners.clear();
+  }
+
+  async #askHost(): Promise<string | null> {
+    if (!this.getIdentityToken) return null;
+    return (await this.getIdentityToken()) || null;
+  }
+
+  async #open(opened: Session): Promise<void> {
+    this.#token = opened.token;
+    try {
+      const me = await this.client.json(this.client.rpc.me.$get());
+      this.#set({ status: 'signed-in', session: opened, me });
+      this.#schedule(opened);
+    } catch (err) {
+      this.#token = null;
+      this.#set({ status: 'signed-out' });
+      throw err instanceof ApiError ? err : ApiError.network(err);
+    }
+  }
+
+  #schedule(current: Session): void {
+    clearTimeout(this.#timer);
+    const delay = Math.min(Math.max(current.renewAt - Date.now(), 0), MAX_DELAY_MS);
+    this.#timer = setTimeout(() => void this.renew('expired'), delay);
+  }
+
+  #end(reason: SignOutReason): void {
+    clearTimeout(this.#timer);
+    this.#token = null;
+    if (this.#state.status !== 'signed-out') this.#set({ status: 'signed-out', reason });
+  }
+
+  #set(state: AuthState): void {
+    const previous = this.#state;
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state, previous);
+  }
+}
+
+function session(grant: SessionGrant, method: Session['method']): Session {
+  const now = Date.now();
+  const expires = Date.parse(grant.expiresAt);
+  const lifetime = Math.max(0, expires - now);
+  // Never sooner than half-way, so a short-lived session cannot renew in a loop.
+  const renewAt = now + Math.max(lifetime - RENEW_MARGIN_MS, lifetime / 2);
+  return { token: grant.token, expiresAt: grant.expiresAt, method, renewAt };
+}

@@ -1,0 +1,41 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { IdentityTokenSource } from './auth.ts';
+import { SessionController } from './session-controller.ts';
+import { theme, formStyles } from '../styles/theme.ts';
+
+/**
+ * Base class of the domain components: the standalone attributes (`api`,
+ * `tenant`) and identity properties, a {@link SessionController} as
+ * `this.session`, and the shared theme and form styles.
+ *
+ * @cssprop --passerelle-color-primary - Buttons, links and focus accents.
+ * @cssprop --passerelle-color-on-primary - Text on primary buttons.
+ * @cssprop --passerelle-color-surface - Background.
+ * @cssprop --passerelle-color-text - Text.
+ * @cssprop --passerelle-color-muted - Hints and secondary text.
+ * @cssprop --passerelle-color-danger - Errors.
+ * @cssprop --passerelle-color-border - Field borders.
+ * @cssprop --passerelle-color-focus - Focus ring.
+ * @cssprop --passerelle-radius - Corner radius.
+ * @cssprop --passerelle-font - Font shorthand (default: inherit the page's).
+ * @cssprop --passerelle-spacing - Base spacing.
+ */
+export class PasserelleElement extends LitElement {
+  static override styles = [theme, formStyles];
+
+  /** Base URL of the API, when used outside `<passerelle-portal>`. */
+  @property() api?: string;
+
+  /** The institution's slug, when used outside `<passerelle-portal>`. */
+  @property() tenant?: string;
+
+  /** A host-signed identity token (JWT), when used outside `<passerelle-portal>`. */
+  @property({ attribute: false }) identityToken?: string;
+
+  /** Supplies fresh identity tokens, when used outside `<passerelle-portal>`. */
+  @property({ attribute: false }) getIdentityToken?: IdentityTokenSource;
+
+  /** The session: from the portal, or the component's own. */
+  protected readonly session = new SessionController(this);
+}

@@ -1,0 +1,335 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import * as v from 'valibot';
+import { fieldErrors, type FieldError } from '@passerelle/schema';
+import { ApiError } from '../core/api-error.ts';
+import { PasserelleErrorEvent } from '../core/events.ts';
+import { LocaleController, type Translations } from '../i18n/locale-controller.ts';
+import { fr } from '../i18n/translations/fr.ts';
+import { en } from '../i18n/translations/en.ts';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export type FieldType = 'text' | 'email' | 'number' | 'select' | 'textarea' | 'checkbox' | 'date' | 'tel' | 'url' | 'password';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** How to draw one field. `name` is the dot path of the value in the schema (`career.jobTitle`). */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: FieldType;
+  hint?: string;
+  /** Choices of a `select`. */
+  options?: readonly FieldOption[];
+  /** Marks the label and sets `required` (validity itself comes from the schema). */
+  required?: boolean;
+  /** What an empty text means to the schema: `''` (default), left out (`omit`), or `null`. */
+  empty?: '' | 'omit' | 'null';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text' | 'url';
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
+  rows?: number;
+  maxlength?: number;
+  disabled?: boolean;
+}
+
+export interface FormOptions<S extends v.GenericSchema> {
+  /** The SAME valibot schema the server validates the request body with. */
+  schema: S;
+  /** Starting values, by dot path or nested. */
+  initial?: Record<string, unknown>;
+  /** Sends the valid output. Throw an ApiError to show the server's problem. */
+  submit: (output: v.InferOutput<S>) => Promise<void>;
+  /** Translations of schema messages specific to this form (English message → text), per locale. */
+  issues?: Translations<Record<string, string>>;
+  /** Names what was being attempted, for the `passerelle-error` event. */
+  action?: string;
+}
+
+/**
+ * A form's state: values, errors, busy flag; validation with the shared
+ * valibot schema; server problems mapped back onto fields; and the field and
+ * error-summary renderers. Use one per `<form>`:
+ *
+ * ```ts
+ * form = new FormController(this, { schema: CompanyCreateSchema, submit: (body) => … });
+ * render() {
+ *   return html`<form part="form" novalidate @submit=${this.form.onSubmit}>
+ *     ${this.form.summary()} ${this.form.field({ name: 'name', label: t.name, required: true })}
+ *     ${this.form.submitButton(t.save)}</form>`;
+ * }
+ * ```
+ */
+export class FormController<S extends v.GenericSchema> implements ReactiveController {
+  readonly #host: Host;
+  readonly #options: FormOptions<S>;
+  readonly #l10n: LocaleController<typeof fr>;
+  #values = new Map<string, unknown>();
+  #errors = new Map<string, string>();
+  #specs = new Map<string, FieldSpec>();
+  #problem: ApiError | null = null;
+  #submitted = false;
+  #busy = false;
+
+  constructor(host: Host, options: FormOptions<S>) {
+    this.#host = host;
+    this.#options = options;
+    this.#l10n = new LocaleController(host, { fr, en });
+    host.addController(this);
+    this.reset(options.initial);
+  }
+
+  hostConnected(): void {}
+
+  /** True while the submit function runs; a second submit is ignored. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
+  /** Current errors by field path (already translated). */
+  get errors(): ReadonlyMap<string, string> {
+    return this.#errors;
+  }
+
+  /** The last refusal that is not about a particular field, if any. */
+  get problem(): ApiError | null {
+    return this.#problem;
+  }
+
+  /** The value of one field. */
+  get(name: string): unknown {
+    return this.#values.get(name);
+  }
+
+  /** Sets a value (and re-validates that field once the form was submitted). */
+  set(name: string, value: unknown): void {
+    this.#values.set(name, value);
+    if (this.#submitted || this.#errors.has(name)) this.validateField(name);
+    this.#host.requestUpdate();
+  }
+
+  /** Replaces every value and forgets errors. */
+  reset(initial: Record<string, unknown> = {}): void {
+    this.#values = new Map(flatten(initial));
+    this.#errors.clear();
+    this.#problem = null;
+    this.#submitted = false;
+    this.#host.requestUpdate();
+  }
+
+  /** The values as the schema expects them (nested, empties applied). */
+  data(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of this.#values) {
+      const empty = this.#specs.get(name)?.empty;
+      if (value === '' && empty === 'omit') continue;
+      setPath(out, name, value === '' && empty === 'null' ? null : value);
+    }
+    return out;
+  }
+
+  /** Validates everything; returns the issues as `{ path, message }` (message translated). */
+  validate(): FieldError[] {
+    const result = v.safeParse(this.#options.schema, this.data());
+    return result.success ? [] : fieldErrors(result.issues).map((e) => ({ path: e.path, message: this.#translate(e.message) }));
+  }
+
+  /** Validates one field through the whole schema (so cross-field checks apply) and shows its first issue. */
+  validateField(name: string): void {
+    const issue = this.validate().find((e) => e.path === name || e.path.startsWith(`${name}.`));
+    if (issue) this.#errors.set(name, issue.message);
+    else this.#errors.delete(name);
+    this.#host.requestUpdate();
+  }
+
+  /** Puts server field errors (`errors[].path`) next to their fields; the rest goes to the summary. */
+  showProblem(error: ApiError): void {
+    this.#problem = error;
+    for (const { path, message } of error.fieldErrors) this.#errors.set(path, this.#translate(message));
+    this.#host.requestUpdate();
+  }
+
+  /** `@submit` handler: validate, then call `submit` unless busy; focus the summary on failure. */
+  readonly onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (this.#busy) return;
+    this.#submitted = true;
+    this.#problem = null;
+    this.#errors.clear();
+    const issues = this.validate();
+    if (issues.length > 0) {
+      for (const { path, message } of issues) if (!this.#errors.has(path)) this.#errors.set(path, message);
+      await this.#focusSummary();
+      return;
+    }
+    const output = v.parse(this.#options.schema, this.data());
+    this.#busy = true;
+    this.#host.requestUpdate();
+    try {
+      await this.#options.submit(output);
+      this.#submitted = false;
+    } catch (err) {
+      const error = err instanceof ApiError ? err : ApiError.network(err);
+      if (!(err instanceof ApiError)) console.error('[passerelle]', err);
+      this.showProblem(error);
+      this.#host.dispatchEvent(new PasserelleErrorEvent({ error, action: this.#options.action ?? 'submit' }));
+      this.#busy = false;
+      await this.#focusSummary();
+      return;
+    } finally {
+      this.#busy = false;
+      this.#host.requestUpdate();
+    }
+  };
+
+  /** Moves focus to the error summary, once it is rendered. */
+  async #focusSummary(): Promise<void> {
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const root = this.#host.shadowRoot ?? this.#host;
+    root.querySelector<HTMLElement>('[data-error-summary]')?.focus();
+  }
+
+  #translate(message: string): string {
+    const locale = this.#l10n.locale;
+    return this.#options.issues?.[locale]?.[message] ?? this.#l10n.t.issues[message] ?? message;
+  }
+
+  /** The id of a field's control, for links and `aria-describedby`. */
+  static id(name: string): string {
+    return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  }
+
+  /** A labelled native control with its hint and inline error. */
+  field(spec: FieldSpec): TemplateResult {
+    this.#specs.set(spec.name, spec);
+    const t = this.#l10n.t.form;
+    const type = spec.type ?? 'text';
+    const id = FormController.id(spec.name);
+    const error = this.#errors.get(spec.name);
+    const hintId = spec.hint ? `${id}-hint` : undefined;
+    const errorId = error ? `${id}-error` : undefined;
+    const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+    const value = this.#values.get(spec.name);
+    const invalid = error ? 'true' : undefined;
+    const onChange = (e: Event) => this.set(spec.name, readValue(e.target as HTMLInputElement, type));
+    const onBlur = () => {
+      if (this.#values.has(spec.name) && this.#values.get(spec.name) !== '') this.validateField(spec.name);
+    };
+    const label = html`<label part="label" for=${id}
+      >${spec.label}${spec.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</label
+    >`;
+    const hint = spec.hint ? html`<div part="hint" class="hint" id=${hintId!}>${spec.hint}</div>` : nothing;
+    const message = error
+      ? html`<div part="field-error" class="error" id=${errorId!}><span aria-hidden="true">⚠ </span>${error}</div>`
+      : nothing;
+
+    if (type === 'checkbox') {
+      return html`<div part="field" class="field checkbox ${error ? 'invalid' : ''}">
+        <input part="input" id=${id} name=${spec.name} type="checkbox" .checked=${live(value === true)}
+          aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(describedBy)} ?disabled=${spec.disabled}
+          ?required=${spec.required} @change=${onChange} />
+        ${label} ${hint} ${message}
+      </div>`;
+    }
+    let control: TemplateResult;
+    const text = value === undefined || value === null ? '' : String(value);
+    if (type === 'select') {
+      control = html`<select part="input" id=${id} name=${spec.name} aria-invalid=${ifDefined(invalid)}
+        aria-describedby=${ifDefined(describedBy)} ?disabled=${spec.disabled} ?required=${spec.required} @change=${onChange}
+        autocomplete=${ifDefined(spec.autocomplete)}>
+        <option value="" ?selected=${text === ''}>${t.choose}</option>
+        ${(spec.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === text}>${o.label}</option>`)}
+      </select>`;
+    } else if (type === 'textarea') {
+      control = html`<textarea part="input" id=${id} name=${spec.name} .value=${live(text)} rows=${spec.rows ?? 4}
+        aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(describedBy)} ?disabled=${spec.disabled}
+        ?required=${spec.required} maxlength=${ifDefined(spec.maxlength)} @input=${onChange} @blur=${onBlur}></textarea>`;
+    } else {
+      control = html`<input part="input" id=${id} name=${spec.name} type=${type} .value=${live(text)}
+        aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(describedBy)} ?disabled=${spec.disabled}
+        ?required=${spec.required} autocomplete=${ifDefined(spec.autocomplete)} inputmode=${ifDefined(spec.inputmode)}
+        min=${ifDefined(spec.min)} max=${ifDefined(spec.max)} step=${ifDefined(spec.step)} maxlength=${ifDefined(spec.maxlength)}
+        @input=${onChange} @blur=${onBlur} />`;
+    }
+    return html`<div part="field" class="field ${error ? 'invalid' : ''}">${label} ${hint} ${message} ${control}</div>`;
+  }
+
+  /**
+   * The error summary: after a failed submit, a list of links to the fields
+   * in error (and the server's message when it is not about a field). It
+   * takes focus, so screen-reader and keyboard users land on it.
+   */
+  summary(): TemplateResult | typeof nothing {
+    const t = this.#l10n.t.form;
+    const fieldItems = [...this.#errors].filter(([name]) => this.#specs.has(name));
+    const otherItems = [...this.#errors].filter(([name]) => !this.#specs.has(name));
+    const problem = this.#problem;
+    if (fieldItems.length === 0 && otherItems.length === 0 && !problem) return nothing;
+    const title = fieldItems.length > 0 ? t.summaryTitle : t.problemTitle;
+    const focusField = (name: string) => (e: Event) => {
+      e.preventDefault();
+      const root = this.#host.shadowRoot ?? this.#host;
+      root.querySelector<HTMLElement>(`#${FormController.id(name)}`)?.focus();
+    };
+    const detail = problem && problem.fieldErrors.length === 0 ? this.#translate(problem.problem.detail) : null;
+    return html`<div part="error-summary" class="error-summary" data-error-summary tabindex="-1" role="alert"
+      aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" class="error-summary-title">${title}</h2>
+      ${detail ? html`<p>${detail}</p>` : nothing}
+      ${fieldItems.length > 0
+        ? html`<p>${t.summaryIntro(fieldItems.length)}</p>
+            <ul>
+              ${fieldItems.map(
+                ([name, message]) =>
+                  html`<li><a part="error-link" href=${`#${FormController.id(name)}`} @click=${focusField(name)}
+                      >${this.#specs.get(name)!.label} : ${message}</a></li>`,
+              )}
+            </ul>`
+        : nothing}
+      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([path, message]) => html`<li>${path ? `${path} : ` : ''}${message}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  /**
+   * The submit button. While busy it stays focusable (so focus is not lost)
+   * but is `aria-disabled` and the submit handler ignores it.
+   */
+  submitButton(label: string): TemplateResult {
+    return html`<button part="button submit" class="primary" type="submit" aria-disabled=${this.#busy ? 'true' : 'false'}>
+      ${this.#busy ? html`<span class="spinner" aria-hidden="true"></span>${this.#l10n.t.form.busy}` : label}
+    </button>`;
+  }
+}
+
+function readValue(control: HTMLInputElement, type: FieldType): unknown {
+  if (type === 'checkbox') return control.checked;
+  if (type === 'number') return control.value === '' ? '' : Number(control.value);
+  return control.value;
+}
+
+function flatten(value: Record<string, unknown>, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  for (const [key, item] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) flatten(item as Record<string, unknown>, path, out);
+    else out.set(path, item);
+  }
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = (next !== null && typeof next === 'object' ? next : (node[key] = {})) as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}

@@ -1,0 +1,53 @@
+/**
+ * Shared French strings (the reference: `en` must have exactly these keys).
+ * Components keep their own strings in their folder's `translations.ts`.
+ */
+export const fr = {
+  signIn: {
+    title: 'Connexion',
+    intro: 'Recevez un code de connexion par e-mail.',
+    email: 'Adresse e-mail',
+    emailHint: 'Nous vous enverrons un code à 6 chiffres.',
+    sendCode: 'Recevoir un code',
+    code: 'Code reçu par e-mail',
+    codeHint: (email: string) => `Saisissez les 6 chiffres envoyés à ${email}.`,
+    verify: 'Se connecter',
+    otherEmail: 'Utiliser une autre adresse',
+    signingIn: 'Connexion en cours…',
+    expired: 'Votre session a expiré. Reconnectez-vous.',
+  },
+  session: {
+    signedInAs: 'Connecté·e en tant que',
+    signOut: 'Se déconnecter',
+    roles: 'Rôles',
+  },
+  roles: {
+    student: 'Étudiant·e',
+    alumnus: 'Diplômé·e',
+    staff: 'Personnel',
+    admin: 'Administration',
+    company_rep: 'Représentant·e d’entreprise',
+  },
+  form: {
+    summaryTitle: 'Le formulaire contient des erreurs',
+    summaryIntro: (count: number) => (count === 1 ? 'Corrigez le champ suivant :' : `Corrigez les ${count} champs suivants :`),
+    problemTitle: 'L’envoi n’a pas abouti',
+    busy: 'Envoi en cours…',
+    required: 'obligatoire',
+    optional: 'facultatif',
+    choose: 'Choisir…',
+  },
+  /**
+   * French wording of the shared schema's (English) messages, keyed by the
+   * English text. A message missing here is shown as the schema wrote it.
+   */
+  issues: {
+    'Enter a valid email address, such as name@example.org.': 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+    'An email address is at most 254 characters.': 'Une adresse e-mail compte au plus 254 caractères.',
+    'The code is the 6 digits from the email.': 'Le code est composé des 6 chiffres reçus par e-mail.',
+    'This code is wrong or has expired. Ask for a new one.': 'Ce code est erroné ou a expiré. Demandez-en un nouveau.',
+    'The service could not be reached. Check your connection and try again.': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+  } as Record<string, string>,
+};
+
+export type Translation = typeof fr;

@@ -1,0 +1,143 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { portalContext, type PortalContext } from '../core/context.ts';
+import { AuthOwner } from '../core/auth-owner.ts';
+import { EmailSignIn } from '../core/email-sign-in.ts';
+import type { Auth, IdentityTokenSource, Me, Session } from '../core/auth.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { fr } from '../i18n/translations/fr.ts';
+import { en } from '../i18n/translations/en.ts';
+import { theme, formStyles } from '../styles/theme.ts';
+import { portalStyles } from './portal.styles.ts';
+
+/**
+ * @summary Signs the person in (host identity token or email code) and shares the session, the typed API client and the locale with the Passerelle components inside it.
+ *
+ * @slot - The Passerelle components (and anything else) that use this session.
+ *
+ * @event passerelle-signed-in - The person is signed in. `detail: { me, method }`.
+ * @event passerelle-signed-out - The session ended. `detail: { reason: 'user' | 'expired' | 'revoked' }`.
+ * @event passerelle-error - Sign-in failed. `detail: { error, action }`.
+ *
+ * @csspart bar - The "signed in as" bar.
+ * @csspart who - Name and roles.
+ * @csspart roles - The list of roles.
+ * @csspart sign-in - The sign-in section.
+ * @csspart title - The sign-in heading.
+ * @csspart status - "Signing in…".
+ * @csspart message - A note above the sign-in form (expired session, refused token).
+ * @csspart form - The sign-in forms.
+ * @csspart field - A field (label, hint, error and control).
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart input - A native control.
+ * @csspart field-error - A field's error message.
+ * @csspart error-summary - The list of errors shown after a failed submit.
+ * @csspart error-link - A link in the error summary.
+ * @csspart button - Any button.
+ * @csspart submit - A form's submit button.
+ * @csspart sign-out - The sign-out button.
+ *
+ * @cssprop --passerelle-color-primary - Buttons, links and focus accents.
+ * @cssprop --passerelle-color-on-primary - Text on primary buttons.
+ * @cssprop --passerelle-color-surface - Background.
+ * @cssprop --passerelle-color-text - Text.
+ * @cssprop --passerelle-color-muted - Hints and secondary text.
+ * @cssprop --passerelle-color-danger - Errors.
+ * @cssprop --passerelle-color-border - Field borders.
+ * @cssprop --passerelle-color-focus - Focus ring.
+ * @cssprop --passerelle-radius - Corner radius.
+ * @cssprop --passerelle-font - Font shorthand (default: inherit the page's).
+ * @cssprop --passerelle-spacing - Base spacing.
+ */
+export class PasserellePortal extends LitElement {
+  static override styles = [theme, formStyles, portalStyles];
+
+  /** Base URL of the API, without `/v1` (e.g. `https://api.example.org`). */
+  @property() api?: string;
+
+  /** The institution's slug (e.g. `demo`). */
+  @property() tenant?: string;
+
+  /** A host-signed identity token (JWT) for the person signed in on the host site; traded once for a session. */
+  @property({ attribute: false }) identityToken?: string;
+
+  /** Called for a fresh host-signed identity token: at sign-in, before the session expires and after a 401. */
+  @property({ attribute: false }) getIdentityToken?: IdentityTokenSource;
+
+  readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #owner = new AuthOwner(this, () => {
+    this.#publish();
+    this.requestUpdate();
+  });
+  readonly #signIn = new EmailSignIn(this, () => this.#owner.auth);
+  readonly #provider = new ContextProvider(this, { context: portalContext });
+
+  /** Sign-in, renewal and sign-out for this portal (null until `api` and `tenant` are set). */
+  get auth(): Auth | null {
+    return this.#owner.auth;
+  }
+
+  /** The current session (in memory only), or null. */
+  get session(): Session | null {
+    return this.#owner.auth?.session ?? null;
+  }
+
+  /** `GET /v1/me` for the signed-in person, or null. */
+  get me(): Me | null {
+    return this.#owner.auth?.me ?? null;
+  }
+
+  /** Signs out: revokes the session on the server and forgets it. */
+  async signOut(): Promise<void> {
+    await this.#owner.auth?.signOut('user');
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#publish();
+  }
+
+  /** Shares a new context object when anything in it changed, so consumers re-render. */
+  #publish(): void {
+    const auth = this.#owner.auth;
+    const current = this.#provider.value as PortalContext | undefined;
+    if (!auth) return;
+    const next: PortalContext = { client: auth.client, session: auth.session, me: auth.me, locale: this.#l10n.locale, auth };
+    const same = current && current.auth === next.auth && current.session === next.session && current.me === next.me && current.locale === next.locale;
+    if (!same) this.#provider.setValue(next);
+  }
+
+  override render() {
+    const t = this.#l10n.t;
+    const auth = this.#owner.auth;
+    const me = auth?.me;
+    let header;
+    if (me) {
+      header = html`<div part="bar" class="bar">
+        <div part="who" class="who">
+          <span>${t.session.signedInAs}</span> <span class="name">${me.person.displayName ?? me.person.email}</span>
+          ${me.memberships.length > 0
+            ? html`<ul part="roles" class="roles" aria-label=${t.session.roles}>
+                ${me.memberships.map((m) => html`<li>${t.roles[m.role]}${m.entityName ?? m.companyName ? ` — ${m.entityName ?? m.companyName}` : ''}</li>`)}
+              </ul>`
+            : nothing}
+        </div>
+        <button part="button sign-out" type="button" @click=${() => this.signOut()}>${t.session.signOut}</button>
+      </div>`;
+    } else if (auth?.state.status === 'signing-in') {
+      header = html`<p part="status" role="status">${t.signIn.signingIn}</p>`;
+    } else if (auth) {
+      const state = auth.state;
+      const note = this.#owner.error
+        ? (t.issues[this.#owner.error.problem.detail] ?? this.#owner.error.problem.detail)
+        : state.status === 'signed-out' && state.reason && state.reason !== 'user'
+          ? t.signIn.expired
+          : undefined;
+      header = this.#signIn.render(note);
+    } else {
+      header = nothing;
+    }
+    return html`${header}<slot></slot>`;
+  }
+}

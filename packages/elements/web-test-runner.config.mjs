@@ -1,0 +1,116 @@
+// Browser tests in Debian's Chromium against the REAL API: the config starts
+// the server on a temp SQLite file with the demo data and stops it after.
+import { spawn, execFileSync } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const serverDir = join(root, 'server');
+const tsx = join(here, 'node_modules/.bin/tsx');
+const PORT = Number(process.env.WTR_PORT ?? 8765);
+const ORIGIN = `http://localhost:${PORT}`;
+const DEMO_SECRET = process.env.PASSERELLE_DEMO_HOST_SECRET || 'demo-host-secret-for-local-use-only-0123456789';
+const DEMO_KID = 'demo-1';
+
+function chromePath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (!found) throw new Error('Install Chromium: apt-get install -y chromium (or set CHROME_PATH)');
+  return found;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A host-signed HS256 identity token, as the institution's site would sign it. */
+function hostToken(sub, claims = {}) {
+  const iat = Math.floor(Date.now() / 1000);
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const header = b64({ alg: 'HS256', typ: 'JWT', kid: DEMO_KID });
+  const payload = b64({ iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: randomUUID(), ...claims });
+  const signature = createHmac('sha256', DEMO_SECRET).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+/** Starts the API for the run and serves `/__passerelle/*` to the tests. */
+function passerelleApi() {
+  let child;
+  let dir;
+  let api;
+  return {
+    name: 'passerelle-api',
+    async serverStart() {
+      dir = mkdtempSync(join(tmpdir(), 'passerelle-wtr-'));
+      const env = { ...process.env, DATABASE_URL: join(dir, 'test.db'), NODE_ENV: 'test', PASSERELLE_DEV_OUTBOX: '1', SESSION_TTL_MINUTES: '60' };
+      const cli = (...args) => execFileSync(tsx, ['src/cli/main.ts', ...args], { cwd: serverDir, env, stdio: 'pipe' });
+      cli('seed', '--demo');
+      cli('tenant', 'origin', 'add', 'demo', ORIGIN);
+      const port = await freePort();
+      api = `http://127.0.0.1:${port}`;
+      child = spawn(tsx, ['src/index.ts'], { cwd: serverDir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      child.stdout.on('data', (d) => (log += d));
+      child.stderr.on('data', (d) => (log += d));
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        try {
+          if ((await fetch(`${api}/health`)).ok) break;
+        } catch {
+          // not listening yet
+        }
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The API did not start:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async serverStop() {
+      if (child && child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+    serve(context) {
+      if (context.path === '/__passerelle/config') {
+        return { body: JSON.stringify({ api, tenant: 'demo', origin: ORIGIN }), type: 'json' };
+      }
+      if (context.path === '/__passerelle/host-token') {
+        const sub = context.URL.searchParams.get('sub') ?? 'student-ines';
+        return { body: JSON.stringify({ token: hostToken(sub) }), type: 'json' };
+      }
+      return undefined;
+    },
+  };
+}
+
+export default {
+  rootDir: root,
+  files: ['src/**/*.test.ts'],
+  nodeResolve: true,
+  port: PORT,
+  hostname: 'localhost',
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath(),
+        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json'), target: 'es2022' }), passerelleApi()],
+};
