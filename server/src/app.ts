@@ -12,6 +12,9 @@ import { problemResponse } from './http/problem.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
+import { consentRoutes } from './routes/consents.ts';
+import { purposeRoutes } from './routes/purposes.ts';
+import { erasureRequestRoutes, rightsRoutes } from './routes/rights.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { devRoutes } from './routes/dev.ts';
 import { profileRoutes } from './routes/profiles.ts';
@@ -28,6 +31,10 @@ function routes() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
+    .route('/me', rightsRoutes)
+    .route('/consents', consentRoutes)
+    .route('/purposes', purposeRoutes)
+    .route('/erasure-requests', erasureRequestRoutes)
     .route('/companies', companyRoutes)
     .route('/profiles', profileRoutes);
 }

@@ -11,3 +11,4 @@ export * from './identifiers/index.ts';
 export * from './companies/index.ts';
 export * from './offers/index.ts';
 export * from './profiles/index.ts';
+export * from './consents/index.ts';

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/open.ts';
 import type { DemoIds } from './demo.ts';
 import { seedProfiles } from './profiles.ts';
+import { seedConsents } from './consents.ts';
 
 /**
  * Demo data of each area (profiles, offers, pledges, consents), added after
@@ -10,3 +11,4 @@ export type AreaSeed = (tx: Tx, ids: DemoIds, at: string) => void;
 
 export const areaSeeds: AreaSeed[] = [];
 areaSeeds.push(seedProfiles);
+areaSeeds.push(seedConsents);

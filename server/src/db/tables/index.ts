@@ -2,5 +2,6 @@
 export * from './tenancy.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './consents.ts';
 export * from './offers.ts';
 export * from './profiles.ts';

@@ -1,0 +1,128 @@
+import * as v from 'valibot';
+import { ConsentChannelSchema, type ConsentChannel, type LegalBasis } from './purpose.ts';
+
+/** Where a choice was made, so that it can be proven later (which page, which component). */
+export const ConsentOriginSchema = v.strictObject({
+  page: v.optional(v.pipe(v.string(), v.maxLength(500, 'The page address is at most 500 characters.'))),
+  component: v.optional(v.pipe(v.string(), v.maxLength(100, 'The component name is at most 100 characters.'))),
+});
+
+/** `PUT /v1/consents/:purpose`: the channels to grant (true) or withdraw (false); others stay as they are. */
+export const ConsentChoiceSchema = v.strictObject({
+  channels: v.pipe(
+    v.record(ConsentChannelSchema, v.boolean('Say yes (true) or no (false) for each channel.')),
+    v.check((r) => Object.keys(r).length > 0, 'Choose at least one channel.'),
+  ),
+  /**
+   * The hash of the text version the person read. When it is no longer the
+   * current one, the choice is refused (409) so that nobody agrees to a text
+   * they have not seen.
+   */
+  version: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'The version is the 64-character hash of the text.'))),
+  origin: v.optional(ConsentOriginSchema),
+});
+export type ConsentChoice = v.InferOutput<typeof ConsentChoiceSchema>;
+
+export const WithdrawAllSchema = v.strictObject({ origin: v.optional(ConsentOriginSchema) });
+
+/** How many messages a month the institution may send the person, all services together. */
+export const SolicitationCapSchema = v.strictObject({
+  perMonth: v.pipe(
+    v.number('Enter a number of messages per month.'),
+    v.integer('Enter a whole number of messages.'),
+    v.minValue(0, 'Enter 0 or more messages per month.'),
+    v.maxValue(30, 'At most 30 messages per month.'),
+  ),
+  origin: v.optional(ConsentOriginSchema),
+});
+export type SolicitationCapInput = v.InferOutput<typeof SolicitationCapSchema>;
+
+const CONFIRM_ERASURE = 'Confirm that you want your account and data deleted.';
+
+/** `POST /v1/me/erasure`: the person confirms; an optional note for the staff who process it. */
+export const ErasureRequestSchema = v.pipe(
+  v.strictObject({
+    confirm: v.optional(v.boolean(CONFIRM_ERASURE)),
+    note: v.optional(v.pipe(v.string(), v.maxLength(1000, 'The note is at most 1000 characters.'))),
+  }),
+  // Checked on the object, so that a missing box gives the same sentence as an unticked one.
+  v.forward(
+    v.check((input) => input.confirm === true, CONFIRM_ERASURE),
+    ['confirm'],
+  ),
+);
+
+export const ConsentExportQuerySchema = v.object({ purpose: v.string('Name the purpose to export, e.g. ?purpose=alumni-news.') });
+
+export const DataExportQuerySchema = v.object({ format: v.optional(v.picklist(['json', 'zip'], 'The format is json or zip.'), 'json') });
+
+/** The person's state for one channel of one purpose, derived from their events. */
+export interface ChannelState {
+  channel: ConsentChannel;
+  /** Whether the institution may use this channel for this purpose now. */
+  granted: boolean;
+  /** `default`: no choice made yet (consent: no; legitimate interest: yes until objected). */
+  source: 'default' | 'choice';
+  /** When the last choice was made. */
+  since: string | null;
+  /** The version hash of the text of the last choice. */
+  versionHash: string | null;
+  /** Granted for an older text: the person should be asked again. */
+  renewalNeeded: boolean;
+  /** When a consent stops counting (its time + the purpose's retention). */
+  expiresAt: string | null;
+  /** Expires within 30 days. */
+  expiresSoon: boolean;
+}
+
+export interface PurposeVersionView {
+  id: string;
+  hash: string;
+  title: { fr: string; en: string };
+  description: { fr: string; en: string };
+  legalBasis: LegalBasis;
+  channels: ConsentChannel[];
+  createdAt: string;
+}
+
+export interface PurposeView {
+  id: string;
+  key: string;
+  entity: { id: string; name: string };
+  retentionMonths: number;
+  /** The current text. */
+  version: PurposeVersionView;
+}
+
+export interface PurposeState extends PurposeView {
+  channels: ChannelState[];
+  renewalNeeded: boolean;
+  expiresSoon: boolean;
+}
+
+export interface SolicitationCapView {
+  perMonth: number;
+  /** `default`: the institution's default, the person has not chosen. */
+  source: 'default' | 'choice';
+  since: string | null;
+  tenantDefault: number;
+}
+
+export interface ConsentOverview {
+  personId: string;
+  purposes: PurposeState[];
+  solicitationCap: SolicitationCapView;
+}
+
+export interface ConsentEventView {
+  id: string;
+  purposeKey: string;
+  channel: ConsentChannel;
+  granted: boolean;
+  at: string;
+  origin: { page: string | null; component: string | null };
+  actor: { kind: 'self' | 'staff'; reason: string | null };
+  /** The exact text the person saw. */
+  version: PurposeVersionView;
+}
+

@@ -1,0 +1,2 @@
+export * from './purpose.ts';
+export * from './choice.ts';

@@ -1,0 +1,27 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Actor, Resource } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { memberships, people } from '../db/tables/index.ts';
+import { ProblemError, notFound } from '../http/problem.ts';
+
+/** A person of the tenant as a policy resource (their entities scope staff), or 404. */
+export function personResource(db: DbOrTx, tenantId: string, personId: string): Extract<Resource, { kind: 'person' }> {
+  const person = db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenantId), eq(people.id, personId))).get();
+  if (!person) throw notFound('This person');
+  const rows = db
+    .select({ entityId: memberships.entityId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId), isNotNull(memberships.entityId)))
+    .all();
+  return { kind: 'person', tenantId, personId, entityIds: rows.flatMap((r) => (r.entityId ? [r.entityId] : [])) };
+}
+
+/**
+ * Purposes and the CRM export are the administrators' (an admin membership
+ * covers the whole tenant); the policy table has no row for them, so the
+ * check lives here, with its sentence.
+ */
+export function requireAdmin(actor: Actor, what: string): void {
+  if (actor.memberships.some((m) => m.role === 'admin')) return;
+  throw new ProblemError('forbidden', `Only administrators can ${what}. Ask an administrator of your institution.`);
+}

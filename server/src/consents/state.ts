@@ -1,0 +1,167 @@
+import { and, asc, desc, eq, max } from 'drizzle-orm';
+import type { ChannelState, ConsentChannel, ConsentOverview, PurposeState, SolicitationCapView } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { consentEvents, institutions, purposeVersions, solicitationCapEvents } from '../db/tables/index.ts';
+import { listPurposes, type PurposeRow } from './purposes.ts';
+
+/** Consent that ends within this many days is flagged `expiresSoon`, so the person can renew it. */
+export const EXPIRES_SOON_DAYS = 30;
+/** The institution's default cap when its settings do not name one. */
+export const DEFAULT_SOLICITATION_CAP = 4;
+
+interface LastChoice {
+  granted: boolean;
+  at: string;
+  versionId: string;
+  versionHash: string;
+}
+
+function addMonths(iso: string, months: number): Date {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+/** The last event per (purpose, channel) of one person. */
+export function lastChoices(db: DbOrTx, tenantId: string, personId: string): Map<string, LastChoice> {
+  const rows = db
+    .select({ purposeId: consentEvents.purposeId, channel: consentEvents.channel, granted: consentEvents.granted, at: consentEvents.at, versionId: consentEvents.purposeVersionId, versionHash: purposeVersions.hash })
+    .from(consentEvents)
+    .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
+    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId)))
+    .orderBy(asc(consentEvents.seq))
+    .all();
+  const last = new Map<string, LastChoice>();
+  for (const r of rows) last.set(`${r.purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash });
+  return last;
+}
+
+/**
+ * One channel's state. Under consent, "no" until the person says yes, and a
+ * yes counts for `retentionMonths`; under legitimate interest, "yes" until
+ * the person objects.
+ */
+export function channelState(purpose: PurposeRow, channel: ConsentChannel, last: LastChoice | undefined, now: Date): ChannelState {
+  const underConsent = purpose.version.legalBasis === 'consent';
+  if (!last) {
+    return { channel, granted: !underConsent, source: 'default', since: null, versionHash: null, renewalNeeded: false, expiresAt: null, expiresSoon: false };
+  }
+  let granted = last.granted;
+  let expiresAt: string | null = null;
+  let expiresSoon = false;
+  if (granted && underConsent) {
+    const end = addMonths(last.at, purpose.retentionMonths);
+    expiresAt = end.toISOString();
+    if (end.getTime() <= now.getTime()) granted = false;
+    else expiresSoon = end.getTime() - now.getTime() <= EXPIRES_SOON_DAYS * 86_400_000;
+  }
+  const renewalNeeded = granted && underConsent && last.versionId !== purpose.version.id;
+  return { channel, granted, source: 'choice', since: last.at, versionHash: last.versionHash, renewalNeeded, expiresAt, expiresSoon };
+}
+
+export function purposeState(purpose: PurposeRow, choices: Map<string, LastChoice>, now: Date): PurposeState {
+  const channels = purpose.version.channels.map((ch) => channelState(purpose, ch, choices.get(`${purpose.id}:${ch}`), now));
+  const { revision: _revision, ...view } = purpose;
+  return { ...view, channels, renewalNeeded: channels.some((c) => c.renewalNeeded), expiresSoon: channels.some((c) => c.expiresSoon) };
+}
+
+export function tenantDefaultCap(db: DbOrTx, tenantId: string): number {
+  const row = db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get();
+  const value = row?.settings.solicitationCapDefault;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_SOLICITATION_CAP;
+}
+
+export function solicitationCap(db: DbOrTx, tenantId: string, personId: string): SolicitationCapView {
+  const tenantDefault = tenantDefaultCap(db, tenantId);
+  const last = db
+    .select({ perMonth: solicitationCapEvents.perMonth, at: solicitationCapEvents.at })
+    .from(solicitationCapEvents)
+    .where(and(eq(solicitationCapEvents.tenantId, tenantId), eq(solicitationCapEvents.personId, personId)))
+    .orderBy(desc(solicitationCapEvents.seq))
+    .limit(1)
+    .get();
+  if (!last) return { perMonth: tenantDefault, source: 'default', since: null, tenantDefault };
+  return { perMonth: last.perMonth, source: 'choice', since: last.at, tenantDefault };
+}
+
+/** Every purpose with the person's state per channel, and their solicitation cap. */
+export function consentOverview(db: DbOrTx, tenantId: string, personId: string, now: Date): ConsentOverview {
+  const choices = lastChoices(db, tenantId, personId);
+  return {
+    personId,
+    purposes: listPurposes(db, tenantId).map((p) => purposeState(p, choices, now)),
+    solicitationCap: solicitationCap(db, tenantId, personId),
+  };
+}
+
+/** The next position in a person's event log (the transaction makes it race-free on SQLite). */
+export function nextConsentSeq(tx: DbOrTx, tenantId: string, personId: string): number {
+  const row = tx.select({ seq: max(consentEvents.seq) }).from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId))).get();
+  return (row?.seq ?? 0) + 1;
+}
+
+export function nextCapSeq(tx: DbOrTx, tenantId: string, personId: string): number {
+  const row = tx
+    .select({ seq: max(solicitationCapEvents.seq) })
+    .from(solicitationCapEvents)
+    .where(and(eq(solicitationCapEvents.tenantId, tenantId), eq(solicitationCapEvents.personId, personId)))
+    .get();
+  return (row?.seq ?? 0) + 1;
+}
+
+export interface EventContext {
+  tenantId: string;
+  personId: string;
+  actorId: string;
+  actorReason?: string | null;
+  at: string;
+  originPage: string | null;
+  originComponent: string | null;
+}
+
+/**
+ * Appends an event for each channel whose state the choice changes, and none
+ * for the others (idempotent). A yes is also new when it renews a consent
+ * given for an older text or about to expire. Returns the changed channels.
+ */
+export function applyChoice(tx: DbOrTx, purpose: PurposeRow, wanted: Partial<Record<ConsentChannel, boolean>>, ctx: EventContext, now: Date): ConsentChannel[] {
+  const choices = lastChoices(tx, ctx.tenantId, ctx.personId);
+  const changed: ConsentChannel[] = [];
+  let seq = nextConsentSeq(tx, ctx.tenantId, ctx.personId);
+  for (const channel of purpose.version.channels) {
+    const want = wanted[channel];
+    if (want === undefined) continue;
+    const state = channelState(purpose, channel, choices.get(`${purpose.id}:${channel}`), now);
+    const unchanged = state.granted === want && !(want && (state.renewalNeeded || state.expiresSoon));
+    if (unchanged) continue;
+    tx.insert(consentEvents)
+      .values({
+        tenantId: ctx.tenantId,
+        personId: ctx.personId,
+        seq: seq++,
+        purposeId: purpose.id,
+        purposeVersionId: purpose.version.id,
+        channel,
+        granted: want,
+        at: ctx.at,
+        originPage: ctx.originPage,
+        originComponent: ctx.originComponent,
+        actorId: ctx.actorId,
+        actorReason: ctx.actorReason ?? null,
+      })
+      .run();
+    changed.push(channel);
+  }
+  return changed;
+}
+
+/** Withdraws every optional purpose and objects to every legitimate-interest one, on every channel. */
+export function withdrawAll(tx: DbOrTx, ctx: EventContext, now: Date): { purposeKey: string; channels: ConsentChannel[] }[] {
+  const changes: { purposeKey: string; channels: ConsentChannel[] }[] = [];
+  for (const purpose of listPurposes(tx, ctx.tenantId)) {
+    const wanted = Object.fromEntries(purpose.version.channels.map((ch) => [ch, false]));
+    const channels = applyChoice(tx, purpose, wanted, ctx, now);
+    if (channels.length > 0) changes.push({ purposeKey: purpose.key, channels });
+  }
+  return changes;
+}

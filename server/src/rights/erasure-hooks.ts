@@ -1,0 +1,72 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/open.ts';
+import { memberships, people, sessions } from '../db/tables/index.ts';
+import { withdrawAll } from '../consents/state.ts';
+
+export interface ErasureContext {
+  tenantId: string;
+  personId: string;
+  /** Who acts: the person (at once) or the staff member processing the request. */
+  actorId: string;
+  at: string;
+  now: Date;
+}
+
+/**
+ * What one area does when a person asks to be erased. `atOnce` runs in the
+ * transaction of the request (it must stop the person's data being shown or
+ * used right away); `onProcess` runs when staff process it. Each returns a
+ * short outcome for the request's record (no personal data in it).
+ */
+export interface ErasureHook {
+  name: string;
+  atOnce?: (tx: DbOrTx, ctx: ErasureContext) => string | undefined;
+  onProcess?: (tx: DbOrTx, ctx: ErasureContext) => string | undefined;
+}
+
+/**
+ * Marketing stops at once: every optional purpose withdrawn, every
+ * legitimate-interest one objected to. The events stay — they prove what the
+ * person agreed to and when (GDPR art. 7(1)) and carry no name or address.
+ */
+const consents: ErasureHook = {
+  name: 'consents',
+  atOnce: (tx, ctx) => {
+    const changes = withdrawAll(tx, { tenantId: ctx.tenantId, personId: ctx.personId, actorId: ctx.actorId, actorReason: 'erasure request', at: ctx.at, originPage: null, originComponent: 'erasure' }, ctx.now);
+    return `withdrawn: ${changes.reduce((n, c) => n + c.channels.length, 0)} channel(s)`;
+  },
+};
+
+/**
+ * Last: the identity itself. The `people` row stays (an anonymous id that
+ * consent proofs, pledges and audit entries point at) but loses its name,
+ * email and single-sign-on subject — signing in again starts a new person.
+ * Sessions end and roles go.
+ */
+const identity: ErasureHook = {
+  name: 'identity',
+  onProcess: (tx, ctx) => {
+    tx.update(people).set({ email: null, displayName: null, hostSubject: null }).where(and(eq(people.tenantId, ctx.tenantId), eq(people.id, ctx.personId))).run();
+    tx.update(sessions)
+      .set({ revokedAt: ctx.at })
+      .where(and(eq(sessions.tenantId, ctx.tenantId), eq(sessions.personId, ctx.personId), isNull(sessions.revokedAt)))
+      .run();
+    tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.personId, ctx.personId))).run();
+    return 'name, email and sign-in identity removed; sessions ended; roles removed';
+  },
+};
+
+/**
+ * The hooks, in order. Areas add theirs (profile deletion, pledge
+ * anonymisation) in `parts/<area>.ts` and list them before `identity`.
+ */
+export const erasureHooks: ErasureHook[] = [consents, identity];
+
+export function runErasure(tx: DbOrTx, phase: 'atOnce' | 'onProcess', ctx: ErasureContext): Record<string, string> {
+  const outcome: Record<string, string> = {};
+  for (const hook of erasureHooks) {
+    const result = hook[phase]?.(tx, ctx);
+    if (result !== undefined) outcome[hook.name] = result;
+  }
+  return outcome;
+}

@@ -1,0 +1,187 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { asc, eq } from 'drizzle-orm';
+import {
+  ConsentChoiceSchema,
+  ConsentExportQuerySchema,
+  IdSchema,
+  ListQuerySchema,
+  PurposeKeySchema,
+  SolicitationCapSchema,
+  WithdrawAllSchema,
+} from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import { requireAuth } from '../auth/require-auth.ts';
+import { authorize } from '../auth/authorize.ts';
+import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
+import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
+import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { people, solicitationCapEvents } from '../db/tables/index.ts';
+import { findPurpose } from '../consents/purposes.ts';
+import { applyChoice, consentOverview, lastChoices, nextCapSeq, purposeState, solicitationCap, withdrawAll, type EventContext } from '../consents/state.ts';
+import { consentHistory } from '../consents/history.ts';
+import { personResource, requireAdmin } from '../consents/people.ts';
+import { toCsv } from '../rights/csv.ts';
+
+type Origin = { page?: string | undefined; component?: string | undefined } | undefined;
+
+/** Who, when and from where: what every consent event records. */
+function eventContext(c: Context<AppEnv>, origin: Origin): EventContext {
+  const { actor } = c.var.auth;
+  return {
+    tenantId: actor.tenantId,
+    personId: actor.personId,
+    actorId: actor.personId,
+    at: c.var.deps.clock.now().toISOString(),
+    originPage: origin?.page ?? c.req.header('referer') ?? c.req.header('origin') ?? null,
+    originComponent: origin?.component ?? null,
+  };
+}
+
+const cursorOf = (cursor: string | undefined): number => {
+  if (cursor === undefined) return 0;
+  if (!/^\d{1,12}$/.test(cursor)) throw validationProblem([{ path: 'cursor', message: 'Invalid cursor.' }]);
+  return Number(cursor);
+};
+
+/**
+ * The person's consent centre: every purpose with its current text and their
+ * state per channel, their choices (append-only events) and solicitation cap;
+ * staff read (never change) the state of their entities' members; admins
+ * export one purpose's state for the CRM.
+ */
+export const consentRoutes = new Hono<AppEnv>()
+  .use(requireAuth())
+  /** Every purpose with its current text and the signed-in person's state per channel. */
+  .get('/', (c) => {
+    const { actor } = c.var.auth;
+    authorize(actor, 'consent.read', personResource(c.var.deps.db, actor.tenantId, actor.personId));
+    return c.json(consentOverview(c.var.deps.db, actor.tenantId, actor.personId, c.var.deps.clock.now()), 200);
+  })
+  /** The person's choices, oldest first, each with the exact text they saw. */
+  .get('/history', queryParams(ListQuerySchema), (c) => {
+    const { actor } = c.var.auth;
+    const { limit, cursor } = c.req.valid('query');
+    const page = consentHistory(c.var.deps.db, actor.tenantId, actor.personId, { limit, afterSeq: cursorOf(cursor) });
+    return c.json({ items: page.items, nextCursor: page.lastSeq === null ? null : String(page.lastSeq) }, 200);
+  })
+  /** One action: withdraw every optional purpose and object to every legitimate-interest one, on every channel. */
+  .post('/withdraw-all', jsonBody(WithdrawAllSchema), (c) => {
+    const { db, clock } = c.var.deps;
+    const { actor } = c.var.auth;
+    authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));
+    const ctx = eventContext(c, c.req.valid('json').origin);
+    const who = auditOrigin(c);
+    const now = clock.now();
+    const changes = db.transaction((tx) => {
+      const changed = withdrawAll(tx, ctx, now);
+      if (changed.length > 0) {
+        writeAudit(tx, who, { action: 'consent.withdrawAll', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { changes: changed } });
+      }
+      return changed;
+    });
+    return c.json({ changed: changes, ...consentOverview(db, actor.tenantId, actor.personId, now) }, 200);
+  })
+  /** The person's cap on messages per month, all services together (stored as events too). */
+  .put('/solicitation-cap', jsonBody(SolicitationCapSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));
+    const input = c.req.valid('json');
+    const ctx = eventContext(c, input.origin);
+    const who = auditOrigin(c);
+    db.transaction((tx) => {
+      const current = solicitationCap(tx, actor.tenantId, actor.personId);
+      if (current.source === 'choice' && current.perMonth === input.perMonth) return;
+      tx.insert(solicitationCapEvents)
+        .values({ tenantId: actor.tenantId, personId: actor.personId, seq: nextCapSeq(tx, actor.tenantId, actor.personId), perMonth: input.perMonth, at: ctx.at, originPage: ctx.originPage, originComponent: ctx.originComponent, actorId: actor.personId })
+        .run();
+      writeAudit(tx, who, { action: 'consent.solicitationCap', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { perMonth: input.perMonth } });
+    });
+    return c.json(solicitationCap(db, actor.tenantId, actor.personId), 200);
+  })
+  /** CSV of every person's state for one purpose, for the CRM or mailing tool (administrators). */
+  .get('/export', queryParams(ConsentExportQuerySchema), (c) => {
+    const { db, clock } = c.var.deps;
+    const { actor } = c.var.auth;
+    requireAdmin(actor, 'export consent states');
+    const purpose = findPurpose(db, actor.tenantId, { key: c.req.valid('query').purpose });
+    if (!purpose) throw notFound('This purpose');
+    const now = clock.now();
+    const rows: Record<string, unknown>[] = [];
+    const everyone = db.select({ id: people.id, email: people.email, displayName: people.displayName }).from(people).where(eq(people.tenantId, actor.tenantId)).orderBy(asc(people.id)).all();
+    for (const person of everyone) {
+      // An erased person has no address left to write to: nothing to send to the CRM.
+      if (person.email === null) continue;
+      const state = purposeState(purpose, lastChoices(db, actor.tenantId, person.id), now);
+      const cap = solicitationCap(db, actor.tenantId, person.id);
+      for (const ch of state.channels) {
+        rows.push({
+          personId: person.id,
+          email: person.email,
+          displayName: person.displayName,
+          purpose: purpose.key,
+          channel: ch.channel,
+          granted: ch.granted ? 'yes' : 'no',
+          source: ch.source,
+          since: ch.since,
+          versionHash: ch.versionHash,
+          renewalNeeded: ch.renewalNeeded ? 'yes' : 'no',
+          expiresAt: ch.expiresAt,
+          solicitationCapPerMonth: cap.perMonth,
+        });
+      }
+    }
+    const columns = ['personId', 'email', 'displayName', 'purpose', 'channel', 'granted', 'source', 'since', 'versionHash', 'renewalNeeded', 'expiresAt', 'solicitationCapPerMonth'];
+    db.transaction((tx) => writeAudit(tx, auditOrigin(c), { action: 'consent.export', objectType: 'purpose', objectId: purpose.id, entityIds: [purpose.entity.id], detail: { purpose: purpose.key, rows: rows.length } }));
+    return c.body(toCsv(rows, columns), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="consents-${purpose.key}-${now.toISOString().slice(0, 10)}.csv"`,
+    });
+  })
+  /** Another person's current state, read only: staff of their entities and administrators. */
+  .get('/people/:personId', pathParams(v.object({ personId: IdSchema })), (c) => {
+    const { db, clock } = c.var.deps;
+    const { actor } = c.var.auth;
+    const { personId } = c.req.valid('param');
+    authorize(actor, 'consent.read', personResource(db, actor.tenantId, personId));
+    return c.json(consentOverview(db, actor.tenantId, personId, clock.now()), 200);
+  })
+  /** Grants or withdraws one purpose per channel; a channel whose state is unchanged records nothing. */
+  .put('/:purpose', pathParams(v.object({ purpose: PurposeKeySchema })), jsonBody(ConsentChoiceSchema), (c) => {
+    const { db, clock } = c.var.deps;
+    const { actor } = c.var.auth;
+    authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));
+    const input = c.req.valid('json');
+    const purpose = findPurpose(db, actor.tenantId, { key: c.req.valid('param').purpose });
+    if (!purpose) throw notFound('This purpose');
+    const offered = new Set<string>(purpose.version.channels);
+    const unknown = Object.keys(input.channels).filter((ch) => !offered.has(ch));
+    if (unknown.length > 0) {
+      throw validationProblem(unknown.map((ch) => ({ path: `channels.${ch}`, message: `This purpose does not use ${ch}; its channels are ${purpose.version.channels.join(', ')}.` })));
+    }
+    if (input.version !== undefined && input.version !== purpose.version.hash) {
+      throw new ProblemError('conflict', 'The text of this purpose has changed since you read it. Read the new text, then choose again.', { currentVersion: purpose.version.hash });
+    }
+    const ctx = eventContext(c, input.origin);
+    const who = auditOrigin(c);
+    const now = clock.now();
+    const changed = db.transaction((tx) => {
+      const channels = applyChoice(tx, purpose, input.channels, ctx, now);
+      if (channels.length > 0) {
+        writeAudit(tx, who, {
+          action: 'consent.choose',
+          objectType: 'purpose',
+          objectId: purpose.id,
+          entityIds: [purpose.entity.id],
+          subjectId: actor.personId,
+          detail: { purpose: purpose.key, version: purpose.version.hash, channels: Object.fromEntries(channels.map((ch) => [ch, input.channels[ch]])) },
+        });
+      }
+      return channels;
+    });
+    const state = purposeState(purpose, lastChoices(db, actor.tenantId, actor.personId), now);
+    return c.json({ changed, purpose: state }, 200);
+  });
+

@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { and, eq } from 'drizzle-orm';
+import { IdSchema, PurposeCreateSchema, PurposeUpdateSchema } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import { requireAuth } from '../auth/require-auth.ts';
+import { jsonBody, pathParams } from '../http/validate.ts';
+import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
+import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { entities, purposes } from '../db/tables/index.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { ensureVersion, findPurpose, insertPurpose, listPurposes, listVersions, type PurposeRow } from '../consents/purposes.ts';
+import { requireAdmin } from '../consents/people.ts';
+
+const etag = (p: PurposeRow) => `"${p.id}.${p.revision}"`;
+const view = ({ revision: _revision, ...p }: PurposeRow) => p;
+
+function requireEntity(db: DbOrTx, tenantId: string, entityId: string): void {
+  const found = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get();
+  if (!found) throw validationProblem([{ path: 'entityId', message: 'Choose one of your institution’s entities.' }]);
+}
+
+/**
+ * Purposes of processing, managed by administrators. Editing the text, the
+ * legal basis or the channels publishes a new version (SHA-256 of its
+ * canonical JSON); older versions stay readable, because consent events
+ * point at them.
+ */
+export const purposeRoutes = new Hono<AppEnv>()
+  .use(requireAuth())
+  /** Every purpose with its current text (anyone signed in: it is what the consent centre shows). */
+  .get('/', (c) => {
+    const { actor } = c.var.auth;
+    return c.json({ items: listPurposes(c.var.deps.db, actor.tenantId).map(view), nextCursor: null }, 200);
+  })
+  /** Creates a purpose and its first version (administrators). */
+  .post('/', jsonBody(PurposeCreateSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    requireAdmin(actor, 'manage purposes');
+    const input = c.req.valid('json');
+    requireEntity(db, actor.tenantId, input.entityId);
+    const who = auditOrigin(c);
+    const purpose = db.transaction((tx) => {
+      if (findPurpose(tx, actor.tenantId, { key: input.key })) {
+        throw new ProblemError('conflict', `A purpose with the key ${input.key} already exists. Edit it instead, or choose another key.`);
+      }
+      const id = insertPurpose(tx, actor.tenantId, input, who.at);
+      const row = findPurpose(tx, actor.tenantId, { id })!;
+      writeAudit(tx, who, { action: 'purpose.create', objectType: 'purpose', objectId: id, entityIds: [input.entityId], detail: { key: input.key, version: row.version.hash } });
+      return row;
+    });
+    c.header('location', `/v1/purposes/${purpose.id}`);
+    c.header('etag', etag(purpose));
+    return c.json(view(purpose), 201);
+  })
+  .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+    const { actor } = c.var.auth;
+    const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
+    if (!purpose) throw notFound('This purpose');
+    c.header('etag', etag(purpose));
+    return c.json(view(purpose), 200);
+  })
+  /** Every text the purpose ever had, oldest first: what people agreed to stays readable. */
+  .get('/:id/versions', pathParams(v.object({ id: IdSchema })), (c) => {
+    const { actor } = c.var.auth;
+    const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
+    if (!purpose) throw notFound('This purpose');
+    return c.json({ items: listVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
+  })
+  /** Edits a purpose (administrators, `If-Match`). A new text is a new version; people who agreed to the old one are asked again. */
+  .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    requireAdmin(actor, 'manage purposes');
+    const input = c.req.valid('json');
+    const ifMatch = c.req.header('if-match');
+    if (!ifMatch) throw new ProblemError('preconditionRequired', 'Send the ETag you read as If-Match, so that nobody’s edit is overwritten.');
+    if (input.entityId) requireEntity(db, actor.tenantId, input.entityId);
+    const who = auditOrigin(c);
+    const updated = db.transaction((tx) => {
+      const current = findPurpose(tx, actor.tenantId, { id: c.req.valid('param').id });
+      if (!current) throw notFound('This purpose');
+      if (ifMatch !== etag(current)) throw new ProblemError('preconditionFailed', 'This purpose was changed since you loaded it. Reload it, then make your change again.');
+      const v0 = current.version;
+      const content = {
+        title: input.title ?? v0.title,
+        description: input.description ?? v0.description,
+        legalBasis: input.legalBasis ?? v0.legalBasis,
+        channels: input.channels ?? v0.channels,
+      };
+      const version = ensureVersion(tx, actor.tenantId, current.id, content, who.at);
+      tx.update(purposes)
+        .set({
+          currentVersionId: version.id,
+          entityId: input.entityId ?? current.entity.id,
+          retentionMonths: input.retentionMonths ?? current.retentionMonths,
+          revision: current.revision + 1,
+          updatedAt: who.at,
+        })
+        .where(and(eq(purposes.tenantId, actor.tenantId), eq(purposes.id, current.id)))
+        .run();
+      writeAudit(tx, who, {
+        action: 'purpose.edit',
+        objectType: 'purpose',
+        objectId: current.id,
+        entityIds: [...new Set([current.entity.id, input.entityId ?? current.entity.id])],
+        detail: { key: current.key, fromVersion: v0.hash, toVersion: version.hash, fields: Object.keys(input) },
+      });
+      return findPurpose(tx, actor.tenantId, { id: current.id })!;
+    });
+    c.header('etag', etag(updated));
+    return c.json(view(updated), 200);
+  });

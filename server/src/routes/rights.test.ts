@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { testApp, type TestApp } from '../testing.ts';
+import { auditLog, consentEvents, erasureRequests, memberships, people, sessions } from '../db/tables/index.ts';
+
+type Json = Record<string, unknown>;
+const json = async <T = Json>(res: Response) => (await res.json()) as T;
+
+interface Export {
+  personId: string;
+  parts: Record<string, Json[]>;
+}
+
+async function withChoices(t: TestApp) {
+  const token = await t.signIn('student-ines');
+  await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
+  await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: false } } });
+  await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 2 } });
+  // Someone else's choices, which must not leak into Inès's export.
+  const claire = await t.signIn('alumna-claire');
+  await t.call('PUT', '/v1/consents/events', { token: claire, body: { channels: { sms: true } } });
+  return token;
+}
+
+describe('GET /v1/me/export', () => {
+  it('contains the person’s consent history with the text versions, and nothing of any other person', async () => {
+    const t = testApp();
+    const token = await withChoices(t);
+    const res = await t.call('GET', '/v1/me/export', { token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await json<Export>(res);
+    const ines = t.ids.demo.people['student-ines'];
+    expect(body.personId).toBe(ines);
+    expect(body.parts.person).toEqual([expect.objectContaining({ id: ines, email: 'ines.martin@etu.demo.test', displayName: 'Inès Martin' })]);
+    expect(body.parts.memberships).toEqual([expect.objectContaining({ role: 'student', entityName: "École d'ingénieurs" })]);
+    expect(body.parts['consent-events']!.map((e) => [e.purpose, e.channel, e.granted])).toEqual([
+      ['alumni-news', 'email', true],
+      ['fundraising', 'post', false],
+    ]);
+    const versions = body.parts['consent-text-versions']!;
+    expect(versions.map((v) => v.purpose).sort()).toEqual(['alumni-news', 'fundraising']);
+    expect(versions.find((v) => v.purpose === 'alumni-news')).toMatchObject({ titleFr: 'Lettre des diplômés', titleEn: 'Alumni newsletter', legalBasis: 'consent' });
+    for (const e of body.parts['consent-events']!) expect(versions.map((v) => v.hash)).toContain(e.versionHash);
+    expect(body.parts['solicitation-cap']).toEqual([expect.objectContaining({ perMonth: 2 })]);
+    expect(body.parts.audit!.length).toBeGreaterThanOrEqual(3);
+    const text = JSON.stringify(body);
+    const claire = t.ids.demo.people['alumna-claire'];
+    expect(text).not.toContain(claire);
+    expect(text).not.toContain('Claire');
+    expect(text).not.toContain('token_hash');
+  });
+
+  it('as ?format=zip: one CSV per part, readable by another tool', async () => {
+    const t = testApp();
+    const token = await withChoices(t);
+    const res = await t.call('GET', '/v1/me/export?format=zip', { token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="passerelle-export-\d{4}-\d{2}-\d{2}\.zip"/);
+    const file = join(mkdtempSync(join(tmpdir(), 'passerelle-export-')), 'export.zip');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const listing = execFileSync('python3', ['-m', 'zipfile', '-l', file], { encoding: 'utf8' });
+    for (const name of ['README.txt', 'person.csv', 'memberships.csv', 'consent-events.csv', 'consent-text-versions.csv', 'consent-state.csv', 'solicitation-cap.csv', 'audit.csv']) {
+      expect(listing).toContain(name);
+    }
+    const csv = execFileSync('python3', ['-c', 'import sys,zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("consent-events.csv"))', file], { encoding: 'utf8' });
+    expect(csv.split('\r\n')[0]).toBe('id,seq,at,purpose,channel,granted,versionHash,originPage,originComponent,actorId,actorReason');
+    expect(csv).toContain(',alumni-news,email,true,');
+  });
+
+  it('asks for a recent sign-in', async () => {
+    const t = testApp();
+    const token = await t.signIn('student-ines');
+    t.clock.advance(16 * 60_000);
+    const res = await t.call('GET', '/v1/me/export', { token });
+    expect(res.status).toBe(401);
+    expect((await json(res)).detail).toBe('Sign in again to download your data: for your safety it needs a sign-in from the last 15 minutes.');
+    const fresh = await t.signIn('student-ines');
+    expect((await t.call('GET', '/v1/me/export', { token: fresh })).status).toBe(200);
+  });
+
+  it('refuses an unknown format', async () => {
+    const t = testApp();
+    const res = await t.call('GET', '/v1/me/export?format=pdf', { token: await t.signIn('student-ines') });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('erasure', () => {
+  async function requestErasure(t: TestApp, who: 'student-ines' | 'alumna-claire' = 'student-ines') {
+    const token = await t.signIn(who);
+    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
+    const res = await t.call('POST', '/v1/me/erasure', { token, body: { confirm: true } });
+    return { token, res };
+  }
+
+  it('at once: logs the request, withdraws every marketing use and tells what is kept and why', async () => {
+    const t = testApp();
+    const { token, res } = await requestErasure(t);
+    expect(res.status).toBe(201);
+    const body = await json<{ id: string; status: string; notice: { kept: { legalBasis: string }[] } }>(res);
+    expect(res.headers.get('location')).toBe(`/v1/erasure-requests/${body.id}`);
+    expect(body.status).toBe('pending');
+    expect(body.notice.kept.map((k) => k.legalBasis).join(' ')).toContain('L102 B du Livre des procédures fiscales');
+    const overview = await json<{ purposes: { channels: { granted: boolean }[] }[] }>(await t.call('GET', '/v1/consents', { token }));
+    expect(overview.purposes.flatMap((p) => p.channels).some((c) => c.granted)).toBe(false);
+    expect(t.db.select().from(erasureRequests).all()).toHaveLength(1);
+    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'erasure.request')).all()).toHaveLength(1);
+    // Asking twice gives the same pending request.
+    const again = await t.call('POST', '/v1/me/erasure', { token, body: { confirm: true } });
+    expect(again.status).toBe(200);
+    expect((await json(again)).id).toBe(body.id);
+  });
+
+  it('needs an explicit confirmation', async () => {
+    const t = testApp();
+    const res = await t.call('POST', '/v1/me/erasure', { token: await t.signIn('student-ines'), body: {} });
+    expect(res.status).toBe(400);
+    expect((await json<{ errors: { path: string; message: string }[] }>(res)).errors).toEqual([{ path: 'confirm', message: 'Confirm that you want your account and data deleted.' }]);
+  });
+
+  it('when staff process it: no name or email is left, sessions end, consent proofs stay', async () => {
+    const t = testApp();
+    const { token, res } = await requestErasure(t);
+    const { id } = await json<{ id: string }>(res);
+    const ines = t.ids.demo.people['student-ines'];
+    // Staff of another school neither see nor process it.
+    const mgmt = await t.signIn('staff-mgmt');
+    expect((await json<{ items: unknown[] }>(await t.call('GET', '/v1/erasure-requests', { token: mgmt }))).items).toEqual([]);
+    expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: mgmt })).status).toBe(403);
+    // The person cannot process their own request.
+    expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token })).status).toBe(403);
+    // Another tenant: 404.
+    expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('admin-other') })).status).toBe(404);
+
+    const staff = await t.signIn('staff-eng');
+    expect((await json<{ items: { id: string }[] }>(await t.call('GET', '/v1/erasure-requests', { token: staff }))).items.map((r) => r.id)).toEqual([id]);
+    const done = await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: staff });
+    expect(done.status).toBe(200);
+    expect(await json(done)).toMatchObject({ status: 'processed' });
+    const row = t.db.select().from(people).where(eq(people.id, ines)).get()!;
+    expect(row).toMatchObject({ email: null, displayName: null, hostSubject: null });
+    expect(t.db.select().from(memberships).where(eq(memberships.personId, ines)).all()).toEqual([]);
+    expect(t.db.select().from(sessions).where(eq(sessions.personId, ines)).all().every((s) => s.revokedAt !== null)).toBe(true);
+    expect((await t.call('GET', '/v1/consents', { token })).status).toBe(401);
+    // The proof of consent stays, under the anonymous id.
+    expect(t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines)).all().length).toBeGreaterThan(0);
+    expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('admin-demo') })).status).toBe(409);
+  });
+});
