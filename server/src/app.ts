@@ -18,6 +18,7 @@ import { erasureRequestRoutes, rightsRoutes } from './routes/rights.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { devRoutes } from './routes/dev.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { pledgeRoutes } from './routes/pledges.ts';
 
 export interface AppOptions {
   db: Db;
@@ -36,7 +37,8 @@ function routes() {
     .route('/purposes', purposeRoutes)
     .route('/erasure-requests', erasureRequestRoutes)
     .route('/companies', companyRoutes)
-    .route('/profiles', profileRoutes);
+    .route('/profiles', profileRoutes)
+    .route('/pledges', pledgeRoutes);
 }
 
 /**

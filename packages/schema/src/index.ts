@@ -12,3 +12,4 @@ export * from './companies/index.ts';
 export * from './offers/index.ts';
 export * from './profiles/index.ts';
 export * from './consents/index.ts';
+export * from './pledges/index.ts';

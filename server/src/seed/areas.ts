@@ -2,6 +2,7 @@ import type { Tx } from '../db/open.ts';
 import type { DemoIds } from './demo.ts';
 import { seedProfiles } from './profiles.ts';
 import { seedConsents } from './consents.ts';
+import { seedPledges } from './pledges.ts';
 
 /**
  * Demo data of each area (profiles, offers, pledges, consents), added after
@@ -12,3 +13,4 @@ export type AreaSeed = (tx: Tx, ids: DemoIds, at: string) => void;
 export const areaSeeds: AreaSeed[] = [];
 areaSeeds.push(seedProfiles);
 areaSeeds.push(seedConsents);
+areaSeeds.push(seedPledges);

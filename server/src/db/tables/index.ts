@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './consents.ts';
 export * from './offers.ts';
 export * from './profiles.ts';
+export * from './pledges.ts';

@@ -1,0 +1,3 @@
+export * from './parameters.ts';
+export * from './estimate.ts';
+export * from './pledge.ts';

@@ -1,0 +1,191 @@
+import * as v from 'valibot';
+import { EmailSchema, IdSchema, text } from '../core/common.ts';
+import { SiretSchema } from '../identifiers/siret.ts';
+import { PledgeDateSchema } from './parameters.ts';
+import type { TaxEstimate } from './estimate.ts';
+
+export const pledgeKinds = ['donation', 'apprenticeship_tax'] as const;
+export type PledgeKind = (typeof pledgeKinds)[number];
+export const pledgeStatuses = ['promised', 'allocated', 'received', 'cancelled'] as const;
+export type PledgeStatus = (typeof pledgeStatuses)[number];
+export const pledgeFrequencies = ['once', 'monthly', 'yearly'] as const;
+export type PledgeFrequency = (typeof pledgeFrequencies)[number];
+
+/** 10^10 cents = 100 M€: above any real pledge, below any float trouble. */
+export const MAX_AMOUNT_CENTS = 10_000_000_000;
+const AMOUNT_MESSAGE = 'An amount is a whole number of cents, from 1 to 10 000 000 000 (100 million euros).';
+
+/** Money is an integer number of cents, positive and bounded. Never echoes the value. */
+export const PledgeAmountCentsSchema = v.pipe(
+  v.number(AMOUNT_MESSAGE),
+  v.integer(AMOUNT_MESSAGE),
+  v.minValue(1, AMOUNT_MESSAGE),
+  v.maxValue(MAX_AMOUNT_CENTS, AMOUNT_MESSAGE),
+);
+
+export const DonorAddressSchema = v.strictObject({
+  line1: text(200, 'Address'),
+  line2: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'Address line 2 is at most 200 characters.'))),
+  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[0-9A-Za-z -]{2,12}$/, 'Enter a postal code, such as 75005.')),
+  city: text(100, 'City'),
+  country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'A country is a two-letter code, such as FR.')), 'FR'),
+});
+export type DonorAddress = v.InferOutput<typeof DonorAddressSchema>;
+
+/** Who the tax receipt is made out to. A company's name and SIRET come from the company record. */
+export const DonorSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('individual'), fullName: text(200, 'Full name'), address: DonorAddressSchema }),
+  v.strictObject({ kind: v.literal('company'), companyId: IdSchema, address: DonorAddressSchema }),
+]);
+export type DonorInput = v.InferOutput<typeof DonorSchema>;
+
+/** Where a gift goes: a school or other entity, the foundation, or one of its named funds. */
+export const PledgeDesignationSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('entity'), entityId: IdSchema }),
+  v.strictObject({ kind: v.literal('foundation') }),
+  v.strictObject({ kind: v.literal('fund'), fund: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'Choose one of the funds offered.')) }),
+]);
+export type PledgeDesignation = v.InferOutput<typeof PledgeDesignationSchema>;
+
+const optionalIncome = v.optional(v.pipe(v.number(), v.integer('A whole number of cents.'), v.minValue(0), v.maxValue(10 ** 14)));
+
+export const DonationCreateSchema = v.strictObject({
+  kind: v.literal('donation'),
+  amountCents: PledgeAmountCentsSchema,
+  frequency: v.picklist(pledgeFrequencies, 'Choose once, monthly or yearly.'),
+  designation: PledgeDesignationSchema,
+  donor: DonorSchema,
+  publicThanks: v.boolean('Say whether you may be thanked publicly.'),
+  /** Used for the estimate only, never stored. */
+  taxableIncomeCents: optionalIncome,
+  /** Used for the estimate only, never stored. */
+  turnoverCents: optionalIncome,
+});
+export type DonationCreate = v.InferOutput<typeof DonationCreateSchema>;
+
+export const PledgeContactSchema = v.strictObject({
+  name: text(200, 'Contact name'),
+  email: EmailSchema,
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 .()-]{6,20}$/, 'Enter a phone number, such as 01 23 45 67 89.'))),
+});
+export type PledgeContact = v.InferOutput<typeof PledgeContactSchema>;
+
+/** A share of the *solde*, in percent, with at most two decimals. */
+export const SharePercentSchema = v.pipe(
+  v.number('A share is a percentage from 0.01 to 100.'),
+  v.minValue(0.01, 'A share is a percentage from 0.01 to 100.'),
+  v.maxValue(100, 'A share is a percentage from 0.01 to 100.'),
+  v.check((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'A share has at most two decimals.'),
+);
+
+export const TaxPledgeCreateSchema = v.strictObject({
+  kind: v.literal('apprenticeship_tax'),
+  companyId: IdSchema,
+  /** The paying establishment; the company's SIRET when absent. */
+  employerSiret: v.optional(SiretSchema),
+  /** The beneficiary school: its UAI is what the company enters in SOLTéA. */
+  entityId: IdSchema,
+  programme: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'A programme name is at most 200 characters.'))),
+  sharePercent: SharePercentSchema,
+  estimatedAmountCents: v.optional(PledgeAmountCentsSchema),
+  campaignYear: v.pipe(v.number(), v.integer('A year.'), v.minValue(2020, 'A campaign year.'), v.maxValue(2100, 'A campaign year.')),
+  contact: PledgeContactSchema,
+  viaAccountant: v.boolean('Say whether an accountant (tiers-déclarant) will allocate it.'),
+});
+export type TaxPledgeCreate = v.InferOutput<typeof TaxPledgeCreateSchema>;
+
+/** `POST /v1/pledges` — needs an `Idempotency-Key`. */
+export const PledgeCreateSchema = v.variant('kind', [DonationCreateSchema, TaxPledgeCreateSchema], 'Choose a kind: donation or apprenticeship_tax.');
+export type PledgeCreate = v.InferOutput<typeof PledgeCreateSchema>;
+
+/** `PATCH /v1/pledges/:id` with `If-Match`. Amounts change only while the pledge is promised. */
+export const PledgePatchSchema = v.strictObject({
+  amountCents: v.optional(PledgeAmountCentsSchema),
+  estimatedAmountCents: v.optional(PledgeAmountCentsSchema),
+  sharePercent: v.optional(SharePercentSchema),
+  frequency: v.optional(v.picklist(pledgeFrequencies, 'Choose once, monthly or yearly.')),
+  publicThanks: v.optional(v.boolean()),
+  programme: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'A programme name is at most 200 characters.'))),
+  contact: v.optional(PledgeContactSchema),
+  address: v.optional(DonorAddressSchema),
+  viaAccountant: v.optional(v.boolean()),
+});
+export type PledgePatch = v.InferOutput<typeof PledgePatchSchema>;
+
+export const PledgeReceiveSchema = v.strictObject({
+  receivedAmountCents: v.optional(PledgeAmountCentsSchema),
+  receivedOn: v.optional(PledgeDateSchema),
+});
+export const PledgeCancelSchema = v.strictObject({
+  reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, 'A reason is at most 500 characters.'))),
+});
+
+/** `POST /v1/pledges/import`: the SOLTéA transfer report, as CSV text inside JSON. */
+export const PledgeImportSchema = v.strictObject({
+  csv: v.pipe(v.string(), v.minLength(1, 'Paste the CSV report.'), v.maxLength(90_000, 'The report is at most 90 000 characters; split it.')),
+});
+
+export const pledgeSortKeys = ['createdAt', '-createdAt', 'amount', '-amount'] as const;
+export type PledgeSort = (typeof pledgeSortKeys)[number];
+
+/** `GET /v1/pledges` and `/export` filters (strings, as in a query string). */
+export const PledgeListQuerySchema = v.object({
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'), v.transform(Number), v.number(), v.minValue(1, 'limit is a whole number from 1 to 100.'), v.maxValue(100, 'limit is at most 100.')), '20'),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'Invalid cursor.'))),
+  kind: v.optional(v.picklist(pledgeKinds, 'kind is donation or apprenticeship_tax.')),
+  status: v.optional(v.picklist(pledgeStatuses, 'status is promised, allocated, received or cancelled.')),
+  entityId: v.optional(IdSchema),
+  companyId: v.optional(IdSchema),
+  campaignYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'campaignYear is a year.'), v.transform(Number))),
+  sort: v.optional(v.picklist(pledgeSortKeys, 'sort is one of createdAt, -createdAt, amount, -amount.'), '-createdAt'),
+  minAmountCents: v.optional(v.pipe(v.string(), v.regex(/^\d{1,11}$/, 'minAmountCents is a whole number of cents.'), v.transform(Number))),
+  maxAmountCents: v.optional(v.pipe(v.string(), v.regex(/^\d{1,11}$/, 'maxAmountCents is a whole number of cents.'), v.transform(Number))),
+});
+export type PledgeListQuery = v.InferOutput<typeof PledgeListQuerySchema>;
+
+/**
+ * A pledge as the API answers it. Fields marked "amount" are present only for
+ * those who may read the amount (`pledge.readAmount`); the donor's address and
+ * the contact only for them too.
+ */
+export interface Pledge {
+  id: string;
+  kind: PledgeKind;
+  status: PledgeStatus;
+  /** Whether the caller made this pledge. */
+  mine: boolean;
+  beneficiary: { entityId: string; name: string; uai: string | null };
+  designation?: { kind: PledgeDesignation['kind']; fund?: string };
+  company?: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  // Donation
+  frequency?: PledgeFrequency;
+  publicThanks?: boolean;
+  donor?: { kind: 'individual' | 'company'; name?: string; siret?: string; address?: DonorAddress };
+  /** amount */ amountCents?: number;
+  /** amount */ taxEstimate?: TaxEstimate;
+  paymentUrl?: string;
+  // Apprenticeship tax
+  employerSiret?: string;
+  uai?: string;
+  programme?: string;
+  campaignYear?: number;
+  viaAccountant?: boolean;
+  contact?: PledgeContact;
+  /** amount */ sharePercent?: number;
+  /** amount */ estimatedAmountCents?: number;
+  /** amount */ receivedAmountCents?: number;
+  receivedOn?: string;
+  currency?: 'EUR';
+}
+
+export interface PledgeTotal {
+  entityId: string;
+  name: string;
+  kind: PledgeKind;
+  count: number;
+  promisedCents: number;
+  receivedCents: number;
+  currency: 'EUR';
+}

@@ -1,0 +1,79 @@
+/**
+ * Who sees a pledge, and who sees its amount. The amount rule is the shared
+ * policy (`pledge.readAmount`); these helpers turn it into SQL conditions so
+ * that lists, totals and exports never load what the caller may not read.
+ */
+import { and, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { can, staffCovers, type Actor, type Resource } from '@passerelle/schema';
+import { pledges } from '../db/tables/index.ts';
+
+export interface PledgeOwnership {
+  tenantId: string;
+  authorId: string;
+  companyId: string | null;
+  entityId: string;
+}
+
+export const pledgeResource = (row: PledgeOwnership): Extract<Resource, { kind: 'pledge' }> => ({
+  kind: 'pledge',
+  tenantId: row.tenantId,
+  authorId: row.authorId,
+  ...(row.companyId ? { companyId: row.companyId } : {}),
+  entityId: row.entityId,
+});
+
+export const isAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'admin');
+export const isStaff = (actor: Actor) => actor.memberships.some((m) => m.role === 'staff');
+export const representedCompanies = (actor: Actor) => actor.memberships.flatMap((m) => (m.role === 'company_rep' ? [m.companyId] : []));
+
+/** Every entity of the tenant that a staff membership of the actor covers. */
+export function coveredEntityIds(actor: Actor): string[] {
+  return Object.keys(actor.entityParents).filter((id) => staffCovers(actor, id));
+}
+
+/** Author, the pledging company's representatives, staff of the beneficiary, admins. */
+export const canReadAmount = (actor: Actor, row: PledgeOwnership) => can(actor, 'pledge.readAmount', pledgeResource(row));
+
+/** Staff of the beneficiary entity (or above it) and admins: those who receive the money. */
+export const managesBeneficiary = (actor: Actor, entityId: string) => can(actor, 'pledge.readAmount', { kind: 'pledge', tenantId: actor.tenantId, entityId });
+
+/**
+ * Whether the actor may know the pledge exists: those who read its amount,
+ * and — without the amount — any staff of the tenant for a company's pledge,
+ * so that schools do not solicit a company that already pledged elsewhere.
+ * An individual's gift to another entity stays invisible to them.
+ */
+export const canSeePledge = (actor: Actor, row: PledgeOwnership) =>
+  row.tenantId === actor.tenantId && (canReadAmount(actor, row) || (isStaff(actor) && row.companyId !== null));
+
+const amountReadableOr = (actor: Actor): SQL[] => {
+  const conditions: SQL[] = [eq(pledges.authorId, actor.personId)];
+  const companies = representedCompanies(actor);
+  if (companies.length) conditions.push(inArray(pledges.companyId, companies));
+  const entities = coveredEntityIds(actor);
+  if (entities.length) conditions.push(inArray(pledges.entityId, entities));
+  return conditions;
+};
+
+/** SQL: the pledges the actor may see (amount or not). Mirrors `canSeePledge`. */
+export function visiblePledges(actor: Actor): SQL {
+  const tenant = eq(pledges.tenantId, actor.tenantId);
+  if (isAdmin(actor)) return tenant;
+  const anyOf = amountReadableOr(actor);
+  if (isStaff(actor)) anyOf.push(isNotNull(pledges.companyId));
+  return and(tenant, or(...anyOf)) as SQL;
+}
+
+/** SQL: the pledges whose amount the actor may read. Mirrors `canReadAmount`. */
+export function amountReadablePledges(actor: Actor): SQL {
+  const tenant = eq(pledges.tenantId, actor.tenantId);
+  if (isAdmin(actor)) return tenant;
+  return and(tenant, or(...amountReadableOr(actor))) as SQL;
+}
+
+/** Why sorting or filtering by amount is refused, or null when every visible pledge's amount is readable. */
+export function amountQueryRefusal(actor: Actor, entityFilter: string | undefined): string | null {
+  if (isAdmin(actor) || !isStaff(actor)) return null;
+  if (entityFilter && staffCovers(actor, entityFilter)) return null;
+  return 'Sorting or filtering by amount is possible only over pledges whose amount you may see. Add entityId= one of your own entities to the query.';
+}

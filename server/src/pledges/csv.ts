@@ -1,0 +1,121 @@
+/**
+ * CSV in and out: the SOLTéA transfer report staff import, and the export of
+ * pledges. Small and strict; no dependency.
+ */
+import { isValidSiret, isValidUai, normaliseSiret, normaliseUai } from '@passerelle/schema';
+
+/** Parses RFC 4180 CSV (quotes, doubled quotes, CRLF) with the given delimiter. */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+
+/** Column names accepted in the report, French or English. */
+const headerNames: Record<'siret' | 'uai' | 'amount' | 'date', string[]> = {
+  siret: ['siret', 'siret employeur', 'employer siret'],
+  uai: ['uai', 'code uai', 'rne'],
+  amount: ['amount', 'montant', 'montant verse', 'amount paid', 'montant (eur)', 'amount (eur)'],
+  date: ['date', 'date de versement', 'date du versement', 'payment date', 'paid on'],
+};
+
+export interface ReportLine {
+  line: number;
+  siret: string;
+  uai: string;
+  amountCents: number;
+  date: string;
+}
+export type ReportParse = { lines: ReportLine[]; invalid: { line: number; message: string }[] } | { error: string };
+
+/** Euros as written in a French or English spreadsheet: "1 234,56", "1234.56", "1,234.56 €". */
+export function parseEuros(s: string): number | null {
+  let t = s.replace(/[\s\u00a0\u202f€]|EUR/gi, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(t)) t = t.replace(/,/g, '');
+  else if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(t)) t = t.replace(/\./g, '').replace(',', '.');
+  else t = t.replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  const [whole, frac = ''] = t.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+/** `YYYY-MM-DD` or `DD/MM/YYYY`. */
+export function parseDate(s: string): string | null {
+  const t = s.trim();
+  let iso: string | null = null;
+  const fr = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(t);
+  if (fr) iso = `${fr[3]}-${fr[2]}-${fr[1]}`;
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(t)) iso = t;
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+/**
+ * Reads the transfer report: a header row naming SIRET, UAI, amount and date
+ * columns (any order, `;` `,` or tab separated), then one line per transfer.
+ * Invalid lines are reported by number; their content is not echoed.
+ */
+export function parseTransferReport(text: string): ReportParse {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
+  const rows = parseCsv(text, delimiter);
+  const header = (rows[0] ?? []).map(fold);
+  const column = (k: keyof typeof headerNames) => header.findIndex((h) => headerNames[k].includes(h));
+  const cols = { siret: column('siret'), uai: column('uai'), amount: column('amount'), date: column('date') };
+  const missing = Object.entries(cols).filter(([, i]) => i < 0).map(([k]) => k);
+  if (missing.length) return { error: `The first line must name the columns SIRET, UAI, amount (montant) and date; missing: ${missing.join(', ')}.` };
+  const lines: ReportLine[] = [];
+  const invalid: { line: number; message: string }[] = [];
+  rows.slice(1).forEach((r, i) => {
+    const line = i + 2;
+    const siret = normaliseSiret(r[cols.siret] ?? '');
+    const uai = normaliseUai(r[cols.uai] ?? '');
+    const amountCents = parseEuros(r[cols.amount] ?? '');
+    const date = parseDate(r[cols.date] ?? '');
+    if (!isValidSiret(siret)) invalid.push({ line, message: 'The SIRET is not valid.' });
+    else if (!isValidUai(uai)) invalid.push({ line, message: 'The UAI is not valid.' });
+    else if (amountCents === null || amountCents <= 0 || amountCents > 10_000_000_000) invalid.push({ line, message: 'The amount is not a positive amount in euros, such as 1234,56.' });
+    else if (!date) invalid.push({ line, message: 'The date is not a date, such as 2026-06-15 or 15/06/2026.' });
+    else lines.push({ line, siret, uai, amountCents, date });
+  });
+  return { lines, invalid };
+}
+
+/** One CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvLine = (cells: (string | number | boolean | null | undefined)[]) => cells.map(csvCell).join(',');

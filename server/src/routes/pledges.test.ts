@@ -1,0 +1,342 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Pledge, PledgeParameters, PledgeTotal } from '@passerelle/schema';
+import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
+import { pledges } from '../db/tables/index.ts';
+
+const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
+
+describe('/v1/pledges', () => {
+  let t: TestApp;
+  const tokens = {} as Record<DemoSubject, string>;
+  let keyCounter = 0;
+  const newKey = () => `test-key-${++keyCounter}`;
+
+  beforeAll(async () => {
+    t = testApp();
+    for (const who of ['student-ines', 'alumna-claire', 'rep-acme', 'staff-eng', 'staff-mgmt', 'admin-demo', 'staff-other'] as const) tokens[who] = await t.signIn(who);
+  });
+
+  const as = (who: DemoSubject) => ({
+    get: (path: string) => t.call('GET', `/v1/pledges${path}`, { token: tokens[who] }),
+    post: (path: string, body?: unknown, headers: Record<string, string> = {}) => t.call('POST', `/v1/pledges${path}`, { token: tokens[who], body, headers }),
+    create: (body: unknown, key = newKey()) => t.call('POST', '/v1/pledges', { token: tokens[who], body, headers: { 'idempotency-key': key } }),
+    patch: (path: string, body: unknown, etag?: string) => t.call('PATCH', `/v1/pledges${path}`, { token: tokens[who], body, headers: etag ? { 'if-match': etag } : {} }),
+  });
+
+  const gift = (overrides: Record<string, unknown> = {}) => ({
+    kind: 'donation',
+    amountCents: 30000,
+    frequency: 'once',
+    designation: { kind: 'foundation' },
+    donor: { kind: 'individual', fullName: 'Claire Dubois', address },
+    publicThanks: false,
+    ...overrides,
+  });
+  const tax = (overrides: Record<string, unknown> = {}) => ({
+    kind: 'apprenticeship_tax',
+    companyId: t.ids.demo.companies.acme,
+    entityId: t.ids.demo.entities.engineering,
+    sharePercent: 50,
+    estimatedAmountCents: 250000,
+    campaignYear: 2026,
+    contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
+    viaAccountant: false,
+    ...overrides,
+  });
+  const rowsOf = (authorSub: DemoSubject) =>
+    t.db.select().from(pledges).where(and(eq(pledges.tenantId, t.ids.demo.tenantId), eq(pledges.authorId, t.ids.demo.people[authorSub as keyof typeof t.ids.demo.people]))).all();
+
+  describe('donations', () => {
+    it('answers 201 with Location and the tax estimate: 300 € costs 102 €', async () => {
+      const res = await as('alumna-claire').create(gift());
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as Pledge;
+      expect(res.headers.get('location')).toBe(`/v1/pledges/${body.id}`);
+      expect(body).toMatchObject({ kind: 'donation', status: 'promised', amountCents: 30000, currency: 'EUR', beneficiary: { entityId: t.ids.demo.entities.foundation } });
+      expect(body.taxEstimate).toMatchObject({ reductionCents: 19800, netCostCents: 10200 });
+    });
+
+    it('applies the 20 % of taxable income ceiling, and never stores the income', async () => {
+      const res = await as('alumna-claire').create(gift({ amountCents: 1_000_000, taxableIncomeCents: 3_000_000 }));
+      const body = (await res.json()) as Pledge;
+      expect(body.taxEstimate).toMatchObject({ eligibleCents: 600_000, reductionCents: 396_000, carriedOverCents: 400_000 });
+      expect(JSON.stringify(t.db.select().from(pledges).where(eq(pledges.id, body.id)).get())).not.toContain('3000000');
+    });
+
+    it('lets a representative give on behalf of their company, with its SIRET on the receipt', async () => {
+      const res = await as('rep-acme').create(gift({ donor: { kind: 'company', companyId: t.ids.demo.companies.acme, address }, amountCents: 5_000_000, turnoverCents: 100_000_000_00 }));
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as Pledge;
+      expect(body.donor).toMatchObject({ kind: 'company', name: 'Acme Robotique', siret: '81234567600017' });
+      // 0.5 % of 100 M€ = 500 000 € ceiling; 60 % of 50 000 €.
+      expect(body.taxEstimate?.reductionCents).toBe(3_000_000);
+    });
+
+    it('refuses a gift on behalf of a company one does not represent', async () => {
+      const res = await as('student-ines').create(gift({ donor: { kind: 'company', companyId: t.ids.demo.companies.acme, address } }));
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { detail: string }).detail).toContain('representative');
+    });
+
+    it('refuses negative, zero, fractional-cent and huge amounts with 400, never echoing them', async () => {
+      for (const amountCents of [-500, 0, 10.5, 1e12, '300']) {
+        const res = await as('alumna-claire').create(gift({ amountCents }));
+        expect(res.status, String(amountCents)).toBe(400);
+        const text = await res.text();
+        expect(text).toContain('amountCents');
+        if (amountCents === 1e12) expect(text).not.toContain('1000000000000');
+      }
+    });
+
+    it('refuses unknown keys and a fund not offered', async () => {
+      expect((await as('alumna-claire').create({ ...gift(), card: '4111111111111111' })).status).toBe(400);
+      const res = await as('alumna-claire').create(gift({ designation: { kind: 'fund', fund: 'yachts' } }));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('designation.fund');
+    });
+  });
+
+  describe('Idempotency-Key on create', () => {
+    it('is required', async () => {
+      const res = await t.call('POST', '/v1/pledges', { token: tokens['alumna-claire'], body: gift() });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('Idempotency-Key');
+    });
+
+    it('sent twice with the same body gives the first answer and one row', async () => {
+      const before = rowsOf('student-ines').length;
+      const first = await as('student-ines').create(gift({ amountCents: 4200 }), 'twice');
+      const second = await as('student-ines').create(gift({ amountCents: 4200 }), 'twice');
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(201);
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+      expect(await second.json()).toEqual(await first.json());
+      expect(rowsOf('student-ines').length).toBe(before + 1);
+    });
+
+    it('sent 20 times concurrently gives one pledge', async () => {
+      const before = rowsOf('student-ines').length;
+      const replies = await Promise.all(Array.from({ length: 20 }, () => as('student-ines').create(gift({ amountCents: 777 }), 'burst-20')));
+      expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
+      const ids = new Set(await Promise.all(replies.map(async (r) => ((await r.json()) as Pledge).id)));
+      expect(ids.size).toBe(1);
+      expect(rowsOf('student-ines').length).toBe(before + 1);
+    });
+
+    it('with another body is 422 and writes nothing', async () => {
+      expect((await as('student-ines').create(gift({ amountCents: 1000 }), 'reused')).status).toBe(201);
+      const before = rowsOf('student-ines').length;
+      const res = await as('student-ines').create(gift({ amountCents: 2000 }), 'reused');
+      expect(res.status).toBe(422);
+      expect(rowsOf('student-ines').length).toBe(before);
+    });
+  });
+
+  describe('apprenticeship tax', () => {
+    it('a representative pledges for their company; the UAI is the school’s', async () => {
+      const res = await as('rep-acme').create(tax());
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as Pledge;
+      expect(body).toMatchObject({ kind: 'apprenticeship_tax', status: 'promised', uai: '0754321P', employerSiret: '81234567600017', sharePercent: 50, estimatedAmountCents: 250000, campaignYear: 2026 });
+    });
+
+    it('a student cannot, and is told why', async () => {
+      const before = rowsOf('student-ines').length;
+      const res = await as('student-ines').create(tax());
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/Only a company’s representative/);
+      expect(rowsOf('student-ines').length).toBe(before);
+    });
+
+    it('staff record for their own entities only', async () => {
+      expect((await as('staff-eng').create(tax())).status).toBe(201);
+      expect((await as('staff-eng').create(tax({ entityId: t.ids.demo.entities.management }))).status).toBe(403);
+    });
+
+    it('needs a school with a UAI and a configured campaign', async () => {
+      expect((await as('rep-acme').create(tax({ entityId: t.ids.demo.entities.foundation }))).status).toBe(400);
+      expect((await as('rep-acme').create(tax({ campaignYear: 2031 }))).status).toBe(400);
+    });
+
+    it('goes promised → allocated → received, and a received amount cannot change (409)', async () => {
+      const created = (await (await as('rep-acme').create(tax({ estimatedAmountCents: 100000 }))).json()) as Pledge;
+      expect((await as('rep-acme').post(`/${created.id}/allocate`)).status).toBe(200);
+      // The company does not decide the money arrived.
+      expect((await as('rep-acme').post(`/${created.id}/receive`, {})).status).toBe(403);
+      const received = await as('staff-eng').post(`/${created.id}/receive`, { receivedAmountCents: 98000 });
+      expect(received.status).toBe(200);
+      expect(((await received.json()) as Pledge).status).toBe('received');
+      const detail = await as('rep-acme').get(`/${created.id}`);
+      const etag = detail.headers.get('etag')!;
+      const res = await as('rep-acme').patch(`/${created.id}`, { estimatedAmountCents: 200000 }, etag);
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { detail: string }).detail).toContain('amount can no longer change');
+      expect(t.db.select({ a: pledges.amountCents }).from(pledges).where(eq(pledges.id, created.id)).get()?.a).toBe(100000);
+      expect((await as('rep-acme').post(`/${created.id}/cancel`, {})).status).toBe(409);
+    });
+
+    it('PATCH changes a promised amount with If-Match; 428 without, 412 when stale', async () => {
+      const res = await as('alumna-claire').create(gift({ amountCents: 5000 }));
+      const created = (await res.json()) as Pledge;
+      const etag = res.headers.get('etag')!;
+      expect((await as('alumna-claire').patch(`/${created.id}`, { amountCents: 6000 })).status).toBe(428);
+      const ok = await as('alumna-claire').patch(`/${created.id}`, { amountCents: 6000 }, etag);
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as Pledge).taxEstimate?.reductionCents).toBe(3960);
+      expect((await as('alumna-claire').patch(`/${created.id}`, { amountCents: 7000 }, etag)).status).toBe(412);
+    });
+  });
+
+  describe('confidentiality of amounts', () => {
+    // Distinctive digits, to search for in every answer.
+    const AMOUNT = 73_918_264;
+    const digits = [String(AMOUNT), '739182.64', '739182,64', '739 182', '739\u202f182', '739,182'];
+    let pledgeId: string;
+
+    beforeAll(async () => {
+      const res = await as('rep-acme').create(tax({ entityId: t.ids.demo.entities.management, estimatedAmountCents: AMOUNT, sharePercent: 37.5 }));
+      expect(res.status).toBe(201);
+      pledgeId = ((await res.json()) as Pledge).id;
+      const donation = await as('alumna-claire').create(gift({ designation: { kind: 'entity', entityId: t.ids.demo.entities.management }, amountCents: AMOUNT }));
+      expect(donation.status).toBe(201);
+    });
+
+    const expectNoAmount = (text: string) => {
+      for (const d of digits) expect(text).not.toContain(d);
+    };
+
+    it('staff of École d’ingénieurs see the tax pledge exists, never its amount: detail, list, totals, export', async () => {
+      const detail = await as('staff-eng').get(`/${pledgeId}`);
+      expect(detail.status).toBe(200);
+      const detailText = await detail.text();
+      expectNoAmount(detailText);
+      const body = JSON.parse(detailText) as Pledge;
+      expect(body.company?.name).toBe('Acme Robotique');
+      for (const field of ['estimatedAmountCents', 'sharePercent', 'receivedAmountCents', 'contact', 'currency']) expect(body).not.toHaveProperty(field);
+
+      const list = await as('staff-eng').get('?limit=100');
+      expect(list.status).toBe(200);
+      const listText = await list.text();
+      expectNoAmount(listText);
+      expect(listText).toContain(pledgeId);
+
+      const totals = await as('staff-eng').get('/totals');
+      expect(totals.status).toBe(200);
+      expectNoAmount(await totals.text());
+
+      const exported = await as('staff-eng').get('/export');
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-type')).toContain('text/csv');
+      const csv = await exported.text();
+      expect(csv).toContain(pledgeId);
+      expectNoAmount(csv);
+    });
+
+    it('an individual’s gift to another school is invisible to them altogether', async () => {
+      const list = (await (await as('staff-eng').get('?kind=donation&limit=100')).json()) as { items: Pledge[] };
+      expect(list.items.every((p) => p.beneficiary.entityId !== t.ids.demo.entities.management || p.mine)).toBe(true);
+    });
+
+    it('staff of École de management see it everywhere', async () => {
+      expect(await (await as('staff-mgmt').get(`/${pledgeId}`)).text()).toContain(String(AMOUNT));
+      expect(await (await as('staff-mgmt').get('?limit=100')).text()).toContain(String(AMOUNT));
+      expect(await (await as('staff-mgmt').get('/export')).text()).toContain(String(AMOUNT));
+      const totals = (await (await as('staff-mgmt').get('/totals?kind=apprenticeship_tax')).json()) as { items: PledgeTotal[] };
+      const mgmt = totals.items.find((i) => i.entityId === t.ids.demo.entities.management);
+      expect(mgmt?.promisedCents).toBeGreaterThanOrEqual(AMOUNT);
+      // And only their own entities' totals.
+      expect(totals.items.every((i) => i.entityId === t.ids.demo.entities.management)).toBe(true);
+    });
+
+    it('the author and admins see it; a student sees nothing of it (404)', async () => {
+      expect(await (await as('rep-acme').get(`/${pledgeId}`)).text()).toContain(String(AMOUNT));
+      expect(await (await as('admin-demo').get(`/${pledgeId}`)).text()).toContain(String(AMOUNT));
+      expect((await as('student-ines').get(`/${pledgeId}`)).status).toBe(404);
+      expectNoAmount(await (await as('student-ines').get('?limit=100')).text());
+      expect((await as('student-ines').get('/totals')).status).toBe(403);
+    });
+
+    it('another tenant sees nothing (404)', async () => {
+      expect((await as('staff-other').get(`/${pledgeId}`)).status).toBe(404);
+      expect(await (await as('staff-other').get('?limit=100')).text()).not.toContain(pledgeId);
+    });
+
+    it('refuses sorting or filtering by amount where amounts are hidden, with a reason', async () => {
+      for (const q of ['?sort=-amount', '?minAmountCents=70000000', `?sort=amount&entityId=${t.ids.demo.entities.management}`]) {
+        const res = await as('staff-eng').get(q);
+        expect(res.status, q).toBe(403);
+        expect(((await res.json()) as { detail: string }).detail).toContain('amount');
+      }
+      expect((await as('staff-eng').get(`?sort=-amount&entityId=${t.ids.demo.entities.engineering}`)).status).toBe(200);
+      const sorted = (await (await as('staff-mgmt').get(`?sort=-amount&entityId=${t.ids.demo.entities.management}`)).json()) as { items: Pledge[] };
+      expect(sorted.items[0]?.id).toBeDefined();
+      expect((await as('admin-demo').get('?sort=-amount&minAmountCents=1')).status).toBe(200);
+    });
+
+    it('hides the amount of a verb refused to staff of another entity', async () => {
+      const res = await as('staff-eng').post(`/${pledgeId}/receive`, {});
+      expect(res.status).toBe(403);
+      expectNoAmount(await res.text());
+    });
+  });
+
+  describe('lists', () => {
+    it('pages with a cursor and no duplicates', async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await as('admin-demo').get(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        const page = (await res.json()) as { items: Pledge[]; nextCursor: string | null };
+        seen.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all().length);
+    });
+  });
+
+  describe('transfer report import', () => {
+    it('marks received the matching pledges, reports the others by line', async () => {
+      const created = (await (await as('rep-acme').create(tax({ estimatedAmountCents: 123400 }))).json()) as Pledge;
+      const csv = [
+        'SIRET;UAI;Montant;Date',
+        '812 345 676 00017;0754321P;1 180,50;15/06/2026',
+        '81234567600017;0691234S;999,00;2026-06-15', // École de management: not staff-eng's
+        '52345678800026;0754321P;10;2026-06-15', // Globex pledged nothing
+        'not-a-siret;0754321P;10;2026-06-15',
+      ].join('\n');
+      const res = await as('staff-eng').post('/import', { csv });
+      expect(res.status).toBe(200);
+      const report = (await res.json()) as { received: number; lines: { line: number; outcome: string; pledgeId?: string }[] };
+      expect(report.received).toBe(1);
+      expect(report.lines.map((l) => l.outcome)).toEqual(['received', 'outOfScope', 'unmatched', 'invalid']);
+      const row = t.db.select().from(pledges).where(eq(pledges.id, report.lines[0]!.pledgeId!)).get();
+      expect(row).toMatchObject({ status: 'received', receivedCents: 118050, receivedOn: '2026-06-15' });
+      expect(report.lines[0]?.pledgeId).toBeDefined();
+      void created;
+      // Importing the same report again changes nothing.
+      const again = (await (await as('staff-eng').post('/import', { csv })).json()) as { received: number };
+      expect(again.received).toBe(0);
+    });
+
+    it('is for staff and admins only, and needs the columns', async () => {
+      expect((await as('rep-acme').post('/import', { csv: 'SIRET;UAI;Montant;Date\n' })).status).toBe(403);
+      const res = await as('staff-eng').post('/import', { csv: 'a;b\n1;2' });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('missing');
+    });
+  });
+
+  describe('parameters', () => {
+    it('gives the rules in force, the campaign calendar and the beneficiaries with their UAI', async () => {
+      const res = await as('rep-acme').get('/parameters');
+      expect(res.status).toBe(200);
+      const p = (await res.json()) as PledgeParameters;
+      expect(p.taxReduction.individual.ratePercent).toBe(66);
+      expect(p.campaign?.year).toBe(2026);
+      expect(p.beneficiaries.find((b) => b.id === t.ids.demo.entities.engineering)?.uai).toBe('0754321P');
+    });
+  });
+});
