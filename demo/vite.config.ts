@@ -14,6 +14,11 @@ export default defineConfig({
   define: { __PASSERELLE_API__: JSON.stringify(api) },
   plugins: [siteLayout(), hostBackend()],
   server: { port: 5173, strictPort: true },
+  optimizeDeps: {
+    // Crawl the components too, so their dependencies (lit, valibot, hono/client) are pre-bundled at start-up
+    // instead of being discovered on first use, which would reload the page under the visitor (or a test).
+    entries: ['*.html', '../packages/elements/src/*/define.ts'],
+  },
   build: {
     rollupOptions: { input: Object.fromEntries(PAGES.map((p) => [p.file.replace('.html', ''), resolve(root, p.file)])) },
   },

@@ -11,6 +11,8 @@ export interface SiteOptions {
   api: string;
   /** Vite's log level; the test harness keeps it quiet. */
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  /** Where Vite keeps its pre-bundled dependencies (default `demo/node_modules/.vite`). */
+  cacheDir?: string;
 }
 
 /** Starts the demo site (Vite dev server with the host back end) and resolves once it listens. */
@@ -20,6 +22,7 @@ export async function startSite(options: SiteOptions): Promise<ViteDevServer> {
     root: demoRoot,
     logLevel: options.logLevel ?? 'info',
     clearScreen: false,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     define: { __PASSERELLE_API__: JSON.stringify(options.api) },
     server: { port: options.port, strictPort: true, host: 'localhost' },
   });

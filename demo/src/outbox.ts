@@ -40,7 +40,9 @@ function render(items: OutboxItem[]): void {
   const table = document.createElement('table');
   table.className = 'outbox-table';
   const caption = document.createElement('caption');
-  caption.textContent = en ? `${items.length} most recent emails, newest first` : `${items.length} courriels les plus récents, du plus récent au plus ancien`;
+  caption.textContent = en
+    ? `${items.length === 1 ? 'One email' : `${items.length} most recent emails`}, newest first`
+    : `${items.length === 1 ? 'Un courriel' : `Les ${items.length} courriels les plus récents`}, du plus récent au plus ancien`;
   const head = document.createElement('tr');
   head.append(cell('th', en ? 'Received' : 'Reçu'), cell('th', en ? 'To' : 'Destinataire'), cell('th', en ? 'Subject' : 'Objet'), cell('th', 'Code'));
   const thead = document.createElement('thead');
