@@ -16,6 +16,7 @@ import { consentRoutes } from './routes/consents.ts';
 import { purposeRoutes } from './routes/purposes.ts';
 import { erasureRequestRoutes, rightsRoutes } from './routes/rights.ts';
 import { companyRoutes } from './routes/companies.ts';
+import { offerRoutes } from './routes/offers.ts';
 import { devRoutes } from './routes/dev.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { pledgeRoutes } from './routes/pledges.ts';
@@ -37,6 +38,7 @@ function routes() {
     .route('/purposes', purposeRoutes)
     .route('/erasure-requests', erasureRequestRoutes)
     .route('/companies', companyRoutes)
+    .route('/offers', offerRoutes)
     .route('/profiles', profileRoutes)
     .route('/pledges', pledgeRoutes);
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '../db/open.ts';
 import type { DemoIds } from './demo.ts';
+import { seedOffers } from './offers.ts';
 import { seedProfiles } from './profiles.ts';
 import { seedConsents } from './consents.ts';
 import { seedPledges } from './pledges.ts';
@@ -14,3 +15,4 @@ export const areaSeeds: AreaSeed[] = [];
 areaSeeds.push(seedProfiles);
 areaSeeds.push(seedConsents);
 areaSeeds.push(seedPledges);
+areaSeeds.push(seedOffers);

@@ -1,0 +1,133 @@
+/**
+ * Reading offers: the row with its targets and company, the status as the
+ * caller should see it (expired once past its expiry date, with no job), and
+ * who may see what.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { can, staffCovers, type Actor, type Offer, type OfferStatus, type Resource } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { companies, offers, offerTargets } from '../db/tables/index.ts';
+
+export const offerColumns = {
+  id: offers.id,
+  tenantId: offers.tenantId,
+  companyId: offers.companyId,
+  companyName: companies.name,
+  authorId: offers.authorId,
+  title: offers.title,
+  description: offers.description,
+  kind: offers.kind,
+  location: offers.location,
+  remote: offers.remote,
+  startDate: offers.startDate,
+  durationAmount: offers.durationAmount,
+  durationUnit: offers.durationUnit,
+  weeklyHours: offers.weeklyHours,
+  stipendCents: offers.stipendCents,
+  apply: offers.apply,
+  expiresOn: offers.expiresOn,
+  status: offers.status,
+  moderationReason: offers.moderationReason,
+  version: offers.version,
+  createdAt: offers.createdAt,
+  updatedAt: offers.updatedAt,
+  submittedAt: offers.submittedAt,
+  publishedAt: offers.publishedAt,
+};
+
+export type OfferRow = {
+  [K in keyof typeof offerColumns]: (typeof offerColumns)[K]['_']['notNull'] extends true ? (typeof offerColumns)[K]['_']['data'] : (typeof offerColumns)[K]['_']['data'] | null;
+};
+export type LoadedOffer = OfferRow & { targetEntityIds: string[] };
+
+/** Statuses that turn into `expired` once the expiry date has passed. */
+const expiring: readonly OfferStatus[] = ['submitted', 'published', 'changes_requested'];
+
+/** The status the caller sees: a live offer past its expiry date is expired. */
+export function effectiveStatus(row: Pick<OfferRow, 'status' | 'expiresOn'>, today: string): OfferStatus {
+  return expiring.includes(row.status) && row.expiresOn !== null && row.expiresOn < today ? 'expired' : row.status;
+}
+
+export function offerEtag(row: Pick<OfferRow, 'id' | 'version'>): string {
+  return `"${row.id}.${row.version}"`;
+}
+
+export function offerResource(offer: Pick<LoadedOffer, 'tenantId' | 'authorId' | 'companyId' | 'targetEntityIds'> & { status: OfferStatus }): Extract<Resource, { kind: 'offer' }> {
+  return { kind: 'offer', tenantId: offer.tenantId, authorId: offer.authorId, companyId: offer.companyId, targetEntityIds: offer.targetEntityIds, status: offer.status };
+}
+
+/** The author, the company's representatives, moderators of a target, admins. */
+export function isInsider(actor: Actor, offer: LoadedOffer): boolean {
+  const resource = offerResource(offer);
+  return offer.authorId === actor.personId || can(actor, 'offer.moderate', resource) || can(actor, 'offer.edit', resource);
+}
+
+/** Published and live offers are every member's; the rest only insiders'. */
+export function canRead(actor: Actor, offer: LoadedOffer, today: string): boolean {
+  return effectiveStatus(offer, today) === 'published' || isInsider(actor, offer);
+}
+
+/** Staff publish directly when they look after every target; administrators always. */
+export function publishesDirectly(actor: Actor, targetEntityIds: readonly string[]): boolean {
+  if (actor.memberships.some((m) => m.role === 'admin')) return true;
+  return targetEntityIds.length > 0 && targetEntityIds.every((id) => staffCovers(actor, id));
+}
+
+export function loadTargets(db: DbOrTx, offerIds: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (offerIds.length === 0) return map;
+  for (const t of db.select({ offerId: offerTargets.offerId, entityId: offerTargets.entityId }).from(offerTargets).where(inArray(offerTargets.offerId, offerIds)).all()) {
+    const list = map.get(t.offerId) ?? [];
+    list.push(t.entityId);
+    map.set(t.offerId, list);
+  }
+  for (const list of map.values()) list.sort();
+  return map;
+}
+
+export function loadOffer(db: DbOrTx, tenantId: string, id: string): LoadedOffer | undefined {
+  const row = db
+    .select(offerColumns)
+    .from(offers)
+    .innerJoin(companies, eq(companies.id, offers.companyId))
+    .where(and(eq(offers.tenantId, tenantId), eq(offers.id, id)))
+    .get();
+  if (!row) return undefined;
+  return { ...row, targetEntityIds: loadTargets(db, [row.id]).get(row.id) ?? [] };
+}
+
+/** The API shape: optional fields absent when empty; author and reason only for insiders. */
+export function offerView(actor: Actor, offer: LoadedOffer, today: string): Offer {
+  const insider = isInsider(actor, offer);
+  const view: Offer = {
+    id: offer.id,
+    company: { id: offer.companyId, name: offer.companyName },
+    title: offer.title,
+    kind: offer.kind,
+    targetEntityIds: offer.targetEntityIds,
+    status: effectiveStatus(offer, today),
+    createdAt: offer.createdAt,
+    updatedAt: offer.updatedAt,
+  };
+  if (offer.description !== null) view.description = offer.description;
+  if (offer.location !== null) view.location = offer.location;
+  if (offer.remote !== null) view.remote = offer.remote;
+  if (offer.startDate !== null) view.startDate = offer.startDate;
+  if (offer.durationAmount !== null && offer.durationUnit !== null) view.duration = { amount: offer.durationAmount, unit: offer.durationUnit };
+  if (offer.weeklyHours !== null) view.weeklyHours = offer.weeklyHours;
+  if (offer.stipendCents !== null) view.stipend = { amountCents: offer.stipendCents, currency: 'EUR' };
+  if (offer.apply !== null) view.apply = offer.apply;
+  if (offer.expiresOn !== null) view.expiresOn = offer.expiresOn;
+  if (offer.submittedAt !== null) view.submittedAt = offer.submittedAt;
+  if (offer.publishedAt !== null) view.publishedAt = offer.publishedAt;
+  if (insider) {
+    view.authorId = offer.authorId;
+    if (offer.moderationReason !== null) view.moderationReason = offer.moderationReason;
+  }
+  return view;
+}
+
+/** Today's date (UTC) from the request clock, as the rules compare dates. */
+export function todayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
