@@ -104,6 +104,9 @@ export default {
   port: PORT,
   hostname: 'localhost',
   testFramework: { config: { timeout: 10_000 } },
+  // Lit's one-time "dev mode" notice is noise in every file's log.
+  testRunnerHtml: (framework) =>
+    `<html><head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="${framework}"></script></body></html>`,
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,7 +1,7 @@
 // Builds one minified ESM bundle per component (every `src/*/define.ts`) and
 // `dist/passerelle.js` with all of them; prints each file's min+gzip size;
 // refuses a bundle that contains server code; then writes custom-elements.json.
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -14,8 +14,10 @@ const dist = join(here, 'dist');
 /** The provider with its sign-in must stay under this, Lit included. */
 const PORTAL_BUDGET = 20 * 1024;
 
+// `tsx scripts/build.ts portal pledge` builds only those folders.
+const only = process.argv.slice(2);
 const components = readdirSync(src, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(src, d.name, 'define.ts')))
+  .filter((d) => d.isDirectory() && existsSync(join(src, d.name, 'define.ts')) && (only.length === 0 || only.includes(d.name)))
   .map((d) => d.name)
   .sort((a, b) => (a === 'portal' ? -1 : b === 'portal' ? 1 : a.localeCompare(b)));
 if (components.length === 0) throw new Error('No src/*/define.ts found.');
@@ -23,7 +25,7 @@ if (components.length === 0) throw new Error('No src/*/define.ts found.');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const common = {
+const common: BuildOptions = {
   bundle: true,
   format: 'esm',
   minify: true,
@@ -35,7 +37,7 @@ const common = {
   // Lit's production build (no dev-mode warnings).
   conditions: ['production'],
   define: { 'process.env.NODE_ENV': '"production"' },
-} as const;
+};
 
 const perComponent = await build({
   ...common,
@@ -55,7 +57,8 @@ const all = await build({
 });
 
 /** Nothing of the server may be bundled: `AppType` is a type-only import. */
-function assertNoServerCode(metafile: Metafile): void {
+function assertNoServerCode(metafile: Metafile | undefined): void {
+  if (!metafile) throw new Error('esbuild gave no metafile.');
   const offenders = Object.keys(metafile.inputs).filter((input) => /(^|\/)server\/src\/|better-sqlite3|drizzle-orm|@hono\/node-server|nodemailer|hono\/dist\/(hono|hono-base|compose)\.js/.test(input));
   if (offenders.length > 0) throw new Error(`Server code in the browser bundle:\n  ${offenders.join('\n  ')}`);
 }

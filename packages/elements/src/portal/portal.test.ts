@@ -152,7 +152,7 @@ describe('<passerelle-portal>', () => {
       try {
         const event = await signedIn;
         expect(event.detail.method).to.equal('host');
-        expect(event.detail.me.memberships.some((m) => m.role === 'staff')).to.equal(true);
+        expect(event.detail.me.memberships.some((m: { role: string }) => m.role === 'staff')).to.equal(true);
         expect(event.bubbles && event.composed).to.equal(true);
       } finally {
         el.remove();

@@ -12,6 +12,7 @@ import { theme, formStyles } from '../styles/theme.ts';
 import { portalStyles } from './portal.styles.ts';
 
 /**
+ * @tagname passerelle-portal
  * @summary Signs the person in (host identity token or email code) and shares the session, the typed API client and the locale with the Passerelle components inside it.
  *
  * @slot - The Passerelle components (and anything else) that use this session.

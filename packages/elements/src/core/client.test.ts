@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import { createClient, headers, newIdempotencyKey } from './client.ts';
+import { ApiError } from './api-error.ts';
+import { apiConfig, sessionToken } from '../testing/index.ts';
+
+describe('createClient', () => {
+  it('turns problem+json into a typed ApiError', async () => {
+    const { api } = await apiConfig();
+    const client = createClient({ api, token: () => null });
+    const error = await client.json(client.rpc.me.$get()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(ApiError);
+    const e = error as ApiError;
+    expect(e.status).to.equal(401);
+    expect(e.problem.type).to.equal('https://passerelle.dev/problems/unauthenticated');
+    expect(e.fieldErrors).to.deep.equal([]);
+    expect(e.isNetwork).to.equal(false);
+  });
+
+  it('gives field errors of a 400 and never echoes the input', async () => {
+    const { api } = await apiConfig();
+    const client = createClient({ api, token: () => null });
+    const e = (await client.rpc.auth.verify.$post({ json: { tenant: 'demo', email: 'x', code: '12' } }).catch((err: unknown) => err)) as ApiError;
+    expect(e.status).to.equal(400);
+    expect(e.fieldErrors.map((f) => f.path).sort()).to.deep.equal(['code', 'email']);
+  });
+
+  it('reports an unreachable API as a network error (status 0)', async () => {
+    const client = createClient({ api: 'http://127.0.0.1:9', token: () => null });
+    const e = (await client.request('GET', '/me').catch((err: unknown) => err)) as ApiError;
+    expect(e).to.be.instanceOf(ApiError);
+    expect(e.isNetwork).to.equal(true);
+  });
+
+  it('sends the bearer token, and request() answers data, status and headers', async () => {
+    const { api } = await apiConfig();
+    const token = await sessionToken('staff-eng');
+    const client = createClient({ api: `${api}/`, token: () => token });
+    const res = await client.request<{ person: { displayName: string } }>('GET', '/me');
+    expect(res.status).to.equal(200);
+    expect(res.data.person.displayName).to.be.a('string');
+    const typed = await client.json(client.rpc.me.$get());
+    expect(typed.person.id).to.equal((res.data as unknown as { person: { id: string } }).person.id);
+  });
+
+  it('renews once on a 401 and retries with the new token', async () => {
+    const { api } = await apiConfig();
+    let token = 'revoked-or-expired';
+    let renewals = 0;
+    const client = createClient({
+      api,
+      token: () => token,
+      onUnauthorized: async () => {
+        renewals++;
+        token = await sessionToken('alumna-claire');
+        return token;
+      },
+    });
+    const me = await client.json(client.rpc.me.$get());
+    expect(renewals).to.equal(1);
+    expect(me.person.displayName).to.equal('Claire Dubois');
+  });
+
+  it('adds Idempotency-Key and If-Match when asked, and never sends cookies', async () => {
+    const seen: { headers: Headers; credentials: RequestCredentials | undefined }[] = [];
+    const { api } = await apiConfig();
+    const client = createClient({
+      api,
+      token: () => 'abc',
+      fetch: (input, init) => {
+        seen.push({ headers: new Headers(init?.headers), credentials: init?.credentials });
+        return fetch(input, init);
+      },
+    });
+    const key = newIdempotencyKey();
+    await client.request('POST', '/auth/logout', { idempotencyKey: key, ifMatch: '"v1"', json: {} }).catch(() => undefined);
+    await client.rpc.auth.logout.$post({}, headers({ ifMatch: '"v2"' })).catch(() => undefined);
+    expect(seen[0]!.headers.get('idempotency-key')).to.equal(key);
+    expect(seen[0]!.headers.get('if-match')).to.equal('"v1"');
+    expect(seen[0]!.headers.get('authorization')).to.equal('Bearer abc');
+    expect(seen[0]!.headers.get('content-type')).to.equal('application/json');
+    expect(seen[0]!.credentials).to.equal('omit');
+    expect(seen[1]!.headers.get('if-match')).to.equal('"v2"');
+    expect(headers({})).to.deep.equal({ headers: {} });
+  });
+});

@@ -1,0 +1,233 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import * as v from 'valibot';
+import { EmailSchema, text } from '@passerelle/schema';
+import { FormController } from './form-controller.ts';
+import { createClient } from '../core/client.ts';
+import { theme, formStyles } from '../styles/theme.ts';
+import { apiConfig, deepActiveElement, keys, shadow, until } from '../testing/index.ts';
+
+const Schema = v.object({
+  name: text(50, 'Name'),
+  email: EmailSchema,
+  age: v.optional(v.pipe(v.number('Enter a number.'), v.minValue(16, 'You must be at least 16.'))),
+  role: v.picklist(['student', 'alumnus'], 'Choose a role.'),
+  bio: v.optional(v.pipe(v.string(), v.maxLength(10, 'The bio is at most 10 characters.'))),
+  agree: v.literal(true, 'You must agree.'),
+  start: v.pipe(v.string(), v.isoDate('Enter a date.')),
+});
+type Output = v.InferOutput<typeof Schema>;
+
+/** A form with every kind of field; `send` is what submit does. */
+class TestForm extends LitElement {
+  static override styles = [theme, formStyles];
+  send: (output: Output) => Promise<void> = async () => {};
+  form = new FormController(this, {
+    schema: Schema,
+    initial: { name: '', email: '', role: '', bio: '', agree: false, start: '' },
+    action: 'test',
+    issues: { fr: { 'You must agree.': 'Vous devez accepter.' }, en: {} },
+    submit: (output) => this.send(output),
+  });
+  override render() {
+    const f = this.form;
+    return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
+      ${f.summary()}
+      ${f.field({ name: 'name', label: 'Name', required: true, autocomplete: 'name' })}
+      ${f.field({ name: 'email', type: 'email', label: 'Email', hint: 'Your address', required: true })}
+      ${f.field({ name: 'age', type: 'number', label: 'Age', empty: 'omit', min: 0 })}
+      ${f.field({ name: 'role', type: 'select', label: 'Role', required: true, options: [{ value: 'student', label: 'Student' }, { value: 'alumnus', label: 'Alumnus' }] })}
+      ${f.field({ name: 'bio', type: 'textarea', label: 'Bio', empty: 'omit' })}
+      ${f.field({ name: 'agree', type: 'checkbox', label: 'I agree', required: true })}
+      ${f.field({ name: 'start', type: 'date', label: 'Start', required: true })}
+      ${f.submitButton('Save')}
+    </form>`;
+  }
+}
+customElements.define('test-form', TestForm);
+
+function type(el: TestForm, name: string, value: string) {
+  const control = shadow<HTMLInputElement>(el, `#${FormController.id(name)}`);
+  control.value = value;
+  control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
+}
+function fillValid(el: TestForm) {
+  type(el, 'name', '  Inès  ');
+  type(el, 'email', ' Ines@Example.ORG ');
+  type(el, 'age', '21');
+  type(el, 'role', 'student');
+  shadow<HTMLInputElement>(el, '#field-agree').click();
+  type(el, 'start', '2026-09-01');
+}
+const submit = (el: TestForm) => shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
+const summaryShown = (el: TestForm) => until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'focused summary');
+
+describe('FormController', () => {
+  it('renders labelled native controls of every type, accessibly', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    const types = ['text', 'email', 'number', 'select-one', 'textarea', 'checkbox', 'date'];
+    const names = ['name', 'email', 'age', 'role', 'bio', 'agree', 'start'];
+    names.forEach((name, i) => {
+      const control = shadow<HTMLInputElement>(el, `#${FormController.id(name)}`);
+      expect(control.type).to.equal(types[i]);
+      expect(shadow(el, `label[for=${control.id}]`)).to.exist;
+      expect(control.hasAttribute('aria-invalid')).to.equal(false);
+    });
+    expect(shadow(el, '#field-email').getAttribute('aria-describedby')).to.equal('field-email-hint');
+    expect(shadow<HTMLInputElement>(el, '#field-name').required).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a failed submit: summary focused, links in field order, aria-invalid and described errors', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    let sent = 0;
+    el.send = async () => void sent++;
+    submit(el);
+    await summaryShown(el);
+    expect(sent).to.equal(0);
+    const links = [...el.shadowRoot!.querySelectorAll('[data-error-summary] a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['#field-name', '#field-email', '#field-role', '#field-agree', '#field-start']);
+    for (const name of ['name', 'email', 'role', 'agree', 'start']) {
+      const control = shadow(el, `#field-${name}`);
+      expect(control.getAttribute('aria-invalid'), name).to.equal('true');
+      expect(control.getAttribute('aria-describedby'), name).to.contain(`field-${name}-error`);
+    }
+    expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address, such as name@example.org.');
+    expect(shadow(el, '#field-name-error').textContent).to.contain('Name is required.');
+    expect(shadow(el, '#field-email').getAttribute('aria-describedby')).to.equal('field-email-hint field-email-error');
+    await expect(el).to.be.accessible();
+  });
+
+  it('clears an error as soon as the field is fixed, and checks on blur before any submit', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    type(el, 'age', '12');
+    shadow(el, '#field-age').dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(shadow(el, '#field-age-error').textContent).to.contain('You must be at least 16.');
+    type(el, 'age', '18');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#field-age-error')).to.equal(null);
+    expect(shadow(el, '#field-age').hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('submits the schema output (trimmed, lowercased, numbers, booleans, optional empties left out)', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    let got: Output | undefined;
+    el.send = async (o) => void (got = o);
+    fillValid(el);
+    submit(el);
+    await until(() => got, 'submit');
+    expect(got).to.deep.equal({ name: 'Inès', email: 'ines@example.org', age: 21, role: 'student', agree: true, start: '2026-09-01' });
+    expect(el.shadowRoot!.querySelector('[data-error-summary]')).to.equal(null);
+  });
+
+  it('is busy while submitting and ignores a second submit', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    let calls = 0;
+    let release!: () => void;
+    el.send = () => (calls++, new Promise<void>((r) => (release = r)));
+    fillValid(el);
+    submit(el);
+    await until(() => calls === 1, 'first submit');
+    await el.updateComplete;
+    const button = shadow(el, 'button[type=submit]');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    submit(el);
+    shadow<HTMLFormElement>(el, 'form').requestSubmit();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).to.equal(1);
+    release();
+    await until(() => !el.form.busy, 'done');
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('maps a real server 400 (errors[].path) onto the fields and fires passerelle-error', async () => {
+    const { api } = await apiConfig();
+    const client = createClient({ api, token: () => null });
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    // The client check passes; the server's (same schema) refuses: what an out-of-date client would see.
+    el.send = async (o) => {
+      await client.rpc.auth.email.$post({ json: { tenant: 'Not A Slug', email: `${o.name}@` } });
+    };
+    fillValid(el);
+    const failed = oneEvent(el, 'passerelle-error');
+    submit(el);
+    const event = await failed;
+    expect(event.detail.action).to.equal('test');
+    expect(event.detail.error.status).to.equal(400);
+    await summaryShown(el);
+    expect(shadow(el, '#field-email').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address');
+    // `tenant` is not a field of this form: listed in the summary without a link.
+    expect(shadow(el, '[data-error-summary]').textContent).to.contain('tenant : Use 1 to 40 lowercase letters');
+  });
+
+  it('shows a refusal that is not about a field in the summary', async () => {
+    const { api } = await apiConfig();
+    const client = createClient({ api, token: () => null });
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    el.send = async () => {
+      await client.rpc.me.$get();
+    };
+    fillValid(el);
+    submit(el);
+    await summaryShown(el);
+    const summary = shadow(el, '[data-error-summary]');
+    expect(summary.textContent).to.contain('That did not work');
+    expect(summary.querySelectorAll('a')).to.have.length(0);
+  });
+
+  it('can be used with the keyboard only: Tab through the fields in order, Enter submits', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    let got: Output | undefined;
+    el.send = async (o) => void (got = o);
+    shadow<HTMLInputElement>(el, '#field-name').focus();
+    await keys({ type: 'Claire' });
+    await keys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('field-email');
+    await keys({ type: 'claire@example.org' });
+    await keys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('field-age');
+    await keys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('field-role');
+    await keys({ press: 'ArrowDown' });
+    await keys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('field-bio');
+    await keys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('field-agree');
+    await keys({ press: 'Space' });
+    await keys({ press: 'Tab' });
+    expect(deepActiveElement()?.id).to.equal('field-start');
+    // Enter in a text field submits; the date is missing, so the summary takes focus…
+    shadow<HTMLInputElement>(el, '#field-name').focus();
+    await keys({ press: 'Enter' });
+    await summaryShown(el);
+    expect(got).to.equal(undefined);
+    // …and its link takes the keyboard to the field.
+    shadow<HTMLAnchorElement>(el, '[data-error-summary] a').focus();
+    await keys({ press: 'Enter' });
+    expect(deepActiveElement()?.id).to.equal('field-start');
+    type(el, 'start', '2026-10-01');
+    shadow<HTMLInputElement>(el, '#field-name').focus();
+    await keys({ press: 'Enter' });
+    await until(() => got, 'submit');
+    expect(got!.role).to.equal('student');
+    expect(got!.agree).to.equal(true);
+  });
+
+  it('speaks French by default and switches with lang, schema messages included', async () => {
+    const el = await fixture<TestForm>(html`<test-form></test-form>`);
+    submit(el);
+    await summaryShown(el);
+    expect(shadow(el, '.error-summary-title').textContent).to.equal('Le formulaire contient des erreurs');
+    expect(shadow(el, '#field-email-error').textContent).to.contain('Saisissez une adresse e-mail valide');
+    expect(shadow(el, '#field-agree-error').textContent).to.contain('Vous devez accepter.');
+    el.setAttribute('lang', 'en');
+    await until(() => shadow(el, '.error-summary-title').textContent === 'There is a problem', 'English');
+    submit(el);
+    await summaryShown(el);
+    expect(shadow(el, '#field-agree-error').textContent).to.contain('You must agree.');
+  });
+});
