@@ -13,14 +13,14 @@ export type PledgeFrequency = (typeof pledgeFrequencies)[number];
 
 /** 10^10 cents = 100 M€: above any real pledge, below any float trouble. */
 export const MAX_AMOUNT_CENTS = 10_000_000_000;
-const AMOUNT_MESSAGE = 'An amount is a whole number of cents, from 1 to 10 000 000 000 (100 million euros).';
+export const PLEDGE_AMOUNT_MESSAGE = 'An amount is a whole number of cents, from 1 to 10 000 000 000 (100 million euros).';
 
 /** Money is an integer number of cents, positive and bounded. Never echoes the value. */
 export const PledgeAmountCentsSchema = v.pipe(
-  v.number(AMOUNT_MESSAGE),
-  v.integer(AMOUNT_MESSAGE),
-  v.minValue(1, AMOUNT_MESSAGE),
-  v.maxValue(MAX_AMOUNT_CENTS, AMOUNT_MESSAGE),
+  v.number(PLEDGE_AMOUNT_MESSAGE),
+  v.integer(PLEDGE_AMOUNT_MESSAGE),
+  v.minValue(1, PLEDGE_AMOUNT_MESSAGE),
+  v.maxValue(MAX_AMOUNT_CENTS, PLEDGE_AMOUNT_MESSAGE),
 );
 
 export const DonorAddressSchema = v.strictObject({

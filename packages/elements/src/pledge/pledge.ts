@@ -1,0 +1,314 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import * as v from 'valibot';
+import {
+  DonationCreateSchema,
+  PledgeAmountCentsSchema,
+  TaxPledgeCreateSchema,
+  estimateTaxReduction,
+  type Pledge,
+  type PledgeParameters,
+} from '@passerelle/schema';
+import { PasserelleElement } from '../core/passerelle-element.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { SavedEvent } from '../core/events.ts';
+import { newIdempotencyKey } from '../core/client.ts';
+import type { Me } from '../core/auth.ts';
+import { EUROS_MESSAGE, en, fr, issues } from './translations.ts';
+import { pledgeStyles } from './pledge.styles.ts';
+
+/** Euros typed by a person, checked as cents by the shared amount schema. */
+const EurosSchema = v.pipe(v.number(EUROS_MESSAGE), v.transform((euros: number) => Math.round(euros * 100)), PledgeAmountCentsSchema);
+
+// The shared request schemas, with the amounts typed in euros: every other check is the server's own.
+const DonationFormSchema = v.strictObject({ ...DonationCreateSchema.entries, amountCents: EurosSchema });
+const TaxFormSchema = v.strictObject({ ...TaxPledgeCreateSchema.entries, estimatedAmountCents: v.optional(EurosSchema) });
+
+type Mode = 'donation' | 'tax';
+
+/**
+ * @summary Pledge a donation or the apprenticeship tax, with a live tax-reduction estimate.
+ *
+ * A pledge is a promise: no card data is ever asked for. After a gift, the
+ * institution's own payment page is linked when it has one; after a tax
+ * pledge, the steps to follow on SOLTéA are listed. Each form instance sends
+ * one `Idempotency-Key`, reused on retry, so a double click or a network
+ * retry records one pledge.
+ *
+ * @event passerelle-saved - The pledge was recorded. `detail: { kind: 'pledge', item }`.
+ * @event passerelle-error - The API refused. `detail: { error, action }`.
+ * @csspart modes - The donation / apprenticeship-tax switch.
+ * @csspart form - The pledge form.
+ * @csspart estimate - The live tax-reduction estimate.
+ * @csspart calendar - The SOLTéA allocation calendar.
+ * @csspart confirmation - The printable summary after submission.
+ * @csspart steps - The "what to do next on SOLTéA" list.
+ */
+export class PasserellePledge extends PasserelleElement {
+  static override styles = [...PasserelleElement.styles, pledgeStyles];
+
+  readonly #l10n = new LocaleController(this, { fr, en });
+
+  @state() private mode: Mode = 'donation';
+  @state() private params: PledgeParameters | null = null;
+  @state() private result: Pledge | null = null;
+  @state() private copied = '';
+
+  /** One key per form instance: a retry (or a second click) sends the same one. */
+  #donationKey = newIdempotencyKey();
+  #taxKey = newIdempotencyKey();
+  #loading = false;
+
+  readonly #donation = new FormController(this, {
+    schema: DonationFormSchema,
+    initial: { kind: 'donation', frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', address: { country: 'FR' } }, publicThanks: false },
+    action: 'pledge',
+    issues,
+    submit: async (body) => this.#send(body, this.#donationKey),
+  });
+
+  readonly #tax = new FormController(this, {
+    schema: TaxFormSchema,
+    initial: { kind: 'apprenticeship_tax', viaAccountant: false },
+    action: 'pledge',
+    issues,
+    submit: async (body) => this.#send(body, this.#taxKey),
+  });
+
+  async #send(body: unknown, key: string): Promise<void> {
+    const { client } = this.session.signedIn!;
+    const { data } = await client.request<Pledge>('POST', '/pledges', { json: body, idempotencyKey: key });
+    this.result = data;
+    this.dispatchEvent(new SavedEvent({ kind: 'pledge', item: data }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
+  }
+
+  override willUpdate(): void {
+    // A hidden branch of a variant must not send its keys (the schema refuses
+    // unknown keys): empty them, and their fields are `empty: 'omit'`.
+    const f = this.#donation;
+    const clearWhenHidden = (name: string, shown: boolean) => {
+      if (!shown && f.get(name) !== undefined && f.get(name) !== '') f.set(name, '');
+    };
+    clearWhenHidden('designation.entityId', f.get('designation.kind') === 'entity');
+    clearWhenHidden('designation.fund', f.get('designation.kind') === 'fund');
+    clearWhenHidden('donor.companyId', f.get('donor.kind') === 'company');
+    clearWhenHidden('donor.fullName', f.get('donor.kind') !== 'company');
+  }
+
+  override updated(): void {
+    const signedIn = this.session.signedIn;
+    if (signedIn && !this.params && !this.#loading) {
+      this.#loading = true;
+      void signedIn.client.request<PledgeParameters>('GET', '/pledges/parameters').then(
+        ({ data }) => {
+          this.params = data;
+          this.#prefill(signedIn.me);
+        },
+        () => {
+          this.#loading = false;
+        },
+      );
+    }
+  }
+
+  #companies(me: Me): { id: string; name: string }[] {
+    return me.memberships.flatMap((m) => (m.role === 'company_rep' && m.companyId ? [{ id: m.companyId, name: m.companyName ?? '' }] : []));
+  }
+
+  #prefill(me: Me): void {
+    const companies = this.#companies(me);
+    if (me.person.displayName && !this.#donation.get('donor.fullName')) this.#donation.set('donor.fullName', me.person.displayName);
+    if (this.params?.campaign) this.#tax.set('campaignYear', this.params.campaign.year);
+    if (companies[0]) this.#tax.set('companyId', companies[0].id);
+    if (me.person.displayName) this.#tax.set('contact.name', me.person.displayName);
+    if (me.person.email) this.#tax.set('contact.email', me.person.email);
+  }
+
+  #switch(mode: Mode): void {
+    this.mode = mode;
+  }
+
+  #another = (): void => {
+    // A new pledge is a new intent: new keys, fresh forms.
+    this.#donationKey = newIdempotencyKey();
+    this.#taxKey = newIdempotencyKey();
+    this.#donation.reset({ kind: 'donation', frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', address: { country: 'FR' } }, publicThanks: false });
+    this.#tax.reset({ kind: 'apprenticeship_tax', viaAccountant: false });
+    const me = this.session.signedIn?.me;
+    if (me) this.#prefill(me);
+    this.result = null;
+  };
+
+  async #copy(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copied = text;
+    } catch {
+      // Clipboard refused (permissions): the value stays visible and selectable.
+    }
+  }
+
+  override render() {
+    const t = this.#l10n.t;
+    return this.session.render(({ me }) => {
+      if (!this.params) return html`<p role="status">${t.loading}</p>`;
+      if (this.result) return this.#confirmation(this.result, this.params);
+      const canTax = me.can['pledge.tax'] === true;
+      const mode = canTax ? this.mode : 'donation';
+      return html`<h2>${t.title}</h2>
+        ${canTax
+          ? html`<fieldset part="modes" class="modes">
+              <legend>${t.modeLabel}</legend>
+              ${(['donation', 'tax'] as const).map(
+                (m) => html`<label><input type="radio" name="mode" value=${m} .checked=${mode === m} @change=${() => this.#switch(m)} />
+                  ${m === 'donation' ? t.modeDonation : t.modeTax}</label>`,
+              )}
+            </fieldset>`
+          : nothing}
+        ${mode === 'donation' ? this.#donationForm(me, this.params) : this.#taxForm(me, this.params)}`;
+    });
+  }
+
+  #donationForm(me: Me, p: PledgeParameters): TemplateResult {
+    const t = this.#l10n.t;
+    const f = this.#donation;
+    const companies = this.#companies(me);
+    const designation = f.get('designation.kind');
+    const donorKind = f.get('donor.kind');
+    const amount = f.get('amountCents');
+    const setAmount = (cents: number) => () => f.set('amountCents', cents / 100);
+    return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
+      ${f.summary()}
+      <fieldset>
+        <legend>${t.amount}</legend>
+        <div class="amounts" role="group" aria-label=${t.suggested}>
+          ${p.suggestedAmountsCents.map(
+            (cents) => html`<button type="button" aria-pressed=${amount === cents / 100 ? 'true' : 'false'} @click=${setAmount(cents)}>${this.#l10n.money(cents)}</button>`,
+          )}
+        </div>
+        ${f.field({ name: 'amountCents', type: 'number', label: t.amount, hint: t.amountHint, required: true, min: 0, step: 0.01, inputmode: 'decimal' })}
+        ${f.field({ name: 'frequency', type: 'select', label: t.frequency, required: true, options: [{ value: 'once', label: t.once }, { value: 'monthly', label: t.monthly }, { value: 'yearly', label: t.yearly }] })}
+      </fieldset>
+      ${this.#estimate(p)}
+      ${f.field({ name: 'designation.kind', type: 'select', label: t.designation, required: true, options: [{ value: 'foundation', label: t.toFoundation }, { value: 'fund', label: t.toFund }, { value: 'entity', label: t.toEntity }] })}
+      ${designation === 'fund' ? f.field({ name: 'designation.fund', type: 'select', label: t.fund, required: true, empty: 'omit', options: p.funds.map((x) => ({ value: x.code, label: x.label[this.#l10n.locale] })) }) : nothing}
+      ${designation === 'entity'
+        ? f.field({ name: 'designation.entityId', type: 'select', label: t.entity, required: true, empty: 'omit', options: p.beneficiaries.filter((b) => b.kind !== 'foundation').map((b) => ({ value: b.id, label: b.name })) })
+        : nothing}
+      ${companies.length
+        ? f.field({ name: 'donor.kind', type: 'select', label: t.donorKind, required: true, options: [{ value: 'individual', label: t.asIndividual }, { value: 'company', label: t.asCompany }] })
+        : nothing}
+      ${donorKind === 'company'
+        ? f.field({ name: 'donor.companyId', type: 'select', label: t.company, required: true, empty: 'omit', options: companies.map((c) => ({ value: c.id, label: c.name })) })
+        : f.field({ name: 'donor.fullName', label: t.fullName, required: true, autocomplete: 'name', empty: 'omit' })}
+      <fieldset>
+        <legend>${t.address}</legend>
+        ${f.field({ name: 'donor.address.line1', label: t.line1, required: true, autocomplete: 'street-address' })}
+        ${f.field({ name: 'donor.address.postalCode', label: t.postalCode, required: true, autocomplete: 'postal-code' })}
+        ${f.field({ name: 'donor.address.city', label: t.city, required: true, autocomplete: 'address-level2' })}
+      </fieldset>
+      ${f.field({ name: 'publicThanks', type: 'checkbox', label: t.publicThanks })}
+      <p class="hint">${t.noCard}</p>
+      ${f.submitButton(t.submitDonation)}
+    </form>`;
+  }
+
+  /** The same estimate as the server's, from the same parameters, as the person types. */
+  #estimate(p: PledgeParameters): TemplateResult {
+    const t = this.#l10n.t;
+    const f = this.#donation;
+    const euros = f.get('amountCents');
+    const cents = typeof euros === 'number' && euros > 0 ? Math.round(euros * 100) : 0;
+    const company = f.get('donor.kind') === 'company';
+    const frequency = f.get('frequency');
+    const yearly = frequency === 'monthly' ? cents * 12 : cents;
+    const e = cents > 0 && cents <= 10_000_000_000 ? estimateTaxReduction(p.taxReduction, { donorKind: company ? 'company' : 'individual', amountCents: yearly }) : null;
+    const money = (c: number) => this.#l10n.money(c);
+    const rate = company ? p.taxReduction.company.ratePercent : p.taxReduction.individual.ratePercent;
+    return html`<div part="estimate" class="estimate" aria-live="polite">
+      ${e
+        ? html`<p>${(frequency === 'monthly' ? t.estimateYear : t.estimate)(money(e.amountCents), money(e.netCostCents), money(e.reductionCents))}</p>
+            <small>${t.estimateNote(rate, company ? t.ceilingCompany : t.ceilingIndividual)}</small>`
+        : nothing}
+    </div>`;
+  }
+
+  #taxForm(me: Me, p: PledgeParameters): TemplateResult {
+    const t = this.#l10n.t;
+    const f = this.#tax;
+    const companies = this.#companies(me);
+    const schools = p.beneficiaries.filter((b) => b.uai);
+    const school = schools.find((s) => s.id === f.get('entityId'));
+    return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
+      ${f.summary()}
+      ${companies.length === 0 ? html`<p>${t.noCompany}</p>` : nothing}
+      ${f.field({ name: 'companyId', type: 'select', label: t.company, required: true, options: companies.map((c) => ({ value: c.id, label: c.name })) })}
+      ${f.field({ name: 'employerSiret', label: t.siret, hint: t.siretHint, empty: 'omit', inputmode: 'numeric' })}
+      ${f.field({ name: 'entityId', type: 'select', label: t.school, required: true, options: schools.map((s) => ({ value: s.id, label: s.name })) })}
+      ${school?.uai
+        ? html`<div class="copyable">
+            <span>${t.uai} :</span> <code data-uai>${school.uai}</code>
+            <button type="button" class="link no-print" @click=${() => this.#copy(school.uai!)}>${this.copied === school.uai ? t.copied : t.copy}</button>
+          </div>`
+        : nothing}
+      ${f.field({ name: 'programme', label: t.programme, empty: 'omit' })}
+      ${f.field({ name: 'sharePercent', type: 'number', label: t.share, required: true, min: 0.01, max: 100, step: 0.01, inputmode: 'decimal' })}
+      ${f.field({ name: 'estimatedAmountCents', type: 'number', label: t.estimated, empty: 'omit', min: 0, step: 0.01, inputmode: 'decimal' })}
+      ${f.field({ name: 'contact.name', label: t.contactName, required: true, autocomplete: 'name' })}
+      ${f.field({ name: 'contact.email', type: 'email', label: t.contactEmail, required: true, autocomplete: 'email' })}
+      ${f.field({ name: 'viaAccountant', type: 'checkbox', label: t.viaAccountant })}
+      ${this.#calendar(p)}
+      ${f.submitButton(t.submitTax)}
+    </form>`;
+  }
+
+  #calendar(p: PledgeParameters): TemplateResult | typeof nothing {
+    const c = p.campaign;
+    if (!c) return nothing;
+    const t = this.#l10n.t;
+    return html`<section part="calendar" aria-labelledby="calendar-title">
+      <h3 id="calendar-title">${t.calendar(c.year)}</h3>
+      <ul>
+        ${c.periods.map((period) => html`<li>${t.period(period.label[this.#l10n.locale], this.#l10n.date(period.opens), this.#l10n.date(period.closes))}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  #confirmation(r: Pledge, p: PledgeParameters): TemplateResult {
+    const t = this.#l10n.t;
+    const money = (c: number) => this.#l10n.money(c);
+    const isTax = r.kind === 'apprenticeship_tax';
+    const share = r.sharePercent !== undefined ? `${this.#l10n.number(r.sharePercent)} %` : '';
+    return html`<section part="confirmation" aria-labelledby="confirmation-title">
+      <h2 id="confirmation-title" tabindex="-1">${t.thanks}</h2>
+      <h3>${t.summary}</h3>
+      <dl>
+        <dt>${t.kind}</dt><dd>${isTax ? t.modeTax : t.modeDonation}</dd>
+        <dt>${t.beneficiary}</dt><dd>${r.beneficiary.name}</dd>
+        ${r.company ? html`<dt>${t.company}</dt><dd>${r.company.name}</dd>` : nothing}
+        ${r.amountCents !== undefined ? html`<dt>${t.amount}</dt><dd>${money(r.amountCents)}${r.frequency && r.frequency !== 'once' ? ` (${t[r.frequency]})` : ''}</dd>` : nothing}
+        ${r.taxEstimate ? html`<dt>${t.reduction}</dt><dd>${money(r.taxEstimate.reductionCents)}</dd>` : nothing}
+        ${isTax ? html`<dt>${t.uai}</dt><dd><code>${r.uai}</code></dd><dt>${t.siret}</dt><dd><code>${r.employerSiret}</code></dd><dt>${t.share}</dt><dd>${share}</dd>` : nothing}
+        ${r.estimatedAmountCents !== undefined ? html`<dt>${t.estimated}</dt><dd>${money(r.estimatedAmountCents)}</dd>` : nothing}
+        <dt>${t.status}</dt><dd>${t.statuses[r.status] ?? r.status}</dd>
+        <dt>${t.reference}</dt><dd><code>${r.id}</code></dd>
+      </dl>
+      ${isTax
+        ? html`<h3>${t.nextSteps}</h3>
+            <ol part="steps" data-steps>
+              ${r.viaAccountant ? html`<li>${t.accountantStep}</li>` : nothing}
+              ${t.steps(r.uai ?? '', r.employerSiret ?? '', share, p.solteaUrl).map((s) => html`<li>${s}</li>`)}
+            </ol>
+            ${this.#calendar(p)}`
+        : html`<p>${t.noCard}</p>
+            ${r.paymentUrl ? html`<p><a href=${r.paymentUrl} target="_blank" rel="noopener">${t.pay}</a></p>` : nothing}`}
+      <div class="actions">
+        <button type="button" @click=${() => window.print()}>${t.print}</button>
+        <button type="button" class="link" @click=${this.#another}>${t.another}</button>
+      </div>
+    </section>`;
+  }
+}
