@@ -1,0 +1,407 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  ErasureRequestSchema,
+  SolicitationCapSchema,
+  type ChannelState,
+  type ConsentChannel,
+  type ConsentEventView,
+  type ConsentOverview,
+  type PurposeState,
+} from '@passerelle/schema';
+import { PasserelleElement } from '../core/passerelle-element.ts';
+import { ApiError } from '../core/api-error.ts';
+import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
+import type { SignedIn } from '../core/session-controller.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { fr, en } from './translations.ts';
+import { consentCentreStyles } from './consent-centre.styles.ts';
+
+/** What `GET /v1/me/erasure` lists. */
+interface ErasureRequest {
+  id: string;
+  status: 'pending' | 'processed';
+  requestedAt: string;
+  processedAt: string | null;
+}
+
+const COMPONENT = 'passerelle-consent-centre';
+/** History pages fetched at most (100 choices each). */
+const HISTORY_PAGES = 10;
+
+/**
+ * @summary The person's consent centre: one row per purpose with a switch per
+ * channel, "withdraw everything", the history of their choices with the text
+ * they agreed to, their solicitation cap, and their GDPR rights (download
+ * their data, ask for their account to be deleted).
+ *
+ * Works inside `<passerelle-portal>` or alone with `api`, `tenant` and an
+ * identity token.
+ *
+ * @event passerelle-saved - A choice was recorded. `detail.kind`: `consent`
+ *   (item: the purpose's state), `withdraw-all`, `solicitation-cap`, `export`
+ *   (item: `{ format, bytes }`) or `erasure` (item: the request).
+ * @event passerelle-error - The API refused or failed. `detail: { error, action }`.
+ *
+ * @csspart header - Title, introduction and "withdraw everything".
+ * @csspart withdraw-all - The "withdraw everything" button.
+ * @csspart purpose - One purpose (its text, legal basis and switches).
+ * @csspart switch - One channel's switch (a native checkbox with role=switch).
+ * @csspart renewal - The prompt to confirm a consent whose text changed.
+ * @csspart cap - The solicitation-cap form.
+ * @csspart history - The history table.
+ * @csspart data - The download section.
+ * @csspart erasure - The account deletion section.
+ * @csspart status - The live region that confirms each change.
+ */
+export class PasserelleConsentCentre extends PasserelleElement {
+  static override styles = [...PasserelleElement.styles, consentCentreStyles];
+
+  readonly #l10n = new LocaleController(this, { fr, en });
+
+  @state() private overview: ConsentOverview | null = null;
+  @state() private history: ConsentEventView[] = [];
+  @state() private erasureRequests: ErasureRequest[] = [];
+  @state() private loadFailed: ApiError | null = null;
+  /** A consent change is on its way: the switches wait for it. */
+  @state() private pending = false;
+  @state() private status = '';
+  @state() private problem = '';
+
+  /** The session the data was loaded for: a new session (another person) reloads. */
+  #loadedFor: unknown = null;
+
+  readonly #cap = new FormController(this, {
+    schema: SolicitationCapSchema,
+    issues: { fr: fr.issues, en: en.issues },
+    action: 'solicitation-cap',
+    submit: async (body) => {
+      const { client } = this.#signedIn();
+      const cap = await client.json(client.rpc.consents['solicitation-cap'].$put({ json: { perMonth: body.perMonth, origin: this.#origin() } }));
+      if (this.overview) this.overview = { ...this.overview, solicitationCap: cap };
+      this.#say(this.#l10n.t.cap.saved(cap.perMonth));
+      this.dispatchEvent(new SavedEvent({ kind: 'solicitation-cap', item: cap }));
+    },
+  });
+
+  readonly #erase = new FormController(this, {
+    schema: ErasureRequestSchema,
+    initial: { confirm: false, note: '' },
+    issues: { fr: fr.issues, en: en.issues },
+    action: 'erasure',
+    submit: async (body) => {
+      const { client } = this.#signedIn();
+      const request = await client.json(client.rpc.me.erasure.$post({ json: body }));
+      this.#say(this.#l10n.t.erasure.sent);
+      this.dispatchEvent(new SavedEvent({ kind: 'erasure', item: request }));
+      await this.#load();
+    },
+  });
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const signedIn = this.session.signedIn;
+    if (signedIn && signedIn.session !== this.#loadedFor) {
+      this.#loadedFor = signedIn.session;
+      void this.#load();
+    }
+  }
+
+  #signedIn(): SignedIn {
+    const s = this.session.signedIn;
+    if (!s) throw ApiError.network(new Error('Not signed in.'));
+    return s;
+  }
+
+  /** Where the choice is made, recorded with it as proof. */
+  #origin() {
+    return { page: location.href.slice(0, 500), component: COMPONENT };
+  }
+
+  #say(message: string): void {
+    this.problem = '';
+    // Clear first so that the same sentence twice is announced twice.
+    this.status = '';
+    void this.updateComplete.then(() => (this.status = message));
+  }
+
+  #fail(error: unknown, action: string): void {
+    const apiError = error instanceof ApiError ? error : ApiError.network(error);
+    this.status = '';
+    this.problem = apiError.problem.detail;
+    this.dispatchEvent(new PasserelleErrorEvent({ error: apiError, action }));
+  }
+
+  async #load(): Promise<void> {
+    const { client } = this.#signedIn();
+    try {
+      const [overview, history, erasure] = await Promise.all([
+        client.json(client.rpc.consents.$get()),
+        this.#loadHistory(),
+        client.json(client.rpc.me.erasure.$get()),
+      ]);
+      this.overview = overview;
+      this.history = history;
+      this.erasureRequests = erasure.items;
+      this.loadFailed = null;
+      if (!this.#cap.busy) this.#cap.reset({ perMonth: overview.solicitationCap.perMonth });
+    } catch (error) {
+      this.loadFailed = error instanceof ApiError ? error : ApiError.network(error);
+      this.dispatchEvent(new PasserelleErrorEvent({ error: this.loadFailed, action: 'load-consents' }));
+    }
+  }
+
+  async #loadHistory(): Promise<ConsentEventView[]> {
+    const { client } = this.#signedIn();
+    const items: ConsentEventView[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const query: { limit: string; cursor?: string } = { limit: '100' };
+      if (cursor) query.cursor = cursor;
+      const res = await client.json(client.rpc.consents.history.$get({ query }));
+      items.push(...(res.items as ConsentEventView[]));
+      if (!res.nextCursor) break;
+      cursor = res.nextCursor;
+    }
+    return items.reverse();
+  }
+
+  /** Reloads the history after a change; a failure here does not undo the change, so it is only reported. */
+  async #refreshHistory(): Promise<void> {
+    try {
+      this.history = await this.#loadHistory();
+    } catch (error) {
+      this.#fail(error, 'load-history');
+    }
+  }
+
+  async #choose(purpose: PurposeState, channels: Partial<Record<ConsentChannel, boolean>>): Promise<void> {
+    if (this.pending) return;
+    const { client } = this.#signedIn();
+    this.pending = true;
+    try {
+      const res = await client.json(
+        client.rpc.consents[':purpose'].$put({ param: { purpose: purpose.key }, json: { channels, version: purpose.version.hash, origin: this.#origin() } }),
+      );
+      if (this.overview) this.overview = { ...this.overview, purposes: this.overview.purposes.map((p) => (p.key === purpose.key ? res.purpose : p)) };
+      this.#say(res.changed.length > 0 ? this.#l10n.t.saved : this.#l10n.t.nothingChanged);
+      this.dispatchEvent(new SavedEvent({ kind: 'consent', item: res.purpose }));
+      // The choice is recorded: free the switches before refreshing the history.
+      this.pending = false;
+      await this.#refreshHistory();
+    } catch (error) {
+      this.#fail(error, 'consent');
+      // A 409 means the text changed under the person's eyes: show the new one.
+      if (error instanceof ApiError && error.status === 409) await this.#load();
+      else this.requestUpdate();
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  async #withdrawAll(): Promise<void> {
+    if (this.pending) return;
+    const { client } = this.#signedIn();
+    this.pending = true;
+    try {
+      const res = await client.json(client.rpc.consents['withdraw-all'].$post({ json: { origin: this.#origin() } }));
+      const { changed: _changed, ...overview } = res;
+      this.overview = overview;
+      this.#say(this.#l10n.t.withdrawnAll);
+      this.dispatchEvent(new SavedEvent({ kind: 'withdraw-all', item: overview }));
+      this.pending = false;
+      await this.#refreshHistory();
+    } catch (error) {
+      this.#fail(error, 'withdraw-all');
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  async #download(format: 'json' | 'zip'): Promise<void> {
+    const { client } = this.#signedIn();
+    try {
+      const res = await client.rpc.me.export.$get({ query: { format } });
+      const blob = await res.blob();
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `passerelle-export.${format}`;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      // Revoke later: the browser reads the blob after the click returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.#say(this.#l10n.t.data.ready);
+      this.dispatchEvent(new SavedEvent({ kind: 'export', item: { format, bytes: blob.size } }));
+    } catch (error) {
+      this.#fail(error, 'export');
+    }
+  }
+
+  override render() {
+    return this.session.render(() => this.#content());
+  }
+
+  #content(): TemplateResult {
+    const t = this.#l10n.t;
+    const locale = this.#l10n.locale;
+    if (this.loadFailed && !this.overview) {
+      return html`<div role="alert" class="problem">${t.loadError} ${this.loadFailed.problem.detail}</div>
+        <button type="button" @click=${() => this.#load()}>${t.retry}</button>`;
+    }
+    const overview = this.overview;
+    if (!overview) return html`<p role="status" part="status">${t.loading}</p>`;
+    return html`
+      <header part="header">
+        <h2>${t.title}</h2>
+        <p>${t.intro}</p>
+      </header>
+      <p part="status" class="status" role="status">${this.status}</p>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      <section aria-labelledby="purposes-title">
+        <h3 id="purposes-title">${t.purposes}</h3>
+        <div class="toolbar">
+          <button part="withdraw-all" class="primary withdraw-all" type="button" aria-describedby="withdraw-all-hint"
+            aria-disabled=${this.pending ? 'true' : 'false'} @click=${() => this.#withdrawAll()}>${t.withdrawAll}</button>
+          <span id="withdraw-all-hint" class="muted">${t.withdrawAllHint}</span>
+        </div>
+        <ul class="purposes">
+          ${overview.purposes.map((p) => this.#purpose(p, locale))}
+        </ul>
+      </section>
+      ${this.#capSection()} ${this.#historySection(locale)} ${this.#dataSection()} ${this.#erasureSection()}
+    `;
+  }
+
+  #purpose(p: PurposeState, locale: 'fr' | 'en'): TemplateResult {
+    const t = this.#l10n.t;
+    const title = p.version.title[locale];
+    const id = `purpose-${p.key}`;
+    const renewal = p.channels.filter((c) => c.renewalNeeded);
+    const expiring = p.channels.filter((c) => c.expiresSoon && !c.renewalNeeded);
+    const basis = p.version.legalBasis === 'consent' ? t.basis.consent : t.basis.legitimate_interest(p.entity.name);
+    return html`<li part="purpose" class="purpose" data-purpose=${p.key}>
+      <h4 id=${`${id}-title`}>${title}</h4>
+      <p>${p.version.description[locale]}</p>
+      <p class="muted">${basis}</p>
+      <p class="muted">${t.owner(p.entity.name)}${p.version.legalBasis === 'consent' ? html` · ${t.retention(p.retentionMonths)}` : nothing}</p>
+      <fieldset aria-describedby=${`${id}-title`}>
+        <legend class="visually-hidden">${t.channelsLegend(title)}</legend>
+        ${p.channels.map((c) => this.#switch(p, c, title))}
+      </fieldset>
+      ${renewal.length > 0
+        ? html`<div part="renewal" class="notice" role="group" aria-labelledby=${`${id}-renewal`}>
+            <strong id=${`${id}-renewal`}>${t.renewal.title}</strong>
+            <p>${t.renewal.body(this.#l10n.date(renewal[0]!.since ?? ''))}</p>
+            <button type="button" class="primary" aria-disabled=${this.pending ? 'true' : 'false'}
+              @click=${() => this.#choose(p, Object.fromEntries(renewal.map((c) => [c.channel, true])))}>${t.renewal.confirm}</button>
+          </div>`
+        : nothing}
+      ${expiring.length > 0
+        ? html`<div class="notice">
+            <p>${t.expires.body(this.#l10n.date(expiring[0]!.expiresAt ?? ''))}</p>
+            <button type="button" aria-disabled=${this.pending ? 'true' : 'false'}
+              @click=${() => this.#choose(p, Object.fromEntries(expiring.map((c) => [c.channel, true])))}>${t.expires.renew}</button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  #switch(p: PurposeState, c: ChannelState, title: string): TemplateResult {
+    const t = this.#l10n.t;
+    const id = `switch-${p.key}-${c.channel}`;
+    return html`<label class="switch" for=${id}>
+      <input part="switch" id=${id} type="checkbox" role="switch" data-channel=${c.channel}
+        .checked=${live(c.granted)} aria-disabled=${this.pending ? 'true' : 'false'}
+        @click=${(e: Event) => {
+          // While a change is on its way, a click would race it: ignore it (the box keeps its state).
+          if (this.pending) e.preventDefault();
+        }}
+        @change=${(e: Event) => this.#choose(p, { [c.channel]: (e.target as HTMLInputElement).checked })} />
+      ${t.channels[c.channel]}<span class="visually-hidden"> — ${title}</span>
+      <span class="state" aria-hidden="true">(${c.granted ? t.on : t.off})</span>
+    </label>`;
+  }
+
+  #capSection(): TemplateResult {
+    const t = this.#l10n.t;
+    const cap = this.overview!.solicitationCap;
+    return html`<section part="cap" aria-labelledby="cap-title">
+      <h3 id="cap-title">${t.cap.title}</h3>
+      <p>${t.cap.intro}</p>
+      <form novalidate aria-busy=${this.#cap.busy ? 'true' : 'false'} @submit=${this.#cap.onSubmit}>
+        ${this.#cap.summary()}
+        ${this.#cap.field({ name: 'perMonth', type: 'number', label: t.cap.label, hint: t.cap.hint(cap.tenantDefault), min: 0, max: 30, step: 1, inputmode: 'numeric', required: true })}
+        ${this.#cap.submitButton(t.cap.save)}
+      </form>
+    </section>`;
+  }
+
+  #historySection(locale: 'fr' | 'en'): TemplateResult {
+    const t = this.#l10n.t;
+    return html`<section part="history" aria-labelledby="history-title">
+      <h3 id="history-title">${t.history.title}</h3>
+      ${this.history.length === 0
+        ? html`<p class="muted">${t.history.empty}</p>`
+        : html`<table>
+            <caption>${t.history.caption}</caption>
+            <thead>
+              <tr><th scope="col">${t.history.date}</th><th scope="col">${t.history.purpose}</th><th scope="col">${t.history.channel}</th><th scope="col">${t.history.choice}</th><th scope="col">${t.history.text}</th></tr>
+            </thead>
+            <tbody>
+              ${this.history.map(
+                (e) => html`<tr data-event=${e.id}>
+                  <td><time datetime=${e.at}>${this.#l10n.date(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time></td>
+                  <td>${e.version.title[locale]}</td>
+                  <td>${t.channels[e.channel]}</td>
+                  <td>${e.granted ? t.history.granted : t.history.withdrawn}${e.actor.kind === 'staff' ? html` (${t.history.byStaff})` : nothing}</td>
+                  <td><details><summary>${t.history.version(e.version.hash.slice(0, 8))}</summary><p>${e.version.description[locale]}</p></details></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+
+  #dataSection(): TemplateResult {
+    const t = this.#l10n.t;
+    return html`<section part="data" aria-labelledby="data-title">
+      <h3 id="data-title">${t.data.title}</h3>
+      <p>${t.data.intro}</p>
+      <div class="toolbar">
+        <button type="button" data-export="zip" @click=${() => this.#download('zip')}>${t.data.zip}</button>
+        <button type="button" data-export="json" @click=${() => this.#download('json')}>${t.data.json}</button>
+      </div>
+    </section>`;
+  }
+
+  #erasureSection(): TemplateResult {
+    const t = this.#l10n.t;
+    const pendingRequest = this.erasureRequests.find((r) => r.status === 'pending');
+    const processed = this.erasureRequests.find((r) => r.status === 'processed');
+    const list = (items: readonly string[]) => html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`;
+    return html`<section part="erasure" class="erasure" aria-labelledby="erasure-title">
+      <h3 id="erasure-title">${t.erasure.title}</h3>
+      <p>${t.erasure.intro}</p>
+      <h4>${t.erasure.atOnceTitle}</h4>
+      ${list(t.erasure.atOnce)}
+      <h4>${t.erasure.laterTitle}</h4>
+      ${list(t.erasure.later)}
+      <h4>${t.erasure.keptTitle}</h4>
+      ${list(t.erasure.kept)}
+      ${pendingRequest
+        ? html`<p class="notice" data-erasure="pending">${t.erasure.pending(this.#l10n.date(pendingRequest.requestedAt))}</p>`
+        : html`${processed ? html`<p class="muted">${t.erasure.processed(this.#l10n.date(processed.processedAt ?? processed.requestedAt))}</p>` : nothing}
+            <form novalidate aria-busy=${this.#erase.busy ? 'true' : 'false'} @submit=${this.#erase.onSubmit}>
+              ${this.#erase.summary()}
+              ${this.#erase.field({ name: 'confirm', type: 'checkbox', label: t.erasure.confirm, required: true })}
+              ${this.#erase.field({ name: 'note', type: 'textarea', label: t.erasure.note, empty: 'omit', rows: 3, maxlength: 1000 })}
+              ${this.#erase.submitButton(t.erasure.submit)}
+            </form>`}
+    </section>`;
+  }
+}
