@@ -57,7 +57,13 @@ function passerelleApi() {
     async serverStart() {
       dir = mkdtempSync(join(tmpdir(), 'passerelle-wtr-'));
       const env = { ...process.env, DATABASE_URL: join(dir, 'test.db'), NODE_ENV: 'test', PASSERELLE_DEV_OUTBOX: '1', SESSION_TTL_MINUTES: '60' };
-      const cli = (...args) => execFileSync(tsx, ['src/cli/main.ts', ...args], { cwd: serverDir, env, stdio: 'pipe' });
+      const cli = (...args) => {
+        try {
+          execFileSync(tsx, ['src/cli/main.ts', ...args], { cwd: serverDir, env, stdio: 'pipe' });
+        } catch (err) {
+          throw new Error(`passerelle ${args.join(' ')} failed (the API cannot start for the tests):\n${err.stderr ?? err.message}`);
+        }
+      };
       cli('seed', '--demo');
       cli('tenant', 'origin', 'add', 'demo', ORIGIN);
       const port = await freePort();

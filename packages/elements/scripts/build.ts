@@ -39,11 +39,14 @@ const common: BuildOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
+// esbuild prints its own errors; a stack trace on top adds nothing.
+const failed = (): never => process.exit(1);
+
 const perComponent = await build({
   ...common,
   entryPoints: Object.fromEntries(components.map((name) => [name, join(src, name, 'define.ts')])),
   outdir: dist,
-});
+}).catch(failed);
 // The portal first, so the provider is defined before the components inside it upgrade.
 const all = await build({
   ...common,
@@ -54,7 +57,7 @@ const all = await build({
     loader: 'ts',
   },
   outfile: join(dist, 'passerelle.js'),
-});
+}).catch(failed);
 
 /** Nothing of the server may be bundled: `AppType` is a type-only import. */
 function assertNoServerCode(metafile: Metafile | undefined): void {

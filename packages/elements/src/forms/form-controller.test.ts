@@ -102,7 +102,7 @@ describe('FormController', () => {
     const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
     type(el, 'age', '12');
     shadow(el, '#field-age').dispatchEvent(new Event('blur'));
-    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('#field-age-error'), 'error on blur');
     expect(shadow(el, '#field-age-error').textContent).to.contain('You must be at least 16.');
     type(el, 'age', '18');
     await el.updateComplete;

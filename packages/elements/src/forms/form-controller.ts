@@ -220,8 +220,13 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     const value = this.#values.get(spec.name);
     const invalid = error ? 'true' : undefined;
     const onChange = (e: Event) => this.set(spec.name, readValue(e.target as HTMLInputElement, type));
-    const onBlur = () => {
-      if (this.#values.has(spec.name) && this.#values.get(spec.name) !== '') this.validateField(spec.name);
+    const onBlur = (e: Event) => {
+      const control = e.target as Element;
+      // Blur also fires when a re-render removes the focused control (e.g. the next
+      // step replaces this form): check later, and only if it is still there.
+      queueMicrotask(() => {
+        if (control.isConnected && !this.#busy && this.#values.has(spec.name) && this.#values.get(spec.name) !== '') this.validateField(spec.name);
+      });
     };
     const label = html`<label part="label" for=${id}
       >${spec.label}${spec.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</label
