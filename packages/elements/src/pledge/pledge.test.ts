@@ -4,6 +4,17 @@ import type { PasserellePledge } from './pledge.ts';
 import type { Pledge } from '@passerelle/schema';
 import { apiConfig, deepActiveElement, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
 
+/** The browser's media type (web-test-runner's `emulate-media` command), to check the print stylesheet. */
+async function emulateMedia(payload: { media: 'print' | 'screen' }): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  // @ts-expect-error — served by web-test-runner at runtime, no types.
+  const { sendMessageWaitForResponse } = (await import('/__web-dev-server__web-socket.js')) as {
+    sendMessageWaitForResponse(m: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'emulate-media', payload });
+  if (!response.executed) throw new Error('emulate-media is not available.');
+}
+
 async function pledgeElement(sub: DemoSubject, lang = 'en'): Promise<PasserellePledge> {
   const { api, tenant } = await apiConfig();
   const token = await hostToken(sub);
@@ -92,6 +103,15 @@ describe('<passerelle-pledge>', () => {
     expect((await myPledges('rep-acme')).some((p) => p.id === item.id && p.beneficiary.name === "École d'ingénieurs")).to.equal(true);
   });
 
+  it('staff record tax on a company’s behalf, choosing among verified companies', async () => {
+    const el = await pledgeElement('staff-eng');
+    shadow<HTMLInputElement>(el, 'input[name=mode][value=tax]').click();
+    await el.updateComplete;
+    const companies = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('[name=companyId] option')].map((o) => o.textContent);
+    expect(companies).to.include('Acme Robotique');
+    await expect(el).to.be.accessible();
+  });
+
   it('a double click creates one pledge', async () => {
     const el = await pledgeElement('student-ines');
     await fillDonation(el, '123.45');
@@ -101,6 +121,16 @@ describe('<passerelle-pledge>', () => {
     submit.click();
     await until(() => el.shadowRoot!.querySelector('[part=confirmation]'), 'confirmation');
     expect((await myPledges('student-ines')).filter((p) => p.amountCents === 12345).length).to.equal(before + 1);
+    // The confirmation prints as a summary: the buttons are left out.
+    const actions = shadow(el, '.actions');
+    expect(getComputedStyle(actions).display).to.not.equal('none');
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle(actions).display).to.equal('none');
+      expect(shadow(el, '[part=confirmation]').textContent).to.contain('€123.45');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('a retry after a lost answer reuses the key: still one pledge', async () => {

@@ -54,6 +54,8 @@ export class PasserellePledge extends PasserelleElement {
   @state() private params: PledgeParameters | null = null;
   @state() private result: Pledge | null = null;
   @state() private copied = '';
+  /** Staff recording tax on a company's behalf choose among the tenant's companies. */
+  @state() private recordable: { id: string; name: string }[] = [];
 
   /** One key per form instance: a retry (or a second click) sends the same one. */
   #donationKey = newIdempotencyKey();
@@ -103,7 +105,11 @@ export class PasserellePledge extends PasserelleElement {
     if (signedIn && !this.params && !this.#loading) {
       this.#loading = true;
       void signedIn.client.request<PledgeParameters>('GET', '/pledges/parameters').then(
-        ({ data }) => {
+        async ({ data }) => {
+          if (this.#companies(signedIn.me).length === 0 && signedIn.me.can['pledge.tax'] === true) {
+            const { data: page } = await signedIn.client.request<{ items: { id: string; name: string }[] }>('GET', '/companies', { query: { limit: 100 } });
+            this.recordable = page.items.map((c) => ({ id: c.id, name: c.name }));
+          }
           this.params = data;
           this.#prefill(signedIn.me);
         },
@@ -114,15 +120,23 @@ export class PasserellePledge extends PasserelleElement {
     }
   }
 
+  /** The companies the person represents. */
   #companies(me: Me): { id: string; name: string }[] {
     return me.memberships.flatMap((m) => (m.role === 'company_rep' && m.companyId ? [{ id: m.companyId, name: m.companyName ?? '' }] : []));
+  }
+
+  /** The companies a tax pledge can be made for: one's own, or (staff, admins) any verified one. */
+  #taxCompanies(me: Me): { id: string; name: string }[] {
+    const own = this.#companies(me);
+    return own.length ? own : this.recordable;
   }
 
   #prefill(me: Me): void {
     const companies = this.#companies(me);
     if (me.person.displayName && !this.#donation.get('donor.fullName')) this.#donation.set('donor.fullName', me.person.displayName);
     if (this.params?.campaign) this.#tax.set('campaignYear', this.params.campaign.year);
-    if (companies[0]) this.#tax.set('companyId', companies[0].id);
+    const taxCompanies = this.#taxCompanies(me);
+    if (taxCompanies.length === 1) this.#tax.set('companyId', taxCompanies[0]!.id);
     if (me.person.displayName) this.#tax.set('contact.name', me.person.displayName);
     if (me.person.email) this.#tax.set('contact.email', me.person.email);
   }
@@ -239,7 +253,7 @@ export class PasserellePledge extends PasserelleElement {
   #taxForm(me: Me, p: PledgeParameters): TemplateResult {
     const t = this.#l10n.t;
     const f = this.#tax;
-    const companies = this.#companies(me);
+    const companies = this.#taxCompanies(me);
     const schools = p.beneficiaries.filter((b) => b.uai);
     const school = schools.find((s) => s.id === f.get('entityId'));
     return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
