@@ -47,11 +47,14 @@ export class AuthOwner implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.#onVisible);
+    this.#auth?.resume();
     this.sync();
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.#onVisible);
+    // A removed element must not keep renewing (and calling the host) in the background.
+    this.#auth?.suspend();
   }
 
   hostUpdate(): void {

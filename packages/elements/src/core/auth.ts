@@ -179,7 +179,18 @@ export class Auth {
     if (current && now >= current.renewAt) void this.renew('expired');
   }
 
-  /** Stops the renewal timer (the owner element was removed). */
+  /** Stops the renewal timer while the owner element is out of the document. */
+  suspend(): void {
+    clearTimeout(this.#timer);
+  }
+
+  /** Restarts the renewal timer (renewing now if it is due). */
+  resume(): void {
+    const current = this.session;
+    if (current) this.#schedule(current);
+  }
+
+  /** Stops the renewal timer and forgets listeners (the owner is done with it). */
   dispose(): void {
     clearTimeout(this.#timer);
     this.#listeners.clear();

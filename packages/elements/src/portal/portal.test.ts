@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
 import type { PasserellePortal } from './portal.ts';
-import { apiConfig, deepActiveElement, hostToken, keys, readOutboxCode, shadow, uniqueEmail, until } from '../testing/index.ts';
+import { apiConfig, deepActiveElement, emulateMedia, hostToken, keys, readOutboxCode, shadow, uniqueEmail, until } from '../testing/index.ts';
 
 async function signedInPortal(sub: Parameters<typeof hostToken>[0] = 'student-ines', lang = 'en'): Promise<PasserellePortal> {
   const { api, tenant } = await apiConfig();
@@ -259,6 +259,56 @@ describe('<passerelle-portal>', () => {
       } finally {
         document.documentElement.lang = before;
       }
+    });
+  });
+
+  describe('theming', () => {
+    it('takes --passerelle-* custom properties and ::part styles from the page, and nothing else leaks', async () => {
+      const { api, tenant } = await apiConfig();
+      const style = document.createElement('style');
+      style.textContent = `
+        passerelle-portal.themed { --passerelle-color-primary: rgb(10, 20, 30); --passerelle-radius: 9px; }
+        passerelle-portal.themed::part(submit) { outline-color: rgb(1, 2, 3); }
+        button { background: rgb(255, 0, 0) !important; }`;
+      document.head.append(style);
+      try {
+        const el = await fixture<PasserellePortal>(html`<passerelle-portal class="themed" api=${api} tenant=${tenant}></passerelle-portal>`);
+        const button = shadow(el, 'button[type=submit]');
+        const cs = getComputedStyle(button);
+        expect(cs.backgroundColor).to.equal('rgb(10, 20, 30)');
+        expect(cs.borderTopLeftRadius).to.equal('9px');
+        expect(cs.outlineColor).to.equal('rgb(1, 2, 3)');
+        // The page's font by default.
+        expect(getComputedStyle(shadow(el, 'h2')).fontFamily).to.equal(getComputedStyle(document.body).fontFamily);
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('has its own dark colours and stays accessible (contrast) in dark mode', async () => {
+      const { api, tenant } = await apiConfig();
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const el = await fixture<PasserellePortal>(html`<passerelle-portal api=${api} tenant=${tenant}></passerelle-portal>`);
+        expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 24, 39)');
+        shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
+        await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'error summary');
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('shows a visible focus ring', async () => {
+      const { api, tenant } = await apiConfig();
+      const el = await fixture<PasserellePortal>(html`<passerelle-portal api=${api} tenant=${tenant}></passerelle-portal>`);
+      shadow<HTMLInputElement>(el, 'input').focus();
+      await keys({ press: 'Tab' });
+      const focused = deepActiveElement() as HTMLElement;
+      expect(focused.localName).to.equal('button');
+      const cs = getComputedStyle(focused);
+      expect(cs.outlineStyle).to.equal('solid');
+      expect(parseFloat(cs.outlineWidth)).to.be.at.least(2);
     });
   });
 

@@ -57,14 +57,24 @@ export const uniqueEmail = (prefix = 'test'): string => `${prefix}-${crypto.rand
  * (Same command as `sendKeys` of @web/test-runner-commands, which is not a
  * direct dependency of this package.)
  */
-export async function keys(payload: { type: string } | { press: string } | { down: string } | { up: string }): Promise<void> {
+export function keys(payload: { type: string } | { press: string } | { down: string } | { up: string }): Promise<void> {
+  return command('send-keys', payload);
+}
+
+/** Emulates `prefers-color-scheme` / `prefers-reduced-motion` (the wtr `emulate-media` command). */
+export function emulateMedia(media: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void> {
+  return command('emulate-media', media);
+}
+
+/** Runs one of web-test-runner's built-in server commands for this browser page. */
+async function command(name: string, payload: unknown): Promise<void> {
   const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
   // @ts-expect-error — served by web-test-runner at runtime, no types.
   const { sendMessageWaitForResponse } = (await import('/__web-dev-server__web-socket.js')) as {
     sendMessageWaitForResponse(m: unknown): Promise<{ executed: boolean }>;
   };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys is not available: run the tests with web-test-runner.');
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: name, payload });
+  if (!response.executed) throw new Error(`${name} is not available: run the tests with web-test-runner.`);
 }
 
 /** Waits until `predicate` holds (polling), for what the real server answers asynchronously. */
