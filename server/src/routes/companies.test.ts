@@ -101,6 +101,8 @@ describe('GET /v1/companies?q= (typeahead)', () => {
     const accented = await names(await t.call('GET', `/v1/companies?q=${encodeURIComponent('École')}`, { token }));
     const plain = await names(await t.call('GET', '/v1/companies?q=ECOLE', { token }));
     expect(accented).toEqual(plain);
+    // Ranked: a name that starts with the word first.
+    expect(accented).toEqual(["École Supérieure d'Électronique", 'Les Écoles Réunies']);
     expect(accented).toContain("École Supérieure d'Électronique");
     expect(accented).toContain('Les Écoles Réunies');
     expect(accented).not.toContain('Tecolor');
