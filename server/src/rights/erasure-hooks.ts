@@ -2,6 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
 import { memberships, people, sessions } from '../db/tables/index.ts';
 import { withdrawAll } from '../consents/state.ts';
+import { profileErasure } from './parts/profiles.ts';
+import { pledgeErasure } from './parts/pledges.ts';
 
 export interface ErasureContext {
   tenantId: string;
@@ -57,10 +59,10 @@ const identity: ErasureHook = {
 };
 
 /**
- * The hooks, in order. Areas add theirs (profile deletion, pledge
- * anonymisation) in `parts/<area>.ts` and list them before `identity`.
+ * The hooks, in order. Each area's (profile hiding and deletion, pledge
+ * anonymisation) lives in `parts/<area>.ts`; `identity` comes last.
  */
-export const erasureHooks: ErasureHook[] = [consents, identity];
+export const erasureHooks: ErasureHook[] = [consents, profileErasure, pledgeErasure, identity];
 
 export function runErasure(tx: DbOrTx, phase: 'atOnce' | 'onProcess', ctx: ErasureContext): Record<string, string> {
   const outcome: Record<string, string> = {};

@@ -14,6 +14,9 @@ import {
   solicitationCapEvents,
 } from '../db/tables/index.ts';
 import { consentOverview } from '../consents/state.ts';
+import { profileExport } from './parts/profiles.ts';
+import { offerExport } from './parts/offers.ts';
+import { pledgeExport } from './parts/pledges.ts';
 
 /** One table of the export: a CSV file in the zip, a key in the JSON. */
 export interface ExportPart {
@@ -147,10 +150,10 @@ const audit: ExportContributor = (tx, tenantId, personId) => ({
 });
 
 /**
- * The contributors, in the order of the export. Each area adds its own
- * (profiles, offers, pledges) in `parts/<area>.ts` and lists it here.
+ * The contributors, in the order of the export. Each area's part (profiles,
+ * offers, pledges) lives in `parts/<area>.ts` and is listed here.
  */
-export const exportContributors: ExportContributor[] = [person, roles, consents, erasure, audit, signIns];
+export const exportContributors: ExportContributor[] = [person, profileExport, roles, offerExport, pledgeExport, consents, erasure, audit, signIns];
 
 export function collectExport(tx: DbOrTx, tenantId: string, personId: string, now: Date): ExportPart[] {
   return exportContributors.flatMap((contribute) => {

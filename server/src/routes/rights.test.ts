@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing.ts';
-import { auditLog, consentEvents, erasureRequests, memberships, people, sessions } from '../db/tables/index.ts';
+import { auditLog, consentEvents, erasureRequests, memberships, people, pledges, profiles, sessions } from '../db/tables/index.ts';
 
 type Json = Record<string, unknown>;
 const json = async <T = Json>(res: Response) => (await res.json()) as T;
@@ -151,5 +151,58 @@ describe('erasure', () => {
     // The proof of consent stays, under the anonymous id.
     expect(t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines)).all().length).toBeGreaterThan(0);
     expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('admin-demo') })).status).toBe(409);
+  });
+
+  it('profile deleted, no name or email left in the profile and people tables, pledges anonymised, tax-receipt data kept', async () => {
+    const t = testApp();
+    const claire = t.ids.demo.people['alumna-claire'];
+    const token = await t.signIn('alumna-claire');
+    // Her seeded monthly gift was received: a tax receipt names her.
+    const received = t.db.select().from(pledges).where(eq(pledges.authorId, claire)).get()!;
+    t.db.update(pledges).set({ status: 'received', receivedCents: 2500, receivedOn: '2026-02-05' }).where(eq(pledges.id, received.id)).run();
+    // And a gift she only promised.
+    const promised = await t.call('POST', '/v1/pledges', {
+      token,
+      headers: { 'idempotency-key': 'erasure-test-1' },
+      body: { kind: 'donation', amountCents: 10000, frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', fullName: 'Claire Dubois', address: { line1: '12 rue des Lilas', postalCode: '69007', city: 'Lyon' } }, publicThanks: true },
+    });
+    expect(promised.status).toBe(201);
+    const promisedId = ((await promised.json()) as { id: string }).id;
+
+    // Her export holds her profile and pledges.
+    const exported = await json<Export>(await t.call('GET', '/v1/me/export', { token }));
+    expect(exported.parts.profile).toEqual([expect.objectContaining({ givenName: 'Claire', familyName: 'Dubois' })]);
+    expect(exported.parts.pledges!.map((p) => p.id).sort()).toEqual([received.id, promisedId].sort());
+
+    const ines = await t.signIn('student-ines');
+    const search = async () => ((await (await t.call('GET', '/v1/profiles?q=Dubois', { token: ines })).json()) as { items: { id?: string; personId?: string }[] }).items.length;
+    expect(await search()).toBe(1);
+    const asked = await t.call('POST', '/v1/me/erasure', { token, body: { confirm: true, note: 'Merci' } });
+    expect(asked.status).toBe(201);
+    const { id } = await json<{ id: string }>(asked);
+    // At once: the directory no longer shows her to the network.
+    const hidden = t.db.select().from(profiles).where(eq(profiles.personId, claire)).get()!;
+    expect(Object.values(hidden.visibility).every((level) => level === 'private')).toBe(true);
+    expect([hidden.sortNetwork, hidden.sortPublic]).toEqual(['', '']);
+    expect(await search()).toBe(0);
+
+    const done = await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('staff-mgmt') });
+    expect(done.status).toBe(200);
+    expect((await json<{ outcome: Record<string, string> }>(done)).outcome).toMatchObject({ profile: 'deleted', pledges: 'anonymised: 2; tax-receipt data kept (LPF art. L102 B): 1' });
+
+    expect(t.db.select().from(profiles).where(eq(profiles.personId, claire)).all()).toEqual([]);
+    const person = t.db.select().from(people).where(eq(people.id, claire)).get()!;
+    expect(person.email).toBeNull();
+    expect(person.displayName).toBeNull();
+    const profileText = JSON.stringify(t.db.select().from(profiles).all()) + JSON.stringify(t.db.select().from(people).all());
+    expect(profileText).not.toContain('Dubois');
+    expect(profileText).not.toContain('claire.dubois');
+
+    const keptForTax = t.db.select().from(pledges).where(eq(pledges.id, received.id)).get()!;
+    expect(keptForTax).toMatchObject({ donorName: 'Claire Dubois', amountCents: 2500, receivedCents: 2500, receivedOn: '2026-02-05', publicThanks: false });
+    expect(keptForTax.donorAddress).toMatchObject({ city: 'Lyon' });
+    expect(keptForTax.taxEstimate).not.toBeNull();
+    const anonymised = t.db.select().from(pledges).where(eq(pledges.id, promisedId)).get()!;
+    expect(anonymised).toMatchObject({ donorName: null, donorAddress: null, contact: null, publicThanks: false, amountCents: 10000 });
   });
 });
