@@ -27,6 +27,8 @@ for (const p of pages) {
     const { page, errors } = await h.newPage();
     await visit(page, h.site, p.path);
     await switchPerson(page, p.as);
+    const tag = `passerelle-${p.component}`;
+    assert.ok(await page.evaluate((t) => customElements.get(t) !== undefined, tag), `<${tag}> did not load: see the Vite error above`);
     await portalSettled(page, p.as === 'anonymous' ? 'signed-out' : 'signed-in');
     // Let the component load its data and render it.
     await page.waitForLoadState('networkidle');
