@@ -170,7 +170,7 @@ describe('French internship rules', () => {
   it('serves the parameters the form computes its hints with', async () => {
     const t = testApp();
     const res = await t.call('GET', '/v1/offers/parameters', { token: await t.signIn('student-ines') });
-    expect(await json(res)).toMatchObject({ minimumHourlyStipendCents: { '2025': 435, '2026': 450 }, maxInternshipMonths: 6 });
+    expect(await json(res)).toMatchObject({ minimumHourlyStipendCents: { '2025': 435, '2026': 450 }, maxInternshipMonths: 6, targets: expect.arrayContaining([expect.objectContaining({ id: t.ids.demo.entities.engineering, name: "École d'ingénieurs" })]) });
   });
 });
 

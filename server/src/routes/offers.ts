@@ -211,8 +211,17 @@ function transition(
 
 export const offerRoutes = new Hono<AppEnv>()
   .use(requireAuth())
-  /** The yearly legal parameters, for the form's live hints. */
-  .get('/parameters', (c) => c.json(parameters, 200))
+  /** The yearly legal parameters, for the form's live hints, and the entities an offer can be aimed at. */
+  .get('/parameters', (c) => {
+    const { actor } = c.var.auth;
+    const targets = c.var.deps.db
+      .select({ id: entities.id, name: entities.name, kind: entities.kind, parentId: entities.parentId })
+      .from(entities)
+      .where(eq(entities.tenantId, actor.tenantId))
+      .orderBy(asc(entities.name))
+      .all();
+    return c.json({ ...parameters, targets }, 200);
+  })
   /**
    * Published, live offers (default); the caller's own in any state
    * (`mine=true`); or the staff's moderation queue (`queue=true`: submitted
