@@ -54,9 +54,11 @@ interface Pending {
   now: Date;
 }
 
-// Keyed on the raw Request rather than a context variable, so that
-// `rememberReply` accepts any handler's context whatever its typed env.
-const pending = new WeakMap<Request, Pending>();
+// Keyed on the request object of the context (`c.req`, one per request,
+// never replaced — unlike `c.req.raw`, which a body limiter may rewrap)
+// rather than a context variable, so that `rememberReply` accepts any
+// handler's context whatever its typed env and input.
+const pending = new WeakMap<object, Pending>();
 
 /**
  * Thrown by `rememberReply` when the key was stored by a concurrent request
@@ -155,7 +157,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     const stored = findReply(db, p);
     if (stored) return answerWith(stored, p);
 
-    pending.set(c.req.raw, p);
+    pending.set(c.req, p);
     await next();
     // Hono has already turned a thrown error into c.res; a lost race is
     // answered with the winner's reply instead.
@@ -175,8 +177,8 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
  * and status the handler is about to answer. Throws `IdempotencyRace` (which
  * rolls the transaction back) if a concurrent request stored the key first.
  */
-export function rememberReply(tx: DbOrTx, c: { req: { raw: Request } }, status: number, body: unknown, location?: string): void {
-  const p = pending.get(c.req.raw);
+export function rememberReply(tx: DbOrTx, c: { req: object }, status: number, body: unknown, location?: string): void {
+  const p = pending.get(c.req);
   if (!p) throw new Error('rememberReply called on a route without the idempotent() middleware.');
   const cutoff = new Date(p.now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString();
   // Opportunistic purge: this person's expired keys (cheap: a prefix of the primary key).

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Pledge, PledgeParameters, PledgeTotal } from '@passerelle/schema';
 import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
 import { pledges } from '../db/tables/index.ts';
+import { seedDemo } from '../seed/demo.ts';
 
 const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
 
@@ -326,6 +327,16 @@ describe('/v1/pledges', () => {
       const res = await as('staff-eng').post('/import', { csv: 'a;b\n1;2' });
       expect(res.status).toBe(400);
       expect(await res.text()).toContain('missing');
+    });
+  });
+
+  describe('demo seed', () => {
+    it('adds its two pledges once, however often it runs', () => {
+      const count = () => t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all().length;
+      const before = count();
+      seedDemo(t.db, {}, t.clock.now());
+      seedDemo(t.db, {}, t.clock.now());
+      expect(count()).toBe(before);
     });
   });
 

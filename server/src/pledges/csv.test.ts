@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, parseCsv, parseDate, parseEuros, parseTransferReport } from './csv.ts';
+
+describe('transfer report parsing', () => {
+  it('reads euros as French and English spreadsheets write them', () => {
+    expect(parseEuros('1 234,56')).toBe(123456);
+    expect(parseEuros('1\u202f234,5 €')).toBe(123450);
+    expect(parseEuros('1,234.56')).toBe(123456);
+    expect(parseEuros('1.234,56')).toBe(123456);
+    expect(parseEuros('1234.56')).toBe(123456);
+    expect(parseEuros('10')).toBe(1000);
+    // A dot before three digits is a French thousands separator.
+    expect(parseEuros('10.555')).toBe(1055500);
+    for (const bad of ['', '-5', '1,2,3', 'abc', '10.5555']) expect(parseEuros(bad), bad).toBeNull();
+  });
+
+  it('reads ISO and French dates, refusing impossible ones', () => {
+    expect(parseDate('2026-06-15')).toBe('2026-06-15');
+    expect(parseDate('15/06/2026')).toBe('2026-06-15');
+    expect(parseDate('31/02/2026')).toBeNull();
+    expect(parseDate('June 15')).toBeNull();
+  });
+
+  it('handles quotes, doubled quotes and CRLF', () => {
+    expect(parseCsv('a,"b,c","d""e"\r\n1,2,3\r\n', ',')).toEqual([
+      ['a', 'b,c', 'd"e'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('finds the columns by name in any order, and reports bad lines by number only', () => {
+    const r = parseTransferReport('Date\tMontant\tUAI\tSIRET\n2026-06-15\t100\t0754321P\t81234567600017\n2026-06-15\t100\t0754321X\t81234567600017\n');
+    expect('lines' in r && r.lines).toEqual([{ line: 2, siret: '81234567600017', uai: '0754321P', amountCents: 10000, date: '2026-06-15' }]);
+    expect('invalid' in r && r.invalid).toEqual([{ line: 3, message: 'The UAI is not valid.' }]);
+    expect(parseTransferReport('foo;bar\n1;2')).toMatchObject({ error: expect.stringContaining('missing: siret, uai, amount, date') });
+  });
+});
+
+describe('CSV export cells', () => {
+  it('quotes separators and neutralises formulas', () => {
+    expect(csvCell('Acme, "Robotique"')).toBe('"Acme, ""Robotique"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(undefined)).toBe('');
+  });
+});
