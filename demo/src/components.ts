@@ -5,7 +5,8 @@
  * each component as soon as it exists. A tag whose folder is not there yet
  * keeps its fallback content.
  */
-const definitions = import.meta.glob('../../packages/elements/src/*/define.ts');
+// `core/define.ts` is the registration helper, not a component.
+const definitions = import.meta.glob(['../../packages/elements/src/*/define.ts', '!../../packages/elements/src/core/**']);
 
 const folderOf = (tag: string) => tag.replace(/^passerelle-/, '');
 
