@@ -4,7 +4,7 @@ import { institutions } from '../db/tables/index.ts';
 
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, if-match';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
-const EXPOSED_HEADERS = 'etag, location, retry-after';
+const EXPOSED_HEADERS = 'etag, location, retry-after, idempotent-replayed';
 
 /** True when some tenant registered exactly this origin (no suffix or prefix matching). */
 function registered(deps: AppEnv['Variables']['deps'], origin: string): boolean {
