@@ -73,9 +73,9 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   const bytes = readFileSync(join(dist, file));
   rows.push([file, bytes.length, gzipSync(bytes, { level: 9 }).length]);
 }
-const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-console.log('file                         min        min+gzip');
-for (const [file, min, gz] of rows) console.log(`dist/${file.padEnd(24)} ${kB(min).padStart(9)}  ${kB(gz).padStart(9)}`);
+const kB = (n: number) => `${(n / 1024).toFixed(2)} kB`;
+console.log('file                          min    min+gzip (bytes)');
+for (const [file, min, gz] of rows) console.log(`dist/${file.padEnd(24)} ${kB(min).padStart(9)}  ${kB(gz).padStart(9)} (${gz})`);
 const portal = rows.find(([f]) => f === 'portal.js');
 if (portal && portal[2] > PORTAL_BUDGET) throw new Error(`dist/portal.js is ${kB(portal[2])} min+gzip, over the ${kB(PORTAL_BUDGET)} budget.`);
 console.log(`(no server code in any bundle; portal budget ${kB(PORTAL_BUDGET)} min+gzip)`);

@@ -161,7 +161,7 @@ describe('FormController', () => {
     expect(shadow(el, '#field-email').getAttribute('aria-invalid')).to.equal('true');
     expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address');
     // `tenant` is not a field of this form: listed in the summary without a link.
-    expect(shadow(el, '[data-error-summary]').textContent).to.contain('tenant : Use 1 to 40 lowercase letters');
+    expect(shadow(el, '[data-error-summary]').textContent).to.contain('tenant: Use 1 to 40 lowercase letters');
   });
 
   it('shows a refusal that is not about a field in the summary', async () => {

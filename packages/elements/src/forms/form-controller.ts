@@ -73,7 +73,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   readonly #l10n: LocaleController<typeof fr>;
   #values = new Map<string, unknown>();
   #errors = new Map<string, string>();
+  /** Fields drawn by the render in progress, and by the previous one (the summary is drawn before the fields). */
   #specs = new Map<string, FieldSpec>();
+  #previous = new Map<string, FieldSpec>();
   #problem: ApiError | null = null;
   #submitted = false;
   #busy = false;
@@ -87,6 +89,15 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   }
 
   hostConnected(): void {}
+
+  hostUpdate(): void {
+    this.#previous = this.#specs;
+    this.#specs = new Map();
+  }
+
+  #spec(name: string): FieldSpec | undefined {
+    return this.#specs.get(name) ?? this.#previous.get(name);
+  }
 
   /** True while the submit function runs; a second submit is ignored. */
   get busy(): boolean {
@@ -128,7 +139,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   data(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [name, value] of this.#values) {
-      const empty = this.#specs.get(name)?.empty;
+      const empty = this.#spec(name)?.empty;
       if (value === '' && empty === 'omit') continue;
       setPath(out, name, value === '' && empty === 'null' ? null : value);
     }
@@ -274,8 +285,8 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
    */
   summary(): TemplateResult | typeof nothing {
     const t = this.#l10n.t.form;
-    const fieldItems = [...this.#errors].filter(([name]) => this.#specs.has(name));
-    const otherItems = [...this.#errors].filter(([name]) => !this.#specs.has(name));
+    const fieldItems = [...this.#errors].filter(([name]) => this.#spec(name));
+    const otherItems = [...this.#errors].filter(([name]) => !this.#spec(name));
     const problem = this.#problem;
     if (fieldItems.length === 0 && otherItems.length === 0 && !problem) return nothing;
     const title = fieldItems.length > 0 ? t.summaryTitle : t.problemTitle;
@@ -295,11 +306,11 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
               ${fieldItems.map(
                 ([name, message]) =>
                   html`<li><a part="error-link" href=${`#${FormController.id(name)}`} @click=${focusField(name)}
-                      >${this.#specs.get(name)!.label} : ${message}</a></li>`,
+                      >${t.fieldError(this.#spec(name)!.label, message)}</a></li>`,
               )}
             </ul>`
         : nothing}
-      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([path, message]) => html`<li>${path ? `${path} : ` : ''}${message}</li>`)}</ul>` : nothing}
+      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([path, message]) => html`<li>${path ? t.fieldError(path, message) : message}</li>`)}</ul>` : nothing}
     </div>`;
   }
 

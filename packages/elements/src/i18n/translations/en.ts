@@ -30,6 +30,7 @@ export const en = {
   form: {
     summaryTitle: 'There is a problem',
     summaryIntro: (count: number) => (count === 1 ? 'Correct the following field:' : `Correct the following ${count} fields:`),
+    fieldError: (label: string, message: string) => `${label}: ${message}`,
     problemTitle: 'That did not work',
     busy: 'Sending…',
     required: 'required',

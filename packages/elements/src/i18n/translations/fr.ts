@@ -31,6 +31,7 @@ export const fr = {
   form: {
     summaryTitle: 'Le formulaire contient des erreurs',
     summaryIntro: (count: number) => (count === 1 ? 'Corrigez le champ suivant :' : `Corrigez les ${count} champs suivants :`),
+    fieldError: (label: string, message: string) => `${label} : ${message}`,
     problemTitle: 'L’envoi n’a pas abouti',
     busy: 'Envoi en cours…',
     required: 'obligatoire',
