@@ -10,3 +10,12 @@ export function define(tag: string, element: CustomElementConstructor): void {
   }
   customElements.define(tag, element);
 }
+
+const warned = new Set<string>();
+
+/** A console warning with a stable code, issued once per page. */
+export function warnOnce(code: string, message: string): void {
+  if (warned.has(code)) return;
+  warned.add(code);
+  console.warn(`[passerelle:${code}] ${message}`);
+}

@@ -97,7 +97,9 @@ export class SessionController implements ReactiveController {
     if (auth?.state.status === 'signing-in') return html`<p part="status" role="status">${this.#l10n.t.signIn.signingIn}</p>`;
     const state = auth?.state;
     const expired = state?.status === 'signed-out' && state.reason && state.reason !== 'user';
-    return this.#signIn!.render(this.#own.error ? this.#own.error.problem.detail : expired ? this.#l10n.t.signIn.expired : undefined);
+    const t = this.#l10n.t;
+    const refusal = this.#own.error?.problem.detail;
+    return this.#signIn!.render(refusal ? (t.issues[refusal] ?? refusal) : expired ? t.signIn.expired : undefined);
   }
 
   #standalone(): void {

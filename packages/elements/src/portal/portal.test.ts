@@ -32,8 +32,19 @@ describe('<passerelle-portal>', () => {
       expect(input.autocomplete).to.equal('email');
     });
 
-    it('renders nothing of its own without api and tenant, but keeps its slot', async () => {
-      const el = await fixture<PasserellePortal>(html`<passerelle-portal><p>child</p></passerelle-portal>`);
+    it('renders nothing of its own without api and tenant (and warns once), but keeps its slot', async () => {
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      let el: PasserellePortal;
+      try {
+        el = await fixture<PasserellePortal>(html`<passerelle-portal><p>child</p></passerelle-portal>`);
+        await fixture<PasserellePortal>(html`<passerelle-portal></passerelle-portal>`);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('[passerelle:portal-config]');
       expect(el.auth).to.equal(null);
       expect(el.shadowRoot!.querySelector('form')).to.equal(null);
       expect(el.shadowRoot!.querySelector('slot')).to.exist;

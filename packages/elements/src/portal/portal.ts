@@ -10,6 +10,7 @@ import { fr } from '../i18n/translations/fr.ts';
 import { en } from '../i18n/translations/en.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { portalStyles } from './portal.styles.ts';
+import { warnOnce } from '../core/register.ts';
 
 /**
  * @tagname passerelle-portal
@@ -97,6 +98,10 @@ export class PasserellePortal extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#publish();
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.#owner.auth) warnOnce('portal-config', '<passerelle-portal> needs the api and tenant attributes (e.g. api="https://api.example.org" tenant="demo").');
   }
 
   /** Shares a new context object when anything in it changed, so consumers re-render. */

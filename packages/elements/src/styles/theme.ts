@@ -20,6 +20,8 @@ export const theme = css`
     --_focus: var(--passerelle-color-focus, #1d4ed8);
     --_radius: var(--passerelle-radius, 0.375rem);
     --_space: var(--passerelle-spacing, 1rem);
+    /* Native controls (date pickers, selects, scrollbars) follow the scheme too. */
+    color-scheme: light;
     display: block;
     box-sizing: border-box;
     font: var(--passerelle-font, inherit);
@@ -37,6 +39,7 @@ export const theme = css`
       --_danger: var(--passerelle-color-danger, #fca5a5);
       --_border: var(--passerelle-color-border, #9ca3af);
       --_focus: var(--passerelle-color-focus, #93c5fd);
+      color-scheme: dark;
     }
   }
   :host([hidden]) {

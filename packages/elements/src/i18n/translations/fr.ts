@@ -47,6 +47,12 @@ export const fr = {
     'An email address is at most 254 characters.': 'Une adresse e-mail compte au plus 254 caractères.',
     'The code is the 6 digits from the email.': 'Le code est composé des 6 chiffres reçus par e-mail.',
     'This code is wrong or has expired. Ask for a new one.': 'Ce code est erroné ou a expiré. Demandez-en un nouveau.',
+    'This identity token is not valid: it may be expired, already used, or signed with a key this institution has not registered.':
+      'Votre identité n’a pas pu être vérifiée (jeton expiré, déjà utilisé ou signé par une clé inconnue). Connectez-vous par e-mail ou rechargez la page.',
+    'This person is not known to Passerelle yet. The institution must add them before they can sign in.':
+      'Vous n’êtes pas encore connu·e de Passerelle. L’établissement doit vous ajouter avant que vous puissiez vous connecter.',
+    'Too many codes were asked for. Wait 15 minutes and try again.': 'Trop de codes ont été demandés. Patientez 15 minutes et réessayez.',
+    'Your session has expired or was signed out. Sign in again.': 'Votre session a expiré ou a été fermée. Reconnectez-vous.',
     'The service could not be reached. Check your connection and try again.': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
   } as Record<string, string>,
 };
