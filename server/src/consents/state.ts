@@ -22,6 +22,38 @@ function addMonths(iso: string, months: number): Date {
   return d;
 }
 
+/**
+ * The last event per channel of one purpose, for every person of the tenant
+ * at once (the CRM export): one ordered scan instead of a query per person.
+ */
+export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Map<string, Map<string, LastChoice>> {
+  const rows = db
+    .select({ personId: consentEvents.personId, channel: consentEvents.channel, granted: consentEvents.granted, at: consentEvents.at, versionId: consentEvents.purposeVersionId, versionHash: purposeVersions.hash })
+    .from(consentEvents)
+    .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
+    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, purposeId)))
+    .orderBy(asc(consentEvents.personId), asc(consentEvents.seq))
+    .all();
+  const byPerson = new Map<string, Map<string, LastChoice>>();
+  for (const r of rows) {
+    let last = byPerson.get(r.personId);
+    if (!last) byPerson.set(r.personId, (last = new Map()));
+    last.set(`${purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash });
+  }
+  return byPerson;
+}
+
+/** Every person's chosen cap (people who never chose are absent: the tenant default applies). */
+export function solicitationCaps(db: DbOrTx, tenantId: string): Map<string, number> {
+  const rows = db
+    .select({ personId: solicitationCapEvents.personId, perMonth: solicitationCapEvents.perMonth })
+    .from(solicitationCapEvents)
+    .where(eq(solicitationCapEvents.tenantId, tenantId))
+    .orderBy(asc(solicitationCapEvents.personId), asc(solicitationCapEvents.seq))
+    .all();
+  return new Map(rows.map((r) => [r.personId, r.perMonth]));
+}
+
 /** The last event per (purpose, channel) of one person. */
 export function lastChoices(db: DbOrTx, tenantId: string, personId: string): Map<string, LastChoice> {
   const rows = db

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import {
   ConsentChoiceSchema,
   ConsentExportQuerySchema,
@@ -19,7 +19,19 @@ import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { people, solicitationCapEvents } from '../db/tables/index.ts';
 import { findPurpose } from '../consents/purposes.ts';
-import { applyChoice, consentOverview, lastChoices, nextCapSeq, purposeState, solicitationCap, withdrawAll, type EventContext } from '../consents/state.ts';
+import {
+  applyChoice,
+  consentOverview,
+  lastChoices,
+  lastChoicesForPurpose,
+  nextCapSeq,
+  purposeState,
+  solicitationCap,
+  solicitationCaps,
+  tenantDefaultCap,
+  withdrawAll,
+  type EventContext,
+} from '../consents/state.ts';
 import { consentHistory } from '../consents/history.ts';
 import { personResource, requireAdmin } from '../consents/people.ts';
 import { toCsv } from '../rights/csv.ts';
@@ -109,13 +121,20 @@ export const consentRoutes = new Hono<AppEnv>()
     const purpose = findPurpose(db, actor.tenantId, { key: c.req.valid('query').purpose });
     if (!purpose) throw notFound('This purpose');
     const now = clock.now();
+    const choices = lastChoicesForPurpose(db, actor.tenantId, purpose.id);
+    const caps = solicitationCaps(db, actor.tenantId);
+    const defaultCap = tenantDefaultCap(db, actor.tenantId);
+    const none: ReturnType<typeof lastChoices> = new Map();
     const rows: Record<string, unknown>[] = [];
-    const everyone = db.select({ id: people.id, email: people.email, displayName: people.displayName }).from(people).where(eq(people.tenantId, actor.tenantId)).orderBy(asc(people.id)).all();
+    // An erased person has no address left to write to: nothing to send to the CRM.
+    const everyone = db
+      .select({ id: people.id, email: people.email, displayName: people.displayName })
+      .from(people)
+      .where(and(eq(people.tenantId, actor.tenantId), isNotNull(people.email)))
+      .orderBy(asc(people.id))
+      .all();
     for (const person of everyone) {
-      // An erased person has no address left to write to: nothing to send to the CRM.
-      if (person.email === null) continue;
-      const state = purposeState(purpose, lastChoices(db, actor.tenantId, person.id), now);
-      const cap = solicitationCap(db, actor.tenantId, person.id);
+      const state = purposeState(purpose, choices.get(person.id) ?? none, now);
       for (const ch of state.channels) {
         rows.push({
           personId: person.id,
@@ -129,7 +148,7 @@ export const consentRoutes = new Hono<AppEnv>()
           versionHash: ch.versionHash,
           renewalNeeded: ch.renewalNeeded ? 'yes' : 'no',
           expiresAt: ch.expiresAt,
-          solicitationCapPerMonth: cap.perMonth,
+          solicitationCapPerMonth: caps.get(person.id) ?? defaultCap,
         });
       }
     }

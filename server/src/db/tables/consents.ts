@@ -73,7 +73,8 @@ export const consentEvents = sqliteTable(
   },
   (t) => [
     uniqueIndex('consent_events_person_seq').on(t.tenantId, t.personId, t.seq),
-    index('consent_events_purpose').on(t.tenantId, t.purposeId),
+    // The CRM export reads one purpose's events person by person, in order.
+    index('consent_events_purpose').on(t.tenantId, t.purposeId, t.personId, t.seq),
   ],
 );
 
