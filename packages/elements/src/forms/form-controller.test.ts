@@ -15,6 +15,7 @@ const Schema = v.object({
   bio: v.optional(v.pipe(v.string(), v.maxLength(10, 'The bio is at most 10 characters.'))),
   agree: v.literal(true, 'You must agree.'),
   start: v.pipe(v.string(), v.isoDate('Enter a date.')),
+  channel: v.picklist(['email', 'post'], 'Choose a channel.'),
 });
 type Output = v.InferOutput<typeof Schema>;
 
@@ -40,6 +41,7 @@ class TestForm extends LitElement {
       ${f.field({ name: 'bio', type: 'textarea', label: 'Bio', empty: 'omit' })}
       ${f.field({ name: 'agree', type: 'checkbox', label: 'I agree', required: true })}
       ${f.field({ name: 'start', type: 'date', label: 'Start', required: true })}
+      ${f.field({ name: 'channel', type: 'radio', label: 'Channel', required: true, options: [{ value: 'email', label: 'Email' }, { value: 'post', label: 'Post' }] })}
       ${f.submitButton('Save')}
     </form>`;
   }
@@ -58,6 +60,7 @@ function fillValid(el: TestForm) {
   type(el, 'role', 'student');
   shadow<HTMLInputElement>(el, '#field-agree').click();
   type(el, 'start', '2026-09-01');
+  shadow<HTMLInputElement>(el, '#field-channel-1').click();
 }
 const submit = (el: TestForm) => shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
 const summaryShown = (el: TestForm) => until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'focused summary');
@@ -65,12 +68,13 @@ const summaryShown = (el: TestForm) => until(() => el.shadowRoot!.activeElement?
 describe('FormController', () => {
   it('renders labelled native controls of every type, accessibly', async () => {
     const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
-    const types = ['text', 'email', 'number', 'select-one', 'textarea', 'checkbox', 'date'];
-    const names = ['name', 'email', 'age', 'role', 'bio', 'agree', 'start'];
+    const types = ['text', 'email', 'number', 'select-one', 'textarea', 'checkbox', 'date', 'radio'];
+    const names = ['name', 'email', 'age', 'role', 'bio', 'agree', 'start', 'channel'];
     names.forEach((name, i) => {
       const control = shadow<HTMLInputElement>(el, `#${FormController.id(name)}`);
       expect(control.type).to.equal(types[i]);
-      expect(shadow(el, `label[for=${control.id}]`)).to.exist;
+      if (control.type !== 'radio') expect(shadow(el, `label[for=${control.id}]`)).to.exist;
+      else expect(control.closest('label')).to.exist;
       expect(control.hasAttribute('aria-invalid')).to.equal(false);
     });
     expect(shadow(el, '#field-email').getAttribute('aria-describedby')).to.equal('field-email-hint');
@@ -86,7 +90,11 @@ describe('FormController', () => {
     await summaryShown(el);
     expect(sent).to.equal(0);
     const links = [...el.shadowRoot!.querySelectorAll('[data-error-summary] a')].map((a) => a.getAttribute('href'));
-    expect(links).to.deep.equal(['#field-name', '#field-email', '#field-role', '#field-agree', '#field-start']);
+    expect(links).to.deep.equal(['#field-name', '#field-email', '#field-role', '#field-agree', '#field-start', '#field-channel']);
+    // A radio group: the fieldset is described by the error, each radio is invalid.
+    expect(shadow(el, 'fieldset').getAttribute('aria-describedby')).to.equal('field-channel-error');
+    expect(shadow(el, '#field-channel-1').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el, 'fieldset legend').textContent).to.contain('Channel');
     for (const name of ['name', 'email', 'role', 'agree', 'start']) {
       const control = shadow(el, `#field-${name}`);
       expect(control.getAttribute('aria-invalid'), name).to.equal('true');
@@ -117,7 +125,7 @@ describe('FormController', () => {
     fillValid(el);
     submit(el);
     await until(() => got, 'submit');
-    expect(got).to.deep.equal({ name: 'Inès', email: 'ines@example.org', age: 21, role: 'student', agree: true, start: '2026-09-01' });
+    expect(got).to.deep.equal({ name: 'Inès', email: 'ines@example.org', age: 21, role: 'student', agree: true, start: '2026-09-01', channel: 'post' });
     expect(el.shadowRoot!.querySelector('[data-error-summary]')).to.equal(null);
   });
 
@@ -210,9 +218,14 @@ describe('FormController', () => {
     await keys({ press: 'Enter' });
     expect(deepActiveElement()?.id).to.equal('field-start');
     type(el, 'start', '2026-10-01');
+    // (Tab walks through a date input's day/month/year segments first.)
+    shadow<HTMLInputElement>(el, '#field-channel').focus();
+    await keys({ press: 'ArrowDown' });
+    expect(deepActiveElement()?.id).to.equal('field-channel-1');
     shadow<HTMLInputElement>(el, '#field-name').focus();
     await keys({ press: 'Enter' });
     await until(() => got, 'submit');
+    expect(got!.channel).to.equal('post');
     expect(got!.role).to.equal('student');
     expect(got!.agree).to.equal(true);
   });

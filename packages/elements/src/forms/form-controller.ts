@@ -11,7 +11,7 @@ import { en } from '../i18n/translations/en.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export type FieldType = 'text' | 'email' | 'number' | 'select' | 'textarea' | 'checkbox' | 'date' | 'tel' | 'url' | 'password';
+export type FieldType = 'text' | 'email' | 'number' | 'select' | 'radio' | 'textarea' | 'checkbox' | 'date' | 'tel' | 'url' | 'password';
 
 export interface FieldOption {
   value: string;
@@ -24,7 +24,7 @@ export interface FieldSpec {
   label: string;
   type?: FieldType;
   hint?: string;
-  /** Choices of a `select`. */
+  /** Choices of a `select` or `radio` group. */
   options?: readonly FieldOption[];
   /** Marks the label and sets `required` (validity itself comes from the schema). */
   required?: boolean;
@@ -255,8 +255,23 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
         ${label} ${hint} ${message}
       </div>`;
     }
-    let control: TemplateResult;
     const text = value === undefined || value === null ? '' : String(value);
+    if (type === 'radio') {
+      // A group: the fieldset's legend is the label; the first radio carries the id the summary links to.
+      return html`<fieldset part="field" class="field radio ${error ? 'invalid' : ''}" aria-describedby=${ifDefined(describedBy)}
+        ?disabled=${spec.disabled}>
+        <legend part="label">${spec.label}${spec.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</legend>
+        ${hint} ${message}
+        ${(spec.options ?? []).map(
+          (o, i) => html`<label part="option" class="option"
+            ><input part="input" type="radio" id=${i === 0 ? id : `${id}-${i}`} name=${spec.name} value=${o.value}
+              .checked=${live(o.value === text)} ?required=${spec.required} aria-invalid=${ifDefined(invalid)} @change=${onChange} />
+            ${o.label}</label
+          >`,
+        )}
+      </fieldset>`;
+    }
+    let control: TemplateResult;
     if (type === 'select') {
       control = html`<select part="input" id=${id} name=${spec.name} aria-invalid=${ifDefined(invalid)}
         aria-describedby=${ifDefined(describedBy)} ?disabled=${spec.disabled} ?required=${spec.required} @change=${onChange}

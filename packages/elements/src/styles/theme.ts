@@ -85,6 +85,23 @@ export const formStyles = css`
   .field.checkbox > :not(input) {
     grid-column: 2;
   }
+  fieldset.field {
+    border: none;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-bottom: 0.25rem;
+  }
+  .option {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: normal;
+  }
   label {
     font-weight: 600;
   }
@@ -99,7 +116,7 @@ export const formStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  input:not([type='checkbox']),
+  input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
@@ -111,7 +128,8 @@ export const formStyles = css`
     width: 100%;
     max-width: 40rem;
   }
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     width: 1.25rem;
     height: 1.25rem;
     margin: 0.125rem 0 0;
