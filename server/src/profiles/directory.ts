@@ -63,7 +63,8 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
   const conditions: (SQL | undefined)[] = [
     eq(profiles.tenantId, actor.tenantId),
     // A directory lists people the reader can identify: some name must be open to them.
-    admin ? undefined : or(gte(profiles.familyRank, minimum), gte(profiles.givenRank, minimum), gte(profiles.usageRank, minimum), seesAll),
+    // (A name search implies it: each of its branches matches a name the reader sees.)
+    admin || query.q ? undefined : or(gte(profiles.nameRank, minimum), seesAll),
   ];
   if (query.q) {
     const tokens = searchKey(query.q).split(' ').filter(Boolean).slice(0, 4);
@@ -105,16 +106,31 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
     const after = decodeCursor(query.cursor);
     conditions.push(or(gt(sortColumn, after.sort), and(eq(sortColumn, after.sort), gt(profiles.personId, after.id))));
   }
-  const rows = db
-    .select()
+  const narrowed = Boolean(query.q || query.employer || query.graduationYear !== undefined || query.entity);
+  // First pass on the indexes only: ids and sort keys of the page.
+  const hits = db
+    .select({ personId: profiles.personId, sort: sortColumn })
     .from(profiles)
     .where(and(...conditions))
-    .orderBy(asc(sortColumn), asc(profiles.personId))
+    // With a selective filter, `+column` keeps SQLite from walking the sort index
+    // and filtering rows one by one: it uses the filter's index, then sorts the matches.
+    .orderBy(narrowed ? sql`+${sortColumn}` : asc(sortColumn), asc(profiles.personId))
     .limit(query.limit + 1)
     .all();
-  const page = rows.slice(0, query.limit);
+  const page = hits.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeCursor({ sort: admin || minimum === visibilityRank.network ? last.sortNetwork : last.sortPublic, id: last.personId }) : null;
-  return { rows: page, nextCursor };
+  const nextCursor = hits.length > query.limit && last ? encodeCursor({ sort: last.sort, id: last.personId }) : null;
+  // Second pass: the page's rows, in the order found.
+  const byId = new Map(
+    page.length === 0
+      ? []
+      : db
+          .select()
+          .from(profiles)
+          .where(and(eq(profiles.tenantId, actor.tenantId), inArray(profiles.personId, page.map((h) => h.personId))))
+          .all()
+          .map((r) => [r.personId, r] as const),
+  );
+  const rows = page.flatMap((h) => byId.get(h.personId) ?? []);
+  return { rows, nextCursor };
 }

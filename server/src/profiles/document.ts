@@ -74,6 +74,7 @@ export function derivedColumns(fields: ProfileFields, visibility: Visibility) {
     employerRank: rank('employer'),
     graduationYearRank: rank('graduationYear'),
     educationEntityRank: rank('educationEntityId'),
+    nameRank: Math.max(...(['givenName', 'familyName', 'usageName'] as const).filter((k) => fields[k]).map(rank), 0),
     sortNetwork: sortFor(visibilityRank.network),
     sortPublic: sortFor(visibilityRank.public),
   };

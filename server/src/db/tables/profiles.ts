@@ -54,6 +54,8 @@ export const profiles = sqliteTable(
     employerRank: integer('employer_rank').notNull().default(0),
     graduationYearRank: integer('graduation_year_rank').notNull().default(0),
     educationEntityRank: integer('education_entity_rank').notNull().default(0),
+    /** The widest audience that can read one of the names: who may find this person at all. */
+    nameRank: integer('name_rank').notNull().default(0),
     /**
      * Sort keys per audience: "family given" when the family name is open to
      * that audience, else empty — so ordering never reveals a hidden name.
@@ -71,16 +73,19 @@ export const profiles = sqliteTable(
     updatedAt: time('updated_at').notNull(),
     updatedBy: text('updated_by'),
   },
+  // The directory's indexes cover what its first pass reads (match, visibility,
+  // sort key, id), so a broad prefix never touches the table rows; only the
+  // page's rows are fetched afterwards.
   (t) => [
-    index('profiles_tenant_family').on(t.tenantId, t.familyKey),
-    index('profiles_tenant_given').on(t.tenantId, t.givenKey),
-    index('profiles_tenant_usage').on(t.tenantId, t.usageKey),
-    index('profiles_tenant_employer').on(t.tenantId, t.employerKey),
-    index('profiles_tenant_year').on(t.tenantId, t.graduationYear),
-    index('profiles_tenant_entity').on(t.tenantId, t.educationEntityId),
+    index('profiles_tenant_family').on(t.tenantId, t.familyKey, t.familyRank, t.sortNetwork, t.sortPublic, t.personId),
+    index('profiles_tenant_given').on(t.tenantId, t.givenKey, t.givenRank, t.sortNetwork, t.sortPublic, t.personId),
+    index('profiles_tenant_usage').on(t.tenantId, t.usageKey, t.usageRank, t.sortNetwork, t.sortPublic, t.personId),
+    index('profiles_tenant_employer').on(t.tenantId, t.employerKey, t.employerRank, t.nameRank, t.sortNetwork, t.sortPublic, t.personId),
+    index('profiles_tenant_year').on(t.tenantId, t.graduationYear, t.graduationYearRank, t.nameRank, t.sortNetwork, t.sortPublic, t.personId),
+    index('profiles_tenant_entity').on(t.tenantId, t.educationEntityId, t.educationEntityRank, t.nameRank, t.sortNetwork, t.sortPublic, t.personId),
     index('profiles_tenant_email').on(t.tenantId, t.primaryEmail),
-    index('profiles_tenant_sort_network').on(t.tenantId, t.sortNetwork, t.personId),
-    index('profiles_tenant_sort_public').on(t.tenantId, t.sortPublic, t.personId),
+    index('profiles_tenant_sort_network').on(t.tenantId, t.sortNetwork, t.personId, t.nameRank),
+    index('profiles_tenant_sort_public').on(t.tenantId, t.sortPublic, t.personId, t.nameRank),
   ],
 );
 
