@@ -1,0 +1,196 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import './define.ts';
+import type { ProfileView } from '@passerelle/schema';
+import type { PasserelleProfileEditor, ProfileSavedEvent } from './profile-editor.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { apiConfig, deepActiveElement, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
+
+async function editor(sub: DemoSubject = 'alumna-claire', lang = 'en'): Promise<PasserelleProfileEditor> {
+  const { api, tenant } = await apiConfig();
+  const token = await hostToken(sub);
+  const el = await fixture<PasserelleProfileEditor>(
+    html`<passerelle-profile-editor lang=${lang} api=${api} tenant=${tenant} .identityToken=${token}></passerelle-profile-editor>`,
+  );
+  await until(() => el.profile && el.shadowRoot!.querySelector('form'), 'the profile to load');
+  await el.updateComplete;
+  return el;
+}
+
+const control = <T extends HTMLElement = HTMLInputElement>(el: PasserelleProfileEditor, name: string) => shadow<T>(el, `#${FormController.id(name)}`);
+
+function typeInto(el: PasserelleProfileEditor, name: string, value: string): void {
+  const input = control(el, name);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event('blur'));
+}
+
+const status = (el: PasserelleProfileEditor) => shadow(el, '[part=status]').textContent ?? '';
+
+async function saveAndWait(el: PasserelleProfileEditor): Promise<ProfileSavedEvent> {
+  const saved = oneEvent(el, 'passerelle-saved') as Promise<ProfileSavedEvent>;
+  shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
+  return saved;
+}
+
+/** Claire's profile as the API has it, read with a fresh session. */
+async function serverProfile(sub: DemoSubject = 'alumna-claire'): Promise<ProfileView> {
+  const { api } = await apiConfig();
+  const token = await sessionToken(sub);
+  const res = await fetch(`${api}/v1/profiles/me`, { headers: { authorization: `Bearer ${token}` } });
+  return (await res.json()) as ProfileView;
+}
+
+const unique = (prefix: string) => `${prefix} ${crypto.randomUUID().slice(0, 6)}`;
+
+describe('<passerelle-profile-editor>', () => {
+  it('is accessible, in English and in French', async () => {
+    await expect(await editor('alumna-claire', 'en')).to.be.accessible();
+    await expect(await editor('alumna-claire', 'fr')).to.be.accessible();
+  });
+
+  it('shows the sections, each field with its visibility, and school-owned data read-only', async () => {
+    const el = await editor();
+    const headings = [...el.shadowRoot!.querySelectorAll('section[part=section] h3')].map((h) => h.textContent);
+    expect(headings).to.deep.equal(['Identity', 'Contact details', 'Education', 'Career', 'Availability']);
+    expect(control(el, 'familyName').value).to.equal('Dubois');
+    expect(control<HTMLSelectElement>(el, 'visibility.phone').value).to.equal('private');
+    // Education recorded by the school: no control, the value and the way to get it corrected.
+    expect(el.shadowRoot!.querySelector(`#${FormController.id('programme')}`)).to.equal(null);
+    const programme = shadow(el, '#readonly-programme-hint').closest('.readonly')!;
+    expect(programme.textContent).to.contain('Master Management');
+    expect(programme.textContent).to.contain('ask the alumni office to correct it');
+    expect(shadow(el, '[part=indicators]').textContent).to.match(/Profile completeness : \d+ %/);
+  });
+
+  it('saves only what changed, fires passerelle-saved with the field names, and a reload shows it', async () => {
+    const el = await editor();
+    const title = unique('Directrice');
+    typeInto(el, 'jobTitle', title);
+    const select = control<HTMLSelectElement>(el, 'visibility.bio');
+    select.value = select.value === 'public' ? 'network' : 'public';
+    select.dispatchEvent(new Event('change'));
+    expect(el.dirty).to.equal(true);
+    const event = await saveAndWait(el);
+    expect(event.detail.fields).to.deep.equal(['jobTitle', 'visibility.bio']);
+    expect(event.detail.item.jobTitle).to.equal(title);
+    await el.updateComplete;
+    expect(status(el)).to.equal('2 fields saved.');
+    expect(el.dirty).to.equal(false);
+
+    const again = await editor();
+    expect(control(again, 'jobTitle').value).to.equal(title);
+  });
+
+  it('two editors of the same person: the second sees both versions and keeps what it typed', async () => {
+    const first = await editor();
+    const second = await editor();
+    const theirs = unique('Associée');
+    const sector = unique('Finance');
+    typeInto(first, 'jobTitle', theirs);
+    typeInto(first, 'sector', sector);
+    await saveAndWait(first);
+
+    const mine = unique('Consultante');
+    typeInto(second, 'jobTitle', mine);
+    shadow<HTMLButtonElement>(second, 'button[type=submit]').click();
+    await until(() => second.shadowRoot!.querySelector('[part=conflict]'), 'the conflict view');
+    await second.updateComplete;
+    const conflict = shadow(second, '[data-conflict=jobTitle]');
+    expect(shadow(second, '[part=conflict]').querySelectorAll('[data-conflict]')).to.have.length(1);
+    expect(conflict.querySelector('[data-version=mine]')!.textContent).to.equal(mine);
+    expect(conflict.querySelector('[data-version=theirs]')!.textContent).to.equal(theirs);
+    // Nothing typed is lost: the form still holds my value; the field only they changed is theirs now.
+    expect(control(second, 'jobTitle').value).to.equal(mine);
+    expect(control(second, 'sector').value).to.equal(sector);
+    expect(deepActiveElement()?.id).to.equal('conflict-title');
+    await expect(second).to.be.accessible();
+
+    const saved = oneEvent(second, 'passerelle-saved') as Promise<ProfileSavedEvent>;
+    shadow<HTMLButtonElement>(second, '[part=conflict] button').click();
+    expect((await saved).detail.fields).to.deep.equal(['jobTitle']);
+    const server = await serverProfile();
+    expect(server.jobTitle).to.equal(mine);
+    expect(server.sector).to.equal(sector);
+  });
+
+  it('can take the saved version field by field', async () => {
+    const first = await editor();
+    const second = await editor();
+    const theirs = unique('Analyste');
+    typeInto(first, 'jobTitle', theirs);
+    await saveAndWait(first);
+    typeInto(second, 'jobTitle', unique('Autre'));
+    shadow<HTMLButtonElement>(second, 'button[type=submit]').click();
+    await until(() => second.shadowRoot!.querySelector('[part=conflict]'), 'the conflict view');
+    await second.updateComplete;
+    shadow<HTMLInputElement>(second, '#conflict-0-theirs').click();
+    shadow<HTMLButtonElement>(second, '[part=conflict] button').click();
+    await until(() => status(second) === 'Nothing to save.', 'nothing left to save');
+    expect(control(second, 'jobTitle').value).to.equal(theirs);
+    expect((await serverProfile()).jobTitle).to.equal(theirs);
+  });
+
+  it('validates inline with the shared schema’s messages, in French', async () => {
+    const el = await editor('alumna-claire', 'fr');
+    typeInto(el, 'linkedinUrl', 'https://example.org/moi');
+    const input = control(el, 'linkedinUrl');
+    // Checked when the field loses focus.
+    await until(() => input.getAttribute('aria-invalid') === 'true', 'the inline error');
+    expect(shadow(el, `#${input.id}-error`).textContent).to.contain('Saisissez l’adresse de votre profil LinkedIn');
+    shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'the error summary');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(shadow(el, '[data-error-summary]'));
+  });
+
+  it('keyboard only: type into a field and press Enter to save', async () => {
+    const el = await editor();
+    const input = control(el, 'workCity');
+    input.focus();
+    input.select();
+    const city = unique('Grenoble');
+    await keys({ type: city });
+    const saved = oneEvent(el, 'passerelle-saved') as Promise<ProfileSavedEvent>;
+    await keys({ press: 'Enter' });
+    expect((await saved).detail.fields).to.deep.equal(['workCity']);
+    expect((await serverProfile()).workCity).to.equal(city);
+  });
+
+  it('"still accurate" records the confirmation and shows full freshness', async () => {
+    const el = await editor();
+    shadow<HTMLButtonElement>(el, 'button[part~=confirm]').click();
+    await until(() => status(el).includes('up to date'), 'the confirmation');
+    expect(el.profile?.freshness).to.equal(100);
+    expect(shadow(el, '[part=indicators]').textContent).to.contain('Freshness of the information : 100 %');
+  });
+
+  it('warns before leaving with unsaved changes, not otherwise', async () => {
+    const el = await editor();
+    const clean = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(clean);
+    expect(clean.defaultPrevented).to.equal(false);
+    typeInto(el, 'bio', unique('Nouvelle bio'));
+    const dirty = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(dirty);
+    expect(dirty.defaultPrevented).to.equal(true);
+  });
+
+  it('switches language with the lang attribute', async () => {
+    const el = await editor('student-ines', 'fr');
+    expect(shadow(el, 'h2').textContent).to.equal('Mon profil');
+    expect(shadow(el, '#readonly-programme-hint').textContent).to.contain('demandez au service des diplômés de la corriger');
+    el.lang = 'en';
+    await until(() => shadow(el, 'h2').textContent === 'My profile', 'the English text');
+    expect(shadow(el, 'button[type=submit]').textContent!.trim()).to.equal('Save');
+  });
+
+  it('is usable at 360 px: nothing overflows sideways', async () => {
+    const el = await editor();
+    el.style.width = '360px';
+    el.style.display = 'block';
+    await el.updateComplete;
+    const form = shadow(el, 'form');
+    expect(form.scrollWidth).to.be.at.most(el.clientWidth + 1);
+  });
+});
