@@ -105,7 +105,8 @@ export class PasserelleConsentCentre extends PasserelleElement {
     const signedIn = this.session.signedIn;
     if (signedIn && signedIn.session !== this.#loadedFor) {
       this.#loadedFor = signedIn.session;
-      void this.#load();
+      // After this update, not inside it: loading changes state.
+      void Promise.resolve().then(() => this.#load());
     }
   }
 
