@@ -272,3 +272,17 @@ describe('/v1/purposes', () => {
     expect((await t.call('PATCH', `/v1/purposes/${p.id}`, { token: admin, headers: { 'if-match': '"stale"' }, body: { retentionMonths: 12 } })).status).toBe(412);
   });
 });
+
+describe('/v1/purposes/settings', () => {
+  it('administrators set the default solicitation cap; people who never chose get it', async () => {
+    const t = testApp();
+    const admin = await t.signIn('admin-demo');
+    const { token } = await ines(t);
+    expect((await t.call('PUT', '/v1/purposes/settings', { token, body: { solicitationCapDefault: 2 } })).status).toBe(403);
+    const res = await t.call('PUT', '/v1/purposes/settings', { token: admin, body: { solicitationCapDefault: 2 } });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({ solicitationCapDefault: 2 });
+    expect((await json<ConsentOverview>(await t.call('GET', '/v1/consents', { token }))).solicitationCap).toMatchObject({ perMonth: 2, source: 'default', tenantDefault: 2 });
+    expect((await t.call('PUT', '/v1/purposes/settings', { token: admin, body: { solicitationCapDefault: -1 } })).status).toBe(400);
+  });
+});

@@ -1,16 +1,17 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { and, eq } from 'drizzle-orm';
-import { IdSchema, PurposeCreateSchema, PurposeUpdateSchema } from '@passerelle/schema';
+import { ConsentSettingsSchema, IdSchema, PurposeCreateSchema, PurposeUpdateSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { jsonBody, pathParams } from '../http/validate.ts';
 import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
-import { entities, purposes } from '../db/tables/index.ts';
+import { entities, institutions, purposes } from '../db/tables/index.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { ensureVersion, findPurpose, insertPurpose, listPurposes, listVersions, type PurposeRow } from '../consents/purposes.ts';
 import { requireAdmin } from '../consents/people.ts';
+import { tenantDefaultCap } from '../consents/state.ts';
 
 const etag = (p: PurposeRow) => `"${p.id}.${p.revision}"`;
 const view = ({ revision: _revision, ...p }: PurposeRow) => p;
@@ -53,6 +54,28 @@ export const purposeRoutes = new Hono<AppEnv>()
     c.header('location', `/v1/purposes/${purpose.id}`);
     c.header('etag', etag(purpose));
     return c.json(view(purpose), 201);
+  })
+  /** The institution's consent defaults: the solicitation cap of people who have not chosen one. */
+  .get('/settings', (c) => {
+    const { actor } = c.var.auth;
+    return c.json({ solicitationCapDefault: tenantDefaultCap(c.var.deps.db, actor.tenantId) }, 200);
+  })
+  .put('/settings', jsonBody(ConsentSettingsSchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    requireAdmin(actor, 'change the consent defaults');
+    const input = c.req.valid('json');
+    const who = auditOrigin(c);
+    db.transaction((tx) => {
+      const row = tx.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, actor.tenantId)).get();
+      const before = tenantDefaultCap(tx, actor.tenantId);
+      tx.update(institutions)
+        .set({ settings: { ...row?.settings, solicitationCapDefault: input.solicitationCapDefault } })
+        .where(eq(institutions.id, actor.tenantId))
+        .run();
+      writeAudit(tx, who, { action: 'consent.settings', objectType: 'institution', objectId: actor.tenantId, detail: { solicitationCapDefault: { from: before, to: input.solicitationCapDefault } } });
+    });
+    return c.json({ solicitationCapDefault: tenantDefaultCap(db, actor.tenantId) }, 200);
   })
   .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;

@@ -39,6 +39,16 @@ export type SolicitationCapInput = v.InferOutput<typeof SolicitationCapSchema>;
 
 const CONFIRM_ERASURE = 'Confirm that you want your account and data deleted.';
 
+/** `PUT /v1/purposes/settings`: the institution's defaults (administrators). */
+export const ConsentSettingsSchema = v.strictObject({
+  solicitationCapDefault: v.pipe(
+    v.number('Enter a number of messages per month.'),
+    v.integer('Enter a whole number of messages.'),
+    v.minValue(0, 'Enter 0 or more messages per month.'),
+    v.maxValue(30, 'At most 30 messages per month.'),
+  ),
+});
+
 /** `POST /v1/me/erasure`: the person confirms; an optional note for the staff who process it. */
 export const ErasureRequestSchema = v.pipe(
   v.strictObject({
