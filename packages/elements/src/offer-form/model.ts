@@ -1,0 +1,139 @@
+import * as v from 'valibot';
+import {
+  DurationSchema,
+  OfferCreateSchema,
+  offerRuleErrors,
+  stipendRequirement,
+  type FieldError,
+  type InternshipParameters,
+  type Offer,
+  type RuleInput,
+} from '@passerelle/schema';
+
+/** What the form holds: the offer's fields, with duration flattened and the stipend in euros. */
+export interface OfferFormValues {
+  companyId: string;
+  title: string;
+  description?: string;
+  kind: Offer['kind'];
+  targetEntityIds: string[];
+  location?: string;
+  remote?: Offer['remote'];
+  startDate?: string;
+  durationAmount?: number;
+  durationUnit?: 'months' | 'weeks';
+  weeklyHours?: number;
+  stipendEuros?: number;
+  apply?: string;
+  expiresOn?: string;
+}
+
+export const STIPEND_EUROS_MESSAGE = 'Enter a stipend in euros.';
+
+/** Server paths → form paths (the API nests duration and counts the stipend in cents). */
+export function formPath(apiPath: string): string {
+  if (apiPath === 'duration.amount' || apiPath === 'duration') return 'durationAmount';
+  if (apiPath === 'duration.unit') return 'durationUnit';
+  if (apiPath === 'stipend' || apiPath.startsWith('stipend.')) return 'stipendEuros';
+  return apiPath;
+}
+
+export const euros = (cents: number): number => cents / 100;
+export const cents = (amount: number): number => Math.round(amount * 100);
+
+export function ruleInput(values: Partial<OfferFormValues>): RuleInput {
+  return {
+    kind: values.kind,
+    startDate: values.startDate || undefined,
+    duration: typeof values.durationAmount === 'number' && values.durationUnit ? { amount: values.durationAmount, unit: values.durationUnit } : undefined,
+    weeklyHours: typeof values.weeklyHours === 'number' ? values.weeklyHours : undefined,
+    stipend: typeof values.stipendEuros === 'number' ? { amountCents: cents(values.stipendEuros) } : undefined,
+    expiresOn: values.expiresOn || undefined,
+  };
+}
+
+/** The stipend hint for the current values, or undefined while unknown. */
+export function stipendHintOf(values: Partial<OfferFormValues>, parameters: InternshipParameters | null) {
+  return parameters ? stipendRequirement(ruleInput(values), parameters) : undefined;
+}
+
+/**
+ * The form's schema: the shared request schema's fields (same messages as
+ * the server), plus the shared French internship rules run with the
+ * parameters the server serves. `context` is read at each validation, so the
+ * rules use the parameters once they are loaded. `onRuleErrors` lets the
+ * element translate the rule messages, which carry amounts.
+ */
+export function offerFormSchema(context: () => { parameters: InternshipParameters | null; today: string }, onRuleErrors?: (errors: FieldError[]) => void) {
+  const e = OfferCreateSchema.entries;
+  return v.pipe(
+    v.strictObject({
+      companyId: e.companyId,
+      title: e.title,
+      description: e.description,
+      kind: e.kind,
+      targetEntityIds: e.targetEntityIds,
+      location: e.location,
+      remote: e.remote,
+      startDate: e.startDate,
+      durationAmount: v.optional(DurationSchema.entries.amount),
+      durationUnit: v.optional(DurationSchema.entries.unit),
+      weeklyHours: e.weeklyHours,
+      stipendEuros: v.optional(v.pipe(v.number(STIPEND_EUROS_MESSAGE), v.minValue(0, 'An amount cannot be negative.'))),
+      apply: e.apply,
+      expiresOn: e.expiresOn,
+    }),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const { parameters, today } = context();
+      if (!dataset.typed || !parameters) return;
+      const value = dataset.value as unknown as Record<string, unknown>;
+      const errors = offerRuleErrors(ruleInput(dataset.value as OfferFormValues), parameters, today);
+      onRuleErrors?.(errors);
+      for (const error of errors) {
+        const key = formPath(error.path);
+        addIssue({ message: error.message, path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }] });
+      }
+    }),
+  );
+}
+
+/** The body of `POST /v1/offers` from the form's output. */
+export function createBody(values: OfferFormValues): Record<string, unknown> {
+  const { durationAmount, durationUnit, stipendEuros, ...rest } = values;
+  return {
+    ...rest,
+    ...(durationAmount !== undefined ? { duration: { amount: durationAmount, unit: durationUnit ?? 'months' } } : {}),
+    ...(stipendEuros !== undefined ? { stipend: { amountCents: cents(stipendEuros) } } : {}),
+  };
+}
+
+const optionalKeys = ['description', 'location', 'remote', 'startDate', 'weeklyHours', 'apply', 'expiresOn'] as const;
+
+/** The body of `PATCH /v1/offers/:id`: every field, `null` for the ones left empty. */
+export function patchBody(values: OfferFormValues): Record<string, unknown> {
+  const body = createBody(values);
+  for (const key of optionalKeys) if (body[key] === undefined) body[key] = null;
+  body.duration ??= null;
+  body.stipend ??= null;
+  return body;
+}
+
+/** The form's values for an offer read from the API. */
+export function valuesOf(offer: Offer): Record<string, unknown> {
+  return {
+    companyId: offer.company.id,
+    title: offer.title,
+    description: offer.description ?? '',
+    kind: offer.kind,
+    targetEntityIds: offer.targetEntityIds,
+    location: offer.location ?? '',
+    remote: offer.remote ?? '',
+    startDate: offer.startDate ?? '',
+    durationAmount: offer.duration?.amount ?? '',
+    durationUnit: offer.duration?.unit ?? 'months',
+    weeklyHours: offer.weeklyHours ?? '',
+    stipendEuros: offer.stipend ? euros(offer.stipend.amountCents) : '',
+    apply: offer.apply ?? '',
+    expiresOn: offer.expiresOn ?? '',
+  };
+}

@@ -1,0 +1,280 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { formatEuros, renderOfferMarkdown, offerKinds, remotePolicies, type FieldError, type InternshipParameters, type Offer } from '@passerelle/schema';
+import { PasserelleElement } from '../core/passerelle-element.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { SavedEvent } from '../core/events.ts';
+import { ApiError } from '../core/api-error.ts';
+import { newIdempotencyKey, type PasserelleClient } from '../core/client.ts';
+import type { Me } from '../core/auth.ts';
+import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
+import { createBody, formPath, offerFormSchema, patchBody, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
+import { en, fr, issuesFr } from './translations.ts';
+import { offerFormStyles } from './offer-form.styles.ts';
+
+interface Parameters extends InternshipParameters {
+  targets: { id: string; name: string; kind: string; parentId: string | null }[];
+}
+
+/** Statuses in which the author may still change and (re)submit the offer. */
+const openStatuses: readonly Offer['status'][] = ['draft', 'submitted', 'changes_requested', 'rejected'];
+const resubmittable: readonly Offer['status'][] = ['draft', 'changes_requested', 'rejected'];
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * @tagname passerelle-offer-form
+ * @summary Post or edit an internship, apprenticeship or job offer, with a company typeahead and live legal hints.
+ *
+ * The company is chosen among the institution's verified companies (by name,
+ * SIRET or SIREN); nobody creates a company here — a student who cannot find
+ * theirs is told to ask the careers office. French internship rules (6 months
+ * at most, the legal minimum stipend beyond 2 months, computed with the
+ * server's yearly rate) are shown as live hints and checked with the same
+ * shared functions as the server. After saving, the offer's status and the
+ * moderator's message are shown; it can be edited and submitted again.
+ * Submission sends an `Idempotency-Key`, reused on retry.
+ *
+ * @event passerelle-saved - The offer was saved or submitted. `detail: { kind: 'offer', item }`.
+ * @event passerelle-error - The API refused. `detail: { error, action }`.
+ * @csspart form - The offer form.
+ * @csspart status - The offer's status and the moderator's message.
+ * @csspart company - The company typeahead field.
+ * @csspart listbox - The typeahead's list of companies.
+ * @csspart option - One company in the list (`active-option` for the highlighted one).
+ * @csspart company-missing - The "ask your careers office" message.
+ * @csspart targets - The schools or programmes the offer is aimed at.
+ * @csspart preview - The rendered description.
+ * @csspart stipend-hint - The live legal-minimum hint.
+ * @csspart actions - Save and submit buttons.
+ */
+export class PasserelleOfferForm extends PasserelleElement {
+  static override styles = [...PasserelleElement.styles, offerFormStyles];
+
+  /** The offer to edit; empty for a new offer. Set after the first save. */
+  @property({ attribute: 'offer-id', reflect: true }) offerId = '';
+
+  @state() private parameters: Parameters | null = null;
+  @state() private offer: Offer | null = null;
+  @state() private message = '';
+
+  readonly #l10n = new LocaleController(this, { fr, en });
+  // Mutable: the rule messages carry amounts, so their French wording is added as they appear.
+  readonly #issuesFr: Record<string, string> = { ...issuesFr };
+  #etag: string | null = null;
+  #createKey = newIdempotencyKey();
+  #submitKey = newIdempotencyKey();
+  #intent: 'draft' | 'submit' = 'submit';
+  #loading = false;
+  #loadedOfferId = '';
+
+  readonly #form = new FormController(this, {
+    schema: offerFormSchema(() => ({ parameters: this.parameters, today: today() }), (errors) => this.#translateRules(errors)),
+    initial: { kind: 'internship', durationUnit: 'months', weeklyHours: 35, targetEntityIds: [] },
+    action: 'offer',
+    issues: { fr: this.#issuesFr, en: {} },
+    submit: (values) => this.#save(values as OfferFormValues),
+  });
+
+  readonly #company = new CompanyCombobox(this, {
+    id: FormController.id('companyId'),
+    search: async (q) => {
+      const client = this.session.signedIn?.client;
+      if (!client) return [];
+      const { data } = await client.request<{ items: CompanyOption[] }>('GET', '/companies', { query: { q, limit: 8 } });
+      return data.items;
+    },
+    onChoose: (company) => this.#form.set('companyId', company?.id ?? ''),
+  });
+
+  #translateRules(errors: FieldError[]): void {
+    const p = this.parameters;
+    if (!p) return;
+    const values = this.#form.data() as Partial<OfferFormValues>;
+    const req = stipendHintOf(values, p);
+    for (const e of errors) {
+      if (e.path.startsWith('stipend') && req) {
+        this.#issuesFr[e.message] = fr.stipendOwed(this.#money('fr', req.minimumMonthlyCents), this.#money('fr', req.hourlyRateCents), req.rateYear);
+      } else if (e.path.startsWith('duration')) {
+        this.#issuesFr[e.message] = fr.maxDuration(p.maxInternshipMonths);
+      } else if (e.path === 'expiresOn' && !this.#issuesFr[e.message]) {
+        this.#issuesFr[e.message] = 'L’offre expire au plus un an après aujourd’hui : choisissez une date plus proche.';
+      }
+    }
+  }
+
+  #money(locale: 'fr' | 'en', amountCents: number): string {
+    return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amountCents / 100);
+  }
+
+  override updated(): void {
+    const signedIn = this.session.signedIn;
+    if (!signedIn || this.#loading) return;
+    if (!this.parameters || this.#loadedOfferId !== this.offerId) {
+      this.#loading = true;
+      void this.#load(signedIn.client, signedIn.me).finally(() => {
+        this.#loading = false;
+      });
+    }
+  }
+
+  async #load(client: PasserelleClient, me: Me): Promise<void> {
+    try {
+      if (!this.parameters) this.parameters = (await client.request<Parameters>('GET', '/offers/parameters')).data;
+      const id = this.offerId;
+      if (id && id !== this.offer?.id) {
+        const { data, etag } = await client.request<Offer>('GET', `/offers/${id}`);
+        this.#show(data, etag);
+      } else if (!id && !this.offer) {
+        // A new offer is aimed at the person's own school by default.
+        const own = me.memberships.flatMap((m) => (m.entityId && m.role !== 'admin' ? [m.entityId] : []));
+        if (own.length > 0 && (this.#form.get('targetEntityIds') as string[] | undefined)?.length === 0) this.#form.set('targetEntityIds', own);
+      }
+      this.#loadedOfferId = id;
+    } catch (error) {
+      if (error instanceof ApiError) this.#form.showProblem(error);
+      this.#loadedOfferId = this.offerId;
+    }
+  }
+
+  #show(offer: Offer, etag: string | null): void {
+    this.offer = offer;
+    this.#etag = etag;
+    this.#loadedOfferId = offer.id;
+    this.offerId = offer.id;
+    this.#form.reset(valuesOf(offer));
+    this.#company.choose({ id: offer.company.id, name: offer.company.name });
+  }
+
+  async #save(values: OfferFormValues): Promise<void> {
+    const { client } = this.session.signedIn!;
+    const submit = this.#intent === 'submit';
+    try {
+      let offer: Offer;
+      let etag: string | null;
+      if (!this.offer) {
+        ({ data: offer, etag } = await client.request<Offer>('POST', '/offers', { json: { ...createBody(values), submit }, idempotencyKey: this.#createKey }));
+        this.#createKey = newIdempotencyKey();
+      } else {
+        ({ data: offer, etag } = await client.request<Offer>('PATCH', `/offers/${this.offer.id}`, { json: patchBody(values), ifMatch: this.#etag ?? undefined }));
+        if (submit && resubmittable.includes(offer.status)) {
+          ({ data: offer, etag } = await client.request<Offer>('POST', `/offers/${offer.id}/submit`, { idempotencyKey: this.#submitKey }));
+          this.#submitKey = newIdempotencyKey();
+        }
+      }
+      this.#show(offer, etag);
+      const t = this.#l10n.t;
+      this.message = offer.status === 'published' ? t.published : offer.status === 'submitted' ? t.submitted : t.saved;
+      this.dispatchEvent(new SavedEvent({ kind: 'offer', item: offer }));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#offer-status')?.focus();
+    } catch (error) {
+      // The API names nested fields (duration.amount, stipend.amountCents): point at the form's.
+      if (error instanceof ApiError && error.fieldErrors.length > 0) {
+        throw new ApiError({ ...error.problem, errors: error.fieldErrors.map((e) => ({ ...e, path: formPath(e.path) })) });
+      }
+      throw error;
+    }
+  }
+
+  /** Which button was used: both submit the one form (so Enter works), with different intents. */
+  #pickIntent = (e: Event): void => {
+    const button = (e.target as Element).closest('button');
+    if (button) this.#intent = button.dataset.intent === 'draft' ? 'draft' : 'submit';
+  };
+
+  override render() {
+    const t = this.#l10n.t;
+    return this.session.render(({ me }) => {
+      if (!this.parameters || (this.offerId && !this.offer && this.#loadedOfferId !== this.offerId)) {
+        return html`${this.#form.summary()}<p role="status">${t.loading}</p>`;
+      }
+      const offer = this.offer;
+      const moderator = me.memberships.some((m) => m.role === 'staff' || m.role === 'admin' || m.role === 'company_rep');
+      const locked = offer !== null && !openStatuses.includes(offer.status) && !moderator;
+      return html`<h2>${offer ? t.titleEdit : t.titleNew}</h2>
+        ${offer ? this.#status(offer, locked) : nothing}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.message}</div>
+        ${locked ? nothing : this.#formTemplate(me, offer)}`;
+    });
+  }
+
+  #status(offer: Offer, locked: boolean): TemplateResult {
+    const t = this.#l10n.t;
+    return html`<section part="status" class="status" aria-labelledby="offer-status">
+      <h3 id="offer-status" tabindex="-1">${t.status} : ${t.statuses[offer.status]}</h3>
+      ${this.message ? html`<p>${this.message}</p>` : nothing}
+      ${offer.moderationReason ? html`<dl><dt>${t.reason}</dt><dd data-reason>${offer.moderationReason}</dd></dl>` : nothing}
+      ${locked ? html`<p>${t.locked}</p>` : nothing}
+    </section>`;
+  }
+
+  #formTemplate(me: Me, offer: Offer | null): TemplateResult {
+    const t = this.#l10n.t;
+    const f = this.#form;
+    const p = this.parameters!;
+    const values = f.data() as Partial<OfferFormValues>;
+    const student = me.memberships.every((m) => m.role === 'student' || m.role === 'alumnus');
+    const targets = (f.get('targetEntityIds') as string[] | undefined) ?? [];
+    const toggle = (id: string) => (e: Event) => {
+      const checked = (e.target as HTMLInputElement).checked;
+      f.set('targetEntityIds', checked ? [...targets.filter((x) => x !== id), id] : targets.filter((x) => x !== id));
+    };
+    const targetsError = f.errors.get('targetEntityIds');
+    const canResubmit = !offer || resubmittable.includes(offer.status);
+    return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
+      ${f.summary()}
+      ${this.#company.render(
+        { label: t.company, hint: t.companyHint, results: t.companyResults, missing: student ? t.companyMissingStudent : t.companyMissing, chosen: t.companyChosen },
+        f.errors.get('companyId'),
+      )}
+      ${f.field({ name: 'title', label: t.title, required: true, maxlength: 150 })}
+      ${f.field({ name: 'kind', label: t.kind, type: 'select', required: true, options: offerKinds.map((k) => ({ value: k, label: t.kinds[k] })) })}
+      <fieldset part="targets" class=${targetsError ? 'invalid' : ''} aria-describedby=${targetsError ? 'targets-hint targets-error' : 'targets-hint'}>
+        <legend>${t.targets} <span class="req" aria-hidden="true">*</span></legend>
+        <div class="hint" id="targets-hint">${t.targetsHint}</div>
+        ${targetsError ? html`<div class="error" id="targets-error"><span aria-hidden="true">⚠ </span>${targetsError}</div>` : nothing}
+        ${p.targets.map(
+          (e, i) => html`<div class="field checkbox">
+            <input type="checkbox" id=${i === 0 ? FormController.id('targetEntityIds') : `target-${e.id}`} name="targetEntityIds" value=${e.id}
+              .checked=${targets.includes(e.id)} @change=${toggle(e.id)} />
+            <label for=${i === 0 ? FormController.id('targetEntityIds') : `target-${e.id}`}>${e.name}</label>
+          </div>`,
+        )}
+      </fieldset>
+      ${f.field({ name: 'description', label: t.description, type: 'textarea', rows: 8, hint: t.descriptionHint, empty: 'omit', maxlength: 20000 })}
+      ${values.description
+        ? html`<section aria-labelledby="preview-title"><h3 id="preview-title">${t.preview}</h3>
+            <div part="preview" class="preview" data-preview>${unsafeHTML(renderOfferMarkdown(values.description))}</div></section>`
+        : nothing}
+      <div class="row">
+        ${f.field({ name: 'location', label: t.location, empty: 'omit', maxlength: 200 })}
+        ${f.field({ name: 'remote', label: t.remote, type: 'select', empty: 'omit', options: remotePolicies.map((r) => ({ value: r, label: t.remotes[r] })) })}
+      </div>
+      <div class="row">
+        ${f.field({ name: 'startDate', label: t.startDate, type: 'date', empty: 'omit' })}
+        ${f.field({ name: 'durationAmount', label: t.durationAmount, type: 'number', empty: 'omit', min: 1, step: 1, inputmode: 'numeric' })}
+        ${f.field({ name: 'durationUnit', label: t.durationUnit, type: 'select', options: [{ value: 'months', label: t.units.months }, { value: 'weeks', label: t.units.weeks }] })}
+        ${f.field({ name: 'weeklyHours', label: t.weeklyHours, type: 'number', empty: 'omit', min: 1, max: 48, step: 0.5, inputmode: 'decimal' })}
+      </div>
+      ${f.field({ name: 'stipendEuros', label: t.stipend, type: 'number', hint: t.stipendHint, empty: 'omit', min: 0, step: 0.01, inputmode: 'decimal' })}
+      ${this.#stipendHint(values, p)}
+      ${f.field({ name: 'apply', label: t.apply, hint: t.applyHint, empty: 'omit', maxlength: 300 })}
+      ${f.field({ name: 'expiresOn', label: t.expiresOn, type: 'date', hint: t.expiresOnHint, empty: 'omit' })}
+      <div part="actions" class="actions" @click=${this.#pickIntent}>
+        ${!offer || offer.status === 'draft' ? html`<button part="button" type="submit" data-intent="draft">${t.saveDraft}</button>` : nothing}
+        ${f.submitButton(!offer || offer.status === 'draft' ? t.submit : canResubmit ? t.resubmit : t.saveChanges)}
+      </div>
+    </form>`;
+  }
+
+  /** The live legal hint: who owes what, computed with the server's yearly rate. */
+  #stipendHint(values: Partial<OfferFormValues>, p: Parameters): TemplateResult {
+    const t = this.#l10n.t;
+    const req = stipendHintOf(values, p);
+    const text = !req ? '' : req.owed ? t.stipendOwed(this.#money(this.#l10n.locale, req.minimumMonthlyCents), this.#money(this.#l10n.locale, req.hourlyRateCents), req.rateYear) : t.stipendNotOwed;
+    return html`<p part="stipend-hint" class="hint rule-hint" role="status" aria-live="polite" data-stipend-minimum=${req?.owed ? formatEuros(req.minimumMonthlyCents) : ''}>${text}</p>`;
+  }
+}

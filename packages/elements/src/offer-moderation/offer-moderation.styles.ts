@@ -1,0 +1,55 @@
+import { css } from 'lit';
+
+export const offerModerationStyles = css`
+  :host {
+    display: block;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 var(--_space);
+  }
+  .queue {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .queue > li {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+  }
+  .queue h3 {
+    margin: 0 0 0.25rem;
+    font-size: 1.05em;
+  }
+  .meta {
+    color: var(--_muted);
+    margin: 0 0 0.5rem;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem var(--_space);
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  .preview {
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: var(--_space);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+`;
