@@ -255,6 +255,7 @@ describe('GET /v1/profiles (directory)', () => {
     const token = await t.signIn('rep-acme');
     const res = await t.call('GET', '/v1/profiles?q=DUB', { token });
     expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toMatch(/^W\/"[\w-]+"$/);
     const page = await json<{ items: ProfileView[]; nextCursor: string | null }>(res);
     expect(page.items.map((p) => p.id)).toEqual([claire]);
     expect(page.nextCursor).toBeNull();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -87,8 +88,11 @@ export const profileRoutes = new Hono<AppEnv>()
       const audience = profileAudience(actor, personResource(actor, row.personId, owners.get(row.personId) ?? []));
       return viewFor(row, audience, { now, entityNames: names, reviewFlags: flags.get(row.personId) });
     });
+    const body = { items, nextCursor };
+    // A list has no version of its own: its ETag is a digest of what this caller sees.
+    c.header('etag', `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`);
     c.header('cache-control', 'private, no-cache');
-    return c.json({ items, nextCursor }, 200);
+    return c.json(body, 200);
   })
   /** One's own profile, created on first visit from what the person record knows. */
   .get('/me', (c) => {
