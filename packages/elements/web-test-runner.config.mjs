@@ -2,7 +2,7 @@
 // the server on a temp SQLite file with the demo data and stops it after.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,6 +66,12 @@ function passerelleApi() {
       };
       cli('seed', '--demo');
       cli('tenant', 'origin', 'add', 'demo', ORIGIN);
+      // The production bundle of the portal, as a host page loads it (see bundle.test.ts).
+      try {
+        execFileSync(tsx, ['scripts/build.ts', 'portal', `--outdir=${join(dir, 'dist')}`, '--no-manifest'], { cwd: here, stdio: 'pipe' });
+      } catch (err) {
+        throw new Error(`Building dist/portal.js failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
+      }
       const port = await freePort();
       api = `http://127.0.0.1:${port}`;
       child = spawn(tsx, ['src/index.ts'], { cwd: serverDir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -93,6 +99,9 @@ function passerelleApi() {
     serve(context) {
       if (context.path === '/__passerelle/config') {
         return { body: JSON.stringify({ api, tenant: 'demo', origin: ORIGIN }), type: 'json' };
+      }
+      if (context.path === '/__passerelle/dist/portal.js') {
+        return { body: readFileSync(join(dir, 'dist', 'portal.js'), 'utf8'), type: 'js' };
       }
       if (context.path === '/__passerelle/host-token') {
         const sub = context.URL.searchParams.get('sub') ?? 'student-ines';
