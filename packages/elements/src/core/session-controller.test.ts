@@ -37,6 +37,26 @@ describe('SessionController (via PasserelleElement)', () => {
     }
   });
 
+  it('keeps one session when moved in the page, and stores nothing in the browser', async () => {
+    const { api, tenant } = await apiConfig();
+    localStorage.clear();
+    sessionStorage.clear();
+    const wrapper = await fixture<HTMLElement>(html`<div><section></section><test-hello api=${api} tenant=${tenant}></test-hello></div>`);
+    const el = wrapper.querySelector('test-hello') as TestHello;
+    let signIns = 0;
+    wrapper.addEventListener('passerelle-signed-in', () => signIns++);
+    el.identityToken = await hostToken('student-ines');
+    await until(() => el.ctl.signedIn, 'signed in');
+    const token = el.ctl.signedIn!.session.token;
+    wrapper.querySelector('section')!.append(el);
+    await el.updateComplete;
+    expect(el.ctl.signedIn?.session.token).to.equal(token);
+    expect(signIns).to.equal(1);
+    // In memory only: no storage, no cookie.
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+    expect(document.cookie).to.equal('');
+  });
+
   it('alone without a token: shows the email sign-in form', async () => {
     const { api, tenant } = await apiConfig();
     const el = await fixture<TestHello>(html`<test-hello lang="en" api=${api} tenant=${tenant}></test-hello>`);

@@ -52,13 +52,15 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     // The consumer asked first (it was added first). No portal answered:
-    if (this.#portal) return;
+    if (this.#portal || this.#own) return;
     if (this.#host.api && this.#host.tenant) this.#standalone();
     else document.addEventListener('context-provider', this.#onLateProvider);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('context-provider', this.#onLateProvider);
+    // Moved elsewhere, it asks again on connection: maybe another portal, maybe none.
+    this.#portal = null;
   }
 
   hostUpdate(): void {
