@@ -91,14 +91,20 @@ export class Auth {
   async signInWithIdentity(token?: string | null): Promise<boolean> {
     const jwt = token ?? (await this.#askHost());
     if (!jwt) return false;
+    // A new identity (the host signed in someone else): the old session is closed too.
+    const previous = this.session;
     this.#set({ status: 'signing-in' });
     try {
       const grant = await this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
       await this.#open(session(grant, 'host'));
       return true;
     } catch (err) {
+      clearTimeout(this.#timer);
+      this.#token = null;
       this.#set({ status: 'signed-out' });
       throw err;
+    } finally {
+      if (previous) void this.#revoke(previous.token);
     }
   }
 
@@ -127,12 +133,15 @@ export class Auth {
   async signOut(reason: SignOutReason = 'user'): Promise<void> {
     const session = this.session;
     this.#end(reason);
-    if (session && reason === 'user') {
-      try {
-        await fetch(`${this.client.api}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, credentials: 'omit' });
-      } catch {
-        // Already forgotten locally; the server session expires on its own.
-      }
+    if (session && reason === 'user') await this.#revoke(session.token);
+  }
+
+  /** `POST /v1/auth/logout` with that token, bypassing the client (no renewal on a 401 here). */
+  async #revoke(token: string): Promise<void> {
+    try {
+      await fetch(`${this.client.api}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, credentials: 'omit' });
+    } catch {
+      // Already forgotten locally; the server session expires on its own.
     }
   }
 

@@ -202,11 +202,20 @@ describe('<passerelle-portal>', () => {
       expect(el.session).to.equal(null);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('input[type=email]')).to.exist;
-      await until(async () => true);
       // The old token no longer works.
       await new Promise((r) => setTimeout(r, 200));
       const res = await fetch(`${api}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).to.equal(401);
+    });
+
+    it('switches person when the host gives a new identity token, closing the old session', async () => {
+      const el = await signedInPortal('student-ines');
+      const { api } = await apiConfig();
+      const old = el.session!.token;
+      el.identityToken = await hostToken('staff-eng');
+      await until(() => el.me && el.me.person.displayName !== 'Inès Martin', 'new person');
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await fetch(`${api}/v1/me`, { headers: { authorization: `Bearer ${old}` } })).status).to.equal(401);
     });
 
     it('renews the session through getIdentityToken after a 401', async () => {
