@@ -305,6 +305,59 @@ describe('moderation', () => {
   });
 });
 
+describe('who may edit and withdraw (role table)', () => {
+  async function studentOffer(t: TestApp, over: Json = {}) {
+    const res = await post(t, 'student-ines', offerBody(t, over));
+    return { id: (await json(res)).id as string, etag: res.headers.get('etag')! };
+  }
+  const rename = async (t: TestApp, who: DemoSubject, o: { id: string; etag: string }) =>
+    t.call('PATCH', `/v1/offers/${o.id}`, { token: await t.signIn(who), body: { title: `Renamed by ${who}` }, headers: { 'if-match': o.etag } });
+
+  it('staff edit offers aimed at their entities, not at a sibling school', async () => {
+    const t = testApp();
+    const o = await studentOffer(t);
+    const refused = await rename(t, 'staff-mgmt', o);
+    expect(refused.status).toBe(404); // a submitted offer outside one's scope is not even visible
+    expect((await rename(t, 'staff-eng', o)).status).toBe(200);
+  });
+
+  it('staff of another school see a published offer but may not change it (403 with the reason)', async () => {
+    const t = testApp();
+    const res = await post(t, 'staff-eng', offerBody(t));
+    const o = { id: (await json(res)).id as string, etag: res.headers.get('etag')! };
+    const refused = await rename(t, 'staff-mgmt', o);
+    expect(refused.status).toBe(403);
+    expect((await json(refused)).detail).toMatch(/Only the author \(until it is published\), the company’s representatives, staff of a targeted entity, or an administrator can edit this offer/);
+    expect((await t.call('POST', `/v1/offers/${o.id}/withdraw`, { token: await t.signIn('staff-mgmt') })).status).toBe(403);
+    expect(t.db.select().from(offers).where(eq(offers.id, o.id)).get()?.status).toBe('published');
+  });
+
+  it('the company’s representative edits its offers, even one a student posted; not another company’s', async () => {
+    const t = testApp();
+    const acme = await studentOffer(t);
+    expect((await rename(t, 'rep-acme', acme)).status).toBe(200);
+    const globex = await studentOffer(t, { companyId: t.ids.demo.companies.globex });
+    expect((await rename(t, 'rep-acme', globex)).status).toBe(404);
+    expect(t.db.select().from(offers).where(eq(offers.id, globex.id)).get()?.title).toBe('Stage robotique mobile');
+  });
+
+  it('another student or alumnus cannot edit or withdraw someone’s offer; an admin can', async () => {
+    const t = testApp();
+    const o = await studentOffer(t);
+    expect((await rename(t, 'alumna-claire', o)).status).toBe(404);
+    expect((await t.call('POST', `/v1/offers/${o.id}/withdraw`, { token: await t.signIn('alumna-claire') })).status).toBe(403);
+    expect((await rename(t, 'admin-demo', o)).status).toBe(200);
+    expect(t.db.select().from(offers).where(eq(offers.id, o.id)).get()?.status).toBe('submitted');
+  });
+
+  it('every role may search companies', async () => {
+    const t = testApp();
+    for (const who of ['student-ines', 'alumna-claire', 'rep-acme', 'staff-eng', 'admin-demo'] as const) {
+      expect((await t.call('GET', '/v1/companies?q=acme', { token: await t.signIn(who) })).status).toBe(200);
+    }
+  });
+});
+
 describe('GET /v1/offers', () => {
   it('lists published offers for everyone signed in, with filters and cursor pages', async () => {
     const t = testApp();
