@@ -64,8 +64,8 @@ function footer(): string {
     <div>
       <p class="footer-title">${t('À propos de cette démonstration', 'About this demonstration')}</p>
       <p>${t(
-        'Un site d’établissement fictif qui intègre les composants <a href="https://github.com/">Passerelle</a>. Les personnes et les entreprises sont inventées.',
-        'A fictitious institution’s website embedding the <a href="https://github.com/">Passerelle</a> components. People and companies are made up.',
+        'Un site d’établissement fictif qui intègre les composants <strong>Passerelle</strong>. Les personnes et les entreprises sont inventées.',
+        'A fictitious institution’s website embedding the <strong>Passerelle</strong> components. People and companies are made up.',
       )}</p>
     </div>
     <ul class="footer-links">
