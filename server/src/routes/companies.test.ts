@@ -231,6 +231,13 @@ describe('recruiter onboarding (/v1/companies/requests)', () => {
     expect((await t.call('POST', '/v1/companies/requests', { token: recruiter, body: { companyId: t.ids.demo.companies.acme } })).status).toBe(409);
 
     // Before approval the recruiter cannot post for Acme… nor see the queue.
+    const early = await t.call('POST', '/v1/offers', {
+      token: recruiter,
+      body: { companyId: t.ids.demo.companies.acme, title: 'Trop tôt', kind: 'internship', targetEntityIds: [t.ids.demo.entities.engineering] },
+      headers: { 'idempotency-key': 'rep-0' },
+    });
+    expect(early.status).toBe(403);
+    expect((await json(early)).detail).toMatch(/as the representative of that company/);
     expect((await t.call('GET', '/v1/companies/requests', { token: recruiter })).status).toBe(403);
 
     const staff = await t.signIn('staff-eng');
@@ -246,6 +253,17 @@ describe('recruiter onboarding (/v1/companies/requests)', () => {
     expect((await t.call('POST', `/v1/companies/requests/${request.id}/approve`, { token: staff })).status).toBe(409);
     const me = await json(await t.call('GET', '/v1/me', { token: recruiter }));
     expect(me.memberships).toEqual([expect.objectContaining({ role: 'company_rep', companyName: 'Acme Robotique' })]);
+    // Now a representative: posts offers for Acme (moderated), not for Globex.
+    const offer = {
+      companyId: t.ids.demo.companies.acme,
+      title: 'Alternance maintenance',
+      kind: 'apprenticeship',
+      targetEntityIds: [t.ids.demo.entities.engineering],
+    };
+    const posted = await t.call('POST', '/v1/offers', { token: recruiter, body: offer, headers: { 'idempotency-key': 'rep-1' } });
+    expect(posted.status).toBe(201);
+    const other = await t.call('POST', '/v1/offers', { token: recruiter, body: { ...offer, companyId: t.ids.demo.companies.globex }, headers: { 'idempotency-key': 'rep-2' } });
+    expect(other.status).toBe(403);
   });
 
   it('no domain hint for a free-mail address', async () => {

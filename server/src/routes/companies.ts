@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import {
   CompanyCreateSchema,
   CompanyPatchSchema,
+  CompanyRequestListQuerySchema,
   CompanyRequestCreateSchema,
   CompanyRequestRefuseSchema,
   CompanySearchQuerySchema,
@@ -51,13 +52,6 @@ function canSeeCompany(actor: Actor, row: { id: string; status: string; createdB
   if (row.status === 'active') return true;
   return row.createdBy === actor.personId || can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
 }
-
-const RequestQuerySchema = v.object({
-  status: v.optional(v.picklist(['pending', 'approved', 'refused'], 'status is pending, approved or refused.'), 'pending'),
-  mine: v.optional(v.picklist(['true', 'false'], 'mine is true or false.')),
-  limit: CompanySearchQuerySchema.entries.limit,
-  cursor: CompanySearchQuerySchema.entries.cursor,
-});
 
 function requestView(db: DbOrTx, tenantId: string, requestId: string) {
   const row = db
@@ -189,7 +183,7 @@ export const companyRoutes = new Hono<AppEnv>()
    * The verification queue for staff (`status`, default pending), or with
    * `mine=true` the caller's own requests and their outcome.
    */
-  .get('/requests', queryParams(RequestQuerySchema), (c) => {
+  .get('/requests', queryParams(CompanyRequestListQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const query = c.req.valid('query');

@@ -39,6 +39,14 @@ export type CompanyPatch = v.InferOutput<typeof CompanyPatchSchema>;
 
 export const companyRequestStatuses = ['pending', 'approved', 'refused'] as const;
 
+/** `GET /v1/companies/requests`: the staff's queue by status, or `mine=true` for one's own requests. */
+export const CompanyRequestListQuerySchema = v.object({
+  status: v.optional(v.picklist(companyRequestStatuses, 'status is pending, approved or refused.'), 'pending'),
+  mine: v.optional(v.picklist(['true', 'false'], 'mine is true or false.')),
+  limit: CompanySearchQuerySchema.entries.limit,
+  cursor: CompanySearchQuerySchema.entries.cursor,
+});
+
 /**
  * Whether an email's domain is the company website's (ignoring `www.` and
  * accepting subdomains both ways), a hint for staff reviewing a request.
