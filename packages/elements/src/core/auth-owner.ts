@@ -104,14 +104,29 @@ export class AuthOwner implements ReactiveController {
   }
 
   readonly #onState = (state: AuthState, previous: AuthState): void => {
+    // The control that had focus (the code field, the sign-out button) is about to be
+    // replaced: keep keyboard and screen-reader users in the element, not on <body>.
+    const hadFocus = !!this.#host.shadowRoot?.activeElement;
     if (state.status === 'signed-in' && previous.status !== 'signed-in') {
       this.error = null;
       this.#host.dispatchEvent(new SignedInEvent({ me: state.me, method: state.session.method }));
+      if (hadFocus) void this.#focus('[data-autofocus-signed-in], h1, h2, h3');
     } else if (state.status === 'signed-out' && previous.status === 'signed-in') {
       this.#host.dispatchEvent(new SignedOutEvent({ reason: state.reason ?? 'user' }));
+      if (hadFocus) void this.#focus('input');
     }
     this.#onChange();
   };
+
+  /** After the next render, focuses the first match in the shadow root (made focusable if it is not). */
+  async #focus(selector: string): Promise<void> {
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const target = this.#host.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (!target) return;
+    if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
 
   readonly #onVisible = (): void => {
     if (document.visibilityState === 'visible') this.#auth?.checkExpiry();

@@ -14,6 +14,12 @@ export const portalStyles = css`
   .who {
     margin: 0;
   }
+  .who:focus {
+    outline: none;
+  }
+  .who:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
   .name {
     font-weight: 700;
   }

@@ -100,6 +100,13 @@ describe('<passerelle-portal>', () => {
       expect(el.session?.token).to.be.a('string');
       await el.updateComplete;
       expect(shadow(el, '.name').textContent).to.equal(email);
+      // Focus stays in the portal, on who is now signed in.
+      await until(() => deepActiveElement()?.classList.contains('who'), 'focus on the signed-in bar');
+      // Sign out with the keyboard: focus lands on the email field again.
+      shadow<HTMLButtonElement>(el, '[part~=sign-out]').focus();
+      await keys({ press: 'Enter' });
+      await until(() => deepActiveElement()?.getAttribute('type') === 'email', 'focus on the email field');
+      expect(el.session).to.equal(null);
     });
 
     it('maps the server refusal of a wrong code onto the form', async () => {

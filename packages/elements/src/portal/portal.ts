@@ -121,7 +121,7 @@ export class PasserellePortal extends LitElement {
     let header;
     if (me) {
       header = html`<div part="bar" class="bar">
-        <div part="who" class="who">
+        <div part="who" class="who" tabindex="-1" data-autofocus-signed-in>
           <span>${t.session.signedInAs}</span> <span class="name">${me.person.displayName ?? me.person.email}</span>
           ${me.memberships.length > 0
             ? html`<ul part="roles" class="roles" aria-label=${t.session.roles}>
