@@ -207,7 +207,14 @@ export class Auth {
 
   async #askHost(): Promise<string | null> {
     if (!this.getIdentityToken) return null;
-    return (await this.getIdentityToken()) || null;
+    try {
+      return (await this.getIdentityToken()) || null;
+    } catch (err) {
+      // The host's own backend failed: not ours to report as an API error. Without
+      // a token the person can still sign in by email.
+      console.warn('[passerelle] getIdentityToken() failed:', err);
+      return null;
+    }
   }
 
   async #open(opened: Session): Promise<void> {

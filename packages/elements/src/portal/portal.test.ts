@@ -187,6 +187,22 @@ describe('<passerelle-portal>', () => {
       expect(el.me!.person.displayName).to.equal('Claire Dubois');
     });
 
+    it('falls back to the email form when getIdentityToken() fails', async () => {
+      const { api, tenant } = await apiConfig();
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const get = () => Promise.reject(new Error('host backend down'));
+        const el = await fixture<PasserellePortal>(html`<passerelle-portal api=${api} tenant=${tenant} .getIdentityToken=${get}></passerelle-portal>`);
+        await new Promise((r) => setTimeout(r, 50));
+        await el.updateComplete;
+        expect(el.session).to.equal(null);
+        expect(el.shadowRoot!.querySelector('input[type=email]')).to.exist;
+      } finally {
+        console.warn = warn;
+      }
+    });
+
     it('shows the refusal and the email form when the token is refused', async () => {
       const { api, tenant } = await apiConfig();
       const token = await hostToken('student-ines');
