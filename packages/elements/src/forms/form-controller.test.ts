@@ -230,6 +230,20 @@ describe('FormController', () => {
     expect(got!.agree).to.equal(true);
   });
 
+  it('reset() puts new values in every control, even after the person typed', async () => {
+    const el = await fixture<TestForm>(html`<test-form lang="en"></test-form>`);
+    fillValid(el);
+    await el.updateComplete;
+    el.form.reset({ name: 'Claire', email: 'c@example.org', role: 'alumnus', agree: false, start: '2027-01-02', channel: 'email' });
+    await el.updateComplete;
+    expect(shadow<HTMLInputElement>(el, '#field-name').value).to.equal('Claire');
+    expect(shadow<HTMLSelectElement>(el, '#field-role').value).to.equal('alumnus');
+    expect(shadow<HTMLInputElement>(el, '#field-agree').checked).to.equal(false);
+    expect(shadow<HTMLInputElement>(el, '#field-age').value).to.equal('');
+    expect(shadow<HTMLInputElement>(el, '#field-channel').checked).to.equal(true);
+    expect(shadow<HTMLInputElement>(el, '#field-start').value).to.equal('2027-01-02');
+  });
+
   it('speaks French by default and switches with lang, schema messages included', async () => {
     const el = await fixture<TestForm>(html`<test-form></test-form>`);
     submit(el);

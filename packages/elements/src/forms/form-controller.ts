@@ -273,7 +273,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     }
     let control: TemplateResult;
     if (type === 'select') {
-      control = html`<select part="input" id=${id} name=${spec.name} aria-invalid=${ifDefined(invalid)}
+      // `?selected` gives the first render its choice (the options do not exist yet when
+      // `.value` is set); `.value` keeps later resets right once the person has chosen.
+      control = html`<select part="input" id=${id} name=${spec.name} .value=${live(text)} aria-invalid=${ifDefined(invalid)}
         aria-describedby=${ifDefined(describedBy)} ?disabled=${spec.disabled} ?required=${spec.required} @change=${onChange}
         autocomplete=${ifDefined(spec.autocomplete)}>
         <option value="" ?selected=${text === ''}>${t.choose}</option>
