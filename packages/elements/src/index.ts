@@ -9,7 +9,7 @@ export { SessionController, type SignedIn } from './core/session-controller.ts';
 export { EmailSignIn } from './core/email-sign-in.ts';
 export { PasserelleElement } from './core/passerelle-element.ts';
 export { SignedInEvent, SignedOutEvent, SavedEvent, PasserelleErrorEvent } from './core/events.ts';
-export { define } from './core/register.ts';
+export { define, warnOnce } from './core/register.ts';
 export { FormController, type FieldSpec, type FieldType, type FieldOption, type FormOptions } from './forms/form-controller.ts';
 export { theme, formStyles } from './styles/theme.ts';
 export * from './i18n/index.ts';
