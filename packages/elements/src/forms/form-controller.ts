@@ -221,6 +221,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   /** A labelled native control with its hint and inline error. */
   field(spec: FieldSpec): TemplateResult {
     this.#specs.set(spec.name, spec);
+    // A drawn field always has a value, so an untouched one is "empty", not "missing"
+    // (the schema then says "Name is required." rather than "Invalid key").
+    if (!this.#values.has(spec.name)) this.#values.set(spec.name, spec.type === 'checkbox' ? false : '');
     const t = this.#l10n.t.form;
     const type = spec.type ?? 'text';
     const id = FormController.id(spec.name);

@@ -78,6 +78,8 @@ describe('<passerelle-portal>', () => {
       shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
       await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'error summary');
       expect(shadow(el, '[data-error-summary]').textContent).to.contain('Le formulaire contient des erreurs');
+      // An untouched field is empty (not missing): the schema's own message, in French.
+      expect(shadow(el, '[data-error-summary] a').textContent).to.equal('Adresse e-mail : Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.');
     });
 
     it('signs in with an emailed code, keyboard only, and fires passerelle-signed-in', async () => {
