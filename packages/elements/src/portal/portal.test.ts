@@ -276,6 +276,29 @@ describe('<passerelle-portal>', () => {
       expect(asked).to.equal(2);
     });
 
+    it('renews on its timer, a minute before expiresAt', async () => {
+      const { api, tenant } = await apiConfig();
+      let asked = 0;
+      const get = () => (asked++, hostToken('staff-eng'));
+      const el = await fixture<PasserellePortal>(html`<passerelle-portal api=${api} tenant=${tenant} .getIdentityToken=${get}></passerelle-portal>`);
+      await until(() => el.me, 'sign-in');
+      const old = el.session!;
+      expect(old.renewAt).to.be.closeTo(Date.parse(old.expiresAt) - 60_000, 5_000);
+      // Reschedule as if the clock had reached renewAt: the timer fires at once.
+      const realNow = Date.now;
+      Date.now = () => old.renewAt + 1;
+      try {
+        el.auth!.suspend();
+        el.auth!.resume();
+      } finally {
+        Date.now = realNow;
+      }
+      await until(() => el.session && el.session.token !== old.token, 'renewal');
+      expect(asked).to.equal(2);
+      // Signed in all along: no signed-out in between.
+      expect(el.me).to.not.equal(null);
+    });
+
     it('without getIdentityToken, a refused session signs out with reason revoked', async () => {
       const el = await signedInPortal('student-ines');
       const { api } = await apiConfig();
