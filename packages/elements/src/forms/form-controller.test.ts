@@ -48,6 +48,19 @@ class TestForm extends LitElement {
 }
 customElements.define('test-form', TestForm);
 
+const NameOnly = v.object({ name: text(20, 'Name') });
+class TwoForms extends LitElement {
+  static override styles = [theme, formStyles];
+  a = new FormController(this, { schema: NameOnly, idPrefix: 'a', submit: async () => {} });
+  b = new FormController(this, { schema: NameOnly, idPrefix: 'b', submit: async () => {} });
+  override render() {
+    return html`${[this.a, this.b].map(
+      (f, i) => html`<form class=${i ? 'b' : 'a'} novalidate @submit=${f.onSubmit}>${f.summary()}${f.field({ name: 'name', label: `Name ${i}` })}${f.submitButton('Go')}</form>`,
+    )}`;
+  }
+}
+customElements.define('test-two-forms', TwoForms);
+
 function type(el: TestForm, name: string, value: string) {
   const control = shadow<HTMLInputElement>(el, `#${FormController.id(name)}`);
   control.value = value;
@@ -253,8 +266,19 @@ describe('FormController', () => {
     expect(shadow(el, '#field-agree-error').textContent).to.contain('Vous devez accepter.');
     el.setAttribute('lang', 'en');
     await until(() => shadow(el, '.error-summary-title').textContent === 'There is a problem', 'English');
-    submit(el);
-    await summaryShown(el);
+    // Messages already shown switch too, without a new submit.
     expect(shadow(el, '#field-agree-error').textContent).to.contain('You must agree.');
+    expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address');
+  });
+
+  it('keeps two forms of one element apart (idPrefix, own summary)', async () => {
+    const el = await fixture<TwoForms>(html`<test-two-forms lang="en"></test-two-forms>`);
+    shadow<HTMLFormElement>(el, 'form.b').requestSubmit();
+    await until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'summary');
+    const summary = el.shadowRoot!.activeElement!;
+    expect(summary.closest('form')!.classList.contains('b')).to.equal(true);
+    expect(summary.querySelector('a')!.getAttribute('href')).to.equal('#b-field-name');
+    expect(el.shadowRoot!.querySelectorAll('[id]').length).to.equal(new Set([...el.shadowRoot!.querySelectorAll('[id]')].map((e) => e.id)).size);
+    await expect(el).to.be.accessible();
   });
 });

@@ -51,7 +51,11 @@ export interface FormOptions<S extends v.GenericSchema> {
   issues?: Translations<Record<string, string>>;
   /** Names what was being attempted, for the `passerelle-error` event. */
   action?: string;
+  /** Prefix of the control ids, when two forms of one element share field names (ids are then `<prefix>-field-<name>`). */
+  idPrefix?: string;
 }
+
+let forms = 0;
 
 /**
  * A form's state: values, errors, busy flag; validation with the shared
@@ -71,7 +75,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   readonly #host: Host;
   readonly #options: FormOptions<S>;
   readonly #l10n: LocaleController<typeof fr>;
+  readonly #key = String(++forms);
   #values = new Map<string, unknown>();
+  /** Errors by path, as the schema or the server wrote them (translated when drawn, so a language switch applies). */
   #errors = new Map<string, string>();
   /** Fields drawn by the render in progress, and by the previous one (the summary is drawn before the fields). */
   #specs = new Map<string, FieldSpec>();
@@ -104,9 +110,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     return this.#busy;
   }
 
-  /** Current errors by field path (already translated). */
+  /** Current errors by field path (translated). */
   get errors(): ReadonlyMap<string, string> {
-    return this.#errors;
+    return new Map([...this.#errors].map(([path, message]) => [path, this.#translate(message)]));
   }
 
   /** The last refusal that is not about a particular field, if any. */
@@ -148,13 +154,17 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** Validates everything; returns the issues as `{ path, message }` (message translated). */
   validate(): FieldError[] {
+    return this.#check().issues.map((e) => ({ path: e.path, message: this.#translate(e.message) }));
+  }
+
+  #check(): { issues: FieldError[]; output?: v.InferOutput<S> } {
     const result = v.safeParse(this.#options.schema, this.data());
-    return result.success ? [] : fieldErrors(result.issues).map((e) => ({ path: e.path, message: this.#translate(e.message) }));
+    return result.success ? { issues: [], output: result.output } : { issues: fieldErrors(result.issues) };
   }
 
   /** Validates one field through the whole schema (so cross-field checks apply) and shows its first issue. */
   validateField(name: string): void {
-    const issue = this.validate().find((e) => e.path === name || e.path.startsWith(`${name}.`));
+    const issue = this.#check().issues.find((e) => e.path === name || e.path.startsWith(`${name}.`));
     if (issue) this.#errors.set(name, issue.message);
     else this.#errors.delete(name);
     this.#host.requestUpdate();
@@ -163,7 +173,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   /** Puts server field errors (`errors[].path`) next to their fields; the rest goes to the summary. */
   showProblem(error: ApiError): void {
     this.#problem = error;
-    for (const { path, message } of error.fieldErrors) this.#errors.set(path, this.#translate(message));
+    for (const { path, message } of error.fieldErrors) this.#errors.set(path, message);
     this.#host.requestUpdate();
   }
 
@@ -174,17 +184,16 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#submitted = true;
     this.#problem = null;
     this.#errors.clear();
-    const issues = this.validate();
+    const { issues, output } = this.#check();
     if (issues.length > 0) {
       for (const { path, message } of issues) if (!this.#errors.has(path)) this.#errors.set(path, message);
       await this.#focusSummary();
       return;
     }
-    const output = v.parse(this.#options.schema, this.data());
     this.#busy = true;
     this.#host.requestUpdate();
     try {
-      await this.#options.submit(output);
+      await this.#options.submit(output as v.InferOutput<S>);
       this.#submitted = false;
     } catch (err) {
       const error = err instanceof ApiError ? err : ApiError.network(err);
@@ -205,7 +214,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     const root = this.#host.shadowRoot ?? this.#host;
-    root.querySelector<HTMLElement>('[data-error-summary]')?.focus();
+    root.querySelector<HTMLElement>(`[data-error-summary="${this.#key}"]`)?.focus();
   }
 
   #translate(message: string): string {
@@ -213,9 +222,14 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     return this.#options.issues?.[locale]?.[message] ?? this.#l10n.t.issues[message] ?? message;
   }
 
-  /** The id of a field's control, for links and `aria-describedby`. */
+  /** The id of a field's control, for links and `aria-describedby` (forms without `idPrefix`). */
   static id(name: string): string {
     return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  }
+
+  /** The id of this form's control for a field. */
+  id(name: string): string {
+    return this.#options.idPrefix ? `${this.#options.idPrefix}-${FormController.id(name)}` : FormController.id(name);
   }
 
   /** A labelled native control with its hint and inline error. */
@@ -226,8 +240,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     if (!this.#values.has(spec.name)) this.#values.set(spec.name, spec.type === 'checkbox' ? false : '');
     const t = this.#l10n.t.form;
     const type = spec.type ?? 'text';
-    const id = FormController.id(spec.name);
-    const error = this.#errors.get(spec.name);
+    const id = this.id(spec.name);
+    const raw = this.#errors.get(spec.name);
+    const error = raw === undefined ? undefined : this.#translate(raw);
     const hintId = spec.hint ? `${id}-hint` : undefined;
     const errorId = error ? `${id}-error` : undefined;
     const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -313,24 +328,25 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     const focusField = (name: string) => (e: Event) => {
       e.preventDefault();
       const root = this.#host.shadowRoot ?? this.#host;
-      root.querySelector<HTMLElement>(`#${FormController.id(name)}`)?.focus();
+      root.querySelector<HTMLElement>(`#${this.id(name)}`)?.focus();
     };
     const detail = problem && problem.fieldErrors.length === 0 ? this.#translate(problem.problem.detail) : null;
-    return html`<div part="error-summary" class="error-summary" data-error-summary tabindex="-1" role="alert"
-      aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" class="error-summary-title">${title}</h2>
+    const titleId = `error-summary-title-${this.#key}`;
+    return html`<div part="error-summary" class="error-summary" data-error-summary=${this.#key} tabindex="-1" role="alert"
+      aria-labelledby=${titleId}>
+      <h2 id=${titleId} class="error-summary-title">${title}</h2>
       ${detail ? html`<p>${detail}</p>` : nothing}
       ${fieldItems.length > 0
         ? html`<p>${t.summaryIntro(fieldItems.length)}</p>
             <ul>
               ${fieldItems.map(
                 ([name, message]) =>
-                  html`<li><a part="error-link" href=${`#${FormController.id(name)}`} @click=${focusField(name)}
-                      >${t.fieldError(this.#spec(name)!.label, message)}</a></li>`,
+                  html`<li><a part="error-link" href=${`#${this.id(name)}`} @click=${focusField(name)}
+                      >${t.fieldError(this.#spec(name)!.label, this.#translate(message))}</a></li>`,
               )}
             </ul>`
         : nothing}
-      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([path, message]) => html`<li>${path ? t.fieldError(path, message) : message}</li>`)}</ul>` : nothing}
+      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([path, message]) => html`<li>${path ? t.fieldError(path, this.#translate(message)) : this.#translate(message)}</li>`)}</ul>` : nothing}
     </div>`;
   }
 
