@@ -72,10 +72,14 @@ describe('<passerelle-consent-centre>', () => {
   it('withdraws everything in one action', async () => {
     await withdrawEverything('student-ines');
     const el = await centre('student-ines');
+    // Wait for each save's own event, so that a late one cannot be taken for the next.
+    const first = oneEvent(el, 'passerelle-saved');
     sw(el, 'alumni-news', 'email').click();
-    await until(() => sw(el, 'alumni-news', 'email').checked && statusText(el) === 'Your choice is saved.', 'grant');
+    await first;
+    const second = oneEvent(el, 'passerelle-saved');
     sw(el, 'job-offers', 'email').click();
-    await until(() => sw(el, 'job-offers', 'email').checked, 'second grant');
+    await second;
+    await until(() => sw(el, 'alumni-news', 'email').checked && sw(el, 'job-offers', 'email').checked, 'both granted');
     await until(() => shadow(el, '[part=withdraw-all]').getAttribute('aria-disabled') === 'false', 'idle');
     const saved = oneEvent(el, 'passerelle-saved');
     shadow<HTMLButtonElement>(el, '[part=withdraw-all]').click();
