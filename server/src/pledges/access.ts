@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import { can, staffCovers, type Actor, type Resource } from '@passerelle/schema';
 import { pledges } from '../db/tables/index.ts';
+import { coveredEntityIds, isAdmin, isStaff } from '../auth/roles.ts';
 
 export interface PledgeOwnership {
   tenantId: string;
@@ -22,14 +23,7 @@ export const pledgeResource = (row: PledgeOwnership): Extract<Resource, { kind: 
   entityId: row.entityId,
 });
 
-export const isAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'admin');
-export const isStaff = (actor: Actor) => actor.memberships.some((m) => m.role === 'staff');
 export const representedCompanies = (actor: Actor) => actor.memberships.flatMap((m) => (m.role === 'company_rep' ? [m.companyId] : []));
-
-/** Every entity of the tenant that a staff membership of the actor covers. */
-export function coveredEntityIds(actor: Actor): string[] {
-  return Object.keys(actor.entityParents).filter((id) => staffCovers(actor, id));
-}
 
 /** Author, the pledging company's representatives, staff of the beneficiary, admins. */
 export const canReadAmount = (actor: Actor, row: PledgeOwnership) => can(actor, 'pledge.readAmount', pledgeResource(row));

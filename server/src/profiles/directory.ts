@@ -5,24 +5,18 @@
  * builder with bound parameters.
  */
 import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
-import { searchKey, staffCovers, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
+import { searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { memberships, profileDuplicateFlags, profiles } from '../db/tables/index.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
 import type { ProfileRow } from './document.ts';
+import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
 
 /** Above every character: `key >= p AND key < p + TOP` is an index-friendly prefix match. */
 const TOP = '\u{10FFFF}';
 const prefix = (column: Column, value: string): SQL => and(gte(column, value), lt(column, value + TOP))!;
 
-const isAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'admin');
 const isMember = (actor: Actor) => actor.memberships.some((m) => m.role === 'student' || m.role === 'alumnus' || m.role === 'staff');
-
-/** Every entity of the tenant that one of the actor's staff memberships covers. */
-function coveredEntityIds(actor: Actor): string[] {
-  if (!actor.memberships.some((m) => m.role === 'staff')) return [];
-  return Object.keys(actor.entityParents).filter((id) => staffCovers(actor, id));
-}
 
 interface Cursor {
   sort: string;

@@ -1,0 +1,71 @@
+/**
+ * Changing a pledge after it was made: who may, what an edit may touch, and
+ * the one optimistic-locking update (version bump and audit entry in the
+ * same transaction) shared by edits and state verbs.
+ */
+import type { Context } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import type { PledgePatch } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import { pledges } from '../db/tables/index.ts';
+import { ProblemError, validationProblem } from '../http/problem.ts';
+import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
+import { paymentUrlOf } from './load.ts';
+import { estimateGift } from './create.ts';
+
+export const CHANGE_REASON = 'Only the author of a pledge, the pledging company’s representatives, staff of the beneficiary entity or an administrator can change it. Ask the beneficiary’s office.';
+export const RECEIVE_REASON = 'Only staff of the beneficiary entity or an administrator can record that a pledge was received. Ask the beneficiary’s office.';
+
+/**
+ * The columns an edit sets, after checking the fields apply to the pledge's
+ * kind and that an amount changes only while the pledge is promised.
+ */
+export function editedColumns(c: Context<AppEnv>, p: PledgeRow, input: PledgePatch): Partial<PledgeRow> {
+  const donation = p.kind === 'donation';
+  const wrongKind = (donation ? ['estimatedAmountCents', 'sharePercent', 'programme', 'contact', 'viaAccountant'] : ['amountCents', 'frequency', 'publicThanks', 'address']).filter((k) => k in input);
+  if (wrongKind.length) throw validationProblem(wrongKind.map((k) => ({ path: k, message: `This field does not apply to ${donation ? 'a donation' : 'an apprenticeship-tax pledge'}.` })));
+  if (p.status === 'cancelled') throw new ProblemError('conflict', 'This pledge was cancelled: make a new pledge instead.');
+  const newAmount = donation ? input.amountCents : input.estimatedAmountCents;
+  const amountChanges =
+    (newAmount !== undefined && newAmount !== p.amountCents) ||
+    (input.sharePercent !== undefined && Math.round(input.sharePercent * 100) !== p.shareBasisPoints) ||
+    (input.frequency !== undefined && input.frequency !== p.frequency);
+  if (amountChanges && p.status !== 'promised') {
+    throw new ProblemError('conflict', `This pledge is ${p.status}: its amount can no longer change. Cancel it and make a new pledge, or ask the beneficiary’s office.`);
+  }
+  const set: Partial<PledgeRow> = {};
+  if (newAmount !== undefined) Object.assign(set, { amountCents: newAmount, sortAmountCents: newAmount });
+  if (input.sharePercent !== undefined) set.shareBasisPoints = Math.round(input.sharePercent * 100);
+  if (input.frequency !== undefined) set.frequency = input.frequency;
+  if (input.publicThanks !== undefined) set.publicThanks = input.publicThanks;
+  if (input.programme !== undefined) set.programme = input.programme || null;
+  if (input.contact !== undefined) set.contact = input.contact;
+  if (input.address !== undefined) set.donorAddress = input.address;
+  if (input.viaAccountant !== undefined) set.viaAccountant = input.viaAccountant;
+  if (donation && (set.amountCents !== undefined || set.frequency !== undefined)) {
+    set.taxEstimate = estimateGift(c, p.donorKind ?? 'individual', set.amountCents ?? p.amountCents ?? 0, set.frequency ?? p.frequency ?? 'once', {});
+  }
+  return set;
+}
+
+/** Applies a change inside a transaction: bumps the version, writes the audit entry, answers the new state. */
+export function changePledge(c: Context<AppEnv>, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number) {
+  const { db } = c.var.deps;
+  const { actor } = c.var.auth;
+  const who = auditOrigin(c);
+  const p = joined.pledge;
+  const updated = db.transaction((tx) => {
+    const row = tx
+      .update(pledges)
+      .set({ ...set, version: p.version + 1, updatedAt: who.at })
+      .where(and(eq(pledges.tenantId, actor.tenantId), eq(pledges.id, p.id), eq(pledges.version, expectedVersion ?? p.version)))
+      .returning()
+      .get();
+    if (!row) throw new ProblemError('preconditionFailed', 'This pledge changed since you loaded it. Reload it, check, and try again.');
+    writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
+    return row;
+  });
+  c.header('etag', etagOf(updated));
+  return projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: paymentUrlOf(db, actor.tenantId, c.var.auth.tenantSlug) });
+}

@@ -1,0 +1,110 @@
+/**
+ * Turning a pledge request into the row to insert: where a gift goes, which
+ * company pledges, the policy check, and the tax estimate. Refusals are
+ * thrown as problems naming the field to fix.
+ */
+import type { Context } from 'hono';
+import { and, asc, eq } from 'drizzle-orm';
+import { estimateTaxReduction, taxRulesOn, type DonationCreate, type TaxPledgeCreate } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { companies, entities } from '../db/tables/index.ts';
+import { authorize } from '../auth/authorize.ts';
+import { validationProblem } from '../http/problem.ts';
+import { auditOrigin } from '../db/audit.ts';
+import { pledgeConfig } from '../config/pledges.ts';
+import { today } from './load.ts';
+
+/** Where a gift goes: the entity whose staff receive it. */
+function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation']): { entityId: string; fund: string | null } {
+  if (d.kind === 'entity') {
+    const found = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, d.entityId))).get();
+    if (!found) throw validationProblem([{ path: 'designation.entityId', message: 'Choose one of the institution’s schools or services.' }]);
+    return { entityId: found.id, fund: null };
+  }
+  if (d.kind === 'fund' && !pledgeConfig().funds.some((f) => f.code === d.fund)) {
+    throw validationProblem([{ path: 'designation.fund', message: 'Choose one of the funds offered.' }]);
+  }
+  const foundation = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).get();
+  if (!foundation) throw validationProblem([{ path: 'designation.kind', message: 'This institution has no foundation: choose a school instead.' }]);
+  return { entityId: foundation.id, fund: d.kind === 'fund' ? d.fund : null };
+}
+
+function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: string) {
+  const company = db.select({ id: companies.id, name: companies.name, siret: companies.siret, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get();
+  if (!company || company.status !== 'active') throw validationProblem([{ path, message: 'Choose a company verified by the institution.' }]);
+  return company;
+}
+
+/** The estimate of a gift over a year (a monthly gift is twelve payments). */
+export function estimateGift(c: Context<AppEnv>, donorKind: 'individual' | 'company', amountCents: number, frequency: string, income: { taxableIncomeCents?: number | undefined; turnoverCents?: number | undefined }) {
+  const yearly = frequency === 'monthly' ? amountCents * 12 : amountCents;
+  return estimateTaxReduction(taxRulesOn(pledgeConfig().taxReduction, today(c)), { donorKind, amountCents: yearly, ...income });
+}
+
+export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
+  const { db } = c.var.deps;
+  const { actor } = c.var.auth;
+  const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation);
+  const company = input.donor.kind === 'company' ? activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
+  authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
+  if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', message: 'This company has no SIRET on record, which the tax receipt needs: ask the institution to add it.' }]);
+  const taxEstimate = estimateGift(c, input.donor.kind, input.amountCents, input.frequency, input.donor.kind === 'individual' ? { taxableIncomeCents: input.taxableIncomeCents } : { turnoverCents: input.turnoverCents });
+  const at = auditOrigin(c).at;
+  return {
+    tenantId: actor.tenantId,
+    kind: 'donation' as const,
+    status: 'promised' as const,
+    authorId: actor.personId,
+    companyId: company?.id ?? null,
+    entityId,
+    designation: input.designation.kind,
+    fund,
+    frequency: input.frequency,
+    amountCents: input.amountCents,
+    sortAmountCents: input.amountCents,
+    donorKind: input.donor.kind,
+    donorName: input.donor.kind === 'individual' ? input.donor.fullName : company!.name,
+    donorSiret: company?.siret ?? null,
+    donorAddress: input.donor.address,
+    publicThanks: input.publicThanks,
+    taxEstimate,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export function createTaxPledge(c: Context<AppEnv>, input: TaxPledgeCreate) {
+  const { db } = c.var.deps;
+  const { actor } = c.var.auth;
+  const entity = db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, actor.tenantId), eq(entities.id, input.entityId))).get();
+  if (!entity) throw validationProblem([{ path: 'entityId', message: 'Choose one of the institution’s schools.' }]);
+  const company = activeCompany(db, actor.tenantId, input.companyId, 'companyId');
+  authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });
+  if (!entity.uai) throw validationProblem([{ path: 'entityId', message: 'This entity has no UAI, so it cannot receive apprenticeship tax: choose a school.' }]);
+  if (!pledgeConfig().apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
+    throw validationProblem([{ path: 'campaignYear', message: 'There is no apprenticeship-tax campaign for this year: choose the current campaign.' }]);
+  }
+  const employerSiret = input.employerSiret ?? company.siret;
+  if (!employerSiret) throw validationProblem([{ path: 'employerSiret', message: 'Enter the SIRET of the establishment that pays the tax.' }]);
+  const at = auditOrigin(c).at;
+  return {
+    tenantId: actor.tenantId,
+    kind: 'apprenticeship_tax' as const,
+    status: 'promised' as const,
+    authorId: actor.personId,
+    companyId: company.id,
+    entityId: entity.id,
+    amountCents: input.estimatedAmountCents ?? null,
+    sortAmountCents: input.estimatedAmountCents ?? 0,
+    employerSiret,
+    uai: entity.uai,
+    programme: input.programme || null,
+    shareBasisPoints: Math.round(input.sharePercent * 100),
+    campaignYear: input.campaignYear,
+    contact: input.contact,
+    viaAccountant: input.viaAccountant,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

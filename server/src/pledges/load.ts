@@ -1,0 +1,46 @@
+/**
+ * Reading one pledge for a route: the row joined with its beneficiary and
+ * company, refused as 404 when the caller may not know it exists, and the
+ * institution's payment page that the projection links to.
+ */
+import type { Context } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { companies, entities, institutions, pledges } from '../db/tables/index.ts';
+import { forbidden, notFound } from '../http/problem.ts';
+import { pledgeConfig } from '../config/pledges.ts';
+import { canSeePledge } from './access.ts';
+import type { PledgeJoined, PledgeRow } from './project.ts';
+
+const joinedColumns = { pledge: pledges, entityName: entities.name, entityUai: entities.uai, companyName: companies.name };
+
+export function selectJoined(db: DbOrTx) {
+  return db.select(joinedColumns).from(pledges).innerJoin(entities, eq(entities.id, pledges.entityId)).leftJoin(companies, eq(companies.id, pledges.companyId));
+}
+
+/** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
+export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
+  const row = selectJoined(db).where(and(eq(pledges.tenantId, actor.tenantId), eq(pledges.id, id))).get();
+  if (!row || !canSeePledge(actor, row.pledge)) throw notFound('This pledge');
+  return row;
+}
+
+/** Loads a pledge for a state change or an edit: 404 if unseen, 403 if seen but not theirs to change. */
+export function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: PledgeRow) => boolean, reason: string): PledgeJoined {
+  const joined = loadVisible(db, actor, id);
+  if (!may(joined.pledge)) throw forbidden(reason);
+  return joined;
+}
+
+/** The institution's own payment page for gifts: its settings first, then the configuration. */
+export function paymentUrlOf(db: DbOrTx, tenantId: string, slug: string): string | null {
+  const settings = db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get()?.settings;
+  const fromSettings = settings?.paymentUrl;
+  if (typeof fromSettings === 'string' && /^https:\/\//.test(fromSettings)) return fromSettings;
+  return pledgeConfig().paymentUrls[slug] ?? null;
+}
+
+/** Today's date (UTC) by the app's clock, as the tax rules and receipts read it. */
+export const today = (c: Context<AppEnv>) => c.var.deps.clock.now().toISOString().slice(0, 10);
