@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { can, staffCovers, type Actor, type Offer, type OfferStatus, type Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { companies, offers, offerTargets } from '../db/tables/index.ts';
+import { notFound } from '../http/problem.ts';
 
 export const offerColumns = {
   id: offers.id,
@@ -94,6 +95,13 @@ export function loadOffer(db: DbOrTx, tenantId: string, id: string): LoadedOffer
     .get();
   if (!row) return undefined;
   return { ...row, targetEntityIds: loadTargets(db, [row.id]).get(row.id) ?? [] };
+}
+
+/** Loads the offer for a verb: 404 if the caller cannot know it exists. */
+export function offerFor(db: DbOrTx, actor: Actor, id: string): LoadedOffer {
+  const offer = loadOffer(db, actor.tenantId, id);
+  if (!offer) throw notFound('This offer');
+  return offer;
 }
 
 /** The API shape: optional fields absent when empty; author and reason only for insiders. */

@@ -1,0 +1,121 @@
+/**
+ * An offer's typed fields (as a request gives them and as the form edits
+ * them), their columns, and the checks run before any write: references to
+ * the tenant's company and entities, the yearly legal rules, completeness.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { missingForSubmission, offerRuleErrors, type FieldError, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { companies, entities, offerTargets } from '../db/tables/index.ts';
+import { validationProblem } from '../http/problem.ts';
+import { internshipParameters } from '../config/internship.ts';
+import type { LoadedOffer } from './offer-view.ts';
+
+/** The typed fields of an offer, as stored (null = not given yet). */
+export interface Fields {
+  companyId: string;
+  title: string;
+  description: string | null;
+  kind: OfferKind;
+  targetEntityIds: string[];
+  location: string | null;
+  remote: RemotePolicy | null;
+  startDate: string | null;
+  duration: { amount: number; unit: 'months' | 'weeks' } | null;
+  weeklyHours: number | null;
+  stipend: { amountCents: number } | null;
+  apply: string | null;
+  expiresOn: string | null;
+}
+
+export function fieldsOf(o: LoadedOffer): Fields {
+  return {
+    companyId: o.companyId,
+    title: o.title,
+    description: o.description,
+    kind: o.kind,
+    targetEntityIds: o.targetEntityIds,
+    location: o.location,
+    remote: o.remote,
+    startDate: o.startDate,
+    duration: o.durationAmount !== null && o.durationUnit !== null ? { amount: o.durationAmount, unit: o.durationUnit } : null,
+    weeklyHours: o.weeklyHours,
+    stipend: o.stipendCents !== null ? { amountCents: o.stipendCents } : null,
+    apply: o.apply,
+    expiresOn: o.expiresOn,
+  };
+}
+
+export function columnsOf(f: Fields) {
+  return {
+    companyId: f.companyId,
+    title: f.title,
+    description: f.description || null,
+    kind: f.kind,
+    location: f.location || null,
+    remote: f.remote,
+    startDate: f.startDate,
+    durationAmount: f.duration?.amount ?? null,
+    durationUnit: f.duration?.unit ?? null,
+    weeklyHours: f.weeklyHours,
+    stipendCents: f.stipend?.amountCents ?? null,
+    apply: f.apply,
+    expiresOn: f.expiresOn,
+  };
+}
+
+/** The company must be an active one of the tenant; targets must be its entities. */
+export function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): FieldError[] {
+  const errors: FieldError[] = [];
+  const company = db.select({ status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, f.companyId))).get();
+  if (!company) {
+    errors.push({ path: 'companyId', message: 'Choose a company from the list. If yours is missing, ask your careers office to add it.' });
+  } else if (company.status !== 'active') {
+    errors.push({ path: 'companyId', message: 'This company is waiting for the careers office to verify it; you can post for it once it is verified.' });
+  }
+  const unique = [...new Set(f.targetEntityIds)];
+  const found = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, unique))).all();
+  if (found.length !== unique.length) errors.push({ path: 'targetEntityIds', message: 'Choose schools or programmes from the list.' });
+  return errors;
+}
+
+/** Rules always; completeness too when the offer is (or is going) beyond draft. */
+export function contentErrors(f: Fields, today: string, complete: boolean): FieldError[] {
+  const ruleInput = {
+    kind: f.kind,
+    startDate: f.startDate ?? undefined,
+    duration: f.duration ?? undefined,
+    weeklyHours: f.weeklyHours ?? undefined,
+    stipend: f.stipend,
+    expiresOn: f.expiresOn ?? undefined,
+  };
+  return [...(complete ? missingForSubmission(f) : []), ...offerRuleErrors(ruleInput, internshipParameters(), today)];
+}
+
+export function throwIfAny(errors: FieldError[]): void {
+  if (errors.length > 0) throw validationProblem(errors);
+}
+
+export function setTargets(tx: DbOrTx, tenantId: string, offerId: string, targetEntityIds: string[]): void {
+  tx.delete(offerTargets).where(eq(offerTargets.offerId, offerId)).run();
+  for (const entityId of new Set(targetEntityIds)) tx.insert(offerTargets).values({ tenantId, offerId, entityId }).run();
+}
+
+/** The fields of a new offer (targets once each; what was not given is null). */
+export function fieldsOfCreate(input: Omit<OfferCreate, 'submit'>): Fields {
+  return {
+    companyId: input.companyId,
+    title: input.title,
+    description: input.description ?? null,
+    kind: input.kind,
+    targetEntityIds: [...new Set(input.targetEntityIds)],
+    location: input.location ?? null,
+    remote: input.remote ?? null,
+    startDate: input.startDate ?? null,
+    duration: input.duration ?? null,
+    weeklyHours: input.weeklyHours ?? null,
+    stipend: input.stipend ?? null,
+    apply: input.apply ?? null,
+    expiresOn: input.expiresOn ?? null,
+  };
+}

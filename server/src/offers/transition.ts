@@ -1,0 +1,65 @@
+/**
+ * The moderation and lifecycle verbs of an offer (submit, publish, reject,
+ * request changes, withdraw, fill): one guarded state change each.
+ */
+import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import type { Actor, OfferStatus } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import { offers } from '../db/tables/index.ts';
+import { authorize } from '../auth/authorize.ts';
+import { ProblemError } from '../http/problem.ts';
+import { rememberReply } from '../http/idempotency.ts';
+import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { effectiveStatus, loadOffer, offerEtag, offerFor, offerResource, offerView, todayOf, type LoadedOffer } from './offer-view.ts';
+
+/**
+ * A moderation or lifecycle verb: checks the policy and the current status,
+ * moves the offer, writes the audit entry, all in one transaction.
+ */
+export function transition(
+  c: Context<AppEnv>,
+  options: { action: 'offer.edit' | 'offer.moderate'; audit: string; verb: string; from: readonly OfferStatus[]; to: (actor: Actor, offer: LoadedOffer) => OfferStatus; reason?: string; check?: (offer: LoadedOffer, today: string) => void; remember?: boolean },
+) {
+  const { db, clock } = c.var.deps;
+  const { actor } = c.var.auth;
+  const id = (c.req.param() as { id: string }).id;
+  const who = auditOrigin(c);
+  const today = todayOf(clock.now());
+  const result = db.transaction((tx) => {
+    const offer = offerFor(tx, actor, id);
+    const current = effectiveStatus(offer, today);
+    authorize(actor, options.action, offerResource({ ...offer, status: offer.status }));
+    if (!options.from.includes(current)) {
+      throw new ProblemError('conflict', `This offer is ${current.replace('_', ' ')}; it cannot be ${options.verb} now.`, { status: current });
+    }
+    options.check?.(offer, today);
+    const to = options.to(actor, offer);
+    const now = who.at;
+    tx.update(offers)
+      .set({
+        status: to,
+        version: offer.version + 1,
+        updatedAt: now,
+        moderationReason: options.reason ?? (to === 'published' ? null : offer.moderationReason),
+        ...(to === 'submitted' ? { submittedAt: now } : {}),
+        ...(to === 'published' ? { publishedAt: now, submittedAt: offer.submittedAt ?? now } : {}),
+      })
+      .where(eq(offers.id, offer.id))
+      .run();
+    writeAudit(tx, who, {
+      action: options.audit,
+      objectType: 'offer',
+      objectId: offer.id,
+      entityIds: offer.targetEntityIds,
+      subjectId: offer.authorId,
+      detail: { from: current, to, ...(options.reason ? { reason: options.reason } : {}) },
+    });
+    const updated = loadOffer(tx, actor.tenantId, offer.id)!;
+    const body = offerView(actor, updated, today);
+    if (options.remember) rememberReply(tx, c, 200, body);
+    return { updated, body };
+  });
+  c.header('etag', offerEtag(result.updated));
+  return c.json(result.body, 200);
+}
