@@ -17,11 +17,10 @@ const userDir = process.env.INIT_CWD ?? process.cwd();
 
 const apiPort = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(apiPort) || apiPort < 1 || apiPort > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
-const databaseUrl = process.env.DATABASE_URL
-  ? process.env.DATABASE_URL.startsWith('file:') || process.env.DATABASE_URL === ':memory:' || isAbsolute(process.env.DATABASE_URL)
-    ? process.env.DATABASE_URL
-    : resolve(userDir, process.env.DATABASE_URL)
-  : resolve(serverDir, 'data/passerelle.db');
+// The same default as `pnpm serve`: ./data/passerelle.db from where the command was typed.
+const requestedDatabase = process.env.DATABASE_URL ?? './data/passerelle.db';
+const databaseUrl =
+  requestedDatabase.startsWith('file:') || requestedDatabase === ':memory:' || isAbsolute(requestedDatabase) ? requestedDatabase : resolve(userDir, requestedDatabase);
 const api = process.env.VITE_PASSERELLE_API ?? `http://localhost:${apiPort}`;
 const serverEnv = { ...process.env, PORT: String(apiPort), DATABASE_URL: databaseUrl };
 
