@@ -1,3 +1,4 @@
+import { and, eq, gt, lt, or, type Column, type SQL } from 'drizzle-orm';
 import { ProblemError } from '../http/problem.ts';
 
 /**
@@ -17,4 +18,15 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
     // fall through to the refusal below
   }
   throw new ProblemError('validation', 'Invalid cursor: use the nextCursor of the previous page.', { errors: [{ path: 'cursor', message: 'Invalid cursor.' }] });
+}
+
+/**
+ * SQL: the rows strictly after the cursor in (sort key, id) order, ascending
+ * unless `descending`; undefined (no condition) on the first page.
+ */
+export function afterCursor(cursor: string | undefined, sortColumn: Column, idColumn: Column, descending = false): SQL | undefined {
+  const after = decodeCursor(cursor);
+  if (!after) return undefined;
+  const beyond = descending ? lt : gt;
+  return or(beyond(sortColumn, after.sortKey), and(eq(sortColumn, after.sortKey), beyond(idColumn, after.id)));
 }

@@ -3,14 +3,14 @@
  * state (`mine=true`); or the staff's moderation queue (`queue=true`:
  * submitted offers aimed at their entities, oldest first).
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Actor, Offer, OfferListQuerySchema, Page } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
 import { companies, offers, offerTargets } from '../db/tables/index.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
 import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { afterCursor, encodeCursor } from './cursor.ts';
 import { loadTargets, offerColumns, offerView } from './offer-view.ts';
 
 export function listOffers(db: Db, actor: Actor, q: v.InferOutput<typeof OfferListQuerySchema>, today: string): Page<Offer> {
@@ -43,11 +43,7 @@ export function listOffers(db: Db, actor: Actor, q: v.InferOutput<typeof OfferLi
   if (q.remote) where.push(eq(offers.remote, q.remote));
   if (q.startFrom) where.push(gte(offers.startDate, q.startFrom));
   if (q.entity) where.push(inArray(offers.id, db.select({ id: offerTargets.offerId }).from(offerTargets).where(and(eq(offerTargets.tenantId, actor.tenantId), eq(offerTargets.entityId, q.entity)))));
-  const after = decodeCursor(q.cursor);
-  if (after) {
-    const beyond = ascending ? gt : lt;
-    where.push(or(beyond(sortColumn, after.sortKey), and(eq(sortColumn, after.sortKey), beyond(offers.id, after.id))));
-  }
+  where.push(afterCursor(q.cursor, sortColumn, offers.id, !ascending));
   const order = ascending ? [asc(sortColumn), asc(offers.id)] : [desc(sortColumn), desc(offers.id)];
   const rows = db
     .select(offerColumns)

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import {
@@ -23,7 +23,7 @@ import { ProblemError, notFound } from '../http/problem.ts';
 import { companies, companyRequests, memberships, people } from '../db/tables/index.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { companyColumns, searchCompanies } from '../offers/company-search.ts';
-import { decodeCursor, encodeCursor } from '../offers/cursor.ts';
+import { afterCursor, encodeCursor } from '../offers/cursor.ts';
 
 type CompanyRow = { id: string; name: string; siret: string | null; siren: string | null; website: string | null; status: 'active' | 'pending' | 'refused' };
 
@@ -47,14 +47,35 @@ function findCompany(db: DbOrTx, tenantId: string, id: string): (CompanyRow & { 
     .get();
 }
 
+/**
+ * Inserts a company created by the actor; a SIRET the tenant already has is
+ * a conflict pointing at that company (`hint` says what to do instead).
+ */
+function insertCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', hint = '') {
+  const existing = tx
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(and(eq(companies.tenantId, actor.tenantId), eq(companies.siret, input.siret)))
+    .get();
+  if (existing) {
+    throw new ProblemError('conflict', `A company with this SIRET already exists: ${existing.name}.${hint}`, { existingId: existing.id, existing: `/v1/companies/${existing.id}` });
+  }
+  return tx
+    .insert(companies)
+    .values({ tenantId: actor.tenantId, name: input.name, siret: input.siret, siren: input.siret.slice(0, 9), website: input.website ?? null, status, createdBy: actor.personId, createdAt: at })
+    .returning(companyColumns)
+    .get();
+}
+
 /** Active companies are everyone's; a pending or refused one only its requester's and moderators'. */
 function canSeeCompany(actor: Actor, row: { id: string; status: string; createdBy: string | null }): boolean {
   if (row.status === 'active') return true;
   return row.createdBy === actor.personId || can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
 }
 
-function requestView(db: DbOrTx, tenantId: string, requestId: string) {
-  const row = db
+/** Requests joined with who asked and the company, as `shapeRequest` reads them. */
+function selectRequests(db: DbOrTx) {
+  return db
     .select({
       id: companyRequests.id,
       kind: companyRequests.kind,
@@ -70,7 +91,11 @@ function requestView(db: DbOrTx, tenantId: string, requestId: string) {
     })
     .from(companyRequests)
     .innerJoin(people, eq(people.id, companyRequests.personId))
-    .innerJoin(companies, eq(companies.id, companyRequests.companyId))
+    .innerJoin(companies, eq(companies.id, companyRequests.companyId));
+}
+
+function requestView(db: DbOrTx, tenantId: string, requestId: string) {
+  const row = selectRequests(db)
     .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, requestId)))
     .get();
   return row ? shapeRequest(row) : undefined;
@@ -133,7 +158,6 @@ export const companyRoutes = new Hono<AppEnv>()
       const items = searchCompanies(db, actor.tenantId, query.q, status, query.limit).map(companyView);
       return c.json({ items, nextCursor: null }, 200);
     }
-    const after = decodeCursor(query.cursor);
     const rows = db
       .select(companyColumns)
       .from(companies)
@@ -141,7 +165,7 @@ export const companyRoutes = new Hono<AppEnv>()
         and(
           eq(companies.tenantId, actor.tenantId),
           eq(companies.status, status),
-          after ? or(gt(companies.name, after.sortKey), and(eq(companies.name, after.sortKey), gt(companies.id, after.id))) : undefined,
+          afterCursor(query.cursor, companies.name, companies.id),
         ),
       )
       .orderBy(asc(companies.name), asc(companies.id))
@@ -159,19 +183,7 @@ export const companyRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     const company = db.transaction((tx) => {
-      const existing = tx
-        .select({ id: companies.id, name: companies.name })
-        .from(companies)
-        .where(and(eq(companies.tenantId, actor.tenantId), eq(companies.siret, input.siret)))
-        .get();
-      if (existing) {
-        throw new ProblemError('conflict', `A company with this SIRET already exists: ${existing.name}.`, { existingId: existing.id, existing: `/v1/companies/${existing.id}` });
-      }
-      const row = tx
-        .insert(companies)
-        .values({ tenantId: actor.tenantId, name: input.name, siret: input.siret, siren: input.siret.slice(0, 9), website: input.website ?? null, status: 'active', createdBy: actor.personId, createdAt: who.at })
-        .returning(companyColumns)
-        .get();
+      const row = insertCompany(tx, actor, who.at, input, 'active');
       writeAudit(tx, who, { action: 'company.create', objectType: 'company', objectId: row.id, detail: { name: row.name, siret: row.siret } });
       return row;
     });
@@ -189,29 +201,12 @@ export const companyRoutes = new Hono<AppEnv>()
     const query = c.req.valid('query');
     const mine = query.mine === 'true';
     if (!mine) authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
-    const after = decodeCursor(query.cursor);
-    const rows = db
-      .select({
-        id: companyRequests.id,
-        kind: companyRequests.kind,
-        status: companyRequests.status,
-        message: companyRequests.message,
-        reason: companyRequests.reason,
-        createdAt: companyRequests.createdAt,
-        decidedAt: companyRequests.decidedAt,
-        personId: people.id,
-        personName: people.displayName,
-        personEmail: people.email,
-        company: companyColumns,
-      })
-      .from(companyRequests)
-      .innerJoin(people, eq(people.id, companyRequests.personId))
-      .innerJoin(companies, eq(companies.id, companyRequests.companyId))
+    const rows = selectRequests(db)
       .where(
         and(
           eq(companyRequests.tenantId, actor.tenantId),
           mine ? eq(companyRequests.personId, actor.personId) : eq(companyRequests.status, query.status),
-          after ? or(gt(companyRequests.createdAt, after.sortKey), and(eq(companyRequests.createdAt, after.sortKey), gt(companyRequests.id, after.id))) : undefined,
+          afterCursor(query.cursor, companyRequests.createdAt, companyRequests.id),
         ),
       )
       .orderBy(asc(companyRequests.createdAt), asc(companyRequests.id))
@@ -253,22 +248,7 @@ export const companyRoutes = new Hono<AppEnv>()
         companyId = company.id;
         kind = 'represent';
       } else {
-        const existing = tx
-          .select({ id: companies.id, name: companies.name })
-          .from(companies)
-          .where(and(eq(companies.tenantId, actor.tenantId), eq(companies.siret, input.company.siret)))
-          .get();
-        if (existing) {
-          throw new ProblemError('conflict', `A company with this SIRET already exists: ${existing.name}. Ask to represent it instead (send its companyId).`, {
-            existingId: existing.id,
-            existing: `/v1/companies/${existing.id}`,
-          });
-        }
-        companyId = tx
-          .insert(companies)
-          .values({ tenantId: actor.tenantId, name: input.company.name, siret: input.company.siret, siren: input.company.siret.slice(0, 9), website: input.company.website ?? null, status: 'pending', createdBy: actor.personId, createdAt: who.at })
-          .returning({ id: companies.id })
-          .get().id;
+        companyId = insertCompany(tx, actor, who.at, input.company, 'pending', ' Ask to represent it instead (send its companyId).').id;
         kind = 'create';
       }
       const id = tx
