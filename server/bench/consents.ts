@@ -9,43 +9,21 @@
  *
  *   pnpm --filter @passerelle/server exec tsx bench/consents.ts [--people 20000] [--requests 200]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../src/db/open.ts';
 import { consentEvents, people, purposes, solicitationCapEvents } from '../src/db/tables/index.ts';
-import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../src/seed/demo.ts';
-import { signHostToken } from '../src/auth/host-token.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { measure, ms, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
 
 const { values: args } = parseArgs({ options: { people: { type: 'string', default: '20000' }, requests: { type: 'string', default: '200' } } });
 const PEOPLE = Number(args.people);
 const REQUESTS = Number(args.requests);
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-let seed = 11;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const { random } = seededRandom(11);
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-consents-'));
-  const file = join(dir, 'bench.db');
+  const { file, remove } = tempDatabase('consents');
   const started = performance.now();
   const { db, close } = openDatabase(file);
   migrateDatabase(db);
@@ -88,61 +66,29 @@ async function main() {
   close();
   console.log(`seeded ${PEOPLE} people and ${count} consent events (${events} random) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, NODE_ENV: 'production', PASSERELLE_DEV_OUTBOX: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
   try {
-    await new Promise<void>((ok, fail) => {
-      server.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-      server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Passerelle API on') && ok());
-    });
-    const signIn = async (sub: string) => {
-      const iat = Math.floor(Date.now() / 1000);
-      const token = signHostToken(DEMO_HOST_SECRET_DEFAULT, DEMO_KID, { iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: crypto.randomUUID() });
-      const res = await fetch(`${base}/v1/auth/exchange`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-      if (res.status !== 200) throw new Error(`sign-in ${sub}: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { token: string }).token;
-    };
-    const student = await signIn('student-ines');
-    const admin = await signIn('admin-demo');
-    const call = async (token: string, method: string, path: string, body?: unknown) => {
-      const t0 = performance.now();
-      const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-      const bytes = (await res.arrayBuffer()).byteLength;
-      if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status}`);
-      return { ms: performance.now() - t0, bytes };
-    };
-    const shapes: [string, number, (i: number) => [string, string, string, unknown?]][] = [
-      ['GET /v1/consents', REQUESTS, () => [student, 'GET', '/v1/consents']],
-      ['PUT /v1/consents/events (toggle sms)', REQUESTS, (i) => [student, 'PUT', '/v1/consents/events', { channels: { sms: i % 2 === 0 } }]],
-      ['GET /v1/consents/history?limit=100', REQUESTS, () => [student, 'GET', '/v1/consents/history?limit=100']],
-      ['GET /v1/me/export (JSON)', Math.max(20, REQUESTS / 10), () => [student, 'GET', '/v1/me/export']],
-      ['GET /v1/me/export?format=zip', Math.max(20, REQUESTS / 10), () => [student, 'GET', '/v1/me/export?format=zip']],
-      [`GET /v1/consents/export (CSV, ${PEOPLE} people)`, 10, () => [admin, 'GET', '/v1/consents/export?purpose=events']],
-    ];
-    console.log(`\nsequential requests over HTTP, ${PEOPLE} people:\n`);
-    console.log(`${'request'.padEnd(46)} ${'n'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'bytes'.padStart(9)}`);
-    for (const [name, n, make] of shapes) {
-      for (let i = 0; i < 3; i++) await call(...make(i)); // warm-up
-      const times: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < n; i++) {
-        const r = await call(...make(i));
-        times.push(r.ms);
-        bytes = r.bytes;
+    await withServer(file, async ({ signIn, call }) => {
+      const student = await signIn('student-ines');
+      const admin = await signIn('admin-demo');
+      const shapes: [string, number, (i: number) => [string, string, string, unknown?]][] = [
+        ['GET /v1/consents', REQUESTS, () => [student, 'GET', '/v1/consents']],
+        ['PUT /v1/consents/events (toggle sms)', REQUESTS, (i) => [student, 'PUT', '/v1/consents/events', { channels: { sms: i % 2 === 0 } }]],
+        ['GET /v1/consents/history?limit=100', REQUESTS, () => [student, 'GET', '/v1/consents/history?limit=100']],
+        ['GET /v1/me/export (JSON)', Math.max(20, REQUESTS / 10), () => [student, 'GET', '/v1/me/export']],
+        ['GET /v1/me/export?format=zip', Math.max(20, REQUESTS / 10), () => [student, 'GET', '/v1/me/export?format=zip']],
+        [`GET /v1/consents/export (CSV, ${PEOPLE} people)`, 10, () => [admin, 'GET', '/v1/consents/export?purpose=events']],
+      ];
+      console.log(`\nsequential requests over HTTP, ${PEOPLE} people:\n`);
+      const row = table([['request', 46], ['n', 4], ['p50 ms', 8], ['p95 ms', 8], ['bytes', 9]]);
+      for (const [name, n, make] of shapes) {
+        const { p50, p95, results } = await measure(n, 3, (i) => call(...make(i)));
+        row(name, n, ms(p50), ms(p95), results.at(-1)?.bytes ?? 0);
       }
-      times.sort((a, b) => a - b);
-      console.log(`${name.padEnd(46)} ${String(n).padStart(4)} ${percentile(times, 50).toFixed(2).padStart(8)} ${percentile(times, 95).toFixed(2).padStart(8)} ${String(bytes).padStart(9)}`);
-    }
+    });
   } finally {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
-  console.log(`\nReproduce: pnpm --filter @passerelle/server exec tsx bench/consents.ts --people ${PEOPLE} --requests ${REQUESTS}`);
+  printReproduce('consents', { people: PEOPLE, requests: REQUESTS });
 }
 
 await main();

@@ -9,31 +9,25 @@
  *
  * `--db path` keeps the seeded file for another run (seeding is skipped when it exists).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultVisibility, visibilityLevels, type ProfileFields, type VisibilityLevel } from '@passerelle/schema';
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { migrateDatabase, openDatabase, type Tx } from '../src/db/open.ts';
 import { memberships, people, profiles } from '../src/db/tables/index.ts';
-import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../src/seed/demo.ts';
-import { signHostToken } from '../src/auth/host-token.ts';
+import { seedDemo } from '../src/seed/demo.ts';
 import { derivedColumns, type Visibility } from '../src/profiles/document.ts';
+import { measure, ms, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
 
 const { values: args } = parseArgs({ options: { profiles: { type: 'string', default: '200000' }, requests: { type: 'string', default: '100' }, db: { type: 'string' } } });
 const TOTAL = Number(args.profiles);
 const REQUESTS = Number(args.requests);
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-// A small deterministic generator, so runs are comparable.
-let state = 42;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+// Deterministic, so runs are comparable.
+const { random, pick } = seededRandom(42);
 
 const given = ['Claire', 'Inès', 'Élodie', 'Jérôme', 'Chloé', 'Lucas', 'Léa', 'Hugo', 'Manon', 'Théo', 'Camille', 'Louis', 'Zoé', 'Nathan', 'Anaïs', 'Mathis', 'Océane', 'Noé', 'Maëlys', 'Gaël', 'Sofiane', 'Yasmine', 'Karim', 'Amélie', 'Benoît', 'Hélène', 'François', 'Agnès', 'Rémi', 'Cécile'];
 const familyRoots = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Légaré'];
@@ -52,26 +46,15 @@ function prepared<T extends SQLiteTable>(tx: Tx, table: T, sample: T['$inferInse
   return tx.insert(table).values(values as T['$inferInsert']).prepare();
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 async function main() {
-  const dir = args.db ? null : mkdtempSync(join(tmpdir(), 'passerelle-bench-profiles-'));
-  const file = args.db ? resolve(args.db) : join(dir ?? '', 'bench.db');
+  // `--db` keeps its file for the next run; otherwise a temporary one, removed at the end.
+  const { file, remove } = args.db ? { file: resolve(args.db), remove: () => {} } : tempDatabase('profiles');
   if (!args.db || !existsSync(file)) seedProfiles(file);
-  await measure(file, dir);
+  try {
+    await measureRequests(file);
+  } finally {
+    remove();
+  }
 }
 
 function seedProfiles(file: string) {
@@ -146,39 +129,17 @@ function seedProfiles(file: string) {
   console.log(`seeded ${TOTAL} profiles in ${seededIn.toFixed(1)} s (${file})`);
 }
 
-async function measure(file: string, dir: string | null) {
+async function measureRequests(file: string) {
   const { db, close } = openDatabase(file);
   const ids = seedDemo(db, {}, new Date());
   close();
 
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, NODE_ENV: 'production', PASSERELLE_DEV_OUTBOX: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    await new Promise<void>((ok, fail) => {
-      server.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-      server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Passerelle API on') && ok());
-    });
-
-    const signIn = async (sub: string) => {
-      const iat = Math.floor(Date.now() / 1000);
-      const token = signHostToken(DEMO_HOST_SECRET_DEFAULT, DEMO_KID, { iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: crypto.randomUUID() });
-      const res = await fetch(`${base}/v1/auth/exchange`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-      if (res.status !== 200) throw new Error(`sign-in ${sub}: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { token: string }).token;
-    };
+  await withServer(file, async ({ signIn, call }) => {
     const tokens = { student: await signIn('student-ines'), rep: await signIn('rep-acme'), staff: await signIn('staff-mgmt'), admin: await signIn('admin-demo') };
 
     const get = async (token: string, path: string) => {
-      const t0 = performance.now();
-      const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await res.json()) as { items?: unknown[]; nextCursor?: string | null };
-      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-      return { ms: performance.now() - t0, body };
+      const r = await call(token, 'GET', path);
+      return { ms: r.ms, body: JSON.parse(r.text) as { items?: unknown[]; nextCursor?: string | null } };
     };
     const firstCursor = (await get(tokens.student, '/v1/profiles?limit=20')).body.nextCursor ?? '';
 
@@ -196,24 +157,13 @@ async function measure(file: string, dir: string | null) {
       ['q=<prefix> (admin)', (i) => [tokens.admin, `/v1/profiles?q=${prefixes[i % prefixes.length]}`]],
     ];
     console.log(`\n${REQUESTS} sequential requests per shape over HTTP, ${TOTAL} profiles:\n`);
-    console.log(`${'shape'.padEnd(52)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'items'.padStart(6)}`);
+    const row = table([['shape', 52], ['p50 ms', 8], ['p95 ms', 8], ['items', 6]]);
     for (const [name, make] of shapes) {
-      for (let i = 0; i < 10; i++) await get(...make(i)); // warm-up
-      const times: number[] = [];
-      let items = 0;
-      for (let i = 0; i < REQUESTS; i++) {
-        const r = await get(...make(i));
-        times.push(r.ms);
-        items += r.body.items?.length ?? 1;
-      }
-      times.sort((a, b) => a - b);
-      console.log(`${name.padEnd(52)} ${percentile(times, 50).toFixed(2).padStart(8)} ${percentile(times, 95).toFixed(2).padStart(8)} ${(items / REQUESTS).toFixed(1).padStart(6)}`);
+      const { p50, p95, results } = await measure(REQUESTS, 10, (i) => get(...make(i)));
+      row(name, ms(p50), ms(p95), (results.reduce((n, r) => n + (r.body.items?.length ?? 1), 0) / REQUESTS).toFixed(1));
     }
-  } finally {
-    server.kill('SIGTERM');
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-  console.log(`\nReproduce: pnpm --filter @passerelle/server exec tsx bench/profiles.ts --profiles ${TOTAL} --requests ${REQUESTS}`);
+  });
+  printReproduce('profiles', { profiles: TOTAL, requests: REQUESTS });
   console.log(`(machine: ${cpus().length} CPU, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
 
