@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdSchema, text } from '../core/common.ts';
+import { IdSchema, listQueryEntries, text } from '../core/common.ts';
 import { CompanyCreateSchema, WebsiteSchema } from '../core/company.ts';
 
 /** `GET /v1/companies?q=`: the offer form's typeahead, or the directory by name without `q`. */
@@ -7,11 +7,7 @@ export const CompanySearchQuerySchema = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'Type at most 100 characters.'))),
   /** Staff and administrators may look at pending companies (the verification queue). */
   status: v.optional(v.picklist(['active', 'pending'], 'status is active or pending.')),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'), v.transform(Number), v.number(), v.minValue(1, 'limit is a whole number from 1 to 100.'), v.maxValue(100, 'limit is at most 100.')),
-    '10',
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(300, 'Invalid cursor.'))),
+  ...listQueryEntries({ defaultLimit: '10', cursorMaxLength: 300 }),
 });
 
 /**

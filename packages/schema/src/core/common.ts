@@ -41,21 +41,26 @@ export const OriginSchema = v.pipe(
 
 export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 time.'));
 
+/** `limit=` of a list: a whole number from 1 to 100 (DESIGN.md caps every list at 100). */
+export const LimitSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'),
+  v.transform(Number),
+  v.number(),
+  v.minValue(1, 'limit is a whole number from 1 to 100.'),
+  v.maxValue(100, 'limit is at most 100.'),
+);
+
+/** The `limit` and `cursor` entries every list query shares; spread them into the list's own query schema. */
+export function listQueryEntries(options: { defaultLimit?: '10' | '20'; cursorMaxLength?: number } = {}) {
+  return {
+    limit: v.optional(LimitSchema, options.defaultLimit ?? '20'),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(options.cursorMaxLength ?? 200, 'Invalid cursor.'))),
+  };
+}
+
 /** A list page: `{ items, nextCursor }` (DESIGN.md, API contract). */
-export const ListQuerySchema = v.object({
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'),
-      v.transform(Number),
-      v.number(),
-      v.minValue(1, 'limit is a whole number from 1 to 100.'),
-      v.maxValue(100, 'limit is at most 100.'),
-    ),
-    '20',
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'Invalid cursor.'))),
-});
+export const ListQuerySchema = v.object(listQueryEntries());
 
 export interface Page<T> {
   items: T[];

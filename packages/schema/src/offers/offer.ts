@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdSchema, text } from '../core/common.ts';
+import { IdSchema, listQueryEntries, text } from '../core/common.ts';
 import type { FieldError } from '../core/problem.ts';
 import { offerStatuses } from '../policy/types.ts';
 
@@ -150,11 +150,7 @@ export function missingForSubmission(offer: Partial<Record<(typeof requiredForSu
 
 /** List filters of `GET /v1/offers`. */
 export const OfferListQuerySchema = v.object({
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'), v.transform(Number), v.number(), v.minValue(1, 'limit is a whole number from 1 to 100.'), v.maxValue(100, 'limit is at most 100.')),
-    '20',
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(300, 'Invalid cursor.'))),
+  ...listQueryEntries({ cursorMaxLength: 300 }),
   kind: v.optional(v.picklist(offerKinds, 'Unknown kind.')),
   entity: v.optional(IdSchema),
   company: v.optional(IdSchema),

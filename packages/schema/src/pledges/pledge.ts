@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { EmailSchema, IdSchema, text } from '../core/common.ts';
+import { EmailSchema, IdSchema, listQueryEntries, text } from '../core/common.ts';
 import { SiretSchema } from '../identifiers/siret.ts';
 import { PledgeDateSchema } from './parameters.ts';
 import type { TaxEstimate } from './estimate.ts';
@@ -130,8 +130,7 @@ export type PledgeSort = (typeof pledgeSortKeys)[number];
 
 /** `GET /v1/pledges` and `/export` filters (strings, as in a query string). */
 export const PledgeListQuerySchema = v.object({
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'), v.transform(Number), v.number(), v.minValue(1, 'limit is a whole number from 1 to 100.'), v.maxValue(100, 'limit is at most 100.')), '20'),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'Invalid cursor.'))),
+  ...listQueryEntries(),
   kind: v.optional(v.picklist(pledgeKinds, 'kind is donation or apprenticeship_tax.')),
   status: v.optional(v.picklist(pledgeStatuses, 'status is promised, allocated, received or cancelled.')),
   entityId: v.optional(IdSchema),

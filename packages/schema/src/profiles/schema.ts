@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { EmailSchema, IdSchema, IsoDateTimeSchema, text } from '../core/common.ts';
+import { EmailSchema, IdSchema, IsoDateTimeSchema, listQueryEntries, text } from '../core/common.ts';
 import { visibilityLevels } from '../policy/audience.ts';
 import { profileFieldKeys, type ProfileFieldKey } from './fields.ts';
 
@@ -147,18 +147,7 @@ const yearParam = v.pipe(v.string(), v.regex(/^\d{4}$/, 'graduationYear is a fou
 /** `GET /v1/profiles`: directory search. Sorting only by the listed keys. */
 export const ProfileListQuerySchema = v.strictObject(
   {
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'),
-        v.transform(Number),
-        v.number(),
-        v.minValue(1, 'limit is a whole number from 1 to 100.'),
-        v.maxValue(100, 'limit is at most 100.'),
-      ),
-      '20',
-    ),
-    cursor: v.optional(v.pipe(v.string(), v.maxLength(300, 'Invalid cursor.'))),
+    ...listQueryEntries({ cursorMaxLength: 300 }),
     q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'q is at least one character.'), v.maxLength(100, 'q is at most 100 characters.'))),
     entity: v.optional(IdSchema),
     graduationYear: v.optional(yearParam),
