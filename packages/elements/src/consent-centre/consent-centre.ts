@@ -1,10 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import {
   ErasureRequestSchema,
   SolicitationCapSchema,
-  type ChannelState,
   type ConsentChannel,
   type ConsentEventView,
   type ConsentOverview,
@@ -18,18 +16,11 @@ import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr, en } from './translations.ts';
 import { consentCentreStyles } from './consent-centre.styles.ts';
-
-/** What `GET /v1/me/erasure` lists. */
-interface ErasureRequest {
-  id: string;
-  status: 'pending' | 'processed';
-  requestedAt: string;
-  processedAt: string | null;
-}
+import { historySection, loadHistory } from './consent-history.ts';
+import { erasureSection, type ErasureRequest } from './erasure-section.ts';
+import { purposeItem, type PurposeContext } from './purpose-item.ts';
 
 const COMPONENT = 'passerelle-consent-centre';
-/** History pages fetched at most (100 choices each). */
-const HISTORY_PAGES = 10;
 
 /**
  * @summary The person's consent centre: one row per purpose with a switch per
@@ -100,6 +91,13 @@ export class PasserelleConsentCentre extends PasserelleElement {
     },
   });
 
+  /** What each purpose's row reads (live, so a click while a change is on its way is ignored). */
+  readonly #purposeContext: PurposeContext = {
+    l10n: this.#l10n,
+    pending: () => this.pending,
+    choose: (purpose, channels) => void this.#choose(purpose, channels),
+  };
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const signedIn = this.session.signedIn;
@@ -140,7 +138,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
     try {
       const [overview, history, erasure] = await Promise.all([
         client.json(client.rpc.consents.$get()),
-        this.#loadHistory(),
+        loadHistory(client),
         client.json(client.rpc.me.erasure.$get()),
       ]);
       this.overview = overview;
@@ -154,25 +152,10 @@ export class PasserelleConsentCentre extends PasserelleElement {
     }
   }
 
-  async #loadHistory(): Promise<ConsentEventView[]> {
-    const { client } = this.#signedIn();
-    const items: ConsentEventView[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < HISTORY_PAGES; page++) {
-      const query: { limit: string; cursor?: string } = { limit: '100' };
-      if (cursor) query.cursor = cursor;
-      const res = await client.json(client.rpc.consents.history.$get({ query }));
-      items.push(...(res.items as ConsentEventView[]));
-      if (!res.nextCursor) break;
-      cursor = res.nextCursor;
-    }
-    return items.reverse();
-  }
-
   /** Reloads the history after a change; a failure here does not undo the change, so it is only reported. */
   async #refreshHistory(): Promise<void> {
     try {
-      this.history = await this.#loadHistory();
+      this.history = await loadHistory(this.#signedIn().client);
     } catch (error) {
       this.#fail(error, 'load-history');
     }
@@ -249,7 +232,6 @@ export class PasserelleConsentCentre extends PasserelleElement {
 
   #content(): TemplateResult {
     const t = this.#l10n.t;
-    const locale = this.#l10n.locale;
     if (this.loadFailed && !this.overview) {
       return html`<div role="alert" class="problem">${t.loadError} ${this.loadFailed.problem.detail}</div>
         <button type="button" @click=${() => this.#load()}>${t.retry}</button>`;
@@ -271,61 +253,12 @@ export class PasserelleConsentCentre extends PasserelleElement {
           <span id="withdraw-all-hint" class="muted">${t.withdrawAllHint}</span>
         </div>
         <ul class="purposes">
-          ${overview.purposes.map((p) => this.#purpose(p, locale))}
+          ${overview.purposes.map((p) => purposeItem(this.#purposeContext, p))}
         </ul>
       </section>
-      ${this.#capSection()} ${this.#historySection(locale)} ${this.#dataSection()} ${this.#erasureSection()}
+      ${this.#capSection()} ${historySection(this.#l10n, this.history)} ${this.#dataSection()}
+      ${erasureSection(this.#l10n, this.erasureRequests, this.#erase)}
     `;
-  }
-
-  #purpose(p: PurposeState, locale: 'fr' | 'en'): TemplateResult {
-    const t = this.#l10n.t;
-    const title = p.version.title[locale];
-    const id = `purpose-${p.key}`;
-    const renewal = p.channels.filter((c) => c.renewalNeeded);
-    const expiring = p.channels.filter((c) => c.expiresSoon && !c.renewalNeeded);
-    const basis = p.version.legalBasis === 'consent' ? t.basis.consent : t.basis.legitimate_interest(p.entity.name);
-    return html`<li part="purpose" class="purpose" data-purpose=${p.key}>
-      <h4 id=${`${id}-title`}>${title}</h4>
-      <p>${p.version.description[locale]}</p>
-      <p class="muted">${basis}</p>
-      <p class="muted">${t.owner(p.entity.name)}${p.version.legalBasis === 'consent' ? html` · ${t.retention(p.retentionMonths)}` : nothing}</p>
-      <fieldset aria-describedby=${`${id}-title`}>
-        <legend class="visually-hidden">${t.channelsLegend(title)}</legend>
-        ${p.channels.map((c) => this.#switch(p, c, title))}
-      </fieldset>
-      ${renewal.length > 0
-        ? html`<div part="renewal" class="notice" role="group" aria-labelledby=${`${id}-renewal`}>
-            <strong id=${`${id}-renewal`}>${t.renewal.title}</strong>
-            <p>${t.renewal.body(this.#l10n.date(renewal[0]!.since ?? ''))}</p>
-            <button type="button" class="primary" aria-disabled=${this.pending ? 'true' : 'false'}
-              @click=${() => this.#choose(p, Object.fromEntries(renewal.map((c) => [c.channel, true])))}>${t.renewal.confirm}</button>
-          </div>`
-        : nothing}
-      ${expiring.length > 0
-        ? html`<div class="notice">
-            <p>${t.expires.body(this.#l10n.date(expiring[0]!.expiresAt ?? ''))}</p>
-            <button type="button" aria-disabled=${this.pending ? 'true' : 'false'}
-              @click=${() => this.#choose(p, Object.fromEntries(expiring.map((c) => [c.channel, true])))}>${t.expires.renew}</button>
-          </div>`
-        : nothing}
-    </li>`;
-  }
-
-  #switch(p: PurposeState, c: ChannelState, title: string): TemplateResult {
-    const t = this.#l10n.t;
-    const id = `switch-${p.key}-${c.channel}`;
-    return html`<label class="switch" for=${id}>
-      <input part="switch" id=${id} type="checkbox" role="switch" data-channel=${c.channel}
-        .checked=${live(c.granted)} aria-disabled=${this.pending ? 'true' : 'false'}
-        @click=${(e: Event) => {
-          // While a change is on its way, a click would race it: ignore it (the box keeps its state).
-          if (this.pending) e.preventDefault();
-        }}
-        @change=${(e: Event) => this.#choose(p, { [c.channel]: (e.target as HTMLInputElement).checked })} />
-      ${t.channels[c.channel]}<span class="visually-hidden"> — ${title}</span>
-      <span class="state" aria-hidden="true">(${c.granted ? t.on : t.off})</span>
-    </label>`;
   }
 
   #capSection(): TemplateResult {
@@ -342,32 +275,6 @@ export class PasserelleConsentCentre extends PasserelleElement {
     </section>`;
   }
 
-  #historySection(locale: 'fr' | 'en'): TemplateResult {
-    const t = this.#l10n.t;
-    return html`<section part="history" aria-labelledby="history-title">
-      <h3 id="history-title">${t.history.title}</h3>
-      ${this.history.length === 0
-        ? html`<p class="muted">${t.history.empty}</p>`
-        : html`<table>
-            <caption>${t.history.caption}</caption>
-            <thead>
-              <tr><th scope="col">${t.history.date}</th><th scope="col">${t.history.purpose}</th><th scope="col">${t.history.channel}</th><th scope="col">${t.history.choice}</th><th scope="col">${t.history.text}</th></tr>
-            </thead>
-            <tbody>
-              ${this.history.map(
-                (e) => html`<tr data-event=${e.id}>
-                  <td><time datetime=${e.at}>${this.#l10n.date(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time></td>
-                  <td>${e.version.title[locale]}</td>
-                  <td>${t.channels[e.channel]}</td>
-                  <td>${e.granted ? t.history.granted : t.history.withdrawn}${e.actor.kind === 'staff' ? html` (${t.history.byStaff})` : nothing}</td>
-                  <td><details><summary>${t.history.version(e.version.hash.slice(0, 8))}</summary><p>${e.version.description[locale]}</p></details></td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
-    </section>`;
-  }
-
   #dataSection(): TemplateResult {
     const t = this.#l10n.t;
     return html`<section part="data" aria-labelledby="data-title">
@@ -377,32 +284,6 @@ export class PasserelleConsentCentre extends PasserelleElement {
         <button type="button" data-export="zip" @click=${() => this.#download('zip')}>${t.data.zip}</button>
         <button type="button" data-export="json" @click=${() => this.#download('json')}>${t.data.json}</button>
       </div>
-    </section>`;
-  }
-
-  #erasureSection(): TemplateResult {
-    const t = this.#l10n.t;
-    const pendingRequest = this.erasureRequests.find((r) => r.status === 'pending');
-    const processed = this.erasureRequests.find((r) => r.status === 'processed');
-    const list = (items: readonly string[]) => html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`;
-    return html`<section part="erasure" class="erasure" aria-labelledby="erasure-title">
-      <h3 id="erasure-title">${t.erasure.title}</h3>
-      <p>${t.erasure.intro}</p>
-      <h4>${t.erasure.atOnceTitle}</h4>
-      ${list(t.erasure.atOnce)}
-      <h4>${t.erasure.laterTitle}</h4>
-      ${list(t.erasure.later)}
-      <h4>${t.erasure.keptTitle}</h4>
-      ${list(t.erasure.kept)}
-      ${pendingRequest
-        ? html`<p class="notice" data-erasure="pending">${t.erasure.pending(this.#l10n.date(pendingRequest.requestedAt))}</p>`
-        : html`${processed ? html`<p class="muted">${t.erasure.processed(this.#l10n.date(processed.processedAt ?? processed.requestedAt))}</p>` : nothing}
-            <form novalidate aria-busy=${this.#erase.busy ? 'true' : 'false'} @submit=${this.#erase.onSubmit}>
-              ${this.#erase.summary()}
-              ${this.#erase.field({ name: 'confirm', type: 'checkbox', label: t.erasure.confirm, required: true })}
-              ${this.#erase.field({ name: 'note', type: 'textarea', label: t.erasure.note, empty: 'omit', rows: 3, maxlength: 1000 })}
-              ${this.#erase.submitButton(t.erasure.submit)}
-            </form>`}
     </section>`;
   }
 }
