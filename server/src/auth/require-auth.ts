@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../context.ts';
+import type { AppEnv, Auth } from '../context.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
 import { findSession, loadActor } from './session.ts';
 import { institutions } from '../db/tables/index.ts';
@@ -12,6 +12,11 @@ import { eq } from 'drizzle-orm';
  */
 export function requireAuth(): MiddlewareHandler<AppEnv> {
   return async function requireAuth(c, next) {
+    // Sub-apps mounted at one prefix (me and rights at /me) each declare
+    // requireAuth(), and Hono runs every matching `use`: the first one has
+    // already checked this very request, so the session is looked up once.
+    // Only this middleware sets `auth`, so its presence means it passed.
+    if ((c.get('auth') as Auth | undefined) !== undefined) return next();
     const header = c.req.header('authorization');
     const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
     if (!match?.[1]) throw unauthenticated();
