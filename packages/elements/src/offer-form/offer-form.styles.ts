@@ -64,10 +64,6 @@ export const offerFormStyles = css`
   .rule-hint {
     margin: 0.25rem 0 0;
   }
-  .preview {
-    border-inline-start: 3px solid var(--_border);
-    padding-inline-start: var(--_space);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -13,6 +13,7 @@ import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
 import { createBody, formPath, offerFormSchema, patchBody, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { offerFormStyles } from './offer-form.styles.ts';
+import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 
 interface Parameters extends InternshipParameters {
   targets: { id: string; name: string; kind: string; parentId: string | null }[];
@@ -51,7 +52,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  * @csspart actions - Save and submit buttons.
  */
 export class PasserelleOfferForm extends PasserelleElement {
-  static override styles = [...PasserelleElement.styles, offerFormStyles];
+  static override styles = [...PasserelleElement.styles, offerDescriptionStyles, offerFormStyles];
 
   /** The offer to edit; empty for a new offer. Set after the first save. */
   @property({ attribute: 'offer-id', reflect: true }) offerId = '';

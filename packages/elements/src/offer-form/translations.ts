@@ -1,6 +1,8 @@
-import type { OfferKind, OfferStatus, RemotePolicy } from '@passerelle/schema';
+import type { OfferStatus } from '@passerelle/schema';
+import * as offers from '../offers/translations.ts';
 
 export const fr = {
+  ...offers.fr,
   titleNew: 'Publier une offre',
   titleEdit: 'Modifier l’offre',
   loading: 'Chargement…',
@@ -12,13 +14,6 @@ export const fr = {
   companyChosen: (name: string) => `Entreprise choisie : ${name}`,
   title: 'Intitulé du poste',
   kind: 'Type de contrat',
-  kinds: {
-    internship: 'Stage',
-    apprenticeship: 'Apprentissage',
-    fixed_term: 'CDD',
-    permanent: 'CDI',
-    international_volunteering: 'VIE (volontariat international)',
-  } satisfies Record<OfferKind, string>,
   targets: 'Écoles ou formations visées',
   targetsHint: 'Le service de chaque école choisie relit l’offre avant publication.',
   description: 'Description',
@@ -26,11 +21,9 @@ export const fr = {
   preview: 'Aperçu de la description',
   location: 'Lieu',
   remote: 'Télétravail',
-  remotes: { onsite: 'Sur site', hybrid: 'Hybride', remote: 'À distance' } satisfies Record<RemotePolicy, string>,
   startDate: 'Date de début',
   durationAmount: 'Durée',
   durationUnit: 'Unité de durée',
-  units: { months: 'mois', weeks: 'semaines' },
   weeklyHours: 'Heures par semaine',
   stipend: 'Gratification mensuelle (€)',
   stipendHint: 'En euros par mois, par exemple 700 ou 682,50.',
@@ -66,6 +59,7 @@ export const fr = {
 };
 
 export const en = {
+  ...offers.en,
   titleNew: 'Post an offer',
   titleEdit: 'Edit the offer',
   loading: 'Loading…',
@@ -77,13 +71,6 @@ export const en = {
   companyChosen: (name: string) => `Company chosen: ${name}`,
   title: 'Job title',
   kind: 'Kind of contract',
-  kinds: {
-    internship: 'Internship',
-    apprenticeship: 'Apprenticeship',
-    fixed_term: 'Fixed-term contract',
-    permanent: 'Permanent contract',
-    international_volunteering: 'International volunteering (VIE)',
-  },
   targets: 'Schools or programmes',
   targetsHint: 'The office of each school chosen reviews the offer before it is published.',
   description: 'Description',
@@ -91,11 +78,9 @@ export const en = {
   preview: 'Description preview',
   location: 'Location',
   remote: 'Remote work',
-  remotes: { onsite: 'On site', hybrid: 'Hybrid', remote: 'Remote' },
   startDate: 'Start date',
   durationAmount: 'Duration',
   durationUnit: 'Duration unit',
-  units: { months: 'months', weeks: 'weeks' },
   weeklyHours: 'Hours per week',
   stipend: 'Monthly stipend (€)',
   stipendHint: 'In euros per month, such as 700 or 682.50.',

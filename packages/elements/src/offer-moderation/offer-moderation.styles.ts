@@ -43,10 +43,6 @@ export const offerModerationStyles = css`
   dd {
     margin: 0;
   }
-  .preview {
-    border-inline-start: 3px solid var(--_border);
-    padding-inline-start: var(--_space);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -10,6 +10,7 @@ import { ApiError } from '../core/api-error.ts';
 import type { PasserelleClient } from '../core/client.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { offerModerationStyles } from './offer-moderation.styles.ts';
+import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 
 interface Target {
   id: string;
@@ -37,7 +38,7 @@ type Verdict = 'publish' | 'reject' | 'request-changes';
  * @csspart actions - Publish, request changes and reject.
  */
 export class PasserelleOfferModeration extends PasserelleElement {
-  static override styles = [...PasserelleElement.styles, offerModerationStyles];
+  static override styles = [...PasserelleElement.styles, offerDescriptionStyles, offerModerationStyles];
 
   @state() private items: Offer[] | null = null;
   @state() private targets: Target[] = [];

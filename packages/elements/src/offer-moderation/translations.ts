@@ -1,6 +1,7 @@
-import type { OfferKind, RemotePolicy } from '@passerelle/schema';
+import * as offers from '../offers/translations.ts';
 
 export const fr = {
+  ...offers.fr,
   title: 'Offres à relire',
   loading: 'Chargement…',
   filters: 'Filtrer',
@@ -8,14 +9,6 @@ export const fr = {
   entity: 'École ou formation',
   all: 'Toutes',
   apply: 'Appliquer',
-  kinds: {
-    internship: 'Stage',
-    apprenticeship: 'Apprentissage',
-    fixed_term: 'CDD',
-    permanent: 'CDI',
-    international_volunteering: 'VIE (volontariat international)',
-  } satisfies Record<OfferKind, string>,
-  remotes: { onsite: 'Sur site', hybrid: 'Hybride', remote: 'À distance' } satisfies Record<RemotePolicy, string>,
   empty: 'Aucune offre n’attend de relecture.',
   count: (n: number) => (n === 1 ? '1 offre à relire.' : `${n} offres à relire.`),
   open: 'Ouvrir',
@@ -26,7 +19,6 @@ export const fr = {
   location: 'Lieu',
   start: 'Début',
   duration: 'Durée',
-  units: { months: 'mois', weeks: 'semaines' },
   hours: (h: number) => `${h} h par semaine`,
   stipend: 'Gratification mensuelle',
   noStipend: 'Aucune',
@@ -44,6 +36,7 @@ export const fr = {
 };
 
 export const en = {
+  ...offers.en,
   title: 'Offers to review',
   loading: 'Loading…',
   filters: 'Filter',
@@ -51,14 +44,6 @@ export const en = {
   entity: 'School or programme',
   all: 'All',
   apply: 'Apply',
-  kinds: {
-    internship: 'Internship',
-    apprenticeship: 'Apprenticeship',
-    fixed_term: 'Fixed-term contract',
-    permanent: 'Permanent contract',
-    international_volunteering: 'International volunteering (VIE)',
-  },
-  remotes: { onsite: 'On site', hybrid: 'Hybrid', remote: 'Remote' },
   empty: 'No offer is waiting for review.',
   count: (n: number) => (n === 1 ? '1 offer to review.' : `${n} offers to review.`),
   open: 'Open',
@@ -69,7 +54,6 @@ export const en = {
   location: 'Location',
   start: 'Start',
   duration: 'Duration',
-  units: { months: 'months', weeks: 'weeks' },
   hours: (h: number) => `${h} h per week`,
   stipend: 'Monthly stipend',
   noStipend: 'None',

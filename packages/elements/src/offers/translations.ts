@@ -1,0 +1,31 @@
+import type { OfferKind, RemotePolicy } from '@passerelle/schema';
+
+/**
+ * The offers' vocabulary, one wording for every offer component: the author
+ * (offer-form) and the reviewer (offer-moderation) must read the same names
+ * for a contract, a remote-work policy and a duration unit. Spread into each
+ * component's own `fr` / `en`.
+ */
+export const fr = {
+  kinds: {
+    internship: 'Stage',
+    apprenticeship: 'Apprentissage',
+    fixed_term: 'CDD',
+    permanent: 'CDI',
+    international_volunteering: 'VIE (volontariat international)',
+  } satisfies Record<OfferKind, string>,
+  remotes: { onsite: 'Sur site', hybrid: 'Hybride', remote: 'À distance' } satisfies Record<RemotePolicy, string>,
+  units: { months: 'mois', weeks: 'semaines' },
+};
+
+export const en = {
+  kinds: {
+    internship: 'Internship',
+    apprenticeship: 'Apprenticeship',
+    fixed_term: 'Fixed-term contract',
+    permanent: 'Permanent contract',
+    international_volunteering: 'International volunteering (VIE)',
+  },
+  remotes: { onsite: 'On site', hybrid: 'Hybrid', remote: 'Remote' },
+  units: { months: 'months', weeks: 'weeks' },
+} satisfies typeof fr;
