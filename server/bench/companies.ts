@@ -11,10 +11,8 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { passesLuhn } from '@passerelle/schema';
-import { migrateDatabase, openDatabase } from '../src/db/open.ts';
 import { companies } from '../src/db/tables/index.ts';
-import { seedDemo } from '../src/seed/demo.ts';
-import { measure, ms, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
+import { measure, ms, openForSeeding, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
 
 const { values: args } = parseArgs({ options: { companies: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } } });
 const TOTAL = Number(args.companies);
@@ -37,10 +35,7 @@ function siretFor(i: number): string {
 async function main() {
   const { file, remove } = tempDatabase('companies');
   const started = performance.now();
-  const { db, close } = openDatabase(file);
-  migrateDatabase(db);
-  const ids = seedDemo(db, {}, new Date());
-  db.run(sql`PRAGMA synchronous = OFF`); // bulk load only; the server reopens with its usual settings
+  const { db, close, ids } = openForSeeding(file);
   const tenantId = ids.demo.tenantId;
   const at = new Date().toISOString();
   const BATCH = 10_000;

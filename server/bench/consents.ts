@@ -11,10 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '../src/db/open.ts';
 import { consentEvents, people, purposes, solicitationCapEvents } from '../src/db/tables/index.ts';
-import { seedDemo } from '../src/seed/demo.ts';
-import { measure, ms, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
+import { measure, ms, openForSeeding, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
 
 const { values: args } = parseArgs({ options: { people: { type: 'string', default: '20000' }, requests: { type: 'string', default: '200' } } });
 const PEOPLE = Number(args.people);
@@ -25,10 +23,7 @@ const { random } = seededRandom(11);
 async function main() {
   const { file, remove } = tempDatabase('consents');
   const started = performance.now();
-  const { db, close } = openDatabase(file);
-  migrateDatabase(db);
-  const ids = seedDemo(db, {}, new Date());
-  db.run(sql`PRAGMA synchronous = OFF`); // bulk load only; the server reopens with its usual settings
+  const { db, close, ids } = openForSeeding(file);
   const tenantId = ids.demo.tenantId;
   const list = db.select({ id: purposes.id, key: purposes.key, versionId: purposes.currentVersionId }).from(purposes).where(eq(purposes.tenantId, tenantId)).all();
   const channelsOf: Record<string, string[]> = { 'alumni-news': ['email'], events: ['email', 'sms'], fundraising: ['email', 'post'], 'job-offers': ['email'] };

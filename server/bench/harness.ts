@@ -11,7 +11,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../src/seed/demo.ts';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase } from '../src/db/open.ts';
+import { DEMO_HOST_SECRET_DEFAULT, DEMO_KID, seedDemo } from '../src/seed/demo.ts';
 import { signHostToken } from '../src/auth/host-token.ts';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +30,19 @@ export function seededRandom(seed: number) {
 export function tempDatabase(name: string): { file: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `passerelle-bench-${name}-`));
   return { file: join(dir, 'bench.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Opens `file` through the real migrations (triggers included) with the demo
+ * institution seeded, ready for a bulk load: durability is off for the load
+ * only, as the server reopens the file with its usual settings.
+ */
+export function openForSeeding(file: string) {
+  const { db, close } = openDatabase(file);
+  migrateDatabase(db);
+  const ids = seedDemo(db, {}, new Date());
+  db.run(sql`PRAGMA synchronous = OFF`);
+  return { db, close, ids };
 }
 
 async function freePort(): Promise<number> {

@@ -16,11 +16,11 @@ import { parseArgs } from 'node:util';
 import { defaultVisibility, visibilityLevels, type ProfileFields, type VisibilityLevel } from '@passerelle/schema';
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { migrateDatabase, openDatabase, type Tx } from '../src/db/open.ts';
+import { openDatabase, type Tx } from '../src/db/open.ts';
 import { memberships, people, profiles } from '../src/db/tables/index.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { derivedColumns, type Visibility } from '../src/profiles/document.ts';
-import { measure, ms, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
+import { measure, ms, openForSeeding, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
 
 const { values: args } = parseArgs({ options: { profiles: { type: 'string', default: '200000' }, requests: { type: 'string', default: '100' }, db: { type: 'string' } } });
 const TOTAL = Number(args.profiles);
@@ -59,11 +59,7 @@ async function main() {
 
 function seedProfiles(file: string) {
   const started = performance.now();
-  const { db, close } = openDatabase(file);
-  migrateDatabase(db);
-  const ids = seedDemo(db, {}, new Date());
-  // Bulk load only: the server reopens the file with its usual durability settings.
-  db.run(sql`PRAGMA synchronous = OFF`);
+  const { db, close, ids } = openForSeeding(file);
   // Random ids land all over nine indexes: keep them in memory (256 MiB) instead of the 2 MiB default.
   db.run(sql`PRAGMA cache_size = -262144`);
   const tenantId = ids.demo.tenantId;
