@@ -25,14 +25,17 @@ export type ConsentChoice = v.InferOutput<typeof ConsentChoiceSchema>;
 
 export const WithdrawAllSchema = v.strictObject({ origin: v.optional(ConsentOriginSchema) });
 
+/** A number of messages a month, all services together: 0 to 30. */
+const MessagesPerMonthSchema = v.pipe(
+  v.number('Enter a number of messages per month.'),
+  v.integer('Enter a whole number of messages.'),
+  v.minValue(0, 'Enter 0 or more messages per month.'),
+  v.maxValue(30, 'At most 30 messages per month.'),
+);
+
 /** How many messages a month the institution may send the person, all services together. */
 export const SolicitationCapSchema = v.strictObject({
-  perMonth: v.pipe(
-    v.number('Enter a number of messages per month.'),
-    v.integer('Enter a whole number of messages.'),
-    v.minValue(0, 'Enter 0 or more messages per month.'),
-    v.maxValue(30, 'At most 30 messages per month.'),
-  ),
+  perMonth: MessagesPerMonthSchema,
   origin: v.optional(ConsentOriginSchema),
 });
 export type SolicitationCapInput = v.InferOutput<typeof SolicitationCapSchema>;
@@ -41,12 +44,7 @@ const CONFIRM_ERASURE = 'Confirm that you want your account and data deleted.';
 
 /** `PUT /v1/purposes/settings`: the institution's defaults (administrators). */
 export const ConsentSettingsSchema = v.strictObject({
-  solicitationCapDefault: v.pipe(
-    v.number('Enter a number of messages per month.'),
-    v.integer('Enter a whole number of messages.'),
-    v.minValue(0, 'Enter 0 or more messages per month.'),
-    v.maxValue(30, 'At most 30 messages per month.'),
-  ),
+  solicitationCapDefault: MessagesPerMonthSchema,
 });
 
 /** `POST /v1/me/erasure`: the person confirms; an optional note for the staff who process it. */
