@@ -4,7 +4,7 @@ import '../offer-moderation/define.ts';
 import type { PasserelleOfferForm } from './offer-form.ts';
 import type { PasserelleOfferModeration } from '../offer-moderation/offer-moderation.ts';
 import type { Offer } from '@passerelle/schema';
-import { apiConfig, deepActiveElement, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
+import { apiConfig, deepActiveElement, fill, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
 
 async function offerForm(sub: DemoSubject, lang = 'en', offerId = ''): Promise<PasserelleOfferForm> {
   const { api, tenant } = await apiConfig();
@@ -15,13 +15,6 @@ async function offerForm(sub: DemoSubject, lang = 'en', offerId = ''): Promise<P
   await until(() => el.shadowRoot!.querySelector('form'), 'signed in, parameters loaded');
   await el.updateComplete;
   return el;
-}
-
-/** Types into a field the way a person does: value, then the input event. */
-function fill(el: HTMLElement, name: string, value: string): void {
-  const control = shadow<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`);
-  control.value = value;
-  control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
 import type { PasserellePledge } from './pledge.ts';
 import type { Pledge } from '@passerelle/schema';
-import { apiConfig, deepActiveElement, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
+import { apiConfig, deepActiveElement, fill, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
 
 /** The browser's media type (web-test-runner's `emulate-media` command), to check the print stylesheet. */
 async function emulateMedia(payload: { media: 'print' | 'screen' }): Promise<void> {
@@ -22,13 +22,6 @@ async function pledgeElement(sub: DemoSubject, lang = 'en'): Promise<PasserelleP
   await until(() => el.shadowRoot!.querySelector('form'), 'signed in, parameters loaded');
   await el.updateComplete;
   return el;
-}
-
-/** Types into a field the way a person does: value, then the input event. */
-function fill(el: PasserellePledge, name: string, value: string): void {
-  const control = shadow<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`);
-  control.value = value;
-  control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
 }
 
 async function fillDonation(el: PasserellePledge, euros: string): Promise<void> {

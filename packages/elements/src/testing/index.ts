@@ -93,6 +93,13 @@ export function shadow<T extends Element = HTMLElement>(host: Element, selector:
   return found;
 }
 
+/** Types into a field (by its `name`) the way a person does: value, then the input event (`change` for a select). */
+export function fill(host: Element, name: string, value: string): void {
+  const control = shadow<HTMLInputElement | HTMLSelectElement>(host, `[name="${name}"]`);
+  control.value = value;
+  control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
+}
+
 /** Focus inside shadow roots: the deepest active element. */
 export function deepActiveElement(): Element | null {
   let active: Element | null = document.activeElement;
