@@ -50,6 +50,7 @@ function hostToken(sub, claims = {}) {
 /** Starts the API for the run and serves `/__passerelle/*` to the tests. */
 function passerelleApi() {
   let child;
+  let stopping = false;
   let dir;
   let api;
   return {
@@ -88,8 +89,13 @@ function passerelleApi() {
         if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The API did not start:\n${log}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+      // Without this, an API that dies mid-run only shows as "Failed to fetch" in every later test.
+      child.once('exit', (code, signal) => {
+        if (!stopping) console.error(`\nThe API stopped during the test run (exit ${code}, signal ${signal}). Its log:\n${log.slice(-4000)}`);
+      });
     },
     async serverStop() {
+      stopping = true;
       if (child && child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
