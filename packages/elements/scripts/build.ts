@@ -14,7 +14,7 @@ const src = join(here, 'src');
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const dist = flags.find((f) => f.startsWith('--outdir='))?.slice('--outdir='.length) ?? join(here, 'dist');
 /** The provider with its sign-in must stay under this, Lit included. */
-const PORTAL_BUDGET = 20 * 1024;
+const PORTAL_BUDGET = 20_000; // bytes: "under 20 kB" read strictly
 
 // `tsx scripts/build.ts portal pledge` builds only those folders.
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

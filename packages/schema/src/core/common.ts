@@ -52,6 +52,8 @@ export const LimitSchema = v.pipe(
 );
 
 /** The `limit` and `cursor` entries every list query shares; spread them into the list's own query schema. */
+// Pure: lets a bundler drop list schemas a page does not use (the portal's size budget).
+/* @__NO_SIDE_EFFECTS__ */
 export function listQueryEntries(options: { defaultLimit?: '10' | '20'; cursorMaxLength?: number } = {}) {
   return {
     limit: v.optional(LimitSchema, options.defaultLimit ?? '20'),
