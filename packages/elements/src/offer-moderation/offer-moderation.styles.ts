@@ -11,6 +11,7 @@ export const offerModerationStyles = css`
     align-items: end;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    padding: var(--_space);
     margin: 0 0 var(--_space);
   }
   .queue {
