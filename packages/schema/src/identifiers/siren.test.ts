@@ -1,20 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { isValidSiren, normaliseSiren, SIREN_MESSAGE, SirenSchema } from './siren.ts';
+import { withCheckDigit } from './luhn-fixture.ts';
 
-/** Appends the Luhn check digit to 8 digits, to build valid SIRENs independently of the code under test. */
-function withCheckDigit(body: string): string {
-  for (let d = 0; d <= 9; d += 1) {
-    const candidate = body + String(d);
-    let sum = 0;
-    [...candidate].reverse().forEach((c, i) => {
-      const x = i % 2 === 1 ? Number(c) * 2 : Number(c);
-      sum += x > 9 ? x - 9 : x;
-    });
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
 
 describe('isValidSiren', () => {
   it.each([
