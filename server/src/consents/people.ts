@@ -1,19 +1,13 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Actor, Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { memberships, people } from '../db/tables/index.ts';
+import { findPersonId, personEntityIds } from '../db/consents/people.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 
 /** A person of the tenant as a policy resource (their entities scope staff), or 404. */
 export function personResource(db: DbOrTx, tenantId: string, personId: string): Extract<Resource, { kind: 'person' }> {
-  const person = db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenantId), eq(people.id, personId))).get();
+  const person = findPersonId(db, tenantId, personId);
   if (!person) throw notFound('This person');
-  const rows = db
-    .select({ entityId: memberships.entityId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId), isNotNull(memberships.entityId)))
-    .all();
-  return { kind: 'person', tenantId, personId, entityIds: rows.flatMap((r) => (r.entityId ? [r.entityId] : [])) };
+  return { kind: 'person', tenantId, personId, entityIds: personEntityIds(db, tenantId, personId) };
 }
 
 /**

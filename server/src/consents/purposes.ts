@@ -1,42 +1,14 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { PurposeCreate, PurposeVersionContent, PurposeVersionView, PurposeView } from '@passerelle/schema';
+import type { PurposeCreate, PurposeVersionContent, PurposeView } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { entities, purposeVersions, purposes } from '../db/tables/index.ts';
+import { findPurposeRecord, findVersionByHash, insertPurposeRow, insertPurposeVersion, listPurposeRecords, type PurposeRecord } from '../db/consents/purposes.ts';
 import { versionHash } from './version.ts';
-
-const versionColumns = {
-  id: purposeVersions.id,
-  hash: purposeVersions.hash,
-  title: purposeVersions.title,
-  description: purposeVersions.description,
-  legalBasis: purposeVersions.legalBasis,
-  channels: purposeVersions.channels,
-  createdAt: purposeVersions.createdAt,
-};
 
 /** A purpose with its current text, as the API shows it. */
 export interface PurposeRow extends PurposeView {
   revision: number;
 }
 
-function purposeQuery(db: DbOrTx) {
-  return db
-    .select({
-      id: purposes.id,
-      key: purposes.key,
-      retentionMonths: purposes.retentionMonths,
-      revision: purposes.revision,
-      entityId: entities.id,
-      entityName: entities.name,
-      version: versionColumns,
-    })
-    .from(purposes)
-    .innerJoin(entities, eq(entities.id, purposes.entityId))
-    .innerJoin(purposeVersions, eq(purposeVersions.id, purposes.currentVersionId));
-}
-
-type Raw = Awaited<ReturnType<ReturnType<typeof purposeQuery>['all']>>[number];
-const shape = (r: Raw): PurposeRow => ({
+const shape = (r: PurposeRecord): PurposeRow => ({
   id: r.id,
   key: r.key,
   entity: { id: r.entityId, name: r.entityName },
@@ -47,23 +19,12 @@ const shape = (r: Raw): PurposeRow => ({
 
 /** Every purpose of the tenant with its current text, by key. */
 export function listPurposes(db: DbOrTx, tenantId: string): PurposeRow[] {
-  return purposeQuery(db).where(eq(purposes.tenantId, tenantId)).orderBy(asc(purposes.key)).all().map(shape);
+  return listPurposeRecords(db, tenantId).map(shape);
 }
 
 export function findPurpose(db: DbOrTx, tenantId: string, by: { key: string } | { id: string }): PurposeRow | undefined {
-  const match = 'key' in by ? eq(purposes.key, by.key) : eq(purposes.id, by.id);
-  const row = purposeQuery(db).where(and(eq(purposes.tenantId, tenantId), match)).get();
+  const row = findPurposeRecord(db, tenantId, by);
   return row ? shape(row) : undefined;
-}
-
-/** Every text the purpose had, oldest first. */
-export function listVersions(db: DbOrTx, tenantId: string, purposeId: string): PurposeVersionView[] {
-  return db
-    .select(versionColumns)
-    .from(purposeVersions)
-    .where(and(eq(purposeVersions.tenantId, tenantId), eq(purposeVersions.purposeId, purposeId)))
-    .orderBy(asc(purposeVersions.createdAt))
-    .all();
 }
 
 /**
@@ -72,17 +33,9 @@ export function listVersions(db: DbOrTx, tenantId: string, purposeId: string): P
  */
 export function ensureVersion(tx: DbOrTx, tenantId: string, purposeId: string, content: PurposeVersionContent, at: string): { id: string; hash: string; created: boolean } {
   const hash = versionHash(content);
-  const found = tx
-    .select({ id: purposeVersions.id })
-    .from(purposeVersions)
-    .where(and(eq(purposeVersions.tenantId, tenantId), eq(purposeVersions.purposeId, purposeId), eq(purposeVersions.hash, hash)))
-    .get();
+  const found = findVersionByHash(tx, tenantId, purposeId, hash);
   if (found) return { id: found.id, hash, created: false };
-  const row = tx
-    .insert(purposeVersions)
-    .values({ tenantId, purposeId, hash, title: content.title, description: content.description, legalBasis: content.legalBasis, channels: content.channels, createdAt: at })
-    .returning({ id: purposeVersions.id })
-    .get();
+  const row = insertPurposeVersion(tx, { tenantId, purposeId, hash, title: content.title, description: content.description, legalBasis: content.legalBasis, channels: content.channels, createdAt: at });
   return { id: row.id, hash, created: true };
 }
 
@@ -92,12 +45,8 @@ export function insertPurpose(tx: DbOrTx, tenantId: string, input: PurposeCreate
   // The purpose row needs its current version and the version its purpose:
   // insert the purpose pointing at a version id chosen in advance.
   const versionId = crypto.randomUUID();
-  tx.insert(purposes)
-    .values({ id: purposeId, tenantId, key: input.key, entityId: input.entityId, retentionMonths: input.retentionMonths, currentVersionId: versionId, createdAt: at, updatedAt: at })
-    .run();
+  insertPurposeRow(tx, { id: purposeId, tenantId, key: input.key, entityId: input.entityId, retentionMonths: input.retentionMonths, currentVersionId: versionId, createdAt: at, updatedAt: at });
   const content = { title: input.title, description: input.description, legalBasis: input.legalBasis, channels: input.channels };
-  tx.insert(purposeVersions)
-    .values({ id: versionId, tenantId, purposeId, hash: versionHash(content), ...content, createdAt: at })
-    .run();
+  insertPurposeVersion(tx, { id: versionId, tenantId, purposeId, hash: versionHash(content), ...content, createdAt: at });
   return purposeId;
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { ChannelState, ConsentChannel, ConsentOverview, PurposeState, SolicitationCapView } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { consentEvents, institutions, purposeVersions, solicitationCapEvents } from '../db/tables/index.ts';
+import { consentEventsOfPerson, consentEventsOfPurpose, insertConsentEvent, maxConsentSeq } from '../db/consents/events.ts';
+import { capEventsOfTenant, lastCapEvent, maxCapSeq } from '../db/consents/caps.ts';
+import { findInstitutionSettings } from '../db/consents/settings.ts';
 import { listPurposes, type PurposeRow } from './purposes.ts';
 
 /** Consent that ends within this many days is flagged `expiresSoon`, so the person can renew it. */
@@ -27,13 +28,7 @@ function addMonths(iso: string, months: number): Date {
  * at once (the CRM export): one ordered scan instead of a query per person.
  */
 export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Map<string, Map<string, LastChoice>> {
-  const rows = db
-    .select({ personId: consentEvents.personId, channel: consentEvents.channel, granted: consentEvents.granted, at: consentEvents.at, versionId: consentEvents.purposeVersionId, versionHash: purposeVersions.hash })
-    .from(consentEvents)
-    .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
-    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, purposeId)))
-    .orderBy(asc(consentEvents.personId), asc(consentEvents.seq))
-    .all();
+  const rows = consentEventsOfPurpose(db, tenantId, purposeId);
   const byPerson = new Map<string, Map<string, LastChoice>>();
   for (const r of rows) {
     let last = byPerson.get(r.personId);
@@ -45,24 +40,13 @@ export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: s
 
 /** Every person's chosen cap (people who never chose are absent: the tenant default applies). */
 export function solicitationCaps(db: DbOrTx, tenantId: string): Map<string, number> {
-  const rows = db
-    .select({ personId: solicitationCapEvents.personId, perMonth: solicitationCapEvents.perMonth })
-    .from(solicitationCapEvents)
-    .where(eq(solicitationCapEvents.tenantId, tenantId))
-    .orderBy(asc(solicitationCapEvents.personId), asc(solicitationCapEvents.seq))
-    .all();
+  const rows = capEventsOfTenant(db, tenantId);
   return new Map(rows.map((r) => [r.personId, r.perMonth]));
 }
 
 /** The last event per (purpose, channel) of one person. */
 export function lastChoices(db: DbOrTx, tenantId: string, personId: string): Map<string, LastChoice> {
-  const rows = db
-    .select({ purposeId: consentEvents.purposeId, channel: consentEvents.channel, granted: consentEvents.granted, at: consentEvents.at, versionId: consentEvents.purposeVersionId, versionHash: purposeVersions.hash })
-    .from(consentEvents)
-    .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
-    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId)))
-    .orderBy(asc(consentEvents.seq))
-    .all();
+  const rows = consentEventsOfPerson(db, tenantId, personId);
   const last = new Map<string, LastChoice>();
   for (const r of rows) last.set(`${r.purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash });
   return last;
@@ -98,20 +82,14 @@ export function purposeState(purpose: PurposeRow, choices: Map<string, LastChoic
 }
 
 export function tenantDefaultCap(db: DbOrTx, tenantId: string): number {
-  const row = db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get();
+  const row = findInstitutionSettings(db, tenantId);
   const value = row?.settings.solicitationCapDefault;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_SOLICITATION_CAP;
 }
 
 export function solicitationCap(db: DbOrTx, tenantId: string, personId: string): SolicitationCapView {
   const tenantDefault = tenantDefaultCap(db, tenantId);
-  const last = db
-    .select({ perMonth: solicitationCapEvents.perMonth, at: solicitationCapEvents.at })
-    .from(solicitationCapEvents)
-    .where(and(eq(solicitationCapEvents.tenantId, tenantId), eq(solicitationCapEvents.personId, personId)))
-    .orderBy(desc(solicitationCapEvents.seq))
-    .limit(1)
-    .get();
+  const last = lastCapEvent(db, tenantId, personId);
   if (!last) return { perMonth: tenantDefault, source: 'default', since: null, tenantDefault };
   return { perMonth: last.perMonth, source: 'choice', since: last.at, tenantDefault };
 }
@@ -128,17 +106,11 @@ export function consentOverview(db: DbOrTx, tenantId: string, personId: string, 
 
 /** The next position in a person's event log (the transaction makes it race-free on SQLite). */
 export function nextConsentSeq(tx: DbOrTx, tenantId: string, personId: string): number {
-  const row = tx.select({ seq: max(consentEvents.seq) }).from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId))).get();
-  return (row?.seq ?? 0) + 1;
+  return (maxConsentSeq(tx, tenantId, personId) ?? 0) + 1;
 }
 
 export function nextCapSeq(tx: DbOrTx, tenantId: string, personId: string): number {
-  const row = tx
-    .select({ seq: max(solicitationCapEvents.seq) })
-    .from(solicitationCapEvents)
-    .where(and(eq(solicitationCapEvents.tenantId, tenantId), eq(solicitationCapEvents.personId, personId)))
-    .get();
-  return (row?.seq ?? 0) + 1;
+  return (maxCapSeq(tx, tenantId, personId) ?? 0) + 1;
 }
 
 export interface EventContext {
@@ -166,22 +138,20 @@ export function applyChoice(tx: DbOrTx, purpose: PurposeRow, wanted: Partial<Rec
     const state = channelState(purpose, channel, choices.get(`${purpose.id}:${channel}`), now);
     const unchanged = state.granted === want && !(want && (state.renewalNeeded || state.expiresSoon));
     if (unchanged) continue;
-    tx.insert(consentEvents)
-      .values({
-        tenantId: ctx.tenantId,
-        personId: ctx.personId,
-        seq: seq++,
-        purposeId: purpose.id,
-        purposeVersionId: purpose.version.id,
-        channel,
-        granted: want,
-        at: ctx.at,
-        originPage: ctx.originPage,
-        originComponent: ctx.originComponent,
-        actorId: ctx.actorId,
-        actorReason: ctx.actorReason ?? null,
-      })
-      .run();
+    insertConsentEvent(tx, {
+      tenantId: ctx.tenantId,
+      personId: ctx.personId,
+      seq: seq++,
+      purposeId: purpose.id,
+      purposeVersionId: purpose.version.id,
+      channel,
+      granted: want,
+      at: ctx.at,
+      originPage: ctx.originPage,
+      originComponent: ctx.originComponent,
+      actorId: ctx.actorId,
+      actorReason: ctx.actorReason ?? null,
+    });
     changed.push(channel);
   }
   return changed;

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import {
   ConsentChoiceSchema,
   ConsentExportQuerySchema,
@@ -17,7 +16,8 @@ import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
-import { people, solicitationCapEvents } from '../db/tables/index.ts';
+import { listReachablePeople } from '../db/consents/people.ts';
+import { insertCapEvent } from '../db/consents/caps.ts';
 import { findPurpose } from '../consents/purposes.ts';
 import {
   applyChoice,
@@ -106,9 +106,7 @@ export const consentRoutes = new Hono<AppEnv>()
     db.transaction((tx) => {
       const current = solicitationCap(tx, actor.tenantId, actor.personId);
       if (current.source === 'choice' && current.perMonth === input.perMonth) return;
-      tx.insert(solicitationCapEvents)
-        .values({ tenantId: actor.tenantId, personId: actor.personId, seq: nextCapSeq(tx, actor.tenantId, actor.personId), perMonth: input.perMonth, at: ctx.at, originPage: ctx.originPage, originComponent: ctx.originComponent, actorId: actor.personId })
-        .run();
+      insertCapEvent(tx, { tenantId: actor.tenantId, personId: actor.personId, seq: nextCapSeq(tx, actor.tenantId, actor.personId), perMonth: input.perMonth, at: ctx.at, originPage: ctx.originPage, originComponent: ctx.originComponent, actorId: actor.personId });
       writeAudit(tx, who, { action: 'consent.solicitationCap', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { perMonth: input.perMonth } });
     });
     return c.json(solicitationCap(db, actor.tenantId, actor.personId), 200);
@@ -127,12 +125,7 @@ export const consentRoutes = new Hono<AppEnv>()
     const none: ReturnType<typeof lastChoices> = new Map();
     const rows: Record<string, unknown>[] = [];
     // An erased person has no address left to write to: nothing to send to the CRM.
-    const everyone = db
-      .select({ id: people.id, email: people.email, displayName: people.displayName })
-      .from(people)
-      .where(and(eq(people.tenantId, actor.tenantId), isNotNull(people.email)))
-      .orderBy(asc(people.id))
-      .all();
+    const everyone = listReachablePeople(db, actor.tenantId);
     for (const person of everyone) {
       const state = purposeState(purpose, choices.get(person.id) ?? none, now);
       for (const ch of state.channels) {

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { and, eq } from 'drizzle-orm';
 import { ConsentSettingsSchema, IdSchema, PurposeCreateSchema, PurposeUpdateSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { jsonBody, pathParams } from '../http/validate.ts';
 import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
-import { entities, institutions, purposes } from '../db/tables/index.ts';
+import { findTenantEntity, listPurposeVersions, updatePurpose } from '../db/consents/purposes.ts';
+import { findInstitutionSettings, updateInstitutionSettings } from '../db/consents/settings.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { ensureVersion, findPurpose, insertPurpose, listPurposes, listVersions, type PurposeRow } from '../consents/purposes.ts';
+import { ensureVersion, findPurpose, insertPurpose, listPurposes, type PurposeRow } from '../consents/purposes.ts';
 import { requireAdmin } from '../consents/people.ts';
 import { tenantDefaultCap } from '../consents/state.ts';
 
@@ -17,7 +17,7 @@ const etag = (p: PurposeRow) => `"${p.id}.${p.revision}"`;
 const view = ({ revision: _revision, ...p }: PurposeRow) => p;
 
 function requireEntity(db: DbOrTx, tenantId: string, entityId: string): void {
-  const found = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get();
+  const found = findTenantEntity(db, tenantId, entityId);
   if (!found) throw validationProblem([{ path: 'entityId', message: 'Choose one of your institution’s entities.' }]);
 }
 
@@ -67,12 +67,9 @@ export const purposeRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     db.transaction((tx) => {
-      const row = tx.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, actor.tenantId)).get();
+      const row = findInstitutionSettings(tx, actor.tenantId);
       const before = tenantDefaultCap(tx, actor.tenantId);
-      tx.update(institutions)
-        .set({ settings: { ...row?.settings, solicitationCapDefault: input.solicitationCapDefault } })
-        .where(eq(institutions.id, actor.tenantId))
-        .run();
+      updateInstitutionSettings(tx, actor.tenantId, { ...row?.settings, solicitationCapDefault: input.solicitationCapDefault });
       writeAudit(tx, who, { action: 'consent.settings', objectType: 'institution', objectId: actor.tenantId, detail: { solicitationCapDefault: { from: before, to: input.solicitationCapDefault } } });
     });
     return c.json({ solicitationCapDefault: tenantDefaultCap(db, actor.tenantId) }, 200);
@@ -89,7 +86,7 @@ export const purposeRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
     if (!purpose) throw notFound('This purpose');
-    return c.json({ items: listVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
+    return c.json({ items: listPurposeVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
   })
   /** Edits a purpose (administrators, `If-Match`). A new text is a new version; people who agreed to the old one are asked again. */
   .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
@@ -113,16 +110,13 @@ export const purposeRoutes = new Hono<AppEnv>()
         channels: input.channels ?? v0.channels,
       };
       const version = ensureVersion(tx, actor.tenantId, current.id, content, who.at);
-      tx.update(purposes)
-        .set({
-          currentVersionId: version.id,
-          entityId: input.entityId ?? current.entity.id,
-          retentionMonths: input.retentionMonths ?? current.retentionMonths,
-          revision: current.revision + 1,
-          updatedAt: who.at,
-        })
-        .where(and(eq(purposes.tenantId, actor.tenantId), eq(purposes.id, current.id)))
-        .run();
+      updatePurpose(tx, actor.tenantId, current.id, {
+        currentVersionId: version.id,
+        entityId: input.entityId ?? current.entity.id,
+        retentionMonths: input.retentionMonths ?? current.retentionMonths,
+        revision: current.revision + 1,
+        updatedAt: who.at,
+      });
       writeAudit(tx, who, {
         action: 'purpose.edit',
         objectType: 'purpose',

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { PurposeCreate } from '@passerelle/schema';
 import type { Tx } from '../db/open.ts';
 import type { DemoIds } from './demo.ts';
-import { purposes } from '../db/tables/index.ts';
+import { findPurposeIdByKey } from '../db/consents/purposes.ts';
 import { insertPurpose } from '../consents/purposes.ts';
 
 /** The demo institution's purposes. Idempotent: an existing key is left as it is. */
@@ -59,7 +58,7 @@ export function seedConsents(tx: Tx, ids: DemoIds, at: string): void {
     },
   ];
   for (const purpose of list) {
-    const found = tx.select({ id: purposes.id }).from(purposes).where(and(eq(purposes.tenantId, tenantId), eq(purposes.key, purpose.key))).get();
+    const found = findPurposeIdByKey(tx, tenantId, purpose.key);
     if (!found) insertPurpose(tx, tenantId, purpose, at);
   }
 }
