@@ -1,7 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { emailCodes } from '../db/tables/index.ts';
+import { countCodesForAddressSince, countCodesForIpSince, findNewestLiveCode, insertEmailCode, markCodeUsed, setCodeAttempts } from '../db/auth/email-codes.ts';
 
 export const CODE_LIFETIME_MINUTES = 15;
 export const MAX_ATTEMPTS = 5;
@@ -15,30 +14,24 @@ const hashCode = (id: string, code: string) => createHash('sha256').update(`${id
 /** Whether this address or IP asked for too many codes recently (counted in the database, so every instance agrees). */
 export function rateLimited(db: Db, tenantId: string, email: string, ip: string, now: Date): boolean {
   const since = new Date(now.getTime() - RATE_WINDOW_MINUTES * 60_000).toISOString();
-  const perAddress = db
-    .select({ n: count() })
-    .from(emailCodes)
-    .where(and(eq(emailCodes.tenantId, tenantId), eq(emailCodes.email, email), gt(emailCodes.createdAt, since)))
-    .get();
-  const perIp = db.select({ n: count() }).from(emailCodes).where(and(eq(emailCodes.ip, ip), gt(emailCodes.createdAt, since))).get();
-  return (perAddress?.n ?? 0) >= MAX_PER_ADDRESS || (perIp?.n ?? 0) >= MAX_PER_IP;
+  const perAddress = countCodesForAddressSince(db, tenantId, email, since);
+  const perIp = countCodesForIpSince(db, ip, since);
+  return perAddress >= MAX_PER_ADDRESS || perIp >= MAX_PER_IP;
 }
 
 /** Creates a 6-digit code; only its salted hash is stored. */
 export function issueCode(db: Db, tenantId: string, email: string, ip: string, now: Date): string {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const id = crypto.randomUUID();
-  db.insert(emailCodes)
-    .values({
-      id,
-      tenantId,
-      email,
-      ip,
-      codeHash: hashCode(id, code),
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + CODE_LIFETIME_MINUTES * 60_000).toISOString(),
-    })
-    .run();
+  insertEmailCode(db, {
+    id,
+    tenantId,
+    email,
+    ip,
+    codeHash: hashCode(id, code),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + CODE_LIFETIME_MINUTES * 60_000).toISOString(),
+  });
   return code;
 }
 
@@ -48,21 +41,15 @@ export function issueCode(db: Db, tenantId: string, email: string, ip: string, n
  */
 export function consumeCode(db: Db, tenantId: string, email: string, code: string, now: Date): boolean {
   return db.transaction((tx) => {
-    const row = tx
-      .select()
-      .from(emailCodes)
-      .where(and(eq(emailCodes.tenantId, tenantId), eq(emailCodes.email, email), isNull(emailCodes.usedAt), gt(emailCodes.expiresAt, now.toISOString())))
-      .orderBy(desc(emailCodes.createdAt))
-      .limit(1)
-      .get();
+    const row = findNewestLiveCode(tx, tenantId, email, now.toISOString());
     if (!row || row.attempts >= MAX_ATTEMPTS) return false;
     const expected = Buffer.from(row.codeHash, 'hex');
     const given = Buffer.from(hashCode(row.id, code), 'hex');
     if (!timingSafeEqual(expected, given)) {
-      tx.update(emailCodes).set({ attempts: row.attempts + 1 }).where(eq(emailCodes.id, row.id)).run();
+      setCodeAttempts(tx, row.id, row.attempts + 1);
       return false;
     }
-    tx.update(emailCodes).set({ usedAt: now.toISOString() }).where(eq(emailCodes.id, row.id)).run();
+    markCodeUsed(tx, row.id, now.toISOString());
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/open.ts';
-import { devOutbox } from '../db/tables/index.ts';
+import { insertOutboxMail } from '../db/auth/dev-outbox.ts';
 
 export interface Mail {
   to: string;
@@ -29,7 +29,7 @@ export function smtpMailer(url: string, from: string): Mailer {
 export function outboxMailer(db: Db, now: () => Date, print = true): Mailer {
   return {
     async send(mail) {
-      db.insert(devOutbox).values({ to: mail.to, subject: mail.subject, body: mail.text, createdAt: now().toISOString() }).run();
+      insertOutboxMail(db, { to: mail.to, subject: mail.subject, body: mail.text, createdAt: now().toISOString() });
       if (print) console.log(`[passerelle outbox] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
     },
   };

@@ -2,8 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Auth } from '../context.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
 import { findSession, loadActor } from './session.ts';
-import { institutions } from '../db/tables/index.ts';
-import { eq } from 'drizzle-orm';
+import { institutionOrigins } from '../db/tenancy/institutions.ts';
 
 /**
  * Requires `Authorization: Bearer <session token>` and loads the actor.
@@ -25,8 +24,7 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     if (!session) throw unauthenticated('Your session has expired or was signed out. Sign in again.');
     const origin = c.req.header('origin');
     if (origin) {
-      const tenant = db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).where(eq(institutions.id, session.tenantId)).get();
-      if (!tenant?.allowedOrigins.includes(origin)) {
+      if (!institutionOrigins(db, session.tenantId)?.includes(origin)) {
         throw new ProblemError('forbidden', `The origin ${origin} is not registered for this institution. Ask its administrator to add it.`);
       }
     }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, gt } from 'drizzle-orm';
 import type { Actor, Membership } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { entities, institutions, memberships, sessions } from '../db/tables/index.ts';
+import { findLiveSession, insertSession, markSessionRevoked } from '../db/auth/sessions.ts';
+import { listEntityParents } from '../db/tenancy/entities.ts';
+import { listMembershipRoles } from '../db/tenancy/memberships.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -10,46 +11,35 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export function openSession(db: DbOrTx, input: { tenantId: string; personId: string; method: 'host' | 'email'; now: Date; ttlMinutes: number }) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + input.ttlMinutes * 60_000);
-  db.insert(sessions)
-    .values({
-      tenantId: input.tenantId,
-      personId: input.personId,
-      tokenHash: hashToken(token),
-      method: input.method,
-      createdAt: input.now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    })
-    .run();
+  insertSession(db, {
+    tenantId: input.tenantId,
+    personId: input.personId,
+    tokenHash: hashToken(token),
+    method: input.method,
+    createdAt: input.now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
 /** The live session behind a bearer token, or undefined (unknown, expired or revoked). */
 export function findSession(db: DbOrTx, token: string, now: Date) {
-  return db
-    .select({ id: sessions.id, tenantId: sessions.tenantId, personId: sessions.personId, createdAt: sessions.createdAt, slug: institutions.slug })
-    .from(sessions)
-    .innerJoin(institutions, eq(institutions.id, sessions.tenantId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString())))
-    .get();
+  return findLiveSession(db, hashToken(token), now.toISOString());
 }
 
 export function revokeSession(db: DbOrTx, sessionId: string, now: Date) {
-  db.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, sessionId)).run();
+  markSessionRevoked(db, sessionId, now.toISOString());
 }
 
 /** The parent of every entity of a tenant: what the policy needs to scope staff to a subtree. */
 export function entityParents(db: DbOrTx, tenantId: string): Record<string, string | null> {
-  const rows = db.select({ id: entities.id, parentId: entities.parentId }).from(entities).where(eq(entities.tenantId, tenantId)).all();
+  const rows = listEntityParents(db, tenantId);
   return Object.fromEntries(rows.map((r) => [r.id, r.parentId]));
 }
 
 /** Builds the policy's Actor from the database: roles never come from a client. */
 export function loadActor(db: DbOrTx, tenantId: string, personId: string): Actor {
-  const rows = db
-    .select({ role: memberships.role, entityId: memberships.entityId, companyId: memberships.companyId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId)))
-    .all();
+  const rows = listMembershipRoles(db, tenantId, personId);
   const list: Membership[] = [];
   for (const r of rows) {
     if (r.role === 'company_rep') {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { institutions } from '../db/tables/index.ts';
+import { listAllInstitutionOrigins } from '../db/tenancy/institutions.ts';
 
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, if-match';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
@@ -8,8 +8,7 @@ const EXPOSED_HEADERS = 'etag, location, retry-after, idempotent-replayed';
 
 /** True when some tenant registered exactly this origin (no suffix or prefix matching). */
 function registered(deps: AppEnv['Variables']['deps'], origin: string): boolean {
-  const rows = deps.db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).all();
-  return rows.some((r) => r.allowedOrigins.includes(origin));
+  return listAllInstitutionOrigins(deps.db).some((origins) => origins.includes(origin));
 }
 
 /**

@@ -7,7 +7,7 @@
  * ```ts
  * .post('/', idempotent(), jsonBody(Schema), (c) => {
  *   const row = db.transaction((tx) => {
- *     const row = tx.insert(...).returning().get();
+ *     const row = insertThing(tx, ...); // a query of server/src/db/<area>/
  *     writeAudit(tx, who, ...);
  *     rememberReply(tx, c, 201, row, `/v1/things/${row.id}`);
  *     return row;
@@ -32,10 +32,9 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { idempotencyKeys } from '../db/tables/index.ts';
+import { findIdempotencyKey, insertIdempotencyKey, purgeIdempotencyKeysBefore } from '../db/auth/idempotency-keys.ts';
 import { ProblemError, problemResponse, validationProblem } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -105,11 +104,7 @@ interface StoredReply {
 }
 
 function findReply(db: DbOrTx, p: Pending): StoredReply | undefined {
-  const row = db
-    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body, location: idempotencyKeys.location, createdAt: idempotencyKeys.createdAt })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.tenantId, p.tenantId), eq(idempotencyKeys.personId, p.personId), eq(idempotencyKeys.key, p.key)))
-    .get();
+  const row = findIdempotencyKey(db, p);
   if (!row || isExpired(row.createdAt, p.now)) return undefined;
   return row;
 }
@@ -182,13 +177,7 @@ export function rememberReply(tx: DbOrTx, c: { req: object }, status: number, bo
   if (!p) throw new Error('rememberReply called on a route without the idempotent() middleware.');
   const cutoff = new Date(p.now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString();
   // Opportunistic purge: this person's expired keys (cheap: a prefix of the primary key).
-  tx.delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.tenantId, p.tenantId), eq(idempotencyKeys.personId, p.personId), lt(idempotencyKeys.createdAt, cutoff)))
-    .run();
-  const inserted = tx
-    .insert(idempotencyKeys)
-    .values({ tenantId: p.tenantId, personId: p.personId, key: p.key, requestHash: p.requestHash, status, body: JSON.stringify(body), location: location ?? null, createdAt: p.now.toISOString() })
-    .onConflictDoNothing()
-    .run();
-  if (inserted.changes === 0) throw new IdempotencyRace();
+  purgeIdempotencyKeysBefore(tx, p.tenantId, p.personId, cutoff);
+  const inserted = insertIdempotencyKey(tx, { tenantId: p.tenantId, personId: p.personId, key: p.key, requestHash: p.requestHash, status, body: JSON.stringify(body), location: location ?? null, createdAt: p.now.toISOString() });
+  if (!inserted) throw new IdempotencyRace();
 }

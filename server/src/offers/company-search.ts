@@ -1,23 +1,10 @@
 /**
- * The company typeahead over the `company_search` FTS5 index
- * (`src/db/sql/company-search.sql`, kept in sync by triggers).
+ * The company typeahead over the `company_search` FTS5 index: what to match
+ * and how to rank (the query is `matchCompanies` in `db/companies/search.ts`).
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { foldForSearch } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { companies } from '../db/tables/index.ts';
-
-/**
- * The FTS5 virtual table, declared for the query builder only: it lives
- * outside `db/tables/` so that drizzle-kit does not try to create it as a
- * plain table (the SQL file does).
- */
-export const companySearch = sqliteTable('company_search', {
-  companyId: text('company_id').notNull(),
-  name: text('name'),
-  siret: text('siret'),
-});
+import { matchCompanies } from '../db/companies/search.ts';
 
 /** How many matches each phase reads before ranking: bounds the work on a one-letter prefix. */
 export const CANDIDATES = 200;
@@ -39,15 +26,6 @@ export function matchExpressions(q: string): string[] {
   return [`name : ^"${first}"*${others}`, tokens.map((t) => `{name siret} : "${t}"*`).join(' AND ')];
 }
 
-export const companyColumns = {
-  id: companies.id,
-  name: companies.name,
-  siret: companies.siret,
-  siren: companies.siren,
-  website: companies.website,
-  status: companies.status,
-};
-
 /**
  * Ranked matches. Each phase reads at most `CANDIDATES` matches in index
  * order (no sort over every match, which is what makes a one-letter prefix
@@ -59,18 +37,10 @@ export const companyColumns = {
 export function searchCompanies(db: DbOrTx, tenantId: string, q: string, status: 'active' | 'pending', limit: number) {
   const typed = foldForSearch(q);
   const seen = new Set<string>();
-  const ranked: { row: ReturnType<typeof candidates>[number]; phase: number; starts: boolean }[] = [];
-  const candidates = (expression: string) =>
-    db
-      .select({ ...companyColumns, score: sql<number>`bm25(${companySearch}, 0.0, 10.0, 1.0)` })
-      .from(companySearch)
-      .innerJoin(companies, eq(companies.id, companySearch.companyId))
-      .where(and(sql`${companySearch} MATCH ${expression}`, eq(companies.tenantId, tenantId), eq(companies.status, status)))
-      .limit(CANDIDATES)
-      .all();
+  const ranked: { row: ReturnType<typeof matchCompanies>[number]; phase: number; starts: boolean }[] = [];
   matchExpressions(q).forEach((expression, phase) => {
     if (ranked.length >= limit) return;
-    for (const row of candidates(expression)) {
+    for (const row of matchCompanies(db, tenantId, status, expression, CANDIDATES)) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
       ranked.push({ row, phase, starts: foldForSearch(row.name).startsWith(typed) || (row.siret ?? '').startsWith(typed.replace(/ /g, '')) });

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { and, eq, isNull, lt } from 'drizzle-orm';
 import { EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { jsonBody } from '../http/validate.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
-import { hostKeys, institutions, usedTokenIds } from '../db/tables/index.ts';
+import { findInstitutionBySlug } from '../db/tenancy/institutions.ts';
+import { listLiveHostKeys } from '../db/tenancy/host-keys.ts';
+import { purgeExpiredTokenIds, recordTokenId } from '../db/auth/used-token-ids.ts';
 import { HostTokenError, peekToken, verifyHostToken } from '../auth/host-token.ts';
 import { openSession, revokeSession } from '../auth/session.ts';
 import { personForEmail, personForHostIdentity } from '../auth/provision.ts';
@@ -27,13 +28,9 @@ export const authRoutes = new Hono<AppEnv>()
     } catch {
       throw refused();
     }
-    const tenant = db.select().from(institutions).where(eq(institutions.slug, issuer)).get();
+    const tenant = findInstitutionBySlug(db, issuer);
     if (!tenant) throw refused();
-    const keys = db
-      .select({ kid: hostKeys.kid, alg: hostKeys.alg, key: hostKeys.key })
-      .from(hostKeys)
-      .where(and(eq(hostKeys.tenantId, tenant.id), isNull(hostKeys.revokedAt)))
-      .all();
+    const keys = listLiveHostKeys(db, tenant.id);
     let identity;
     try {
       identity = verifyHostToken(token, keys, tenant.slug, Math.floor(now.getTime() / 1000));
@@ -45,13 +42,9 @@ export const authRoutes = new Hono<AppEnv>()
       throw err;
     }
     const grant: SessionGrant = db.transaction((tx) => {
-      tx.delete(usedTokenIds).where(lt(usedTokenIds.expiresAt, now.toISOString())).run();
-      const fresh = tx
-        .insert(usedTokenIds)
-        .values({ tenantId: tenant.id, jti: identity.jti, expiresAt: new Date((identity.exp + 120) * 1000).toISOString() })
-        .onConflictDoNothing()
-        .run();
-      if (fresh.changes === 0) throw refused();
+      purgeExpiredTokenIds(tx, now.toISOString());
+      const fresh = recordTokenId(tx, { tenantId: tenant.id, jti: identity.jti, expiresAt: new Date((identity.exp + 120) * 1000).toISOString() });
+      if (!fresh) throw refused();
       const personId = personForHostIdentity(tx, tenant.id, identity, now);
       if (!personId) {
         throw unauthenticated('This person is not known to Passerelle yet. The institution must add them before they can sign in.');
@@ -67,7 +60,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { db, clock, mailer } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email } = c.req.valid('json');
-    const tenant = db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.slug, slug)).get();
+    const tenant = findInstitutionBySlug(db, slug);
     const ip = clientIp(c);
     if (tenant) {
       if (rateLimited(db, tenant.id, email, ip, now)) {
@@ -87,7 +80,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { db, clock, config } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email, code } = c.req.valid('json');
-    const tenant = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.slug, slug)).get();
+    const tenant = findInstitutionBySlug(db, slug);
     if (!tenant || !consumeCode(db, tenant.id, email, code, now)) {
       throw unauthenticated('This code is wrong or has expired. Ask for a new one.');
     }

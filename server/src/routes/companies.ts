@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { and, asc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import {
@@ -20,10 +19,20 @@ import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
-import { companies, companyRequests, memberships, people } from '../db/tables/index.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
-import { companyColumns, searchCompanies } from '../offers/company-search.ts';
-import { afterCursor, encodeCursor } from '../offers/cursor.ts';
+import { decidePendingCompany, findCompany, findCompanyBySiret, insertCompany, listCompaniesByName, updateCompany } from '../db/companies/companies.ts';
+import {
+  decideCompanyRequest,
+  findCompanyRequest,
+  findCompanyRequestWithPeople,
+  findPendingRequestId,
+  insertCompanyRequest,
+  listCompanyRequests,
+  type CompanyRequestRow,
+} from '../db/companies/requests.ts';
+import { findCompanyRepMembershipId, insertMembership } from '../db/tenancy/memberships.ts';
+import { searchCompanies } from '../offers/company-search.ts';
+import { encodeCursor } from '../offers/cursor.ts';
 
 type CompanyRow = { id: string; name: string; siret: string | null; siren: string | null; website: string | null; status: 'active' | 'pending' | 'refused' };
 
@@ -39,32 +48,16 @@ function companyView(row: CompanyRow) {
   return website === null ? rest : { ...rest, website };
 }
 
-function findCompany(db: DbOrTx, tenantId: string, id: string): (CompanyRow & { createdBy: string | null }) | undefined {
-  return db
-    .select({ ...companyColumns, createdBy: companies.createdBy })
-    .from(companies)
-    .where(and(eq(companies.tenantId, tenantId), eq(companies.id, id)))
-    .get();
-}
-
 /**
  * Inserts a company created by the actor; a SIRET the tenant already has is
  * a conflict pointing at that company (`hint` says what to do instead).
  */
-function insertCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', hint = '') {
-  const existing = tx
-    .select({ id: companies.id, name: companies.name })
-    .from(companies)
-    .where(and(eq(companies.tenantId, actor.tenantId), eq(companies.siret, input.siret)))
-    .get();
+function createCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', hint = '') {
+  const existing = findCompanyBySiret(tx, actor.tenantId, input.siret);
   if (existing) {
     throw new ProblemError('conflict', `A company with this SIRET already exists: ${existing.name}.${hint}`, { existingId: existing.id, existing: `/v1/companies/${existing.id}` });
   }
-  return tx
-    .insert(companies)
-    .values({ tenantId: actor.tenantId, name: input.name, siret: input.siret, siren: input.siret.slice(0, 9), website: input.website ?? null, status, createdBy: actor.personId, createdAt: at })
-    .returning(companyColumns)
-    .get();
+  return insertCompany(tx, { tenantId: actor.tenantId, name: input.name, siret: input.siret, siren: input.siret.slice(0, 9), website: input.website ?? null, status, createdBy: actor.personId, createdAt: at });
 }
 
 /** Active companies are everyone's; a pending or refused one only its requester's and moderators'. */
@@ -73,47 +66,12 @@ function canSeeCompany(actor: Actor, row: { id: string; status: string; createdB
   return row.createdBy === actor.personId || can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
 }
 
-/** Requests joined with who asked and the company, as `shapeRequest` reads them. */
-function selectRequests(db: DbOrTx) {
-  return db
-    .select({
-      id: companyRequests.id,
-      kind: companyRequests.kind,
-      status: companyRequests.status,
-      message: companyRequests.message,
-      reason: companyRequests.reason,
-      createdAt: companyRequests.createdAt,
-      decidedAt: companyRequests.decidedAt,
-      personId: people.id,
-      personName: people.displayName,
-      personEmail: people.email,
-      company: companyColumns,
-    })
-    .from(companyRequests)
-    .innerJoin(people, eq(people.id, companyRequests.personId))
-    .innerJoin(companies, eq(companies.id, companyRequests.companyId));
-}
-
 function requestView(db: DbOrTx, tenantId: string, requestId: string) {
-  const row = selectRequests(db)
-    .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, requestId)))
-    .get();
+  const row = findCompanyRequestWithPeople(db, tenantId, requestId);
   return row ? shapeRequest(row) : undefined;
 }
 
-function shapeRequest(row: {
-  id: string;
-  kind: 'represent' | 'create';
-  status: 'pending' | 'approved' | 'refused';
-  message: string | null;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  personId: string;
-  personName: string | null;
-  personEmail: string | null;
-  company: CompanyRow;
-}) {
+function shapeRequest(row: CompanyRequestRow) {
   return {
     id: row.id,
     kind: row.kind,
@@ -131,11 +89,7 @@ function shapeRequest(row: {
 
 function pendingRequest(db: DbOrTx, actor: Actor, id: string) {
   authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
-  const row = db
-    .select({ id: companyRequests.id, status: companyRequests.status, kind: companyRequests.kind, personId: companyRequests.personId, companyId: companyRequests.companyId })
-    .from(companyRequests)
-    .where(and(eq(companyRequests.tenantId, actor.tenantId), eq(companyRequests.id, id)))
-    .get();
+  const row = findCompanyRequest(db, actor.tenantId, id);
   if (!row) throw notFound('This request');
   if (row.status !== 'pending') throw new ProblemError('conflict', `This request was already ${row.status}.`, { status: row.status });
   return row;
@@ -158,19 +112,7 @@ export const companyRoutes = new Hono<AppEnv>()
       const items = searchCompanies(db, actor.tenantId, query.q, status, query.limit).map(companyView);
       return c.json({ items, nextCursor: null }, 200);
     }
-    const rows = db
-      .select(companyColumns)
-      .from(companies)
-      .where(
-        and(
-          eq(companies.tenantId, actor.tenantId),
-          eq(companies.status, status),
-          afterCursor(query.cursor, companies.name, companies.id),
-        ),
-      )
-      .orderBy(asc(companies.name), asc(companies.id))
-      .limit(query.limit + 1)
-      .all();
+    const rows = listCompaniesByName(db, actor.tenantId, status, query.cursor, query.limit);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return c.json({ items: page.map(companyView), nextCursor: rows.length > query.limit && last ? encodeCursor(last.name, last.id) : null }, 200);
@@ -183,7 +125,7 @@ export const companyRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     const company = db.transaction((tx) => {
-      const row = insertCompany(tx, actor, who.at, input, 'active');
+      const row = createCompany(tx, actor, who.at, input, 'active');
       writeAudit(tx, who, { action: 'company.create', objectType: 'company', objectId: row.id, detail: { name: row.name, siret: row.siret } });
       return row;
     });
@@ -201,17 +143,7 @@ export const companyRoutes = new Hono<AppEnv>()
     const query = c.req.valid('query');
     const mine = query.mine === 'true';
     if (!mine) authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
-    const rows = selectRequests(db)
-      .where(
-        and(
-          eq(companyRequests.tenantId, actor.tenantId),
-          mine ? eq(companyRequests.personId, actor.personId) : eq(companyRequests.status, query.status),
-          afterCursor(query.cursor, companyRequests.createdAt, companyRequests.id),
-        ),
-      )
-      .orderBy(asc(companyRequests.createdAt), asc(companyRequests.id))
-      .limit(query.limit + 1)
-      .all();
+    const rows = listCompanyRequests(db, actor.tenantId, mine ? { personId: actor.personId } : { status: query.status }, query.cursor, query.limit);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return c.json({ items: page.map(shapeRequest), nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
@@ -233,29 +165,16 @@ export const companyRoutes = new Hono<AppEnv>()
       if ('companyId' in input) {
         const company = findCompany(tx, actor.tenantId, input.companyId);
         if (!company || company.status !== 'active') throw notFound('This company');
-        const already = tx
-          .select({ id: memberships.id })
-          .from(memberships)
-          .where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.personId, actor.personId), eq(memberships.role, 'company_rep'), eq(memberships.companyId, company.id)))
-          .get();
-        if (already) throw new ProblemError('conflict', `You already represent ${company.name}.`);
-        const open = tx
-          .select({ id: companyRequests.id })
-          .from(companyRequests)
-          .where(and(eq(companyRequests.tenantId, actor.tenantId), eq(companyRequests.personId, actor.personId), eq(companyRequests.companyId, company.id), eq(companyRequests.status, 'pending')))
-          .get();
-        if (open) throw new ProblemError('conflict', `You already asked to represent ${company.name}; the careers office will review it.`, { existingId: open.id });
+        if (findCompanyRepMembershipId(tx, actor.tenantId, actor.personId, company.id)) throw new ProblemError('conflict', `You already represent ${company.name}.`);
+        const open = findPendingRequestId(tx, actor.tenantId, actor.personId, company.id);
+        if (open) throw new ProblemError('conflict', `You already asked to represent ${company.name}; the careers office will review it.`, { existingId: open });
         companyId = company.id;
         kind = 'represent';
       } else {
-        companyId = insertCompany(tx, actor, who.at, input.company, 'pending', ' Ask to represent it instead (send its companyId).').id;
+        companyId = createCompany(tx, actor, who.at, input.company, 'pending', ' Ask to represent it instead (send its companyId).').id;
         kind = 'create';
       }
-      const id = tx
-        .insert(companyRequests)
-        .values({ tenantId: actor.tenantId, personId: actor.personId, companyId, kind, message: input.message || null, status: 'pending', createdAt: who.at })
-        .returning({ id: companyRequests.id })
-        .get().id;
+      const id = insertCompanyRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, companyId, kind, message: input.message || null, status: 'pending', createdAt: who.at });
       writeAudit(tx, who, { action: `company.request.${kind}`, objectType: 'company_request', objectId: id, subjectId: actor.personId, detail: { companyId } });
       return id;
     });
@@ -276,15 +195,12 @@ export const companyRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     db.transaction((tx) => {
       const request = pendingRequest(tx, actor, id);
-      tx.update(companyRequests).set({ status: 'approved', decidedBy: actor.personId, decidedAt: who.at }).where(eq(companyRequests.id, request.id)).run();
-      tx.update(companies).set({ status: 'active' }).where(and(eq(companies.id, request.companyId), eq(companies.status, 'pending'))).run();
+      decideCompanyRequest(tx, request.id, { status: 'approved', decidedBy: actor.personId, decidedAt: who.at });
+      decidePendingCompany(tx, request.companyId, 'active');
       // The unique index treats the null entityId as distinct: check first.
-      const already = tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(and(eq(memberships.tenantId, actor.tenantId), eq(memberships.personId, request.personId), eq(memberships.role, 'company_rep'), eq(memberships.companyId, request.companyId)))
-        .get();
-      if (!already) tx.insert(memberships).values({ tenantId: actor.tenantId, personId: request.personId, role: 'company_rep', companyId: request.companyId, createdAt: who.at }).run();
+      if (!findCompanyRepMembershipId(tx, actor.tenantId, request.personId, request.companyId)) {
+        insertMembership(tx, { tenantId: actor.tenantId, personId: request.personId, role: 'company_rep', companyId: request.companyId, createdAt: who.at });
+      }
       writeAudit(tx, who, { action: 'company.request.approve', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId } });
     });
     return c.json(requestView(db, actor.tenantId, id)!, 200);
@@ -298,10 +214,8 @@ export const companyRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     db.transaction((tx) => {
       const request = pendingRequest(tx, actor, id);
-      tx.update(companyRequests).set({ status: 'refused', reason, decidedBy: actor.personId, decidedAt: who.at }).where(eq(companyRequests.id, request.id)).run();
-      if (request.kind === 'create') {
-        tx.update(companies).set({ status: 'refused' }).where(and(eq(companies.id, request.companyId), eq(companies.status, 'pending'))).run();
-      }
+      decideCompanyRequest(tx, request.id, { status: 'refused', reason, decidedBy: actor.personId, decidedAt: who.at });
+      if (request.kind === 'create') decidePendingCompany(tx, request.companyId, 'refused');
       writeAudit(tx, who, { action: 'company.request.refuse', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId, reason } });
     });
     return c.json(requestView(db, actor.tenantId, id)!, 200);
@@ -334,7 +248,7 @@ export const companyRoutes = new Hono<AppEnv>()
       }
       const changes = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.website !== undefined ? { website: patch.website } : {}) };
       if (Object.keys(changes).length === 0) return current;
-      const next = tx.update(companies).set(changes).where(eq(companies.id, row.id)).returning(companyColumns).get();
+      const next = updateCompany(tx, row.id, changes);
       writeAudit(tx, who, { action: 'company.edit', objectType: 'company', objectId: row.id, detail: { before: { name: row.name, website: row.website }, after: changes } });
       return next;
     });

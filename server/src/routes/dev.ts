@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { desc } from 'drizzle-orm';
 import type { AppEnv } from '../context.ts';
-import { devOutbox } from '../db/tables/index.ts';
+import { listOutboxMail } from '../db/auth/dev-outbox.ts';
 
 /** Development only (mounted when the dev outbox is on): the mail that would have been sent. */
 export const devRoutes = new Hono<AppEnv>().get('/outbox', (c) => {
-  const rows = c.var.deps.db.select().from(devOutbox).orderBy(desc(devOutbox.createdAt)).limit(50).all();
+  const rows = listOutboxMail(c.var.deps.db, 50);
   return c.json({ items: rows, nextCursor: null }, 200);
 });

@@ -1,62 +1,46 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../db/open.ts';
-import { companies, entities, hostKeys, institutions, memberships, people } from '../db/tables/index.ts';
 import type { Role } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { findInstitutionBySlug, insertInstitution, setInstitutionOrigins } from '../db/tenancy/institutions.ts';
+import { findHostKeyId, insertHostKey, replaceHostKey } from '../db/tenancy/host-keys.ts';
+import { findEntityIdByName, insertEntity } from '../db/tenancy/entities.ts';
+import { findPersonIdByHostSubject, insertPerson } from '../db/tenancy/people.ts';
+import { findMembershipId, insertMembership } from '../db/tenancy/memberships.ts';
+import { findCompanyBySiret, insertCompany } from '../db/companies/companies.ts';
 
 // Find-or-create helpers, so that seeding twice changes nothing.
 
 export function upsertInstitution(tx: DbOrTx, slug: string, name: string, origins: string[], now: string): string {
-  const found = tx.select({ id: institutions.id, allowedOrigins: institutions.allowedOrigins }).from(institutions).where(eq(institutions.slug, slug)).get();
+  const found = findInstitutionBySlug(tx, slug);
   if (found) {
     const merged = [...new Set([...found.allowedOrigins, ...origins])];
-    tx.update(institutions).set({ allowedOrigins: merged }).where(eq(institutions.id, found.id)).run();
+    setInstitutionOrigins(tx, found.id, merged);
     return found.id;
   }
-  return tx.insert(institutions).values({ slug, name, allowedOrigins: origins, createdAt: now }).returning({ id: institutions.id }).get().id;
+  return insertInstitution(tx, { slug, name, allowedOrigins: origins, createdAt: now });
 }
 
 export function upsertHostKey(tx: DbOrTx, tenantId: string, kid: string, secret: string, now: string): void {
-  const found = tx.select({ id: hostKeys.id }).from(hostKeys).where(and(eq(hostKeys.tenantId, tenantId), eq(hostKeys.kid, kid))).get();
-  if (found) tx.update(hostKeys).set({ key: secret, alg: 'HS256', revokedAt: null }).where(eq(hostKeys.id, found.id)).run();
-  else tx.insert(hostKeys).values({ tenantId, kid, alg: 'HS256', key: secret, createdAt: now }).run();
+  const found = findHostKeyId(tx, tenantId, kid);
+  if (found) replaceHostKey(tx, found, { key: secret, alg: 'HS256' });
+  else insertHostKey(tx, { tenantId, kid, alg: 'HS256', key: secret, createdAt: now });
 }
 
 export function upsertEntity(tx: DbOrTx, tenantId: string, parentId: string | null, kind: string, name: string, uai: string | null = null): string {
-  const found = tx.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.name, name))).get();
-  if (found) return found.id;
-  return tx.insert(entities).values({ tenantId, parentId, kind, name, uai }).returning({ id: entities.id }).get().id;
+  return findEntityIdByName(tx, tenantId, name) ?? insertEntity(tx, { tenantId, parentId, kind, name, uai });
 }
 
 export function upsertCompany(tx: DbOrTx, tenantId: string, name: string, siret: string, website: string | null, now: string): string {
-  const found = tx.select({ id: companies.id }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.siret, siret))).get();
+  const found = findCompanyBySiret(tx, tenantId, siret);
   if (found) return found.id;
-  return tx
-    .insert(companies)
-    .values({ tenantId, name, siret, siren: siret.slice(0, 9), website, status: 'active', createdAt: now })
-    .returning({ id: companies.id })
-    .get().id;
+  return insertCompany(tx, { tenantId, name, siret, siren: siret.slice(0, 9), website, status: 'active', createdAt: now }).id;
 }
 
 export function upsertPerson(tx: DbOrTx, tenantId: string, hostSubject: string, email: string, displayName: string, now: string): string {
-  const found = tx.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenantId), eq(people.hostSubject, hostSubject))).get();
-  if (found) return found.id;
-  return tx.insert(people).values({ tenantId, hostSubject, email, displayName, createdAt: now }).returning({ id: people.id }).get().id;
+  return findPersonIdByHostSubject(tx, tenantId, hostSubject) ?? insertPerson(tx, { tenantId, hostSubject, email, displayName, createdAt: now });
 }
 
 export function ensureMembership(tx: DbOrTx, tenantId: string, personId: string, role: Role, target: { entityId: string } | { companyId: string }, now: string): void {
   const entityId = 'entityId' in target ? target.entityId : null;
   const companyId = 'companyId' in target ? target.companyId : null;
-  const found = tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.personId, personId),
-        eq(memberships.role, role),
-        entityId ? eq(memberships.entityId, entityId) : isNull(memberships.entityId),
-        companyId ? eq(memberships.companyId, companyId) : isNull(memberships.companyId),
-      ),
-    )
-    .get();
-  if (!found) tx.insert(memberships).values({ tenantId, personId, role, entityId, companyId, createdAt: now }).run();
+  if (!findMembershipId(tx, personId, role, entityId, companyId)) insertMembership(tx, { tenantId, personId, role, entityId, companyId, createdAt: now });
 }

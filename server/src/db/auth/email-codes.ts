@@ -1,0 +1,45 @@
+import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../open.ts';
+import { emailCodes } from '../tables/index.ts';
+
+/** Codes asked for this address of the tenant since `since`. */
+export function countCodesForAddressSince(db: DbOrTx, tenantId: string, email: string, since: string): number {
+  const row = db
+    .select({ n: count() })
+    .from(emailCodes)
+    .where(and(eq(emailCodes.tenantId, tenantId), eq(emailCodes.email, email), gt(emailCodes.createdAt, since)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Codes asked for from this IP (any tenant) since `since`. */
+export function countCodesForIpSince(db: DbOrTx, ip: string, since: string): number {
+  const row = db.select({ n: count() }).from(emailCodes).where(and(eq(emailCodes.ip, ip), gt(emailCodes.createdAt, since))).get();
+  return row?.n ?? 0;
+}
+
+export function insertEmailCode(
+  db: DbOrTx,
+  values: { id: string; tenantId: string; email: string; ip: string; codeHash: string; createdAt: string; expiresAt: string },
+): void {
+  db.insert(emailCodes).values(values).run();
+}
+
+/** The newest unused, unexpired code for the address. */
+export function findNewestLiveCode(db: DbOrTx, tenantId: string, email: string, now: string) {
+  return db
+    .select()
+    .from(emailCodes)
+    .where(and(eq(emailCodes.tenantId, tenantId), eq(emailCodes.email, email), isNull(emailCodes.usedAt), gt(emailCodes.expiresAt, now)))
+    .orderBy(desc(emailCodes.createdAt))
+    .limit(1)
+    .get();
+}
+
+export function setCodeAttempts(db: DbOrTx, codeId: string, attempts: number): void {
+  db.update(emailCodes).set({ attempts }).where(eq(emailCodes.id, codeId)).run();
+}
+
+export function markCodeUsed(db: DbOrTx, codeId: string, at: string): void {
+  db.update(emailCodes).set({ usedAt: at }).where(eq(emailCodes.id, codeId)).run();
+}

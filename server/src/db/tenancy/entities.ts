@@ -1,0 +1,26 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../open.ts';
+import { entities } from '../tables/index.ts';
+
+/** Every entity of a tenant with its parent. */
+export function listEntityParents(db: DbOrTx, tenantId: string) {
+  return db.select({ id: entities.id, parentId: entities.parentId }).from(entities).where(eq(entities.tenantId, tenantId)).all();
+}
+
+/** The tenant's first root entity by name (where a just-provisioned person is placed). */
+export function findRootEntityId(db: DbOrTx, tenantId: string): string | undefined {
+  return db
+    .select({ id: entities.id })
+    .from(entities)
+    .where(and(eq(entities.tenantId, tenantId), isNull(entities.parentId)))
+    .orderBy(asc(entities.name))
+    .get()?.id;
+}
+
+export function findEntityIdByName(db: DbOrTx, tenantId: string, name: string): string | undefined {
+  return db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.name, name))).get()?.id;
+}
+
+export function insertEntity(db: DbOrTx, values: { tenantId: string; parentId: string | null; kind: string; name: string; uai: string | null }): string {
+  return db.insert(entities).values(values).returning({ id: entities.id }).get().id;
+}
