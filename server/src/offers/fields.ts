@@ -3,13 +3,12 @@
  * them), their columns, and the checks run before any write: references to
  * the tenant's company and entities, the yearly legal rules, completeness.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { missingForSubmission, offerRuleErrors, type FieldError, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { companies, entities, offerTargets } from '../db/tables/index.ts';
+import type { LoadedOffer } from '../db/offers/offers.ts';
+import { findCompanyStatus, findEntityIds } from '../db/offers/references.ts';
 import { validationProblem } from '../http/problem.ts';
 import { internshipParameters } from '../config/internship.ts';
-import type { LoadedOffer } from './offer-view.ts';
 
 /** The typed fields of an offer, as stored (null = not given yet). */
 export interface Fields {
@@ -67,14 +66,14 @@ export function columnsOf(f: Fields) {
 /** The company must be an active one of the tenant; targets must be its entities. */
 export function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): FieldError[] {
   const errors: FieldError[] = [];
-  const company = db.select({ status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, f.companyId))).get();
-  if (!company) {
+  const companyStatus = findCompanyStatus(db, tenantId, f.companyId);
+  if (companyStatus === undefined) {
     errors.push({ path: 'companyId', message: 'Choose a company from the list. If yours is missing, ask your careers office to add it.' });
-  } else if (company.status !== 'active') {
+  } else if (companyStatus !== 'active') {
     errors.push({ path: 'companyId', message: 'This company is waiting for the careers office to verify it; you can post for it once it is verified.' });
   }
   const unique = [...new Set(f.targetEntityIds)];
-  const found = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, unique))).all();
+  const found = findEntityIds(db, tenantId, unique);
   if (found.length !== unique.length) errors.push({ path: 'targetEntityIds', message: 'Choose schools or programmes from the list.' });
   return errors;
 }
@@ -94,11 +93,6 @@ export function contentErrors(f: Fields, today: string, complete: boolean): Fiel
 
 export function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) throw validationProblem(errors);
-}
-
-export function setTargets(tx: DbOrTx, tenantId: string, offerId: string, targetEntityIds: string[]): void {
-  tx.delete(offerTargets).where(eq(offerTargets.offerId, offerId)).run();
-  for (const entityId of new Set(targetEntityIds)) tx.insert(offerTargets).values({ tenantId, offerId, entityId }).run();
 }
 
 /** The fields of a new offer (targets once each; what was not given is null). */

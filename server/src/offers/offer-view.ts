@@ -3,43 +3,10 @@
  * caller should see it (expired once past its expiry date, with no job), and
  * who may see what.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { can, staffCovers, type Actor, type Offer, type OfferStatus, type Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { companies, offers, offerTargets } from '../db/tables/index.ts';
+import { findOffer, type LoadedOffer, type OfferRow } from '../db/offers/offers.ts';
 import { notFound } from '../http/problem.ts';
-
-export const offerColumns = {
-  id: offers.id,
-  tenantId: offers.tenantId,
-  companyId: offers.companyId,
-  companyName: companies.name,
-  authorId: offers.authorId,
-  title: offers.title,
-  description: offers.description,
-  kind: offers.kind,
-  location: offers.location,
-  remote: offers.remote,
-  startDate: offers.startDate,
-  durationAmount: offers.durationAmount,
-  durationUnit: offers.durationUnit,
-  weeklyHours: offers.weeklyHours,
-  stipendCents: offers.stipendCents,
-  apply: offers.apply,
-  expiresOn: offers.expiresOn,
-  status: offers.status,
-  moderationReason: offers.moderationReason,
-  version: offers.version,
-  createdAt: offers.createdAt,
-  updatedAt: offers.updatedAt,
-  submittedAt: offers.submittedAt,
-  publishedAt: offers.publishedAt,
-};
-
-export type OfferRow = {
-  [K in keyof typeof offerColumns]: (typeof offerColumns)[K]['_']['notNull'] extends true ? (typeof offerColumns)[K]['_']['data'] : (typeof offerColumns)[K]['_']['data'] | null;
-};
-export type LoadedOffer = OfferRow & { targetEntityIds: string[] };
 
 /** Statuses that turn into `expired` once the expiry date has passed. */
 const expiring: readonly OfferStatus[] = ['submitted', 'published', 'changes_requested'];
@@ -74,32 +41,9 @@ export function publishesDirectly(actor: Actor, targetEntityIds: readonly string
   return targetEntityIds.length > 0 && targetEntityIds.every((id) => staffCovers(actor, id));
 }
 
-export function loadTargets(db: DbOrTx, offerIds: string[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  if (offerIds.length === 0) return map;
-  for (const t of db.select({ offerId: offerTargets.offerId, entityId: offerTargets.entityId }).from(offerTargets).where(inArray(offerTargets.offerId, offerIds)).all()) {
-    const list = map.get(t.offerId) ?? [];
-    list.push(t.entityId);
-    map.set(t.offerId, list);
-  }
-  for (const list of map.values()) list.sort();
-  return map;
-}
-
-export function loadOffer(db: DbOrTx, tenantId: string, id: string): LoadedOffer | undefined {
-  const row = db
-    .select(offerColumns)
-    .from(offers)
-    .innerJoin(companies, eq(companies.id, offers.companyId))
-    .where(and(eq(offers.tenantId, tenantId), eq(offers.id, id)))
-    .get();
-  if (!row) return undefined;
-  return { ...row, targetEntityIds: loadTargets(db, [row.id]).get(row.id) ?? [] };
-}
-
 /** Loads the offer for a verb: 404 if the caller cannot know it exists. */
 export function offerFor(db: DbOrTx, actor: Actor, id: string): LoadedOffer {
-  const offer = loadOffer(db, actor.tenantId, id);
+  const offer = findOffer(db, actor.tenantId, id);
   if (!offer) throw notFound('This offer');
   return offer;
 }

@@ -3,15 +3,14 @@
  * request changes, withdraw, fill): one guarded state change each.
  */
 import type { Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import type { Actor, OfferStatus } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
-import { offers } from '../db/tables/index.ts';
+import { findOffer, updateOffer, type LoadedOffer } from '../db/offers/offers.ts';
 import { authorize } from '../auth/authorize.ts';
 import { ProblemError } from '../http/problem.ts';
 import { rememberReply } from '../http/idempotency.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
-import { effectiveStatus, loadOffer, offerEtag, offerFor, offerResource, offerView, todayOf, type LoadedOffer } from './offer-view.ts';
+import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, todayOf } from './offer-view.ts';
 
 /**
  * A moderation or lifecycle verb: checks the policy and the current status,
@@ -36,17 +35,14 @@ export function transition(
     options.check?.(offer, today);
     const to = options.to(actor, offer);
     const now = who.at;
-    tx.update(offers)
-      .set({
-        status: to,
-        version: offer.version + 1,
-        updatedAt: now,
-        moderationReason: options.reason ?? (to === 'published' ? null : offer.moderationReason),
-        ...(to === 'submitted' ? { submittedAt: now } : {}),
-        ...(to === 'published' ? { publishedAt: now, submittedAt: offer.submittedAt ?? now } : {}),
-      })
-      .where(eq(offers.id, offer.id))
-      .run();
+    updateOffer(tx, offer.id, {
+      status: to,
+      version: offer.version + 1,
+      updatedAt: now,
+      moderationReason: options.reason ?? (to === 'published' ? null : offer.moderationReason),
+      ...(to === 'submitted' ? { submittedAt: now } : {}),
+      ...(to === 'published' ? { publishedAt: now, submittedAt: offer.submittedAt ?? now } : {}),
+    });
     writeAudit(tx, who, {
       action: options.audit,
       objectType: 'offer',
@@ -55,7 +51,7 @@ export function transition(
       subjectId: offer.authorId,
       detail: { from: current, to, ...(options.reason ? { reason: options.reason } : {}) },
     });
-    const updated = loadOffer(tx, actor.tenantId, offer.id)!;
+    const updated = findOffer(tx, actor.tenantId, offer.id)!;
     const body = offerView(actor, updated, today);
     if (options.remember) rememberReply(tx, c, 200, body);
     return { updated, body };

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, type OfferStatus } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
@@ -8,11 +7,12 @@ import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 import { idempotent, rememberReply } from '../http/idempotency.ts';
-import { entities, offers } from '../db/tables/index.ts';
+import { findOffer, insertOffer, replaceOfferTargets, updateOffer } from '../db/offers/offers.ts';
+import { listTargetEntities } from '../db/offers/references.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { internshipParameters } from '../config/internship.ts';
-import { canRead, effectiveStatus, loadOffer, offerEtag, offerFor, offerResource, offerView, publishesDirectly, todayOf } from '../offers/offer-view.ts';
-import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, setTargets, throwIfAny, type Fields } from '../offers/fields.ts';
+import { canRead, effectiveStatus, offerEtag, offerFor, offerResource, offerView, publishesDirectly, todayOf } from '../offers/offer-view.ts';
+import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, throwIfAny, type Fields } from '../offers/fields.ts';
 import { listOffers } from '../offers/list.ts';
 import { transition } from '../offers/transition.ts';
 
@@ -26,12 +26,7 @@ export const offerRoutes = new Hono<AppEnv>()
   /** The yearly legal parameters, for the form's live hints, and the entities an offer can be aimed at. */
   .get('/parameters', (c) => {
     const { actor } = c.var.auth;
-    const targets = c.var.deps.db
-      .select({ id: entities.id, name: entities.name, kind: entities.kind, parentId: entities.parentId })
-      .from(entities)
-      .where(eq(entities.tenantId, actor.tenantId))
-      .orderBy(asc(entities.name))
-      .all();
+    const targets = listTargetEntities(c.var.deps.db, actor.tenantId);
     return c.json({ ...parameters, targets }, 200);
   })
   /**
@@ -63,23 +58,19 @@ export const offerRoutes = new Hono<AppEnv>()
     const status: OfferStatus = submit ? (publishesDirectly(actor, fields.targetEntityIds) ? 'published' : 'submitted') : 'draft';
     const who = auditOrigin(c);
     const result = db.transaction((tx) => {
-      const id = tx
-        .insert(offers)
-        .values({
-          tenantId: actor.tenantId,
-          authorId: actor.personId,
-          ...columnsOf(fields),
-          status,
-          createdAt: who.at,
-          updatedAt: who.at,
-          submittedAt: status === 'draft' ? null : who.at,
-          publishedAt: status === 'published' ? who.at : null,
-        })
-        .returning({ id: offers.id })
-        .get().id;
-      setTargets(tx, actor.tenantId, id, fields.targetEntityIds);
+      const id = insertOffer(tx, {
+        tenantId: actor.tenantId,
+        authorId: actor.personId,
+        ...columnsOf(fields),
+        status,
+        createdAt: who.at,
+        updatedAt: who.at,
+        submittedAt: status === 'draft' ? null : who.at,
+        publishedAt: status === 'published' ? who.at : null,
+      });
+      replaceOfferTargets(tx, actor.tenantId, id, fields.targetEntityIds);
       writeAudit(tx, who, { action: 'offer.create', objectType: 'offer', objectId: id, entityIds: fields.targetEntityIds, subjectId: actor.personId, detail: { status, companyId: fields.companyId, title: fields.title } });
-      const offer = loadOffer(tx, actor.tenantId, id)!;
+      const offer = findOffer(tx, actor.tenantId, id)!;
       const body = offerView(actor, offer, today);
       rememberReply(tx, c, 201, body, `/v1/offers/${id}`);
       return { offer, body };
@@ -90,7 +81,7 @@ export const offerRoutes = new Hono<AppEnv>()
   })
   .get('/:id', idParam, (c) => {
     const { actor } = c.var.auth;
-    const offer = loadOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     const today = todayOf(c.var.deps.clock.now());
     if (!offer || !canRead(actor, offer, today)) throw notFound('This offer');
     c.header('etag', offerEtag(offer));
@@ -133,11 +124,8 @@ export const offerRoutes = new Hono<AppEnv>()
       }
       throwIfAny(contentErrors(next, today, offer.status !== 'draft'));
       const backToModeration = offer.status === 'published' && !publishesDirectly(actor, next.targetEntityIds);
-      tx.update(offers)
-        .set({ ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) })
-        .where(eq(offers.id, offer.id))
-        .run();
-      if (patch.targetEntityIds) setTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
+      updateOffer(tx, offer.id, { ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) });
+      if (patch.targetEntityIds) replaceOfferTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
       writeAudit(tx, who, {
         action: 'offer.edit',
         objectType: 'offer',
@@ -146,7 +134,7 @@ export const offerRoutes = new Hono<AppEnv>()
         subjectId: offer.authorId,
         detail: { fields: Object.keys(patch), ...(backToModeration ? { status: 'submitted' } : {}) },
       });
-      return loadOffer(tx, actor.tenantId, offer.id)!;
+      return findOffer(tx, actor.tenantId, offer.id)!;
     });
     c.header('etag', offerEtag(updated));
     return c.json(offerView(actor, updated, today), 200);

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { minimumMonthlyStipendCents, hourlyRateFor, addDays } from '@passerelle/schema';
 import type { Tx } from '../db/open.ts';
-import { offers, offerTargets } from '../db/tables/index.ts';
+import { findOfferIdByAuthorAndTitle, insertOffer, insertOfferTarget } from '../db/offers/offers.ts';
 import { internshipParameters } from '../config/internship.ts';
 import type { DemoIds } from './demo.ts';
 
@@ -18,33 +17,28 @@ export function seedOffers(tx: Tx, ids: DemoIds, at: string): void {
   const rate = hourlyRateFor(internshipParameters(), Number(startDate.slice(0, 4)));
   const stipendCents = rate ? minimumMonthlyStipendCents(rate.cents, 35) : null;
   const ensure = (authorId: string, title: string, status: 'published' | 'submitted', extra: { description: string; location: string; remote: 'onsite' | 'hybrid' | 'remote' }) => {
-    const found = tx.select({ id: offers.id }).from(offers).where(and(eq(offers.tenantId, demo.tenantId), eq(offers.authorId, authorId), eq(offers.title, title))).get();
-    if (found) return;
-    const id = tx
-      .insert(offers)
-      .values({
-        tenantId: demo.tenantId,
-        companyId: demo.companies.acme,
-        authorId,
-        title,
-        kind: 'internship',
-        startDate,
-        durationAmount: 6,
-        durationUnit: 'months',
-        weeklyHours: 35,
-        stipendCents,
-        apply: 'https://www.acme-robotique.fr/carrieres',
-        expiresOn: addDays(today, 90),
-        status,
-        createdAt: at,
-        updatedAt: at,
-        submittedAt: at,
-        publishedAt: status === 'published' ? at : null,
-        ...extra,
-      })
-      .returning({ id: offers.id })
-      .get().id;
-    tx.insert(offerTargets).values({ tenantId: demo.tenantId, offerId: id, entityId: demo.entities.engineering }).run();
+    if (findOfferIdByAuthorAndTitle(tx, demo.tenantId, authorId, title) !== undefined) return;
+    const id = insertOffer(tx, {
+      tenantId: demo.tenantId,
+      companyId: demo.companies.acme,
+      authorId,
+      title,
+      kind: 'internship',
+      startDate,
+      durationAmount: 6,
+      durationUnit: 'months',
+      weeklyHours: 35,
+      stipendCents,
+      apply: 'https://www.acme-robotique.fr/carrieres',
+      expiresOn: addDays(today, 90),
+      status,
+      createdAt: at,
+      updatedAt: at,
+      submittedAt: at,
+      publishedAt: status === 'published' ? at : null,
+      ...extra,
+    });
+    insertOfferTarget(tx, { tenantId: demo.tenantId, offerId: id, entityId: demo.entities.engineering });
   };
   ensure(demo.people['staff-eng'], 'Stage — robotique mobile (ROS 2)', 'published', {
     description: 'Au sein de l’équipe R&D d’**Acme Robotique**, vous développerez la navigation de nos robots.\n\n- ROS 2 et C++\n- Tests sur banc et en entrepôt\n\nEn savoir plus : [acme-robotique.fr](https://www.acme-robotique.fr)',

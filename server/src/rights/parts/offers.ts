@@ -1,5 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { companies, companyRequests, offers } from '../../db/tables/index.ts';
+import { listCompanyRequestsByPerson, listOffersByAuthor } from '../../db/offers/export.ts';
 import type { ExportContributor } from '../export-parts.ts';
 
 /**
@@ -8,37 +7,6 @@ import type { ExportContributor } from '../export-parts.ts';
  * the author id then points at an anonymous person.)
  */
 export const offerExport: ExportContributor = (tx, tenantId, personId) => [
-  {
-    name: 'offers',
-    rows: tx
-      .select({
-        id: offers.id,
-        title: offers.title,
-        kind: offers.kind,
-        status: offers.status,
-        company: companies.name,
-        location: offers.location,
-        description: offers.description,
-        apply: offers.apply,
-        createdAt: offers.createdAt,
-        submittedAt: offers.submittedAt,
-        publishedAt: offers.publishedAt,
-        updatedAt: offers.updatedAt,
-      })
-      .from(offers)
-      .innerJoin(companies, eq(companies.id, offers.companyId))
-      .where(and(eq(offers.tenantId, tenantId), eq(offers.authorId, personId)))
-      .orderBy(asc(offers.createdAt))
-      .all(),
-  },
-  {
-    name: 'company-requests',
-    rows: tx
-      .select({ id: companyRequests.id, kind: companyRequests.kind, company: companies.name, message: companyRequests.message, status: companyRequests.status, reason: companyRequests.reason, createdAt: companyRequests.createdAt, decidedAt: companyRequests.decidedAt })
-      .from(companyRequests)
-      .innerJoin(companies, eq(companies.id, companyRequests.companyId))
-      .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.personId, personId)))
-      .orderBy(asc(companyRequests.createdAt))
-      .all(),
-  },
+  { name: 'offers', rows: listOffersByAuthor(tx, tenantId, personId) },
+  { name: 'company-requests', rows: listCompanyRequestsByPerson(tx, tenantId, personId) },
 ];
