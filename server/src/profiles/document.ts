@@ -18,9 +18,9 @@ import {
   type ProfileView,
   type VisibilityLevel,
 } from '@passerelle/schema';
-import type { profiles } from '../db/tables/index.ts';
+import type { ProfileRow } from '../db/profiles/profiles.ts';
 
-export type ProfileRow = typeof profiles.$inferSelect;
+export type { ProfileRow };
 export type Visibility = Record<ProfileFieldKey, VisibilityLevel>;
 
 /** The field values of a row, in the shared schema's shape. */

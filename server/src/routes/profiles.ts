@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import {
   IdSchema,
@@ -21,10 +20,12 @@ import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
-import { profiles } from '../db/tables/index.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { derivedColumns, etagOf, fieldsOf, viewFor, visibilityOf, type ProfileRow } from '../profiles/document.ts';
-import { entityIdsOf, entityNames, findPerson, findProfile, flagDuplicates, initialFields, insertProfile, reviewFlagsOf } from '../profiles/store.ts';
+import { flagDuplicates, initialFields, insertProfile } from '../profiles/store.ts';
+import { findProfile, updateProfile, updateProfileAtVersion } from '../db/profiles/profiles.ts';
+import { entityIdsOf, entityNames, findPerson } from '../db/profiles/people.ts';
+import { reviewFlagsOf } from '../db/profiles/duplicates.ts';
 import { searchDirectory } from '../profiles/directory.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
@@ -119,12 +120,8 @@ export const profileRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const row = db.transaction((tx) => {
       const { row: current, entityIds } = loadProfile(tx, actor, actor.personId);
-      const updated = tx
-        .update(profiles)
-        .set({ confirmedAt: who.at, version: current.version + 1 })
-        .where(and(eq(profiles.tenantId, actor.tenantId), eq(profiles.personId, actor.personId)))
-        .returning()
-        .get();
+      // loadProfile found it in this transaction: the update returns a row.
+      const updated = updateProfile(tx, actor.tenantId, actor.personId, { confirmedAt: who.at, version: current.version + 1 })!;
       writeAudit(tx, who, { action: 'profile.confirm', objectType: 'profile', objectId: actor.personId, subjectId: actor.personId, entityIds, detail: { fields: ['confirmedAt'] } });
       return updated;
     });
@@ -194,21 +191,16 @@ export const profileRoutes = new Hono<AppEnv>()
 
       // Staff recording school-owned data makes it the institution's: the person then asks them to correct it.
       const locks = staff && !isOwner && changed.some(isSchoolOwned);
-      const updated = tx
-        .update(profiles)
-        .set({
-          ...after,
-          visibility,
-          ...derivedColumns(after, visibility),
-          educationLocked: current.educationLocked || locks,
-          version: current.version + 1,
-          updatedAt: who.at,
-          updatedBy: actor.personId,
-          ...(isOwner ? { ownerUpdatedAt: who.at } : {}),
-        })
-        .where(and(eq(profiles.tenantId, actor.tenantId), eq(profiles.personId, personId), eq(profiles.version, current.version)))
-        .returning()
-        .get();
+      const updated = updateProfileAtVersion(tx, actor.tenantId, personId, current.version, {
+        ...after,
+        visibility,
+        ...derivedColumns(after, visibility),
+        educationLocked: current.educationLocked || locks,
+        version: current.version + 1,
+        updatedAt: who.at,
+        updatedBy: actor.personId,
+        ...(isOwner ? { ownerUpdatedAt: who.at } : {}),
+      });
       if (!updated) throw new ProblemError('preconditionFailed', 'This profile changed while saving. Nothing was saved: reload it and try again.');
       writeAudit(tx, who, {
         action: isOwner ? 'profile.update' : 'profile.correct',

@@ -1,6 +1,8 @@
 import type { Tx } from '../db/open.ts';
 import type { ProfileFields } from '@passerelle/schema';
-import { findPerson, findProfile, initialFields, insertProfile, type NewProfile } from '../profiles/store.ts';
+import { initialFields, insertProfile, type NewProfile } from '../profiles/store.ts';
+import { findProfile } from '../db/profiles/profiles.ts';
+import { findPerson } from '../db/profiles/people.ts';
 import type { DemoIds } from './demo.ts';
 
 type Extra = Partial<Pick<NewProfile, 'visibility' | 'educationLocked' | 'confirmedAt'>> & { fields?: Partial<ProfileFields> };
