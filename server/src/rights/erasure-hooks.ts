@@ -1,6 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open.ts';
-import { memberships, people, sessions } from '../db/tables/index.ts';
+import { clearPersonIdentity, deletePersonMemberships, revokeOpenSessions } from '../db/rights/identity.ts';
 import { withdrawAll } from '../consents/state.ts';
 import { profileErasure } from './parts/profiles.ts';
 import { pledgeErasure } from './parts/pledges.ts';
@@ -48,12 +47,9 @@ const consents: ErasureHook = {
 const identity: ErasureHook = {
   name: 'identity',
   onProcess: (tx, ctx) => {
-    tx.update(people).set({ email: null, displayName: null, hostSubject: null }).where(and(eq(people.tenantId, ctx.tenantId), eq(people.id, ctx.personId))).run();
-    tx.update(sessions)
-      .set({ revokedAt: ctx.at })
-      .where(and(eq(sessions.tenantId, ctx.tenantId), eq(sessions.personId, ctx.personId), isNull(sessions.revokedAt)))
-      .run();
-    tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.personId, ctx.personId))).run();
+    clearPersonIdentity(tx, ctx.tenantId, ctx.personId);
+    revokeOpenSessions(tx, ctx.tenantId, ctx.personId, ctx.at);
+    deletePersonMemberships(tx, ctx.tenantId, ctx.personId);
     return 'name, email and sign-in identity removed; sessions ended; roles removed';
   },
 };

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { and, desc, eq } from 'drizzle-orm';
 import { DataExportQuerySchema, ErasureRequestSchema, IdSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
@@ -9,7 +8,16 @@ import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
-import { erasureRequests, institutions } from '../db/tables/index.ts';
+import {
+  findErasureRequest,
+  findErasureRequestById,
+  findPendingErasureRequest,
+  insertErasureRequest,
+  listErasureRequestsOfPerson,
+  listErasureRequestsOfTenant,
+  markErasureRequestProcessed,
+} from '../db/rights/erasure-requests.ts';
+import { findInstitutionName } from '../db/rights/export.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { personResource } from '../consents/people.ts';
 import { collectExport } from '../rights/export-parts.ts';
@@ -60,24 +68,6 @@ export const erasureNotice = {
   ],
 } as const;
 
-const requestColumns = {
-  id: erasureRequests.id,
-  personId: erasureRequests.personId,
-  status: erasureRequests.status,
-  note: erasureRequests.note,
-  requestedAt: erasureRequests.requestedAt,
-  processedAt: erasureRequests.processedAt,
-  outcome: erasureRequests.outcome,
-};
-
-function pendingRequest(db: DbOrTx, tenantId: string, personId: string) {
-  return db
-    .select(requestColumns)
-    .from(erasureRequests)
-    .where(and(eq(erasureRequests.tenantId, tenantId), eq(erasureRequests.personId, personId), eq(erasureRequests.status, 'pending')))
-    .get();
-}
-
 /**
  * GDPR rights of the signed-in person, under `/v1/me` (mounted next to the
  * `me` routes): the export of everything held about them, and erasure.
@@ -98,7 +88,7 @@ export const rightsRoutes = new Hono<AppEnv>()
       writeAudit(tx, who, { action: 'data.export', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { format } });
       return collected;
     });
-    const tenant = db.select({ slug: institutions.slug, name: institutions.name }).from(institutions).where(eq(institutions.id, actor.tenantId)).get();
+    const tenant = findInstitutionName(db, actor.tenantId);
     const stamp = now.toISOString().slice(0, 10);
     if (format === 'zip') {
       const readme = [
@@ -120,12 +110,7 @@ export const rightsRoutes = new Hono<AppEnv>()
   /** The person's erasure requests, newest first. */
   .get('/erasure', (c) => {
     const { actor } = c.var.auth;
-    const items = c.var.deps.db
-      .select(requestColumns)
-      .from(erasureRequests)
-      .where(and(eq(erasureRequests.tenantId, actor.tenantId), eq(erasureRequests.personId, actor.personId)))
-      .orderBy(desc(erasureRequests.requestedAt))
-      .all();
+    const items = listErasureRequestsOfPerson(c.var.deps.db, actor.tenantId, actor.personId);
     return c.json({ items, nextCursor: null, notice: erasureNotice }, 200);
   })
   /**
@@ -142,14 +127,10 @@ export const rightsRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const now = clock.now();
     const result = db.transaction((tx) => {
-      const existing = pendingRequest(tx, actor.tenantId, actor.personId);
+      const existing = findPendingErasureRequest(tx, actor.tenantId, actor.personId);
       if (existing) return { created: false, request: existing };
       const outcome = runErasure(tx, 'atOnce', { tenantId: actor.tenantId, personId: actor.personId, actorId: actor.personId, at: who.at, now });
-      const request = tx
-        .insert(erasureRequests)
-        .values({ tenantId: actor.tenantId, personId: actor.personId, status: 'pending', note: input.note ?? null, requestedAt: who.at, outcome })
-        .returning(requestColumns)
-        .get();
+      const request = insertErasureRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, status: 'pending', note: input.note ?? null, requestedAt: who.at, outcome });
       const entityIds = personResource(tx, actor.tenantId, actor.personId).entityIds;
       writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
       return { created: true, request };
@@ -161,7 +142,7 @@ export const rightsRoutes = new Hono<AppEnv>()
 /** Loads a request of the tenant that the staff member may handle (404 otherwise, 403 for the wrong scope). */
 function requestForStaff(c: Context<AppEnv>, db: DbOrTx, id: string) {
   const { actor } = c.var.auth;
-  const request = db.select(requestColumns).from(erasureRequests).where(and(eq(erasureRequests.tenantId, actor.tenantId), eq(erasureRequests.id, id))).get();
+  const request = findErasureRequest(db, actor.tenantId, id);
   if (!request) throw notFound('This erasure request');
   requireStaffFor(actor, personResource(db, actor.tenantId, request.personId));
   return request;
@@ -182,7 +163,7 @@ export const erasureRequestRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    const rows = db.select(requestColumns).from(erasureRequests).where(eq(erasureRequests.tenantId, actor.tenantId)).orderBy(desc(erasureRequests.requestedAt)).limit(500).all();
+    const rows = listErasureRequestsOfTenant(db, actor.tenantId, 500);
     const items = rows.filter((r) => {
       try {
         requireStaffFor(actor, personResource(db, actor.tenantId, r.personId));
@@ -205,12 +186,9 @@ export const erasureRequestRoutes = new Hono<AppEnv>()
       if (request.status === 'processed') throw new ProblemError('conflict', 'This erasure request was already processed.');
       const entityIds = personResource(tx, actor.tenantId, request.personId).entityIds;
       const outcome = { ...request.outcome, ...runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, at: who.at, now }) };
-      tx.update(erasureRequests)
-        .set({ status: 'processed', processedAt: who.at, processedBy: actor.personId, outcome })
-        .where(and(eq(erasureRequests.tenantId, actor.tenantId), eq(erasureRequests.id, request.id)))
-        .run();
+      markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
       writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: request.personId, detail: { outcome } });
-      return tx.select(requestColumns).from(erasureRequests).where(eq(erasureRequests.id, request.id)).get()!;
+      return findErasureRequestById(tx, request.id)!;
     });
     return c.json(done, 200);
   });
