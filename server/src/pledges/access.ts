@@ -1,12 +1,11 @@
 /**
  * Who sees a pledge, and who sees its amount. The amount rule is the shared
- * policy (`pledge.readAmount`); these helpers turn it into SQL conditions so
- * that lists, totals and exports never load what the caller may not read.
+ * policy (`pledge.readAmount`); `server/src/db/pledges/visibility.ts` turns
+ * it into SQL conditions so that lists, totals and exports never load what
+ * the caller may not read.
  */
-import { and, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import { can, staffCovers, type Actor, type Resource } from '@passerelle/schema';
-import { pledges } from '../db/tables/index.ts';
-import { coveredEntityIds, isAdmin, isStaff } from '../auth/roles.ts';
+import { isAdmin, isStaff } from '../auth/roles.ts';
 
 export interface PledgeOwnership {
   tenantId: string;
@@ -39,31 +38,6 @@ export const managesBeneficiary = (actor: Actor, entityId: string) => can(actor,
  */
 export const canSeePledge = (actor: Actor, row: PledgeOwnership) =>
   row.tenantId === actor.tenantId && (canReadAmount(actor, row) || (isStaff(actor) && row.companyId !== null));
-
-const amountReadableOr = (actor: Actor): SQL[] => {
-  const conditions: SQL[] = [eq(pledges.authorId, actor.personId)];
-  const companies = representedCompanies(actor);
-  if (companies.length) conditions.push(inArray(pledges.companyId, companies));
-  const entities = coveredEntityIds(actor);
-  if (entities.length) conditions.push(inArray(pledges.entityId, entities));
-  return conditions;
-};
-
-/** SQL: the pledges the actor may see (amount or not). Mirrors `canSeePledge`. */
-export function visiblePledges(actor: Actor): SQL {
-  const tenant = eq(pledges.tenantId, actor.tenantId);
-  if (isAdmin(actor)) return tenant;
-  const anyOf = amountReadableOr(actor);
-  if (isStaff(actor)) anyOf.push(isNotNull(pledges.companyId));
-  return and(tenant, or(...anyOf)) as SQL;
-}
-
-/** SQL: the pledges whose amount the actor may read. Mirrors `canReadAmount`. */
-export function amountReadablePledges(actor: Actor): SQL {
-  const tenant = eq(pledges.tenantId, actor.tenantId);
-  if (isAdmin(actor)) return tenant;
-  return and(tenant, or(...amountReadableOr(actor))) as SQL;
-}
 
 /** Why sorting or filtering by amount is refused, or null when every visible pledge's amount is readable. */
 export function amountQueryRefusal(actor: Actor, entityFilter: string | undefined): string | null {

@@ -4,10 +4,9 @@
  * same transaction) shared by edits and state verbs.
  */
 import type { Context } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import type { PledgePatch } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
-import { pledges } from '../db/tables/index.ts';
+import { updatePledgeAtVersion } from '../db/pledges/write.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
@@ -56,12 +55,7 @@ export function changePledge(c: Context<AppEnv>, joined: PledgeJoined, set: Part
   const who = auditOrigin(c);
   const p = joined.pledge;
   const updated = db.transaction((tx) => {
-    const row = tx
-      .update(pledges)
-      .set({ ...set, version: p.version + 1, updatedAt: who.at })
-      .where(and(eq(pledges.tenantId, actor.tenantId), eq(pledges.id, p.id), eq(pledges.version, expectedVersion ?? p.version)))
-      .returning()
-      .get();
+    const row = updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
     if (!row) throw new ProblemError('preconditionFailed', 'This pledge changed since you loaded it. Reload it, check, and try again.');
     writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
     return row;

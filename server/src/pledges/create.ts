@@ -4,11 +4,10 @@
  * thrown as problems naming the field to fix.
  */
 import type { Context } from 'hono';
-import { and, asc, eq } from 'drizzle-orm';
 import { estimateTaxReduction, taxRulesOn, type DonationCreate, type TaxPledgeCreate } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { companies, entities } from '../db/tables/index.ts';
+import { findBeneficiary, findFoundation, findPledgingCompany } from '../db/pledges/lookups.ts';
 import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
 import { auditOrigin } from '../db/audit.ts';
@@ -18,20 +17,20 @@ import { today } from './load.ts';
 /** Where a gift goes: the entity whose staff receive it. */
 function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation']): { entityId: string; fund: string | null } {
   if (d.kind === 'entity') {
-    const found = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, d.entityId))).get();
+    const found = findBeneficiary(db, tenantId, d.entityId);
     if (!found) throw validationProblem([{ path: 'designation.entityId', message: 'Choose one of the institution’s schools or services.' }]);
     return { entityId: found.id, fund: null };
   }
   if (d.kind === 'fund' && !pledgeConfig().funds.some((f) => f.code === d.fund)) {
     throw validationProblem([{ path: 'designation.fund', message: 'Choose one of the funds offered.' }]);
   }
-  const foundation = db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).get();
+  const foundation = findFoundation(db, tenantId);
   if (!foundation) throw validationProblem([{ path: 'designation.kind', message: 'This institution has no foundation: choose a school instead.' }]);
   return { entityId: foundation.id, fund: d.kind === 'fund' ? d.fund : null };
 }
 
 function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: string) {
-  const company = db.select({ id: companies.id, name: companies.name, siret: companies.siret, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get();
+  const company = findPledgingCompany(db, tenantId, companyId);
   if (!company || company.status !== 'active') throw validationProblem([{ path, message: 'Choose a company verified by the institution.' }]);
   return company;
 }
@@ -77,7 +76,7 @@ export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
 export function createTaxPledge(c: Context<AppEnv>, input: TaxPledgeCreate) {
   const { db } = c.var.deps;
   const { actor } = c.var.auth;
-  const entity = db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, actor.tenantId), eq(entities.id, input.entityId))).get();
+  const entity = findBeneficiary(db, actor.tenantId, input.entityId);
   if (!entity) throw validationProblem([{ path: 'entityId', message: 'Choose one of the institution’s schools.' }]);
   const company = activeCompany(db, actor.tenantId, input.companyId, 'companyId');
   authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });

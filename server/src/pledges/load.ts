@@ -4,25 +4,19 @@
  * institution's payment page that the projection links to.
  */
 import type { Context } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { companies, entities, institutions, pledges } from '../db/tables/index.ts';
+import { findPledgeJoined } from '../db/pledges/joined.ts';
+import { findInstitutionSettings } from '../db/pledges/lookups.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeConfig } from '../config/pledges.ts';
 import { canSeePledge } from './access.ts';
 import type { PledgeJoined, PledgeRow } from './project.ts';
 
-const joinedColumns = { pledge: pledges, entityName: entities.name, entityUai: entities.uai, companyName: companies.name };
-
-export function selectJoined(db: DbOrTx) {
-  return db.select(joinedColumns).from(pledges).innerJoin(entities, eq(entities.id, pledges.entityId)).leftJoin(companies, eq(companies.id, pledges.companyId));
-}
-
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
 export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
-  const row = selectJoined(db).where(and(eq(pledges.tenantId, actor.tenantId), eq(pledges.id, id))).get();
+  const row = findPledgeJoined(db, actor.tenantId, id);
   if (!row || !canSeePledge(actor, row.pledge)) throw notFound('This pledge');
   return row;
 }
@@ -36,7 +30,7 @@ export function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: P
 
 /** The institution's own payment page for gifts: its settings first, then the configuration. */
 export function paymentUrlOf(db: DbOrTx, tenantId: string, slug: string): string | null {
-  const settings = db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get()?.settings;
+  const settings = findInstitutionSettings(db, tenantId);
   const fromSettings = settings?.paymentUrl;
   if (typeof fromSettings === 'string' && /^https:\/\//.test(fromSettings)) return fromSettings;
   return pledgeConfig().paymentUrls[slug] ?? null;

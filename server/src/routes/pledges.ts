@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import {
   IdSchema,
@@ -20,13 +19,15 @@ import { isAdmin, isStaff } from '../auth/roles.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, forbidden, validationProblem } from '../http/problem.ts';
 import { idempotent, rememberReply } from '../http/idempotency.ts';
-import { entities, pledges } from '../db/tables/index.ts';
+import { findPledgeJoined } from '../db/pledges/joined.ts';
+import { listBeneficiaries } from '../db/pledges/lookups.ts';
+import { insertPledge } from '../db/pledges/write.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { pledgeConfig } from '../config/pledges.ts';
 import { canReadAmount, managesBeneficiary } from '../pledges/access.ts';
 import { etagOf, projectPledge } from '../pledges/project.ts';
 import { parseTransferReport } from '../pledges/csv.ts';
-import { loadForChange, loadVisible, paymentUrlOf, selectJoined, today } from '../pledges/load.ts';
+import { loadForChange, loadVisible, paymentUrlOf, today } from '../pledges/load.ts';
 import { createDonation, createTaxPledge } from '../pledges/create.ts';
 import { exportPledgesCsv, listPledges } from '../pledges/list.ts';
 import { CHANGE_REASON, RECEIVE_REASON, changePledge, editedColumns } from '../pledges/change.ts';
@@ -53,7 +54,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
       solteaUrl: config.apprenticeshipTax.solteaUrl,
       suggestedAmountsCents: config.suggestedAmountsCents,
       funds: config.funds,
-      beneficiaries: db.select({ id: entities.id, name: entities.name, kind: entities.kind, uai: entities.uai }).from(entities).where(eq(entities.tenantId, actor.tenantId)).orderBy(asc(entities.name)).all(),
+      beneficiaries: listBeneficiaries(db, actor.tenantId),
       paymentUrl: paymentUrlOf(db, actor.tenantId, tenantSlug),
     };
     return c.json(body, 200);
@@ -89,7 +90,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const paymentUrl = paymentUrlOf(db, actor.tenantId, tenantSlug);
     const { body, etag } = db.transaction((tx) => {
-      const row = tx.insert(pledges).values(values).returning().get();
+      const row = insertPledge(tx, values);
       writeAudit(tx, who, {
         action: `pledge.create`,
         objectType: 'pledge',
@@ -99,7 +100,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
         // No amount in the audit: its readers are not all allowed to see it.
         detail: { kind: row.kind, companyId: row.companyId, campaignYear: row.campaignYear },
       });
-      const joined = selectJoined(tx).where(eq(pledges.id, row.id)).get()!;
+      const joined = findPledgeJoined(tx, row.tenantId, row.id)!;
       const body = projectPledge(actor, joined, { paymentUrl });
       rememberReply(tx, c, 201, body, `/v1/pledges/${row.id}`);
       return { body, etag: etagOf(row) };

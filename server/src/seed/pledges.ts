@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { estimateTaxReduction, taxRulesOn } from '@passerelle/schema';
 import type { AreaSeed } from './areas.ts';
-import { pledges } from '../db/tables/index.ts';
+import { findPledgeByAuthorAndKind, insertPledge } from '../db/pledges/write.ts';
 import { pledgeConfig } from '../config/pledges.ts';
 
 /**
@@ -11,55 +10,50 @@ import { pledgeConfig } from '../config/pledges.ts';
  */
 export const seedPledges: AreaSeed = (tx, ids, at) => {
   const demo = ids.demo;
-  const exists = (authorId: string, kind: 'donation' | 'apprenticeship_tax') =>
-    tx.select({ id: pledges.id }).from(pledges).where(and(eq(pledges.tenantId, demo.tenantId), eq(pledges.authorId, authorId), eq(pledges.kind, kind))).get();
+  const exists = (authorId: string, kind: 'donation' | 'apprenticeship_tax') => findPledgeByAuthorAndKind(tx, demo.tenantId, authorId, kind);
   const claire = demo.people['alumna-claire'];
   if (!exists(claire, 'donation')) {
     const amountCents = 2_500;
-    tx.insert(pledges)
-      .values({
-        tenantId: demo.tenantId,
-        kind: 'donation',
-        status: 'promised',
-        authorId: claire,
-        entityId: demo.entities.foundation,
-        designation: 'fund',
-        fund: 'scholarships',
-        frequency: 'monthly',
-        amountCents,
-        sortAmountCents: amountCents,
-        donorKind: 'individual',
-        donorName: 'Claire Dubois',
-        donorAddress: { line1: '12 rue des Lilas', postalCode: '69007', city: 'Lyon', country: 'FR' },
-        publicThanks: true,
-        taxEstimate: estimateTaxReduction(taxRulesOn(pledgeConfig().taxReduction, at), { donorKind: 'individual', amountCents: amountCents * 12 }),
-        createdAt: at,
-        updatedAt: at,
-      })
-      .run();
+    insertPledge(tx, {
+      tenantId: demo.tenantId,
+      kind: 'donation',
+      status: 'promised',
+      authorId: claire,
+      entityId: demo.entities.foundation,
+      designation: 'fund',
+      fund: 'scholarships',
+      frequency: 'monthly',
+      amountCents,
+      sortAmountCents: amountCents,
+      donorKind: 'individual',
+      donorName: 'Claire Dubois',
+      donorAddress: { line1: '12 rue des Lilas', postalCode: '69007', city: 'Lyon', country: 'FR' },
+      publicThanks: true,
+      taxEstimate: estimateTaxReduction(taxRulesOn(pledgeConfig().taxReduction, at), { donorKind: 'individual', amountCents: amountCents * 12 }),
+      createdAt: at,
+      updatedAt: at,
+    });
   }
   const rep = demo.people['rep-acme'];
   if (!exists(rep, 'apprenticeship_tax')) {
-    tx.insert(pledges)
-      .values({
-        tenantId: demo.tenantId,
-        kind: 'apprenticeship_tax',
-        status: 'promised',
-        authorId: rep,
-        companyId: demo.companies.acme,
-        entityId: demo.entities.management,
-        amountCents: 420_000,
-        sortAmountCents: 420_000,
-        employerSiret: '81234567600017',
-        uai: '0691234S',
-        programme: 'Programme Grande École',
-        shareBasisPoints: 3_000,
-        campaignYear: Number(at.slice(0, 4)),
-        contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
-        viaAccountant: false,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .run();
+    insertPledge(tx, {
+      tenantId: demo.tenantId,
+      kind: 'apprenticeship_tax',
+      status: 'promised',
+      authorId: rep,
+      companyId: demo.companies.acme,
+      entityId: demo.entities.management,
+      amountCents: 420_000,
+      sortAmountCents: 420_000,
+      employerSiret: '81234567600017',
+      uai: '0691234S',
+      programme: 'Programme Grande École',
+      shareBasisPoints: 3_000,
+      campaignYear: Number(at.slice(0, 4)),
+      contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
+      viaAccountant: false,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 };
