@@ -4,6 +4,7 @@ import { ConfigError, parseConfig } from '../env.ts';
 import { migrateDatabase, openDatabase, type Db } from '../db/open.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant } from './tenant.ts';
+import { setSiret } from './entity.ts';
 
 const usage = `Usage: pnpm passerelle <command>
 
@@ -13,6 +14,8 @@ const usage = `Usage: pnpm passerelle <command>
   tenant origin add <slug> <origin>        allow a website origin (CORS)
   tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256> (--key <secret> | --key-file <pem>)
                                            register a host signing key
+  entity siret <slug> "<entity name>" <siret>
+                                           set a school's SIRET (shown with its UAI for SOLTéA)
 
 Environment: DATABASE_URL (default ./data/passerelle.db).`;
 
@@ -40,6 +43,7 @@ function run(db: Db, args: string[]): string {
       return addHostKey(db, rest[1]!, { kid: values.kid, alg: values.alg, key });
     }
   }
+  if (command === 'entity' && sub === 'siret' && rest.length >= 3) return setSiret(db, rest[0]!, rest.slice(1, -1).join(' '), rest.at(-1)!);
   throw new UsageError(usage);
 }
 

@@ -7,13 +7,13 @@ import { insertHostKey } from '../db/tenancy/host-keys.ts';
 /** A refused CLI input, with the field and the schema's message. */
 export class CliInputError extends Error {}
 
-function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+export function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (!result.success) throw new CliInputError(fieldErrors(result.issues).map((e) => `${e.path || 'value'}: ${e.message}`).join('\n'));
   return result.output;
 }
 
-function tenantId(db: Db, slug: string): string {
+export function tenantId(db: Db, slug: string): string {
   const row = findInstitutionBySlug(db, slug);
   if (!row) throw new CliInputError(`No institution with the slug "${slug}". Add it with: pnpm passerelle tenant add ${slug} "<name>"`);
   return row.id;

@@ -12,12 +12,13 @@ export interface PledgeJoined {
   pledge: PledgeRow;
   entityName: string;
   entityUai: string | null;
+  entitySiret: string | null;
   companyName: string | null;
 }
 
 export const etagOf = (row: PledgeRow) => `"v${row.version}"`;
 
-export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, companyName }: PledgeJoined, extra: { paymentUrl?: string | null } = {}): Pledge {
+export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, entitySiret, companyName }: PledgeJoined, extra: { paymentUrl?: string | null } = {}): Pledge {
   const full = canReadAmount(actor, p);
   const mine = p.authorId === actor.personId;
   const out: Pledge = {
@@ -25,7 +26,7 @@ export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, 
     kind: p.kind,
     status: p.status,
     mine,
-    beneficiary: { entityId: p.entityId, name: entityName, uai: entityUai },
+    beneficiary: { entityId: p.entityId, name: entityName, uai: entityUai, siret: entitySiret },
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

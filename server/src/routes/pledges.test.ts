@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Pledge, PledgeParameters, PledgeTotal } from '@passerelle/schema';
+import { isValidSiret, type Pledge, type PledgeParameters, type PledgeTotal } from '@passerelle/schema';
 import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
-import { pledges } from '../db/tables/index.ts';
+import { entities, pledges } from '../db/tables/index.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
@@ -348,6 +348,35 @@ describe('/v1/pledges', () => {
       expect(p.taxReduction.individual.ratePercent).toBe(66);
       expect(p.campaign?.year).toBe(2026);
       expect(p.beneficiaries.find((b) => b.id === t.ids.demo.entities.engineering)?.uai).toBe('0754321P');
+    });
+
+    it('gives each school its SIRET next to its UAI, to copy into SOLTéA; entities without one say null', async () => {
+      const res = await as('rep-acme').get('/parameters');
+      const p = (await res.json()) as PledgeParameters;
+      const of = (id: string) => p.beneficiaries.find((b) => b.id === id);
+      expect(of(t.ids.demo.entities.engineering)).toMatchObject({ uai: '0754321P', siret: '19753471200017' });
+      expect(of(t.ids.demo.entities.management)).toMatchObject({ uai: '0691234S', siret: '19753471200025' });
+      for (const b of p.beneficiaries.filter((x) => x.siret !== null)) expect(isValidSiret(b.siret!), b.name).toBe(true);
+      expect(of(t.ids.demo.entities.foundation)?.siret).toBeNull();
+    });
+
+    it('a tax pledge names the school’s SIRET with its UAI', async () => {
+      const res = await as('rep-acme').create(tax({ entityId: t.ids.demo.entities.management }));
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as Pledge;
+      expect(body.beneficiary).toMatchObject({ entityId: t.ids.demo.entities.management, uai: '0691234S', siret: '19753471200025' });
+      const read = (await (await as('rep-acme').get(`/${body.id}`)).json()) as Pledge;
+      expect(read.beneficiary.siret).toBe('19753471200025');
+    });
+
+    it('re-seeding an older database gives the schools their SIRET, and never overwrites one', () => {
+      const siretOf = (id: string) => t.db.select({ siret: entities.siret }).from(entities).where(eq(entities.id, id)).get()?.siret;
+      t.db.update(entities).set({ siret: null }).where(eq(entities.id, t.ids.demo.entities.engineering)).run();
+      t.db.update(entities).set({ siret: '19753471200033' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
+      seedDemo(t.db, {}, t.clock.now());
+      expect(siretOf(t.ids.demo.entities.engineering)).toBe('19753471200017');
+      expect(siretOf(t.ids.demo.entities.management)).toBe('19753471200033');
+      t.db.update(entities).set({ siret: '19753471200025' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
     });
   });
 });

@@ -34,8 +34,8 @@ export function seedDemo(db: Db, env: Record<string, string | undefined>, now: D
     const demo = upsertInstitution(tx, 'demo', 'Université de Démonstration', [DEMO_ORIGIN], at);
     upsertHostKey(tx, demo, DEMO_KID, env.PASSERELLE_DEMO_HOST_SECRET || DEMO_HOST_SECRET_DEFAULT, at);
     const university = upsertEntity(tx, demo, null, 'university', 'Université de Démonstration');
-    const engineering = upsertEntity(tx, demo, university, 'school', "École d'ingénieurs", '0754321P');
-    const management = upsertEntity(tx, demo, university, 'school', 'École de management', '0691234S');
+    const engineering = upsertEntity(tx, demo, university, 'school', "École d'ingénieurs", '0754321P', '19753471200017');
+    const management = upsertEntity(tx, demo, university, 'school', 'École de management', '0691234S', '19753471200025');
     const foundation = upsertEntity(tx, demo, university, 'foundation', 'Fondation');
     const alumni = upsertEntity(tx, demo, university, 'alumni_association', 'Association des diplômés');
     const acme = upsertCompany(tx, demo, 'Acme Robotique', '81234567600017', 'https://www.acme-robotique.fr', at);

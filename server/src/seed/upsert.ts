@@ -2,7 +2,7 @@ import type { Role } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { findInstitutionBySlug, insertInstitution, setInstitutionOrigins } from '../db/tenancy/institutions.ts';
 import { findHostKeyId, insertHostKey, replaceHostKey } from '../db/tenancy/host-keys.ts';
-import { findEntityIdByName, insertEntity } from '../db/tenancy/entities.ts';
+import { fillEntitySiret, findEntityIdByName, insertEntity } from '../db/tenancy/entities.ts';
 import { findPersonIdByHostSubject, insertPerson } from '../db/tenancy/people.ts';
 import { findMembershipId, insertMembership } from '../db/tenancy/memberships.ts';
 import { findCompanyBySiret, insertCompany } from '../db/companies/companies.ts';
@@ -25,8 +25,12 @@ export function upsertHostKey(tx: DbOrTx, tenantId: string, kid: string, secret:
   else insertHostKey(tx, { tenantId, kid, alg: 'HS256', key: secret, createdAt: now });
 }
 
-export function upsertEntity(tx: DbOrTx, tenantId: string, parentId: string | null, kind: string, name: string, uai: string | null = null): string {
-  return findEntityIdByName(tx, tenantId, name) ?? insertEntity(tx, { tenantId, parentId, kind, name, uai });
+/** An entity by name; an existing one without a SIRET is given `siret` (so re-seeding an older database fills it). */
+export function upsertEntity(tx: DbOrTx, tenantId: string, parentId: string | null, kind: string, name: string, uai: string | null = null, siret: string | null = null): string {
+  const found = findEntityIdByName(tx, tenantId, name);
+  if (!found) return insertEntity(tx, { tenantId, parentId, kind, name, uai, siret });
+  if (siret) fillEntitySiret(tx, tenantId, found, siret);
+  return found;
 }
 
 export function upsertCompany(tx: DbOrTx, tenantId: string, name: string, siret: string, website: string | null, now: string): string {

@@ -67,7 +67,7 @@ describe('<passerelle-pledge>', () => {
     expect(shadow(el, '[part=estimate]').textContent).to.contain('€3,600.00');
   });
 
-  it('a representative pledges tax to École d’ingénieurs, sees the UAI and the SOLTéA steps', async () => {
+  it('a representative pledges tax to École d’ingénieurs, sees the UAI, the school’s SIRET and the SOLTéA steps', async () => {
     const el = await pledgeElement('rep-acme');
     const tax = shadow<HTMLInputElement>(el, 'input[name=mode][value=tax]');
     tax.click();
@@ -76,8 +76,11 @@ describe('<passerelle-pledge>', () => {
     const engineering = schools.find((o) => o.textContent!.includes('ingénieurs'))!;
     fill(el, 'entityId', engineering.value);
     await el.updateComplete;
-    expect(shadow(el, '[data-uai]').textContent).to.equal('0754321P');
+    expect(shadow(el, 'form [data-copy=uai]').textContent).to.equal('0754321P');
+    expect(shadow(el, 'form [data-copy=siret]').textContent).to.equal('19753471200017');
+    expect(shadow(el, 'form').textContent).to.contain('School SIRET (to enter in SOLTéA)');
     expect(shadow(el, '[part=calendar]').textContent).to.contain('SOLTéA calendar');
+    await expect(el).to.be.accessible();
     fill(el, 'sharePercent', '40');
     fill(el, 'estimatedAmountCents', '1500');
     await el.updateComplete;
@@ -89,11 +92,41 @@ describe('<passerelle-pledge>', () => {
     await until(() => el.shadowRoot!.querySelector('[data-steps]'), 'SOLTéA steps');
     const steps = shadow(el, '[data-steps]').textContent!;
     expect(steps).to.contain('0754321P');
+    expect(steps).to.contain('school SIRET: 19753471200017');
     expect(steps).to.contain('81234567600017');
+    expect(shadow(el, '[part=confirmation] dl [data-copy=uai]').textContent).to.equal('0754321P');
+    expect(shadow(el, '[part=confirmation] dl [data-copy=siret]').textContent).to.equal('19753471200017');
     expect(steps).to.contain('40');
     expect(el.shadowRoot!.activeElement?.id).to.equal('confirmation-title');
     await expect(el).to.be.accessible();
     expect((await myPledges('rep-acme')).some((p) => p.id === item.id && p.beneficiary.name === "École d'ingénieurs")).to.equal(true);
+  });
+
+  it('in French, the tax form shows the school’s UAI and SIRET, each with a button that copies it', async () => {
+    const el = await pledgeElement('rep-acme', 'fr');
+    shadow<HTMLInputElement>(el, 'input[name=mode][value=tax]').click();
+    await el.updateComplete;
+    const management = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('[name=entityId] option')].find((o) => o.textContent!.includes('management'))!;
+    fill(el, 'entityId', management.value);
+    await el.updateComplete;
+    const form = shadow(el, 'form').textContent!;
+    expect(form).to.contain('UAI de l’école (à saisir dans SOLTéA)');
+    expect(form).to.contain('SIRET de l’école (à saisir dans SOLTéA)');
+    expect(shadow(el, '[data-copy=uai]').textContent).to.equal('0691234S');
+    expect(shadow(el, '[data-copy=siret]').textContent).to.equal('19753471200025');
+    const copiedTexts: string[] = [];
+    const clipboard = navigator.clipboard;
+    Object.defineProperty(clipboard, 'writeText', { configurable: true, value: async (text: string) => void copiedTexts.push(text) });
+    try {
+      const button = shadow<HTMLButtonElement>(el, '[data-copy-button=siret]');
+      expect(button.textContent).to.equal('Copier : SIRET de l’école (à saisir dans SOLTéA)');
+      button.click();
+      await until(() => button.textContent!.startsWith('Copié'), 'copied');
+    } finally {
+      delete (clipboard as unknown as Record<string, unknown>).writeText;
+    }
+    expect(copiedTexts).to.deep.equal(['19753471200025']);
+    await expect(el).to.be.accessible();
   });
 
   it('staff record tax on a company’s behalf, choosing among verified companies', async () => {

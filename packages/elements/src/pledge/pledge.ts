@@ -262,12 +262,8 @@ export class PasserellePledge extends PasserelleElement {
       ${f.field({ name: 'companyId', type: 'select', label: t.company, required: true, options: companies.map((c) => ({ value: c.id, label: c.name })) })}
       ${f.field({ name: 'employerSiret', label: t.siret, hint: t.siretHint, empty: 'omit', inputmode: 'numeric' })}
       ${f.field({ name: 'entityId', type: 'select', label: t.school, required: true, options: schools.map((s) => ({ value: s.id, label: s.name })) })}
-      ${school?.uai
-        ? html`<div class="copyable">
-            <span>${t.uai} :</span> <code data-uai>${school.uai}</code>
-            <button type="button" class="link no-print" @click=${() => this.#copy(school.uai!)}>${this.copied === school.uai ? t.copied : t.copy}</button>
-          </div>`
-        : nothing}
+      ${school?.uai ? html`<div class="copyable">${t.uai} : ${this.#copyable(school.uai, 'uai')}</div>` : nothing}
+      ${school?.siret ? html`<div class="copyable">${t.schoolSiret} : ${this.#copyable(school.siret, 'siret')}</div>` : nothing}
       ${f.field({ name: 'programme', label: t.programme, empty: 'omit' })}
       ${f.field({ name: 'sharePercent', type: 'number', label: t.share, required: true, min: 0.01, max: 100, step: 0.01, inputmode: 'decimal' })}
       ${f.field({ name: 'estimatedAmountCents', type: 'number', label: t.estimated, empty: 'omit', min: 0, step: 0.01, inputmode: 'decimal' })}
@@ -277,6 +273,13 @@ export class PasserellePledge extends PasserelleElement {
       ${this.#calendar(p)}
       ${f.submitButton(t.submitTax)}
     </form>`;
+  }
+
+  /** A school identifier to copy into SOLTéA, with its copy button (left out of the print). */
+  #copyable(value: string, what: 'uai' | 'siret'): TemplateResult {
+    const t = this.#l10n.t;
+    return html`<code data-copy=${what}>${value}</code>
+      <button type="button" class="link no-print" data-copy-button=${what} @click=${() => this.#copy(value)}>${this.copied === value ? t.copied : t.copy}<span class="visually-hidden"> : ${what === 'uai' ? t.uai : t.schoolSiret}</span></button>`;
   }
 
   #calendar(p: PledgeParameters): TemplateResult | typeof nothing {
@@ -305,7 +308,11 @@ export class PasserellePledge extends PasserelleElement {
         ${r.company ? html`<dt>${t.company}</dt><dd>${r.company.name}</dd>` : nothing}
         ${r.amountCents !== undefined ? html`<dt>${t.amount}</dt><dd>${money(r.amountCents)}${r.frequency && r.frequency !== 'once' ? ` (${t[r.frequency]})` : ''}</dd>` : nothing}
         ${r.taxEstimate ? html`<dt>${t.reduction}</dt><dd>${money(r.taxEstimate.reductionCents)}</dd>` : nothing}
-        ${isTax ? html`<dt>${t.uai}</dt><dd><code>${r.uai}</code></dd><dt>${t.siret}</dt><dd><code>${r.employerSiret}</code></dd><dt>${t.share}</dt><dd>${share}</dd>` : nothing}
+        ${isTax
+          ? html`<dt>${t.uai}</dt><dd class="copyable">${r.uai ? this.#copyable(r.uai, 'uai') : nothing}</dd>
+              ${r.beneficiary.siret ? html`<dt>${t.schoolSiret}</dt><dd class="copyable">${this.#copyable(r.beneficiary.siret, 'siret')}</dd>` : nothing}
+              <dt>${t.siret}</dt><dd><code>${r.employerSiret}</code></dd><dt>${t.share}</dt><dd>${share}</dd>`
+          : nothing}
         ${r.estimatedAmountCents !== undefined ? html`<dt>${t.estimated}</dt><dd>${money(r.estimatedAmountCents)}</dd>` : nothing}
         <dt>${t.status}</dt><dd>${t.statuses[r.status] ?? r.status}</dd>
         <dt>${t.reference}</dt><dd><code>${r.id}</code></dd>
@@ -314,7 +321,7 @@ export class PasserellePledge extends PasserelleElement {
         ? html`<h3>${t.nextSteps}</h3>
             <ol part="steps" data-steps>
               ${r.viaAccountant ? html`<li>${t.accountantStep}</li>` : nothing}
-              ${t.steps(r.uai ?? '', r.employerSiret ?? '', share, p.solteaUrl).map((s) => html`<li>${s}</li>`)}
+              ${t.steps(r.uai ?? '', r.beneficiary.siret, r.employerSiret ?? '', share, p.solteaUrl).map((s) => html`<li>${s}</li>`)}
             </ol>
             ${this.#calendar(p)}`
         : html`<p>${t.noCard}</p>

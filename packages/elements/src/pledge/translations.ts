@@ -40,6 +40,7 @@ export const fr = {
   // Tax
   school: 'École bénéficiaire',
   uai: 'UAI de l’école (à saisir dans SOLTéA)',
+  schoolSiret: 'SIRET de l’école (à saisir dans SOLTéA)',
   siret: 'SIRET de votre établissement',
   siretHint: 'Laissez vide pour utiliser le SIRET de l’entreprise.',
   share: 'Part du solde (%)',
@@ -66,10 +67,10 @@ export const fr = {
   pay: 'Payer sur la page de l’établissement',
   noCard: 'Passerelle n’enregistre aucune donnée de carte : le paiement se fait chez l’établissement.',
   nextSteps: 'Et maintenant, sur SOLTéA',
-  steps: (uai: string, siret: string, share: string, url: string) => [
+  steps: (uai: string, schoolSiret: string | null, siret: string, share: string, url: string) => [
     `Connectez-vous à SOLTéA (${url}) avec le compte de l’entreprise, pendant une période de répartition.`,
     `Vérifiez le SIRET de l’établissement : ${siret}.`,
-    `Cherchez l’école par son UAI : ${uai}.`,
+    schoolSiret ? `Cherchez l’école par son UAI : ${uai} (SIRET de l’école : ${schoolSiret}).` : `Cherchez l’école par son UAI : ${uai}.`,
     `Affectez-lui ${share} de votre solde, puis validez la répartition.`,
     'Revenez ici : l’école marquera la promesse comme reçue après le versement.',
   ],
@@ -115,6 +116,7 @@ export const en = {
   submitDonation: 'Pledge this gift',
   school: 'Beneficiary school',
   uai: 'School UAI (to enter in SOLTéA)',
+  schoolSiret: 'School SIRET (to enter in SOLTéA)',
   siret: 'SIRET of your establishment',
   siretHint: 'Leave empty to use the company’s SIRET.',
   share: 'Share of the solde (%)',
@@ -140,10 +142,10 @@ export const en = {
   pay: 'Pay on the institution’s page',
   noCard: 'Passerelle never records card details: payment happens with the institution.',
   nextSteps: 'What to do next on SOLTéA',
-  steps: (uai: string, siret: string, share: string, url: string) => [
+  steps: (uai: string, schoolSiret: string | null, siret: string, share: string, url: string) => [
     `Sign in to SOLTéA (${url}) with the company’s account, during an allocation period.`,
     `Check the establishment’s SIRET: ${siret}.`,
-    `Find the school by its UAI: ${uai}.`,
+    schoolSiret ? `Find the school by its UAI: ${uai} (school SIRET: ${schoolSiret}).` : `Find the school by its UAI: ${uai}.`,
     `Allocate ${share} of your solde to it, then confirm the allocation.`,
     'Come back here: the school marks the pledge received once the transfer arrives.',
   ],

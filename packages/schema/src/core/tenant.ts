@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { IdSchema, OriginSchema, SlugSchema, text } from './common.ts';
-import { UaiSchema } from '../identifiers/index.ts';
+import { SiretSchema, UaiSchema } from '../identifiers/index.ts';
 
 export const entityKinds = ['university', 'school', 'faculty', 'department', 'foundation', 'alumni_association'] as const;
 export type EntityKind = (typeof entityKinds)[number];
@@ -22,6 +22,7 @@ export const EntitySchema = v.object({
   kind: v.picklist(entityKinds),
   name: text(200, 'Name'),
   uai: v.nullable(UaiSchema),
+  siret: v.nullable(SiretSchema),
 });
 export type Entity = v.InferOutput<typeof EntitySchema>;
 

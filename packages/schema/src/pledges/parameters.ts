@@ -92,6 +92,7 @@ export interface PledgeParameters {
   solteaUrl: string;
   suggestedAmountsCents: number[];
   funds: PledgeFund[];
-  beneficiaries: { id: string; name: string; kind: string; uai: string | null }[];
+  /** `uai` and `siret`: what a company enters in SOLTéA to find the school (null when the entity has none). */
+  beneficiaries: { id: string; name: string; kind: string; uai: string | null; siret: string | null }[];
   paymentUrl: string | null;
 }

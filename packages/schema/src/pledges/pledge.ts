@@ -153,7 +153,8 @@ export interface Pledge {
   status: PledgeStatus;
   /** Whether the caller made this pledge. */
   mine: boolean;
-  beneficiary: { entityId: string; name: string; uai: string | null };
+  /** `uai` and `siret`: the school's identifiers, entered in SOLTéA (null when the entity has none). */
+  beneficiary: { entityId: string; name: string; uai: string | null; siret: string | null };
   designation?: { kind: PledgeDesignation['kind']; fund?: string };
   company?: { id: string; name: string };
   createdAt: string;

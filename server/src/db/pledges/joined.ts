@@ -8,7 +8,7 @@ import type { DbOrTx } from '../open.ts';
 import { companies, entities, pledges } from '../tables/index.ts';
 import type { PledgeJoined } from '../../pledges/project.ts';
 
-const joinedColumns = { pledge: pledges, entityName: entities.name, entityUai: entities.uai, companyName: companies.name };
+const joinedColumns = { pledge: pledges, entityName: entities.name, entityUai: entities.uai, entitySiret: entities.siret, companyName: companies.name };
 
 /** The pledge joined to its beneficiary and company: the shape `PledgeJoined`. For this folder's queries. */
 export function selectJoined(db: DbOrTx) {

@@ -6,9 +6,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { companies, entities, institutions } from '../tables/index.ts';
 
-/** Every entity of the tenant that may receive a pledge, by name. */
+/** Every entity of the tenant that may receive a pledge, by name, with the UAI and SIRET a company enters in SOLTéA. */
 export function listBeneficiaries(db: DbOrTx, tenantId: string) {
-  return db.select({ id: entities.id, name: entities.name, kind: entities.kind, uai: entities.uai }).from(entities).where(eq(entities.tenantId, tenantId)).orderBy(asc(entities.name)).all();
+  return db.select({ id: entities.id, name: entities.name, kind: entities.kind, uai: entities.uai, siret: entities.siret }).from(entities).where(eq(entities.tenantId, tenantId)).orderBy(asc(entities.name)).all();
 }
 
 /** One entity of the tenant (its id and UAI), or undefined. */

@@ -36,6 +36,8 @@ export const entities = sqliteTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     uai: text('uai'),
+    /** The establishment's SIRET, which a company enters in SOLTéA next to the UAI. */
+    siret: text('siret'),
   },
   (t) => [index('entities_tenant').on(t.tenantId), uniqueIndex('entities_tenant_name').on(t.tenantId, t.name)],
 );

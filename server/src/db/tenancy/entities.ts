@@ -21,6 +21,16 @@ export function findEntityIdByName(db: DbOrTx, tenantId: string, name: string): 
   return db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.name, name))).get()?.id;
 }
 
-export function insertEntity(db: DbOrTx, values: { tenantId: string; parentId: string | null; kind: string; name: string; uai: string | null }): string {
+export function insertEntity(db: DbOrTx, values: { tenantId: string; parentId: string | null; kind: string; name: string; uai: string | null; siret?: string | null }): string {
   return db.insert(entities).values(values).returning({ id: entities.id }).get().id;
+}
+
+/** Sets an entity's SIRET (null clears it). True if the entity exists in the tenant. */
+export function setEntitySiret(db: DbOrTx, tenantId: string, entityId: string, siret: string | null): boolean {
+  return db.update(entities).set({ siret }).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).run().changes > 0;
+}
+
+/** Gives an entity a SIRET only if it has none yet (re-seeding fills an old database, never overwrites). */
+export function fillEntitySiret(db: DbOrTx, tenantId: string, entityId: string, siret: string): void {
+  db.update(entities).set({ siret }).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId), isNull(entities.siret))).run();
 }

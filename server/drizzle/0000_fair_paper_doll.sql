@@ -20,6 +20,7 @@ CREATE TABLE `entities` (
 	`kind` text NOT NULL,
 	`name` text NOT NULL,
 	`uai` text,
+	`siret` text,
 	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -235,6 +236,68 @@ CREATE TABLE `solicitation_cap_events` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `solicitation_cap_events_person_seq` ON `solicitation_cap_events` (`tenant_id`,`person_id`,`seq`);--> statement-breakpoint
+CREATE TABLE `company_requests` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`person_id` text NOT NULL,
+	`company_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`message` text,
+	`status` text NOT NULL,
+	`reason` text,
+	`decided_by` text,
+	`decided_at` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `company_requests_tenant_status` ON `company_requests` (`tenant_id`,`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `company_requests_person` ON `company_requests` (`person_id`);--> statement-breakpoint
+CREATE TABLE `offer_targets` (
+	`tenant_id` text NOT NULL,
+	`offer_id` text NOT NULL,
+	`entity_id` text NOT NULL,
+	PRIMARY KEY(`offer_id`, `entity_id`),
+	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`offer_id`) REFERENCES `offers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`entity_id`) REFERENCES `entities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `offer_targets_entity` ON `offer_targets` (`tenant_id`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `offers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`company_id` text NOT NULL,
+	`author_id` text NOT NULL,
+	`title` text NOT NULL,
+	`description` text,
+	`kind` text NOT NULL,
+	`location` text,
+	`remote` text,
+	`start_date` text,
+	`duration_amount` integer,
+	`duration_unit` text,
+	`weekly_hours` real,
+	`stipend_cents` integer,
+	`apply` text,
+	`expires_on` text,
+	`status` text NOT NULL,
+	`moderation_reason` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`submitted_at` text,
+	`published_at` text,
+	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `offers_tenant_status_published` ON `offers` (`tenant_id`,`status`,`published_at`);--> statement-breakpoint
+CREATE INDEX `offers_tenant_author` ON `offers` (`tenant_id`,`author_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `offers_tenant_company` ON `offers` (`tenant_id`,`company_id`);--> statement-breakpoint
 CREATE TABLE `profile_duplicate_flags` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,
@@ -308,68 +371,6 @@ CREATE INDEX `profiles_tenant_entity` ON `profiles` (`tenant_id`,`education_enti
 CREATE INDEX `profiles_tenant_email` ON `profiles` (`tenant_id`,`primary_email`);--> statement-breakpoint
 CREATE INDEX `profiles_tenant_sort_network` ON `profiles` (`tenant_id`,`sort_network`,`person_id`,`name_rank`);--> statement-breakpoint
 CREATE INDEX `profiles_tenant_sort_public` ON `profiles` (`tenant_id`,`sort_public`,`person_id`,`name_rank`);--> statement-breakpoint
-CREATE TABLE `company_requests` (
-	`id` text PRIMARY KEY NOT NULL,
-	`tenant_id` text NOT NULL,
-	`person_id` text NOT NULL,
-	`company_id` text NOT NULL,
-	`kind` text NOT NULL,
-	`message` text,
-	`status` text NOT NULL,
-	`reason` text,
-	`decided_by` text,
-	`decided_at` text,
-	`created_at` text NOT NULL,
-	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `company_requests_tenant_status` ON `company_requests` (`tenant_id`,`status`,`created_at`);--> statement-breakpoint
-CREATE INDEX `company_requests_person` ON `company_requests` (`person_id`);--> statement-breakpoint
-CREATE TABLE `offer_targets` (
-	`tenant_id` text NOT NULL,
-	`offer_id` text NOT NULL,
-	`entity_id` text NOT NULL,
-	PRIMARY KEY(`offer_id`, `entity_id`),
-	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`offer_id`) REFERENCES `offers`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`entity_id`) REFERENCES `entities`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `offer_targets_entity` ON `offer_targets` (`tenant_id`,`entity_id`);--> statement-breakpoint
-CREATE TABLE `offers` (
-	`id` text PRIMARY KEY NOT NULL,
-	`tenant_id` text NOT NULL,
-	`company_id` text NOT NULL,
-	`author_id` text NOT NULL,
-	`title` text NOT NULL,
-	`description` text,
-	`kind` text NOT NULL,
-	`location` text,
-	`remote` text,
-	`start_date` text,
-	`duration_amount` integer,
-	`duration_unit` text,
-	`weekly_hours` real,
-	`stipend_cents` integer,
-	`apply` text,
-	`expires_on` text,
-	`status` text NOT NULL,
-	`moderation_reason` text,
-	`version` integer DEFAULT 1 NOT NULL,
-	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL,
-	`submitted_at` text,
-	`published_at` text,
-	FOREIGN KEY (`tenant_id`) REFERENCES `institutions`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`author_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `offers_tenant_status_published` ON `offers` (`tenant_id`,`status`,`published_at`);--> statement-breakpoint
-CREATE INDEX `offers_tenant_author` ON `offers` (`tenant_id`,`author_id`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `offers_tenant_company` ON `offers` (`tenant_id`,`company_id`);--> statement-breakpoint
 CREATE TABLE `pledges` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,
