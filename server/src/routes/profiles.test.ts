@@ -249,6 +249,86 @@ describe('duplicate guard', () => {
   });
 });
 
+describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
+  /** Inès takes Claire's address as her primary one: a flag Inès → Claire (email). */
+  async function flagged() {
+    const { t, claire, ines } = await setup();
+    const token = await t.signIn('student-ines');
+    const { etag } = await read(t, token, '/v1/profiles/me');
+    const res = await t.call('PATCH', `/v1/profiles/${ines}`, {
+      token,
+      body: { emails: [{ address: 'claire.dubois@alumni.demo.test', primary: true }] },
+      headers: { 'if-match': etag },
+    });
+    expect(res.status).toBe(200);
+    const flag = t.db.select().from(profileDuplicateFlags).get()!;
+    return { t, claire, ines, flag, student: token };
+  }
+  const resolved = (t: TestApp) => t.db.select().from(profileDuplicateFlags).all().filter((f) => f.resolvedAt !== null);
+  const audits = (t: TestApp) => t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.duplicate.resolve')).all();
+
+  it('staff of her school resolve it: the flag leaves the queue and the profile, audited with both profile ids', async () => {
+    const { t, claire, ines, flag } = await flagged();
+    const staff = await t.signIn('staff-eng');
+    const res = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: staff, body: {} });
+    expect(res.status).toBe(200);
+    const body = await json<ProfileView>(res);
+    expect(body).toMatchObject({ id: ines, reviewFlags: [] });
+    expect(t.db.select().from(profileDuplicateFlags).get()).toMatchObject({ id: flag.id, resolvedAt: t.clock.now().toISOString() });
+    const list = await json<{ items: ProfileView[] }>(await t.call('GET', '/v1/profiles?flagged=true', { token: staff }));
+    expect(list.items).toEqual([]);
+    expect(audits(t)).toEqual([
+      expect.objectContaining({
+        actorId: t.ids.demo.people['staff-eng'],
+        objectType: 'profile_duplicate_flag',
+        objectId: flag.id,
+        subjectId: ines,
+        entityIds: expect.arrayContaining([t.ids.demo.entities.engineering]),
+        detail: { personId: ines, otherPersonId: claire, reason: 'email' },
+      }),
+    ]);
+    // Twice is a conflict, and nothing more is written.
+    const again = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: staff, body: {} });
+    expect(again.status).toBe(409);
+    expect((await json<Problem>(again)).detail).toMatch(/already resolved/);
+    expect(audits(t)).toHaveLength(1);
+  });
+
+  it('an administrator resolves it from the other profile’s side too', async () => {
+    const { t, claire, flag } = await flagged();
+    const res = await t.call('POST', `/v1/profiles/${claire}/review-flags/${flag.id}/resolve`, { token: await t.signIn('admin-demo'), body: {} });
+    expect(res.status).toBe(200);
+    expect(resolved(t)).toHaveLength(1);
+    expect(audits(t)).toEqual([expect.objectContaining({ subjectId: claire, detail: expect.objectContaining({ otherPersonId: claire }) })]);
+  });
+
+  it('the person herself and staff of another school are refused (403 with the reason); nothing changes', async () => {
+    const { t, ines, flag, student } = await flagged();
+    const own = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: student, body: {} });
+    expect(own.status).toBe(403);
+    expect((await json<Problem>(own)).detail).toMatch(/Only the staff/);
+    const other = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: await t.signIn('staff-mgmt'), body: {} });
+    expect(other.status).toBe(403);
+    expect(resolved(t)).toEqual([]);
+    expect(audits(t)).toEqual([]);
+  });
+
+  it('another tenant, an unknown flag, or a flag of someone else is 404', async () => {
+    const { t, ines, flag } = await flagged();
+    const outsider = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: await t.signIn('admin-other'), body: {} });
+    expect(outsider.status).toBe(404);
+    const admin = await t.signIn('admin-demo');
+    const unknown = await t.call('POST', `/v1/profiles/${ines}/review-flags/${crypto.randomUUID()}/resolve`, { token: admin, body: {} });
+    expect(unknown.status).toBe(404);
+    expect((await json<Problem>(unknown)).detail).toMatch(/review flag/);
+    // The flag exists, but does not involve Marc.
+    const rep = t.ids.demo.people['rep-acme'];
+    expect((await t.call('POST', `/v1/profiles/${rep}/review-flags/${flag.id}/resolve`, { token: admin, body: {} })).status).toBe(404);
+    expect((await t.call('POST', `/v1/profiles/${ines}/review-flags/not-an-id/resolve`, { token: admin, body: {} })).status).toBe(404);
+    expect(resolved(t)).toEqual([]);
+  });
+});
+
 describe('GET /v1/profiles (directory)', () => {
   it('finds by a prefix of the name, without accents or case', async () => {
     const { t, claire } = await setup();

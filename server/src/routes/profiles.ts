@@ -25,13 +25,14 @@ import { derivedColumns, etagOf, fieldsOf, viewFor, visibilityOf, type ProfileRo
 import { flagDuplicates, initialFields, insertProfile } from '../profiles/store.ts';
 import { findProfile, updateProfile, updateProfileAtVersion } from '../db/profiles/profiles.ts';
 import { entityIdsOf, entityNames, findPerson } from '../db/profiles/people.ts';
-import { reviewFlagsOf } from '../db/profiles/duplicates.ts';
+import { findDuplicateFlagOf, resolveDuplicateFlag, reviewFlagsOf } from '../db/profiles/duplicates.ts';
 import { searchDirectory } from '../profiles/directory.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
 
 const EDUCATION_LOCKED =
   'Your education (programme, school, graduation year) is recorded by the institution, so you cannot change it here. Ask the alumni office to correct it.';
+const REVIEW_STAFF_ONLY = 'Only the staff of the person’s school (or an administrator) review possible duplicates. Ask them to look at it.';
 const VISIBILITY_OWNER_ONLY = 'Only the person chooses who sees each field of their profile. Ask them to change it.';
 
 /** Staff powers over this owner: admin, or staff of one of their entities (the policy's scope). */
@@ -215,4 +216,35 @@ export const profileRoutes = new Hono<AppEnv>()
       return { row: updated, audience };
     });
     return respond(c, row, audience);
+  })
+  /**
+   * Staff of the person's entities (or an administrator) decide a possible
+   * duplicate is not one: the flag is marked resolved (audited with both
+   * profile ids) and leaves the review queue. Answers the profile as staff see it.
+   */
+  .post('/:id/review-flags/:flagId/resolve', pathParams(v.object({ id: IdSchema, flagId: IdSchema })), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const { id: personId, flagId } = c.req.valid('param');
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const { row: current, entityIds } = loadProfile(tx, actor, personId);
+      authorize(actor, 'profile.edit', personResource(actor, personId, entityIds));
+      if (!actsAsStaff(actor, entityIds)) throw new ProblemError('forbidden', REVIEW_STAFF_ONLY);
+      const flag = findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
+      if (!flag) throw notFound('This review flag');
+      if (flag.resolvedAt !== null || !resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at)) {
+        throw new ProblemError('conflict', 'This possible duplicate was already resolved.', { resolvedAt: flag.resolvedAt });
+      }
+      writeAudit(tx, who, {
+        action: 'profile.duplicate.resolve',
+        objectType: 'profile_duplicate_flag',
+        objectId: flag.id,
+        subjectId: personId,
+        entityIds,
+        detail: { personId: flag.personId, otherPersonId: flag.otherPersonId, reason: flag.reason },
+      });
+      return current;
+    });
+    return respond(c, row, 'staff');
   });

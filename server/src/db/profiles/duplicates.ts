@@ -77,3 +77,31 @@ export function deleteDuplicateFlagsOf(tx: DbOrTx, tenantId: string, personId: s
     .where(and(eq(profileDuplicateFlags.tenantId, tenantId), or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId))))
     .run();
 }
+
+export type DuplicateFlagRow = typeof profileDuplicateFlags.$inferSelect;
+
+/** One flag of the tenant involving the person, on either side (open or resolved). */
+export function findDuplicateFlagOf(db: DbOrTx, tenantId: string, personId: string, flagId: string): DuplicateFlagRow | undefined {
+  return db
+    .select()
+    .from(profileDuplicateFlags)
+    .where(
+      and(
+        eq(profileDuplicateFlags.tenantId, tenantId),
+        eq(profileDuplicateFlags.id, flagId),
+        or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId)),
+      ),
+    )
+    .get();
+}
+
+/** Marks an open flag resolved; false when it was already resolved (nothing changes). */
+export function resolveDuplicateFlag(tx: DbOrTx, tenantId: string, flagId: string, at: string): boolean {
+  const done = tx
+    .update(profileDuplicateFlags)
+    .set({ resolvedAt: at })
+    .where(and(eq(profileDuplicateFlags.tenantId, tenantId), eq(profileDuplicateFlags.id, flagId), isNull(profileDuplicateFlags.resolvedAt)))
+    .returning({ id: profileDuplicateFlags.id })
+    .all();
+  return done.length > 0;
+}
