@@ -4,21 +4,6 @@ export const companyRequestsStyles = css`
   :host {
     display: block;
   }
-  .queue {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
-  .queue > li {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    margin-block-end: var(--_space);
-  }
-  .queue h3 {
-    margin: 0 0 0.25rem;
-    font-size: 1.05em;
-  }
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;

@@ -9,6 +9,7 @@ import { ApiError } from '../core/api-error.ts';
 import type { PasserelleClient } from '../core/client.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { companyRequestsStyles } from './company-requests.styles.ts';
+import { queueStyles } from '../styles/queue.ts';
 
 /** A recruiter's request as `GET /v1/companies/requests` answers it. */
 export interface CompanyRequest {
@@ -58,7 +59,7 @@ function domainOf(website: string | undefined): string {
  * @csspart refusal - The refusal form (reason).
  */
 export class PasserelleCompanyRequests extends PasserelleElement {
-  static override styles = [...PasserelleElement.styles, companyRequestsStyles];
+  static override styles = [...PasserelleElement.styles, queueStyles, companyRequestsStyles];
 
   @state() private items: CompanyRequest[] | null = null;
   @state() private nextCursor: string | null = null;

@@ -14,21 +14,6 @@ export const offerModerationStyles = css`
     padding: var(--_space);
     margin: 0 0 var(--_space);
   }
-  .queue {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
-  .queue > li {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    margin-block-end: var(--_space);
-  }
-  .queue h3 {
-    margin: 0 0 0.25rem;
-    font-size: 1.05em;
-  }
   .meta {
     color: var(--_muted);
     margin: 0 0 0.5rem;

@@ -11,6 +11,7 @@ import type { PasserelleClient } from '../core/client.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { offerModerationStyles } from './offer-moderation.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
+import { queueStyles } from '../styles/queue.ts';
 
 interface Target {
   id: string;
@@ -38,7 +39,7 @@ type Verdict = 'publish' | 'reject' | 'request-changes';
  * @csspart actions - Publish, request changes and reject.
  */
 export class PasserelleOfferModeration extends PasserelleElement {
-  static override styles = [...PasserelleElement.styles, offerDescriptionStyles, offerModerationStyles];
+  static override styles = [...PasserelleElement.styles, queueStyles, offerDescriptionStyles, offerModerationStyles];
 
   @state() private items: Offer[] | null = null;
   @state() private targets: Target[] = [];
