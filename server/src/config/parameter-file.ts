@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { ConfigError } from '../env.ts';
+
+/** A file of `server/config/`, where the yearly parameters live by default. */
+export const configFile = (name: string) => resolve(dirname(fileURLToPath(import.meta.url)), '../../config', name);
+
+/**
+ * Reads a JSON parameter file and validates it with its shared schema. A
+ * missing or invalid file is a `ConfigError` naming the file and every bad
+ * field, so the server does not boot on wrong legal parameters.
+ */
+export function loadParameterFile<S extends v.GenericSchema>(path: string, schema: S, what: string): v.InferOutput<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Cannot read the ${what} at ${path}: ${(error as Error).message}`);
+  }
+  const result = v.safeParse(schema, raw);
+  if (!result.success) {
+    const lines = result.issues.map((i) => `  ${v.getDotPath(i) ?? '(file)'}: ${i.message}`);
+    throw new ConfigError(`Invalid ${what} in ${path}:\n${lines.join('\n')}`);
+  }
+  return result.output;
+}
