@@ -1,17 +1,13 @@
 #!/usr/bin/env bash
-# Generates the drizzle-kit migration for the current tables, then one custom
-# migration per file in src/db/sql/ (DDL drizzle cannot express, such as the
-# triggers that make consent events append-only).
+# Generates the drizzle-kit migration for changed tables (serialised with a
+# lock, for several people working in one tree).
+# DDL drizzle cannot express (the company search index, the triggers that make
+# consent events append-only) lives only in its custom migration in drizzle/:
+# to add some, run `pnpm exec drizzle-kit generate --custom --name=<what>` and
+# write the SQL in the file it creates.
 # Usage: pnpm --filter @passerelle/server db:generate
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec 9>/tmp/passerelle-migrations.lock
 flock 9
 pnpm exec drizzle-kit generate
-for f in src/db/sql/*.sql; do
-  [ -e "$f" ] || continue
-  name=$(basename "$f" .sql)
-  if ls drizzle/*_"$name".sql >/dev/null 2>&1; then continue; fi
-  pnpm exec drizzle-kit generate --custom --name="$name"
-  cp "$f" "$(ls drizzle/*_"$name".sql)"
-done

@@ -1,5 +1,5 @@
 /**
- * Queries over the `company_search` FTS5 index (`src/db/sql/company-search.sql`,
+ * Queries over the `company_search` FTS5 index (`drizzle/0001_company-search.sql`,
  * kept in sync by triggers). The ranking lives in `offers/company-search.ts`.
  */
 import { and, eq, sql } from 'drizzle-orm';

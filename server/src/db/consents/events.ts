@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { consentEvents, purposeVersions, purposes } from '../tables/index.ts';
+import { versionColumns } from './purposes.ts';
 
 /** One page of a person's consent events after `afterSeq`, oldest first, each with the text they saw (`limit` rows at most). */
 export function consentHistoryRows(db: DbOrTx, tenantId: string, personId: string, afterSeq: number, limit: number) {
@@ -16,15 +17,7 @@ export function consentHistoryRows(db: DbOrTx, tenantId: string, personId: strin
       originComponent: consentEvents.originComponent,
       actorId: consentEvents.actorId,
       actorReason: consentEvents.actorReason,
-      version: {
-        id: purposeVersions.id,
-        hash: purposeVersions.hash,
-        title: purposeVersions.title,
-        description: purposeVersions.description,
-        legalBasis: purposeVersions.legalBasis,
-        channels: purposeVersions.channels,
-        createdAt: purposeVersions.createdAt,
-      },
+      version: versionColumns,
     })
     .from(consentEvents)
     .innerJoin(purposes, eq(purposes.id, consentEvents.purposeId))
@@ -35,10 +28,19 @@ export function consentHistoryRows(db: DbOrTx, tenantId: string, personId: strin
     .all();
 }
 
+/** What deriving a consent state needs of each event. */
+const stateColumns = {
+  channel: consentEvents.channel,
+  granted: consentEvents.granted,
+  at: consentEvents.at,
+  versionId: consentEvents.purposeVersionId,
+  versionHash: purposeVersions.hash,
+};
+
 /** Every event of one purpose, for every person of the tenant, by person then in order. */
 export function consentEventsOfPurpose(db: DbOrTx, tenantId: string, purposeId: string) {
   return db
-    .select({ personId: consentEvents.personId, channel: consentEvents.channel, granted: consentEvents.granted, at: consentEvents.at, versionId: consentEvents.purposeVersionId, versionHash: purposeVersions.hash })
+    .select({ personId: consentEvents.personId, ...stateColumns })
     .from(consentEvents)
     .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
     .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, purposeId)))
@@ -49,7 +51,7 @@ export function consentEventsOfPurpose(db: DbOrTx, tenantId: string, purposeId: 
 /** Every event of one person, in order. */
 export function consentEventsOfPerson(db: DbOrTx, tenantId: string, personId: string) {
   return db
-    .select({ purposeId: consentEvents.purposeId, channel: consentEvents.channel, granted: consentEvents.granted, at: consentEvents.at, versionId: consentEvents.purposeVersionId, versionHash: purposeVersions.hash })
+    .select({ purposeId: consentEvents.purposeId, ...stateColumns })
     .from(consentEvents)
     .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
     .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId)))

@@ -48,7 +48,7 @@ export const purposeVersions = sqliteTable(
 
 /**
  * Append-only log of consent choices (triggers in
- * `src/db/sql/consent-events-append-only.sql` refuse UPDATE and DELETE).
+ * `drizzle/0002_consent-events-append-only.sql` refuse UPDATE and DELETE).
  * The current state is the last event per (person, purpose, channel);
  * `seq` orders a person's events even within the same millisecond.
  */
