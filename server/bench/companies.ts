@@ -10,52 +10,18 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { passesLuhn } from '@passerelle/schema';
-import { companies } from '../src/db/tables/index.ts';
-import { measure, ms, openForSeeding, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
+import { measure, ms, openForSeeding, printReproduce, table, tempDatabase, withServer } from './harness.ts';
+import { insertCompanies } from './population.ts';
 
 const { values: args } = parseArgs({ options: { companies: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } } });
 const TOTAL = Number(args.companies);
 const REQUESTS = Number(args.requests);
 
-// Deterministic, so runs are comparable.
-const { random, pick } = seededRandom(7);
-
-const heads = ['École', 'Société', 'Groupe', 'Atelier', 'Cabinet', 'Laboratoire', 'Banque', 'Compagnie', 'Établissements', 'Institut', 'Agence', 'Maison', 'Fondation', 'Ingénierie', 'Électricité'];
-const middles = ['Générale', 'Lyonnaise', 'Parisienne', 'du Rhône', 'des Alpes', 'Numérique', 'Énergies', 'Logiciels', 'Robotique', 'Conseil', 'Santé', 'Transports', 'Bâtiment', 'Océan', 'Métropole'];
-const tails = ['Martin', 'Dubois', 'Lefèvre', 'Girard', 'Mercier', 'Rousseau', 'Fontaine', 'Chevalier', 'Garnier', 'Faure', 'André', 'Légaré', 'Benoît', 'Hélie', 'Noël'];
-
-/** A SIRET passing Luhn whose first 8 digits are the row number (unique). */
-function siretFor(i: number): string {
-  const lead = String(i).padStart(8, '0') + String(Math.floor(random() * 100_000)).padStart(5, '0');
-  for (let d = 0; d <= 9; d++) if (passesLuhn(lead + d)) return lead + d;
-  throw new Error('unreachable');
-}
-
 async function main() {
   const { file, remove } = tempDatabase('companies');
   const started = performance.now();
   const { db, close, ids } = openForSeeding(file);
-  const tenantId = ids.demo.tenantId;
-  const at = new Date().toISOString();
-  const BATCH = 10_000;
-  const sampleSirets: string[] = [];
-  for (let from = 0; from < TOTAL; from += BATCH) {
-    const count = Math.min(BATCH, TOTAL - from);
-    db.transaction((tx) => {
-      const insert = tx
-        .insert(companies)
-        .values({ id: sql.placeholder('id'), tenantId, name: sql.placeholder('name'), siret: sql.placeholder('siret'), siren: sql.placeholder('siren'), website: null, status: sql.placeholder('status'), createdAt: at })
-        .prepare();
-      for (let i = from; i < from + count; i++) {
-        const siret = siretFor(i + 1);
-        if (i % 997 === 0) sampleSirets.push(siret);
-        // One in twenty is pending: the typeahead must skip them.
-        insert.run({ id: crypto.randomUUID(), name: `${pick(heads)} ${pick(middles)} ${pick(tails)} ${i}`, siret, siren: siret.slice(0, 9), status: i % 20 === 0 ? 'pending' : 'active' });
-      }
-    });
-  }
-  db.run(sql`INSERT INTO company_search(company_search) VALUES ('optimize')`);
+  const sampleSirets = insertCompanies(db, ids, TOTAL);
   db.run(sql`PRAGMA optimize`);
   db.run(sql`ANALYZE`);
   close();

@@ -13,38 +13,15 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultVisibility, visibilityLevels, type ProfileFields, type VisibilityLevel } from '@passerelle/schema';
 import { sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { openDatabase, type Tx } from '../src/db/open.ts';
-import { memberships, people, profiles } from '../src/db/tables/index.ts';
+import { openDatabase } from '../src/db/open.ts';
 import { seedDemo } from '../src/seed/demo.ts';
-import { derivedColumns, type Visibility } from '../src/profiles/document.ts';
-import { measure, ms, openForSeeding, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
+import { measure, ms, openForSeeding, printReproduce, table, tempDatabase, withServer } from './harness.ts';
+import { employers, familyRoots, given, insertProfiles } from './population.ts';
 
 const { values: args } = parseArgs({ options: { profiles: { type: 'string', default: '200000' }, requests: { type: 'string', default: '100' }, db: { type: 'string' } } });
 const TOTAL = Number(args.profiles);
 const REQUESTS = Number(args.requests);
-
-// Deterministic, so runs are comparable.
-const { random, pick } = seededRandom(42);
-
-const given = ['Claire', 'Inès', 'Élodie', 'Jérôme', 'Chloé', 'Lucas', 'Léa', 'Hugo', 'Manon', 'Théo', 'Camille', 'Louis', 'Zoé', 'Nathan', 'Anaïs', 'Mathis', 'Océane', 'Noé', 'Maëlys', 'Gaël', 'Sofiane', 'Yasmine', 'Karim', 'Amélie', 'Benoît', 'Hélène', 'François', 'Agnès', 'Rémi', 'Cécile'];
-const familyRoots = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Légaré'];
-const suffixes = ['', '', '', 'eau', 'in', 'et', 'ier', 'on', 'ot', 'aud'];
-const employers = Array.from({ length: 400 }, (_, i) => `${pick(['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Soylent', 'Vandelay', 'Stark', 'Wayne', 'Tyrell'])} ${pick(['Conseil', 'Robotique', 'Logiciels', 'Industries', 'Banque', 'Énergie', 'Santé', 'Transport'])} ${i}`);
-const levels: readonly VisibilityLevel[] = visibilityLevels;
-
-/**
- * One prepared single-row INSERT per table (query builder with placeholders),
- * run once per row inside the batch's transaction: far cheaper than building
- * multi-row statements.
- */
-function prepared<T extends SQLiteTable>(tx: Tx, table: T, sample: T['$inferInsert'] | undefined) {
-  const values = Object.fromEntries(Object.keys(sample ?? {}).map((k) => [k, sql.placeholder(k)]));
-  // The placeholders stand for the row's own values, which have the table's insert type.
-  return tx.insert(table).values(values as T['$inferInsert']).prepare();
-}
 
 async function main() {
   // `--db` keeps its file for the next run; otherwise a temporary one, removed at the end.
@@ -62,61 +39,7 @@ function seedProfiles(file: string) {
   const { db, close, ids } = openForSeeding(file);
   // Random ids land all over nine indexes: keep them in memory (256 MiB) instead of the 2 MiB default.
   db.run(sql`PRAGMA cache_size = -262144`);
-  const tenantId = ids.demo.tenantId;
-  const schools = [ids.demo.entities.engineering, ids.demo.entities.management];
-  const at = new Date().toISOString();
-  const BATCH = 10_000;
-  let insertMs = 0;
-  for (let from = 0; from < TOTAL; from += BATCH) {
-    const count = Math.min(BATCH, TOTAL - from);
-    const personRows: (typeof people.$inferInsert)[] = [];
-    const membershipRows: (typeof memberships.$inferInsert)[] = [];
-    const profileRows: (typeof profiles.$inferInsert)[] = [];
-    for (let i = from; i < from + count; i++) {
-      const id = crypto.randomUUID();
-      const g = pick(given);
-      const f = pick(familyRoots) + pick(suffixes);
-      const school = pick(schools);
-      const email = `${g}.${f}.${i}@alumni.bench.test`.toLowerCase();
-      personRows.push({ id, tenantId, hostSubject: `bench-${i}`, email, displayName: `${g} ${f}`, createdAt: at });
-      membershipRows.push({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: school, createdAt: at });
-      const fields: ProfileFields = {
-        givenName: g,
-        familyName: f,
-        usageName: null,
-        emails: [{ address: email, primary: true }],
-        phone: '+33 6 00 00 00 00',
-        address: null,
-        programme: school === schools[0] ? "Diplôme d'ingénieur" : 'Master Management',
-        educationEntityId: school,
-        graduationYear: 1990 + Math.floor(random() * 37),
-        employer: pick(employers),
-        jobTitle: 'Ingénieure',
-        sector: null,
-        workCity: 'Lyon',
-        workCountry: 'FR',
-        linkedinUrl: null,
-        previousPositions: [],
-        availability: { mentoring: random() < 0.3, talks: false, hiringInterns: false },
-        bio: null,
-        preferredLanguage: 'fr',
-      };
-      const visibility: Visibility = { ...defaultVisibility, familyName: pick(levels), givenName: pick(levels), employer: pick(levels), graduationYear: pick(levels) };
-      profileRows.push({ personId: id, tenantId, ...fields, visibility, ...derivedColumns(fields, visibility), educationLocked: true, createdAt: at, updatedAt: at, confirmedAt: at });
-    }
-    const t0 = performance.now();
-    db.transaction((tx) => {
-      const insertPerson = prepared(tx, people, personRows[0]);
-      const insertMembership = prepared(tx, memberships, membershipRows[0]);
-      const insertProfile = prepared(tx, profiles, profileRows[0]);
-      for (let c = 0; c < count; c++) {
-        insertPerson.run(personRows[c]);
-        insertMembership.run(membershipRows[c]);
-        insertProfile.run(profileRows[c]);
-      }
-    });
-    insertMs += performance.now() - t0;
-  }
+  const insertMs = insertProfiles(db, ids, TOTAL);
   console.log(`inserts ${(insertMs / 1000).toFixed(1)} s`);
   db.run(sql`PRAGMA optimize`);
   db.run(sql`ANALYZE`);
