@@ -13,3 +13,4 @@ export * from './offers/index.ts';
 export * from './profiles/index.ts';
 export * from './consents/index.ts';
 export * from './pledges/index.ts';
+export * from './webhooks/index.ts';

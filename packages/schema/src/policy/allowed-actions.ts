@@ -32,6 +32,7 @@ function candidates(actor: Actor): Resource[] {
   for (const entityId of entities) {
     list.push({ kind: 'pledge', tenantId, authorId: actor.personId, entityId });
     list.push({ kind: 'audit', tenantId, entityIds: [entityId] });
+    list.push({ kind: 'webhook', tenantId, entityId });
   }
   return list;
 }

@@ -67,6 +67,8 @@ function resourceFor(kind: Resource['kind'], relation: Relation, who: Actor): Re
         return { kind, tenantId: FAR, authorId: who.personId, companyId: 'far-co', entityId: 'far-root' };
       case 'audit':
         return { kind, tenantId: FAR, entityIds: ['far-root'] };
+      case 'webhook':
+        return { kind, tenantId: FAR, entityId: 'far-root' };
     }
   }
   const pick = <V>(values: Record<Exclude<Relation, 'otherTenant'>, V>): V => values[relation];
@@ -112,13 +114,20 @@ function resourceFor(kind: Resource['kind'], relation: Relation, who: Actor): Re
         otherEntity: { kind, tenantId: T, entityIds: ['mgmt'] },
         otherCompany: { kind, tenantId: T, entityIds: [] },
       });
+    case 'webhook':
+      return pick<Resource>({
+        own: { kind, tenantId: T, entityId: 'inge' },
+        sameEntity: { kind, tenantId: T, entityId: 'dept' },
+        otherEntity: { kind, tenantId: T, entityId: 'mgmt' },
+        otherCompany: { kind, tenantId: T, entityId: 'univ' },
+      });
   }
 }
 
 const kindOf = (action: Action): Resource['kind'] => {
   const prefix = action.split('.')[0];
   if (prefix === 'profile' || prefix === 'consent' || prefix === 'data') return 'person';
-  if (prefix === 'company' || prefix === 'offer' || prefix === 'pledge' || prefix === 'audit') return prefix;
+  if (prefix === 'company' || prefix === 'offer' || prefix === 'pledge' || prefix === 'audit' || prefix === 'webhook') return prefix;
   throw new Error(`unknown action ${action}`);
 };
 
@@ -146,6 +155,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.tax': [N, N, N, N, N],
     'pledge.readAmount': [Y, N, N, N, N],
     'audit.read': [N, N, N, N, N],
+    'webhook.manage': [N, N, N, N, N],
   },
   alumnus: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -165,6 +175,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.tax': [N, N, N, N, N],
     'pledge.readAmount': [Y, N, N, N, N],
     'audit.read': [N, N, N, N, N],
+    'webhook.manage': [N, N, N, N, N],
   },
   company_rep: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -184,6 +195,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.tax': [Y, Y, Y, N, N],
     'pledge.readAmount': [Y, Y, Y, N, N],
     'audit.read': [N, N, N, N, N],
+    'webhook.manage': [N, N, N, N, N],
   },
   staff: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -203,6 +215,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.tax': [Y, Y, N, Y, N],
     'pledge.readAmount': [Y, Y, N, Y, N],
     'audit.read': [Y, Y, N, N, N],
+    'webhook.manage': [N, N, N, N, N],
   },
   admin: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -222,6 +235,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.tax': [Y, Y, Y, Y, N],
     'pledge.readAmount': [Y, Y, Y, Y, N],
     'audit.read': [Y, Y, Y, Y, N],
+    'webhook.manage': [Y, Y, Y, Y, N],
   },
   none: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -241,6 +255,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.tax': [N, N, N, N, N],
     'pledge.readAmount': [Y, N, N, N, N],
     'audit.read': [N, N, N, N, N],
+    'webhook.manage': [N, N, N, N, N],
   },
 };
 
@@ -423,13 +438,13 @@ describe('allowedActions: what GET /v1/me announces', () => {
   const F = false;
   // Columns follow `actions`.
   const summary: Record<RoleKey, readonly boolean[]> = {
-    //            p.read p.edit c.read c.edit export search create request edit  moder o.creat o.edit o.mod donate tax   amount audit
-    student:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F],
-    alumnus:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F],
-    company_rep: [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     T_,   F,    T_,     T_,    F,    T_,    T_,   T_,    F],
-    staff:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_],
-    admin:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_],
-    none:        [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F],
+    //            p.read p.edit c.read c.edit export search create request edit  moder o.creat o.edit o.mod donate tax   amount audit webhk
+    student:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F],
+    alumnus:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F],
+    company_rep: [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     T_,   F,    T_,     T_,    F,    T_,    T_,   T_,    F,    F],
+    staff:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    F],
+    admin:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    T_],
+    none:        [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F,    F],
   };
   it.each(Object.keys(actorsByRole) as RoleKey[])('%s', (role) => {
     const expectedSummary = Object.fromEntries(actions.map((action, i) => [action, summary[role][i]]));

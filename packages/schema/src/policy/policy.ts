@@ -35,6 +35,7 @@ export const actionResourceKind = {
   'pledge.tax': 'pledge',
   'pledge.readAmount': 'pledge',
   'audit.read': 'audit',
+  'webhook.manage': 'webhook',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -109,6 +110,9 @@ const rules: Rules = {
 
   // An empty list means the whole tenant's log: administrators only.
   'audit.read': (actor, audit) => isAdmin(actor) || staffCoversAll(actor, audit.entityIds),
+
+  // A subscription sends data out of Passerelle: administrators only (their membership covers every entity).
+  'webhook.manage': (actor) => isAdmin(actor),
 };
 
 function refuse(reason: string): Decision {

@@ -38,6 +38,8 @@ export const refusalReasons: Readonly<Record<Action, string>> = {
     'A pledge amount is visible only to its author, the pledging company, staff of the beneficiary entity and administrators. Ask the beneficiary’s office if you need it.',
   'audit.read':
     'Only staff, for their own entities, and administrators can read the audit log. Ask an administrator for the entries you need.',
+  'webhook.manage':
+    'Only administrators can manage webhooks, because they send the institution’s data to other systems. Ask an administrator of your institution to set one up.',
 };
 
 /** The author of an offer may edit it only until it is published. */

@@ -45,6 +45,7 @@ export const actions = [
   'pledge.tax', // pledge apprenticeship tax
   'pledge.readAmount',
   'audit.read',
+  'webhook.manage', // subscribe the institution's systems to events (administrators)
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -75,7 +76,9 @@ export type Resource =
       readonly entityId: string;
     }
   /** The audit log of some entities (empty: the whole tenant). */
-  | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] };
+  | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] }
+  /** A webhook subscription; it reads as staff of `entityId`. */
+  | { readonly kind: 'webhook'; readonly tenantId: string; readonly entityId: string };
 
 export const offerStatuses = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'filled', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];

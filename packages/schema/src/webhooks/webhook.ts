@@ -1,0 +1,125 @@
+import * as v from 'valibot';
+import { IdSchema, listQueryEntries } from '../core/common.ts';
+
+/**
+ * What a subscription can listen to. Each event is written to the outbox in
+ * the transaction of the change it announces (see the README, "Webhooks").
+ */
+export const webhookEventTypes = [
+  'profile.updated',
+  'consent.changed',
+  'offer.submitted',
+  'offer.published',
+  'pledge.created',
+  'pledge.status_changed',
+  'erasure.requested',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+export const WebhookEventTypeSchema = v.picklist(webhookEventTypes, `Choose events among ${webhookEventTypes.join(', ')}.`);
+
+/**
+ * Where deliveries go: an absolute http(s) URL without credentials. Whether
+ * plain http is allowed (only to localhost, only when the server's
+ * configuration says so) is the server's decision.
+ */
+export const WebhookUrlSchema = v.pipe(
+  v.string('Enter the address that receives the webhooks.'),
+  v.trim(),
+  v.maxLength(2000, 'The address is at most 2000 characters.'),
+  v.check((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '' && u.hash === '';
+    } catch {
+      return false;
+    }
+  }, 'Enter an absolute https address without credentials, such as https://crm.example.org/hooks/passerelle.'),
+);
+
+/** A non-empty set of events (duplicates refused, so that the stored list reads as the admin meant it). */
+export const WebhookEventsSchema = v.pipe(
+  v.array(WebhookEventTypeSchema, 'Choose the events to receive.'),
+  v.minLength(1, 'Choose at least one event.'),
+  v.check((list) => new Set(list).size === list.length, 'Name each event once.'),
+);
+
+const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(500, 'The description is at most 500 characters.'));
+
+/** `POST /v1/webhooks`. `entityId` defaults to the tenant's root entity: the subscription reads as staff of that entity. */
+export const WebhookCreateSchema = v.strictObject({
+  url: WebhookUrlSchema,
+  events: WebhookEventsSchema,
+  entityId: v.optional(IdSchema),
+  description: v.optional(DescriptionSchema),
+  enabled: v.optional(v.boolean('Say whether the subscription is enabled (true or false).')),
+});
+export type WebhookCreate = v.InferOutput<typeof WebhookCreateSchema>;
+
+/** `PATCH /v1/webhooks/:id` (with `If-Match`): any of the fields, at least one. */
+export const WebhookPatchSchema = v.pipe(
+  v.strictObject({
+    url: v.optional(WebhookUrlSchema),
+    events: v.optional(WebhookEventsSchema),
+    entityId: v.optional(IdSchema),
+    description: v.optional(DescriptionSchema),
+    enabled: v.optional(v.boolean('Say whether the subscription is enabled (true or false).')),
+  }),
+  v.check((p) => Object.values(p).some((x) => x !== undefined), 'Send at least one field to change.'),
+);
+export type WebhookPatch = v.InferOutput<typeof WebhookPatchSchema>;
+
+export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+
+/** `GET /v1/webhooks/:id/deliveries`: newest first, optionally one status. */
+export const WebhookDeliveryListQuerySchema = v.object({
+  ...listQueryEntries(),
+  status: v.optional(v.picklist(webhookDeliveryStatuses, `status is one of ${webhookDeliveryStatuses.join(', ')}.`)),
+});
+
+/** A delivery's id is its `webhook-id` header: `msg_` and a UUID. */
+export const WebhookMessageIdSchema = v.pipe(v.string(), v.regex(/^msg_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Must be a delivery id (msg_ and a UUID).'));
+
+/** A subscription as administrators read it: never its secret (shown once, at creation and rotation). */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  entityId: string;
+  description: string | null;
+  enabled: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+}
+
+/** The body of every webhook (Standard Webhooks envelope). */
+export interface WebhookPayload<T = unknown> {
+  type: WebhookEventType;
+  /** When the change happened (ISO 8601, UTC). */
+  timestamp: string;
+  /** What a staff member of the subscription's entity reads of the object through the API. */
+  data: T;
+}
+
+export interface WebhookAttempt {
+  at: string;
+  /** The receiver's HTTP status; absent when no answer came (timeout, refused connection). */
+  statusCode?: number;
+  error?: string;
+  durationMs: number;
+}
+
+export interface WebhookDelivery {
+  /** Also the `webhook-id` header: a receiver uses it to drop duplicates. */
+  id: string;
+  subscriptionId: string;
+  eventType: WebhookEventType;
+  status: WebhookDeliveryStatus;
+  attempts: WebhookAttempt[];
+  createdAt: string;
+  nextAttemptAt?: string;
+  deliveredAt?: string;
+  payload: WebhookPayload;
+}
