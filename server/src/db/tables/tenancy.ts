@@ -49,12 +49,15 @@ export const people = sqliteTable(
     tenantId: tenantId().references(() => institutions.id),
     /** The person's id on the host site (JWT `sub`), when they came through single sign-on. */
     hostSubject: text('host_subject'),
+    /** The person's id in the institution's CRM/ERP, set by the import (`pnpm passerelle import people`). */
+    externalId: text('external_id'),
     email: text('email'),
     displayName: text('display_name'),
     createdAt: time('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('people_tenant_subject').on(t.tenantId, t.hostSubject),
+    uniqueIndex('people_tenant_external_id').on(t.tenantId, t.externalId),
     index('people_tenant_email').on(t.tenantId, t.email),
   ],
 );
@@ -68,6 +71,9 @@ export const companies = sqliteTable(
     siret: text('siret'),
     siren: text('siren'),
     website: text('website'),
+    /** City and sector as the institution's base records them (set by the import). */
+    city: text('city'),
+    sector: text('sector'),
     status: text('status', { enum: ['active', 'pending', 'refused'] }).notNull(),
     createdBy: text('created_by'),
     createdAt: time('created_at').notNull(),
