@@ -34,7 +34,7 @@ import {
 } from '../consents/state.ts';
 import { consentHistory } from '../consents/history.ts';
 import { personResource, requireAdmin } from '../consents/people.ts';
-import { toCsv } from '../rights/csv.ts';
+import { toCsv } from '../csv/write.ts';
 
 type Origin = { page?: string | undefined; component?: string | undefined } | undefined;
 

@@ -22,7 +22,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { personResource } from '../consents/people.ts';
 import { collectExport } from '../rights/export-parts.ts';
 import { runErasure } from '../rights/erasure-hooks.ts';
-import { toCsv } from '../rights/csv.ts';
+import { toCsv } from '../csv/write.ts';
 import { zip } from '../rights/zip.ts';
 
 /** Downloading or erasing one's data needs a sign-in this recent: a forgotten open session is not enough. */
