@@ -9,6 +9,12 @@ const minutes = (fallback: string) =>
 export const EnvSchema = v.object({
   PORT: v.optional(port, '8787'),
   DATABASE_URL: v.optional(v.pipe(v.string(), v.minLength(1)), './data/passerelle.db'),
+  /**
+   * Operations and testing knob: caps the database at this many pages
+   * (`PRAGMA max_page_count`, 4 KiB each), so that a full disk can be
+   * rehearsed — writes then answer 507 while reads go on. Unset: no cap.
+   */
+  DATABASE_MAX_PAGES: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/, 'DATABASE_MAX_PAGES must be a whole number of pages.'), v.transform(Number))),
   NODE_ENV: v.optional(v.picklist(['development', 'production', 'test']), 'development'),
   /** `smtp://user:pass@host:587` — without it, mail goes to the dev outbox. */
   SMTP_URL: v.optional(v.pipe(v.string(), v.url('SMTP_URL must be a URL such as smtp://user:pass@host:587.'))),
@@ -23,6 +29,8 @@ export const EnvSchema = v.object({
 export interface Config {
   port: number;
   databaseUrl: string;
+  /** `PRAGMA max_page_count` for the server's connection; undefined = SQLite's default (no practical cap). */
+  databaseMaxPages: number | undefined;
   production: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -55,6 +63,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     databaseUrl: databasePath(e.DATABASE_URL, env.INIT_CWD),
+    databaseMaxPages: e.DATABASE_MAX_PAGES,
     production,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

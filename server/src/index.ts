@@ -11,7 +11,7 @@ import { migrateDatabase, openDatabase } from './db/open.ts';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const { createApp } = await import('./app.ts');
-  const { db, close } = openDatabase(config.databaseUrl);
+  const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
   migrateDatabase(db);
   const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

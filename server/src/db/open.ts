@@ -19,9 +19,11 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../..
  * immediate SQLITE_BUSY, and synchronous=FULL so that a committed consent or
  * pledge survives a power cut (better-sqlite3 defaults to NORMAL).
  *
- * `url` is a file path, `file:` URL, or `:memory:` (tests).
+ * `url` is a file path, `file:` URL, or `:memory:` (tests). `maxPages`
+ * (DATABASE_MAX_PAGES) caps the file, to rehearse a full disk: writes beyond
+ * it fail with SQLITE_FULL and roll back, which the API answers with 507.
  */
-export function openDatabase(url: string): { db: Db; close: () => void } {
+export function openDatabase(url: string, options: { maxPages?: number | undefined } = {}): { db: Db; close: () => void } {
   const path = url.startsWith('file:') ? fileURLToPath(url) : url;
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
@@ -29,6 +31,7 @@ export function openDatabase(url: string): { db: Db; close: () => void } {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
   const db = drizzle(sqlite, { schema: tables });
   return { db, close: () => sqlite.close() };
 }

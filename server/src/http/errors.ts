@@ -2,6 +2,44 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ProblemError, problemResponse } from './problem.ts';
 
+/** Seconds a client should wait before retrying a write the database could not take. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The SQLite result code behind an error, if any: better-sqlite3 throws a
+ * SqliteError with `code` ('SQLITE_FULL', 'SQLITE_BUSY_SNAPSHOT'…), which
+ * drizzle wraps in a DrizzleQueryError as its `cause`.
+ */
+export function sqliteCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  }
+  return undefined;
+}
+
+/**
+ * A database that cannot take the write: full (507) or locked by another
+ * writer beyond the busy timeout (503, retry shortly). Either way the
+ * transaction was rolled back (better-sqlite3's `transaction` does it on
+ * any throw), so the answer can honestly say nothing was saved.
+ */
+function databaseProblem(code: string): Response | undefined {
+  const primary = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
+  if (primary === 'SQLITE_FULL') {
+    return problemResponse('storageFull', 'The database is full; nothing was saved. Try again later — the operators have been told.');
+  }
+  if (primary === 'SQLITE_BUSY' || primary === 'SQLITE_LOCKED') {
+    return problemResponse(
+      'unavailable',
+      `The database is busy; nothing was saved. Try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`,
+      {},
+      { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+    );
+  }
+  return undefined;
+}
+
 /**
  * The one place where the exceptional becomes an answer. Expected refusals
  * are ProblemErrors; anything else is a 500 whose body says nothing about
@@ -18,6 +56,13 @@ export const onError: ErrorHandler = (err, c) => {
     }
     if (status === 401) return problemResponse('unauthenticated', 'Sign in to continue.');
     if (status === 415) return problemResponse('unsupportedMediaType', 'Send the body as application/json.');
+  }
+  const code = sqliteCode(err);
+  const answer = code ? databaseProblem(code) : undefined;
+  if (answer) {
+    // One line, not the stack: a full disk makes every write fail the same way.
+    console.error(`[passerelle] ${c.req.method} ${c.req.path} refused: ${code}`);
+    return answer;
   }
   console.error(`[passerelle] ${c.req.method} ${c.req.path} failed:`, err);
   return problemResponse('internal', 'Something went wrong on our side. Nothing was saved; please try again.');

@@ -17,6 +17,8 @@ const titles: Record<ProblemKind, string> = {
   idempotencyMismatch: 'Idempotency key reused',
   tooManyRequests: 'Too many requests',
   internal: 'Internal error',
+  unavailable: 'Temporarily unavailable',
+  storageFull: 'Storage full',
 };
 
 const statuses: Record<ProblemKind, ContentfulStatusCode> = {
@@ -34,6 +36,8 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   idempotencyMismatch: 422,
   tooManyRequests: 429,
   internal: 500,
+  unavailable: 503,
+  storageFull: 507,
 };
 
 export function problemBody(kind: ProblemKind, detail: string, extra: Record<string, unknown> = {}): Problem {

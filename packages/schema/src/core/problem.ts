@@ -33,5 +33,7 @@ export const problemTypes = {
   idempotencyMismatch: 'https://passerelle.dev/problems/idempotency-key-reused',
   tooManyRequests: 'https://passerelle.dev/problems/too-many-requests',
   internal: 'https://passerelle.dev/problems/internal',
+  unavailable: 'https://passerelle.dev/problems/unavailable',
+  storageFull: 'https://passerelle.dev/problems/storage-full',
 } as const;
 export type ProblemKind = keyof typeof problemTypes;
