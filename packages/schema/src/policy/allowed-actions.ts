@@ -21,6 +21,7 @@ function candidates(actor: Actor): Resource[] {
     { kind: 'person', tenantId, personId: actor.personId, entityIds: memberEntityIds(actor) },
     { kind: 'company', tenantId },
     { kind: 'audit', tenantId, entityIds: [] },
+    { kind: 'records', tenantId, entityIds: [] },
   ];
   for (const companyId of companies) {
     list.push({ kind: 'company', tenantId, companyId });
@@ -33,6 +34,7 @@ function candidates(actor: Actor): Resource[] {
     list.push({ kind: 'pledge', tenantId, authorId: actor.personId, entityId });
     list.push({ kind: 'audit', tenantId, entityIds: [entityId] });
     list.push({ kind: 'webhook', tenantId, entityId });
+    list.push({ kind: 'records', tenantId, entityIds: [entityId] });
   }
   return list;
 }

@@ -69,6 +69,8 @@ function resourceFor(kind: Resource['kind'], relation: Relation, who: Actor): Re
         return { kind, tenantId: FAR, entityIds: ['far-root'] };
       case 'webhook':
         return { kind, tenantId: FAR, entityId: 'far-root' };
+      case 'records':
+        return { kind, tenantId: FAR, entityIds: ['far-root'] };
     }
   }
   const pick = <V>(values: Record<Exclude<Relation, 'otherTenant'>, V>): V => values[relation];
@@ -121,13 +123,20 @@ function resourceFor(kind: Resource['kind'], relation: Relation, who: Actor): Re
         otherEntity: { kind, tenantId: T, entityId: 'mgmt' },
         otherCompany: { kind, tenantId: T, entityId: 'univ' },
       });
+    case 'records':
+      return pick<Resource>({
+        own: { kind, tenantId: T, entityIds: ['inge'] },
+        sameEntity: { kind, tenantId: T, entityIds: ['inge', 'dept'] },
+        otherEntity: { kind, tenantId: T, entityIds: ['mgmt'] },
+        otherCompany: { kind, tenantId: T, entityIds: [] },
+      });
   }
 }
 
 const kindOf = (action: Action): Resource['kind'] => {
   const prefix = action.split('.')[0];
   if (prefix === 'profile' || prefix === 'consent' || prefix === 'data') return 'person';
-  if (prefix === 'company' || prefix === 'offer' || prefix === 'pledge' || prefix === 'audit' || prefix === 'webhook') return prefix;
+  if (prefix === 'company' || prefix === 'offer' || prefix === 'pledge' || prefix === 'audit' || prefix === 'webhook' || prefix === 'records') return prefix;
   throw new Error(`unknown action ${action}`);
 };
 
@@ -156,6 +165,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.readAmount': [Y, N, N, N, N],
     'audit.read': [N, N, N, N, N],
     'webhook.manage': [N, N, N, N, N],
+    'records.export': [N, N, N, N, N],
   },
   alumnus: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -176,6 +186,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.readAmount': [Y, N, N, N, N],
     'audit.read': [N, N, N, N, N],
     'webhook.manage': [N, N, N, N, N],
+    'records.export': [N, N, N, N, N],
   },
   company_rep: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -196,6 +207,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.readAmount': [Y, Y, Y, N, N],
     'audit.read': [N, N, N, N, N],
     'webhook.manage': [N, N, N, N, N],
+    'records.export': [N, N, N, N, N],
   },
   staff: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -216,6 +228,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.readAmount': [Y, Y, N, Y, N],
     'audit.read': [Y, Y, N, N, N],
     'webhook.manage': [N, N, N, N, N],
+    'records.export': [Y, Y, N, N, N],
   },
   admin: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -236,6 +249,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.readAmount': [Y, Y, Y, Y, N],
     'audit.read': [Y, Y, Y, Y, N],
     'webhook.manage': [Y, Y, Y, Y, N],
+    'records.export': [Y, Y, Y, Y, N],
   },
   none: {
     'profile.read': [Y, Y, Y, Y, N],
@@ -256,6 +270,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'pledge.readAmount': [Y, N, N, N, N],
     'audit.read': [N, N, N, N, N],
     'webhook.manage': [N, N, N, N, N],
+    'records.export': [N, N, N, N, N],
   },
 };
 
@@ -438,13 +453,13 @@ describe('allowedActions: what GET /v1/me announces', () => {
   const F = false;
   // Columns follow `actions`.
   const summary: Record<RoleKey, readonly boolean[]> = {
-    //            p.read p.edit c.read c.edit export search create request edit  moder o.creat o.edit o.mod donate tax   amount audit webhk
-    student:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F],
-    alumnus:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F],
-    company_rep: [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     T_,   F,    T_,     T_,    F,    T_,    T_,   T_,    F,    F],
-    staff:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    F],
-    admin:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    T_],
-    none:        [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F,    F],
+    //            p.read p.edit c.read c.edit export search create request edit  moder o.creat o.edit o.mod donate tax   amount audit webhk records
+    student:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F,    F],
+    alumnus:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F,    F],
+    company_rep: [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     T_,   F,    T_,     T_,    F,    T_,    T_,   T_,    F,    F,    F],
+    staff:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    F,    T_],
+    admin:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    T_,    T_],
+    none:        [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F,    F,    F],
   };
   it.each(Object.keys(actorsByRole) as RoleKey[])('%s', (role) => {
     const expectedSummary = Object.fromEntries(actions.map((action, i) => [action, summary[role][i]]));

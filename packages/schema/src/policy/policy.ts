@@ -36,6 +36,7 @@ export const actionResourceKind = {
   'pledge.readAmount': 'pledge',
   'audit.read': 'audit',
   'webhook.manage': 'webhook',
+  'records.export': 'records',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -113,6 +114,9 @@ const rules: Rules = {
 
   // A subscription sends data out of Passerelle: administrators only (their membership covers every entity).
   'webhook.manage': (actor) => isAdmin(actor),
+
+  // Staff export what their entities hold; the whole tenant (no entity named) is the administrators'.
+  'records.export': (actor, records) => isAdmin(actor) || staffCoversAll(actor, records.entityIds),
 };
 
 function refuse(reason: string): Decision {

@@ -40,6 +40,8 @@ export const refusalReasons: Readonly<Record<Action, string>> = {
     'Only staff, for their own entities, and administrators can read the audit log. Ask an administrator for the entries you need.',
   'webhook.manage':
     'Only administrators can manage webhooks, because they send the institution’s data to other systems. Ask an administrator of your institution to set one up.',
+  'records.export':
+    'Only staff, for their own entities, and administrators can export people, offers and pledges. Ask your school’s office for the list you need.',
 };
 
 /** The author of an offer may edit it only until it is published. */

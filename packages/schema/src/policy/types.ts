@@ -46,6 +46,7 @@ export const actions = [
   'pledge.readAmount',
   'audit.read',
   'webhook.manage', // subscribe the institution's systems to events (administrators)
+  'records.export', // export people, offers and pledges in bulk (CSV/JSON, for the CRM or ERP)
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -78,7 +79,9 @@ export type Resource =
   /** The audit log of some entities (empty: the whole tenant). */
   | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] }
   /** A webhook subscription; it reads as staff of `entityId`. */
-  | { readonly kind: 'webhook'; readonly tenantId: string; readonly entityId: string };
+  | { readonly kind: 'webhook'; readonly tenantId: string; readonly entityId: string }
+  /** The records (people, offers, pledges) of some entities taken as a whole, as an export reads them (empty: the whole tenant). */
+  | { readonly kind: 'records'; readonly tenantId: string; readonly entityIds: readonly string[] };
 
 export const offerStatuses = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'filled', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
