@@ -28,7 +28,7 @@ export const skipUnless = (...names: string[]): string | false => {
   return missing.length ? `not written yet: packages/elements/src/${missing.join('/define.ts, packages/elements/src/')}/define.ts` : false;
 };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -86,12 +86,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const executablePath = chromiumPath();
+/** The real API on a free port over a temporary SQLite file with the demo seeded. */
+export interface RunningApi {
+  api: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real API (`server/src/index.ts`) on a free port over a fresh
+ * temporary SQLite file seeded with the demo, with `origins` registered for
+ * the demo tenant (CORS). Without SMTP_URL its mail goes to the dev outbox.
+ */
+export async function startApi(origins: readonly string[] = [], port?: number): Promise<RunningApi> {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
-  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const apiPort = port ?? (await freePort());
   const api = `http://localhost:${apiPort}`;
-  const site = `http://localhost:${sitePort}`;
   // Without SMTP_URL the API keeps its mail in the dev outbox, where the tests read the sign-in codes.
   const { SMTP_URL: _smtp, ...inherited } = process.env;
   const env = { ...inherited, DATABASE_URL: join(dir, 'passerelle.db'), PORT: String(apiPort), NODE_ENV: 'test' };
@@ -102,38 +111,54 @@ export async function startHarness(): Promise<Harness> {
         err ? reject(new Error(`passerelle ${args.join(' ')} failed:\n${stderr}${stdout}`)) : resolve(),
       );
     });
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   // Seeded before the API boots, so the two never migrate the same file at once.
-  await cli('seed', '--demo');
+  await cli('seed', '--demo').catch((err: unknown) => (removeDir(), Promise.reject(err)));
 
   let apiOutput = '';
   const apiProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   apiProcess.stdout?.on('data', (d) => (apiOutput += String(d)));
   apiProcess.stderr?.on('data', (d) => (apiOutput += String(d)));
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      if (apiProcess.exitCode !== null) return resolve();
+      apiProcess.once('exit', () => resolve());
+      apiProcess.kill('SIGTERM');
+    });
+    removeDir();
+  };
+  try {
+    // Independent of one another: the origin is read from the database on each request.
+    await Promise.all([...origins.map((origin) => cli('tenant', 'origin', 'add', 'demo', origin)), waitForHealth(api, apiProcess, () => apiOutput)]);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { api, close };
+}
 
-  const closers: Array<() => Promise<void> | void> = [
-    () => rmSync(dir, { recursive: true, force: true }),
-    () =>
-      new Promise<void>((resolve) => {
-        if (apiProcess.exitCode !== null) return resolve();
-        apiProcess.once('exit', () => resolve());
-        apiProcess.kill('SIGTERM');
-      }),
-  ];
+/** Debian's Chromium (or CHROME_PATH) through playwright-core, headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function startHarness(): Promise<Harness> {
+  chromiumPath();
+  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const site = `http://localhost:${sitePort}`;
+  const closers: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const c of closers.splice(0).reverse()) await c();
   };
 
   try {
-    // Independent of one another: the origin is read from the database on each request.
-    const [, vite, browser] = await Promise.all([
-      Promise.all([cli('tenant', 'origin', 'add', 'demo', site), waitForHealth(api, apiProcess, () => apiOutput)]),
-      startSite({ port: sitePort, api, logLevel: 'error', cacheDir: join(tmpdir(), 'passerelle-e2e-vite-cache') }).then((v) => (closers.push(() => v.close()), v)),
-      chromium
-        .launch({
-          executablePath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        })
-        .then((b) => (closers.push(() => b.close()), b)),
+    const [{ api }, vite, browser] = await Promise.all([
+      startApi([site], apiPort).then((a) => (closers.push(() => a.close()), a)),
+      startSite({ port: sitePort, api: `http://localhost:${apiPort}`, logLevel: 'error', cacheDir: join(tmpdir(), 'passerelle-e2e-vite-cache') }).then((v) => (closers.push(() => v.close()), v)),
+      launchChromium().then((b) => (closers.push(() => b.close()), b)),
     ]);
     void vite;
     const contexts: BrowserContext[] = [];
