@@ -5,6 +5,8 @@ import { migrateDatabase, openDatabase, type Db } from '../db/open.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant } from './tenant.ts';
 import { setSiret } from './entity.ts';
+import { importCommand } from './import.ts';
+import { BACKUP_COMMANDS, backupCommand } from './backup.ts';
 
 const usage = `Usage: pnpm passerelle <command>
 
@@ -16,12 +18,16 @@ const usage = `Usage: pnpm passerelle <command>
                                            register a host signing key
   entity siret <slug> "<entity name>" <siret>
                                            set a school's SIRET (shown with its UAI for SOLTéA)
+  import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]   (import --help)
+  backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
+  restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
 
 Environment: DATABASE_URL (default ./data/passerelle.db).`;
 
 class UsageError extends Error {}
 
 function run(db: Db, args: string[]): string {
+  if (args[0] === 'import') return importCommand(db, args.slice(1));
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -46,6 +52,9 @@ function run(db: Db, args: string[]): string {
   if (command === 'entity' && sub === 'siret' && rest.length >= 3) return setSiret(db, rest[0]!, rest.slice(1, -1).join(' '), rest.at(-1)!);
   throw new UsageError(usage);
 }
+
+// Backup and restore work on the files themselves, before anything opens (or migrates) the database.
+if (BACKUP_COMMANDS.includes(process.argv[2] ?? '')) process.exit(await backupCommand(process.argv.slice(2), process.env));
 
 try {
   const config = parseConfig(process.env);
