@@ -40,8 +40,14 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   storageFull: 507,
 };
 
+/**
+ * The RFC 9457 members (`type`, `title`, `status`, `detail`) are always ours:
+ * an extra member with one of their names is dropped, so that `status` stays
+ * the HTTP status clients check (`{ status: 'approved' }` once replaced it).
+ */
 export function problemBody(kind: ProblemKind, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: problemTypes[kind], title: titles[kind], status: statuses[kind], detail, ...extra };
+  const { type: _type, title: _title, status: _status, detail: _detail, ...rest } = extra;
+  return { type: problemTypes[kind], title: titles[kind], status: statuses[kind], detail, ...rest };
 }
 
 export function problemResponse(kind: ProblemKind, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {

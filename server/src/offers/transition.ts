@@ -30,7 +30,7 @@ export function transition(
     const current = effectiveStatus(offer, today);
     authorize(actor, options.action, offerResource({ ...offer, status: offer.status }));
     if (!options.from.includes(current)) {
-      throw new ProblemError('conflict', `This offer is ${current.replace('_', ' ')}; it cannot be ${options.verb} now.`, { status: current });
+      throw new ProblemError('conflict', `This offer is ${current.replace('_', ' ')}; it cannot be ${options.verb} now.`, { currentStatus: current });
     }
     options.check?.(offer, today);
     const to = options.to(actor, offer);

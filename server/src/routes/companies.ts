@@ -91,7 +91,7 @@ function pendingRequest(db: DbOrTx, actor: Actor, id: string) {
   authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
   const row = findCompanyRequest(db, actor.tenantId, id);
   if (!row) throw notFound('This request');
-  if (row.status !== 'pending') throw new ProblemError('conflict', `This request was already ${row.status}.`, { status: row.status });
+  if (row.status !== 'pending') throw new ProblemError('conflict', `This request was already ${row.status}.`, { currentStatus: row.status });
   return row;
 }
 

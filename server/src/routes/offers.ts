@@ -109,7 +109,7 @@ export const offerRoutes = new Hono<AppEnv>()
         throw new ProblemError('preconditionFailed', 'This offer was changed since you loaded it. Reload it, then apply your change again.');
       }
       const current = effectiveStatus(offer, today);
-      if (current === 'withdrawn' || current === 'filled') throw new ProblemError('conflict', `This offer is ${current}; it can no longer be edited.`, { status: current });
+      if (current === 'withdrawn' || current === 'filled') throw new ProblemError('conflict', `This offer is ${current}; it can no longer be edited.`, { currentStatus: current });
       const before = fieldsOf(offer);
       const next: Fields = { ...before };
       for (const [key, value] of Object.entries(patch) as [keyof Fields, unknown][]) {
