@@ -20,6 +20,7 @@ import { offerRoutes } from './routes/offers.ts';
 import { devRoutes } from './routes/dev.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { pledgeRoutes } from './routes/pledges.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppOptions {
   db: Db;
@@ -40,7 +41,8 @@ function routes() {
     .route('/companies', companyRoutes)
     .route('/offers', offerRoutes)
     .route('/profiles', profileRoutes)
-    .route('/pledges', pledgeRoutes);
+    .route('/pledges', pledgeRoutes)
+    .route('/webhooks', webhookRoutes);
 }
 
 /**

@@ -24,6 +24,8 @@ export const EnvSchema = v.object({
   PASSERELLE_DEV_OUTBOX: v.optional(v.picklist(['0', '1']), undefined),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
+  /** Accept webhook URLs in plain http to localhost (default: on except in production). */
+  WEBHOOK_ALLOW_LOCAL_HTTP: v.optional(v.picklist(['0', '1'])),
 });
 
 export interface Config {
@@ -37,6 +39,7 @@ export interface Config {
   sessionTtlMinutes: number;
   devOutbox: boolean;
   trustProxy: boolean;
+  webhookAllowLocalHttp: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     devOutbox: e.PASSERELLE_DEV_OUTBOX ? e.PASSERELLE_DEV_OUTBOX === '1' : !production && !e.SMTP_URL,
     trustProxy: e.TRUST_PROXY === '1',
+    webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : !production,
   };
 }
 

@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, parseConfig } from './env.ts';
 import { migrateDatabase, openDatabase } from './db/open.ts';
+import { systemClock } from './context.ts';
+import { startDeliveryRunner } from './webhooks/deliver.ts';
 
 /**
  * Boots the API. Everything that reads configuration (the environment, and
@@ -17,11 +19,15 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Passerelle API on http://localhost:${info.port} (database ${config.databaseUrl})`);
   });
+  // Webhook deliveries: polled every second; a stop waits for the attempts in flight.
+  const webhooks = startDeliveryRunner({ db, clock: systemClock });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.close();
-      close();
-      process.exit(0);
+      void webhooks.stop().finally(() => {
+        close();
+        process.exit(0);
+      });
     });
   }
 }

@@ -11,6 +11,7 @@ import { ProblemError } from '../http/problem.ts';
 import { rememberReply } from '../http/idempotency.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, todayOf } from './offer-view.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 /**
  * A moderation or lifecycle verb: checks the policy and the current status,
@@ -51,6 +52,7 @@ export function transition(
       subjectId: offer.authorId,
       detail: { from: current, to, ...(options.reason ? { reason: options.reason } : {}) },
     });
+    if (to === 'submitted' || to === 'published') recordEvent(tx, who, { type: to === 'published' ? 'offer.published' : 'offer.submitted', offerId: offer.id });
     const updated = findOffer(tx, actor.tenantId, offer.id)!;
     const body = offerView(actor, updated, today);
     if (options.remember) rememberReply(tx, c, 200, body);

@@ -12,6 +12,7 @@ import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
 import { paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 export const CHANGE_REASON = 'Only the author of a pledge, the pledging company’s representatives, staff of the beneficiary entity or an administrator can change it. Ask the beneficiary’s office.';
 export const RECEIVE_REASON = 'Only staff of the beneficiary entity or an administrator can record that a pledge was received. Ask the beneficiary’s office.';
@@ -58,6 +59,7 @@ export function changePledge(c: Context<AppEnv>, joined: PledgeJoined, set: Part
     const row = updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
     if (!row) throw new ProblemError('preconditionFailed', 'This pledge changed since you loaded it. Reload it, check, and try again.');
     writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
+    if (set.status !== undefined && set.status !== p.status) recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
     return row;
   });
   c.header('etag', etagOf(updated));

@@ -10,6 +10,7 @@ import { writeAudit, type auditOrigin } from '../db/audit.ts';
 import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
 import { managesBeneficiary } from './access.ts';
 import type { ReportLine } from './csv.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 /** Promised versus received per entity and kind, over the entities whose every amount the caller may read. */
 export function pledgeTotals(db: Db, actor: Actor, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): PledgeTotal[] {
@@ -49,6 +50,7 @@ export function applyTransferReport(db: Db, actor: Actor, who: ReturnType<typeof
       }
       updatePledge(tx, actor.tenantId, pick.id, { status: 'received', receivedCents: line.amountCents, receivedOn: line.date, version: pick.version + 1, updatedAt: who.at });
       writeAudit(tx, who, { action: 'pledge.receive', objectType: 'pledge', objectId: pick.id, entityIds: [pick.entityId], subjectId: pick.authorId, detail: { via: 'import', line: line.line } });
+      recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: pick.id });
       results.push({ line: line.line, outcome: 'received', pledgeId: pick.id });
     }
   });

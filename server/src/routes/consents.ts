@@ -34,6 +34,7 @@ import {
 } from '../consents/state.ts';
 import { consentHistory } from '../consents/history.ts';
 import { personResource, requireAdmin } from '../consents/people.ts';
+import { recordEvent } from '../webhooks/record.ts';
 import { toCsv } from '../csv/write.ts';
 
 type Origin = { page?: string | undefined; component?: string | undefined } | undefined;
@@ -90,6 +91,7 @@ export const consentRoutes = new Hono<AppEnv>()
       const changed = withdrawAll(tx, ctx, now);
       if (changed.length > 0) {
         writeAudit(tx, who, { action: 'consent.withdrawAll', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { changes: changed } });
+        recordEvent(tx, who, { type: 'consent.changed', personId: actor.personId, changes: changed });
       }
       return changed;
     });
@@ -190,6 +192,7 @@ export const consentRoutes = new Hono<AppEnv>()
           subjectId: actor.personId,
           detail: { purpose: purpose.key, version: purpose.version.hash, channels: Object.fromEntries(channels.map((ch) => [ch, input.channels[ch]])) },
         });
+        recordEvent(tx, who, { type: 'consent.changed', personId: actor.personId, changes: [{ purposeKey: purpose.key, channels }] });
       }
       return channels;
     });

@@ -15,6 +15,7 @@ import { canRead, effectiveStatus, offerEtag, offerFor, offerResource, offerView
 import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, throwIfAny, type Fields } from '../offers/fields.ts';
 import { listOffers } from '../offers/list.ts';
 import { transition } from '../offers/transition.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 // Read at import, so that a bad configuration file stops the boot.
 const parameters = internshipParameters();
@@ -70,6 +71,7 @@ export const offerRoutes = new Hono<AppEnv>()
       });
       replaceOfferTargets(tx, actor.tenantId, id, fields.targetEntityIds);
       writeAudit(tx, who, { action: 'offer.create', objectType: 'offer', objectId: id, entityIds: fields.targetEntityIds, subjectId: actor.personId, detail: { status, companyId: fields.companyId, title: fields.title } });
+      if (status !== 'draft') recordEvent(tx, who, { type: status === 'published' ? 'offer.published' : 'offer.submitted', offerId: id });
       const offer = findOffer(tx, actor.tenantId, id)!;
       const body = offerView(actor, offer, today);
       rememberReply(tx, c, 201, body, `/v1/offers/${id}`);
@@ -134,6 +136,7 @@ export const offerRoutes = new Hono<AppEnv>()
         subjectId: offer.authorId,
         detail: { fields: Object.keys(patch), ...(backToModeration ? { status: 'submitted' } : {}) },
       });
+      if (backToModeration) recordEvent(tx, who, { type: 'offer.submitted', offerId: offer.id });
       return findOffer(tx, actor.tenantId, offer.id)!;
     });
     c.header('etag', offerEtag(updated));

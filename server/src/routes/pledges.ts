@@ -32,6 +32,7 @@ import { createDonation, createTaxPledge } from '../pledges/create.ts';
 import { exportPledgesCsv, listPledges } from '../pledges/list.ts';
 import { CHANGE_REASON, RECEIVE_REASON, changePledge, editedColumns } from '../pledges/change.ts';
 import { applyTransferReport, pledgeTotals } from '../pledges/totals.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 // Read at import, so that a bad configuration file stops the boot.
 const config = pledgeConfig();
@@ -100,6 +101,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
         // No amount in the audit: its readers are not all allowed to see it.
         detail: { kind: row.kind, companyId: row.companyId, campaignYear: row.campaignYear },
       });
+      recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
       const joined = findPledgeJoined(tx, row.tenantId, row.id)!;
       const body = projectPledge(actor, joined, { paymentUrl });
       rememberReply(tx, c, 201, body, `/v1/pledges/${row.id}`);

@@ -27,6 +27,7 @@ import { findProfile, updateProfile, updateProfileAtVersion } from '../db/profil
 import { entityIdsOf, entityNames, findPerson } from '../db/profiles/people.ts';
 import { findDuplicateFlagOf, resolveDuplicateFlag, reviewFlagsOf } from '../db/profiles/duplicates.ts';
 import { searchDirectory } from '../profiles/directory.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
 
@@ -213,6 +214,7 @@ export const profileRoutes = new Hono<AppEnv>()
       });
       const identity: readonly string[] = ['emails', 'givenName', 'familyName', 'graduationYear', 'programme'];
       if (changed.some((k) => identity.includes(k))) flagDuplicates(tx, updated, who.at);
+      recordEvent(tx, who, { type: 'profile.updated', personId });
       return { row: updated, audience };
     });
     return respond(c, row, audience);

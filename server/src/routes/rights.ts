@@ -24,6 +24,7 @@ import { collectExport } from '../rights/export-parts.ts';
 import { runErasure } from '../rights/erasure-hooks.ts';
 import { toCsv } from '../csv/write.ts';
 import { zip } from '../rights/zip.ts';
+import { recordEvent } from '../webhooks/record.ts';
 
 /** Downloading or erasing one's data needs a sign-in this recent: a forgotten open session is not enough. */
 export const RECENT_SIGN_IN_MINUTES = 15;
@@ -133,6 +134,7 @@ export const rightsRoutes = new Hono<AppEnv>()
       const request = insertErasureRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, status: 'pending', note: input.note ?? null, requestedAt: who.at, outcome });
       const entityIds = personResource(tx, actor.tenantId, actor.personId).entityIds;
       writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
+      recordEvent(tx, who, { type: 'erasure.requested', requestId: request.id });
       return { created: true, request };
     });
     c.header('location', `/v1/erasure-requests/${result.request.id}`);

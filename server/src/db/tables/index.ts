@@ -6,3 +6,4 @@ export * from './consents.ts';
 export * from './offers.ts';
 export * from './profiles.ts';
 export * from './pledges.ts';
+export * from './webhooks.ts';

@@ -1,0 +1,256 @@
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import {
+  IdSchema,
+  ListQuerySchema,
+  WebhookCreateSchema,
+  WebhookDeliveryListQuerySchema,
+  WebhookMessageIdSchema,
+  WebhookPatchSchema,
+  type Actor,
+  type Page,
+  type WebhookDelivery,
+  type WebhookPayload,
+  type WebhookSubscription,
+} from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { requireAuth } from '../auth/require-auth.ts';
+import { authorize } from '../auth/authorize.ts';
+import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
+import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
+import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { findRootEntityId } from '../db/tenancy/entities.ts';
+import { deleteSubscription, findSubscription, insertSubscription, listSubscriptions, updateSubscriptionAtVersion, type WebhookSubscriptionRow } from '../db/webhooks/subscriptions.ts';
+import { attemptsOf, findDelivery, listDeliveriesOf, requeueDelivery, type WebhookAttemptRow, type WebhookDeliveryRow } from '../db/webhooks/deliveries.ts';
+import { generateSecret } from '../webhooks/sign.ts';
+
+const idParam = pathParams(v.object({ id: IdSchema }));
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * https only, so that webhooks cannot be aimed at plain-http services inside
+ * the network (metadata endpoints, admin consoles); http to this machine only
+ * when the configuration allows it (development, tests, the demo).
+ */
+function checkUrl(url: string, allowLocalHttp: boolean): void {
+  const u = new URL(url);
+  if (u.protocol === 'https:') return;
+  if (allowLocalHttp && LOCAL_HOSTS.has(u.hostname)) return;
+  throw validationProblem([
+    {
+      path: 'url',
+      message: allowLocalHttp ? 'Use an https address (plain http is accepted only for localhost).' : 'Use an https address: deliveries carry personal data and are never sent in clear.',
+    },
+  ]);
+}
+
+/** The entity must be one of the tenant's (the actor's entity tree lists them all). */
+function checkEntity(actor: Actor, entityId: string): void {
+  if (!(entityId in actor.entityParents)) throw validationProblem([{ path: 'entityId', message: 'Choose an entity of this institution.' }]);
+}
+
+const resourceOf = (tenantId: string, entityId: string) => ({ kind: 'webhook' as const, tenantId, entityId });
+
+/** The tenant-wide check for lists: an administrator of this tenant. */
+function authorizeTenant(c: Context<AppEnv>): void {
+  const { actor } = c.var.auth;
+  authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, findRootEntityId(c.var.deps.db, actor.tenantId) ?? ''));
+}
+
+/** A subscription of the caller's tenant that they may manage: 404 for an unknown or another tenant's id, 403 for a non-admin. */
+function loadSubscription(c: Context<AppEnv>, db: DbOrTx, id: string): WebhookSubscriptionRow {
+  const { actor } = c.var.auth;
+  const row = findSubscription(db, actor.tenantId, id);
+  if (!row) throw notFound('This webhook subscription');
+  authorize(actor, 'webhook.manage', resourceOf(row.tenantId, row.entityId));
+  return row;
+}
+
+const etagOf = (row: WebhookSubscriptionRow) => `"${row.id}.${row.version}"`;
+
+function subscriptionView(row: WebhookSubscriptionRow): WebhookSubscription {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    entityId: row.entityId,
+    description: row.description,
+    enabled: row.enabled,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function deliveryView(row: WebhookDeliveryRow, attempts: WebhookAttemptRow[]): WebhookDelivery {
+  const view: WebhookDelivery = {
+    id: row.id,
+    subscriptionId: row.subscriptionId,
+    eventType: row.eventType,
+    status: row.status,
+    attempts: attempts.map((a) => ({ at: a.at, durationMs: a.durationMs, ...(a.statusCode !== null ? { statusCode: a.statusCode } : {}), ...(a.error !== null ? { error: a.error } : {}) })),
+    createdAt: row.createdAt,
+    payload: JSON.parse(row.payload) as WebhookPayload,
+  };
+  if (row.nextAttemptAt !== null && row.status === 'pending') view.nextAttemptAt = row.nextAttemptAt;
+  if (row.deliveredAt !== null) view.deliveredAt = row.deliveredAt;
+  return view;
+}
+
+/** Keyset cursors over `(createdAt, id)`, opaque to clients. */
+const encodeCursor = (row: { createdAt: string; id: string }) => Buffer.from(JSON.stringify([row.createdAt, row.id])).toString('base64url');
+function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { createdAt: parsed[0], id: parsed[1] };
+  } catch {
+    // fall through to the validation problem
+  }
+  throw validationProblem([{ path: 'cursor', message: 'Invalid cursor.' }]);
+}
+
+function page<R extends { createdAt: string; id: string }, T>(rows: R[], limit: number, view: (rows: R[]) => T[]): Page<T> {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  return { items: view(kept), nextCursor: more ? encodeCursor(kept[kept.length - 1]!) : null };
+}
+
+/**
+ * Webhook subscriptions (administrators): the institution's CRM or ERP
+ * subscribes a URL to events, signed with a secret shown once, and reads
+ * each delivery with its attempts.
+ */
+export const webhookRoutes = new Hono<AppEnv>()
+  .use(requireAuth())
+  /** Subscribes a URL; answers the secret once. */
+  .post('/', jsonBody(WebhookCreateSchema), (c) => {
+    const { db, config } = c.var.deps;
+    const { actor } = c.var.auth;
+    const input = c.req.valid('json');
+    const entityId = input.entityId ?? findRootEntityId(db, actor.tenantId);
+    if (!entityId) throw validationProblem([{ path: 'entityId', message: 'Choose an entity of this institution.' }]);
+    authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, entityId));
+    checkEntity(actor, entityId);
+    checkUrl(input.url, config.webhookAllowLocalHttp);
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const created = insertSubscription(tx, {
+        tenantId: actor.tenantId,
+        entityId,
+        url: input.url,
+        events: input.events,
+        secret: generateSecret(),
+        description: input.description || null,
+        enabled: input.enabled ?? true,
+        createdAt: who.at,
+        createdBy: actor.personId,
+        updatedAt: who.at,
+      });
+      writeAudit(tx, who, { action: 'webhook.create', objectType: 'webhook_subscription', objectId: created.id, entityIds: [entityId], detail: { url: created.url, events: created.events, enabled: created.enabled } });
+      return created;
+    });
+    c.header('location', `/v1/webhooks/${row.id}`);
+    c.header('etag', etagOf(row));
+    return c.json({ ...subscriptionView(row), secret: row.secret }, 201);
+  })
+  .get('/', queryParams(ListQuerySchema), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    authorizeTenant(c);
+    const { limit, cursor } = c.req.valid('query');
+    const rows = listSubscriptions(db, actor.tenantId, { limit: limit + 1, after: decodeCursor(cursor) });
+    return c.json(page(rows, limit, (kept) => kept.map(subscriptionView)), 200);
+  })
+  /** Puts a failed (or waiting) message back in the queue, due now. */
+  .post('/deliveries/:id/retry', pathParams(v.object({ id: WebhookMessageIdSchema })), (c) => {
+    const { db } = c.var.deps;
+    const { actor } = c.var.auth;
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const delivery = findDelivery(tx, actor.tenantId, c.req.valid('param').id);
+      if (!delivery) throw notFound('This delivery');
+      const subscription = loadSubscription(c, tx, delivery.subscriptionId);
+      if (delivery.status === 'delivered') throw new ProblemError('conflict', 'This message was already delivered; the receiver has it.', { status: delivery.status });
+      requeueDelivery(tx, actor.tenantId, delivery.id, who.at);
+      writeAudit(tx, who, { action: 'webhook.retry', objectType: 'webhook_delivery', objectId: delivery.id, entityIds: [subscription.entityId], detail: { subscriptionId: subscription.id, from: delivery.status } });
+      return findDelivery(tx, actor.tenantId, delivery.id)!;
+    });
+    return c.json(deliveryView(row, attemptsOf(db, [row.id]).get(row.id) ?? []), 200);
+  })
+  .get('/:id', idParam, (c) => {
+    const row = loadSubscription(c, c.var.deps.db, c.req.valid('param').id);
+    c.header('etag', etagOf(row));
+    return c.json(subscriptionView(row), 200);
+  })
+  /** Changes the URL, events, entity, description or enabled state (`If-Match`). */
+  .patch('/:id', idParam, jsonBody(WebhookPatchSchema), (c) => {
+    const { db, config } = c.var.deps;
+    const { actor } = c.var.auth;
+    const patch = c.req.valid('json');
+    const ifMatch = c.req.header('if-match')?.trim();
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const current = loadSubscription(c, tx, c.req.valid('param').id);
+      if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'Send the ETag of the subscription you edited in an If-Match header, so that nobody’s change is overwritten.');
+      if (ifMatch !== etagOf(current)) throw new ProblemError('preconditionFailed', 'This subscription changed since you loaded it. Nothing was saved: reload it, then apply your change again.', {}, { etag: etagOf(current) });
+      if (patch.entityId !== undefined) {
+        checkEntity(actor, patch.entityId);
+        authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, patch.entityId));
+      }
+      if (patch.url !== undefined) checkUrl(patch.url, config.webhookAllowLocalHttp);
+      const set = {
+        ...(patch.url !== undefined ? { url: patch.url } : {}),
+        ...(patch.events !== undefined ? { events: patch.events } : {}),
+        ...(patch.entityId !== undefined ? { entityId: patch.entityId } : {}),
+        ...(patch.description !== undefined ? { description: patch.description || null } : {}),
+        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      };
+      const updated = updateSubscriptionAtVersion(tx, actor.tenantId, current.id, current.version, { ...set, version: current.version + 1, updatedAt: who.at });
+      if (!updated) throw new ProblemError('preconditionFailed', 'This subscription changed while saving. Nothing was saved: reload it and try again.');
+      writeAudit(tx, who, { action: 'webhook.update', objectType: 'webhook_subscription', objectId: current.id, entityIds: [...new Set([current.entityId, updated.entityId])], detail: { fields: Object.keys(set) } });
+      return updated;
+    });
+    c.header('etag', etagOf(row));
+    return c.json(subscriptionView(row), 200);
+  })
+  /** Deletes the subscription and its delivery history; nothing more is sent. */
+  .delete('/:id', idParam, (c) => {
+    const { db } = c.var.deps;
+    const who = auditOrigin(c);
+    db.transaction((tx) => {
+      const current = loadSubscription(c, tx, c.req.valid('param').id);
+      deleteSubscription(tx, current.tenantId, current.id);
+      writeAudit(tx, who, { action: 'webhook.delete', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: { url: current.url } });
+    });
+    return c.body(null, 204);
+  })
+  /** A new signing secret, answered once; the old one stops signing at once. */
+  .post('/:id/rotate-secret', idParam, (c) => {
+    const { db } = c.var.deps;
+    const who = auditOrigin(c);
+    const row = db.transaction((tx) => {
+      const current = loadSubscription(c, tx, c.req.valid('param').id);
+      const updated = updateSubscriptionAtVersion(tx, current.tenantId, current.id, current.version, { secret: generateSecret(), version: current.version + 1, updatedAt: who.at })!;
+      writeAudit(tx, who, { action: 'webhook.rotateSecret', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: {} });
+      return updated;
+    });
+    c.header('etag', etagOf(row));
+    return c.json({ ...subscriptionView(row), secret: row.secret }, 200);
+  })
+  /** The subscription's messages, newest first, each with its attempts. */
+  .get('/:id/deliveries', idParam, queryParams(WebhookDeliveryListQuerySchema), (c) => {
+    const { db } = c.var.deps;
+    const subscription = loadSubscription(c, db, c.req.valid('param').id);
+    const { limit, cursor, status } = c.req.valid('query');
+    const rows = listDeliveriesOf(db, subscription.tenantId, subscription.id, { limit: limit + 1, status, after: decodeCursor(cursor) });
+    return c.json(
+      page(rows, limit, (kept) => {
+        const attempts = attemptsOf(db, kept.map((r) => r.id));
+        return kept.map((r) => deliveryView(r, attempts.get(r.id) ?? []));
+      }),
+      200,
+    );
+  });

@@ -1,0 +1,116 @@
+/**
+ * Emission: `recordEvent` writes one outbox message per subscription that
+ * listens to the event, inside the transaction of the change — a rolled-back
+ * change leaves no message, a committed one cannot lose it.
+ *
+ * Each subscription reads as a staff member of its entity: its payload is
+ * what such a staff member gets from the API for the object, through the
+ * same projections, and a subscription whose staff could not read the
+ * object gets no message at all.
+ */
+import type { Actor, WebhookEventType, WebhookPayload } from '@passerelle/schema';
+import { decide, profileAudience } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { entityParents } from '../auth/session.ts';
+import { insertDeliveries } from '../db/webhooks/deliveries.ts';
+import { listEnabledSubscriptions, type WebhookSubscriptionRow } from '../db/webhooks/subscriptions.ts';
+import { findProfile } from '../db/profiles/profiles.ts';
+import { entityIdsOf, entityNames } from '../db/profiles/people.ts';
+import { reviewFlagsOf } from '../db/profiles/duplicates.ts';
+import { viewFor } from '../profiles/document.ts';
+import { personResource } from '../consents/people.ts';
+import { consentOverview } from '../consents/state.ts';
+import { findOffer } from '../db/offers/offers.ts';
+import { canRead, offerView, todayOf } from '../offers/offer-view.ts';
+import { findPledgeJoined } from '../db/pledges/joined.ts';
+import { canSeePledge } from '../pledges/access.ts';
+import { projectPledge } from '../pledges/project.ts';
+import { findErasureRequest } from '../db/rights/erasure-requests.ts';
+
+/** What happened, named by ids; the payload is read from the database in the same transaction. */
+export type WebhookEvent =
+  | { type: 'profile.updated'; personId: string }
+  | { type: 'consent.changed'; personId: string; changes: readonly { purposeKey: string; channels: readonly string[] }[] }
+  | { type: 'offer.submitted' | 'offer.published'; offerId: string }
+  | { type: 'pledge.created' | 'pledge.status_changed'; pledgeId: string }
+  | { type: 'erasure.requested'; requestId: string };
+
+/** The reader a subscription stands for: staff of its entity, nobody in person. */
+export function subscriptionReader(subscription: Pick<WebhookSubscriptionRow, 'id' | 'tenantId' | 'entityId'>, parents: Actor['entityParents']): Actor {
+  return { personId: `webhook:${subscription.id}`, tenantId: subscription.tenantId, memberships: [{ role: 'staff', entityId: subscription.entityId }], entityParents: parents };
+}
+
+/** Given a reader, the event's `data` as the API would show it to them, or null when they could not see it. */
+type Projector = (reader: Actor) => unknown;
+
+function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, now: Date): Projector | null {
+  switch (event.type) {
+    case 'profile.updated': {
+      const row = findProfile(tx, tenantId, event.personId);
+      if (!row) return null;
+      const person = { kind: 'person' as const, tenantId, personId: row.personId, entityIds: entityIdsOf(tx, tenantId, [row.personId]).get(row.personId) ?? [] };
+      const context = { now, entityNames: entityNames(tx, tenantId, [row.educationEntityId]), reviewFlags: reviewFlagsOf(tx, tenantId, [row.personId]).get(row.personId) };
+      // Only the entities the person belongs to hear of their changes: a CRM
+      // syncs its own members, not everyone's network-visible fields.
+      return (reader) => (profileAudience(reader, person) === 'staff' ? viewFor(row, 'staff', context) : null);
+    }
+    case 'consent.changed': {
+      const person = personResource(tx, tenantId, event.personId);
+      const overview = consentOverview(tx, tenantId, event.personId, now);
+      return (reader) => (decide(reader, 'consent.read', person).allowed ? { ...overview, changes: event.changes } : null);
+    }
+    case 'offer.submitted':
+    case 'offer.published': {
+      const offer = findOffer(tx, tenantId, event.offerId);
+      if (!offer) return null;
+      const today = todayOf(now);
+      return (reader) => (canRead(reader, offer, today) ? offerView(reader, offer, today) : null);
+    }
+    case 'pledge.created':
+    case 'pledge.status_changed': {
+      const joined = findPledgeJoined(tx, tenantId, event.pledgeId);
+      if (!joined) return null;
+      // GET /v1/pledges/:id for that staff member: 404 if unseen, the amount only for the beneficiary's.
+      return (reader) => (canSeePledge(reader, joined.pledge) ? projectPledge(reader, joined) : null);
+    }
+    case 'erasure.requested': {
+      const request = findErasureRequest(tx, tenantId, event.requestId);
+      if (!request) return null;
+      const person = personResource(tx, tenantId, request.personId);
+      // GET /v1/erasure-requests/:id: staff whose scope covers the person.
+      return (reader) => (decide(reader, 'profile.edit', person).allowed ? request : null);
+    }
+  }
+}
+
+/**
+ * Writes the outbox messages of one event (call it inside the change's
+ * transaction, after the change). Returns how many were written.
+ */
+export function recordEvent(tx: DbOrTx, who: { tenantId: string; at: string }, event: WebhookEvent): number {
+  const listening = listEnabledSubscriptions(tx, who.tenantId).filter((s) => s.events.includes(event.type));
+  if (listening.length === 0) return 0;
+  const project = projectorFor(tx, who.tenantId, event, new Date(who.at));
+  if (!project) return 0;
+  const parents = entityParents(tx, who.tenantId);
+  const rows = listening.flatMap((subscription) => {
+    const data = project(subscriptionReader(subscription, parents));
+    if (data === null) return [];
+    const payload: WebhookPayload = { type: event.type as WebhookEventType, timestamp: who.at, data };
+    return [
+      {
+        id: `msg_${crypto.randomUUID()}`,
+        tenantId: who.tenantId,
+        subscriptionId: subscription.id,
+        eventType: event.type,
+        payload: JSON.stringify(payload),
+        createdAt: who.at,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: who.at,
+      },
+    ];
+  });
+  insertDeliveries(tx, rows);
+  return rows.length;
+}
