@@ -173,7 +173,7 @@ export const webhookRoutes = new Hono<AppEnv>()
       const delivery = findDelivery(tx, actor.tenantId, c.req.valid('param').id);
       if (!delivery) throw notFound('This delivery');
       const subscription = loadSubscription(c, tx, delivery.subscriptionId);
-      if (delivery.status === 'delivered') throw new ProblemError('conflict', 'This message was already delivered; the receiver has it.', { status: delivery.status });
+      if (delivery.status === 'delivered') throw new ProblemError('conflict', 'This message was already delivered; the receiver has it.', { currentStatus: delivery.status });
       requeueDelivery(tx, actor.tenantId, delivery.id, who.at);
       writeAudit(tx, who, { action: 'webhook.retry', objectType: 'webhook_delivery', objectId: delivery.id, entityIds: [subscription.entityId], detail: { subscriptionId: subscription.id, from: delivery.status } });
       return findDelivery(tx, actor.tenantId, delivery.id)!;
