@@ -14,3 +14,4 @@ export * from './profiles/index.ts';
 export * from './consents/index.ts';
 export * from './pledges/index.ts';
 export * from './webhooks/index.ts';
+export * from './import/index.ts';

@@ -1,0 +1,271 @@
+/**
+ * Importing the institution's people, line by line, inside the caller's
+ * transaction. Everyone of the tenant is loaded once into maps (external id,
+ * primary email, folded name + graduation year), so a line costs no query to
+ * match; new people are buffered and inserted in multi-row statements.
+ *
+ * Matching, in order: external id, then primary email (case-insensitive) —
+ * either updates that person with the mapped fields; then family + given name
+ * (accents and case folded) + graduation year — never merged: the line
+ * creates a new person and both are flagged for staff review.
+ */
+import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
+import { PersonImportRowSchema, isSchoolOwned, searchKey, type PersonImportRow, type ProfileFields } from '@passerelle/schema';
+import type { DbOrTx, Tx } from '../db/open.ts';
+import type { AuditEntry } from '../db/audit.ts';
+import { updateProfile, type ProfileRow } from '../db/profiles/profiles.ts';
+import {
+  insertImported,
+  listEntities,
+  loadPeople,
+  loadSchoolMemberships,
+  setMembershipRole,
+  setPersonExternalId,
+  type DuplicateFlagInsert,
+  type KnownPerson,
+  type MembershipInsert,
+  type PersonInsert,
+  type SchoolMembership,
+} from '../db/import/people.ts';
+import { derivedColumns, fieldsOf, visibilityOf } from '../profiles/document.ts';
+import { initialFields } from '../profiles/store.ts';
+import { issuesText, rejected, type RowResult } from './outcome.ts';
+
+/** Profile fields a people file may set directly (the rest: email, entity, role, externalId). */
+const profileFields = ['givenName', 'familyName', 'usageName', 'graduationYear', 'programme', 'employer', 'jobTitle', 'sector', 'phone', 'workCity', 'workCountry', 'linkedinUrl'] as const;
+
+/** Buffered inserts are written every this many new people (and before touching one of them again). */
+const FLUSH_EVERY = 2_000;
+
+export interface PeopleImportContext {
+  tenantId: string;
+  at: string;
+  /** `--entity`: the school of lines without one. */
+  defaultEntityId: string | null;
+  /** Audit entries of the import, written with the rows. */
+  audit: AuditEntry[];
+}
+
+/** Folded school names → entity id, for `entity` cells and `--entity`. */
+export function entityKeys(tx: DbOrTx, tenantId: string): Map<string, string> {
+  return new Map(listEntities(tx, tenantId).map((e) => [searchKey(e.name), e.id]));
+}
+
+const nameYearKey = (p: Pick<ProfileRow, 'familyKey' | 'givenKey' | 'graduationYear'> | null) =>
+  p?.familyKey && p.givenKey && p.graduationYear !== null ? `${p.familyKey}\u0000${p.givenKey}\u0000${p.graduationYear}` : null;
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** The email list with `address` as the primary one (kept first), the others demoted, at most 5. */
+function withPrimary(emails: ProfileFields['emails'], address: string): ProfileFields['emails'] {
+  if (emails.some((e) => e.primary && e.address === address)) return emails;
+  return [{ address, primary: true }, ...emails.filter((e) => e.address !== address).map((e) => ({ ...e, primary: false }))].slice(0, 5);
+}
+
+/** A complete profile row for a new profile: default visibility, derived columns, version 1. */
+function newProfileRow(tenantId: string, personId: string, fields: ProfileFields, educationLocked: boolean, at: string): ProfileRow {
+  const visibility = visibilityOf(undefined);
+  return {
+    personId,
+    tenantId,
+    ...fields,
+    visibility,
+    ...derivedColumns(fields, visibility),
+    educationLocked,
+    version: 1,
+    confirmedAt: null,
+    ownerUpdatedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: null,
+  };
+}
+
+export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
+  const { tenantId, at } = ctx;
+  const entities = entityKeys(tx, tenantId);
+  const byExternalId = new Map<string, KnownPerson>();
+  const byEmail = new Map<string, KnownPerson>();
+  const byNameYear = new Map<string, Set<string>>();
+  const emailOf = (p: KnownPerson) => p.profile?.primaryEmail ?? p.email?.toLowerCase() ?? null;
+
+  const index = (p: KnownPerson) => {
+    if (p.externalId) byExternalId.set(p.externalId, p);
+    const email = emailOf(p);
+    if (email && !byEmail.has(email)) byEmail.set(email, p);
+    const key = nameYearKey(p.profile);
+    if (key) byNameYear.set(key, (byNameYear.get(key) ?? new Set()).add(p.id));
+  };
+  const unindex = (p: KnownPerson) => {
+    const email = emailOf(p);
+    if (email && byEmail.get(email) === p) byEmail.delete(email);
+    const key = nameYearKey(p.profile);
+    if (key) byNameYear.get(key)?.delete(p.id);
+  };
+  for (const p of loadPeople(tx, tenantId)) index(p);
+
+  const memberships = new Map<string, SchoolMembership[]>();
+  for (const m of loadSchoolMemberships(tx, tenantId)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
+
+  const pending = { people: [] as PersonInsert[], profiles: [] as ProfileRow[], memberships: [] as MembershipInsert[], flags: [] as DuplicateFlagInsert[] };
+  const pendingIds = new Set<string>();
+  const flush = () => {
+    insertImported(tx, pending);
+    pending.people = [];
+    pending.profiles = [];
+    pending.memberships = [];
+    pending.flags = [];
+    pendingIds.clear();
+  };
+
+  const addMembership = (personId: string, role: 'student' | 'alumnus', entityId: string) => {
+    const id = randomUUID();
+    pending.memberships.push({ id, tenantId, personId, role, entityId, createdAt: at });
+    pendingIds.add(personId);
+    memberships.set(personId, [...(memberships.get(personId) ?? []), { id, personId, role, entityId }]);
+  };
+
+  function create(line: number, r: PersonImportRow, entityId: string | null, given: string[]): RowResult {
+    if (!r.givenName || !r.familyName) return rejected(line, 'Nobody matches this line by external id or email, and a new person needs givenName and familyName.');
+    if (!entityId) return rejected(line, 'A new person needs a school: map a column to entity, or give --entity "<school name>".');
+    const id = randomUUID();
+    const fields: ProfileFields = { ...initialFields({ displayName: null, email: r.email ?? null }), educationEntityId: entityId };
+    for (const k of profileFields) if (r[k] !== undefined) (fields as Record<string, unknown>)[k] = r[k];
+    // The school is the source of the education it records: locked, as for the demo's school data.
+    const profile = newProfileRow(tenantId, id, fields, true, at);
+    const others = [...(byNameYear.get(nameYearKey(profile) ?? '') ?? [])];
+    pending.people.push({ id, tenantId, externalId: r.externalId ?? null, email: r.email ?? null, displayName: `${fields.givenName} ${fields.familyName}`, createdAt: at });
+    pending.profiles.push(profile);
+    for (const other of others) pending.flags.push({ tenantId, personId: id, otherPersonId: other, reason: 'nameYearProgramme', createdAt: at });
+    addMembership(id, r.role ?? 'alumnus', entityId);
+    index({ id, externalId: r.externalId ?? null, email: r.email ?? null, displayName: null, profile });
+    ctx.audit.push({
+      action: 'profile.import.create',
+      objectType: 'profile',
+      objectId: id,
+      subjectId: id,
+      entityIds: [entityId],
+      detail: { line, fields: given, ...(others.length ? { possibleDuplicateOf: others } : {}) },
+    });
+    if (others.length === 0) return { line, outcome: 'created', id, match: null, fields: given, message: '' };
+    return {
+      line,
+      outcome: 'flagged',
+      id,
+      match: 'nameYear',
+      fields: given,
+      message: `Same name and graduation year as ${others.join(', ')}: created as a new person, not merged; staff review the pair (possible duplicate).`,
+    };
+  }
+
+  function update(line: number, r: PersonImportRow, entityId: string | null, person: KnownPerson, match: 'externalId' | 'email'): RowResult {
+    if (pendingIds.has(person.id)) flush();
+    const current = person.profile;
+    const before = current ? fieldsOf(current) : initialFields(person);
+    const after: ProfileFields = { ...before };
+    const changed: string[] = [];
+    const set = <K extends keyof ProfileFields>(k: K, value: ProfileFields[K]) => {
+      if (same(before[k], value)) return;
+      after[k] = value;
+      changed.push(k);
+    };
+    for (const k of profileFields) if (r[k] !== undefined) set(k, r[k]);
+    if (r.email) set('emails', withPrimary(before.emails, r.email));
+    if (r.entity && entityId) set('educationEntityId', entityId);
+    const notes: string[] = [];
+
+    if (r.externalId && person.externalId !== r.externalId) {
+      setPersonExternalId(tx, tenantId, person.id, r.externalId);
+      person.externalId = r.externalId;
+      byExternalId.set(r.externalId, person);
+      changed.push('externalId');
+    }
+
+    // The membership of the line's school with its role (a student who graduated becomes an alumnus there).
+    const school = r.entity ? entityId : r.role ? (current?.educationEntityId ?? ctx.defaultEntityId) : null;
+    if (school) {
+      const mine = (memberships.get(person.id) ?? []).filter((m) => m.entityId === school);
+      if (mine.length === 0) {
+        addMembership(person.id, r.role ?? 'alumnus', school);
+        changed.push('role');
+      } else if (r.role && !mine.some((m) => m.role === r.role)) {
+        setMembershipRole(tx, tenantId, mine[0]!.id, r.role);
+        mine[0]!.role = r.role;
+        changed.push('role');
+      }
+    }
+
+    if (changed.length === 0) return { line, outcome: 'unchanged', id: person.id, match, fields: [], message: '' };
+
+    const profileChanged = changed.filter((k) => k in before);
+    if (profileChanged.length > 0) {
+      const locked = profileChanged.some(isSchoolOwned);
+      let row: ProfileRow;
+      if (current) {
+        const visibility = visibilityOf(current.visibility);
+        // The row was loaded in this transaction: the update finds it.
+        row = updateProfile(tx, tenantId, person.id, {
+          ...after,
+          visibility,
+          ...derivedColumns(after, visibility),
+          educationLocked: current.educationLocked || locked,
+          version: current.version + 1,
+          updatedAt: at,
+          updatedBy: null,
+        })!;
+      } else {
+        row = newProfileRow(tenantId, person.id, after, locked, at);
+        pending.profiles.push(row);
+        pendingIds.add(person.id);
+      }
+      unindex(person);
+      person.profile = row;
+      index(person);
+      if (r.email) {
+        const other = byEmail.get(r.email);
+        if (other && other.id !== person.id) {
+          pending.flags.push({ tenantId, personId: person.id, otherPersonId: other.id, reason: 'email', createdAt: at });
+          notes.push(`Another person (${other.id}) has the primary email ${r.email}: both flagged for staff review.`);
+        }
+      }
+    }
+    ctx.audit.push({
+      action: 'profile.import.update',
+      objectType: 'profile',
+      objectId: person.id,
+      subjectId: person.id,
+      entityIds: [...new Set((memberships.get(person.id) ?? []).map((m) => m.entityId))],
+      detail: { line, match, fields: changed },
+    });
+    return { line, outcome: 'updated', id: person.id, match, fields: changed, message: notes.join(' ') };
+  }
+
+  return {
+    /** One line: its mapped non-empty cells by field. */
+    row(line: number, cells: Record<string, string>): RowResult {
+      const parsed = v.safeParse(PersonImportRowSchema, cells);
+      if (!parsed.success) return rejected(line, issuesText(parsed.issues));
+      const r = parsed.output;
+      let entityId = ctx.defaultEntityId;
+      if (r.entity) {
+        entityId = entities.get(searchKey(r.entity)) ?? null;
+        if (!entityId) return rejected(line, `No school or faculty of this institution is named "${r.entity}".`);
+      }
+      const byId = r.externalId ? byExternalId.get(r.externalId) : undefined;
+      if (byId) return update(line, r, entityId, byId, 'externalId');
+      const byMail = r.email ? byEmail.get(r.email) : undefined;
+      if (byMail) {
+        if (r.externalId && byMail.externalId && byMail.externalId !== r.externalId) {
+          return rejected(line, `The email ${r.email} belongs to the person with external id ${byMail.externalId}, not ${r.externalId}: correct one of them.`);
+        }
+        return update(line, r, entityId, byMail, 'email');
+      }
+      const result = create(line, r, entityId, Object.keys(cells));
+      if (pending.people.length >= FLUSH_EVERY) flush();
+      return result;
+    },
+    /** Writes what is still buffered. */
+    finish: flush,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * One import, as the CLI runs it: read the file, then every line in ONE
+ * transaction (a crash leaves the database as before; `dryRun` rolls it back
+ * on purpose), then the report file. A bad line is skipped and reported; the
+ * others land.
+ *
+ * Audit: one entry per person or company created or updated (origin
+ * `cli:import`, no actor, the line and the changed fields in the detail,
+ * the person as subject so it shows in their data export), written in
+ * multi-row statements, plus one `import.people` / `import.companies` entry
+ * with the file name and the counts.
+ */
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importOutcomes, searchKey, type ImportKind, type ImportMapping, type ImportOutcome } from '@passerelle/schema';
+import type { Db } from '../db/open.ts';
+import { writeAudit, type AuditEntry } from '../db/audit.ts';
+import { insertAuditEntries } from '../db/import/batch.ts';
+import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
+import { ImportStructureError, cellsByField, readImportSource } from './source.ts';
+import { entityKeys, peopleImporter } from './people.ts';
+import { companiesImporter } from './companies.ts';
+import { reportCsv, type RowResult } from './outcome.ts';
+import { silentProgress, type Progress } from './progress.ts';
+
+export const IMPORT_ORIGIN = 'cli:import';
+
+export interface ImportOptions {
+  kind: ImportKind;
+  tenantId: string;
+  /** Absolute or relative to the process's directory: the CLI resolves it from where the command was typed. */
+  file: string;
+  mapping: ImportMapping;
+  encoding?: CsvEncoding;
+  delimiter?: CsvDelimiter;
+  /** Default: `<file>.report.csv`. */
+  report?: string;
+  dryRun?: boolean;
+  /** People only: the school of lines without an entity cell, by name. */
+  entity?: string;
+  now?: Date;
+  progress?: (total: number) => Progress;
+}
+
+export interface ImportSummary {
+  kind: ImportKind;
+  dryRun: boolean;
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  /** Header → field, as read. */
+  columns: Record<string, string>;
+  ignored: string[];
+  lines: number;
+  counts: Record<ImportOutcome, number>;
+  report: string;
+  ms: number;
+  results: RowResult[];
+}
+
+/** Thrown inside the transaction to undo a dry run. */
+class DryRun extends Error {}
+
+export function runImport(db: Db, options: ImportOptions): ImportSummary {
+  const started = performance.now();
+  const at = (options.now ?? new Date()).toISOString();
+  const source = readImportSource(options.kind, options.file, { encoding: options.encoding, delimiter: options.delimiter, mapping: options.mapping });
+  const report = options.report ?? `${options.file}.report.csv`;
+  const dryRun = options.dryRun ?? false;
+  const who = { tenantId: options.tenantId, actorId: null, origin: IMPORT_ORIGIN, at };
+
+  let defaultEntityId: string | null = null;
+  if (options.entity !== undefined) {
+    if (options.kind !== 'people') throw new ImportStructureError('--entity is for people files only.');
+    defaultEntityId = entityKeys(db, options.tenantId).get(searchKey(options.entity)) ?? null;
+    if (!defaultEntityId) throw new ImportStructureError(`No school or faculty of this institution is named "${options.entity}" (--entity).`);
+  }
+
+  const results: RowResult[] = [];
+  const progress = options.progress?.(source.records.length) ?? silentProgress;
+  try {
+    db.transaction((tx) => {
+      const audit: AuditEntry[] = [];
+      const importer =
+        options.kind === 'people' ? peopleImporter(tx, { tenantId: options.tenantId, at, defaultEntityId, audit }) : companiesImporter(tx, { tenantId: options.tenantId, at, audit });
+      for (const record of source.records) {
+        results.push(importer.row(record.line, cellsByField(record, source.columns)));
+        progress.tick(results.length);
+      }
+      importer.finish();
+      insertAuditEntries(tx, who, audit);
+      writeAudit(tx, who, {
+        action: `import.${options.kind}`,
+        objectType: 'import',
+        detail: { file: basename(options.file), lines: results.length, counts: countOutcomes(results) },
+      });
+      if (dryRun) throw new DryRun();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRun)) throw err;
+  } finally {
+    progress.end(results.length);
+  }
+  writeFileSync(report, reportCsv(results));
+  const columns = Object.fromEntries([...source.columns].map(([field, index]) => [source.headers[index]!, field]));
+  return {
+    kind: options.kind,
+    dryRun,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    columns,
+    ignored: source.ignored,
+    lines: results.length,
+    counts: countOutcomes(results),
+    report,
+    ms: performance.now() - started,
+    results,
+  };
+}
+
+function countOutcomes(results: readonly RowResult[]): Record<ImportOutcome, number> {
+  const counts = Object.fromEntries(importOutcomes.map((o) => [o, 0])) as Record<ImportOutcome, number>;
+  for (const r of results) counts[r.outcome]++;
+  return counts;
+}
