@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, parseDate, parseEuros, parseTransferReport } from './csv.ts';
+import { parseDate, parseEuros, parseTransferReport } from './csv.ts';
 
 describe('transfer report parsing', () => {
   it('reads euros as French and English spreadsheets write them', () => {
@@ -21,26 +21,10 @@ describe('transfer report parsing', () => {
     expect(parseDate('June 15')).toBeNull();
   });
 
-  it('handles quotes, doubled quotes and CRLF', () => {
-    expect(parseCsv('a,"b,c","d""e"\r\n1,2,3\r\n', ',')).toEqual([
-      ['a', 'b,c', 'd"e'],
-      ['1', '2', '3'],
-    ]);
-  });
-
   it('finds the columns by name in any order, and reports bad lines by number only', () => {
     const r = parseTransferReport('Date\tMontant\tUAI\tSIRET\n2026-06-15\t100\t0754321P\t81234567600017\n2026-06-15\t100\t0754321X\t81234567600017\n');
     expect('lines' in r && r.lines).toEqual([{ line: 2, siret: '81234567600017', uai: '0754321P', amountCents: 10000, date: '2026-06-15' }]);
     expect('invalid' in r && r.invalid).toEqual([{ line: 3, message: 'The UAI is not valid.' }]);
     expect(parseTransferReport('foo;bar\n1;2')).toMatchObject({ error: expect.stringContaining('missing: siret, uai, amount, date') });
-  });
-});
-
-describe('CSV export cells', () => {
-  it('quotes separators and neutralises formulas', () => {
-    expect(csvCell('Acme, "Robotique"')).toBe('"Acme, ""Robotique"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvCell(-5)).toBe('-5');
-    expect(csvCell(undefined)).toBe('');
   });
 });

@@ -1,41 +1,9 @@
 /**
- * CSV in and out: the SOLTéA transfer report staff import, and the export of
- * pledges. Small and strict; no dependency.
+ * CSV in: the SOLTéA transfer report staff import. Small and strict; no
+ * dependency. (CSV out is `server/src/csv/write.ts`.)
  */
 import { isValidSiret, isValidUai, normaliseSiret, normaliseUai } from '@passerelle/schema';
-
-/** Parses RFC 4180 CSV (quotes, doubled quotes, CRLF) with the given delimiter. */
-export function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
+import { CsvSyntaxError, parseCsvRecords, sniffDelimiter } from '../csv/parse.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
 
@@ -85,18 +53,21 @@ export function parseDate(s: string): string | null {
  * Invalid lines are reported by number; their content is not echoed.
  */
 export function parseTransferReport(text: string): ReportParse {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  const rows = parseCsv(text, delimiter);
-  const header = (rows[0] ?? []).map(fold);
+  let records;
+  try {
+    records = parseCsvRecords(text, sniffDelimiter(text));
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) return { error: err.message };
+    throw err;
+  }
+  const header = (records[0]?.cells ?? []).map(fold);
   const column = (k: keyof typeof headerNames) => header.findIndex((h) => headerNames[k].includes(h));
   const cols = { siret: column('siret'), uai: column('uai'), amount: column('amount'), date: column('date') };
   const missing = Object.entries(cols).filter(([, i]) => i < 0).map(([k]) => k);
   if (missing.length) return { error: `The first line must name the columns SIRET, UAI, amount (montant) and date; missing: ${missing.join(', ')}.` };
   const lines: ReportLine[] = [];
   const invalid: { line: number; message: string }[] = [];
-  rows.slice(1).forEach((r, i) => {
-    const line = i + 2;
+  for (const { line, cells: r } of records.slice(1)) {
     const siret = normaliseSiret(r[cols.siret] ?? '');
     const uai = normaliseUai(r[cols.uai] ?? '');
     const amountCents = parseEuros(r[cols.amount] ?? '');
@@ -106,16 +77,6 @@ export function parseTransferReport(text: string): ReportParse {
     else if (amountCents === null || amountCents <= 0 || amountCents > 10_000_000_000) invalid.push({ line, message: 'The amount is not a positive amount in euros, such as 1234,56.' });
     else if (!date) invalid.push({ line, message: 'The date is not a date, such as 2026-06-15 or 15/06/2026.' });
     else lines.push({ line, siret, uai, amountCents, date });
-  });
+  }
   return { lines, invalid };
 }
-
-/** One CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (cells: (string | number | boolean | null | undefined)[]) => cells.map(csvCell).join(',');
