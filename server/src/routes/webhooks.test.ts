@@ -111,6 +111,19 @@ describe('/v1/webhooks', () => {
       expect(JSON.stringify(list)).not.toContain('whsec_');
     });
 
+    it('pages the list with an opaque cursor', async () => {
+      await subscribe({ url: 'https://crm.example.org/a', events: ['offer.published'] });
+      await subscribe({ url: 'https://crm.example.org/b', events: ['offer.published'] });
+      const first = (await (await as('admin-demo').call('GET', '/v1/webhooks?limit=1')).json()) as { items: WebhookSubscription[]; nextCursor: string | null };
+      expect(first.items).toHaveLength(1);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = (await (await as('admin-demo').call('GET', `/v1/webhooks?limit=1&cursor=${first.nextCursor}`)).json()) as { items: WebhookSubscription[] };
+      expect(second.items).toHaveLength(1);
+      expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+      expect((await as('admin-demo').call('GET', '/v1/webhooks?cursor=nonsense')).status).toBe(400);
+      expect(((await (await as('admin-other').call('GET', '/v1/webhooks')).json()) as { items: unknown[] }).items).toEqual([]);
+    });
+
     it('refuses plain http except to localhost, an empty event list and unknown events', async () => {
       const bad = async (body: Record<string, unknown>) => {
         const res = await as('admin-demo').call('POST', '/v1/webhooks', body);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { WebhookDeliveryStatus } from '@passerelle/schema';
 import type { DbOrTx } from '../open.ts';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../tables/index.ts';
+import { before } from './keyset.ts';
 
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect;
@@ -71,7 +72,6 @@ export function listDeliveriesOf(
   subscriptionId: string,
   options: { limit: number; status?: WebhookDeliveryStatus | undefined; after?: { createdAt: string; id: string } | undefined },
 ): WebhookDeliveryRow[] {
-  const after = options.after;
   return db
     .select()
     .from(webhookDeliveries)
@@ -80,7 +80,7 @@ export function listDeliveriesOf(
         eq(webhookDeliveries.tenantId, tenantId),
         eq(webhookDeliveries.subscriptionId, subscriptionId),
         options.status ? eq(webhookDeliveries.status, options.status) : undefined,
-        after ? or(lt(webhookDeliveries.createdAt, after.createdAt), and(eq(webhookDeliveries.createdAt, after.createdAt), lt(webhookDeliveries.id, after.id))) : undefined,
+        before(webhookDeliveries.createdAt, webhookDeliveries.id, options.after),
       ),
     )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))

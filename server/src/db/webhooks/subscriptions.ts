@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { webhookSubscriptions } from '../tables/index.ts';
+import { before } from './keyset.ts';
 
 export type WebhookSubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 
@@ -14,16 +15,10 @@ export function findSubscription(db: DbOrTx, tenantId: string, id: string): Webh
 
 /** The tenant's subscriptions, newest first, after the `(createdAt, id)` of the previous page's last row. */
 export function listSubscriptions(db: DbOrTx, tenantId: string, options: { limit: number; after?: { createdAt: string; id: string } | undefined }): WebhookSubscriptionRow[] {
-  const after = options.after;
   return db
     .select()
     .from(webhookSubscriptions)
-    .where(
-      and(
-        eq(webhookSubscriptions.tenantId, tenantId),
-        after ? or(lt(webhookSubscriptions.createdAt, after.createdAt), and(eq(webhookSubscriptions.createdAt, after.createdAt), lt(webhookSubscriptions.id, after.id))) : undefined,
-      ),
-    )
+    .where(and(eq(webhookSubscriptions.tenantId, tenantId), before(webhookSubscriptions.createdAt, webhookSubscriptions.id, options.after)))
     .orderBy(desc(webhookSubscriptions.createdAt), desc(webhookSubscriptions.id))
     .limit(options.limit)
     .all();
