@@ -8,6 +8,7 @@ import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
 import { webhookDeliveries } from '../db/tables/index.ts';
 import { deliverDue } from '../webhooks/deliver.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { parseConfig } from '../env.ts';
 
 /** A real HTTP receiver on 127.0.0.1: records every request; answers each path from its queue of statuses (then 204). */
 interface Received {
@@ -122,6 +123,14 @@ describe('/v1/webhooks', () => {
       expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
       expect((await as('admin-demo').call('GET', '/v1/webhooks?cursor=nonsense')).status).toBe(400);
       expect(((await (await as('admin-other').call('GET', '/v1/webhooks')).json()) as { items: unknown[] }).items).toEqual([]);
+    });
+
+    it('allows plain http to localhost by default, except in production; the OpenAPI document lists the routes', async () => {
+      expect(parseConfig({}).webhookAllowLocalHttp).toBe(true);
+      expect(parseConfig({ NODE_ENV: 'production' }).webhookAllowLocalHttp).toBe(false);
+      expect(parseConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_LOCAL_HTTP: '1' }).webhookAllowLocalHttp).toBe(true);
+      const openapi = (await (await t.call('GET', '/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+      expect(Object.keys(openapi.paths).filter((p) => p.startsWith('/v1/webhooks'))).toEqual(expect.arrayContaining(['/v1/webhooks', '/v1/webhooks/{id}/deliveries']));
     });
 
     it('refuses plain http except to localhost, an empty event list and unknown events', async () => {
@@ -293,6 +302,31 @@ describe('/v1/webhooks', () => {
       expect(messagesOf(mgmt.id)).toHaveLength(2);
       await deliver();
       expect(to('/mgmt').at(-1)!.body).toContain('45600');
+    });
+
+    it('a pledge received by its school is announced as a status change; withdrawing everything as one consent change', async () => {
+      const mgmt = await subscribe({ url: `${receiver.base}/status`, events: ['pledge.status_changed', 'consent.changed'], entityId: t.ids.demo.entities.management });
+      const res = await as('rep-acme').call(
+        'POST',
+        '/v1/pledges',
+        { kind: 'apprenticeship_tax', companyId: t.ids.demo.companies.acme, entityId: t.ids.demo.entities.management, sharePercent: 10, estimatedAmountCents: 120000, campaignYear: 2026, contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' }, viaAccountant: false },
+        { 'idempotency-key': 'webhook-pledge-3' },
+      );
+      const pledgeId = ((await res.json()) as { id: string }).id;
+      expect(messagesOf(mgmt.id)).toHaveLength(0);
+      expect((await as('staff-mgmt').call('POST', `/v1/pledges/${pledgeId}/receive`, { receivedAmountCents: 118000 })).status).toBe(200);
+      const [status] = messagesOf(mgmt.id);
+      expect(JSON.parse(status!.payload)).toMatchObject({ type: 'pledge.status_changed', data: { id: pledgeId, status: 'received', receivedAmountCents: 118000 } });
+
+      expect((await as('alumna-claire').call('POST', '/v1/consents/withdraw-all', {})).status).toBe(200);
+      const consent = messagesOf(mgmt.id).filter((m) => m.eventType === 'consent.changed');
+      expect(consent).toHaveLength(1);
+      const data = JSON.parse(consent[0]!.payload).data as { personId: string; changes: { purposeKey: string }[] };
+      expect(data.personId).toBe(t.ids.demo.people['alumna-claire']);
+      expect(data.changes.length).toBeGreaterThan(0);
+      // Inès is not a member of École de management: its subscription hears nothing of her choices.
+      expect((await as('student-ines').call('PUT', '/v1/consents/job-offers', { channels: { email: true } })).status).toBe(200);
+      expect(messagesOf(mgmt.id).filter((m) => m.eventType === 'consent.changed')).toHaveLength(1);
     });
 
     it('a change that is refused or rolled back announces nothing', async () => {
