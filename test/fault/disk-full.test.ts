@@ -1,0 +1,108 @@
+/**
+ * A full disk, rehearsed with DATABASE_MAX_PAGES (PRAGMA max_page_count):
+ * writes answer 507 problem+json and leave nothing half-written, reads go
+ * on, and once there is room again the refused write goes through — once.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { integrityOf, partialWrites, pledgeIds, request, seededDatabase, signIn, startApi, withDatabase, type Api, type Reply, type Workspace } from './harness.ts';
+import { WRITERS, createPledge, editProfile, openLedger, profileMarks, unauditedProfileEdits, type PledgeRequest, type Writer } from './load.ts';
+
+let ws: Workspace;
+let api: Api | undefined;
+before(async () => {
+  ws = await seededDatabase();
+});
+after(async () => {
+  await api?.stop();
+  ws?.remove();
+});
+
+const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
+let serial = 0;
+const pledge = (sub: Writer): PledgeRequest => {
+  const key = `full-${sub}-${++serial}`;
+  return { sub, key, body: { kind: 'donation', amountCents: 500 + serial, frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', fullName: `Donor ${key} ${'x'.repeat(150)}`, address }, publicThanks: false } };
+};
+
+test('a full database refuses writes with 507, keeps every write whole, serves reads, and recovers', { timeout: 120_000 }, async () => {
+  const seeded = withDatabase(ws.file, pledgeIds);
+  // Sessions and profiles first, with room: signing in is a write too.
+  api = await startApi(ws.file);
+  const tokens = {} as Record<Writer, string>;
+  for (const sub of WRITERS) tokens[sub] = await signIn(api.url, sub);
+  const ledger = await openLedger(api.url, tokens);
+  await api.stop();
+  const start = withDatabase(ws.file, (db) => profileMarks(db, ledger));
+
+  const pages = withDatabase(ws.file, (db) => db.pragma('page_count', { simple: true }) as number);
+  api = await startApi(ws.file, { DATABASE_MAX_PAGES: String(pages + 12) });
+  const url = api.url;
+
+  // Four writers at once until each is refused.
+  const accepted: PledgeRequest[] = [];
+  const refused: Array<{ p: PledgeRequest; res: Reply }> = [];
+  await Promise.all(
+    WRITERS.map(async (sub) => {
+      for (let i = 0; i < 500; i++) {
+        const p = pledge(sub);
+        const res = await createPledge(url, tokens[sub], p);
+        if (res.status === 201) accepted.push({ ...p, id: res.body.id as string });
+        else {
+          refused.push({ p, res });
+          return;
+        }
+      }
+    }),
+  );
+  assert.ok(accepted.length > 0, `some writes fitted under the cap: ${JSON.stringify(refused[0]?.res.body)} ${api.output()}`);
+  assert.equal(refused.length, WRITERS.length);
+  for (const { res } of refused) {
+    assert.equal(res.status, 507, JSON.stringify(res.body));
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    assert.equal(res.body.type, 'https://passerelle.dev/problems/storage-full');
+    assert.match(String(res.body.detail), /nothing was saved/);
+  }
+
+  // A profile edit is refused the same way, once the last free page is taken.
+  const claire = ledger.profiles['alumna-claire'];
+  let edit: Reply | undefined;
+  for (let i = 0; i < 50; i++) {
+    edit = await editProfile(url, tokens['alumna-claire'], claire.personId, { bio: `full ${i} ${'b'.repeat(580)}`, ifMatch: claire.etag });
+    if (edit.status !== 200) break;
+    claire.etag = edit.headers.get('etag')!;
+  }
+  assert.equal(edit?.status, 507);
+
+  // Reads go on.
+  for (const sub of WRITERS) {
+    assert.equal((await request(url, 'GET', '/v1/me', { token: tokens[sub] })).status, 200);
+    assert.equal((await request(url, 'GET', '/v1/pledges', { token: tokens[sub] })).status, 200);
+    assert.equal((await request(url, 'GET', `/v1/profiles/${ledger.profiles[sub].personId}`, { token: tokens[sub] })).status, 200);
+  }
+
+  // Nothing half-written: each accepted pledge with its audit entry and key, no refused one at all.
+  withDatabase(ws.file, (db) => {
+    assert.equal(integrityOf(db), 'ok');
+    assert.deepEqual(partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
+    assert.deepEqual(unauditedProfileEdits(db, ledger, start), []);
+    assert.equal(pledgeIds(db).length, seeded.length + accepted.length);
+    const keys = db.prepare(`SELECT count(*) AS n FROM idempotency_keys WHERE key LIKE 'full-%'`).get() as { n: number };
+    assert.equal(keys.n, accepted.length, 'a refused request leaves no key behind');
+  });
+
+  // Room again (the operator freed space: here, a restart without the cap). The refused requests, retried with their keys, go through once.
+  await api.stop();
+  api = await startApi(ws.file);
+  for (const { p } of refused) {
+    const res = await createPledge(api.url, tokens[p.sub], p);
+    assert.equal(res.status, 201);
+    assert.equal(res.headers.get('idempotent-replayed'), null, 'the refused attempt had stored nothing');
+  }
+  const retried = await editProfile(api.url, tokens['alumna-claire'], claire.personId, { bio: 'room again', ifMatch: claire.etag });
+  assert.equal(retried.status, 200);
+  withDatabase(ws.file, (db) => {
+    assert.equal(pledgeIds(db).length, seeded.length + accepted.length + refused.length);
+    assert.deepEqual(partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
+  });
+});
