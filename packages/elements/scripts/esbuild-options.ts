@@ -1,0 +1,125 @@
+// The esbuild settings every Passerelle browser bundle is made with: the
+// build (scripts/build.ts) and the bundle benchmark (test/bench/bundle.ts)
+// import them, so the benchmark measures exactly what ships.
+import { transformSync, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The elements package folder. */
+export const elementsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const srcDir = join(elementsDir, 'src');
+
+/**
+ * Marks the shared schemas' valibot builder calls as pure. esbuild does not
+ * act on valibot's own `@__NO_SIDE_EFFECTS__` annotations, so every schema
+ * constant of an imported `@passerelle/schema` file was kept, used or not
+ * (~0.7 kB min+gzip in the portal alone). Builders (`v.pipe`, `v.object`,
+ * `text(...)`…) have no side effects; running ones (`v.parse`, `v.assert`,
+ * setters…) are left alone, and a used result is always kept.
+ */
+const RUNS = /^(parse|safeParse|parser|safeParser|parseAsync|safeParseAsync|assert|is|getDotPath|flatten|summarize|set\w*|delete\w*|get\w*Config|get\w*Message)$/;
+const pureSchemaBuilders: Plugin = {
+  name: 'pure-schema-builders',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]packages[\\/]schema[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source
+        .replace(/(?<![\w.$])v\.(\w+)\(/g, (call, name: string) => (RUNS.test(name) ? call : `/* @__PURE__ */ v.${name}(`))
+        .replace(/(?<![\w.$])text\(/g, '/* @__PURE__ */ text(');
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/** Back to template-literal source: the cooked text with `\\`, backquote and `${` escaped. */
+const asTemplateText = (cooked: string) => cooked.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+
+/**
+ * Minifies the static text of Lit's tagged templates (esbuild keeps template
+ * text as written): `css` without interpolations through esbuild's CSS
+ * minifier, other `css` and `html` by turning each run of whitespace that
+ * holds a line break into one space. HTML renders any whitespace run as one
+ * space and Lit reads the strings as given, so what is drawn is unchanged
+ * (templates with a `<pre>` are left alone). ~1.3 kB min+gzip over the four
+ * components and the portal.
+ */
+const minifyTemplates: Plugin = {
+  name: 'minify-lit-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!/\b(html|css)`/.test(source)) return undefined;
+      const file = ts.createSourceFile(args.path, source, ts.ScriptTarget.Latest, true);
+      const edits: { start: number; end: number; text: string }[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'css')) {
+          const tpl = node.template;
+          const parts = ts.isNoSubstitutionTemplateLiteral(tpl) ? [tpl] : [tpl.head, ...tpl.templateSpans.map((s) => s.literal)];
+          if (!parts.some((p) => /<pre[\s>]/.test(p.text))) {
+            for (const part of parts) {
+              let text: string;
+              if (node.tag.text === 'css' && ts.isNoSubstitutionTemplateLiteral(part)) text = transformSync(part.text, { loader: 'css', minify: true }).code.trim();
+              else text = part.text.replace(/\s*\n\s*/g, ' ');
+              // A literal's source runs from its opening delimiter (` or }) to its closing one (` or ${).
+              const start = part.getStart(file) + 1;
+              const end = part.getEnd() - (ts.isNoSubstitutionTemplateLiteral(part) || ts.isTemplateTail(part) ? 1 : 2);
+              edits.push({ start, end, text: asTemplateText(text) });
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      let contents = source;
+      for (const e of edits.sort((x, y) => y.start - x.start)) contents = contents.slice(0, e.start) + e.text + contents.slice(e.end);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * The typed client's cookie serializer, for `hc` calls given a `cookie`
+ * option: Passerelle never sends cookies (bearer tokens, `credentials: 'omit'`),
+ * so the 1.5 kB serializer is replaced by one that says so if ever reached.
+ */
+const noClientCookies: Plugin = {
+  name: 'no-client-cookies',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/utils\/cookie\.js$/ }, (args) =>
+      /[\\/]hono[\\/]dist[\\/]client[\\/]/.test(args.importer) ? { path: 'hono-client-cookie', namespace: 'passerelle-stub' } : undefined,
+    );
+    b.onLoad({ filter: /^hono-client-cookie$/, namespace: 'passerelle-stub' }, () => ({
+      contents: `export const serialize = () => { throw new Error('Passerelle sends no cookies'); };`,
+      loader: 'js',
+    }));
+  },
+};
+
+export const buildOptions: BuildOptions = {
+  plugins: [pureSchemaBuilders, minifyTemplates, noClientCookies],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  platform: 'browser',
+  tsconfig: join(elementsDir, 'tsconfig.json'),
+  legalComments: 'none',
+  metafile: true,
+  // Lit's production build (no dev-mode warnings).
+  conditions: ['production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+/** An esbuild `stdin` entry importing `src/<name>/define.ts` for each name, in order. */
+export function definesEntry(names: readonly string[], sourcefile: string): BuildOptions['stdin'] {
+  return { contents: names.map((name) => `import './${name}/define.ts';`).join('\n'), resolveDir: srcDir, sourcefile, loader: 'ts' };
+}
+
+/** Nothing of the server may be bundled: `AppType` is a type-only import. */
+export function assertNoServerCode(metafile: Metafile | undefined): void {
+  if (!metafile) throw new Error('esbuild gave no metafile.');
+  const offenders = Object.keys(metafile.inputs).filter((input) => /(^|\/)server\/src\/|better-sqlite3|drizzle-orm|@hono\/node-server|nodemailer|hono\/dist\/(hono|hono-base|compose)\.js/.test(input));
+  if (offenders.length > 0) throw new Error(`Server code in the browser bundle:\n  ${offenders.join('\n  ')}`);
+}
