@@ -125,6 +125,7 @@ export const profileRoutes = new Hono<AppEnv>()
       // loadProfile found it in this transaction: the update returns a row.
       const updated = updateProfile(tx, actor.tenantId, actor.personId, { confirmedAt: who.at, version: current.version + 1 })!;
       writeAudit(tx, who, { action: 'profile.confirm', objectType: 'profile', objectId: actor.personId, subjectId: actor.personId, entityIds, detail: { fields: ['confirmedAt'] } });
+      recordEvent(tx, who, { type: 'profile.updated', personId: actor.personId });
       return updated;
     });
     return respond(c, row, 'self');

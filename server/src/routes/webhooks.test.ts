@@ -340,6 +340,9 @@ describe('/v1/webhooks', () => {
       expect((await as('student-ines').call('PATCH', `/v1/profiles/${personId}`, { bio: 'Robotique' }, { 'if-match': etag })).status).toBe(200);
       expect(messagesOf(sub.id)).toHaveLength(1);
       expect(JSON.parse(messagesOf(sub.id)[0]!.payload).data).toMatchObject({ id: personId, bio: 'Robotique' });
+      // "Still accurate" changes what staff read (confirmedAt, freshness): announced too.
+      expect((await as('student-ines').call('POST', '/v1/profiles/me/confirm')).status).toBe(200);
+      expect(messagesOf(sub.id)).toHaveLength(2);
 
       // A failure after the event was recorded rolls the message back with the change.
       expect(() =>
@@ -348,14 +351,14 @@ describe('/v1/webhooks', () => {
           throw new Error('the change failed');
         }),
       ).toThrow('the change failed');
-      expect(messagesOf(sub.id)).toHaveLength(1);
+      expect(messagesOf(sub.id)).toHaveLength(2);
 
       // A disabled subscription hears nothing.
       const etagSub = (await as('admin-demo').call('GET', `/v1/webhooks/${sub.id}`)).headers.get('etag')!;
       await as('admin-demo').call('PATCH', `/v1/webhooks/${sub.id}`, { enabled: false }, { 'if-match': etagSub });
       const etag2 = (await as('student-ines').call('GET', '/v1/profiles/me')).headers.get('etag')!;
       expect((await as('student-ines').call('PATCH', `/v1/profiles/${personId}`, { bio: 'Mécatronique' }, { 'if-match': etag2 })).status).toBe(200);
-      expect(messagesOf(sub.id)).toHaveLength(1);
+      expect(messagesOf(sub.id)).toHaveLength(2);
     });
 
     it('offers: a submitted offer reaches only the targeted school’s subscription; once published, every school’s', async () => {
