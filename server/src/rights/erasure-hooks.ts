@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/open.ts';
 import { clearPersonIdentity, deletePersonMemberships, revokeOpenSessions } from '../db/rights/identity.ts';
 import { withdrawAll } from '../consents/state.ts';
+import { recordEvent } from '../webhooks/record.ts';
 import { profileErasure } from './parts/profiles.ts';
 import { pledgeErasure } from './parts/pledges.ts';
 
@@ -34,6 +35,8 @@ const consents: ErasureHook = {
   name: 'consents',
   atOnce: (tx, ctx) => {
     const changes = withdrawAll(tx, { tenantId: ctx.tenantId, personId: ctx.personId, actorId: ctx.actorId, actorReason: 'erasure request', at: ctx.at, originPage: null, originComponent: 'erasure' }, ctx.now);
+    // The CRM hears of the withdrawal like of any other consent change.
+    if (changes.length > 0) recordEvent(tx, ctx, { type: 'consent.changed', personId: ctx.personId, changes });
     return `withdrawn: ${changes.reduce((n, c) => n + c.channels.length, 0)} channel(s)`;
   },
 };

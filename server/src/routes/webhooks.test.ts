@@ -399,14 +399,17 @@ describe('/v1/webhooks', () => {
     });
 
     it('an erasure request reaches the subscriptions whose staff process it', async () => {
-      const eng = await subscribe({ url: `${receiver.base}/erasure-eng`, events: ['erasure.requested'], entityId: t.ids.demo.entities.engineering });
+      const eng = await subscribe({ url: `${receiver.base}/erasure-eng`, events: ['erasure.requested', 'consent.changed'], entityId: t.ids.demo.entities.engineering });
       const mgmt = await subscribe({ url: `${receiver.base}/erasure-mgmt`, events: ['erasure.requested'], entityId: t.ids.demo.entities.management });
       const res = await as('student-ines').call('POST', '/v1/me/erasure', { confirm: true });
       expect(res.status).toBe(201);
       const request = (await res.json()) as { id: string };
       expect(messagesOf(mgmt.id)).toHaveLength(0);
-      const [message] = messagesOf(eng.id);
-      expect(JSON.parse(message!.payload)).toMatchObject({ type: 'erasure.requested', data: { id: request.id, personId: t.ids.demo.people['student-ines'], status: 'pending' } });
+      const messages = messagesOf(eng.id).map((m) => JSON.parse(m.payload) as { type: string; data: Record<string, unknown> });
+      expect(messages.find((m) => m.type === 'erasure.requested')).toMatchObject({ data: { id: request.id, personId: t.ids.demo.people['student-ines'], status: 'pending' } });
+      // Every marketing use is withdrawn at once: announced as a consent change too.
+      expect(messages.find((m) => m.type === 'consent.changed')?.data).toMatchObject({ personId: t.ids.demo.people['student-ines'] });
+      expect(messages).toHaveLength(2);
     });
   });
 });
