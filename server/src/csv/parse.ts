@@ -29,9 +29,9 @@ export class CsvSyntaxError extends Error {
  * Latin-1; 0x81 0x8D 0x8F 0x90 0x9D are unassigned and kept as they are).
  * Node 20's `TextDecoder('windows-1252')` decodes these bytes as Latin-1
  * control characters (nodejs/node#56542), so the euro sign, curly quotes and
- * "œ" are put right here.
+ * "œ" are put right here. (Index = byte − 0x80; the benchmark encodes with it.)
  */
-const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+export const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const fixCp1252 = (text: string) => text.replace(/[\u0080-\u009f]/g, (ch) => cp1252High[ch.charCodeAt(0) - 0x80]!);
 
 /**

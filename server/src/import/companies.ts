@@ -14,10 +14,8 @@ import * as v from 'valibot';
 import { CompanyImportRowSchema, foldForSearch, sirenOfSiret, type CompanyImportRow } from '@passerelle/schema';
 import type { Tx } from '../db/open.ts';
 import type { AuditEntry } from '../db/audit.ts';
-import { insertCompanies, loadCompanies, updateImportedCompany, type CompanyChanges, type CompanyInsert, type CompanyRow } from '../db/import/companies.ts';
+import { companyInserter, loadCompanies, updateImportedCompany, type CompanyChanges, type CompanyRow } from '../db/import/companies.ts';
 import { issuesText, rejected, type RowResult } from './outcome.ts';
-
-const FLUSH_EVERY = 2_000;
 
 export interface CompaniesImportContext {
   tenantId: string;
@@ -42,16 +40,9 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
   };
   for (const c of loadCompanies(tx, tenantId)) index(c);
 
-  let pending: CompanyInsert[] = [];
-  const pendingIds = new Set<string>();
-  const flush = () => {
-    insertCompanies(tx, pending);
-    pending = [];
-    pendingIds.clear();
-  };
+  const insert = companyInserter(tx);
 
   function update(line: number, r: CompanyImportRow, company: CompanyRow): RowResult {
-    if (pendingIds.has(company.id)) flush();
     const changes: CompanyChanges = {};
     for (const k of changeable) if (r[k] !== undefined && r[k] !== company[k]) changes[k] = r[k];
     // Pending means "a recruiter asked, staff have not verified": the institution's base verifies it.
@@ -79,11 +70,9 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
       sector: r.sector ?? null,
       status: 'active',
     };
-    pending.push({ ...company, tenantId, createdBy: null, createdAt: at });
-    pendingIds.add(company.id);
+    insert({ ...company, tenantId, createdBy: null, createdAt: at });
     index(company);
     ctx.audit.push({ action: 'company.import.create', objectType: 'company', objectId: company.id, detail: { line, fields: given } });
-    if (pending.length >= FLUSH_EVERY) flush();
     return { line, outcome: 'created', id: company.id, match: null, fields: given, message: '' };
   }
 
@@ -112,6 +101,5 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
       }
       return create(line, r, Object.keys(cells));
     },
-    finish: flush,
   };
 }

@@ -2,7 +2,7 @@
  * Importing the institution's people, line by line, inside the caller's
  * transaction. Everyone of the tenant is loaded once into maps (external id,
  * primary email, folded name + graduation year), so a line costs no query to
- * match; new people are buffered and inserted in multi-row statements.
+ * match; its writes go through statements compiled once.
  *
  * Matching, in order: external id, then primary email (case-insensitive) —
  * either updates that person with the mapped fields; then family + given name
@@ -14,29 +14,14 @@ import * as v from 'valibot';
 import { PersonImportRowSchema, isSchoolOwned, searchKey, type PersonImportRow, type ProfileFields } from '@passerelle/schema';
 import type { DbOrTx, Tx } from '../db/open.ts';
 import type { AuditEntry } from '../db/audit.ts';
-import { updateProfile, type ProfileRow } from '../db/profiles/profiles.ts';
-import {
-  insertImported,
-  listEntities,
-  loadPeople,
-  loadSchoolMemberships,
-  setMembershipRole,
-  setPersonExternalId,
-  type DuplicateFlagInsert,
-  type KnownPerson,
-  type MembershipInsert,
-  type PersonInsert,
-  type SchoolMembership,
-} from '../db/import/people.ts';
+import type { ProfileRow } from '../db/profiles/profiles.ts';
+import { listEntities, loadPeople, loadSchoolMemberships, peopleWriters, type KnownPerson, type SchoolMembership } from '../db/import/people.ts';
 import { derivedColumns, fieldsOf, visibilityOf } from '../profiles/document.ts';
 import { initialFields } from '../profiles/store.ts';
 import { issuesText, rejected, type RowResult } from './outcome.ts';
 
 /** Profile fields a people file may set directly (the rest: email, entity, role, externalId). */
 const profileFields = ['givenName', 'familyName', 'usageName', 'graduationYear', 'programme', 'employer', 'jobTitle', 'sector', 'phone', 'workCity', 'workCountry', 'linkedinUrl'] as const;
-
-/** Buffered inserts are written every this many new people (and before touching one of them again). */
-const FLUSH_EVERY = 2_000;
 
 export interface PeopleImportContext {
   tenantId: string;
@@ -108,21 +93,13 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
   const memberships = new Map<string, SchoolMembership[]>();
   for (const m of loadSchoolMemberships(tx, tenantId)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
 
-  const pending = { people: [] as PersonInsert[], profiles: [] as ProfileRow[], memberships: [] as MembershipInsert[], flags: [] as DuplicateFlagInsert[] };
-  const pendingIds = new Set<string>();
-  const flush = () => {
-    insertImported(tx, pending);
-    pending.people = [];
-    pending.profiles = [];
-    pending.memberships = [];
-    pending.flags = [];
-    pendingIds.clear();
-  };
+  const write = peopleWriters(tx);
+  const flag = (personId: string, otherPersonId: string, reason: 'email' | 'nameYearProgramme') =>
+    write.flag({ id: randomUUID(), tenantId, personId, otherPersonId, reason, createdAt: at });
 
   const addMembership = (personId: string, role: 'student' | 'alumnus', entityId: string) => {
     const id = randomUUID();
-    pending.memberships.push({ id, tenantId, personId, role, entityId, createdAt: at });
-    pendingIds.add(personId);
+    write.membership({ id, tenantId, personId, role, entityId, createdAt: at });
     memberships.set(personId, [...(memberships.get(personId) ?? []), { id, personId, role, entityId }]);
   };
 
@@ -135,9 +112,10 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     // The school is the source of the education it records: locked, as for the demo's school data.
     const profile = newProfileRow(tenantId, id, fields, true, at);
     const others = [...(byNameYear.get(nameYearKey(profile) ?? '') ?? [])];
-    pending.people.push({ id, tenantId, externalId: r.externalId ?? null, email: r.email ?? null, displayName: `${fields.givenName} ${fields.familyName}`, createdAt: at });
-    pending.profiles.push(profile);
-    for (const other of others) pending.flags.push({ tenantId, personId: id, otherPersonId: other, reason: 'nameYearProgramme', createdAt: at });
+    write.person({ id, tenantId, externalId: r.externalId ?? null, email: r.email ?? null, displayName: `${fields.givenName} ${fields.familyName}`, createdAt: at });
+    write.profile(profile);
+    // The existing flag, with the closest reason it has: staff see "same name and year" pairs there.
+    for (const other of others) flag(id, other, 'nameYearProgramme');
     addMembership(id, r.role ?? 'alumnus', entityId);
     index({ id, externalId: r.externalId ?? null, email: r.email ?? null, displayName: null, profile });
     ctx.audit.push({
@@ -160,7 +138,6 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
   }
 
   function update(line: number, r: PersonImportRow, entityId: string | null, person: KnownPerson, match: 'externalId' | 'email'): RowResult {
-    if (pendingIds.has(person.id)) flush();
     const current = person.profile;
     const before = current ? fieldsOf(current) : initialFields(person);
     const after: ProfileFields = { ...before };
@@ -176,7 +153,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     const notes: string[] = [];
 
     if (r.externalId && person.externalId !== r.externalId) {
-      setPersonExternalId(tx, tenantId, person.id, r.externalId);
+      write.setExternalId({ tenantId, id: person.id, externalId: r.externalId });
       person.externalId = r.externalId;
       byExternalId.set(r.externalId, person);
       changed.push('externalId');
@@ -190,7 +167,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         addMembership(person.id, r.role ?? 'alumnus', school);
         changed.push('role');
       } else if (r.role && !mine.some((m) => m.role === r.role)) {
-        setMembershipRole(tx, tenantId, mine[0]!.id, r.role);
+        write.setRole({ tenantId, id: mine[0]!.id, role: r.role });
         mine[0]!.role = r.role;
         changed.push('role');
       }
@@ -204,20 +181,21 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
       let row: ProfileRow;
       if (current) {
         const visibility = visibilityOf(current.visibility);
-        // The row was loaded in this transaction: the update finds it.
-        row = updateProfile(tx, tenantId, person.id, {
+        row = {
+          ...current,
           ...after,
           visibility,
           ...derivedColumns(after, visibility),
           educationLocked: current.educationLocked || locked,
+          // The ETag is the version: readers see the change.
           version: current.version + 1,
           updatedAt: at,
           updatedBy: null,
-        })!;
+        };
+        write.rewriteProfile(row);
       } else {
         row = newProfileRow(tenantId, person.id, after, locked, at);
-        pending.profiles.push(row);
-        pendingIds.add(person.id);
+        write.profile(row);
       }
       unindex(person);
       person.profile = row;
@@ -225,7 +203,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
       if (r.email) {
         const other = byEmail.get(r.email);
         if (other && other.id !== person.id) {
-          pending.flags.push({ tenantId, personId: person.id, otherPersonId: other.id, reason: 'email', createdAt: at });
+          flag(person.id, other.id, 'email');
           notes.push(`Another person (${other.id}) has the primary email ${r.email}: both flagged for staff review.`);
         }
       }
@@ -261,11 +239,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         }
         return update(line, r, entityId, byMail, 'email');
       }
-      const result = create(line, r, entityId, Object.keys(cells));
-      if (pending.people.length >= FLUSH_EVERY) flush();
-      return result;
+      return create(line, r, entityId, Object.keys(cells));
     },
-    /** Writes what is still buffered. */
-    finish: flush,
   };
 }

@@ -6,8 +6,8 @@
  *
  * Audit: one entry per person or company created or updated (origin
  * `cli:import`, no actor, the line and the changed fields in the detail,
- * the person as subject so it shows in their data export), written in
- * multi-row statements, plus one `import.people` / `import.companies` entry
+ * the person as subject so it shows in their data export), written through
+ * one prepared statement, plus one `import.people` / `import.companies` entry
  * with the file name and the counts.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { importOutcomes, searchKey, type ImportKind, type ImportMapping, type ImportOutcome } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
 import { writeAudit, type AuditEntry } from '../db/audit.ts';
-import { insertAuditEntries } from '../db/import/batch.ts';
+import { insertAuditEntries } from '../db/import/prepared.ts';
 import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
 import { ImportStructureError, cellsByField, readImportSource } from './source.ts';
 import { entityKeys, peopleImporter } from './people.ts';
@@ -86,7 +86,6 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
         results.push(importer.row(record.line, cellsByField(record, source.columns)));
         progress.tick(results.length);
       }
-      importer.finish();
       insertAuditEntries(tx, who, audit);
       writeAudit(tx, who, {
         action: `import.${options.kind}`,

@@ -2,11 +2,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { companies } from '../tables/index.ts';
-import { chunkSize, chunks } from './batch.ts';
+import { preparedInsert } from './prepared.ts';
 
 export type CompanyRow = Pick<typeof companies.$inferSelect, 'id' | 'name' | 'siret' | 'siren' | 'website' | 'city' | 'sector' | 'status'>;
-export type CompanyInsert = typeof companies.$inferInsert;
-export type CompanyChanges = Partial<Pick<CompanyInsert, 'name' | 'siren' | 'website' | 'city' | 'sector' | 'status'>>;
+export type CompanyChanges = Partial<Pick<CompanyRow, 'name' | 'siren' | 'website' | 'city' | 'sector' | 'status'>>;
 
 /** Every company of the tenant: the import matches against these in memory. */
 export function loadCompanies(db: DbOrTx, tenantId: string): CompanyRow[] {
@@ -17,9 +16,9 @@ export function loadCompanies(db: DbOrTx, tenantId: string): CompanyRow[] {
     .all();
 }
 
-/** New companies; the search index follows through its triggers (drizzle/0001_company-search.sql). */
-export function insertCompanies(tx: DbOrTx, rows: CompanyInsert[]): void {
-  for (const part of chunks(rows, chunkSize(11))) tx.insert(companies).values(part).run();
+/** New companies, one prepared statement; the search index follows through its triggers (drizzle/0001_company-search.sql). */
+export function companyInserter(tx: DbOrTx) {
+  return preparedInsert(tx, companies, ['id', 'tenantId', 'name', 'siret', 'siren', 'website', 'city', 'sector', 'status', 'createdBy', 'createdAt']);
 }
 
 export function updateImportedCompany(tx: DbOrTx, tenantId: string, id: string, changes: CompanyChanges): void {

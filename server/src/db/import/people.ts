@@ -1,9 +1,9 @@
-/** What the people import reads and writes: everyone of the tenant at once, then batched inserts. */
-import { and, eq, inArray } from 'drizzle-orm';
+/** What the people import reads and writes: everyone of the tenant at once, then prepared statements per row. */
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { entities, memberships, people, profileDuplicateFlags, profiles } from '../tables/index.ts';
-import type { ProfileInsert, ProfileRow } from '../profiles/profiles.ts';
-import { chunkSize, chunks } from './batch.ts';
+import type { ProfileRow } from '../profiles/profiles.ts';
+import { placeholders, preparedInsert } from './prepared.ts';
 
 export interface KnownPerson {
   id: string;
@@ -45,23 +45,38 @@ export function listEntities(db: DbOrTx, tenantId: string): { id: string; name: 
   return db.select({ id: entities.id, name: entities.name }).from(entities).where(eq(entities.tenantId, tenantId)).all();
 }
 
-export type PersonInsert = typeof people.$inferInsert;
-export type MembershipInsert = typeof memberships.$inferInsert;
-export type DuplicateFlagInsert = typeof profileDuplicateFlags.$inferInsert;
+const profileColumns = Object.keys(getTableColumns(profiles)) as (keyof ProfileRow)[];
+/** What an import may rewrite of a profile: everything but its keys and the owner's own dates. */
+const rewritable = profileColumns.filter((k) => !['personId', 'tenantId', 'createdAt', 'confirmedAt', 'ownerUpdatedAt'].includes(k));
+export type ProfileRewrite = Pick<ProfileRow, 'tenantId' | 'personId'> & Omit<ProfileRow, 'createdAt' | 'confirmedAt' | 'ownerUpdatedAt'>;
 
-/** New people, their profiles, memberships and duplicate flags, in that order (foreign keys). */
-export function insertImported(tx: DbOrTx, rows: { people: PersonInsert[]; profiles: ProfileInsert[]; memberships: MembershipInsert[]; flags: DuplicateFlagInsert[] }): void {
-  for (const part of chunks(rows.people, chunkSize(7))) tx.insert(people).values(part).run();
-  for (const part of chunks(rows.profiles, chunkSize(45))) tx.insert(profiles).values(part).run();
-  for (const part of chunks(rows.memberships, chunkSize(7))) tx.insert(memberships).values(part).run();
-  for (const part of chunks(rows.flags, chunkSize(7))) tx.insert(profileDuplicateFlags).values(part).onConflictDoNothing().run();
-}
-
-export function setPersonExternalId(tx: DbOrTx, tenantId: string, personId: string, externalId: string): void {
-  tx.update(people).set({ externalId }).where(and(eq(people.tenantId, tenantId), eq(people.id, personId))).run();
-}
-
-/** A student who graduated: the membership in the same school changes role. */
-export function setMembershipRole(tx: DbOrTx, tenantId: string, membershipId: string, role: 'student' | 'alumnus'): void {
-  tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.id, membershipId))).run();
+/** The import's writes, each compiled once for the transaction. */
+export function peopleWriters(tx: DbOrTx) {
+  const rewrite = tx
+    .update(profiles)
+    .set(placeholders(rewritable))
+    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId'))))
+    .prepare();
+  const role = tx
+    .update(memberships)
+    .set(placeholders(['role']))
+    .where(and(eq(memberships.tenantId, sql.placeholder('tenantId')), eq(memberships.id, sql.placeholder('id'))))
+    .prepare();
+  const externalId = tx
+    .update(people)
+    .set(placeholders(['externalId']))
+    .where(and(eq(people.tenantId, sql.placeholder('tenantId')), eq(people.id, sql.placeholder('id'))))
+    .prepare();
+  return {
+    person: preparedInsert(tx, people, ['id', 'tenantId', 'externalId', 'email', 'displayName', 'createdAt']),
+    profile: preparedInsert(tx, profiles, profileColumns),
+    membership: preparedInsert(tx, memberships, ['id', 'tenantId', 'personId', 'role', 'entityId', 'createdAt']),
+    /** A duplicate flag; an identical open one already there is left as is. */
+    flag: preparedInsert(tx, profileDuplicateFlags, ['id', 'tenantId', 'personId', 'otherPersonId', 'reason', 'createdAt'], { ignoreConflicts: true }),
+    /** Every rewritable column of one profile (the caller bumps the version). */
+    rewriteProfile: (row: ProfileRewrite) => void rewrite.run(row as Record<string, unknown>),
+    /** A student who graduated: the membership in the same school changes role. */
+    setRole: (values: { tenantId: string; id: string; role: 'student' | 'alumnus' }) => void role.run(values),
+    setExternalId: (values: { tenantId: string; id: string; externalId: string }) => void externalId.run(values),
+  };
 }
