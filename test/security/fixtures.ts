@@ -1,0 +1,156 @@
+/**
+ * Valid bodies for every write route, and fresh objects made through the
+ * API as the person who may make them, so that a refusal the suite sees is
+ * the policy's and not the validator's.
+ */
+import { randomUUID } from 'node:crypto';
+import { freshSiret, sqliteOf, type Api, type Caller, type RoleName } from './harness.ts';
+
+export type Json = Record<string, unknown>;
+
+const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
+
+export function fixtures(api: Api) {
+  const { ids } = api.t;
+  const demo = ids.demo;
+
+  const created = async (method: string, path: string, as: Caller | { token: string }, body: unknown, headers: Record<string, string> = {}) => {
+    const r = await api.send(method, path, { ...(typeof as === 'string' ? { as } : as), body, headers });
+    if (r.status !== 201 && r.status !== 200) throw new Error(`fixture ${method} ${path}: ${r.status} ${r.text}`);
+    return r;
+  };
+  const idOf = (r: { json: unknown }) => (r.json as { id: string }).id;
+
+  const bodies = {
+    offer: (over: Json = {}): Json => ({
+      companyId: demo.companies.acme,
+      title: 'Stage robotique mobile',
+      description: 'Rejoignez **l’équipe** R&D.',
+      kind: 'internship',
+      targetEntityIds: [demo.entities.engineering],
+      location: 'Lyon',
+      remote: 'hybrid',
+      startDate: '2026-04-01',
+      duration: { amount: 3, unit: 'months' },
+      weeklyHours: 35,
+      stipend: { amountCents: 68250 },
+      apply: 'https://acme-robotique.fr/stages',
+      expiresOn: '2026-05-15',
+      ...over,
+    }),
+    offerPatch: (): Json => ({ location: 'Lyon 7e' }),
+    reason: (): Json => ({ reason: 'Précisez la gratification.' }),
+    gift: (over: Json = {}): Json => ({
+      kind: 'donation',
+      amountCents: 30000,
+      frequency: 'once',
+      designation: { kind: 'entity', entityId: demo.entities.engineering },
+      donor: { kind: 'individual', fullName: 'Claire Dubois', address },
+      publicThanks: false,
+      ...over,
+    }),
+    tax: (over: Json = {}): Json => ({
+      kind: 'apprenticeship_tax',
+      companyId: demo.companies.acme,
+      entityId: demo.entities.engineering,
+      sharePercent: 50,
+      estimatedAmountCents: 250000,
+      campaignYear: 2026,
+      contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
+      viaAccountant: false,
+      ...over,
+    }),
+    pledgePatch: (): Json => ({ publicThanks: true }),
+    receive: (): Json => ({ receivedAmountCents: 1000, receivedOn: '2026-03-01' }),
+    cancel: (): Json => ({ reason: 'Doublon' }),
+    importCsv: (): Json => ({ csv: 'SIRET;UAI;Montant;Date\n52345678800026;0754321P;10;2026-06-15' }),
+    company: (): Json => ({ name: `Société ${randomUUID().slice(0, 6)}`, siret: freshSiret(), website: 'https://example.org' }),
+    companyPatch: (): Json => ({ website: 'https://www.acme-robotique.fr' }),
+    companyRequest: (companyId: string = demo.companies.globex): Json => ({ companyId, message: 'Je recrute.' }),
+    purpose: (): Json => ({
+      key: `p-${randomUUID().slice(0, 8)}`,
+      title: { fr: 'Lettre', en: 'Letter' },
+      description: { fr: 'Des nouvelles.', en: 'News.' },
+      legalBasis: 'consent',
+      channels: ['email'],
+      entityId: demo.entities.university,
+      retentionMonths: 24,
+    }),
+    purposePatch: (): Json => ({ retentionMonths: 36 }),
+    settings: (): Json => ({ solicitationCapDefault: 4 }),
+    consentChoice: (): Json => ({ channels: { email: true } }),
+    cap: (): Json => ({ perMonth: 3 }),
+    withdrawAll: (): Json => ({ origin: { component: 'security-suite' } }),
+    erasure: (): Json => ({ confirm: true, note: 'Merci.' }),
+    profilePatch: (): Json => ({ workCity: 'Lyon' }),
+    webhook: (): Json => ({ url: 'https://crm.example.org/hooks/passerelle', events: ['offer.published', 'offer.submitted', 'pledge.created'], description: 'CRM' }),
+    webhookPatch: (): Json => ({ description: 'CRM (production)' }),
+    exchange: (): Json => ({ token: api.t.hostToken('student-ines') }),
+    emailSignIn: (): Json => ({ tenant: 'demo', email: `someone-${randomUUID().slice(0, 8)}@example.org` }),
+  };
+
+  /** The ETag a GET answers (as an administrator, who sees everything). */
+  const etagOf = async (path: string, as: Caller = 'admin'): Promise<string> => {
+    const r = await api.send('GET', path, { as });
+    const etag = r.headers.get('etag');
+    if (!etag) throw new Error(`no ETag on GET ${path}: ${r.status} ${r.text}`);
+    return etag;
+  };
+
+  const make = {
+    /** An offer by `as` (a draft unless `submit`). */
+    offer: async (as: RoleName, over: Json = {}) =>
+      idOf(await created('POST', '/v1/offers', as, bodies.offer(over), { 'idempotency-key': randomUUID() })),
+    /** Ines's offer, submitted to moderation (staff-eng and admins may publish it). */
+    submittedOffer: () => make.offer('student', { submit: true }),
+    /** Published directly by staff-eng. */
+    publishedOffer: () => make.offer('staff', { submit: true }),
+    /** Acme's apprenticeship tax for École d'ingénieurs, pledged by its representative. */
+    taxPledge: async () => idOf(await created('POST', '/v1/pledges', 'company_rep', bodies.tax(), { 'idempotency-key': randomUUID() })),
+    /** Claire's gift to École d'ingénieurs. */
+    gift: async () => idOf(await created('POST', '/v1/pledges', 'alumnus', bodies.gift(), { 'idempotency-key': randomUUID() })),
+    /** A recruiter (no membership) asks to represent Initech. */
+    companyRequest: async (token: string) => idOf(await created('POST', '/v1/companies/requests', { token }, bodies.companyRequest(demo.companies.initech))),
+    /** A new person signed in by email asks for erasure. */
+    erasureRequest: async () => {
+      const person = await api.emailPerson();
+      return idOf(await created('POST', '/v1/me/erasure', { token: person.token }, bodies.erasure()));
+    },
+    purpose: async () => idOf(await created('POST', '/v1/purposes', 'admin', bodies.purpose())),
+    /** Claire adds Inès's address as her own: a possible duplicate, flagged on Claire's profile. */
+    duplicateFlag: async () => {
+      const path = `/v1/profiles/${demo.people['alumna-claire']}`;
+      const ines = (await api.send('GET', `/v1/profiles/${demo.people['student-ines']}`, { as: 'admin' })).json as { emails?: { address: string }[] };
+      const address = ines.emails?.[0]?.address ?? 'ines.martin@etu.demo.test';
+      await created('PATCH', path, 'alumnus', { emails: [{ address, primary: true }] }, { 'if-match': await etagOf(path) });
+      const row = sqliteOf(api.t)
+        .prepare('SELECT id FROM profile_duplicate_flags WHERE person_id = ? AND resolved_at IS NULL ORDER BY created_at DESC')
+        .get(demo.people['alumna-claire']) as { id: string } | undefined;
+      if (!row) throw new Error('no duplicate flag was raised');
+      return row.id;
+    },
+  };
+
+  const more = {
+    /** A subscription of the demo tenant (administrators). */
+    webhook: async () => idOf(await created('POST', '/v1/webhooks', 'admin', bodies.webhook())),
+    /** A delivery: a subscription, then an offer published by staff-eng fires it. */
+    delivery: async () => {
+      const webhook = await more.webhook();
+      await make.publishedOffer();
+      const row = sqliteOf(api.t).prepare('SELECT id FROM webhook_deliveries WHERE subscription_id = ? LIMIT 1').get(webhook) as { id: string } | undefined;
+      if (!row) throw new Error('publishing an offer queued no webhook delivery');
+      return row.id;
+    },
+  };
+
+  /** One object per name for the whole run (created on first use). */
+  const memo = new Map<string, Promise<string>>();
+  const shared = (name: string, create: () => Promise<string>): Promise<string> => {
+    if (!memo.has(name)) memo.set(name, create());
+    return memo.get(name)!;
+  };
+
+  return { api, ids, demo, bodies, make: { ...make, ...more }, etagOf, shared };
+}
+export type Fixtures = ReturnType<typeof fixtures>;

@@ -1,0 +1,292 @@
+/**
+ * Who may call each route, from DESIGN.md's role table. Every route of the
+ * router must be declared here (the matrix test fails on an undeclared one):
+ * a new route cannot ship without someone writing down its policy.
+ *
+ * `access` is `public` (no session), `signed-in` (any person of the tenant,
+ * including a recruiter with no membership yet), or the roles allowed for the
+ * sample object the route is called on (`sample`). Roles: student (Inès),
+ * alumnus (Claire), company_rep (Marc, Acme), staff (Sophie, École
+ * d'ingénieurs), staff_elsewhere (Julien, École de management), admin
+ * (Nadia), no_membership (a recruiter signed in by email).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Caller, RoleName } from './harness.ts';
+import type { Fixtures, Json } from './fixtures.ts';
+
+export interface Req {
+  path: string;
+  body?: Json;
+  headers?: Record<string, string>;
+  /** A session other than the caller's usual one (logout uses a fresh one). */
+  token?: string;
+}
+
+export interface RouteRule {
+  access: 'public' | 'signed-in' | readonly RoleName[];
+  /** The rule in words (DESIGN.md's row, or why the route is open). */
+  rule: string;
+  /** An otherwise valid request for `caller`: only the policy may refuse it. Default: the path as is, no body. */
+  sample?: (f: Fixtures, caller: Caller) => Promise<Req> | Req;
+  /** Runs after the other routes: it signs out or erases the caller. */
+  last?: boolean;
+}
+
+const STAFF_AND_ADMIN: readonly RoleName[] = ['staff', 'staff_elsewhere', 'admin'];
+const key = () => ({ 'idempotency-key': randomUUID() });
+
+export const routeAccess: Record<string, RouteRule> = {
+  'GET /health': { access: 'public', rule: 'liveness probe' },
+  'GET /v1/openapi.json': { access: 'public', rule: 'the API describes itself' },
+
+  'POST /v1/auth/exchange': { access: 'public', rule: 'sign-in: a host-signed identity token for a session', sample: (f) => ({ path: '/v1/auth/exchange', body: f.bodies.exchange() }) },
+  'POST /v1/auth/email': { access: 'public', rule: 'sign-in: ask for an email code', sample: (f) => ({ path: '/v1/auth/email', body: f.bodies.emailSignIn() }) },
+  'POST /v1/auth/verify': {
+    access: 'public',
+    rule: 'sign-in: trade the emailed code for a session',
+    sample: async (f) => {
+      const { email } = f.bodies.emailSignIn() as { email: string };
+      await f.api.send('POST', '/v1/auth/email', { body: { tenant: 'demo', email } });
+      const code = [...f.api.t.mail].reverse().find((m) => m.to === email)?.text.match(/\b(\d{6})\b/)?.[1] ?? '000000';
+      return { path: '/v1/auth/verify', body: { tenant: 'demo', email, code } };
+    },
+  },
+  'POST /v1/auth/logout': {
+    access: 'signed-in',
+    rule: 'ends one’s own session',
+    last: true,
+    sample: async (f, caller) => ({ path: '/v1/auth/logout', ...(caller === 'anonymous' ? {} : { token: await f.api.freshToken(caller) }) }),
+  },
+
+  'GET /v1/me': { access: 'signed-in', rule: 'read own identity and roles' },
+  'GET /v1/me/export': { access: 'signed-in', rule: 'export own data (recent sign-in)' },
+  'GET /v1/me/erasure': { access: 'signed-in', rule: 'own erasure requests' },
+  'POST /v1/me/erasure': { access: 'signed-in', rule: 'ask for one’s own erasure', last: true, sample: (f) => ({ path: '/v1/me/erasure', body: f.bodies.erasure() }) },
+
+  'GET /v1/consents': { access: 'signed-in', rule: 'own consents' },
+  'GET /v1/consents/history': { access: 'signed-in', rule: 'own consent history' },
+  'POST /v1/consents/withdraw-all': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/withdraw-all', body: f.bodies.withdrawAll() }) },
+  'PUT /v1/consents/solicitation-cap': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/solicitation-cap', body: f.bodies.cap() }) },
+  'PUT /v1/consents/:purpose': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/alumni-news', body: f.bodies.consentChoice() }) },
+  'GET /v1/consents/export': { access: ['admin'], rule: 'CRM export of consent states: administrators', sample: () => ({ path: '/v1/consents/export?purpose=alumni-news' }) },
+  'GET /v1/consents/people/:personId': {
+    access: ['student', 'staff', 'admin'],
+    rule: 'consent state of others: staff of their entities and admins, read only (sample: Inès, École d’ingénieurs)',
+    sample: (f) => ({ path: `/v1/consents/people/${f.demo.people['student-ines']}` }),
+  },
+
+  'GET /v1/purposes': { access: 'signed-in', rule: 'the texts the consent centre shows' },
+  'POST /v1/purposes': { access: ['admin'], rule: 'purposes are managed by administrators', sample: (f) => ({ path: '/v1/purposes', body: f.bodies.purpose() }) },
+  'GET /v1/purposes/settings': { access: 'signed-in', rule: 'the institution’s default cap, shown to everyone' },
+  'PUT /v1/purposes/settings': { access: ['admin'], rule: 'administrators', sample: (f) => ({ path: '/v1/purposes/settings', body: f.bodies.settings() }) },
+  'GET /v1/purposes/:id': { access: 'signed-in', rule: 'the texts the consent centre shows', sample: async (f) => ({ path: `/v1/purposes/${await f.shared('purpose', f.make.purpose)}` }) },
+  'GET /v1/purposes/:id/versions': { access: 'signed-in', rule: 'the texts people agreed to', sample: async (f) => ({ path: `/v1/purposes/${await f.shared('purpose', f.make.purpose)}/versions` }) },
+  'PATCH /v1/purposes/:id': {
+    access: ['admin'],
+    rule: 'administrators (If-Match)',
+    sample: async (f) => {
+      const path = `/v1/purposes/${await f.shared('purpose', f.make.purpose)}`;
+      return { path, body: f.bodies.purposePatch(), headers: { 'if-match': await f.etagOf(path) } };
+    },
+  },
+
+  'GET /v1/erasure-requests': { access: 'signed-in', rule: 'filtered to the requests the caller may process: an empty list for others' },
+  'GET /v1/erasure-requests/:id': {
+    access: ['admin'],
+    rule: 'staff of the person’s entities and admins (sample: a recruiter with no entity: admins only)',
+    sample: async (f) => ({ path: `/v1/erasure-requests/${await f.shared('erasure', f.make.erasureRequest)}` }),
+  },
+  'POST /v1/erasure-requests/:id/process': {
+    access: ['admin'],
+    rule: 'staff of the person’s entities and admins (sample: a recruiter with no entity: admins only)',
+    sample: async (f) => ({ path: `/v1/erasure-requests/${await f.shared('erasure-process', f.make.erasureRequest)}/process` }),
+  },
+
+  'GET /v1/companies': { access: 'signed-in', rule: 'search companies: everyone' },
+  'POST /v1/companies': { access: STAFF_AND_ADMIN, rule: 'create a company: staff and admin (others request one)', sample: (f) => ({ path: '/v1/companies', body: f.bodies.company() }) },
+  'GET /v1/companies/requests': { access: STAFF_AND_ADMIN, rule: 'the verification queue: staff and admin' },
+  'POST /v1/companies/requests': { access: 'signed-in', rule: 'anyone may ask to represent a company', sample: (f) => ({ path: '/v1/companies/requests', body: f.bodies.companyRequest() }) },
+  'GET /v1/companies/requests/:id': {
+    access: ['no_membership', ...STAFF_AND_ADMIN],
+    rule: 'the requester and the staff who verify',
+    sample: async (f) => ({ path: `/v1/companies/requests/${await f.shared('request', () => f.make.companyRequest(f.api.tokens.no_membership))}` }),
+  },
+  'POST /v1/companies/requests/:id/approve': {
+    access: STAFF_AND_ADMIN,
+    rule: 'staff verify',
+    sample: async (f) => ({ path: `/v1/companies/requests/${await f.shared('approve', async () => f.make.companyRequest((await f.api.emailPerson()).token))}/approve` }),
+  },
+  'POST /v1/companies/requests/:id/refuse': {
+    access: STAFF_AND_ADMIN,
+    rule: 'staff verify',
+    sample: async (f) => ({ path: `/v1/companies/requests/${await f.shared('refuse', async () => f.make.companyRequest((await f.api.emailPerson()).token))}/refuse`, body: f.bodies.reason() }),
+  },
+  'GET /v1/companies/:id': { access: 'signed-in', rule: 'an active company: everyone', sample: (f) => ({ path: `/v1/companies/${f.demo.companies.acme}` }) },
+  'PATCH /v1/companies/:id': {
+    access: ['company_rep', ...STAFF_AND_ADMIN],
+    rule: 'edit a company: its representatives, staff, admin (sample: Acme)',
+    sample: async (f) => {
+      const path = `/v1/companies/${f.demo.companies.acme}`;
+      return { path, body: f.bodies.companyPatch(), headers: { 'if-match': await f.etagOf(path) } };
+    },
+  },
+
+  'GET /v1/offers/parameters': { access: 'signed-in', rule: 'the form’s legal hints' },
+  'GET /v1/offers': { access: 'signed-in', rule: 'published offers; one’s own; the staff queue' },
+  'POST /v1/offers': {
+    access: ['student', 'alumnus', 'company_rep', 'staff', 'admin'],
+    rule: 'create an offer: students and alumni (moderated), the company’s representative, staff for their entities, admin (sample: Acme, aimed at École d’ingénieurs)',
+    sample: (f) => ({ path: '/v1/offers', body: f.bodies.offer(), headers: key() }),
+  },
+  'GET /v1/offers/:id': { access: 'signed-in', rule: 'a published offer: everyone', sample: async (f) => ({ path: `/v1/offers/${await f.shared('published', f.make.publishedOffer)}` }) },
+  'PATCH /v1/offers/:id': {
+    access: ['student', 'company_rep', 'staff', 'admin'],
+    rule: 'edit an offer: the author until published, the company’s representatives, staff of a target, admin (sample: Inès’s draft)',
+    sample: async (f) => {
+      const path = `/v1/offers/${await f.shared('draft', () => f.make.offer('student'))}`;
+      return { path, body: f.bodies.offerPatch(), headers: { 'if-match': await f.etagOf(path) } };
+    },
+  },
+  'POST /v1/offers/:id/submit': {
+    access: ['student', 'company_rep', 'staff', 'admin'],
+    rule: 'the author, the representatives, staff of a target, admin (sample: Inès’s draft)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.offer('student')}/submit`, headers: key() }),
+  },
+  'POST /v1/offers/:id/publish': {
+    access: ['staff', 'admin'],
+    rule: 'moderation: staff of a target, admin (sample: submitted, aimed at École d’ingénieurs)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.submittedOffer()}/publish` }),
+  },
+  'POST /v1/offers/:id/reject': {
+    access: ['staff', 'admin'],
+    rule: 'moderation: staff of a target, admin',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.submittedOffer()}/reject`, body: f.bodies.reason() }),
+  },
+  'POST /v1/offers/:id/request-changes': {
+    access: ['staff', 'admin'],
+    rule: 'moderation: staff of a target, admin',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.submittedOffer()}/request-changes`, body: f.bodies.reason() }),
+  },
+  'POST /v1/offers/:id/withdraw': {
+    access: ['student', 'company_rep', 'staff', 'admin'],
+    rule: 'the author until published, the representatives, staff of a target, admin (sample: Inès’s draft)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.offer('student')}/withdraw` }),
+  },
+  'POST /v1/offers/:id/fill': {
+    access: ['company_rep', 'staff', 'admin'],
+    rule: 'the representatives, staff of a target, admin (sample: published by staff-eng)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.publishedOffer()}/fill` }),
+  },
+
+  'GET /v1/profiles': { access: 'signed-in', rule: 'the directory, field by field as the owners chose' },
+  'GET /v1/profiles/me': { access: 'signed-in', rule: 'own profile' },
+  'POST /v1/profiles/me/confirm': {
+    access: 'signed-in',
+    rule: 'own profile',
+    sample: async (f, caller) => {
+      if (caller !== 'anonymous') await f.api.send('GET', '/v1/profiles/me', { as: caller });
+      return { path: '/v1/profiles/me/confirm' };
+    },
+  },
+  'GET /v1/profiles/:id': { access: 'signed-in', rule: 'what the owner opened to the caller', sample: (f) => ({ path: `/v1/profiles/${f.demo.people['student-ines']}` }) },
+  'PATCH /v1/profiles/:id': {
+    access: ['student', 'staff', 'admin'],
+    rule: 'edit a profile: the owner, staff of their entities, admin (sample: Inès)',
+    sample: async (f) => {
+      const path = `/v1/profiles/${f.demo.people['student-ines']}`;
+      return { path, body: f.bodies.profilePatch(), headers: { 'if-match': await f.etagOf(path) } };
+    },
+  },
+  'POST /v1/profiles/:id/review-flags/:flagId/resolve': {
+    access: ['staff_elsewhere', 'admin'],
+    rule: 'duplicates are reviewed by staff of the person’s school and admins (sample: a flag on Claire, École de management)',
+    sample: async (f) => {
+      const flag = await f.shared('flag', f.make.duplicateFlag);
+      return { path: `/v1/profiles/${f.demo.people['alumna-claire']}/review-flags/${flag}/resolve` };
+    },
+  },
+
+  'GET /v1/pledges/parameters': { access: 'signed-in', rule: 'the pledge form’s rules' },
+  'GET /v1/pledges/totals': { access: STAFF_AND_ADMIN, rule: 'totals per entity: staff and admin' },
+  'GET /v1/pledges/export': { access: 'signed-in', rule: 'the caller’s visible pledges, hidden amounts empty' },
+  'GET /v1/pledges': { access: 'signed-in', rule: 'the caller’s visible pledges' },
+  'POST /v1/pledges': {
+    access: ['company_rep', 'staff', 'admin'],
+    rule: 'apprenticeship tax: the company’s representative, staff recording it for their entity, admin (sample: Acme → École d’ingénieurs)',
+    sample: (f) => ({ path: '/v1/pledges', body: f.bodies.tax(), headers: key() }),
+  },
+  'POST /v1/pledges/import': { access: STAFF_AND_ADMIN, rule: 'the SOLTéA transfer report: staff and admin', sample: (f) => ({ path: '/v1/pledges/import', body: f.bodies.importCsv() }) },
+  'GET /v1/pledges/:id': {
+    access: ['alumnus', 'staff', 'admin'],
+    rule: 'a pledge: its author, staff of the beneficiary, admin (sample: Claire’s gift to École d’ingénieurs)',
+    sample: async (f) => ({ path: `/v1/pledges/${await f.shared('gift', f.make.gift)}` }),
+  },
+  'PATCH /v1/pledges/:id': {
+    access: ['alumnus', 'staff', 'admin'],
+    rule: 'its author, staff of the beneficiary, admin (If-Match)',
+    sample: async (f) => {
+      const path = `/v1/pledges/${await f.shared('gift', f.make.gift)}`;
+      return { path, body: f.bodies.pledgePatch(), headers: { 'if-match': await f.etagOf(path) } };
+    },
+  },
+  'POST /v1/pledges/:id/allocate': {
+    access: ['company_rep', 'staff', 'admin'],
+    rule: 'the company, staff of the beneficiary, admin (sample: Acme’s tax for École d’ingénieurs)',
+    sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/allocate` }),
+  },
+  'POST /v1/pledges/:id/receive': {
+    access: ['staff', 'admin'],
+    rule: 'staff of the beneficiary, admin',
+    sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/receive`, body: f.bodies.receive() }),
+  },
+  'POST /v1/pledges/:id/cancel': {
+    access: ['company_rep', 'staff', 'admin'],
+    rule: 'the company, staff of the beneficiary, admin',
+    sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/cancel`, body: f.bodies.cancel() }),
+  },
+
+  // Webhooks send data out of Passerelle: administrators only (policy `webhook.manage`).
+  'POST /v1/webhooks': { access: ['admin'], rule: 'subscribe a URL: administrators', sample: (f) => ({ path: '/v1/webhooks', body: f.bodies.webhook() }) },
+  'GET /v1/webhooks': { access: ['admin'], rule: 'administrators' },
+  'POST /v1/webhooks/deliveries/:id/retry': {
+    access: ['admin'],
+    rule: 'administrators',
+    sample: async (f) => ({ path: `/v1/webhooks/deliveries/${await f.shared('delivery', f.make.delivery)}/retry` }),
+  },
+  'GET /v1/webhooks/:id': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}` }) },
+  'PATCH /v1/webhooks/:id': {
+    access: ['admin'],
+    rule: 'administrators (If-Match)',
+    sample: async (f) => {
+      const path = `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}`;
+      return { path, body: f.bodies.webhookPatch(), headers: { 'if-match': await f.etagOf(path) } };
+    },
+  },
+  'DELETE /v1/webhooks/:id': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook-delete', f.make.webhook)}` }) },
+  'POST /v1/webhooks/:id/rotate-secret': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}/rotate-secret` }) },
+  'GET /v1/webhooks/:id/deliveries': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}/deliveries` }) },
+};
+
+/** Paths nobody should find: each is 404 problem+json for everyone. */
+export const guessedPaths = [
+  '/admin',
+  '/internal',
+  '/export',
+  '/v1/admin',
+  '/v1/internal',
+  '/v1/export',
+  '/v1/dev/outbox',
+  '/v1/debug',
+  '/v1/users',
+  '/v1/tenants',
+  '/v1/sessions',
+  '/v1/audit/raw',
+  '/.env',
+  '/.git/config',
+  '/v1/../etc/passwd',
+  '/v1/%2e%2e/%2e%2e/etc/passwd',
+  '/server/src/app.ts',
+  '/package.json',
+  '/data/passerelle.db',
+  '/v2/me',
+];
