@@ -4,11 +4,11 @@
  * holds exactly the backup's rows, and every write acknowledged before the
  * backup began is there.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, integrityOf, request, seededDatabase, signIn, startApi, withDatabase, type Api, type Workspace } from './harness.ts';
+import { cli, integrityOf, request, signIn, startApi, suiteWorkspace, withDatabase } from './harness.ts';
 import { WRITERS, openLedger, startLoad, type Writer } from './load.ts';
 
 interface Report {
@@ -18,19 +18,11 @@ interface Report {
   tables: Record<string, number>;
 }
 
-let ws: Workspace;
-const apis: Api[] = [];
-before(async () => {
-  ws = await seededDatabase();
-});
-after(async () => {
-  for (const api of apis) await api.stop();
-  ws?.remove();
-});
+const suite = suiteWorkspace();
 
 test('an online backup during writes restores into a working database with the same rows', { timeout: 120_000 }, async (t) => {
-  const api = await startApi(ws.file);
-  apis.push(api);
+  const { ws, track } = suite;
+  const api = track(await startApi(ws.file));
   const tokens = {} as Record<Writer, string>;
   for (const sub of WRITERS) tokens[sub] = await signIn(api.url, sub);
   const ledger = await openLedger(api.url, tokens);
@@ -67,8 +59,7 @@ test('an online backup during writes restores into a working database with the s
   assert.equal(restored.integrity, 'ok');
   assert.deepEqual(restored.tables, backup.tables, 'the restore holds the rows the backup reported');
 
-  const second = await startApi(restoredFile);
-  apis.push(second);
+  const second = track(await startApi(restoredFile));
   for (const p of ackedPledges) {
     const res = await request(second.url, 'GET', `/v1/pledges/${p.id}`, { token: tokens[p.sub] });
     assert.equal(res.status, 200, `pledge ${p.id} acknowledged before the backup`);

@@ -5,6 +5,7 @@
  * through the host token exchange, and a direct read-only look at the file
  * to check what is really stored.
  */
+import { after, before } from 'node:test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signHostToken } from '../../server/src/auth/host-token.ts';
-import { DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../../server/src/seed/demo.ts';
+import { DEMO_HOST_SECRET_DEFAULT, DEMO_KID, seedDemo } from '../../server/src/seed/demo.ts';
+import { migrateDatabase, openDatabase } from '../../server/src/db/open.ts';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 
@@ -65,12 +67,48 @@ export interface Workspace {
   remove(): void;
 }
 
-/** A temporary folder with a migrated database holding the demo institutions. */
+/**
+ * A temporary folder with a migrated database holding the demo institutions
+ * (what `pnpm passerelle seed --demo` does, in this process: one cold start
+ * fewer), closed before any server opens it.
+ */
 export async function seededDatabase(): Promise<Workspace> {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-fault-'));
   const file = join(dir, 'passerelle.db');
-  await cli(file, 'seed', '--demo');
+  const { db, close } = openDatabase(file);
+  try {
+    migrateDatabase(db);
+    seedDemo(db, {}, new Date());
+  } finally {
+    close();
+  }
   return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file: a seeded workspace made before its tests, and removed
+ * after them with every server started through `track` stopped first.
+ */
+export function suiteWorkspace(): { readonly ws: Workspace; track(api: Api): Api } {
+  let ws: Workspace | undefined;
+  const apis: Api[] = [];
+  before(async () => {
+    ws = await seededDatabase();
+  });
+  after(async () => {
+    for (const api of apis.splice(0)) await api.stop();
+    ws?.remove();
+  });
+  return {
+    get ws() {
+      if (!ws) throw new Error('The workspace exists only while the tests run.');
+      return ws;
+    },
+    track(api) {
+      apis.push(api);
+      return api;
+    },
+  };
 }
 
 export interface Api {

@@ -5,27 +5,20 @@
  * check, and each unanswered request sent again with its Idempotency-Key
  * (or its If-Match) ends as exactly one row.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { integrityOf, partialWrites, pledgeIds, request, seededDatabase, signIn, startApi, withDatabase, type Api, type Workspace } from './harness.ts';
+import { integrityOf, partialWrites, pledgeIds, request, signIn, startApi, suiteWorkspace, withDatabase } from './harness.ts';
 import { WRITERS, checkAcknowledged, createPledge, editProfile, openLedger, profileMarks, startLoad, unauditedProfileEdits, versionOf, type Ledger, type Writer } from './load.ts';
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 5);
 
-let ws: Workspace;
-let api: Api | undefined;
-before(async () => {
-  ws = await seededDatabase();
-});
-after(async () => {
-  await api?.stop();
-  ws?.remove();
-});
+const suite = suiteWorkspace();
 
 test(`kill -9 during writes, ${ROUNDS} rounds: nothing acknowledged is lost, nothing happens twice`, { timeout: 60_000 + ROUNDS * 20_000 }, async (t) => {
+  const { ws, track } = suite;
   // The demo's pledges, then each round's: no row may appear beyond them.
   const known = withDatabase(ws.file, pledgeIds);
-  api = await startApi(ws.file);
+  let api = track(await startApi(ws.file));
   const tokens = {} as Record<Writer, string>;
   for (const sub of WRITERS) tokens[sub] = await signIn(api.url, sub);
   const totals = { acked: 0, pending: 0, committedUnanswered: 0 };
@@ -55,7 +48,7 @@ test(`kill -9 during writes, ${ROUNDS} rounds: nothing acknowledged is lost, not
       assert.deepEqual(unauditedProfileEdits(db, ledger, start), [], 'each profile edit kept with its audit entry');
     });
 
-    api = await startApi(ws.file);
+    api = track(await startApi(ws.file));
     // Sessions survive the crash: the same tokens work.
     assert.equal((await request(api.url, 'GET', '/v1/me', { token: tokens['alumna-claire'] })).status, 200);
 
