@@ -25,4 +25,10 @@ describe('configuration from the environment', () => {
       expect((err as Error).message).toMatch(/SESSION_TTL_MINUTES/);
     }
   });
+
+  it('reads DATABASE_MAX_PAGES as a page count, absent by default', () => {
+    expect(parseConfig({}).databaseMaxPages).toBeUndefined();
+    expect(parseConfig({ DATABASE_MAX_PAGES: '5000' }).databaseMaxPages).toBe(5000);
+    expect(() => parseConfig({ DATABASE_MAX_PAGES: '0' })).toThrow(/DATABASE_MAX_PAGES must be a whole number of pages/);
+  });
 });
