@@ -20,6 +20,7 @@ import { offerRoutes } from './routes/offers.ts';
 import { devRoutes } from './routes/dev.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { pledgeRoutes } from './routes/pledges.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppOptions {
@@ -42,6 +43,7 @@ function routes() {
     .route('/offers', offerRoutes)
     .route('/profiles', profileRoutes)
     .route('/pledges', pledgeRoutes)
+    .route('/exports', exportRoutes)
     .route('/webhooks', webhookRoutes);
 }
 

@@ -15,3 +15,4 @@ export * from './consents/index.ts';
 export * from './pledges/index.ts';
 export * from './webhooks/index.ts';
 export * from './import/index.ts';
+export * from './exports/index.ts';

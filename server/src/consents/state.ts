@@ -1,6 +1,6 @@
 import type { ChannelState, ConsentChannel, ConsentOverview, PurposeState, SolicitationCapView } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { consentEventsOfPerson, consentEventsOfPurpose, insertConsentEvent, maxConsentSeq } from '../db/consents/events.ts';
+import { consentEventsOfPeople, consentEventsOfPerson, consentEventsOfPurpose, insertConsentEvent, maxConsentSeq } from '../db/consents/events.ts';
 import { capEventsOfTenant, lastCapEvent, maxCapSeq } from '../db/consents/caps.ts';
 import { findInstitutionSettings } from '../db/consents/settings.ts';
 import { listPurposes, type PurposeRow } from './purposes.ts';
@@ -28,19 +28,31 @@ function addMonths(iso: string, months: number): Date {
  * at once (the CRM export): one ordered scan instead of a query per person.
  */
 export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Map<string, Map<string, LastChoice>> {
-  const rows = consentEventsOfPurpose(db, tenantId, purposeId);
+  return lastChoicesByPerson(consentEventsOfPurpose(db, tenantId, purposeId).map((r) => ({ ...r, purposeId })));
+}
+
+/**
+ * The last event per (purpose, channel) of each of these people (a batch of
+ * the people export): one query for the batch, not one per person or purpose.
+ */
+export function lastChoicesOfPeople(db: DbOrTx, tenantId: string, personIds: readonly string[]): Map<string, Map<string, LastChoice>> {
+  return lastChoicesByPerson(consentEventsOfPeople(db, tenantId, personIds));
+}
+
+/** Events in order → each person's last choice per `purposeId:channel`. */
+function lastChoicesByPerson(rows: readonly (LastChoice & { personId: string; purposeId: string; channel: string })[]): Map<string, Map<string, LastChoice>> {
   const byPerson = new Map<string, Map<string, LastChoice>>();
   for (const r of rows) {
     let last = byPerson.get(r.personId);
     if (!last) byPerson.set(r.personId, (last = new Map()));
-    last.set(`${purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash });
+    last.set(`${r.purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash });
   }
   return byPerson;
 }
 
-/** Every person's chosen cap (people who never chose are absent: the tenant default applies). */
-export function solicitationCaps(db: DbOrTx, tenantId: string): Map<string, number> {
-  const rows = capEventsOfTenant(db, tenantId);
+/** Every person's chosen cap, or only these people's (people who never chose are absent: the tenant default applies). */
+export function solicitationCaps(db: DbOrTx, tenantId: string, personIds?: readonly string[]): Map<string, number> {
+  const rows = capEventsOfTenant(db, tenantId, personIds);
   return new Map(rows.map((r) => [r.personId, r.perMonth]));
 }
 

@@ -9,7 +9,7 @@ import { findOffer, type LoadedOffer, type OfferRow } from '../db/offers/offers.
 import { notFound } from '../http/problem.ts';
 
 /** Statuses that turn into `expired` once the expiry date has passed. */
-const expiring: readonly OfferStatus[] = ['submitted', 'published', 'changes_requested'];
+export const expiring: readonly OfferStatus[] = ['submitted', 'published', 'changes_requested'];
 
 /** The status the caller sees: a live offer past its expiry date is expired. */
 export function effectiveStatus(row: Pick<OfferRow, 'status' | 'expiresOn'>, today: string): OfferStatus {

@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { solicitationCapEvents } from '../tables/index.ts';
 
-/** Every cap event of the tenant, by person then in order (the last one per person wins). */
-export function capEventsOfTenant(db: DbOrTx, tenantId: string): { personId: string; perMonth: number }[] {
+/** Every cap event of the tenant (or of these people only), by person then in order (the last one per person wins). */
+export function capEventsOfTenant(db: DbOrTx, tenantId: string, personIds?: readonly string[]): { personId: string; perMonth: number }[] {
+  const tenant = eq(solicitationCapEvents.tenantId, tenantId);
   return db
     .select({ personId: solicitationCapEvents.personId, perMonth: solicitationCapEvents.perMonth })
     .from(solicitationCapEvents)
-    .where(eq(solicitationCapEvents.tenantId, tenantId))
+    .where(personIds ? and(tenant, inArray(solicitationCapEvents.personId, [...personIds])) : tenant)
     .orderBy(asc(solicitationCapEvents.personId), asc(solicitationCapEvents.seq))
     .all();
 }

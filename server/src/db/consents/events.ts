@@ -48,6 +48,18 @@ export function consentEventsOfPurpose(db: DbOrTx, tenantId: string, purposeId: 
     .all();
 }
 
+/** Every event of these people (a batch of an export), by person then in order. */
+export function consentEventsOfPeople(db: DbOrTx, tenantId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ personId: consentEvents.personId, purposeId: consentEvents.purposeId, ...stateColumns })
+    .from(consentEvents)
+    .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
+    .where(and(eq(consentEvents.tenantId, tenantId), inArray(consentEvents.personId, [...personIds])))
+    .orderBy(asc(consentEvents.personId), asc(consentEvents.seq))
+    .all();
+}
+
 /** Every event of one person, in order. */
 export function consentEventsOfPerson(db: DbOrTx, tenantId: string, personId: string) {
   return db

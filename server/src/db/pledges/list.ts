@@ -2,7 +2,7 @@
  * The pledge list and its export: the pledges the caller may see, filtered
  * and sorted (keyset on the sort column then the id).
  */
-import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { Actor, PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../open.ts';
 import { pledges } from '../tables/index.ts';
@@ -34,6 +34,11 @@ function sortOf(sort: PledgeListFilters['sort']) {
   const column = sort === 'amount' || sort === '-amount' ? pledges.sortAmountCents : pledges.createdAt;
   const descending = sort.startsWith('-');
   return { column, descending, order: [descending ? desc(column) : asc(column), descending ? desc(pledges.id) : asc(pledges.id)] };
+}
+
+/** How many pledges the actor may see match the filters (for the export's audit entry). */
+export function countVisiblePledges(db: DbOrTx, actor: Actor, q: Omit<PledgeListFilters, 'sort'>): number {
+  return db.select({ n: count() }).from(pledges).where(and(...listConditions(actor, { ...q, sort: 'createdAt' }))).get()?.n ?? 0;
 }
 
 /** Up to `limit` pledges the actor may see, matching the filters, in the requested order, after `after` when given. */

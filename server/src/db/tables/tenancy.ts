@@ -59,6 +59,8 @@ export const people = sqliteTable(
     uniqueIndex('people_tenant_subject').on(t.tenantId, t.hostSubject),
     uniqueIndex('people_tenant_external_id').on(t.tenantId, t.externalId),
     index('people_tenant_email').on(t.tenantId, t.email),
+    // The exports walk a tenant's people in id order, batch after batch, without sorting them.
+    index('people_tenant_id').on(t.tenantId, t.id),
   ],
 );
 
