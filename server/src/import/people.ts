@@ -111,7 +111,8 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     for (const k of profileFields) if (r[k] !== undefined) (fields as Record<string, unknown>)[k] = r[k];
     // The school is the source of the education it records: locked, as for the demo's school data.
     const profile = newProfileRow(tenantId, id, fields, true, at);
-    const others = [...(byNameYear.get(nameYearKey(profile) ?? '') ?? [])];
+    // At most 20 pairs per line, as the profile's own duplicate guard.
+    const others = [...(byNameYear.get(nameYearKey(profile) ?? '') ?? [])].slice(0, 20);
     write.person({ id, tenantId, externalId: r.externalId ?? null, email: r.email ?? null, displayName: `${fields.givenName} ${fields.familyName}`, createdAt: at });
     write.profile(profile);
     // The existing flag, with the closest reason it has: staff see "same name and year" pairs there.

@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { importOutcomes, searchKey, type ImportKind, type ImportMapping, type ImportOutcome } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
 import { writeAudit, type AuditEntry } from '../db/audit.ts';
-import { insertAuditEntries } from '../db/import/prepared.ts';
+import { insertAuditEntries, withLargeCache } from '../db/import/prepared.ts';
 import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
 import { ImportStructureError, cellsByField, readImportSource } from './source.ts';
 import { entityKeys, peopleImporter } from './people.ts';
@@ -78,7 +78,7 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
   const results: RowResult[] = [];
   const progress = options.progress?.(source.records.length) ?? silentProgress;
   try {
-    db.transaction((tx) => {
+    withLargeCache(db, () => db.transaction((tx) => {
       const audit: AuditEntry[] = [];
       const importer =
         options.kind === 'people' ? peopleImporter(tx, { tenantId: options.tenantId, at, defaultEntityId, audit }) : companiesImporter(tx, { tenantId: options.tenantId, at, audit });
@@ -93,7 +93,7 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
         detail: { file: basename(options.file), lines: results.length, counts: countOutcomes(results) },
       });
       if (dryRun) throw new DryRun();
-    });
+    }));
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;
   } finally {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../open.ts';
+import type { Db, DbOrTx } from '../open.ts';
 import { auditLog } from '../tables/index.ts';
 import type { AuditEntry } from '../audit.ts';
 
@@ -33,5 +33,21 @@ export function insertAuditEntries(tx: DbOrTx, who: AuditWho, entries: readonly 
   const insert = preparedInsert(tx, auditLog, ['id', 'tenantId', 'actorId', 'origin', 'at', 'action', 'objectType', 'objectId', 'entityIds', 'subjectId', 'detail']);
   for (const e of entries) {
     insert({ id: randomUUID(), ...who, action: e.action, objectType: e.objectType, objectId: e.objectId ?? null, entityIds: e.entityIds ?? [], subjectId: e.subjectId ?? null, detail: e.detail ?? {} });
+  }
+}
+
+/**
+ * Runs `work` with a 256 MiB page cache instead of SQLite's 2 MiB: the
+ * profiles' random ids land all over nine indexes, and a large import would
+ * otherwise spill dirty pages before it commits. The connection's own size
+ * is put back afterwards.
+ */
+export function withLargeCache<T>(db: Db, work: () => T): T {
+  const before = db.get<{ cache_size: number }>(sql`PRAGMA cache_size`)?.cache_size ?? -2000;
+  db.run(sql`PRAGMA cache_size = -262144`);
+  try {
+    return work();
+  } finally {
+    db.run(sql.raw(`PRAGMA cache_size = ${Math.trunc(before)}`));
   }
 }
