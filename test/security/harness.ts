@@ -130,7 +130,7 @@ export async function startApi(): Promise<Api> {
       .filter((n) => !only || only.includes(n));
     const out: Record<string, string> = {};
     for (const name of names) {
-      const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+      const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all();
       out[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
     }
     return out;

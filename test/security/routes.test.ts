@@ -55,7 +55,6 @@ describe('route × role matrix', () => {
           headers: req.headers ?? {},
         });
         pairs++;
-        if (process.env.MATRIX_DEBUG && allowed(rule.access, caller) && reply.status >= 300) console.log(`ALLOWED-NON-2XX ${route.key} ${caller} ${reply.status} ${reply.text.slice(0, 140)}`);
         const where = `${route.key} as ${caller} → ${reply.status} ${reply.text.slice(0, 160)}`;
         if (reply.status >= 500) failures.push(`server error: ${where}`);
         else if (/problem\+json/.test(reply.headers.get('content-type') ?? '') && !isProblem(reply)) failures.push(`malformed problem document: ${where}`);
