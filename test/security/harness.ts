@@ -194,7 +194,7 @@ export function rawRequest(
 
 /** The better-sqlite3 handle under the app's drizzle database (drizzle sets `$client`; the server's `Db` type does not name it). */
 export interface Sqlite {
-  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
 }
 export const sqliteOf = (t: TestApp): Sqlite => (t.db as unknown as { $client: Sqlite }).$client;
 
