@@ -102,7 +102,8 @@ export const profileRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
-    const row = db.transaction((tx) => {
+    // Read outside a transaction first: it exists on every visit but the first, and a read needs none.
+    const row = findProfile(db, actor.tenantId, actor.personId) ?? db.transaction((tx) => {
       const found = findProfile(tx, actor.tenantId, actor.personId);
       if (found) return found;
       const person = findPerson(tx, actor.tenantId, actor.personId);

@@ -1,6 +1,7 @@
 /** The profile rows themselves: one per person, keyed by tenant and person. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
+import { prepareOnce } from '../prepare-once.ts';
 import { profiles } from '../tables/index.ts';
 
 export type ProfileRow = typeof profiles.$inferSelect;
@@ -11,8 +12,16 @@ export type ProfileChanges = Partial<Omit<ProfileInsert, 'tenantId' | 'personId'
 const byPerson = (tenantId: string, personId: string) => and(eq(profiles.tenantId, tenantId), eq(profiles.personId, personId));
 
 export function findProfile(db: DbOrTx, tenantId: string, personId: string): ProfileRow | undefined {
-  return db.select().from(profiles).where(byPerson(tenantId, personId)).get();
+  return profileOf(db).get({ tenantId, personId });
 }
+
+const profileOf = prepareOnce((db) =>
+  db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
 
 /** The profiles of these people in this tenant, in no particular order. */
 export function findProfilesByPersonIds(db: DbOrTx, tenantId: string, personIds: readonly string[]): ProfileRow[] {

@@ -1,11 +1,16 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
+import { prepareOnce } from '../prepare-once.ts';
 import { entities } from '../tables/index.ts';
 
 /** Every entity of a tenant with its parent. */
 export function listEntityParents(db: DbOrTx, tenantId: string) {
-  return db.select({ id: entities.id, parentId: entities.parentId }).from(entities).where(eq(entities.tenantId, tenantId)).all();
+  return entityParents(db).all({ tenantId });
 }
+
+const entityParents = prepareOnce((db) =>
+  db.select({ id: entities.id, parentId: entities.parentId }).from(entities).where(eq(entities.tenantId, sql.placeholder('tenantId'))).prepare(),
+);
 
 /** The tenant's first root entity by name (where a just-provisioned person is placed). */
 export function findRootEntityId(db: DbOrTx, tenantId: string): string | undefined {

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
+import { prepareOnce } from '../prepare-once.ts';
 import { institutions } from '../tables/index.ts';
 
 const institutionColumns = { id: institutions.id, slug: institutions.slug, name: institutions.name };
@@ -20,17 +21,21 @@ export function findInstitutionBySlug(db: DbOrTx, slug: string) {
 
 /** The exact origins an institution registered, or undefined when there is no such institution. */
 export function institutionOrigins(db: DbOrTx, tenantId: string): string[] | undefined {
-  return db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).where(eq(institutions.id, tenantId)).get()?.allowedOrigins;
+  return originsOf(db).get({ tenantId })?.allowedOrigins;
 }
+
+const originsOf = prepareOnce((db) =>
+  db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).where(eq(institutions.id, sql.placeholder('tenantId'))).prepare(),
+);
 
 /** Every institution's registered origins (for CORS, which runs before any tenant is known). */
 export function listAllInstitutionOrigins(db: DbOrTx): string[][] {
-  return db
-    .select({ allowedOrigins: institutions.allowedOrigins })
-    .from(institutions)
+  return allOrigins(db)
     .all()
     .map((r) => r.allowedOrigins);
 }
+
+const allOrigins = prepareOnce((db) => db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).prepare());
 
 export function insertInstitution(db: DbOrTx, values: { slug: string; name: string; allowedOrigins: string[]; createdAt: string }): string {
   return db.insert(institutions).values(values).returning({ id: institutions.id }).get().id;

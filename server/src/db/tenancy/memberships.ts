@@ -1,16 +1,21 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '@passerelle/schema';
 import type { DbOrTx } from '../open.ts';
+import { prepareOnce } from '../prepare-once.ts';
 import { companies, entities, memberships } from '../tables/index.ts';
 
 /** A person's memberships, as the policy's Actor is built from them. */
 export function listMembershipRoles(db: DbOrTx, tenantId: string, personId: string) {
-  return db
+  return membershipRoles(db).all({ tenantId, personId });
+}
+
+const membershipRoles = prepareOnce((db) =>
+  db
     .select({ role: memberships.role, entityId: memberships.entityId, companyId: memberships.companyId })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId)))
-    .all();
-}
+    .where(and(eq(memberships.tenantId, sql.placeholder('tenantId')), eq(memberships.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
 
 /** A person's memberships with the names of their entity or company, as `/v1/me` shows them. */
 export function listMembershipsWithNames(db: DbOrTx, tenantId: string, personId: string) {
