@@ -13,9 +13,12 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { visibilityRank } from '@passerelle/schema';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/open.ts';
+import { profiles } from '../src/db/tables/index.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { ensureMembership, upsertPerson } from '../src/seed/upsert.ts';
 import { measure, ms, openForSeeding, printReproduce, table, tempDatabase, withServer } from './harness.ts';
 import { employers, familyRoots, given, insertProfiles } from './population.ts';
 
@@ -51,10 +54,30 @@ function seedProfiles(file: string) {
 async function measureRequests(file: string) {
   const { db, close } = openDatabase(file);
   const ids = seedDemo(db, {}, new Date());
+  // A staff member of the university root: their scope covers every profile.
+  const at = new Date().toISOString();
+  const rootStaff = upsertPerson(db, ids.demo.tenantId, 'bench-staff-root', 'root.staff@demo.test', 'Root Staff', at);
+  ensureMembership(db, ids.demo.tenantId, rootStaff, 'staff', { entityId: ids.demo.entities.university }, at);
+  // The cursor of the last page a student reads: the entry 21st from the end of their order.
+  const beforeLast = db
+    .select({ sort: profiles.sortNetwork, personId: profiles.personId })
+    .from(profiles)
+    .where(and(eq(profiles.tenantId, ids.demo.tenantId), gte(profiles.nameRank, visibilityRank.network)))
+    .orderBy(desc(profiles.sortNetwork), desc(profiles.personId))
+    .limit(1)
+    .offset(20)
+    .get();
+  const lastCursor = Buffer.from(JSON.stringify([beforeLast?.sort ?? '', beforeLast?.personId ?? ''])).toString('base64url');
   close();
 
   await withServer(file, async ({ signIn, call }) => {
-    const tokens = { student: await signIn('student-ines'), rep: await signIn('rep-acme'), staff: await signIn('staff-mgmt'), admin: await signIn('admin-demo') };
+    const tokens = {
+      student: await signIn('student-ines'),
+      rep: await signIn('rep-acme'),
+      staff: await signIn('staff-mgmt'),
+      rootStaff: await signIn('bench-staff-root'),
+      admin: await signIn('admin-demo'),
+    };
 
     const get = async (token: string, path: string) => {
       const r = await call(token, 'GET', path);
@@ -63,6 +86,8 @@ async function measureRequests(file: string) {
     const firstCursor = (await get(tokens.student, '/v1/profiles?limit=20')).body.nextCursor ?? '';
 
     const prefixes = ['ma', 'du', 'le', 'be', 'ro', 'gi', 'mo', 'la', 'fr', 'pe'];
+    // One letter: the broadest a name search gets (m, l, d, b match most of the names).
+    const letters = ['m', 'l', 'd', 'b', 'c', 'g', 'r', 'a'];
     const shapes: [string, (i: number) => [string, string]][] = [
       ['GET /v1/profiles/me (student)', () => [tokens.student, '/v1/profiles/me']],
       ['list, no filter (student)', () => [tokens.student, '/v1/profiles?limit=20']],
@@ -74,9 +99,19 @@ async function measureRequests(file: string) {
       ['graduationYear+entity (student)', (i) => [tokens.student, `/v1/profiles?graduationYear=${1990 + (i % 37)}&entity=${ids.demo.entities.management}`]],
       ['q=<prefix>&graduationYear (staff of the school)', (i) => [tokens.staff, `/v1/profiles?q=${prefixes[i % prefixes.length]}&graduationYear=${1990 + (i % 37)}`]],
       ['q=<prefix> (admin)', (i) => [tokens.admin, `/v1/profiles?q=${prefixes[i % prefixes.length]}`]],
+      ['q=<1 letter> (student)', (i) => [tokens.student, `/v1/profiles?q=${letters[i % letters.length]}`]],
+      ['q=<1 letter> (admin)', (i) => [tokens.admin, `/v1/profiles?q=${letters[i % letters.length]}`]],
+      ['employer=<1 letter> (student)', (i) => [tokens.student, `/v1/profiles?employer=${'aghiuswt'[i % 8]}`]],
+      ['list, last page via cursor (student)', () => [tokens.student, `/v1/profiles?limit=20&cursor=${lastCursor}`]],
+      ['list, no filter (staff of the school)', () => [tokens.staff, '/v1/profiles?limit=20']],
+      ['q=<1 letter> (staff of the school)', (i) => [tokens.staff, `/v1/profiles?q=${letters[i % letters.length]}`]],
+      ['entity=<school> (staff of the school)', () => [tokens.staff, `/v1/profiles?entity=${ids.demo.entities.management}`]],
+      ['list, no filter (staff of the university root)', () => [tokens.rootStaff, '/v1/profiles?limit=20']],
+      ['q=<prefix>&graduationYear (staff of the root)', (i) => [tokens.rootStaff, `/v1/profiles?q=${prefixes[i % prefixes.length]}&graduationYear=${1990 + (i % 37)}`]],
+      ['q=<1 letter> (staff of the university root)', (i) => [tokens.rootStaff, `/v1/profiles?q=${letters[i % letters.length]}`]],
     ];
     console.log(`\n${REQUESTS} sequential requests per shape over HTTP, ${TOTAL} profiles:\n`);
-    const row = table([['shape', 52], ['p50 ms', 8], ['p95 ms', 8], ['items', 6]]);
+    const row = table([['shape', 56], ['p50 ms', 8], ['p95 ms', 8], ['items', 6]]);
     for (const [name, make] of shapes) {
       const { p50, p95, results } = await measure(REQUESTS, 10, (i) => get(...make(i)));
       row(name, ms(p50), ms(p95), (results.reduce((n, r) => n + (r.body.items?.length ?? 1), 0) / REQUESTS).toFixed(1));
