@@ -5,7 +5,7 @@
  * is read, percentiles, an aligned table, and the command that reproduces
  * the figures. Each `bench/<name>.ts` keeps only its data and its requests.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,7 @@ export function openForSeeding(file: string) {
   return { db, close, ids };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -70,31 +70,55 @@ export interface BenchServer {
   call(token: string, method: string, path: string, body?: unknown): Promise<Reply>;
 }
 
+export interface RunningServer {
+  base: string;
+  child: ChildProcess;
+  stop(): void;
+}
+
+/**
+ * Starts a TypeScript server script (`script`, run from `cwd` through tsx) on
+ * a free port and resolves once it prints `ready`; the child's stdout is
+ * read for that line only, its stderr goes to ours.
+ */
+export async function startProcess(cwd: string, script: string, env: Record<string, string>, ready: string): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((ok, fail) => {
+      child.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+      child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes(ready) && ok());
+    });
+  } catch (err) {
+    child.kill('SIGTERM');
+    throw err;
+  }
+  return { base: `http://127.0.0.1:${port}`, child, stop: () => child.kill('SIGTERM') };
+}
+
+/** The real server (`src/index.ts`) in production mode over `file`, on a free port. */
+export function startServer(file: string): Promise<RunningServer> {
+  return startProcess(serverDir, 'src/index.ts', { DATABASE_URL: file, NODE_ENV: 'production', PASSERELLE_DEV_OUTBOX: '0' }, 'Passerelle API on');
+}
+
+/** A session token for a demo person (`student-ines`, `admin-demo`…), through the host-token exchange. */
+export async function signIn(base: string, sub: string): Promise<string> {
+  const iat = Math.floor(Date.now() / 1000);
+  const token = signHostToken(DEMO_HOST_SECRET_DEFAULT, DEMO_KID, { iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: crypto.randomUUID() });
+  const res = await fetch(`${base}/v1/auth/exchange`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  if (res.status !== 200) throw new Error(`sign-in ${sub}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 /**
  * Runs the real server in production mode over `file` on a free port, hands
  * it to `use`, and stops it afterwards (on failure too).
  */
 export async function withServer(file: string, use: (server: BenchServer) => Promise<void>): Promise<void> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, NODE_ENV: 'production', PASSERELLE_DEV_OUTBOX: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startServer(file);
   try {
-    await new Promise<void>((ok, fail) => {
-      child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-      child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Passerelle API on') && ok());
-    });
     await use({
-      async signIn(sub) {
-        const iat = Math.floor(Date.now() / 1000);
-        const token = signHostToken(DEMO_HOST_SECRET_DEFAULT, DEMO_KID, { iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: crypto.randomUUID() });
-        const res = await fetch(`${base}/v1/auth/exchange`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-        if (res.status !== 200) throw new Error(`sign-in ${sub}: ${res.status} ${await res.text()}`);
-        return ((await res.json()) as { token: string }).token;
-      },
+      signIn: (sub) => signIn(base, sub),
       async call(token, method, path, body) {
         const t0 = performance.now();
         const res = await fetch(base + path, {
@@ -110,7 +134,7 @@ export async function withServer(file: string, use: (server: BenchServer) => Pro
       },
     });
   } finally {
-    child.kill('SIGTERM');
+    stop();
   }
 }
 

@@ -5,14 +5,14 @@
  * statements, one transaction per batch, on top of the demo seed. The
  * generators are deterministic (fixed seeds), so runs are comparable.
  */
-import { defaultVisibility, passesLuhn, visibilityLevels, type ProfileFields, type VisibilityLevel } from '@passerelle/schema';
-import { sql } from 'drizzle-orm';
+import { addDays, defaultVisibility, offerStatuses, passesLuhn, visibilityLevels, type ProfileFields, type VisibilityLevel } from '@passerelle/schema';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../src/db/open.ts';
-import { companies, memberships, people, profiles } from '../src/db/tables/index.ts';
+import { companies, memberships, offers, offerTargets, people, profiles } from '../src/db/tables/index.ts';
 import type { DemoIds } from '../src/seed/demo.ts';
 import { derivedColumns, type Visibility } from '../src/profiles/document.ts';
-import { seededRandom } from './harness.ts';
+import { openForSeeding, seededRandom } from './harness.ts';
 
 // Deterministic, so runs are comparable.
 const { random, pick } = seededRandom(42);
@@ -140,4 +140,123 @@ export function insertCompanies(db: Db, ids: DemoIds, total: number): string[] {
   }
   db.run(sql`INSERT INTO company_search(company_search) VALUES ('optimize')`);
   return sampleSirets;
+}
+
+/** How often each status appears, out of 100: most offers a student sees are published. */
+const statusMix: Record<(typeof offerStatuses)[number], number> = {
+  published: 60,
+  submitted: 8,
+  draft: 6,
+  changes_requested: 4,
+  rejected: 4,
+  filled: 8,
+  expired: 5,
+  withdrawn: 5,
+};
+const kinds = ['internship', 'internship', 'internship', 'apprenticeship', 'apprenticeship', 'fixed_term', 'permanent', 'international_volunteering'] as const;
+const remotes = ['onsite', 'hybrid', 'remote'] as const;
+const cities = ['Lyon', 'Paris', 'Villeurbanne', 'Grenoble', 'Marseille', 'Lille', 'Nantes', 'Toulouse', 'Bordeaux', 'Strasbourg'];
+const subjects = ['robotique mobile', 'vision par ordinateur', 'contrôle de gestion', 'marketing digital', 'data engineering', 'audit financier', 'développement web', 'supply chain', 'cybersécurité', 'ressources humaines'];
+
+/**
+ * `total` offers of the demo tenant, spread over the first thousand active
+ * companies, written by the demo people and the first alumni, aimed at the
+ * two schools (one in ten at both), with the status mix above and dates
+ * spread over the last year (expired ones in the past, live ones ahead).
+ */
+export function insertOffers(db: Db, ids: DemoIds, total: number): void {
+  if (total === 0) return;
+  const { random, pick } = seededRandom(11);
+  const { tenantId, entities, people: demoPeople } = ids.demo;
+  const companyIds = db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.tenantId, tenantId), eq(companies.status, 'active')))
+    .limit(1000)
+    .all()
+    .map((r) => r.id);
+  const alumni = db
+    .select({ id: memberships.personId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'alumnus')))
+    .limit(2000)
+    .all()
+    .map((r) => r.id);
+  const authors = [...Object.values(demoPeople), ...alumni];
+  const statuses = Object.entries(statusMix).flatMap(([status, n]) => Array.from({ length: n }, () => status as (typeof offerStatuses)[number]));
+  const now = Date.now();
+  const today = new Date(now).toISOString().slice(0, 10);
+  const BATCH = 10_000;
+  for (let from = 0; from < total; from += BATCH) {
+    const count = Math.min(BATCH, total - from);
+    db.transaction((tx) => {
+      let insertOffer: ReturnType<typeof prepared<typeof offers>> | undefined;
+      let insertTarget: ReturnType<typeof prepared<typeof offerTargets>> | undefined;
+      for (let i = from; i < from + count; i++) {
+        const status = pick(statuses);
+        const created = new Date(now - Math.floor(random() * 365) * 86_400_000).toISOString();
+        const submitted = status === 'draft' ? null : created;
+        const published = ['published', 'filled', 'expired'].includes(status) ? created : null;
+        const expiresOn = status === 'expired' ? addDays(today, -1 - Math.floor(random() * 60)) : addDays(today, 10 + Math.floor(random() * 120));
+        const subject = pick(subjects);
+        const row: typeof offers.$inferInsert = {
+          id: crypto.randomUUID(),
+          tenantId,
+          companyId: pick(companyIds),
+          authorId: pick(authors),
+          title: `Stage — ${subject} ${i}`,
+          description: `Au sein de notre équipe, vous travaillerez sur des sujets de **${subject}**.\n\n- Autonomie\n- Encadrement\n`,
+          kind: pick(kinds),
+          location: pick(cities),
+          remote: pick(remotes),
+          startDate: addDays(today, Math.floor(random() * 180)),
+          durationAmount: 6,
+          durationUnit: 'months',
+          weeklyHours: 35,
+          stipendCents: 65_000 + Math.floor(random() * 60) * 1_000,
+          apply: 'https://example.test/candidater',
+          expiresOn,
+          status,
+          moderationReason: status === 'rejected' || status === 'changes_requested' ? 'Précisez la gratification.' : null,
+          version: 1,
+          createdAt: created,
+          updatedAt: created,
+          submittedAt: submitted,
+          publishedAt: published,
+        };
+        insertOffer ??= prepared(tx, offers, row);
+        insertOffer.run(row);
+        const r = random();
+        const targets = r < 0.1 ? [entities.engineering, entities.management] : r < 0.55 ? [entities.engineering] : [entities.management];
+        for (const entityId of targets) {
+          const target = { tenantId, offerId: row.id!, entityId };
+          insertTarget ??= prepared(tx, offerTargets, target);
+          insertTarget.run(target);
+        }
+      }
+    });
+  }
+}
+
+export interface Scale {
+  profiles: number;
+  companies: number;
+  offers: number;
+}
+
+/**
+ * A database file at `file` with the demo seed and the three populations,
+ * analysed and checkpointed into the one file, ready to be copied.
+ */
+export function seedPopulation(file: string, scale: Scale): void {
+  const { db, close, ids } = openForSeeding(file);
+  // Random ids land all over the profile indexes: keep them in memory (256 MiB) for the load.
+  db.run(sql`PRAGMA cache_size = -262144`);
+  insertProfiles(db, ids, scale.profiles);
+  insertCompanies(db, ids, scale.companies);
+  insertOffers(db, ids, scale.offers);
+  db.run(sql`PRAGMA optimize`);
+  db.run(sql`ANALYZE`);
+  db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+  close();
 }
