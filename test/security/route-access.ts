@@ -245,6 +245,11 @@ export const routeAccess: Record<string, RouteRule> = {
     sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/cancel`, body: f.bodies.cancel() }),
   },
 
+  // CRM/ERP exports (policy `records.export`): staff for the entities they cover, administrators for all.
+  'GET /v1/exports/people': { access: STAFF_AND_ADMIN, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/offers': { access: STAFF_AND_ADMIN, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/pledges': { access: STAFF_AND_ADMIN, rule: 'records export: staff (their entities) and admin' },
+
   // Webhooks send data out of Passerelle: administrators only (policy `webhook.manage`).
   'POST /v1/webhooks': { access: ['admin'], rule: 'subscribe a URL: administrators', sample: (f) => ({ path: '/v1/webhooks', body: f.bodies.webhook() }) },
   'GET /v1/webhooks': { access: ['admin'], rule: 'administrators' },
