@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FUZZ_RUNS, declaredRoutes, startApi, type Api, type Caller, type Reply } from './harness.ts';
+import { FUZZ_RUNS, declaredRoutes, startApi, type Api, type Reply } from './harness.ts';
 import { fixtures, type Fixtures, type Json } from './fixtures.ts';
-import { routeAccess, type RouteRule } from './route-access.ts';
+import { callerFor, routeAccess } from './route-access.ts';
 
 let api: Api;
 let f: Fixtures;
@@ -108,11 +108,6 @@ function wrong(reply: Reply, sent: string): string | null {
   return null;
 }
 
-function callerFor(rule: RouteRule): Caller {
-  if (rule.access === 'public') return 'anonymous';
-  if (rule.access === 'signed-in') return 'student';
-  return rule.access.includes('admin') ? 'admin' : rule.access[0]!;
-}
 
 describe(`fuzzing every write route’s body (${FUZZ_RUNS} cases each)`, () => {
   it('covers every write route that takes a body', () => {

@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { declaredRoutes, isProblem, sqliteOf, startApi, type Api, type Caller } from './harness.ts';
+import { declaredRoutes, isProblem, sqliteOf, startApi, type Api } from './harness.ts';
 import { fixtures, type Fixtures } from './fixtures.ts';
-import { routeAccess, type RouteRule } from './route-access.ts';
+import { callerFor, routeAccess } from './route-access.ts';
 
 let api: Api;
 let f: Fixtures;
@@ -35,12 +35,6 @@ function injections(api: Api): [string, unknown][] {
   ];
 }
 
-/** The caller who may make the call: an administrator when allowed, else the first allowed role. */
-function callerFor(rule: RouteRule): Caller {
-  if (rule.access === 'public') return 'anonymous';
-  if (rule.access === 'signed-in') return 'student';
-  return rule.access.includes('admin') ? 'admin' : rule.access[0]!;
-}
 
 /** The JSON text of `body` with `key` as an own member (an object literal would set the prototype instead). */
 function withKey(body: Record<string, unknown>, key: string, value: unknown): string {

@@ -295,3 +295,10 @@ export const guessedPaths = [
   '/data/passerelle.db',
   '/v2/me',
 ];
+
+/** Who makes an allowed call in the mass-assignment and fuzzing runs: an administrator when allowed, else the first allowed role. */
+export function callerFor(rule: RouteRule): Caller {
+  if (rule.access === 'public') return 'anonymous';
+  if (rule.access === 'signed-in') return 'student';
+  return rule.access.includes('admin') ? 'admin' : rule.access[0]!;
+}
