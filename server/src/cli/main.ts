@@ -6,7 +6,6 @@ import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant } from './tenant.ts';
 import { setSiret } from './entity.ts';
 import { importCommand } from './import.ts';
-import { importCommand } from './import.ts';
 import { BACKUP_COMMANDS, backupCommand } from './backup.ts';
 
 const usage = `Usage: pnpm passerelle <command>
@@ -20,7 +19,6 @@ const usage = `Usage: pnpm passerelle <command>
   entity siret <slug> "<entity name>" <siret>
                                            set a school's SIRET (shown with its UAI for SOLTéA)
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]   (import --help)
-  import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]   (import --help)
   backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
   restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
 
@@ -29,7 +27,6 @@ Environment: DATABASE_URL (default ./data/passerelle.db).`;
 class UsageError extends Error {}
 
 function run(db: Db, args: string[]): string {
-  if (args[0] === 'import') return importCommand(db, args.slice(1));
   if (args[0] === 'import') return importCommand(db, args.slice(1));
   const { values, positionals } = parseArgs({
     args,
