@@ -14,6 +14,7 @@ import { memberships, people, profiles } from '../db/tables/index.ts';
 import { loadActor } from '../auth/session.ts';
 import { derivedColumns, visibilityOf, type Visibility } from './document.ts';
 import { searchDirectory } from './directory.ts';
+import { initialFields } from './store.ts';
 
 const levels: readonly VisibilityLevel[] = ['private', 'network', 'public'];
 const givens = ['Marc', 'Manon', 'Claire', 'Léa', 'Hugo', 'Mathis'];
@@ -36,25 +37,13 @@ function fixture() {
     if (i % 7 !== 0) t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: pick(schools), createdAt: at }).run();
     if (i % 11 === 0) t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: demo.entities.alumni, createdAt: at }).run();
     const fields: ProfileFields = {
+      ...initialFields({ displayName: null, email: null }),
       givenName: pick(givens),
       familyName: pick(families),
       usageName: i % 5 === 0 ? pick(families) : null,
-      emails: [],
-      phone: null,
-      address: null,
-      programme: null,
       educationEntityId: i % 9 === 0 ? null : pick(schools.slice(0, 2)),
       graduationYear: 2000 + (i % 4),
       employer: i % 6 === 0 ? null : pick(employers),
-      jobTitle: null,
-      sector: null,
-      workCity: null,
-      workCountry: null,
-      linkedinUrl: null,
-      previousPositions: [],
-      availability: { mentoring: false, talks: false, hiringInterns: false },
-      bio: null,
-      preferredLanguage: 'fr',
     };
     const visibility: Visibility = {
       ...defaultVisibility,
