@@ -76,3 +76,26 @@ export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock
   };
   return { app, db, clock, ids, mail, hostToken, signIn, call };
 }
+
+/**
+ * A valid internship offer body (2026 rules: 682.50 €/month for 35 h a
+ * week), for the given company and target schools; `over` replaces fields.
+ */
+export function sampleOfferBody(to: { companyId: string; targetEntityIds: string[] }, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    companyId: to.companyId,
+    title: 'Stage robotique mobile',
+    description: 'Rejoignez **l’équipe** R&D.\n\n- ROS 2\n- C++',
+    kind: 'internship',
+    targetEntityIds: to.targetEntityIds,
+    location: 'Lyon',
+    remote: 'hybrid',
+    startDate: '2026-04-01',
+    duration: { amount: 3, unit: 'months' },
+    weeklyHours: 35,
+    stipend: { amountCents: 68250 },
+    apply: 'https://acme-robotique.fr/stages',
+    expiresOn: '2026-05-15',
+    ...over,
+  };
+}

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { declaredRoutes, freshSiret, isProblem, roleNames, sqliteOf, startApi, type Api } from './harness.ts';
+import { sampleOfferBody } from '@passerelle/server/testing';
 import { fixtures, type Fixtures } from './fixtures.ts';
 import { routeAccess } from './route-access.ts';
 
@@ -35,21 +36,10 @@ async function populateOther(api: Api) {
   const key = () => ({ 'idempotency-key': randomUUID() });
   await ok('POST', '/v1/webhooks', admin, { url: 'https://crm.autre.test/hooks', events: ['offer.published', 'offer.submitted', 'pledge.created', 'consent.changed', 'erasure.requested'] });
   const company = await ok('POST', '/v1/companies', admin, { name: 'Autre Secrète SARL', siret: freshSiret(), website: 'https://autre-secrete.test' });
-  const offer = {
-    companyId: other.companies.umbrella,
-    title: 'Offre confidentielle Umbrella',
-    description: 'Texte interne.',
-    kind: 'internship',
-    targetEntityIds: [other.entities.school],
-    location: 'Marseille',
-    remote: 'onsite',
-    startDate: '2026-04-01',
-    duration: { amount: 3, unit: 'months' },
-    weeklyHours: 35,
-    stipend: { amountCents: 68250 },
-    apply: 'https://umbrella.test/jobs',
-    expiresOn: '2026-05-15',
-  };
+  const offer = sampleOfferBody(
+    { companyId: other.companies.umbrella, targetEntityIds: [other.entities.school] },
+    { title: 'Offre confidentielle Umbrella', description: 'Texte interne.', location: 'Marseille', remote: 'onsite', apply: 'https://umbrella.test/jobs' },
+  );
   await ok('POST', '/v1/offers', student, offer, key());
   const submitted = await ok('POST', '/v1/offers', student, { ...offer, submit: true }, key());
   await ok('POST', '/v1/offers', staff, { ...offer, submit: true }, key());

@@ -4,6 +4,7 @@
  * the policy's and not the validator's.
  */
 import { randomUUID } from 'node:crypto';
+import { sampleOfferBody } from '@passerelle/server/testing';
 import { freshSiret, sqliteOf, type Api, type Caller, type RoleName } from './harness.ts';
 
 export type Json = Record<string, unknown>;
@@ -22,22 +23,7 @@ export function fixtures(api: Api) {
   const idOf = (r: { json: unknown }) => (r.json as { id: string }).id;
 
   const bodies = {
-    offer: (over: Json = {}): Json => ({
-      companyId: demo.companies.acme,
-      title: 'Stage robotique mobile',
-      description: 'Rejoignez **l’équipe** R&D.',
-      kind: 'internship',
-      targetEntityIds: [demo.entities.engineering],
-      location: 'Lyon',
-      remote: 'hybrid',
-      startDate: '2026-04-01',
-      duration: { amount: 3, unit: 'months' },
-      weeklyHours: 35,
-      stipend: { amountCents: 68250 },
-      apply: 'https://acme-robotique.fr/stages',
-      expiresOn: '2026-05-15',
-      ...over,
-    }),
+    offer: (over: Json = {}): Json => sampleOfferBody({ companyId: demo.companies.acme, targetEntityIds: [demo.entities.engineering] }, over),
     offerPatch: (): Json => ({ location: 'Lyon 7e' }),
     reason: (): Json => ({ reason: 'Précisez la gratification.' }),
     gift: (over: Json = {}): Json => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testApp as demoApp, type DemoSubject, type TestApp } from '../testing.ts';
+import { testApp as demoApp, sampleOfferBody, type DemoSubject, type TestApp } from '../testing.ts';
 import { auditLog, offers, offerTargets } from '../db/tables/index.ts';
 
 /** The demo app without the demo offers, so each test counts only its own. */
@@ -18,23 +18,7 @@ const key = () => `test-key-${++keys}`;
 
 /** A complete 3-month internship at Acme aimed at École d'ingénieurs, paid the 2026 minimum. */
 function offerBody(t: TestApp, over: Json = {}): Json {
-  return {
-    companyId: t.ids.demo.companies.acme,
-    title: 'Stage robotique mobile',
-    description: 'Rejoignez **l’équipe** R&D.\n\n- ROS 2\n- C++',
-    kind: 'internship',
-    targetEntityIds: [t.ids.demo.entities.engineering],
-    location: 'Lyon',
-    remote: 'hybrid',
-    startDate: '2026-04-01',
-    duration: { amount: 3, unit: 'months' },
-    weeklyHours: 35,
-    stipend: { amountCents: 68250 },
-    apply: 'https://acme-robotique.fr/stages',
-    expiresOn: '2026-05-15',
-    submit: true,
-    ...over,
-  };
+  return sampleOfferBody({ companyId: t.ids.demo.companies.acme, targetEntityIds: [t.ids.demo.entities.engineering] }, { submit: true, ...over });
 }
 
 async function post(t: TestApp, who: DemoSubject, body: Json, idempotencyKey = key()) {

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { refusalReasons, type WebhookDelivery, type WebhookSubscription } from '@passerelle/schema';
-import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
+import { sampleOfferBody, testApp, type DemoSubject, type TestApp } from '../testing.ts';
 import { webhookDeliveries } from '../db/tables/index.ts';
 import { deliverDue } from '../webhooks/deliver.ts';
 import { recordEvent } from '../webhooks/record.ts';
@@ -368,21 +368,7 @@ describe('/v1/webhooks', () => {
       const res = await as('rep-acme').call(
         'POST',
         '/v1/offers',
-        {
-          companyId: t.ids.demo.companies.acme,
-          title: 'Stage robotique mobile',
-          description: 'Rejoignez l’équipe R&D.',
-          kind: 'internship',
-          targetEntityIds: [t.ids.demo.entities.engineering],
-          location: 'Lyon',
-          remote: 'hybrid',
-          startDate: '2026-06-01',
-          duration: { amount: 3, unit: 'months' },
-          weeklyHours: 35,
-          stipend: { amountCents: 68250 },
-          apply: 'https://acme-robotique.fr/stages',
-          expiresOn: '2026-05-30',
-        },
+        sampleOfferBody({ companyId: t.ids.demo.companies.acme, targetEntityIds: [t.ids.demo.entities.engineering] }, { startDate: '2026-06-01', expiresOn: '2026-05-30' }),
         { 'idempotency-key': 'webhook-offer-1' },
       );
       expect(res.status).toBe(201);
