@@ -17,8 +17,11 @@
  *  - covered (staff): the filters without ranks, walked in sort order, the
  *    membership test run lazily on candidates until the page is full;
  *  - self: the reader's own row, without ranks — one primary-key read.
+ * When the filters are broad (none, an entity, a one-letter prefix) the
+ * ranked and covered answers walk the sort index in page order instead of
+ * sorting every match: a page is then a few hundred entries away.
  */
-import { and, asc, eq, exists, gte, inArray, isNull, lt, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gte, inArray, isNull, lt, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../open.ts';
 import { memberships, profileDuplicateFlags, profiles } from '../tables/index.ts';
 
@@ -166,10 +169,14 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
   /** The first `limit` of several lists in page order; a person found twice counts once. */
   const merge = (lists: DirectoryHit[][]) => [...new Map(lists.flat().map((h) => [h.personId, h] as const)).values()].sort(byPage).slice(0, limit);
 
-  // Admins read every field.
-  if (reader.admin) return merge(branches.map((branch) => matches(undefined, branch).limit(limit).all()));
+  // Broad filters: the sort index walked in page order (see `walkSortIndex`), else the seeks above.
+  const walk = (minimum: number | undefined, bound: DirectoryHit | undefined, covered?: readonly string[]) =>
+    broad(filters) ? walkSortIndex(db, reader.tenantId, filters, sortColumn, { minimum, covered, from, bound, limit }) : undefined;
 
-  const ranked = merge(branches.map((branch) => matches(reader.minimumRank, branch).limit(limit).all()));
+  // Admins read every field.
+  if (reader.admin) return walk(undefined, undefined) ?? merge(branches.map((branch) => matches(undefined, branch).limit(limit).all()));
+
+  const ranked = walk(reader.minimumRank, undefined) ?? merge(branches.map((branch) => matches(reader.minimumRank, branch).limit(limit).all()));
   // Beyond the ranked page's last entry nothing else can make the page.
   const bound = ranked.length === limit ? ranked.at(-1) : undefined;
   const lists = [ranked];
@@ -180,29 +187,79 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
 
   // Staff: members of their entities, whatever the ranks. Candidates come in page order from
   // the indexes; the membership test runs on them one by one, only until the page is full.
-  const covered = [...reader.coveredEntityIds];
-  for (const branch of covered.length > 0 ? branches : []) {
+  const covered = reader.coveredEntityIds;
+  if (covered.length === 0) return merge(lists);
+  const walked = walk(undefined, bound, covered);
+  if (walked) return merge([...lists, walked]);
+  for (const branch of branches) {
     const candidates = matches(undefined, branch, bound)
       // A LIMIT keeps SQLite from moving the membership test into the candidates' scan.
       .limit(Number.MAX_SAFE_INTEGER)
       .as('candidates');
-    lists.push(
-      db
-        .select({ personId: candidates.personId, sort: candidates.sort })
-        .from(candidates)
-        .where(
-          exists(
-            db
-              .select({ one: sql`1` })
-              .from(memberships)
-              .where(and(eq(memberships.personId, candidates.personId), inArray(memberships.entityId, covered))),
-          ),
-        )
-        .limit(limit)
-        .all(),
-    );
+    lists.push(db.select({ personId: candidates.personId, sort: candidates.sort }).from(candidates).where(memberOf(db, candidates.personId, covered)).limit(limit).all());
   }
   return merge(lists);
+}
+
+/** The person (`personId`) has a membership in one of the `covered` entities. */
+const memberOf = (db: DbOrTx, personId: SQLWrapper, covered: readonly string[]): SQL =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(memberships)
+      .where(and(eq(memberships.personId, personId), inArray(memberships.entityId, [...covered]))),
+  );
+
+/**
+ * Whether the filters keep a large share of the profiles (none, an entity,
+ * a one-letter prefix): seeking them means sorting tens of thousands of
+ * index entries for one page, while in sort order a match comes every few
+ * entries.
+ */
+function broad(filters: DirectoryFilters): boolean {
+  const driver = pickDriver(filters);
+  if (driver.kind === 'none' || driver.kind === 'entity') return true;
+  if (driver.kind === 'name') return driver.token.length <= 1;
+  if (driver.kind === 'employer') return (filters.employerKey ?? '').length <= 1;
+  return false;
+}
+
+/** How many sort-index entries a walk reads before giving way to the seeks. */
+const WALK_LIMIT = 2000;
+
+/**
+ * The sort index walked in page order from `from` (up to `bound`), the
+ * filters checked on each entry's row, the membership test (staff, when
+ * `covered`) on those that match, until `limit` hits. The walk reads at most
+ * WALK_LIMIT entries: it answers when the page is full or the range ran out
+ * before that, and `undefined` otherwise (the filter was rarer than it
+ * looked, e.g. a letter few names start with) so the caller seeks instead.
+ */
+function walkSortIndex(
+  db: DbOrTx,
+  tenantId: string,
+  filters: DirectoryFilters,
+  sortColumn: Column,
+  walk: { minimum: number | undefined; covered?: readonly string[] | undefined; from: DirectoryHit | undefined; bound: DirectoryHit | undefined; limit: number },
+): DirectoryHit[] | undefined {
+  const test = and(...conditions(filters, walk.minimum, { kind: 'none' })) ?? sql`1`;
+  const entries = db
+    .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort'), ok: sql<number>`${test}`.as('ok') })
+    .from(profiles)
+    .where(and(eq(profiles.tenantId, tenantId), walk.from ? after(sortColumn, walk.from) : undefined, walk.bound ? before(sortColumn, walk.bound) : undefined))
+    .orderBy(asc(sortColumn), asc(profiles.personId))
+    // The LIMIT also keeps the walk a co-routine: it stops as soon as the page is full.
+    .limit(WALK_LIMIT)
+    .as('entries');
+  const hits = db
+    .select({ personId: entries.personId, sort: entries.sort })
+    .from(entries)
+    .where(and(eq(entries.ok, 1), walk.covered ? memberOf(db, entries.personId, walk.covered) : undefined))
+    .limit(walk.limit)
+    .all();
+  if (hits.length === walk.limit) return hits;
+  const read = db.select({ n: count() }).from(entries).get()?.n ?? 0;
+  return read < WALK_LIMIT ? hits : undefined;
 }
 
 /** The reader's own profile when it matches the filters (every field of it is theirs to search). */
@@ -232,14 +289,7 @@ function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilt
     ? undefined
     : or(
         eq(profiles.personId, reader.personId),
-        reader.coveredEntityIds.length > 0
-          ? exists(
-              db
-                .select({ one: sql`1` })
-                .from(memberships)
-                .where(and(eq(memberships.personId, profiles.personId), inArray(memberships.entityId, [...reader.coveredEntityIds]))),
-            )
-          : undefined,
+        reader.coveredEntityIds.length > 0 ? memberOf(db, profiles.personId, reader.coveredEntityIds) : undefined,
       );
   return db
     .select({ personId: profiles.personId, sort: sortColumn })
