@@ -109,6 +109,11 @@ function passerelleApi() {
       if (context.path === '/__passerelle/dist/portal.js') {
         return { body: readFileSync(join(dir, 'dist', 'portal.js'), 'utf8'), type: 'js' };
       }
+      // The English it fetches when it speaks English (dist/en/, see scripts/esbuild-options.ts).
+      const english = /^\/__passerelle\/dist\/en\/([\w-]+)\.js$/.exec(context.path);
+      if (english && existsSync(join(dir, 'dist', 'en', `${english[1]}.js`))) {
+        return { body: readFileSync(join(dir, 'dist', 'en', `${english[1]}.js`), 'utf8'), type: 'js' };
+      }
       if (context.path === '/__passerelle/host-token') {
         const sub = context.URL.searchParams.get('sub') ?? 'student-ines';
         return { body: JSON.stringify({ token: hostToken(sub) }), type: 'json' };

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { assertNoServerCode, buildOptions, definesEntry, elementsDir as here, srcDir as src } from './esbuild-options.ts';
+import { assertNoServerCode, buildOptions, definesEntry, elementsDir as here, englishFiles, englishName, srcDir as src } from './esbuild-options.ts';
 import { bytes, readBudgets, sizesOf } from './sizes.ts';
 
 // Options: `--outdir=<dir>` (default dist/), `--no-manifest` (skip the CEM analyzer).
@@ -43,6 +43,11 @@ for (const [name, set] of Object.entries(budgets.sets).filter(([, set]) => set.c
   assertNoServerCode((await build({ ...buildOptions, stdin: definesEntry(set.components, `${name}.ts`), outfile: join(dist, `${name}.js`) }).catch(failed)).metafile);
 }
 
+// English, loaded on demand by the bundles above: dist/en/<folder>.js.
+assertNoServerCode(
+  (await build({ ...buildOptions, entryPoints: Object.fromEntries(englishFiles().map((f) => [englishName(f), f])), outdir: join(dist, 'en') }).catch(failed)).metafile,
+);
+
 const kB = (n: number) => `${(n / 1024).toFixed(2)} kB`;
 const over: string[] = [];
 console.log('file                          min    min+gzip (bytes)');
@@ -56,6 +61,8 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
     else console.warn(`warning: ${line}`);
   }
 }
+const english = readdirSync(join(dist, 'en')).map((f) => sizesOf(readFileSync(join(dist, 'en', f))).gzip);
+console.log(`dist/en/*.js: English, fetched when an element speaks it (${english.length} files, ${english.join(' + ')} B min+gzip)`);
 if (over.length > 0) {
   console.error(over.join('\n'));
   process.exit(1);

@@ -2,9 +2,9 @@
 // build (scripts/build.ts) and the bundle benchmark (test/bench/bundle.ts)
 // import them, so the benchmark measures exactly what ships.
 import { transformSync, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The elements package folder. */
@@ -97,8 +97,34 @@ const noClientCookies: Plugin = {
   },
 };
 
+/** `src/pledge/translations.en.ts` → `pledge`, `src/i18n/translations/en.ts` → `i18n`. */
+export const englishName = (path: string): string => relative(srcDir, path).split(sep)[0]!;
+/** The English translation modules, built by scripts/build.ts as `dist/en/<folder>.js`. */
+export const englishFiles = (): string[] => [
+  join(srcDir, 'i18n', 'translations', 'en.ts'),
+  ...readdirSync(srcDir)
+    .filter((d) => existsSync(join(srcDir, d, 'define.ts')) && existsSync(join(srcDir, d, 'translations.en.ts')))
+    .map((d) => join(srcDir, d, 'translations.en.ts')),
+];
+
+/**
+ * English on demand: `import('./translations.en.ts')` (a LocaleController
+ * loader) stays a dynamic import of `./en/<folder>.js`, a file of its own
+ * next to the bundle (scripts/build.ts writes them), so a page in French
+ * never downloads English. One file per folder, shared by every bundle.
+ */
+const englishOnDemand: Plugin = {
+  name: 'english-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /(\.en|[\\/]en)\.ts$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      return { path: `./en/${englishName(join(args.resolveDir, args.path))}.js`, external: true };
+    });
+  },
+};
+
 export const buildOptions: BuildOptions = {
-  plugins: [pureSchemaBuilders, minifyTemplates, noClientCookies],
+  plugins: [pureSchemaBuilders, minifyTemplates, noClientCookies, englishOnDemand],
   bundle: true,
   format: 'esm',
   minify: true,

@@ -14,7 +14,7 @@ import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import type { SignedIn } from '../core/session-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
-import { fr, en } from './translations.ts';
+import { fr } from './translations.ts';
 import { consentCentreStyles } from './consent-centre.styles.ts';
 import { historySection, loadHistory } from './consent-history.ts';
 import { erasureSection, type ErasureRequest } from './erasure-section.ts';
@@ -50,7 +50,7 @@ const COMPONENT = 'passerelle-consent-centre';
 export class PasserelleConsentCentre extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, consentCentreStyles];
 
-  readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
 
   @state() private overview: ConsentOverview | null = null;
   @state() private history: ConsentEventView[] = [];
@@ -66,7 +66,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
 
   readonly #cap = new FormController(this, {
     schema: SolicitationCapSchema,
-    issues: { fr: fr.issues, en: en.issues },
+    issues: { fr: fr.issues, en: {} },
     action: 'solicitation-cap',
     submit: async (body) => {
       const { client } = this.#signedIn();
@@ -80,7 +80,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
   readonly #erase = new FormController(this, {
     schema: ErasureRequestSchema,
     initial: { confirm: false, note: '' },
-    issues: { fr: fr.issues, en: en.issues },
+    issues: { fr: fr.issues, en: {} },
     action: 'erasure',
     submit: async (body) => {
       const { client } = this.#signedIn();

@@ -5,7 +5,7 @@ import type { Auth } from './auth.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from '../i18n/translations/fr.ts';
-import { en } from '../i18n/translations/en.ts';
+import { english } from '../i18n/translations/english.ts';
 
 // The same field schemas as the server's request bodies.
 const EmailStep = v.object({ email: EmailSignInSchema.entries.email });
@@ -29,7 +29,7 @@ export class EmailSignIn implements ReactiveController {
   constructor(host: Host, auth: () => Auth | null) {
     this.#host = host;
     this.#auth = auth;
-    this.#l10n = new LocaleController(host, { fr, en });
+    this.#l10n = new LocaleController(host, { fr, en: english });
     this.#emailForm = new FormController(host, {
       schema: EmailStep,
       action: 'sign-in',

@@ -7,7 +7,7 @@ import type { Auth, Me, Session } from './auth.ts';
 import type { PasserelleClient } from './client.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from '../i18n/translations/fr.ts';
-import { en } from '../i18n/translations/en.ts';
+import { english } from '../i18n/translations/english.ts';
 
 /** What a signed-in component renders with. */
 export interface SignedIn {
@@ -38,7 +38,7 @@ export class SessionController implements ReactiveController {
 
   constructor(host: SessionHost) {
     this.#host = host;
-    this.#l10n = new LocaleController(host, { fr, en });
+    this.#l10n = new LocaleController(host, { fr, en: english });
     this.#consumer = new ContextConsumer(host, {
       context: portalContext,
       subscribe: true,

@@ -5,9 +5,10 @@ import * as v from 'valibot';
 import { fieldErrors, type FieldError } from '@passerelle/schema';
 import { ApiError } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
-import { LocaleController, type Translations } from '../i18n/locale-controller.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { fr } from '../i18n/translations/fr.ts';
-import { en } from '../i18n/translations/en.ts';
+import { english } from '../i18n/translations/english.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -48,7 +49,7 @@ export interface FormOptions<S extends v.GenericSchema> {
   /** Sends the valid output. Throw an ApiError to show the server's problem. */
   submit: (output: v.InferOutput<S>) => Promise<void>;
   /** Translations of schema messages specific to this form (English message → text), per locale. */
-  issues?: Translations<Record<string, string>>;
+  issues?: Record<Locale, Record<string, string>>;
   /** Names what was being attempted, for the `passerelle-error` event. */
   action?: string;
   /** Prefix of the control ids, when two forms of one element share field names (ids are then `<prefix>-field-<name>`). */
@@ -89,7 +90,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   constructor(host: Host, options: FormOptions<S>) {
     this.#host = host;
     this.#options = options;
-    this.#l10n = new LocaleController(host, { fr, en });
+    this.#l10n = new LocaleController(host, { fr, en: english });
     host.addController(this);
     this.reset(options.initial);
   }

@@ -1,8 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveLocale, type Locale } from './locale.ts';
 
-/** One translation object per locale; `en` must have the same shape as `fr`. */
-export type Translations<T> = Record<Locale, T>;
+/**
+ * One translation object per locale; `en` must have the same shape as `fr`.
+ * `en` may be a loader (`() => import('./translations.en.ts').then((m) => m.en)`):
+ * English is then a chunk of its own, fetched the first time an element
+ * speaks English, and the host does not render until it has arrived.
+ */
+export type Translations<T> = { fr: T; en: T | (() => Promise<T>) };
+
+// One fetch per loader for the whole page, whichever element asks first.
+const loading = new WeakMap<() => Promise<unknown>, Promise<unknown>>();
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -32,13 +40,47 @@ function observe(): void {
 export class LocaleController<T> implements ReactiveController {
   #host: Host;
   #translations: Translations<T>;
+  #en: T | null;
+  /** While English is being fetched: the host's next render waits for it. */
+  #pending: Promise<void> | null = null;
   #locale: Locale = 'fr';
   #shadowObserver: MutationObserver | null = null;
 
   constructor(host: Host, translations: Translations<T>) {
     this.#host = host;
     this.#translations = translations;
+    this.#en = typeof translations.en === 'function' ? null : translations.en;
     host.addController(this);
+    if (this.#en === null) {
+      // Lit awaits a promise answered by `scheduleUpdate` before rendering
+      // (ReactiveElement's documented hook); it is protected, hence the cast.
+      const lit = host as unknown as { scheduleUpdate(): void | Promise<unknown> };
+      const schedule = lit.scheduleUpdate.bind(host);
+      lit.scheduleUpdate = () => (this.#pending ? this.#pending.then(schedule) : schedule());
+    }
+  }
+
+  /** Starts fetching English when it is needed and not there yet. */
+  #ensure(): void {
+    if (this.#locale !== 'en' || this.#en !== null || this.#pending) return;
+    // `#en` is null only when `en` was given as a loader.
+    const load = this.#translations.en as () => Promise<T>;
+    let once = loading.get(load) as Promise<T> | undefined;
+    if (!once) {
+      once = load();
+      loading.set(load, once);
+    }
+    this.#pending = once.then(
+      (en) => {
+        this.#en = en;
+      },
+      // Unreachable chunk (offline): the host keeps French rather than nothing.
+      () => undefined,
+    );
+    void this.#pending.then(() => {
+      this.#pending = null;
+      this.#host.requestUpdate();
+    });
   }
 
   /** The current locale: `fr` or `en`. */
@@ -48,7 +90,7 @@ export class LocaleController<T> implements ReactiveController {
 
   /** The translation object for the current locale. */
   get t(): T {
-    return this.#translations[this.#locale];
+    return this.#locale === 'en' && this.#en !== null ? this.#en : this.#translations.fr;
   }
 
   hostConnected(): void {
@@ -61,6 +103,7 @@ export class LocaleController<T> implements ReactiveController {
       this.#shadowObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
     this.#locale = resolveLocale(this.#host);
+    this.#ensure();
   }
 
   hostDisconnected(): void {
@@ -74,6 +117,7 @@ export class LocaleController<T> implements ReactiveController {
     const next = resolveLocale(this.#host);
     if (next !== this.#locale) {
       this.#locale = next;
+      this.#ensure();
       this.#host.requestUpdate();
     }
   }

@@ -11,7 +11,7 @@ import { newIdempotencyKey, type PasserelleClient } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
 import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
 import { createBody, formPath, offerFormSchema, patchBody, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
-import { en, fr, issuesFr } from './translations.ts';
+import { fr, issuesFr } from './translations.ts';
 import { offerFormStyles } from './offer-form.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 
@@ -61,7 +61,7 @@ export class PasserelleOfferForm extends PasserelleElement {
   @state() private offer: Offer | null = null;
   @state() private message = '';
 
-  readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
   // Mutable: the rule messages carry amounts, so their French wording is added as they appear.
   readonly #issuesFr: Record<string, string> = { ...issuesFr };
   #etag: string | null = null;

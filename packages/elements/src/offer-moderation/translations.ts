@@ -1,4 +1,5 @@
 import * as offers from '../offers/translations.ts';
+import { en as offersEn } from '../offers/translations.en.ts';
 
 export const fr = {
   ...offers.fr,
@@ -36,7 +37,7 @@ export const fr = {
 };
 
 export const en = {
-  ...offers.en,
+  ...offersEn,
   title: 'Offers to review',
   loading: 'Loading…',
   filters: 'Filter',

@@ -17,15 +17,3 @@ export const fr = {
   remotes: { onsite: 'Sur site', hybrid: 'Hybride', remote: 'À distance' } satisfies Record<RemotePolicy, string>,
   units: { months: 'mois', weeks: 'semaines' },
 };
-
-export const en = {
-  kinds: {
-    internship: 'Internship',
-    apprenticeship: 'Apprenticeship',
-    fixed_term: 'Fixed-term contract',
-    permanent: 'Permanent contract',
-    international_volunteering: 'International volunteering (VIE)',
-  },
-  remotes: { onsite: 'On site', hybrid: 'Hybrid', remote: 'Remote' },
-  units: { months: 'months', weeks: 'weeks' },
-} satisfies typeof fr;

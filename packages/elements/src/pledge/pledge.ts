@@ -15,7 +15,7 @@ import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent } from '../core/events.ts';
 import { newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
-import { EUROS_MESSAGE, en, fr, issues } from './translations.ts';
+import { EUROS_MESSAGE, fr, issues } from './translations.ts';
 import { pledgeStyles } from './pledge.styles.ts';
 
 /** Euros typed by a person, checked as cents by the shared amount schema. */
@@ -48,7 +48,7 @@ type Mode = 'donation' | 'tax';
 export class PasserellePledge extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, pledgeStyles];
 
-  readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
 
   @state() private mode: Mode = 'donation';
   @state() private params: PledgeParameters | null = null;

@@ -7,7 +7,7 @@ import { EmailSignIn } from '../core/email-sign-in.ts';
 import type { Auth, IdentityTokenSource, Me, Session } from '../core/auth.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from '../i18n/translations/fr.ts';
-import { en } from '../i18n/translations/en.ts';
+import { english } from '../i18n/translations/english.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { portalStyles } from './portal.styles.ts';
 import { warnOnce } from '../core/register.ts';
@@ -68,7 +68,7 @@ export class PasserellePortal extends LitElement {
   /** Called for a fresh host-signed identity token: at sign-in, before the session expires and after a 401. */
   @property({ attribute: false }) getIdentityToken?: IdentityTokenSource;
 
-  readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #l10n = new LocaleController(this, { fr, en: english });
   readonly #owner = new AuthOwner(this, () => {
     this.#publish();
     this.requestUpdate();

@@ -12,7 +12,7 @@ import { changedKeys, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchS
 import { CONFLICT_TITLE_ID, conflictView, findConflicts, type Conflict } from './conflict-view.ts';
 import { profileSection } from './profile-section.ts';
 import { RepeatedRows } from './repeated-rows.ts';
-import { en, fr, issues } from './translations.ts';
+import { fr, issues } from './translations.ts';
 import { profileEditorStyles } from './profile-editor.styles.ts';
 
 /** `passerelle-saved` of the editor: the profile as saved and the names of the fields that changed. */
@@ -46,7 +46,7 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
 export class PasserelleProfileEditor extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, profileEditorStyles];
 
-  readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
 
   /** The profile as the server last sent it. */
   @state() private _profile: ProfileView | null = null;
