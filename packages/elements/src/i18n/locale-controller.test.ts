@@ -15,6 +15,23 @@ class TestLocale extends LitElement {
 }
 customElements.define('test-locale', TestLocale);
 
+/** English given as a loader (as the components do): resolves when the test says so. */
+let fetches = 0;
+let arrive: () => void = () => undefined;
+const lazyEn = () => {
+  fetches += 1;
+  return new Promise<typeof en>((resolve) => (arrive = () => resolve(en)));
+};
+const rendered: string[] = [];
+class TestLazyLocale extends LitElement {
+  l10n = new LocaleController(this, { fr, en: lazyEn });
+  override render() {
+    rendered.push(this.l10n.t.hello);
+    return litHtml`<span>${this.l10n.t.hello}</span>`;
+  }
+}
+customElements.define('test-lazy-locale', TestLazyLocale);
+
 /** Puts a test-locale inside a shadow root whose inner wrapper has a lang. */
 class TestShadowHost extends LitElement {
   override render() {
@@ -40,6 +57,24 @@ describe('LocaleController', () => {
     const host = await fixture<TestShadowHost>(html`<test-shadow-host lang="fr"></test-shadow-host>`);
     const inner = host.shadowRoot!.querySelector('test-locale') as TestLocale;
     expect(inner.l10n.locale).to.equal('en');
+  });
+
+  it('fetches a lazy English once, when first spoken, and holds the render until it is there', async () => {
+    const french = await fixture<TestLazyLocale>(html`<test-lazy-locale></test-lazy-locale>`);
+    expect(french.shadowRoot!.textContent).to.contain('Bonjour');
+    expect(fetches).to.equal(0);
+    rendered.length = 0;
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en"><test-lazy-locale></test-lazy-locale><test-lazy-locale></test-lazy-locale></div>`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rendered).to.deep.equal([]);
+    expect(fetches).to.equal(1);
+    arrive();
+    const [a, b] = [...wrapper.querySelectorAll<TestLazyLocale>('test-lazy-locale')];
+    await until(() => a!.shadowRoot!.textContent!.includes('Hello') && b!.shadowRoot!.textContent!.includes('Hello'), 'English');
+    expect(rendered).to.deep.equal(['Hello', 'Hello']);
+    french.lang = 'en';
+    await until(() => french.shadowRoot!.textContent!.includes('Hello'), 'the switch to English');
+    expect(fetches).to.equal(1);
   });
 
   it('re-renders when an ancestor lang changes', async () => {
