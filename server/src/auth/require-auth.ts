@@ -3,6 +3,7 @@ import type { AppEnv, Auth } from '../context.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
 import { findSession, loadActor } from './session.ts';
 import { institutionOrigins } from '../db/tenancy/institutions.ts';
+import { untilChange } from '../db/until-change.ts';
 
 /**
  * Requires `Authorization: Bearer <session token>` and loads the actor.
@@ -24,7 +25,7 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     if (!session) throw unauthenticated('Your session has expired or was signed out. Sign in again.');
     const origin = c.req.header('origin');
     if (origin) {
-      if (!institutionOrigins(db, session.tenantId)?.includes(origin)) {
+      if (!untilChange(db, `origins:${session.tenantId}`, () => institutionOrigins(db, session.tenantId))?.includes(origin)) {
         throw new ProblemError('forbidden', `The origin ${origin} is not registered for this institution. Ask its administrator to add it.`);
       }
     }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { findLiveSession, insertSession, markSessionRevoked } from '../db/auth/sessions.ts';
 import { listEntityParents } from '../db/tenancy/entities.ts';
 import { listMembershipRoles } from '../db/tenancy/memberships.ts';
+import { untilChange } from '../db/until-change.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -37,8 +38,16 @@ export function entityParents(db: DbOrTx, tenantId: string): Record<string, stri
   return Object.fromEntries(rows.map((r) => [r.id, r.parentId]));
 }
 
-/** Builds the policy's Actor from the database: roles never come from a client. */
+/**
+ * Builds the policy's Actor from the database: roles never come from a client.
+ * Kept until the database changes (`untilChange`): the same object may serve
+ * several requests, so nobody may modify it.
+ */
 export function loadActor(db: DbOrTx, tenantId: string, personId: string): Actor {
+  return untilChange(db, `actor:${tenantId}:${personId}`, () => readActor(db, tenantId, personId));
+}
+
+function readActor(db: DbOrTx, tenantId: string, personId: string): Actor {
   const rows = listMembershipRoles(db, tenantId, personId);
   const list: Membership[] = [];
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { listAllInstitutionOrigins } from '../db/tenancy/institutions.ts';
+import { untilChange } from '../db/until-change.ts';
 
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, if-match';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
@@ -8,7 +9,8 @@ const EXPOSED_HEADERS = 'etag, location, retry-after, idempotent-replayed';
 
 /** True when some tenant registered exactly this origin (no suffix or prefix matching). */
 function registered(deps: AppEnv['Variables']['deps'], origin: string): boolean {
-  return listAllInstitutionOrigins(deps.db).some((origins) => origins.includes(origin));
+  const all = untilChange(deps.db, 'origins', () => new Set(listAllInstitutionOrigins(deps.db).flat()));
+  return all.has(origin);
 }
 
 /**

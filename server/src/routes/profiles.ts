@@ -28,6 +28,7 @@ import { entityIdsOf, entityNames, findPerson } from '../db/profiles/people.ts';
 import { findDuplicateFlagOf, resolveDuplicateFlag, reviewFlagsOf } from '../db/profiles/duplicates.ts';
 import { searchDirectory } from '../profiles/directory.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { untilChange } from '../db/until-change.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
 
@@ -44,7 +45,8 @@ const actsAsStaff = (actor: Actor, ownerEntityIds: readonly string[]) =>
 function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
   return viewFor(row, audience, {
     now,
-    entityNames: entityNames(db, row.tenantId, [row.educationEntityId]),
+    // The names of a tenant's entities change seldom: kept until the database changes.
+    entityNames: untilChange(db, `entityName:${row.tenantId}:${row.educationEntityId}`, () => entityNames(db, row.tenantId, [row.educationEntityId])),
     reviewFlags: audience === 'staff' ? reviewFlagsOf(db, row.tenantId, [row.personId]).get(row.personId) : undefined,
   });
 }

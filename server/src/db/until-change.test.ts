@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testApp } from '../testing.ts';
+import { addOrigin } from '../cli/tenant.ts';
+import { migrateDatabase, openDatabase } from './open.ts';
+import { institutionOrigins, insertInstitution, setInstitutionOrigins } from './tenancy/institutions.ts';
+import { untilChange } from './until-change.ts';
+
+const NEW_ORIGIN = 'https://alumni.example.org';
+
+describe('what is kept until the database changes', () => {
+  it('honours an origin added through the CLI at once', async () => {
+    const t = testApp();
+    const token = await t.signIn('student-ines');
+    // Refused first, so that the refused state is what the process keeps.
+    const before = await t.call('GET', '/v1/profiles/me', { token, headers: { origin: NEW_ORIGIN } });
+    expect(before.status).toBe(403);
+    expect(before.headers.get('access-control-allow-origin')).toBeNull();
+    addOrigin(t.db, 'demo', NEW_ORIGIN);
+    const after = await t.call('GET', '/v1/profiles/me', { token, headers: { origin: NEW_ORIGIN } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('access-control-allow-origin')).toBe(NEW_ORIGIN);
+  });
+
+  it('refuses a signed-out session at once', async () => {
+    const t = testApp();
+    const token = await t.signIn('student-ines');
+    expect((await t.call('GET', '/v1/profiles/me', { token })).status).toBe(200);
+    expect((await t.call('POST', '/v1/auth/logout', { token, body: {} })).status).toBeLessThan(300);
+    expect((await t.call('GET', '/v1/profiles/me', { token })).status).toBe(401);
+  });
+
+  describe('with another connection to the same file (the CLI in its own process)', () => {
+    const dirs: string[] = [];
+    afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+    it('reads again what the other connection changed', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'passerelle-until-change-'));
+      dirs.push(dir);
+      const file = join(dir, 'db.sqlite');
+      const server = openDatabase(file);
+      const cli = openDatabase(file);
+      try {
+        migrateDatabase(server.db);
+        const id = insertInstitution(server.db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
+        const read = () => untilChange(server.db, `origins:${id}`, () => institutionOrigins(server.db, id));
+        expect(read()).toEqual([]);
+        setInstitutionOrigins(cli.db, id, [NEW_ORIGIN]);
+        expect(read()).toEqual([NEW_ORIGIN]);
+      } finally {
+        cli.close();
+        server.close();
+      }
+    });
+
+    it('never serves inside a transaction what it kept outside', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'passerelle-until-change-'));
+      dirs.push(dir);
+      const { db, close } = openDatabase(join(dir, 'db.sqlite'));
+      try {
+        migrateDatabase(db);
+        const id = insertInstitution(db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
+        const read = () => untilChange(db, `origins:${id}`, () => institutionOrigins(db, id));
+        expect(read()).toEqual([]);
+        expect(() =>
+          db.transaction((tx) => {
+            setInstitutionOrigins(tx, id, [NEW_ORIGIN]);
+            expect(read()).toEqual([NEW_ORIGIN]);
+            throw new Error('changed my mind');
+          }),
+        ).toThrow('changed my mind');
+        expect(read()).toEqual([]);
+      } finally {
+        close();
+      }
+    });
+  });
+});
