@@ -36,7 +36,7 @@ describe('what is kept until the database changes', () => {
     const dirs: string[] = [];
     afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-    it('reads again what the other connection changed', () => {
+    it('reads again what the other connection changed, from the next turn of the event loop (the next request) on', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'passerelle-until-change-'));
       dirs.push(dir);
       const file = join(dir, 'db.sqlite');
@@ -48,6 +48,7 @@ describe('what is kept until the database changes', () => {
         const read = () => untilChange(server.db, `origins:${id}`, () => institutionOrigins(server.db, id));
         expect(read()).toEqual([]);
         setInstitutionOrigins(cli.db, id, [NEW_ORIGIN]);
+        await new Promise((next) => setImmediate(next));
         expect(read()).toEqual([NEW_ORIGIN]);
       } finally {
         cli.close();

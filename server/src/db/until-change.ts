@@ -9,9 +9,10 @@ import type { DbOrTx } from './open.ts';
  * Each of those lookups costs a SQLite read transaction (about 10 µs of
  * locking for a handful of rows), several times per request. Whether the
  * database changed costs less to ask: `PRAGMA data_version` changes when
- * ANOTHER connection (the CLI, another process) committed a write, and
- * `total_changes()` counts every row this connection wrote. Both are read on
- * every call, so a change is seen by the very next request — never later.
+ * ANOTHER connection (the CLI, another process) committed a write: it is read
+ * once per turn of the event loop, so such a change is seen by the next
+ * request. `total_changes()` counts every row this connection wrote: it is
+ * read on every call, so this process's own writes are seen at once.
  * Any write at all empties the cache: it is only worth it while reads dominate.
  *
  * Inside a transaction nothing is cached nor served from the cache (what it
@@ -20,6 +21,8 @@ import type { DbOrTx } from './open.ts';
  */
 interface State {
   dataVersion: number;
+  /** Whether `dataVersion` was read in this turn of the event loop (reset by `setImmediate`). */
+  checked: boolean;
   totalChanges: number;
   values: Map<string, unknown>;
   version: Database.Statement<[], number>;
@@ -45,6 +48,7 @@ export function untilChange<T>(db: DbOrTx, key: string, load: () => T): T {
   if (!state) {
     state = {
       dataVersion: -1,
+      checked: false,
       totalChanges: -1,
       values: new Map(),
       version: client.prepare<[], number>('PRAGMA data_version').pluck(),
@@ -52,7 +56,15 @@ export function untilChange<T>(db: DbOrTx, key: string, load: () => T): T {
     };
     states.set(client, state);
   }
-  const dataVersion = state.version.get()!;
+  // Another connection's commit is seen from the next turn of the event loop
+  // on (every HTTP request starts a turn): the reads of one turn share a check.
+  let dataVersion = state.dataVersion;
+  if (!state.checked) {
+    dataVersion = state.version.get()!;
+    state.checked = true;
+    const checked = state;
+    setImmediate(() => (checked.checked = false));
+  }
   const totalChanges = state.changes.get()!;
   if (dataVersion !== state.dataVersion || totalChanges !== state.totalChanges || state.values.size >= MAX_ENTRIES) {
     state.values.clear();
