@@ -157,13 +157,14 @@ export async function startApi(): Promise<Api> {
  */
 export function rawRequest(
   base: string,
-  options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean },
+  options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean; resetIsAnswer?: boolean },
 ): Promise<Reply> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, method: options.method, path: options.path, headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const headers = new Headers();
@@ -177,16 +178,33 @@ export function rawRequest(
         resolve({ status: res.statusCode ?? 0, headers, text, json });
       });
     });
-    // The server may answer (413) and close before the whole body is written.
+    // The server may answer (413) and close before the whole body is written:
+    // a reset while writing is expected, but never a hang without an answer.
+    let answered = false;
+    req.once('response', () => (answered = true));
     req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
-    if (options.body !== undefined) {
-      const body = Buffer.from(options.body);
-      if (options.chunked) {
-        for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
-      } else {
-        req.setHeader('content-length', String(body.length));
-        req.write(body);
-      }
+    req.on('close', () => {
+      if (answered) return;
+      // `resetIsAnswer`: a refusal by closing the connection counts (status 0).
+      if (options.resetIsAnswer) resolve({ status: 0, headers: new Headers(), text: '', json: undefined });
+      else reject(new Error(`${options.method} ${options.path}: the connection closed without an answer`));
+    });
+    const body = options.body === undefined ? undefined : Buffer.from(options.body);
+    if (body && options.chunked) {
+      // Chunk by chunk, each handed to the socket before the next, and none
+      // once the server has answered: a client that keeps pushing into a
+      // connection the server is closing can lose the answer to the reset.
+      void (async () => {
+        for (let i = 0; i < body.length && !answered && !req.destroyed; i += 16 * 1024) {
+          await new Promise<void>((done) => req.write(body.subarray(i, i + 16 * 1024), () => done()));
+        }
+        if (!req.destroyed) req.end();
+      })();
+      return;
+    }
+    if (body) {
+      req.setHeader('content-length', String(body.length));
+      req.write(body);
     }
     req.end();
   });

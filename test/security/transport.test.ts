@@ -80,8 +80,13 @@ describe('413 for large bodies', () => {
     assert.ok(isProblem(reply));
   });
   it('a large body to a public route (sign-in) → 413 too, and the erasure was not recorded', async () => {
-    const reply = await rawRequest(api.base, { method: 'POST', path: '/v1/auth/exchange', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'x'.repeat(300 * 1024) }), chunked: true });
-    assert.equal(reply.status, 413);
+    const reply = await rawRequest(api.base, { method: 'POST', path: '/v1/auth/exchange', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'x'.repeat(300 * 1024) }), chunked: true, resetIsAnswer: true });
+    // Under load the server may close the connection (after answering 413,
+    // @hono/node-server drains the rest for at most 500 ms) before this
+    // client reads the answer: a refusal either way, and nothing is processed.
+    assert.ok(reply.status === 413 || reply.status === 0, `status ${reply.status}`);
+    if (reply.status === 413) assert.ok(isProblem(reply));
+    assert.equal((await api.send('GET', '/health')).status, 200);
     const erasure = await api.send('GET', '/v1/me/erasure', { as: 'student' });
     assert.deepEqual((erasure.json as { items: unknown[] }).items, []);
   });
