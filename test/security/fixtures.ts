@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sampleOfferBody } from '@passerelle/server/testing';
-import { freshSiret, sqliteOf, type Api, type Caller, type RoleName } from './harness.ts';
+import { after, before } from 'node:test';
+import { freshSiret, sqliteOf, startApi, type Api, type Caller, type RoleName } from './harness.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -140,3 +141,13 @@ export function fixtures(api: Api) {
   return { api, ids, demo, bodies, make: { ...make, ...more }, etagOf, shared };
 }
 export type Fixtures = ReturnType<typeof fixtures>;
+
+/** Starts the app before a test file's tests (handing it and its fixtures to `ready`) and closes it after them. */
+export function startForThisFile(ready: (api: Api, f: Fixtures) => void): void {
+  let api: Api | undefined;
+  before(async () => {
+    api = await startApi();
+    ready(api, fixtures(api));
+  });
+  after(() => api?.close());
+}

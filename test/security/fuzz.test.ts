@@ -6,19 +6,15 @@
  * problem+json answer, no stack trace or SQL in it, and /health still green.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FUZZ_RUNS, declaredRoutes, startApi, type Api, type Reply } from './harness.ts';
-import { fixtures, type Fixtures, type Json } from './fixtures.ts';
+import { FUZZ_RUNS, declaredRoutes, type Api, type Reply } from './harness.ts';
+import { startForThisFile, type Fixtures, type Json } from './fixtures.ts';
 import { callerFor, routeAccess } from './route-access.ts';
 
 let api: Api;
 let f: Fixtures;
-before(async () => {
-  api = await startApi();
-  f = fixtures(api);
-});
-after(() => api.close());
+startForThisFile((started, fx) => ((api = started), (f = fx)));
 
 /** Values that have broken parsers, validators and query builders before. */
 const nasty = fc.constantFrom<unknown>(

@@ -6,18 +6,14 @@
  * or the database takes the injected value, and no prototype is polluted.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { declaredRoutes, isProblem, sqliteOf, startApi, type Api } from './harness.ts';
-import { fixtures, type Fixtures } from './fixtures.ts';
+import { describe, it } from 'node:test';
+import { declaredRoutes, isProblem, sqliteOf, type Api } from './harness.ts';
+import { startForThisFile, type Fixtures } from './fixtures.ts';
 import { callerFor, routeAccess } from './route-access.ts';
 
 let api: Api;
 let f: Fixtures;
-before(async () => {
-  api = await startApi();
-  f = fixtures(api);
-});
-after(() => api.close());
+startForThisFile((started, fx) => ((api = started), (f = fx)));
 
 const INJECTED_ID = '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e0e';
 /** Each forbidden key with a value that would matter if it were taken. */

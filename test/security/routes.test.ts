@@ -5,18 +5,14 @@
  * neither 401 nor 403; undeclared methods and guessed paths lead nowhere.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { declaredRoutes, isProblem, rawRequest, roleNames, startApi, type Api, type Caller } from './harness.ts';
-import { fixtures, type Fixtures } from './fixtures.ts';
+import { describe, it } from 'node:test';
+import { declaredRoutes, isProblem, rawRequest, roleNames, type Api, type Caller } from './harness.ts';
+import { startForThisFile, type Fixtures } from './fixtures.ts';
 import { guessedPaths, routeAccess, type Req } from './route-access.ts';
 
 let api: Api;
 let f: Fixtures;
-before(async () => {
-  api = await startApi();
-  f = fixtures(api);
-});
-after(() => api.close());
+startForThisFile((started, fx) => ((api = started), (f = fx)));
 
 const callers: readonly Caller[] = ['anonymous', ...roleNames];
 
