@@ -26,6 +26,11 @@ export const emailCodes = sqliteTable(
     tenantId: tenantId().references(() => institutions.id),
     email: text('email').notNull(),
     codeHash: text('code_hash').notNull(),
+    /**
+     * `short`: the 6-digit code. `long`: a 12-character code, sent instead while
+     * the address has used up its wrong guesses (too many to guess).
+     */
+    kind: text('kind', { enum: ['short', 'long'] }).notNull().default('short'),
     ip: text('ip').notNull(),
     attempts: integer('attempts').notNull().default(0),
     createdAt: time('created_at').notNull(),
@@ -33,6 +38,23 @@ export const emailCodes = sqliteTable(
     usedAt: time('used_at'),
   },
   (t) => [index('email_codes_tenant_email').on(t.tenantId, t.email, t.createdAt), index('email_codes_ip').on(t.ip, t.createdAt)],
+);
+
+/**
+ * Every wrong sign-in code, by address and by client address: the budget of
+ * wrong guesses per address (24 h) and per client address is counted here,
+ * whatever codes were asked for.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => institutions.id),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    at: time('at').notNull(),
+  },
+  (t) => [index('sign_in_failures_email').on(t.tenantId, t.email, t.at), index('sign_in_failures_ip').on(t.ip, t.at)],
 );
 
 /** Identity-token ids already exchanged: a `jti` is accepted once. */

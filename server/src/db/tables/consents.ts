@@ -65,6 +65,9 @@ export const consentEvents = sqliteTable(
     /** Granted (true) or withdrawn / objected to (false). */
     granted: integer('granted', { mode: 'boolean' }).notNull(),
     at: time('at').notNull(),
+    /** The request's Origin header, as the server checked it against the tenant's allowed origins (null: no browser origin, e.g. staff tools). */
+    origin: text('origin'),
+    /** The page the client says the choice was made on: claimed, not checked. */
     originPage: text('origin_page'),
     originComponent: text('origin_component'),
     /** Who recorded the choice: the person, or staff on their behalf (then `actorReason` says why). */
@@ -88,6 +91,9 @@ export const solicitationCapEvents = sqliteTable(
     seq: integer('seq').notNull(),
     perMonth: integer('per_month').notNull(),
     at: time('at').notNull(),
+    /** The request's Origin header, as the server checked it against the tenant's allowed origins (null: no browser origin, e.g. staff tools). */
+    origin: text('origin'),
+    /** The page the client says the choice was made on: claimed, not checked. */
     originPage: text('origin_page'),
     originComponent: text('origin_component'),
     actorId: text('actor_id').notNull(),

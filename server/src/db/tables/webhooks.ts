@@ -21,6 +21,9 @@ export const webhookSubscriptions = sqliteTable(
      * delivery (a hash could not sign). Never returned after creation or rotation.
      */
     secret: text('secret').notNull(),
+    /** The secret before the last rotation: deliveries are signed with both until `previousSecretUntil` (24 h). */
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: time('previous_secret_until'),
     description: text('description'),
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
     version: integer('version').notNull().default(1),
