@@ -4,3 +4,14 @@ export { profileAudience, visibleLevels, visibilityLevels, type VisibilityLevel 
 export { allowedActions } from './allowed-actions.ts';
 export { NOT_FOUND, refusalReasons } from './reasons.ts';
 export { selfAndAncestors, staffCovers } from './scope.ts';
+export {
+  signInMethods,
+  institutionalRoles,
+  roleCarried,
+  actorForSession,
+  withheldRoles,
+  refusalReason,
+  EMAIL_SESSION_WITHHOLDS_STAFF,
+  type SignInMethod,
+  type SessionSignIn,
+} from './sign-in.ts';

@@ -14,6 +14,7 @@ import {
   staffCoversAll,
   staffCoversAny,
 } from './scope.ts';
+import { refusalReason } from './sign-in.ts';
 import type { Action, Actor, Decision, OfferStatus, Resource } from './types.ts';
 
 /** The kind of resource each action is about. */
@@ -135,7 +136,9 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
   const rule = rules[action] as (actor: Actor, resource: Resource) => Verdict;
   const verdict = rule(actor, resource);
   if (verdict === true) return { allowed: true };
-  return refuse(typeof verdict === 'string' ? verdict : refusalReasons[action]);
+  const reason = typeof verdict === 'string' ? verdict : refusalReasons[action];
+  // A membership the session withholds (email code) may be what is missing: say so.
+  return refuse(refusalReason(actor, (who) => rule(who, resource) === true, reason) ?? reason);
 }
 
 /** Shorthand for `decide(...).allowed`, for the elements' hide/disable checks. */

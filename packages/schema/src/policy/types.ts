@@ -24,6 +24,12 @@ export interface Actor {
    * or admin membership covers the entity and everything below it.
    */
   readonly entityParents: Readonly<Record<string, string | null>>;
+  /**
+   * Memberships the person holds but this session may not use (an email-code
+   * session withholds staff and admin ones, see `actorForSession`). The
+   * policy never grants with them; it only words the refusal they explain.
+   */
+  readonly withheldMemberships?: readonly Membership[];
 }
 
 /** Every action of the DESIGN.md table, one name per row (and per verb of a row). */
