@@ -44,7 +44,8 @@ export interface Ledger {
 }
 
 let serial = 0;
-function newPledge(sub: Writer, tag: string): PledgeRequest {
+/** A donation with a fresh Idempotency-Key (`tag` names the test or round). */
+export function newPledge(sub: Writer, tag: string): PledgeRequest {
   const n = ++serial;
   const key = `${tag}-${sub}-${n}-${Math.random().toString(36).slice(2, 8)}`;
   return {

@@ -24,4 +24,45 @@ describe('openDatabase', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('begins transactions IMMEDIATE: one that reads then writes holds the write lock from the start, so another process waits instead of making it fail', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-db-'));
+    const file = join(dir, 'p.db');
+    const mine = openDatabase(file);
+    // Another process's connection, not waiting at all: a lock it meets is an immediate SQLITE_BUSY.
+    const other = openDatabase(file);
+    const sqliteCodeOf = (write: () => unknown) => {
+      try {
+        write();
+        return 'ok';
+      } catch (err) {
+        return (err as { code?: string }).code;
+      }
+    };
+    try {
+      mine.db.run(sql`create table counter (n integer not null)`);
+      mine.db.run(sql`insert into counter values (0)`);
+      other.db.run(sql`pragma busy_timeout = 0`);
+      const otherWrite = () => other.db.$client.prepare('update counter set n = n + 100').run();
+
+      const attempts = mine.db.transaction((tx) => {
+        const before = tx.get<{ n: number }>(sql`select n from counter`)!.n;
+        const during = sqliteCodeOf(otherWrite);
+        tx.run(sql`update counter set n = ${before + 1}`);
+        return during;
+      });
+      // Deferred, the other write would have gone through and this update failed with SQLITE_BUSY_SNAPSHOT.
+      expect(attempts).toBe('SQLITE_BUSY');
+      expect(sqliteCodeOf(otherWrite)).toBe('ok');
+      expect(other.db.get<{ n: number }>(sql`select n from counter`)?.n).toBe(101);
+
+      // A read-only transaction may still ask for a deferred one: it takes no lock.
+      const duringDeferred = mine.db.transaction(() => sqliteCodeOf(otherWrite), { behavior: 'deferred' });
+      expect(duringDeferred).toBe('ok');
+    } finally {
+      other.close();
+      mine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

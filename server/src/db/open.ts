@@ -33,7 +33,26 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   sqlite.pragma('busy_timeout = 5000');
   if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
   const db = drizzle(sqlite, { schema: tables });
+  startTransactionsImmediately(db);
   return { db, close: () => sqlite.close() };
+}
+
+/**
+ * Makes every `db.transaction(fn)` begin with BEGIN IMMEDIATE (pass
+ * `{ behavior: 'deferred' }` for a read-only one that only wants a
+ * consistent snapshot): every transaction of the server writes, most after
+ * reading. A deferred one (drizzle's default) takes a read snapshot at
+ * BEGIN and asks for the write lock at its first write; if another process
+ * (a second API instance, the CLI) holds that lock or has committed since
+ * the snapshot, SQLite refuses at once (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT)
+ * without waiting for the busy timeout, and the request answered 503.
+ * IMMEDIATE asks for the write lock at BEGIN, where the busy timeout
+ * applies: a contended write waits its turn. Writes outside a transaction
+ * (autocommit) already wait.
+ */
+function startTransactionsImmediately(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (run, config) => transaction(run, { ...config, behavior: config?.behavior ?? 'immediate' });
 }
 
 /** Applies the committed drizzle-kit migrations. */
