@@ -1,11 +1,12 @@
 /**
  * The host-signed identity token at `POST /v1/auth/exchange`: every forgery
- * or misuse is 401 problem+json (missing or far `exp`, wrong `aud`, another
- * tenant's key, `alg: none`, HS256 signed with an RS256 public key, a
- * replayed `jti`, a changed payload), while the genuine token works once.
+ * or misuse is 401 problem+json (missing or far `exp`, a future `nbf`, wrong
+ * `aud`, an unknown `crit` header, another tenant's key, `alg: none`, HS256
+ * signed with an RS256 or ES256 public key, a replayed `jti`, a changed
+ * payload), while the genuine token (HS256, RS256, ES256, EdDSA) works once.
  */
 import assert from 'node:assert/strict';
-import { createHmac, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { isProblem, sqliteOf, startApi, type Api } from './harness.ts';
 
@@ -15,14 +16,19 @@ const OTHER_SECRET = 'other-host-secret-for-local-use-only-0123456789';
 
 let api: Api;
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const rsaPublicPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const ed = generateKeyPairSync('ed25519');
+const pem = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
+const rsaPublicPem = pem(rsa.publicKey);
+const ecPublicPem = pem(ec.publicKey);
 
 before(async () => {
   api = await startApi();
-  // An RS256 key registered for demo next to its HS256 one, for the algorithm-confusion cases.
-  sqliteOf(api.t)
-    .prepare('INSERT INTO host_keys (id, tenant_id, kid, alg, key, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(randomUUID(), api.t.ids.demo.tenantId, 'demo-rsa', 'RS256', rsaPublicPem, '2026-03-01T00:00:00.000Z');
+  // RS256, ES256 and EdDSA keys registered for demo next to its HS256 one, as `pnpm passerelle tenant key add` stores them.
+  const insert = sqliteOf(api.t).prepare('INSERT INTO host_keys (id, tenant_id, kid, alg, key, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const [kid, alg, key] of [['demo-rsa', 'RS256', rsaPublicPem], ['demo-ec', 'ES256', ecPublicPem], ['demo-ed', 'EdDSA', pem(ed.publicKey)]]) {
+    insert.run(randomUUID(), api.t.ids.demo.tenantId, kid, alg, key, '2026-03-01T00:00:00.000Z');
+  }
 });
 after(() => api.close());
 
@@ -37,12 +43,29 @@ const rs = (header: Record<string, unknown>, payload: Record<string, unknown>) =
   const input = `${b64(header)}.${b64(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), rsa.privateKey).toString('base64url')}`;
 };
+/** ES256 as JWS wants it: P-256, SHA-256, the signature as r‖s (IEEE P1363), not DER. */
+const es = (header: Record<string, unknown>, payload: Record<string, unknown>) => {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${sign('sha256', Buffer.from(input), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+};
+const eddsa = (header: Record<string, unknown>, payload: Record<string, unknown>) => {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${sign(null, Buffer.from(input), ed.privateKey).toString('base64url')}`;
+};
 const exchange = (token: string) => api.send('POST', '/v1/auth/exchange', { body: { token } });
 
 describe('host identity tokens (JWT)', () => {
-  it('the genuine HS256 and RS256 tokens are accepted', async () => {
+  it('the genuine HS256, RS256, ES256 and EdDSA tokens are accepted', async () => {
     assert.equal((await exchange(hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims()))).status, 200);
     assert.equal((await exchange(rs({ alg: 'RS256', kid: 'demo-rsa' }, claims()))).status, 200);
+    const ecReply = await exchange(es({ alg: 'ES256', kid: 'demo-ec', typ: 'JWT' }, claims()));
+    assert.equal(ecReply.status, 200, ecReply.text);
+    assert.match((ecReply.json as { token: string }).token, /^[A-Za-z0-9_-]{20,}$/);
+    assert.equal((await exchange(eddsa({ alg: 'EdDSA', kid: 'demo-ed' }, claims()))).status, 200);
+  });
+
+  it('an nbf already passed is accepted (only a future one is refused)', async () => {
+    assert.equal((await exchange(es({ alg: 'ES256', kid: 'demo-ec' }, claims({ nbf: now() - 10 })))).status, 200);
   });
 
   const forgeries: [string, () => string][] = [
@@ -51,6 +74,10 @@ describe('host identity tokens (JWT)', () => {
     ['far exp (one year)', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims({ exp: now() + 365 * 86400 }))],
     ['expired', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims({ iat: now() - 900, exp: now() - 600 }))],
     ['issued in the future', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims({ iat: now() + 3600, exp: now() + 3900 }))],
+    ['not valid before five minutes from now (nbf)', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims({ nbf: now() + 300 }))],
+    ['ES256 not valid yet (nbf)', () => es({ alg: 'ES256', kid: 'demo-ec' }, claims({ nbf: now() + 300 }))],
+    ['an unknown critical header (crit), correctly signed', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1', crit: ['https://host.example/acr'], 'https://host.example/acr': 'mfa' }, claims())],
+    ['an unknown critical header on ES256', () => es({ alg: 'ES256', kid: 'demo-ec', crit: ['exp'], exp: now() + 60 }, claims())],
     ['wrong aud', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims({ aud: 'someone-else' }))],
     ['no aud', () => { const { aud: _aud, ...c } = claims(); return hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, c); }],
     ['no jti', () => { const { jti: _jti, ...c } = claims(); return hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, c); }],
@@ -61,6 +88,12 @@ describe('host identity tokens (JWT)', () => {
     ['alg none, kid omitted', () => `${b64({ alg: 'none' })}.${b64(claims())}.`],
     ['HS/RS confusion: HS256 keyed with the RS256 public key', () => hs(rsaPublicPem, { alg: 'HS256', kid: 'demo-rsa' }, claims())],
     ['RS256 header on the HS256 key', () => rs({ alg: 'RS256', kid: 'demo-1' }, claims())],
+    ['HS/ES confusion: HS256 keyed with the ES256 public key', () => hs(ecPublicPem, { alg: 'HS256', kid: 'demo-ec' }, claims())],
+    ['ES256 header on the RS256 key', () => es({ alg: 'ES256', kid: 'demo-rsa' }, claims())],
+    ['RS256 signature under the ES256 key', () => rs({ alg: 'RS256', kid: 'demo-ec' }, claims())],
+    ['ES256 signed with another P-256 key', () => { const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }); const input = `${b64({ alg: 'ES256', kid: 'demo-ec' })}.${b64(claims())}`; return `${input}.${sign('sha256', Buffer.from(input), { key: stranger.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`; }],
+    ['ES256 signature in DER rather than r‖s', () => { const input = `${b64({ alg: 'ES256', kid: 'demo-ec' })}.${b64(claims())}`; return `${input}.${sign('sha256', Buffer.from(input), ec.privateKey).toString('base64url')}`; }],
+    ['EdDSA header on the ES256 key', () => eddsa({ alg: 'EdDSA', kid: 'demo-ec' }, claims())],
     ['payload changed after signing', () => { const [h, , s] = hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims()).split('.'); return `${h}.${b64(claims({ sub: 'admin-demo' }))}.${s}`; }],
     ['unknown kid', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'nope' }, claims())],
     ['unknown tenant', () => hs(DEMO_SECRET, { alg: 'HS256', kid: 'demo-1' }, claims({ iss: 'nowhere' }))],

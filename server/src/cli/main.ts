@@ -14,7 +14,7 @@ const usage = `Usage: pnpm passerelle <command>
   seed --demo                              add the demo institutions (idempotent)
   tenant add <slug> <name>                 register an institution
   tenant origin add <slug> <origin>        allow a website origin (CORS)
-  tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256> (--key <secret> | --key-file <pem>)
+  tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)
                                            register a host signing key
   entity siret <slug> "<entity name>" <siret>
                                            set a school's SIRET (shown with its UAI for SOLTéA)

@@ -18,7 +18,7 @@ const refused = () => unauthenticated('This identity token is not valid: it may 
 
 export const authRoutes = new Hono<AppEnv>()
   /** Trades a host-signed identity token (JWT) for a session. */
-  .post('/exchange', jsonBody(ExchangeSchema), (c) => {
+  .post('/exchange', jsonBody(ExchangeSchema), async (c) => {
     const { db, clock, config } = c.var.deps;
     const now = clock.now();
     const { token } = c.req.valid('json');
@@ -33,7 +33,7 @@ export const authRoutes = new Hono<AppEnv>()
     const keys = listLiveHostKeys(db, tenant.id);
     let identity;
     try {
-      identity = verifyHostToken(token, keys, tenant.slug, Math.floor(now.getTime() / 1000));
+      identity = await verifyHostToken(token, keys, tenant.slug, Math.floor(now.getTime() / 1000));
     } catch (err) {
       if (err instanceof HostTokenError) {
         console.warn(`[passerelle] identity token refused for ${tenant.slug}: ${err.message}`);

@@ -26,14 +26,14 @@ export const EntitySchema = v.object({
 });
 export type Entity = v.InferOutput<typeof EntitySchema>;
 
-export const hostKeyAlgorithms = ['HS256', 'EdDSA', 'RS256'] as const;
+export const hostKeyAlgorithms = ['HS256', 'EdDSA', 'RS256', 'ES256'] as const;
 export type HostKeyAlgorithm = (typeof hostKeyAlgorithms)[number];
 
 /** A key the institution's site signs identity tokens with. */
 export const HostKeyInputSchema = v.object({
   kid: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'A key id is 1 to 64 letters, digits, dots, hyphens or underscores.')),
-  alg: v.picklist(hostKeyAlgorithms, 'The algorithm is HS256, EdDSA or RS256.'),
-  /** HS256: the shared secret (at least 32 characters). EdDSA/RS256: a PEM public key. */
+  alg: v.picklist(hostKeyAlgorithms, 'The algorithm is HS256, EdDSA, RS256 or ES256.'),
+  /** HS256: the shared secret (at least 32 characters). EdDSA (Ed25519), RS256 (RSA, 2048 bits or more), ES256 (P-256): a PEM public key. */
   key: v.pipe(v.string(), v.minLength(32, 'A key is at least 32 characters (an HS256 secret or a PEM public key).')),
 });
 export type HostKeyInput = v.InferOutput<typeof HostKeyInputSchema>;

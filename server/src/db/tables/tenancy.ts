@@ -18,7 +18,8 @@ export const hostKeys = sqliteTable(
     id: id(),
     tenantId: tenantId().references(() => institutions.id),
     kid: text('kid').notNull(),
-    alg: text('alg', { enum: ['HS256', 'EdDSA', 'RS256'] }).notNull(),
+    /** The schema's `hostKeyAlgorithms` (insertHostKey's types keep them equal). A TEXT column without a CHECK constraint: a new algorithm needs no migration. */
+    alg: text('alg', { enum: ['HS256', 'EdDSA', 'RS256', 'ES256'] }).notNull(),
     /** HS256 secret, or PEM public key. */
     key: text('key').notNull(),
     createdAt: time('created_at').notNull(),
