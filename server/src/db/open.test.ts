@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from './open.ts';
 import { institutions } from './tables/index.ts';
+import { sqliteCode } from '../http/errors.ts';
 
 describe('openDatabase', () => {
   it('creates the folder and opens SQLite with WAL, foreign keys and synchronous=FULL', () => {
@@ -36,14 +37,14 @@ describe('openDatabase', () => {
         write();
         return 'ok';
       } catch (err) {
-        return (err as { code?: string }).code;
+        return sqliteCode(err);
       }
     };
     try {
       mine.db.run(sql`create table counter (n integer not null)`);
       mine.db.run(sql`insert into counter values (0)`);
       other.db.run(sql`pragma busy_timeout = 0`);
-      const otherWrite = () => other.db.$client.prepare('update counter set n = n + 100').run();
+      const otherWrite = () => other.db.run(sql`update counter set n = n + 100`);
 
       const attempts = mine.db.transaction((tx) => {
         const before = tx.get<{ n: number }>(sql`select n from counter`)!.n;
