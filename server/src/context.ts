@@ -1,4 +1,4 @@
-import type { Actor } from '@passerelle/schema';
+import type { Actor, SignInMethod } from '@passerelle/schema';
 import type { Config } from './env.ts';
 import type { Db } from './db/open.ts';
 import type { Mailer } from './auth/mailer.ts';
@@ -20,6 +20,8 @@ export interface Deps {
 export interface Auth {
   actor: Actor;
   sessionId: string;
+  /** How the session was opened: an email code withholds staff and admin memberships from `actor`. */
+  signInMethod: SignInMethod;
   tenantSlug: string;
   /** When the session was opened: the data export asks for a recent sign-in. */
   signedInAt: Date;

@@ -34,6 +34,8 @@ export interface TestApp {
   hostToken(sub: string, claims?: Record<string, unknown>, tenant?: 'demo' | 'other'): string;
   /** Signs in through `POST /v1/auth/exchange` and returns the session token. */
   signIn(sub: DemoSubject): Promise<string>;
+  /** Signs in by email code (`POST /v1/auth/email`, then `/v1/auth/verify` with the mailed code) and returns the session token. */
+  emailSignIn(email: string, tenant?: 'demo' | 'other'): Promise<string>;
   /** `app.request` with a bearer token and JSON body. */
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
@@ -74,7 +76,16 @@ export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock
     if (res.status !== 200) throw new Error(`sign-in of ${sub} failed: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { token: string }).token;
   };
-  return { app, db, clock, ids, mail, hostToken, signIn, call };
+  const emailSignIn: TestApp['emailSignIn'] = async (email, tenant = 'demo') => {
+    const asked = await call('POST', '/v1/auth/email', { body: { tenant, email } });
+    if (asked.status !== 202) throw new Error(`email code for ${email}: ${asked.status} ${await asked.text()}`);
+    const code = mail.filter((m) => m.to === email.toLowerCase()).at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
+    if (!code) throw new Error(`no code mailed to ${email}`);
+    const verified = await call('POST', '/v1/auth/verify', { body: { tenant, email, code } });
+    if (verified.status !== 200) throw new Error(`verify ${email}: ${verified.status} ${await verified.text()}`);
+    return ((await verified.json()) as { token: string }).token;
+  };
+  return { app, db, clock, ids, mail, hostToken, signIn, emailSignIn, call };
 }
 
 /**

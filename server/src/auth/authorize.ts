@@ -1,4 +1,4 @@
-import { decide, type Action, type Actor, type Resource } from '@passerelle/schema';
+import { decide, refusalReason, type Action, type Actor, type Resource } from '@passerelle/schema';
 import { ProblemError } from '../http/problem.ts';
 
 /**
@@ -11,4 +11,14 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
   if (decision.allowed) return;
   if (!decision.sameTenant) throw new ProblemError('notFound', 'This resource does not exist, or you cannot see it.');
   throw new ProblemError('forbidden', decision.reason, { action });
+}
+
+/**
+ * Enforces a role check outside the policy's action table (a staff queue, an
+ * administrators' list): 403 with `reason`, or with how to sign in instead
+ * when the session withholds the membership that would pass (an email code).
+ */
+export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: string): void {
+  const refusal = refusalReason(actor, passes, reason);
+  if (refusal !== undefined) throw new ProblemError('forbidden', refusal);
 }

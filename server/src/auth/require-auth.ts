@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Auth } from '../context.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
-import { findSession, loadActor } from './session.ts';
+import { findSession, loadSessionActor } from './session.ts';
 import { institutionOrigins } from '../db/tenancy/institutions.ts';
 import { untilChange } from '../db/until-change.ts';
 
@@ -30,8 +30,9 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
       }
     }
     c.set('auth', {
-      actor: loadActor(db, session.tenantId, session.personId),
+      actor: loadSessionActor(db, session),
       sessionId: session.id,
+      signInMethod: session.method,
       tenantSlug: session.slug,
       signedInAt: new Date(session.createdAt),
     });

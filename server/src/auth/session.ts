@@ -1,15 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Membership } from '@passerelle/schema';
+import { actorForSession, type Actor, type Membership, type SignInMethod } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { findLiveSession, insertSession, markSessionRevoked } from '../db/auth/sessions.ts';
 import { listEntityParents } from '../db/tenancy/entities.ts';
 import { listMembershipRoles } from '../db/tenancy/memberships.ts';
 import { untilChange } from '../db/until-change.ts';
+import { staffEmailSignInAllowed } from './staff-email-sign-in.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens a session: 256 random bits, only their hash is stored. */
-export function openSession(db: DbOrTx, input: { tenantId: string; personId: string; method: 'host' | 'email'; now: Date; ttlMinutes: number }) {
+export function openSession(db: DbOrTx, input: { tenantId: string; personId: string; method: SignInMethod; now: Date; ttlMinutes: number }) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + input.ttlMinutes * 60_000);
   insertSession(db, {
@@ -45,6 +46,19 @@ export function entityParents(db: DbOrTx, tenantId: string): Record<string, stri
  */
 export function loadActor(db: DbOrTx, tenantId: string, personId: string): Actor {
   return untilChange(db, `actor:${tenantId}:${personId}`, () => readActor(db, tenantId, personId));
+}
+
+/**
+ * The actor a session acts as: the person's memberships, less those its
+ * sign-in method does not carry (an email code: staff and admin, unless the
+ * institution allows them; the rule is `actorForSession` in the policy).
+ * Kept until the database changes, like `loadActor`.
+ */
+export function loadSessionActor(db: DbOrTx, session: { tenantId: string; personId: string; method: SignInMethod }): Actor {
+  if (session.method === 'host') return loadActor(db, session.tenantId, session.personId);
+  return untilChange(db, `actor:${session.tenantId}:${session.personId}:${session.method}`, () =>
+    actorForSession(readActor(db, session.tenantId, session.personId), { method: session.method, staffEmailSignIn: staffEmailSignInAllowed(db, session.tenantId) }),
+  );
 }
 
 function readActor(db: DbOrTx, tenantId: string, personId: string): Actor {

@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase, type Db } from '../db/open.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant } from './tenant.ts';
 import { setSiret } from './entity.ts';
+import { setStaffEmailSignInCommand } from './institution.ts';
 import { importCommand } from './import.ts';
 import { BACKUP_COMMANDS, backupCommand } from './backup.ts';
 
@@ -18,6 +19,8 @@ const usage = `Usage: pnpm passerelle <command>
                                            register a host signing key
   entity siret <slug> "<entity name>" <siret>
                                            set a school's SIRET (shown with its UAI for SOLTéA)
+  institution set-staff-email-sign-in <slug> <on|off>
+                                           let staff and admins keep their rights after an email code (default off)
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]   (import --help)
   backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
   restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
@@ -50,6 +53,7 @@ function run(db: Db, args: string[]): string {
     }
   }
   if (command === 'entity' && sub === 'siret' && rest.length >= 3) return setSiret(db, rest[0]!, rest.slice(1, -1).join(' '), rest.at(-1)!);
+  if (command === 'institution' && sub === 'set-staff-email-sign-in' && rest.length === 2) return setStaffEmailSignInCommand(db, rest[0]!, rest[1]!);
   throw new UsageError(usage);
 }
 

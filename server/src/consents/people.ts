@@ -1,7 +1,8 @@
 import type { Actor, Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { findPersonId, personEntityIds } from '../db/consents/people.ts';
-import { ProblemError, notFound } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
+import { requireRole } from '../auth/authorize.ts';
 
 /** A person of the tenant as a policy resource (their entities scope staff), or 404. */
 export function personResource(db: DbOrTx, tenantId: string, personId: string): Extract<Resource, { kind: 'person' }> {
@@ -16,6 +17,5 @@ export function personResource(db: DbOrTx, tenantId: string, personId: string): 
  * check lives here, with its sentence.
  */
 export function requireAdmin(actor: Actor, what: string): void {
-  if (actor.memberships.some((m) => m.role === 'admin')) return;
-  throw new ProblemError('forbidden', `Only administrators can ${what}. Ask an administrator of your institution.`);
+  requireRole(actor, (a) => a.memberships.some((m) => m.role === 'admin'), `Only administrators can ${what}. Ask an administrator of your institution.`);
 }

@@ -26,7 +26,7 @@ function toyApp() {
   app.use(async (c, next) => {
     c.set('deps', { db, clock, config: testConfig(), mailer: { send: async () => {} } });
     const actor: Actor = { personId: c.req.header('x-person') ?? ids.demo.people['rep-acme'], tenantId, memberships: [], entityParents: {} };
-    c.set('auth', { actor, sessionId: 's', tenantSlug: 'demo', signedInAt: clock.now() });
+    c.set('auth', { actor, sessionId: 's', signInMethod: 'host', tenantSlug: 'demo', signedInAt: clock.now() });
     await next();
   });
   let beforeWrite: (() => void) | undefined;

@@ -8,8 +8,9 @@ import type { Actor, Offer, OfferListQuerySchema, Page } from '@passerelle/schem
 import type { DbOrTx } from '../db/open.ts';
 import { listOfferRows, type OfferListScope } from '../db/offers/list.ts';
 import { targetsByOffer } from '../db/offers/offers.ts';
-import { ProblemError, validationProblem } from '../http/problem.ts';
-import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
+import { validationProblem } from '../http/problem.ts';
+import { coveredEntityIds, isAdmin, isStaff } from '../auth/roles.ts';
+import { requireRole } from '../auth/authorize.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { offerView } from './offer-view.ts';
 
@@ -21,9 +22,7 @@ export function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<typeof Off
   if (mine) {
     scope = { list: 'mine', authorId: actor.personId };
   } else if (queue) {
-    if (!isAdmin(actor) && !actor.memberships.some((m) => m.role === 'staff')) {
-      throw new ProblemError('forbidden', 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.');
-    }
+    requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.');
     scope = { list: 'queue', entityIds: isAdmin(actor) ? undefined : coveredEntityIds(actor) };
   } else {
     scope = { list: 'published' };

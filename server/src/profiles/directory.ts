@@ -7,9 +7,10 @@ import { searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@p
 import type { DbOrTx } from '../db/open.ts';
 import { directoryHits, type DirectoryFilters, type DirectoryHit, type DirectoryReader } from '../db/profiles/directory.ts';
 import { findProfilesByPersonIds } from '../db/profiles/profiles.ts';
-import { ProblemError, validationProblem } from '../http/problem.ts';
+import { validationProblem } from '../http/problem.ts';
 import type { ProfileRow } from './document.ts';
 import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
+import { requireRole } from '../auth/authorize.ts';
 
 const isMember = (actor: Actor) => actor.memberships.some((m) => m.role === 'student' || m.role === 'alumnus' || m.role === 'staff');
 
@@ -44,9 +45,7 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
     entityId: query.entity ? query.entity : undefined,
     flagged: Boolean(query.flagged),
   };
-  if (filters.flagged && !admin && covered.length === 0) {
-    throw new ProblemError('forbidden', 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.');
-  }
+  if (filters.flagged) requireRole(actor, (a) => isAdmin(a) || coveredEntityIds(a).length > 0, 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.');
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
   // First pass on the indexes only: ids and sort keys of the page.

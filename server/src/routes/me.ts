@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { allowedActions } from '@passerelle/schema';
+import { allowedActions, withheldRoles, type MeSession } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { findInstitution } from '../db/tenancy/institutions.ts';
@@ -7,20 +7,25 @@ import { listMembershipsWithNames } from '../db/tenancy/memberships.ts';
 import { findPersonSummary } from '../db/tenancy/people.ts';
 import { notFound } from '../http/problem.ts';
 
-/** The signed-in person, their roles and what the policy lets them do. */
+/**
+ * The signed-in person, the roles this session carries, what the policy lets
+ * them do, how the session was opened and which held roles it withholds.
+ */
 export const meRoutes = new Hono<AppEnv>().use(requireAuth()).get('/', (c) => {
   const { db } = c.var.deps;
-  const { actor } = c.var.auth;
+  const { actor, signInMethod } = c.var.auth;
   const person = findPersonSummary(db, actor.tenantId, actor.personId);
   if (!person) throw notFound('This person');
   const tenant = findInstitution(db, actor.tenantId);
-  const roles = listMembershipsWithNames(db, actor.tenantId, actor.personId);
+  const session: MeSession = { signInMethod, withheldRoles: withheldRoles(actor) };
+  const memberships = listMembershipsWithNames(db, actor.tenantId, actor.personId).filter((m) => !session.withheldRoles.includes(m.role));
   return c.json(
     {
       person,
       tenant: tenant ?? null,
-      memberships: roles,
+      memberships,
       can: allowedActions(actor),
+      ...session,
     },
     200,
   );

@@ -17,7 +17,8 @@ import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { isAdmin, isStaff } from '../auth/roles.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
-import { ProblemError, forbidden, validationProblem } from '../http/problem.ts';
+import { ProblemError, validationProblem } from '../http/problem.ts';
+import { requireRole } from '../auth/authorize.ts';
 import { idempotent, rememberReply } from '../http/idempotency.ts';
 import { findPledgeJoined } from '../db/pledges/joined.ts';
 import { listBeneficiaries } from '../db/pledges/lookups.ts';
@@ -64,7 +65,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .get('/totals', queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    if (!isAdmin(actor) && !isStaff(actor)) throw forbidden('Totals per entity are for the staff of the beneficiary entities and administrators. Your own pledges are in GET /v1/pledges.');
+    requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Totals per entity are for the staff of the beneficiary entities and administrators. Your own pledges are in GET /v1/pledges.');
     const items = pledgeTotals(db, actor, c.req.valid('query'));
     return c.json({ items }, 200);
   })
@@ -115,7 +116,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .post('/import', jsonBody(PledgeImportSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    if (!isAdmin(actor) && !isStaff(actor)) throw forbidden('Only staff of a beneficiary entity or an administrator can import a transfer report.');
+    requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Only staff of a beneficiary entity or an administrator can import a transfer report.');
     const parsed = parseTransferReport(c.req.valid('json').csv);
     if ('error' in parsed) throw validationProblem([{ path: 'csv', message: parsed.error }], parsed.error);
     const who = auditOrigin(c);

@@ -17,7 +17,7 @@ import {
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize } from '../auth/authorize.ts';
+import { authorize, requireRole } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
@@ -179,7 +179,7 @@ export const profileRoutes = new Hono<AppEnv>()
         (after as Record<ProfileFieldKey, unknown>)[k] = patch[k];
         changed.push(k);
       }
-      if (changed.some(isSchoolOwned) && current.educationLocked && !staff) throw new ProblemError('forbidden', EDUCATION_LOCKED);
+      if (changed.some(isSchoolOwned) && current.educationLocked) requireRole(actor, (a) => actsAsStaff(a, entityIds), EDUCATION_LOCKED);
       if (patch.educationEntityId && patch.educationEntityId !== before.educationEntityId && !(patch.educationEntityId in actor.entityParents)) {
         throw new ProblemError('validation', 'Some fields are invalid: see errors.', { errors: [{ path: 'educationEntityId', message: 'Choose a school of this institution.' }] });
       }
@@ -236,7 +236,7 @@ export const profileRoutes = new Hono<AppEnv>()
     const row = db.transaction((tx) => {
       const { row: current, entityIds } = loadProfile(tx, actor, personId);
       authorize(actor, 'profile.edit', personResource(actor, personId, entityIds));
-      if (!actsAsStaff(actor, entityIds)) throw new ProblemError('forbidden', REVIEW_STAFF_ONLY);
+      requireRole(actor, (a) => actsAsStaff(a, entityIds), REVIEW_STAFF_ONLY);
       const flag = findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
       if (!flag) throw notFound('This review flag');
       if (flag.resolvedAt !== null || !resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at)) {

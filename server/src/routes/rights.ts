@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { DataExportQuerySchema, ErasureRequestSchema, IdSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize } from '../auth/authorize.ts';
+import { authorize, requireRole } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
@@ -151,10 +151,11 @@ function requestForStaff(c: Context<AppEnv>, db: DbOrTx, id: string) {
 }
 
 function requireStaffFor(actor: AppEnv['Variables']['auth']['actor'], person: ReturnType<typeof personResource>): void {
-  const isStaff = actor.memberships.some((m) => m.role === 'staff' || m.role === 'admin');
-  if (!isStaff || person.personId === actor.personId) {
-    throw new ProblemError('forbidden', 'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.');
-  }
+  requireRole(
+    actor,
+    (a) => a.memberships.some((m) => m.role === 'staff' || m.role === 'admin') && person.personId !== a.personId,
+    'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.',
+  );
   // Erasing a profile is the strongest edit of it: the same scope as editing.
   authorize(actor, 'profile.edit', person);
 }
