@@ -11,6 +11,7 @@ import { tenantCors } from './http/cors.ts';
 import { problemResponse } from './http/problem.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { meRoutes } from './routes/me.ts';
 import { consentRoutes } from './routes/consents.ts';
 import { purposeRoutes } from './routes/purposes.ts';
@@ -34,6 +35,7 @@ export interface AppOptions {
 function routes() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes)
+    .route('/auth/sessions', sessionRoutes)
     .route('/me', meRoutes)
     .route('/me', rightsRoutes)
     .route('/consents', consentRoutes)
