@@ -8,6 +8,7 @@ import { outboxMailer, smtpMailer, type Mailer } from './auth/mailer.ts';
 import { onError, onNotFound } from './http/errors.ts';
 import { limitBody, requireJson } from './http/limits.ts';
 import { tenantCors } from './http/cors.ts';
+import { noStore } from './http/no-store.ts';
 import { problemResponse } from './http/problem.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions) {
   });
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problemResponse('methodNotAllowed', `${c.req.method} is not allowed here. Allowed: ${methods.join(', ')}.`, {}, { allow: methods.join(', ') }) }));
   app.use(tenantCors());
+  app.use('/v1/*', noStore());
   app.use(limitBody());
   app.use(requireJson());
   app.get('/health', (c) => c.json({ status: 'ok' }, 200));

@@ -208,7 +208,6 @@ export const routeAccess: Record<string, RouteRule> = {
 
   'GET /v1/pledges/parameters': { access: 'signed-in', rule: 'the pledge form’s rules' },
   'GET /v1/pledges/totals': { access: STAFF_AND_ADMIN, rule: 'totals per entity: staff and admin' },
-  'GET /v1/pledges/export': { access: 'signed-in', rule: 'the caller’s visible pledges, hidden amounts empty' },
   'GET /v1/pledges': { access: 'signed-in', rule: 'the caller’s visible pledges' },
   'POST /v1/pledges': {
     access: ['company_rep', 'staff', 'admin'],

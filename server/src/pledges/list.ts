@@ -1,7 +1,8 @@
 /**
- * The pledge list and its CSV export: the same filters (the amount rule
- * applied first), the same sort, the same projection — so hidden amounts are
- * absent from the JSON and empty cells in the CSV.
+ * The pledge list, and the columns of its export (`GET /v1/exports/pledges`,
+ * audited and streamed: the only pledge export): the same filters (the
+ * amount rule applied first), the same sort, the same projection — so hidden
+ * amounts are absent from the JSON and empty cells in the CSV.
  */
 import type { Actor, Page, Pledge, PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
@@ -9,7 +10,6 @@ import { listVisiblePledges, type PledgeKeyset } from '../db/pledges/list.ts';
 import { forbidden, validationProblem } from '../http/problem.ts';
 import { amountQueryRefusal } from './access.ts';
 import { projectPledge, type PledgeRow } from './project.ts';
-import { csvEncoder, rfc4180 } from '../csv/write.ts';
 
 const encodeCursor = (cur: PledgeKeyset) => Buffer.from(JSON.stringify(cur)).toString('base64url');
 function decodeCursor(s: string): PledgeKeyset {
@@ -51,16 +51,8 @@ export const pledgeExportColumns = [
   'id', 'kind', 'status', 'created_at', 'beneficiary', 'uai', 'designation', 'fund', 'company', 'employer_siret', 'donor_name', 'donor_siret', 'frequency',
   'public_thanks', 'campaign_year', 'programme', 'via_accountant', 'currency', 'amount_cents', 'estimated_amount_cents', 'share_percent', 'received_amount_cents', 'received_on',
 ];
-/** The export's cells of one projected pledge: a hidden amount is an absent field, hence an empty cell. */
+/** The export's cells of one projected pledge (`exports/pledges.ts`): a hidden amount is an absent field, hence an empty cell. */
 export const pledgeExportCells = (p: Pledge): unknown[] => [
   p.id, p.kind, p.status, p.createdAt, p.beneficiary.name, p.beneficiary.uai, p.designation?.kind, p.designation?.fund, p.company?.name, p.employerSiret, p.donor?.name, p.donor?.siret,
   p.frequency, p.publicThanks, p.campaignYear, p.programme, p.viaAccountant, p.currency, p.amountCents, p.estimatedAmountCents, p.sharePercent, p.receivedAmountCents, p.receivedOn,
 ];
-
-/** The whole filtered list (up to 10,000 rows) as CSV text, header first, CRLF line ends. */
-export function exportPledgesCsv(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: string | null): string {
-  checkAmountQuery(actor, q);
-  const rows = listVisiblePledges(db, actor, q, { limit: 10_000 });
-  const csv = csvEncoder(rfc4180);
-  return csv.header(pledgeExportColumns) + rows.map((r) => csv.line(pledgeExportCells(projectPledge(actor, r, { paymentUrl })))).join('');
-}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { isValidSiret, type Pledge, type PledgeParameters, type PledgeTotal } from '@passerelle/schema';
 import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
-import { entities, pledges } from '../db/tables/index.ts';
+import { auditLog, entities, pledges } from '../db/tables/index.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
@@ -20,6 +20,8 @@ describe('/v1/pledges', () => {
 
   const as = (who: DemoSubject) => ({
     get: (path: string) => t.call('GET', `/v1/pledges${path}`, { token: tokens[who] }),
+    /** The one pledge export: audited, streamed, staff and administrators. */
+    exportCsv: () => t.call('GET', '/v1/exports/pledges?format=csv', { token: tokens[who] }),
     post: (path: string, body?: unknown, headers: Record<string, string> = {}) => t.call('POST', `/v1/pledges${path}`, { token: tokens[who], body, headers }),
     create: (body: unknown, key = newKey()) => t.call('POST', '/v1/pledges', { token: tokens[who], body, headers: { 'idempotency-key': key } }),
     patch: (path: string, body: unknown, etag?: string) => t.call('PATCH', `/v1/pledges${path}`, { token: tokens[who], body, headers: etag ? { 'if-match': etag } : {} }),
@@ -226,7 +228,7 @@ describe('/v1/pledges', () => {
       expect(totals.status).toBe(200);
       expectNoAmount(await totals.text());
 
-      const exported = await as('staff-eng').get('/export');
+      const exported = await as('staff-eng').exportCsv();
       expect(exported.status).toBe(200);
       expect(exported.headers.get('content-type')).toContain('text/csv');
       const csv = await exported.text();
@@ -242,7 +244,7 @@ describe('/v1/pledges', () => {
     it('staff of École de management see it everywhere', async () => {
       expect(await (await as('staff-mgmt').get(`/${pledgeId}`)).text()).toContain(String(AMOUNT));
       expect(await (await as('staff-mgmt').get('?limit=100')).text()).toContain(String(AMOUNT));
-      expect(await (await as('staff-mgmt').get('/export')).text()).toContain(String(AMOUNT));
+      expect(await (await as('staff-mgmt').exportCsv()).text()).toContain(String(AMOUNT));
       const totals = (await (await as('staff-mgmt').get('/totals?kind=apprenticeship_tax')).json()) as { items: PledgeTotal[] };
       const mgmt = totals.items.find((i) => i.entityId === t.ids.demo.entities.management);
       expect(mgmt?.promisedCents).toBeGreaterThanOrEqual(AMOUNT);
@@ -261,6 +263,23 @@ describe('/v1/pledges', () => {
     it('another tenant sees nothing (404)', async () => {
       expect((await as('staff-other').get(`/${pledgeId}`)).status).toBe(404);
       expect(await (await as('staff-other').get('?limit=100')).text()).not.toContain(pledgeId);
+    });
+
+    it('has one export, the audited one: GET /v1/pledges/export is 404 for everyone, GET /v1/exports/pledges writes its audit entry', async () => {
+      for (const who of ['student-ines', 'alumna-claire', 'rep-acme', 'staff-eng', 'admin-demo'] as const) {
+        const res = await as(who).get('/export');
+        expect(res.status, who).toBe(404);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await res.text()).not.toContain(pledgeId);
+      }
+      const exportsAudited = () => t.db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.ids.demo.tenantId), eq(auditLog.action, 'records.export'), eq(auditLog.objectType, 'pledges'))).all().length;
+      const before = exportsAudited();
+      const exported = await as('staff-eng').exportCsv();
+      expect(exported.status).toBe(200);
+      expect(await exported.text()).toContain(pledgeId);
+      expect(exportsAudited()).toBe(before + 1);
+      expect((await as('student-ines').exportCsv()).status).toBe(403);
+      expect(exportsAudited()).toBe(before + 1);
     });
 
     it('refuses sorting or filtering by amount where amounts are hidden, with a reason', async () => {

@@ -30,7 +30,7 @@ import { etagOf, projectPledge } from '../pledges/project.ts';
 import { parseTransferReport } from '../pledges/csv.ts';
 import { loadForChange, loadVisible, paymentUrlOf, today } from '../pledges/load.ts';
 import { createDonation, createTaxPledge } from '../pledges/create.ts';
-import { exportPledgesCsv, listPledges } from '../pledges/list.ts';
+import { listPledges } from '../pledges/list.ts';
 import { CHANGE_REASON, RECEIVE_REASON, changePledge, editedColumns } from '../pledges/change.ts';
 import { applyTransferReport, pledgeTotals } from '../pledges/totals.ts';
 import { recordEvent } from '../webhooks/record.ts';
@@ -68,13 +68,6 @@ export const pledgeRoutes = new Hono<AppEnv>()
     requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Totals per entity are for the staff of the beneficiary entities and administrators. Your own pledges are in GET /v1/pledges.');
     const items = pledgeTotals(db, actor, c.req.valid('query'));
     return c.json({ items }, 200);
-  })
-  /** The list as CSV, through the same projection as the API (hidden amounts are empty cells). */
-  .get('/export', queryParams(PledgeListQuerySchema), (c) => {
-    const { db } = c.var.deps;
-    const { actor, tenantSlug } = c.var.auth;
-    const csv = exportPledgesCsv(db, actor, c.req.valid('query'), paymentUrlOf(db, actor.tenantId, tenantSlug));
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="pledges.csv"' });
   })
   /** The pledges the caller may see, amounts only where they may read them. */
   .get('/', queryParams(PledgeListQuerySchema), (c) => {
