@@ -31,4 +31,11 @@ describe('configuration from the environment', () => {
     expect(parseConfig({ DATABASE_MAX_PAGES: '5000' }).databaseMaxPages).toBe(5000);
     expect(() => parseConfig({ DATABASE_MAX_PAGES: '0' })).toThrow(/DATABASE_MAX_PAGES must be a whole number of pages/);
   });
+
+  it('reads SHUTDOWN_GRACE_SECONDS as whole seconds, 10 by default', () => {
+    expect(parseConfig({}).shutdownGraceSeconds).toBe(10);
+    expect(parseConfig({ SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceSeconds).toBe(0);
+    expect(parseConfig({ SHUTDOWN_GRACE_SECONDS: '30' }).shutdownGraceSeconds).toBe(30);
+    expect(() => parseConfig({ SHUTDOWN_GRACE_SECONDS: '1.5' })).toThrow(/SHUTDOWN_GRACE_SECONDS must be a whole number of seconds/);
+  });
 });

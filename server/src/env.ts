@@ -26,6 +26,8 @@ export const EnvSchema = v.object({
   TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
   /** Accept webhook URLs in plain http to localhost (default: on except in production). */
   WEBHOOK_ALLOW_LOCAL_HTTP: v.optional(v.picklist(['0', '1'])),
+  /** Seconds the requests in flight get to finish after SIGTERM or SIGINT before they are cut (10 by default). */
+  SHUTDOWN_GRACE_SECONDS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'SHUTDOWN_GRACE_SECONDS must be a whole number of seconds.'), v.transform(Number)), '10'),
 });
 
 export interface Config {
@@ -40,6 +42,8 @@ export interface Config {
   devOutbox: boolean;
   trustProxy: boolean;
   webhookAllowLocalHttp: boolean;
+  /** How long a stop (SIGTERM, SIGINT) waits for the requests in flight. */
+  shutdownGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +78,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     devOutbox: e.PASSERELLE_DEV_OUTBOX ? e.PASSERELLE_DEV_OUTBOX === '1' : !production && !e.SMTP_URL,
     trustProxy: e.TRUST_PROXY === '1',
     webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : !production,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }
 

@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
+import { Server as HttpServer } from 'node:http';
 import { ConfigError, parseConfig } from './env.ts';
 import { migrateDatabase, openDatabase } from './db/open.ts';
 import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
+import { stopGracefullyOnSignal } from './shutdown.ts';
 
 /**
  * Boots the API. Everything that reads configuration (the environment, and
@@ -21,15 +23,8 @@ async function main(): Promise<void> {
   });
   // Webhook deliveries: polled every second; a stop waits for the attempts in flight.
   const webhooks = startDeliveryRunner({ db, clock: systemClock });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      server.close();
-      void webhooks.stop().finally(() => {
-        close();
-        process.exit(0);
-      });
-    });
-  }
+  if (!(server instanceof HttpServer)) throw new Error('The API runs on a node:http server.');
+  stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => webhooks.stop(), closeDatabase: close });
 }
 
 main().catch((err: unknown) => {

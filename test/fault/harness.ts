@@ -45,10 +45,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The environment of the API and the CLI: no SMTP (mail stays in the outbox), test mode. */
+/**
+ * The environment of the API and the CLI: test mode, no SMTP and no sign-in
+ * by email code (everyone signs in through the host token exchange here),
+ * so that the server needs no mail transport to start.
+ */
 function envFor(databaseFile: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const { SMTP_URL: _smtp, DATABASE_MAX_PAGES: _cap, ...inherited } = process.env;
-  return { ...inherited, NODE_ENV: 'test', DATABASE_URL: databaseFile, ...extra };
+  return { ...inherited, NODE_ENV: 'test', EMAIL_SIGN_IN: 'off', DATABASE_URL: databaseFile, ...extra };
 }
 
 /** `pnpm passerelle <args>` on the given file; resolves with its standard output. */
@@ -115,6 +119,12 @@ export interface Api {
   url: string;
   /** What the server printed so far. */
   output(): string;
+  /** Resolves with the first line the server prints (or printed) that matches; rejects if it exits first. */
+  waitForOutput(pattern: RegExp): Promise<string>;
+  /** Sends a signal and returns at once (see `exited`). */
+  signal(signal: NodeJS.Signals): void;
+  /** How the process ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL to the process group: no shutdown handler runs, as in a crash. */
   crash(): Promise<void>;
   /** SIGTERM, as an operator stopping it. */
@@ -133,9 +143,36 @@ export async function startApi(databaseFile: string, extraEnv: Record<string, st
   });
   running.add(child);
   let output = '';
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => (running.delete(child), resolve())));
+  let closed = false;
+  const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (err: Error) => void }>();
+  // Whole lines only: the text after the last newline may be the start of one.
+  const matchingLine = (pattern: RegExp) => output.split('\n').slice(0, -1).find((line) => pattern.test(line));
+  const onOutput = (d: unknown) => {
+    output += String(d);
+    for (const waiter of waiters) {
+      const line = matchingLine(waiter.pattern);
+      if (line !== undefined) (waiters.delete(waiter), waiter.resolve(line));
+    }
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    // 'close': the exit status, and every byte of output read.
+    child.once('close', (code, signal) => {
+      closed = true;
+      running.delete(child);
+      for (const waiter of waiters) waiter.reject(new Error(`The API exited (${code ?? signal}) without printing ${waiter.pattern}:\n${output}`));
+      waiters.clear();
+      resolve({ code, signal });
+    }),
+  );
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const line = matchingLine(pattern);
+      if (line !== undefined) resolve(line);
+      else if (closed) reject(new Error(`The API exited without printing ${pattern}:\n${output}`));
+      else waiters.add({ pattern, resolve, reject });
+    });
   const end = async (signal: NodeJS.Signals) => {
     killGroup(child, signal);
     await exited;
@@ -155,7 +192,7 @@ export async function startApi(databaseFile: string, extraEnv: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url, output: () => output, crash: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return { url, output: () => output, waitForOutput, signal: (signal) => killGroup(child, signal), exited, crash: () => end('SIGKILL'), stop: () => end('SIGTERM') };
 }
 
 export interface Reply {
