@@ -3,8 +3,10 @@ import type { DbOrTx } from '../db/open.ts';
 import { consentHistoryRows } from '../db/consents/events.ts';
 
 /**
- * A person's consent events, oldest first, each with the exact text they saw.
- * Paged by `seq` (the cursor is the last seq of the previous page).
+ * A person's consent events, oldest first, each with the exact text they saw
+ * and where the choice was made: the Origin the server checked, apart from
+ * the page the client claimed. Paged by `seq` (the cursor is the last seq of
+ * the previous page).
  */
 export function consentHistory(db: DbOrTx, tenantId: string, personId: string, page: { limit: number; afterSeq: number }): { items: ConsentEventView[]; lastSeq: number | null } {
   const rows = consentHistoryRows(db, tenantId, personId, page.afterSeq, page.limit + 1);
@@ -16,7 +18,7 @@ export function consentHistory(db: DbOrTx, tenantId: string, personId: string, p
       channel: r.channel,
       granted: r.granted,
       at: r.at,
-      origin: { page: r.originPage, component: r.originComponent },
+      origin: { checked: r.origin, claimedPage: r.originPage, page: r.originPage, component: r.originComponent },
       actor: { kind: r.actorId === personId ? 'self' : 'staff', reason: r.actorReason },
       version: r.version,
     }),

@@ -17,6 +17,12 @@ interface LastChoice {
   versionHash: string;
 }
 
+/** A last choice with where it was made: the Origin the server checked, the page the client claimed. */
+export interface ProvenChoice extends LastChoice {
+  origin: string | null;
+  claimedPage: string | null;
+}
+
 function addMonths(iso: string, months: number): Date {
   const d = new Date(iso);
   d.setUTCMonth(d.getUTCMonth() + months);
@@ -25,10 +31,17 @@ function addMonths(iso: string, months: number): Date {
 
 /**
  * The last event per channel of one purpose, for every person of the tenant
- * at once (the CRM export): one ordered scan instead of a query per person.
+ * at once (the CRM export), with where it was made: one ordered scan instead
+ * of a query per person.
  */
-export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Map<string, Map<string, LastChoice>> {
-  return lastChoicesByPerson(consentEventsOfPurpose(db, tenantId, purposeId).map((r) => ({ ...r, purposeId })));
+export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Map<string, Map<string, ProvenChoice>> {
+  const byPerson = new Map<string, Map<string, ProvenChoice>>();
+  for (const r of consentEventsOfPurpose(db, tenantId, purposeId)) {
+    let last = byPerson.get(r.personId);
+    if (!last) byPerson.set(r.personId, (last = new Map()));
+    last.set(`${purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash, origin: r.origin, claimedPage: r.originPage });
+  }
+  return byPerson;
 }
 
 /**
@@ -131,6 +144,9 @@ export interface EventContext {
   actorId: string;
   actorReason?: string | null;
   at: string;
+  /** The request's Origin as the server checked it (`checkedOrigin`), or null without one. */
+  origin: string | null;
+  /** The page and component the client named: claimed, not checked. */
   originPage: string | null;
   originComponent: string | null;
 }
@@ -159,6 +175,7 @@ export function applyChoice(tx: DbOrTx, purpose: PurposeRow, wanted: Partial<Rec
       channel,
       granted: want,
       at: ctx.at,
+      origin: ctx.origin,
       originPage: ctx.originPage,
       originComponent: ctx.originComponent,
       actorId: ctx.actorId,

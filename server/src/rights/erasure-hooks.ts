@@ -10,6 +10,8 @@ export interface ErasureContext {
   personId: string;
   /** Who acts: the person (at once) or the staff member processing the request. */
   actorId: string;
+  /** The request's Origin as the server checked it (`checkedOrigin`): the consent withdrawals record it. */
+  origin: string | null;
   at: string;
   now: Date;
 }
@@ -34,7 +36,7 @@ export interface ErasureHook {
 const consents: ErasureHook = {
   name: 'consents',
   atOnce: (tx, ctx) => {
-    const changes = withdrawAll(tx, { tenantId: ctx.tenantId, personId: ctx.personId, actorId: ctx.actorId, actorReason: 'erasure request', at: ctx.at, originPage: null, originComponent: 'erasure' }, ctx.now);
+    const changes = withdrawAll(tx, { tenantId: ctx.tenantId, personId: ctx.personId, actorId: ctx.actorId, actorReason: 'erasure request', at: ctx.at, origin: ctx.origin, originPage: null, originComponent: 'erasure' }, ctx.now);
     // The CRM hears of the withdrawal like of any other consent change.
     if (changes.length > 0) recordEvent(tx, ctx, { type: 'consent.changed', personId: ctx.personId, changes });
     return `withdrawn: ${changes.reduce((n, c) => n + c.channels.length, 0)} channel(s)`;

@@ -224,10 +224,11 @@ describe('GET /v1/consents/export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('personId,email,displayName,purpose,channel,granted,source,since,versionHash,renewalNeeded,expiresAt,solicitationCapPerMonth');
+    expect(lines[0]).toBe('personId,email,displayName,purpose,channel,granted,source,since,versionHash,renewalNeeded,expiresAt,solicitationCapPerMonth,origin,claimedPage');
     const mine = lines.filter((l) => l.startsWith(id));
     expect(mine).toHaveLength(2);
-    expect(mine.find((l) => l.includes(',post,'))).toMatch(/,post,no,choice,.*,1$/);
+    // No browser Origin nor page in these requests: the proof columns are empty.
+    expect(mine.find((l) => l.includes(',post,'))).toMatch(/,post,no,choice,.*,1,,$/);
     expect(mine.find((l) => l.includes(',email,'))).toMatch(/,email,yes,default,/);
     // Nobody of the other tenant.
     expect(lines.join('\n')).not.toContain('autre.test');

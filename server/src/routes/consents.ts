@@ -33,22 +33,29 @@ import {
   type EventContext,
 } from '../consents/state.ts';
 import { consentHistory } from '../consents/history.ts';
+import { checkedOrigin } from '../consents/origin.ts';
 import { personResource, requireAdmin } from '../consents/people.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { toCsv } from '../csv/write.ts';
 
-type Origin = { page?: string | undefined; component?: string | undefined } | undefined;
+type Claimed = { page?: string | undefined; component?: string | undefined } | undefined;
 
-/** Who, when and from where: what every consent event records. */
-function eventContext(c: Context<AppEnv>, origin: Origin): EventContext {
+/**
+ * Who, when and from where: what every consent event records. From where is
+ * two things kept apart: the Origin the server checked, and the page and
+ * component the client claims (its body, else its Referer), never mistaken
+ * for the first.
+ */
+function eventContext(c: Context<AppEnv>, claimed: Claimed): EventContext {
   const { actor } = c.var.auth;
   return {
     tenantId: actor.tenantId,
     personId: actor.personId,
     actorId: actor.personId,
     at: c.var.deps.clock.now().toISOString(),
-    originPage: origin?.page ?? c.req.header('referer') ?? c.req.header('origin') ?? null,
-    originComponent: origin?.component ?? null,
+    origin: checkedOrigin(c),
+    originPage: claimed?.page ?? c.req.header('referer') ?? null,
+    originComponent: claimed?.component ?? null,
   };
 }
 
@@ -108,12 +115,17 @@ export const consentRoutes = new Hono<AppEnv>()
     db.transaction((tx) => {
       const current = solicitationCap(tx, actor.tenantId, actor.personId);
       if (current.source === 'choice' && current.perMonth === input.perMonth) return;
-      insertCapEvent(tx, { tenantId: actor.tenantId, personId: actor.personId, seq: nextCapSeq(tx, actor.tenantId, actor.personId), perMonth: input.perMonth, at: ctx.at, originPage: ctx.originPage, originComponent: ctx.originComponent, actorId: actor.personId });
+      insertCapEvent(tx, { tenantId: actor.tenantId, personId: actor.personId, seq: nextCapSeq(tx, actor.tenantId, actor.personId), perMonth: input.perMonth, at: ctx.at, origin: ctx.origin, originPage: ctx.originPage, originComponent: ctx.originComponent, actorId: actor.personId });
       writeAudit(tx, who, { action: 'consent.solicitationCap', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { perMonth: input.perMonth } });
     });
     return c.json(solicitationCap(db, actor.tenantId, actor.personId), 200);
   })
-  /** CSV of every person's state for one purpose, for the CRM or mailing tool (administrators). */
+  /**
+   * CSV of every person's state for one purpose, for the CRM or mailing tool
+   * (administrators), with where each last choice was made: `origin` (checked
+   * by the server) and `claimedPage` (named by the client), last so that
+   * tools reading the earlier columns by position still work.
+   */
   .get('/export', queryParams(ConsentExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
@@ -129,8 +141,10 @@ export const consentRoutes = new Hono<AppEnv>()
     // An erased person has no address left to write to: nothing to send to the CRM.
     const everyone = listReachablePeople(db, actor.tenantId);
     for (const person of everyone) {
-      const state = purposeState(purpose, choices.get(person.id) ?? none, now);
+      const last = choices.get(person.id);
+      const state = purposeState(purpose, last ?? none, now);
       for (const ch of state.channels) {
+        const proof = last?.get(`${purpose.id}:${ch.channel}`);
         rows.push({
           personId: person.id,
           email: person.email,
@@ -144,10 +158,12 @@ export const consentRoutes = new Hono<AppEnv>()
           renewalNeeded: ch.renewalNeeded ? 'yes' : 'no',
           expiresAt: ch.expiresAt,
           solicitationCapPerMonth: caps.get(person.id) ?? defaultCap,
+          origin: proof?.origin ?? null,
+          claimedPage: proof?.claimedPage ?? null,
         });
       }
     }
-    const columns = ['personId', 'email', 'displayName', 'purpose', 'channel', 'granted', 'source', 'since', 'versionHash', 'renewalNeeded', 'expiresAt', 'solicitationCapPerMonth'];
+    const columns = ['personId', 'email', 'displayName', 'purpose', 'channel', 'granted', 'source', 'since', 'versionHash', 'renewalNeeded', 'expiresAt', 'solicitationCapPerMonth', 'origin', 'claimedPage'];
     db.transaction((tx) => writeAudit(tx, auditOrigin(c), { action: 'consent.export', objectType: 'purpose', objectId: purpose.id, entityIds: [purpose.entity.id], detail: { purpose: purpose.key, rows: rows.length } }));
     return c.body(toCsv(rows, columns), 200, {
       'content-type': 'text/csv; charset=utf-8',

@@ -69,7 +69,7 @@ describe('GET /v1/me/export', () => {
       expect(listing).toContain(name);
     }
     const csv = execFileSync('python3', ['-c', 'import sys,zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("consent-events.csv"))', file], { encoding: 'utf8' });
-    expect(csv.split('\r\n')[0]).toBe('id,seq,at,purpose,channel,granted,versionHash,originPage,originComponent,actorId,actorReason');
+    expect(csv.split('\r\n')[0]).toBe('id,seq,at,purpose,channel,granted,versionHash,origin,claimedPage,originComponent,actorId,actorReason');
     expect(csv).toContain(',alumni-news,email,true,');
   });
 

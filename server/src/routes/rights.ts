@@ -20,6 +20,7 @@ import {
 import { findInstitutionName } from '../db/rights/export.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { personResource } from '../consents/people.ts';
+import { checkedOrigin } from '../consents/origin.ts';
 import { collectExport } from '../rights/export-parts.ts';
 import { runErasure } from '../rights/erasure-hooks.ts';
 import { toCsv } from '../csv/write.ts';
@@ -130,7 +131,7 @@ export const rightsRoutes = new Hono<AppEnv>()
     const result = db.transaction((tx) => {
       const existing = findPendingErasureRequest(tx, actor.tenantId, actor.personId);
       if (existing) return { created: false, request: existing };
-      const outcome = runErasure(tx, 'atOnce', { tenantId: actor.tenantId, personId: actor.personId, actorId: actor.personId, at: who.at, now });
+      const outcome = runErasure(tx, 'atOnce', { tenantId: actor.tenantId, personId: actor.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now });
       const request = insertErasureRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, status: 'pending', note: input.note ?? null, requestedAt: who.at, outcome });
       const entityIds = personResource(tx, actor.tenantId, actor.personId).entityIds;
       writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
@@ -188,7 +189,7 @@ export const erasureRequestRoutes = new Hono<AppEnv>()
       const request = requestForStaff(c, tx, c.req.valid('param').id);
       if (request.status === 'processed') throw new ProblemError('conflict', 'This erasure request was already processed.');
       const entityIds = personResource(tx, actor.tenantId, request.personId).entityIds;
-      const outcome = { ...request.outcome, ...runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, at: who.at, now }) };
+      const outcome = { ...request.outcome, ...runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now }) };
       markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
       writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: request.personId, detail: { outcome } });
       return findErasureRequestById(tx, request.id)!;

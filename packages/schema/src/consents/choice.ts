@@ -1,7 +1,11 @@
 import * as v from 'valibot';
 import { ConsentChannelSchema, type ConsentChannel, type LegalBasis } from './purpose.ts';
 
-/** Where a choice was made, so that it can be proven later (which page, which component). */
+/**
+ * Where the client says a choice was made (which page, which component).
+ * Claimed, never checked: the proof keeps it apart from the Origin the
+ * server checked (`ConsentEventView.origin.checked`).
+ */
 export const ConsentOriginSchema = v.strictObject({
   page: v.optional(v.pipe(v.string(), v.maxLength(500, 'The page address is at most 500 characters.'))),
   component: v.optional(v.pipe(v.string(), v.maxLength(100, 'The component name is at most 100 characters.'))),
@@ -122,13 +126,25 @@ export interface ConsentOverview {
   solicitationCap: SolicitationCapView;
 }
 
+export interface ConsentProofOrigin {
+  /** The request's `Origin` header as the server checked it against the institution's registered origins; null when the request had none (no browser). */
+  checked: string | null;
+  /** The page the client named (the body's `origin.page`, else its Referer): claimed, not checked. */
+  claimedPage: string | null;
+  /** @deprecated The same claimed page, under its former name, for tools that read it: use `claimedPage`. */
+  page: string | null;
+  /** The component the client named: claimed, not checked. */
+  component: string | null;
+}
+
 export interface ConsentEventView {
   id: string;
   purposeKey: string;
   channel: ConsentChannel;
   granted: boolean;
   at: string;
-  origin: { page: string | null; component: string | null };
+  /** Where the choice was made: what the server checked, apart from what the client claimed. */
+  origin: ConsentProofOrigin;
   actor: { kind: 'self' | 'staff'; reason: string | null };
   /** The exact text the person saw. */
   version: PurposeVersionView;

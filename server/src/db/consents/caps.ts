@@ -38,10 +38,17 @@ export function insertCapEvent(tx: DbOrTx, values: typeof solicitationCapEvents.
   tx.insert(solicitationCapEvents).values(values).run();
 }
 
-/** A person's cap events for their data export, in order. */
+/** A person's cap events for their data export, in order, with the checked Origin and the claimed page. */
 export function exportCapEvents(tx: DbOrTx, tenantId: string, personId: string) {
   return tx
-    .select({ id: solicitationCapEvents.id, at: solicitationCapEvents.at, perMonth: solicitationCapEvents.perMonth, originPage: solicitationCapEvents.originPage, originComponent: solicitationCapEvents.originComponent })
+    .select({
+      id: solicitationCapEvents.id,
+      at: solicitationCapEvents.at,
+      perMonth: solicitationCapEvents.perMonth,
+      origin: solicitationCapEvents.origin,
+      claimedPage: solicitationCapEvents.originPage,
+      originComponent: solicitationCapEvents.originComponent,
+    })
     .from(solicitationCapEvents)
     .where(and(eq(solicitationCapEvents.tenantId, tenantId), eq(solicitationCapEvents.personId, personId)))
     .orderBy(asc(solicitationCapEvents.seq))

@@ -13,6 +13,7 @@ export function consentHistoryRows(db: DbOrTx, tenantId: string, personId: strin
       channel: consentEvents.channel,
       granted: consentEvents.granted,
       at: consentEvents.at,
+      origin: consentEvents.origin,
       originPage: consentEvents.originPage,
       originComponent: consentEvents.originComponent,
       actorId: consentEvents.actorId,
@@ -37,10 +38,10 @@ const stateColumns = {
   versionHash: purposeVersions.hash,
 };
 
-/** Every event of one purpose, for every person of the tenant, by person then in order. */
+/** Every event of one purpose, for every person of the tenant, by person then in order, with where it was made (the CRM export). */
 export function consentEventsOfPurpose(db: DbOrTx, tenantId: string, purposeId: string) {
   return db
-    .select({ personId: consentEvents.personId, ...stateColumns })
+    .select({ personId: consentEvents.personId, ...stateColumns, origin: consentEvents.origin, originPage: consentEvents.originPage })
     .from(consentEvents)
     .innerJoin(purposeVersions, eq(purposeVersions.id, consentEvents.purposeVersionId))
     .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, purposeId)))
@@ -81,7 +82,7 @@ export function insertConsentEvent(tx: DbOrTx, values: typeof consentEvents.$inf
   tx.insert(consentEvents).values(values).run();
 }
 
-/** A person's events for their data export, in order, with the purpose key and text hash. */
+/** A person's events for their data export, in order, with the purpose key, text hash, the checked Origin and the claimed page. */
 export function exportConsentEvents(tx: DbOrTx, tenantId: string, personId: string) {
   return tx
     .select({
@@ -93,7 +94,8 @@ export function exportConsentEvents(tx: DbOrTx, tenantId: string, personId: stri
       granted: consentEvents.granted,
       versionHash: purposeVersions.hash,
       versionId: consentEvents.purposeVersionId,
-      originPage: consentEvents.originPage,
+      origin: consentEvents.origin,
+      claimedPage: consentEvents.originPage,
       originComponent: consentEvents.originComponent,
       actorId: consentEvents.actorId,
       actorReason: consentEvents.actorReason,
