@@ -22,7 +22,8 @@ const requestedDatabase = process.env.DATABASE_URL ?? './data/passerelle.db';
 const databaseUrl =
   requestedDatabase.startsWith('file:') || requestedDatabase === ':memory:' || isAbsolute(requestedDatabase) ? requestedDatabase : resolve(userDir, requestedDatabase);
 const api = process.env.VITE_PASSERELLE_API ?? `http://localhost:${apiPort}`;
-const serverEnv = { ...process.env, PORT: String(apiPort), DATABASE_URL: databaseUrl };
+// Development mode: sign-in codes go to the dev outbox the demo site shows (no SMTP needed).
+const serverEnv = { ...process.env, PORT: String(apiPort), DATABASE_URL: databaseUrl, PASSERELLE_DEV: '1' };
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);

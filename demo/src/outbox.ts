@@ -60,7 +60,7 @@ function render(items: OutboxItem[]): void {
 async function refresh(): Promise<void> {
   try {
     const res = await fetch(`${api}/v1/dev/outbox`, { headers: { accept: 'application/json' }, cache: 'no-store' });
-    if (res.status === 404) throw new Error(currentLang() === 'en' ? 'The API has no dev outbox: it sends real emails (SMTP_URL is set) or runs in production.' : 'L’API n’a pas de boîte d’envoi de développement : elle envoie de vrais courriels (SMTP_URL est défini) ou tourne en production.');
+    if (res.status === 404) throw new Error(currentLang() === 'en' ? 'The API has no dev outbox: it is not in development mode (PASSERELLE_DEV=1).' : 'L’API n’a pas de boîte d’envoi de développement : elle ne tourne pas en mode développement (PASSERELLE_DEV=1).');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     render(((await res.json()) as { items: OutboxItem[] }).items);
   } catch (err) {

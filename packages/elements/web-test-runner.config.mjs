@@ -57,7 +57,7 @@ function passerelleApi() {
     name: 'passerelle-api',
     async serverStart() {
       dir = mkdtempSync(join(tmpdir(), 'passerelle-wtr-'));
-      const env = { ...process.env, DATABASE_URL: join(dir, 'test.db'), NODE_ENV: 'test', PASSERELLE_DEV_OUTBOX: '1', SESSION_TTL_MINUTES: '60' };
+      const env = { ...process.env, DATABASE_URL: join(dir, 'test.db'), NODE_ENV: 'test', PASSERELLE_DEV: '1', SESSION_TTL_MINUTES: '60' };
       const cli = (...args) => {
         try {
           execFileSync(tsx, ['src/cli/main.ts', ...args], { cwd: serverDir, env, stdio: 'pipe' });

@@ -98,7 +98,7 @@ export async function startProcess(cwd: string, script: string, env: Record<stri
 
 /** The real server (`src/index.ts`) in production mode over `file`, on a free port. */
 export function startServer(file: string): Promise<RunningServer> {
-  return startProcess(serverDir, 'src/index.ts', { DATABASE_URL: file, NODE_ENV: 'production', PASSERELLE_DEV_OUTBOX: '0' }, 'Passerelle API on');
+  return startProcess(serverDir, 'src/index.ts', { DATABASE_URL: file, NODE_ENV: 'production', EMAIL_SIGN_IN: 'off' }, 'Passerelle API on');
 }
 
 /** A session token for a demo person (`student-ines`, `admin-demo`…), through the host-token exchange. */

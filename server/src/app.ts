@@ -4,7 +4,7 @@ import type { AppEnv, Clock, Deps } from './context.ts';
 import { systemClock } from './context.ts';
 import type { Config } from './env.ts';
 import type { Db } from './db/open.ts';
-import { outboxMailer, smtpMailer, type Mailer } from './auth/mailer.ts';
+import { mailerFor, type Mailer } from './auth/mailer.ts';
 import { onError, onNotFound } from './http/errors.ts';
 import { limitBody, requireJson } from './http/limits.ts';
 import { tenantCors } from './http/cors.ts';
@@ -57,12 +57,11 @@ function routes() {
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
   const config = options.config;
-  const mailer =
-    options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(options.db, () => clock.now(), config.production === false));
+  const mailer = options.mailer ?? mailerFor(config, options.db, clock);
   const deps: Deps = { db: options.db, clock, mailer, config };
 
   const v1 = routes();
-  if (config.devOutbox) v1.route('/dev', devRoutes);
+  if (config.dev) v1.route('/dev', devRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

@@ -15,16 +15,28 @@ export const EnvSchema = v.object({
    * rehearsed — writes then answer 507 while reads go on. Unset: no cap.
    */
   DATABASE_MAX_PAGES: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/, 'DATABASE_MAX_PAGES must be a whole number of pages.'), v.transform(Number))),
-  NODE_ENV: v.optional(v.picklist(['development', 'production', 'test']), 'development'),
-  /** `smtp://user:pass@host:587` — without it, mail goes to the dev outbox. */
+  /** Accepted for the tools that read it; Passerelle behaves as in production unless PASSERELLE_DEV=1. */
+  NODE_ENV: v.optional(v.picklist(['development', 'production', 'test'])),
+  /** `smtp://user:pass@host:587` — required unless PASSERELLE_DEV=1 or EMAIL_SIGN_IN=off. */
   SMTP_URL: v.optional(v.pipe(v.string(), v.url('SMTP_URL must be a URL such as smtp://user:pass@host:587.'))),
   MAIL_FROM: v.optional(v.pipe(v.string(), v.email()), 'no-reply@passerelle.localhost'),
   SESSION_TTL_MINUTES: minutes('480'),
-  /** Shows the dev outbox at /v1/dev/outbox. Never set in production. */
-  PASSERELLE_DEV_OUTBOX: v.optional(v.picklist(['0', '1']), undefined),
-  /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
-  TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
-  /** Accept webhook URLs in plain http to localhost (default: on except in production). */
+  /**
+   * The one switch of development mode: the dev outbox (mail kept in the
+   * database, shown at /v1/dev/outbox and printed), plain-http webhooks to
+   * localhost. Never set in production.
+   */
+  PASSERELLE_DEV: v.optional(v.picklist(['0', '1'], 'PASSERELLE_DEV must be 1 (development mode) or 0.'), '0'),
+  /** Replaced by PASSERELLE_DEV: refused, so that an old setting is not silently ignored. */
+  PASSERELLE_DEV_OUTBOX: v.optional(v.custom<never>(() => false, 'PASSERELLE_DEV_OUTBOX was replaced by PASSERELLE_DEV=1 (development mode): set that instead, or unset it.')),
+  /** `off`: no sign-in by email code (the routes answer 404); the server then needs no SMTP_URL. */
+  EMAIL_SIGN_IN: v.optional(v.picklist(['on', 'off'], 'EMAIL_SIGN_IN must be on or off.'), 'on'),
+  /** How many reverse proxies stand in front of the server (their X-Forwarded-For entries are trusted). */
+  TRUST_PROXY: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,2}$/, 'TRUST_PROXY must be the number of reverse proxies in front of Passerelle (0 when none).'), v.transform(Number)),
+    '0',
+  ),
+  /** Accept webhook URLs in plain http to localhost (default: only in development mode). */
   WEBHOOK_ALLOW_LOCAL_HTTP: v.optional(v.picklist(['0', '1'])),
   /** Seconds the requests in flight get to finish after SIGTERM or SIGINT before they are cut (10 by default). */
   SHUTDOWN_GRACE_SECONDS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'SHUTDOWN_GRACE_SECONDS must be a whole number of seconds.'), v.transform(Number)), '10'),
@@ -35,12 +47,15 @@ export interface Config {
   databaseUrl: string;
   /** `PRAGMA max_page_count` for the server's connection; undefined = SQLite's default (no practical cap). */
   databaseMaxPages: number | undefined;
-  production: boolean;
+  /** Development mode (PASSERELLE_DEV=1): the dev outbox and the other conveniences. Off unless switched on. */
+  dev: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionTtlMinutes: number;
-  devOutbox: boolean;
-  trustProxy: boolean;
+  /** Sign-in by email code (EMAIL_SIGN_IN, on by default). */
+  emailSignIn: boolean;
+  /** Reverse proxies in front of the server: the client address is this many X-Forwarded-For entries from the right. */
+  trustedProxies: number;
   webhookAllowLocalHttp: boolean;
   /** How long a stop (SIGTERM, SIGINT) waits for the requests in flight. */
   shutdownGraceSeconds: number;
@@ -66,21 +81,46 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.output;
-  const production = e.NODE_ENV === 'production';
+  const dev = e.PASSERELLE_DEV === '1';
+  if (dev && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  PASSERELLE_DEV: development mode cannot run with NODE_ENV=production; unset one of them.');
+  }
   return {
     port: e.PORT,
     databaseUrl: databasePath(e.DATABASE_URL, env.INIT_CWD),
     databaseMaxPages: e.DATABASE_MAX_PAGES,
-    production,
+    dev,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
-    devOutbox: e.PASSERELLE_DEV_OUTBOX ? e.PASSERELLE_DEV_OUTBOX === '1' : !production && !e.SMTP_URL,
-    trustProxy: e.TRUST_PROXY === '1',
-    webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : !production,
+    emailSignIn: e.EMAIL_SIGN_IN === 'on',
+    trustedProxies: e.TRUST_PROXY,
+    webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : dev,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }
 
-/** Defaults for tests: what an empty environment gives. */
-export const testConfig = (): Config => ({ ...parseConfig({}), devOutbox: true });
+/** Why a server with this configuration cannot send sign-in codes, or undefined when it can (or needs not). */
+export function missingMailTransport(config: Config): string | undefined {
+  if (!config.emailSignIn || config.smtpUrl || config.dev) return undefined;
+  return 'SMTP_URL is not set: Passerelle cannot send sign-in codes. Set SMTP_URL, or EMAIL_SIGN_IN=off to run without email sign-in.';
+}
+
+/**
+ * The configuration `pnpm serve` boots with: parseConfig's, and a server
+ * that would have to send sign-in codes without any way to send mail
+ * refuses to start (the CLI, which sends none, uses parseConfig).
+ */
+export function parseServerConfig(env: Record<string, string | undefined>): Config {
+  const config = parseConfig(env);
+  const missing = missingMailTransport(config);
+  if (missing) throw new ConfigError(missing);
+  return config;
+}
+
+/**
+ * Defaults for tests: what an empty environment gives (production behaviour;
+ * the tests hand the app their own mailer), with plain-http webhooks allowed
+ * because the tests' receivers listen on http://127.0.0.1.
+ */
+export const testConfig = (): Config => ({ ...parseConfig({}), webhookAllowLocalHttp: true });

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { Server as HttpServer } from 'node:http';
-import { ConfigError, parseConfig } from './env.ts';
+import { ConfigError, parseServerConfig } from './env.ts';
 import { migrateDatabase, openDatabase } from './db/open.ts';
 import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
@@ -13,12 +13,13 @@ import { stopGracefullyOnSignal } from './shutdown.ts';
  * of a stack trace.
  */
 async function main(): Promise<void> {
-  const config = parseConfig(process.env);
+  const config = parseServerConfig(process.env);
   const { createApp } = await import('./app.ts');
   const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
   migrateDatabase(db);
   const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    if (config.dev) console.log('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
     console.log(`Passerelle API on http://localhost:${info.port} (database ${config.databaseUrl})`);
   });
   // Webhook deliveries: polled every second; a stop waits for the attempts in flight.

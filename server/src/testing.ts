@@ -8,6 +8,9 @@ import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID, OTHER_HOST_SECRET_DEFAULT
 import { signHostToken } from './auth/host-token.ts';
 import type { Mail, Mailer } from './auth/mailer.ts';
 
+/** What an empty environment gives (production behaviour), for suites that want exactly the defaults. */
+export { parseConfig, type Config } from './env.ts';
+
 /** A clock tests can move. */
 export class TestClock implements Clock {
   constructor(private current = new Date('2026-03-02T09:00:00.000Z')) {}

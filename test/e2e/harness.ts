@@ -95,15 +95,15 @@ export interface RunningApi {
 /**
  * Starts the real API (`server/src/index.ts`) on a free port over a fresh
  * temporary SQLite file seeded with the demo, with `origins` registered for
- * the demo tenant (CORS). Without SMTP_URL its mail goes to the dev outbox.
+ * the demo tenant (CORS). In development mode (PASSERELLE_DEV=1) without SMTP_URL, its mail goes to the dev outbox.
  */
 export async function startApi(origins: readonly string[] = [], port?: number): Promise<RunningApi> {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
   const apiPort = port ?? (await freePort());
   const api = `http://localhost:${apiPort}`;
-  // Without SMTP_URL the API keeps its mail in the dev outbox, where the tests read the sign-in codes.
+  // Development mode without SMTP_URL: the API keeps its mail in the dev outbox, where the tests read the sign-in codes.
   const { SMTP_URL: _smtp, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: join(dir, 'passerelle.db'), PORT: String(apiPort), NODE_ENV: 'test' };
+  const env = { ...inherited, DATABASE_URL: join(dir, 'passerelle.db'), PORT: String(apiPort), NODE_ENV: 'test', PASSERELLE_DEV: '1' };
 
   const cli = (...args: string[]) =>
     new Promise<void>((resolve, reject) => {

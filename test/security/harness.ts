@@ -1,6 +1,7 @@
 /**
  * The security suite's server: the real app (`createApp` through the
- * server's `testApp`, production configuration, demo seeded in memory)
+ * server's `testApp`, the configuration an empty environment gives — production
+ * behaviour —, demo seeded in memory)
  * served over real HTTP by @hono/node-server on 127.0.0.1, a free port.
  * Sessions for every demo role are opened once; `send()` is one request
  * over the socket; `snapshot()` digests every table so a test can say
@@ -10,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { testApp, type TestApp } from '@passerelle/server/testing';
+import { parseConfig, testApp, type Config, type TestApp } from '@passerelle/server/testing';
 
 /** fast-check runs per write route: 1,000 by default, `FUZZ_RUNS=10000` for the long run. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -63,8 +64,9 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function startApi(): Promise<Api> {
-  const t = testApp({ config: { production: true, devOutbox: false } });
+/** `config`: changes to the default configuration (`{ trustedProxies: 1 }`…). */
+export async function startApi(config: Partial<Config> = {}): Promise<Api> {
+  const t = testApp({ config: { ...parseConfig({}), ...config } });
   const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,7 @@
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/open.ts';
+import type { Clock } from '../context.ts';
+import { ConfigError, missingMailTransport, type Config } from '../env.ts';
 import { insertOutboxMail } from '../db/auth/dev-outbox.ts';
 
 export interface Mail {
@@ -8,7 +10,7 @@ export interface Mail {
   text: string;
 }
 
-/** Sends mail. SMTP in production; the dev outbox otherwise. */
+/** Sends mail: SMTP, or the dev outbox in development mode. */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
@@ -23,8 +25,10 @@ export function smtpMailer(url: string, from: string): Mailer {
 }
 
 /**
- * Keeps mail in a table readable at `/v1/dev/outbox`, and prints it, so the
- * email-code sign-in can be tried without an SMTP server.
+ * Development mode only: keeps mail in a table readable at `/v1/dev/outbox`,
+ * and prints it, so the email-code sign-in can be tried without an SMTP
+ * server. Sign-in codes are stored there in clear, hence never outside
+ * development mode.
  */
 export function outboxMailer(db: Db, now: () => Date, print = true): Mailer {
   return {
@@ -33,4 +37,24 @@ export function outboxMailer(db: Db, now: () => Date, print = true): Mailer {
       if (print) console.log(`[passerelle outbox] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
     },
   };
+}
+
+/** A server with email sign-in off sends no mail: reaching this is a bug, not a configuration. */
+const noMail: Mailer = {
+  async send() {
+    throw new Error('This server sends no mail (EMAIL_SIGN_IN=off and no SMTP_URL).');
+  },
+};
+
+/**
+ * The mailer the configuration asks for: SMTP when SMTP_URL is set, else the
+ * dev outbox in development mode (PASSERELLE_DEV=1), else none when email
+ * sign-in is off. Any other configuration cannot send sign-in codes.
+ */
+export function mailerFor(config: Config, db: Db, clock: Clock): Mailer {
+  if (config.smtpUrl) return smtpMailer(config.smtpUrl, config.mailFrom);
+  if (config.dev) return outboxMailer(db, () => clock.now());
+  const missing = missingMailTransport(config);
+  if (missing) throw new ConfigError(missing);
+  return noMail;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../testing.ts';
 import { signHostToken } from '../auth/host-token.ts';
 import { OTHER_HOST_SECRET_DEFAULT, OTHER_KID, DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../seed/demo.ts';
-import { sessions, people } from '../db/tables/index.ts';
+import { sessions, people, emailCodes } from '../db/tables/index.ts';
 import { eq } from 'drizzle-orm';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -121,5 +121,24 @@ describe('POST /v1/auth/logout', () => {
     expect((await t.call('POST', '/v1/auth/logout', { token })).status).toBe(204);
     const me = await t.call('GET', '/v1/me', { token });
     expect(me.status).toBe(401);
+  });
+});
+
+describe('EMAIL_SIGN_IN=off', () => {
+  it('answers 404 problem+json to both email-code routes, before reading the body, and sends nothing', async () => {
+    const t = testApp({ config: { emailSignIn: false } });
+    for (const [path, body] of [
+      ['/v1/auth/email', { tenant: 'demo', email: 'claire.dubois@alumni.demo.test' }],
+      ['/v1/auth/verify', { tenant: 'demo', email: 'claire.dubois@alumni.demo.test', code: '123456' }],
+      ['/v1/auth/verify', { nonsense: true }],
+    ] as const) {
+      const res = await t.call('POST', path, { body });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await res.json()) as { detail: string }).detail).toBe('Sign-in by email code is turned off on this server. Sign in through your institution’s website.');
+    }
+    expect(t.mail).toEqual([]);
+    expect(t.db.select().from(emailCodes).all()).toEqual([]);
+    expect((await t.call('POST', '/v1/auth/exchange', { body: { token: t.hostToken('student-ines') } })).status).toBe(200);
   });
 });

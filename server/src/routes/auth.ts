@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { jsonBody } from '../http/validate.ts';
@@ -15,6 +16,12 @@ import { writeAudit } from '../db/audit.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 
 const refused = () => unauthenticated('This identity token is not valid: it may be expired, already used, or signed with a key this institution has not registered.');
+
+/** EMAIL_SIGN_IN=off: the email-code routes answer 404 before reading the body. */
+const emailSignInOn = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.deps.config.emailSignIn) throw new ProblemError('notFound', 'Sign-in by email code is turned off on this server. Sign in through your institution’s website.');
+  await next();
+});
 
 export const authRoutes = new Hono<AppEnv>()
   /** Trades a host-signed identity token (JWT) for a session. */
@@ -56,7 +63,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json(grant, 200);
   })
   /** Sends a sign-in code. The answer is the same whether or not the address is known. */
-  .post('/email', jsonBody(EmailSignInSchema), async (c) => {
+  .post('/email', emailSignInOn, jsonBody(EmailSignInSchema), async (c) => {
     const { db, clock, mailer } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email } = c.req.valid('json');
@@ -76,7 +83,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ sent: true, expiresInMinutes: CODE_LIFETIME_MINUTES }, 202);
   })
   /** Trades an emailed code for a session. */
-  .post('/verify', jsonBody(VerifyCodeSchema), (c) => {
+  .post('/verify', emailSignInOn, jsonBody(VerifyCodeSchema), (c) => {
     const { db, clock, config } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email, code } = c.req.valid('json');

@@ -125,9 +125,9 @@ describe('/v1/webhooks', () => {
       expect(((await (await as('admin-other').call('GET', '/v1/webhooks')).json()) as { items: unknown[] }).items).toEqual([]);
     });
 
-    it('allows plain http to localhost by default, except in production; the OpenAPI document lists the routes', async () => {
-      expect(parseConfig({}).webhookAllowLocalHttp).toBe(true);
-      expect(parseConfig({ NODE_ENV: 'production' }).webhookAllowLocalHttp).toBe(false);
+    it('allows plain http to localhost only in development mode or when told to; the OpenAPI document lists the routes', async () => {
+      expect(parseConfig({ PASSERELLE_DEV: '1' }).webhookAllowLocalHttp).toBe(true);
+      expect(parseConfig({}).webhookAllowLocalHttp).toBe(false);
       expect(parseConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_LOCAL_HTTP: '1' }).webhookAllowLocalHttp).toBe(true);
       const openapi = (await (await t.call('GET', '/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
       expect(Object.keys(openapi.paths).filter((p) => p.startsWith('/v1/webhooks'))).toEqual(expect.arrayContaining(['/v1/webhooks', '/v1/webhooks/{id}/deliveries']));

@@ -1,0 +1,121 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../app.ts';
+import { memoryDatabase, type Db } from '../db/open.ts';
+import { ConfigError, testConfig, type Config } from '../env.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { TestClock } from '../testing.ts';
+
+/**
+ * A minimal SMTP receiver on 127.0.0.1 (EHLO, MAIL, RCPT, DATA, QUIT): what
+ * a real mail server would be handed, without any network beyond loopback.
+ */
+function smtpReceiver(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
+  const messages: string[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    let buffer = '';
+    let inData = false;
+    socket.write('220 127.0.0.1 ESMTP test\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          messages.push(buffer.slice(0, end));
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          socket.write('250 OK queued\r\n');
+          continue;
+        }
+        const eol = buffer.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol);
+        buffer = buffer.slice(eol + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 127.0.0.1\r\n');
+        else if (verb === 'DATA') (inData = true), socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
+        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen({ host: '127.0.0.1', port: 0 }, () =>
+      resolve({
+        url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        messages,
+        close: () => new Promise<void>((done) => (sockets.forEach((s) => s.destroy()), server.close(() => done()))),
+      }),
+    ),
+  );
+}
+
+/** Every value of every table, as text: where a code stored in clear would show. */
+function everything(db: Db): string {
+  const tables = db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+  return tables.map(({ name }) => JSON.stringify(db.all(sql.raw(`SELECT * FROM "${name}"`)))).join('\n');
+}
+
+function appWith(config: Partial<Config>) {
+  const db = memoryDatabase();
+  const clock = new TestClock();
+  seedDemo(db, {}, clock.now());
+  // No mailer given: the app picks the one its configuration asks for.
+  const app = createApp({ db, clock, config: { ...testConfig(), ...config } });
+  const ask = (email: string) =>
+    app.request('/v1/auth/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'demo', email }) });
+  return { db, app, ask };
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+describe('where sign-in codes go', () => {
+  it('with SMTP_URL outside development mode: through SMTP, and no table holds the code in clear', async () => {
+    const smtp = await smtpReceiver();
+    closers.push(smtp.close);
+    const { db, app, ask } = appWith({ dev: false, smtpUrl: smtp.url });
+    expect((await ask('recruiter@example.com')).status).toBe(202);
+    expect(smtp.messages).toHaveLength(1);
+    const code = /Your sign-in code is (\d{6})/.exec(smtp.messages[0]!)?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    expect(everything(db)).not.toContain(code);
+    expect((await app.request('/v1/dev/outbox')).status).toBe(404);
+  });
+
+  it('without SMTP_URL outside development mode: the app cannot be built (the server refuses to boot)', () => {
+    expect(() => appWith({ dev: false, smtpUrl: undefined })).toThrow(ConfigError);
+    expect(() => appWith({ dev: false, smtpUrl: undefined })).toThrow(/^SMTP_URL is not set: Passerelle cannot send sign-in codes/);
+  });
+
+  it('with email sign-in off and no SMTP_URL: the app serves, sends nothing and stores no code', async () => {
+    const { db, app, ask } = appWith({ dev: false, smtpUrl: undefined, emailSignIn: false });
+    expect((await ask('recruiter@example.com')).status).toBe(404);
+    expect(db.all(sql`SELECT * FROM dev_outbox`)).toEqual([]);
+    expect((await app.request('/health')).status).toBe(200);
+  });
+
+  it('in development mode (PASSERELLE_DEV=1) without SMTP_URL: the dev outbox keeps it and shows it', async () => {
+    const { db, app, ask } = appWith({ dev: true, smtpUrl: undefined });
+    const log = console.log;
+    console.log = () => {}; // the outbox prints each mail; keep the test output quiet
+    try {
+      expect((await ask('recruiter@example.com')).status).toBe(202);
+    } finally {
+      console.log = log;
+    }
+    const stored = db.all<{ subject: string }>(sql`SELECT subject FROM dev_outbox`);
+    expect(stored).toHaveLength(1);
+    const outbox = await app.request('/v1/dev/outbox');
+    expect(outbox.status).toBe(200);
+    expect(((await outbox.json()) as { items: { to: string; subject: string }[] }).items[0]).toMatchObject({ to: 'recruiter@example.com', subject: stored[0]!.subject });
+  });
+});
