@@ -1,4 +1,4 @@
-import { decide, refusalReason, type Action, type Actor, type Resource } from '@passerelle/schema';
+import { EMAIL_SESSION_WITHHOLDS_STAFF, decide, refusalReason, type Action, type Actor, type Resource } from '@passerelle/schema';
 import { ProblemError } from '../http/problem.ts';
 
 /**
@@ -21,4 +21,13 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
 export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: string): void {
   const refusal = refusalReason(actor, passes, reason);
   if (refusal !== undefined) throw new ProblemError('forbidden', refusal);
+}
+
+/**
+ * The refusal of an object the caller may not know exists: `unseen` (a 404),
+ * unless a membership the session withholds would show it — the person holds
+ * that role, so the answer says how to sign in instead (403).
+ */
+export function unseenRefusal(actor: Actor, sees: (actor: Actor) => boolean, unseen: ProblemError): ProblemError {
+  return refusalReason(actor, sees, unseen.message) === EMAIL_SESSION_WITHHOLDS_STAFF ? new ProblemError('forbidden', EMAIL_SESSION_WITHHOLDS_STAFF) : unseen;
 }

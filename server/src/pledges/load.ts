@@ -12,12 +12,14 @@ import { findInstitutionSettings } from '../db/pledges/lookups.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeConfig } from '../config/pledges.ts';
 import { canSeePledge } from './access.ts';
+import { unseenRefusal } from '../auth/authorize.ts';
 import type { PledgeJoined, PledgeRow } from './project.ts';
 
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
 export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
   const row = findPledgeJoined(db, actor.tenantId, id);
-  if (!row || !canSeePledge(actor, row.pledge)) throw notFound('This pledge');
+  if (!row) throw notFound('This pledge');
+  if (!canSeePledge(actor, row.pledge)) throw unseenRefusal(actor, (a) => canSeePledge(a, row.pledge), notFound('This pledge'));
   return row;
 }
 

@@ -9,11 +9,11 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, selfAndAncestors, type Actor, type ExportFormat } from '@passerelle/schema';
+import { OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, refusalReasons, selfAndAncestors, type Actor, type ExportFormat } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize } from '../auth/authorize.ts';
-import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
+import { authorize, requireRole } from '../auth/authorize.ts';
+import { coveredEntityIds, isAdmin, isStaff } from '../auth/roles.ts';
 import { queryParams } from '../http/validate.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { countPeopleForExport } from '../db/exports/people.ts';
@@ -32,6 +32,8 @@ import { pledgesExport } from '../exports/pledges.ts';
  * the whole tenant.
  */
 function exportScope(actor: Actor, entityId: string | undefined): { entityIds: string[] | undefined; named: string[] } {
+  // The scope below comes from the session's memberships: a withheld staff one (email code) is told apart first.
+  requireRole(actor, (a) => isAdmin(a) || isStaff(a), refusalReasons['records.export']);
   const named = entityId ? [entityId] : isAdmin(actor) ? [] : coveredEntityIds(actor);
   authorize(actor, 'records.export', { kind: 'records', tenantId: actor.tenantId, entityIds: named });
   if (entityId) return { named, entityIds: Object.keys(actor.entityParents).filter((id) => selfAndAncestors(actor.entityParents, id).includes(entityId)) };
