@@ -58,6 +58,27 @@ export const routeAccess: Record<string, RouteRule> = {
     sample: async (f, caller) => ({ path: '/v1/auth/logout', ...(caller === 'anonymous' ? {} : { token: await f.api.freshToken(caller) }) }),
   },
 
+  'GET /v1/auth/sessions': { access: 'signed-in', rule: 'one’s own live sessions (never a token)' },
+  'POST /v1/auth/sessions/end-all': {
+    access: 'signed-in',
+    rule: 'ends every session of the caller (sample: a student provisioned for it, so that the roles’ own sessions stay open)',
+    sample: async (f, caller) => {
+      if (caller === 'anonymous') return { path: '/v1/auth/sessions/end-all' };
+      const grant = await f.api.send('POST', '/v1/auth/exchange', { body: { token: f.api.t.hostToken(`student-${randomUUID()}`, { affiliation: 'student' }) } });
+      return { path: '/v1/auth/sessions/end-all', token: (grant.json as { token: string }).token };
+    },
+  },
+  'DELETE /v1/auth/sessions/:id': {
+    access: 'signed-in',
+    rule: 'ends one of one’s own sessions (sample: a fresh one, ended with itself); another person’s is 404',
+    sample: async (f, caller) => {
+      if (caller === 'anonymous') return { path: `/v1/auth/sessions/${randomUUID()}` };
+      const token = await f.api.freshToken(caller);
+      const listed = (await f.api.send('GET', '/v1/auth/sessions', { token })).json as { items: { id: string; current: boolean }[] };
+      return { path: `/v1/auth/sessions/${listed.items.find((s) => s.current)!.id}`, token };
+    },
+  },
+
   'GET /v1/me': { access: 'signed-in', rule: 'read own identity and roles' },
   'GET /v1/me/export': { access: 'signed-in', rule: 'export own data (recent sign-in)' },
   'GET /v1/me/erasure': { access: 'signed-in', rule: 'own erasure requests' },
