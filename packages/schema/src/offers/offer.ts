@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { IdSchema, listQueryEntries, text } from '../core/common.ts';
-import type { FieldError } from '../core/problem.ts';
 import { offerStatuses } from '../policy/types.ts';
 
 export const offerKinds = ['internship', 'apprenticeship', 'fixed_term', 'permanent', 'international_volunteering'] as const;
@@ -125,27 +124,6 @@ export interface Offer {
   updatedAt: string;
   submittedAt?: string;
   publishedAt?: string;
-}
-
-/** Fields an offer needs before it can be submitted (a draft may lack them). */
-export const requiredForSubmission = ['description', 'location', 'remote', 'startDate', 'duration', 'weeklyHours', 'apply', 'expiresOn'] as const;
-
-const requiredLabels: Record<(typeof requiredForSubmission)[number], string> = {
-  description: 'A description is required to submit.',
-  location: 'A location is required to submit.',
-  remote: 'Choose on site, hybrid or remote to submit.',
-  startDate: 'A start date is required to submit.',
-  duration: 'A duration is required to submit.',
-  weeklyHours: 'Weekly hours are required to submit.',
-  apply: 'Say how to apply to submit.',
-  expiresOn: 'An expiry date is required to submit.',
-};
-
-/** What is missing for submission, as validation errors. */
-export function missingForSubmission(offer: Partial<Record<(typeof requiredForSubmission)[number], unknown>>): FieldError[] {
-  return requiredForSubmission
-    .filter((k) => offer[k] === undefined || offer[k] === null || offer[k] === '')
-    .map((k) => ({ path: k, message: requiredLabels[k] }));
 }
 
 /** List filters of `GET /v1/offers`. */
