@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import {
   DurationSchema,
+  isRequiredToSubmit,
+  missingForSubmission,
   OfferCreateSchema,
   offerRuleErrors,
   stipendRequirement,
@@ -38,6 +40,16 @@ export function formPath(apiPath: string): string {
   return apiPath;
 }
 
+/** Form field → the offer's field it edits (duration is two controls, the stipend is typed in euros). */
+export function apiField(name: keyof OfferFormValues): string {
+  if (name === 'durationAmount' || name === 'durationUnit') return 'duration';
+  if (name === 'stipendEuros') return 'stipend';
+  return name;
+}
+
+/** Whether submitting for review requires this form field: the shared schema's list, nothing of the form's own. */
+export const requiredToSubmit = (name: keyof OfferFormValues): boolean => isRequiredToSubmit(apiField(name));
+
 export const euros = (cents: number): number => cents / 100;
 export const cents = (amount: number): number => Math.round(amount * 100);
 
@@ -57,14 +69,23 @@ export function stipendHintOf(values: Partial<OfferFormValues>, parameters: Inte
   return parameters ? stipendRequirement(ruleInput(values), parameters) : undefined;
 }
 
+/** What the form's schema reads at each validation. */
+export interface OfferFormContext {
+  parameters: InternshipParameters | null;
+  today: string;
+  /** The offer is going (or is) beyond draft: what submission requires is checked too, as the server will. */
+  complete: boolean;
+}
+
 /**
  * The form's schema: the shared request schema's fields (same messages as
  * the server), plus the shared French internship rules run with the
- * parameters the server serves. `context` is read at each validation, so the
+ * parameters the server serves, plus, when the offer is being submitted, the
+ * shared completeness check. `context` is read at each validation, so the
  * rules use the parameters once they are loaded. `onRuleErrors` lets the
  * element translate the rule messages, which carry amounts.
  */
-export function offerFormSchema(context: () => { parameters: InternshipParameters | null; today: string }, onRuleErrors?: (errors: FieldError[]) => void) {
+export function offerFormSchema(context: () => OfferFormContext, onRuleErrors?: (errors: FieldError[]) => void) {
   const e = OfferCreateSchema.entries;
   return v.pipe(
     v.strictObject({
@@ -84,11 +105,12 @@ export function offerFormSchema(context: () => { parameters: InternshipParameter
       expiresOn: e.expiresOn,
     }),
     v.rawCheck(({ dataset, addIssue }) => {
-      const { parameters, today } = context();
+      const { parameters, today, complete } = context();
       if (!dataset.typed || !parameters) return;
       const value = dataset.value as unknown as Record<string, unknown>;
       const errors = offerRuleErrors(ruleInput(dataset.value as OfferFormValues), parameters, today);
       onRuleErrors?.(errors);
+      if (complete) errors.unshift(...missingForSubmission(createBody(dataset.value as OfferFormValues)));
       for (const error of errors) {
         const key = formPath(error.path);
         addIssue({ message: error.message, path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }] });

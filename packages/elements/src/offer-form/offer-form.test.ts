@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
 import '../offer-moderation/define.ts';
+import '../portal/define.ts';
 import type { PasserelleOfferForm } from './offer-form.ts';
+import type { PasserellePortal } from '../portal/portal.ts';
 import type { PasserelleOfferModeration } from '../offer-moderation/offer-moderation.ts';
 import type { Offer } from '@passerelle/schema';
 import { apiConfig, deepActiveElement, fill, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
@@ -168,7 +170,7 @@ describe('<passerelle-offer-form>', () => {
     const item = (await saved).detail.item as Offer;
     expect(item.status).to.equal('submitted');
     await el.updateComplete;
-    expect(shadow(el, '#offer-status').textContent).to.contain('Waiting for review');
+    expect(shadow(el, '#offer-status').textContent).to.equal('Status: Waiting for review');
     expect(el.offerId).to.equal(item.id);
     await expect(el).to.be.accessible();
 
@@ -214,6 +216,117 @@ describe('<passerelle-offer-form>', () => {
     const saved = oneEvent(el, 'passerelle-saved');
     shadow<HTMLButtonElement>(el, 'button[data-intent=draft]').click();
     expect(((await saved).detail.item as Offer).status).to.equal('draft');
+  });
+
+  it('marks exactly what submitting for review requires, accessibly, and says once what the mark means', async () => {
+    for (const lang of ['en', 'fr']) {
+      const el = await offerForm('student-ines', lang);
+      const root = el.shadowRoot!;
+      const required = (c: HTMLElement) => (c as HTMLInputElement).required || c.getAttribute('aria-required') === 'true';
+      const marked = (c: HTMLElement) => root.querySelector(`label[for="${c.id}"] .req`) !== null;
+      const controls = [...root.querySelectorAll<HTMLElement>('form input:not([type=checkbox]), form select, form textarea')];
+      const name = (c: HTMLElement) => (c.getAttribute('role') === 'combobox' ? 'company' : c.getAttribute('name')!);
+      const submission = ['company', 'title', 'kind', 'description', 'location', 'remote', 'startDate', 'durationAmount', 'durationUnit', 'weeklyHours', 'apply', 'expiresOn'];
+      expect(controls.filter(required).map(name), `${lang}: required`).to.have.members(submission);
+      expect(controls.filter(marked).map(name), `${lang}: marked`).to.have.members(submission);
+      expect(name(controls.find((c) => c.getAttribute('name') === 'stipendEuros')!)).to.equal('stipendEuros');
+      expect(shadow(el, '[part=targets] legend .req').getAttribute('aria-hidden')).to.equal('true');
+      // The mark is explained once, in words, before the fields.
+      const notes = [...root.querySelectorAll('[data-required-note]')];
+      expect(notes).to.have.length(1);
+      expect(notes[0]!.textContent).to.contain('*');
+      expect(notes[0]!.textContent).to.contain(lang === 'en' ? 'required to submit the offer for review' : 'nécessaires pour envoyer l’offre en relecture');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('says what submitting lacks before sending, field by field, in the form’s language', async () => {
+    const el = await offerForm('student-ines', 'fr');
+    await fillInternship(el, 'Sans lieu ni date');
+    fill(el, 'location', '');
+    fill(el, 'expiresOn', '');
+    await el.updateComplete;
+    shadow<HTMLButtonElement>(el, 'button[type=submit]:not([data-intent])').click();
+    await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'error summary');
+    const summary = shadow(el, '[data-error-summary]').textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('Lieu : Un lieu est nécessaire pour envoyer l’offre.');
+    expect(summary).to.contain('Date d’expiration : Une date d’expiration est nécessaire pour envoyer l’offre.');
+    expect(shadow<HTMLInputElement>(el, '[name=location]').getAttribute('aria-invalid')).to.equal('true');
+    // A draft may still lack them.
+    const saved = oneEvent(el, 'passerelle-saved');
+    shadow<HTMLButtonElement>(el, 'button[data-intent=draft]').click();
+    expect(((await saved).detail.item as Offer).status).to.equal('draft');
+  });
+
+  it('a company representative starts with their company chosen', async () => {
+    const el = await offerForm('rep-acme', 'fr');
+    const input = shadow<HTMLInputElement>(el, 'input[role=combobox]');
+    await until(() => input.value === 'Acme Robotique', 'Acme Robotique preselected');
+    fill(el, 'title', `Brouillon Acme ${crypto.randomUUID().slice(0, 6)}`);
+    shadow<HTMLInputElement>(el, '[name=targetEntityIds]').click();
+    await el.updateComplete;
+    const saved = oneEvent(el, 'passerelle-saved');
+    shadow<HTMLButtonElement>(el, 'button[data-intent=draft]').click();
+    expect(((await saved).detail.item as Offer).company.name).to.equal('Acme Robotique');
+  });
+
+  it('inside a portal, the next person signed in starts afresh: nothing of the previous one’s offer stays', async () => {
+    const { api, tenant } = await apiConfig();
+    const portal = await fixture<PasserellePortal>(
+      html`<passerelle-portal lang="en" api=${api} tenant=${tenant} .identityToken=${await hostToken('rep-acme')}><passerelle-offer-form></passerelle-offer-form></passerelle-portal>`,
+    );
+    const el = portal.querySelector<PasserelleOfferForm>('passerelle-offer-form')!;
+    await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('input[role=combobox]')?.value === 'Acme Robotique', 'Marc’s company', 10_000);
+    fill(el, 'title', 'Typed by Marc');
+    await el.updateComplete;
+    await portal.signOut();
+    await until(() => !el.shadowRoot!.querySelector('form'), 'the form gone after sign-out');
+    portal.identityToken = await hostToken('student-ines');
+    await until(() => el.shadowRoot!.querySelector('form'), 'the form for the next person', 10_000);
+    await until(() => el.shadowRoot!.querySelectorAll<HTMLInputElement>('[name=targetEntityIds]:checked').length > 0, 'her school checked');
+    expect(shadow<HTMLInputElement>(el, 'input[role=combobox]').value).to.equal('');
+    expect(shadow<HTMLInputElement>(el, '[name=title]').value).to.equal('');
+    const checked = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[name=targetEntityIds]:checked')];
+    expect(checked.map((c) => c.nextElementSibling!.textContent)).to.deep.equal(["École d'ingénieurs"]);
+  });
+
+  it('a company typed but not picked from the list: a translated message, never a raw path or validator text', async () => {
+    const el = await offerForm('student-ines', 'fr');
+    const input = shadow<HTMLInputElement>(el, 'input[role=combobox]');
+    input.focus();
+    await keys({ type: 'Acme Robotique' });
+    await until(() => input.getAttribute('aria-expanded') === 'true', 'the suggestions');
+    fill(el, 'title', 'Stage sans entreprise choisie');
+    await el.updateComplete;
+    shadow<HTMLButtonElement>(el, 'button[data-intent=draft]').click();
+    await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'error summary');
+    const texts = () => [shadow(el, '[data-error-summary]').textContent!, shadow(el, `#${input.id}-error`).textContent!].map((s) => s.replace(/\s+/g, ' '));
+    const [summary, inline] = texts();
+    expect(summary).to.contain('Entreprise : Choisissez une entreprise dans la liste');
+    expect(inline).to.contain('Choisissez une entreprise dans la liste');
+    for (const text of texts()) {
+      expect(text).not.to.contain('companyId');
+      expect(text).not.to.contain('Invalid');
+    }
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    // The summary's link leads to the company field.
+    shadow<HTMLAnchorElement>(el, `[data-error-summary] a[href="#${input.id}"]`).click();
+    expect(deepActiveElement()).to.equal(input);
+    el.lang = 'en';
+    await until(() => shadow(el, 'h2').textContent === 'Post an offer', 'English');
+    const [summaryEn, inlineEn] = texts();
+    expect(summaryEn).to.contain('Company: Pick a company from the list');
+    expect(inlineEn).to.contain('Pick a company from the list');
+  });
+
+  it('French text stays French: no English words in brackets when the company is missing', async () => {
+    const el = await offerForm('student-ines', 'fr');
+    shadow<HTMLInputElement>(el, 'input[role=combobox]').focus();
+    await keys({ type: 'zzqx inconnue' });
+    await until(() => el.shadowRoot!.querySelector('[part=company-missing]'), 'missing message');
+    const missing = shadow(el, '[part=company-missing]').textContent!;
+    expect(missing).to.contain('service des relations entreprises');
+    expect(missing).not.to.contain('careers office');
   });
 
   it('speaks French: labels, live hint in euros, statuses', async () => {

@@ -10,7 +10,7 @@ import { ApiError } from '../core/api-error.ts';
 import { newIdempotencyKey, type PasserelleClient } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
 import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
-import { createBody, formPath, offerFormSchema, patchBody, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
+import { createBody, formPath, offerFormSchema, patchBody, requiredToSubmit, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
 import { fr, issuesFr } from './translations.ts';
 import { offerFormStyles } from './offer-form.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
@@ -24,6 +24,26 @@ const openStatuses: readonly Offer['status'][] = ['draft', 'submitted', 'changes
 const resubmittable: readonly Offer['status'][] = ['draft', 'changes_requested', 'rejected'];
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** A new offer's values before anything is typed. */
+const initialValues = (): Record<string, unknown> => ({ companyId: '', kind: 'internship', durationUnit: 'months', weeklyHours: 35, targetEntityIds: [] });
+
+/** What the status line says after a save. */
+type Message = '' | 'saved' | 'submitted' | 'published';
+
+/**
+ * The form's wording of the schema's messages: French from the catalogue
+ * (plus the rules' amounts as they appear), English from the English
+ * catalogue, which is there whenever the element speaks English.
+ */
+function issuesOf(l10n: LocaleController<typeof fr>, french: Record<string, string>): Record<'fr' | 'en', Record<string, string>> {
+  return {
+    fr: french,
+    get en() {
+      return l10n.locale === 'en' ? l10n.t.issues : {};
+    },
+  };
+}
 
 /**
  * @tagname passerelle-offer-form
@@ -41,6 +61,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  * @event passerelle-saved - The offer was saved or submitted. `detail: { kind: 'offer', item }`.
  * @event passerelle-error - The API refused. `detail: { error, action }`.
  * @csspart form - The offer form.
+ * @csspart required-note - What the asterisk of the fields submission requires means.
  * @csspart status - The offer's status and the moderator's message.
  * @csspart company - The company typeahead field.
  * @csspart listbox - The typeahead's list of companies.
@@ -59,7 +80,7 @@ export class PasserelleOfferForm extends PasserelleElement {
 
   @state() private parameters: Parameters | null = null;
   @state() private offer: Offer | null = null;
-  @state() private message = '';
+  @state() private message: Message = '';
 
   readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
   // Mutable: the rule messages carry amounts, so their French wording is added as they appear.
@@ -70,12 +91,19 @@ export class PasserelleOfferForm extends PasserelleElement {
   #intent: 'draft' | 'submit' = 'submit';
   #loading = false;
   #loadedOfferId = '';
+  /** Whose form this is: another person signed in (or nobody) starts afresh. */
+  #person = '';
+  /** The id `offerId` got from this person's own save (not from the page). */
+  #savedOfferId = '';
 
   readonly #form = new FormController(this, {
-    schema: offerFormSchema(() => ({ parameters: this.parameters, today: today() }), (errors) => this.#translateRules(errors)),
-    initial: { kind: 'internship', durationUnit: 'months', weeklyHours: 35, targetEntityIds: [] },
+    schema: offerFormSchema(
+      () => ({ parameters: this.parameters, today: today(), complete: this.#intent === 'submit' || (this.offer !== null && this.offer.status !== 'draft') }),
+      (errors) => this.#translateRules(errors),
+    ),
+    initial: initialValues(),
     action: 'offer',
-    issues: { fr: this.#issuesFr, en: {} },
+    issues: issuesOf(this.#l10n, this.#issuesFr),
     submit: (values) => this.#save(values as OfferFormValues),
   });
 
@@ -110,6 +138,14 @@ export class PasserelleOfferForm extends PasserelleElement {
     return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amountCents / 100);
   }
 
+  override willUpdate(): void {
+    const person = this.session.signedIn?.me.person.id ?? '';
+    if (person !== this.#person) {
+      this.#person = person;
+      this.#forget();
+    }
+  }
+
   override updated(): void {
     const signedIn = this.session.signedIn;
     if (!signedIn || this.#loading) return;
@@ -121,22 +157,53 @@ export class PasserelleOfferForm extends PasserelleElement {
     }
   }
 
+  /** Nothing of the previous person's offer stays: values, offer, status line, keys. */
+  #forget(): void {
+    if (this.offerId && this.offerId === this.#savedOfferId) this.offerId = '';
+    this.#savedOfferId = '';
+    this.offer = null;
+    this.#etag = null;
+    this.message = '';
+    this.#createKey = newIdempotencyKey();
+    this.#submitKey = newIdempotencyKey();
+    this.#form.reset(initialValues());
+    this.#company.choose(null);
+    this.#loadedOfferId = '';
+    // Reload even if the id is the same: the new person may see it differently.
+    this.parameters = null;
+  }
+
   async #load(client: PasserelleClient, me: Me): Promise<void> {
+    const person = me.person.id;
+    const stillTheirs = () => this.#person === person;
     try {
-      if (!this.parameters) this.parameters = (await client.request<Parameters>('GET', '/offers/parameters')).data;
+      const parameters = this.parameters ?? (await client.request<Parameters>('GET', '/offers/parameters')).data;
+      if (!stillTheirs()) return;
+      this.parameters = parameters;
       const id = this.offerId;
       if (id && id !== this.offer?.id) {
         const { data, etag } = await client.request<Offer>('GET', `/offers/${id}`);
+        if (!stillTheirs()) return;
         this.#show(data, etag);
       } else if (!id && !this.offer) {
-        // A new offer is aimed at the person's own school by default.
-        const own = me.memberships.flatMap((m) => (m.entityId && m.role !== 'admin' ? [m.entityId] : []));
-        if (own.length > 0 && (this.#form.get('targetEntityIds') as string[] | undefined)?.length === 0) this.#form.set('targetEntityIds', own);
+        this.#prefill(me);
       }
       this.#loadedOfferId = id;
     } catch (error) {
+      if (!stillTheirs()) return;
       if (error instanceof ApiError) this.#form.showProblem(error);
       this.#loadedOfferId = this.offerId;
+    }
+  }
+
+  /** A new offer is aimed at the person's own school, and posted for their company when they represent exactly one. */
+  #prefill(me: Me): void {
+    const own = me.memberships.flatMap((m) => (m.entityId && m.role !== 'admin' ? [m.entityId] : []));
+    if (own.length > 0 && (this.#form.get('targetEntityIds') as string[] | undefined)?.length === 0) this.#form.set('targetEntityIds', own);
+    const companies = me.memberships.flatMap((m) => (m.role === 'company_rep' && m.companyId && m.companyName ? [{ id: m.companyId, name: m.companyName }] : []));
+    if (companies.length === 1 && !this.#form.get('companyId')) {
+      this.#company.choose(companies[0]!);
+      this.#form.set('companyId', companies[0]!.id);
     }
   }
 
@@ -166,8 +233,8 @@ export class PasserelleOfferForm extends PasserelleElement {
         }
       }
       this.#show(offer, etag);
-      const t = this.#l10n.t;
-      this.message = offer.status === 'published' ? t.published : offer.status === 'submitted' ? t.submitted : t.saved;
+      this.#savedOfferId = offer.id;
+      this.message = offer.status === 'published' ? 'published' : offer.status === 'submitted' ? 'submitted' : 'saved';
       this.dispatchEvent(new SavedEvent({ kind: 'offer', item: offer }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#offer-status')?.focus();
@@ -197,7 +264,7 @@ export class PasserelleOfferForm extends PasserelleElement {
       const locked = offer !== null && !openStatuses.includes(offer.status) && !moderator;
       return html`<h2>${offer ? t.titleEdit : t.titleNew}</h2>
         ${offer ? this.#status(offer, locked) : nothing}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.message}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.message ? t[this.message] : ''}</div>
         ${locked ? nothing : this.#formTemplate(me, offer)}`;
     });
   }
@@ -205,8 +272,8 @@ export class PasserelleOfferForm extends PasserelleElement {
   #status(offer: Offer, locked: boolean): TemplateResult {
     const t = this.#l10n.t;
     return html`<section part="status" class="status" aria-labelledby="offer-status">
-      <h3 id="offer-status" tabindex="-1">${t.status} : ${t.statuses[offer.status]}</h3>
-      ${this.message ? html`<p>${this.message}</p>` : nothing}
+      <h3 id="offer-status" tabindex="-1">${t.statusLine(t.statuses[offer.status])}</h3>
+      ${this.message ? html`<p>${t[this.message]}</p>` : nothing}
       ${offer.moderationReason ? html`<dl><dt>${t.reason}</dt><dd data-reason>${offer.moderationReason}</dd></dl>` : nothing}
       ${locked ? html`<p>${t.locked}</p>` : nothing}
     </section>`;
@@ -225,16 +292,25 @@ export class PasserelleOfferForm extends PasserelleElement {
     };
     const targetsError = f.errors.get('targetEntityIds');
     const canResubmit = !offer || resubmittable.includes(offer.status);
+    const draft = !offer || offer.status === 'draft';
+    // What submission requires is marked from the shared schema's list (`required` marks the label and the control).
+    const required = requiredToSubmit;
+    // The company is drawn by the combobox, not by a native control of the form: registering it
+    // (the template is not used) gives its errors a label and a link in the summary, and an
+    // untouched company the value '' (the schema's own message), never a missing key.
+    void f.field({ name: 'companyId', label: t.company, required: required('companyId') });
     return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
       ${f.summary()}
+      <p part="required-note" class="hint" data-required-note>${t.requiredNote(draft)}</p>
       ${this.#company.render(
         { label: t.company, hint: t.companyHint, results: t.companyResults, missing: student ? t.companyMissingStudent : t.companyMissing, chosen: t.companyChosen },
         f.errors.get('companyId'),
+        required('companyId'),
       )}
-      ${f.field({ name: 'title', label: t.title, required: true, maxlength: 150 })}
-      ${f.field({ name: 'kind', label: t.kind, type: 'select', required: true, options: offerKinds.map((k) => ({ value: k, label: t.kinds[k] })) })}
+      ${f.field({ name: 'title', label: t.title, required: required('title'), maxlength: 150 })}
+      ${f.field({ name: 'kind', label: t.kind, type: 'select', required: required('kind'), options: offerKinds.map((k) => ({ value: k, label: t.kinds[k] })) })}
       <fieldset part="targets" class=${targetsError ? 'invalid' : ''} aria-describedby=${targetsError ? 'targets-hint targets-error' : 'targets-hint'}>
-        <legend>${t.targets} <span class="req" aria-hidden="true">*</span></legend>
+        <legend>${t.targets}${required('targetEntityIds') ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</legend>
         <div class="hint" id="targets-hint">${t.targetsHint}</div>
         ${targetsError ? html`<div class="error" id="targets-error"><span aria-hidden="true">⚠ </span>${targetsError}</div>` : nothing}
         ${p.targets.map(
@@ -245,28 +321,28 @@ export class PasserelleOfferForm extends PasserelleElement {
           </div>`,
         )}
       </fieldset>
-      ${f.field({ name: 'description', label: t.description, type: 'textarea', rows: 8, hint: t.descriptionHint, empty: 'omit', maxlength: 20000 })}
+      ${f.field({ name: 'description', label: t.description, type: 'textarea', rows: 8, hint: t.descriptionHint, empty: 'omit', maxlength: 20000, required: required('description') })}
       ${values.description
         ? html`<section aria-labelledby="preview-title"><h3 id="preview-title">${t.preview}</h3>
             <div part="preview" class="preview" data-preview>${unsafeHTML(renderOfferMarkdown(values.description))}</div></section>`
         : nothing}
       <div class="row">
-        ${f.field({ name: 'location', label: t.location, empty: 'omit', maxlength: 200 })}
-        ${f.field({ name: 'remote', label: t.remote, type: 'select', empty: 'omit', options: remotePolicies.map((r) => ({ value: r, label: t.remotes[r] })) })}
+        ${f.field({ name: 'location', label: t.location, empty: 'omit', maxlength: 200, required: required('location') })}
+        ${f.field({ name: 'remote', label: t.remote, type: 'select', empty: 'omit', required: required('remote'), options: remotePolicies.map((r) => ({ value: r, label: t.remotes[r] })) })}
       </div>
       <div class="row">
-        ${f.field({ name: 'startDate', label: t.startDate, type: 'date', empty: 'omit' })}
-        ${f.field({ name: 'durationAmount', label: t.durationAmount, type: 'number', empty: 'omit', min: 1, step: 1, inputmode: 'numeric' })}
-        ${f.field({ name: 'durationUnit', label: t.durationUnit, type: 'select', options: [{ value: 'months', label: t.units.months }, { value: 'weeks', label: t.units.weeks }] })}
-        ${f.field({ name: 'weeklyHours', label: t.weeklyHours, type: 'number', empty: 'omit', min: 1, max: 48, step: 0.5, inputmode: 'decimal' })}
+        ${f.field({ name: 'startDate', label: t.startDate, type: 'date', empty: 'omit', required: required('startDate') })}
+        ${f.field({ name: 'durationAmount', label: t.durationAmount, type: 'number', empty: 'omit', min: 1, step: 1, inputmode: 'numeric', required: required('durationAmount') })}
+        ${f.field({ name: 'durationUnit', label: t.durationUnit, type: 'select', required: required('durationUnit'), options: [{ value: 'months', label: t.units.months }, { value: 'weeks', label: t.units.weeks }] })}
+        ${f.field({ name: 'weeklyHours', label: t.weeklyHours, type: 'number', empty: 'omit', min: 1, max: 48, step: 0.5, inputmode: 'decimal', required: required('weeklyHours') })}
       </div>
-      ${f.field({ name: 'stipendEuros', label: t.stipend, type: 'number', hint: t.stipendHint, empty: 'omit', min: 0, step: 0.01, inputmode: 'decimal' })}
+      ${f.field({ name: 'stipendEuros', label: t.stipend, type: 'number', hint: t.stipendHint, empty: 'omit', min: 0, step: 0.01, inputmode: 'decimal', required: required('stipendEuros') })}
       ${this.#stipendHint(values, p)}
-      ${f.field({ name: 'apply', label: t.apply, hint: t.applyHint, empty: 'omit', maxlength: 300 })}
-      ${f.field({ name: 'expiresOn', label: t.expiresOn, type: 'date', hint: t.expiresOnHint, empty: 'omit' })}
+      ${f.field({ name: 'apply', label: t.apply, hint: t.applyHint, empty: 'omit', maxlength: 300, required: required('apply') })}
+      ${f.field({ name: 'expiresOn', label: t.expiresOn, type: 'date', hint: t.expiresOnHint, empty: 'omit', required: required('expiresOn') })}
       <div part="actions" class="actions" @click=${this.#pickIntent}>
-        ${!offer || offer.status === 'draft' ? html`<button part="button" type="submit" data-intent="draft">${t.saveDraft}</button>` : nothing}
-        ${f.submitButton(!offer || offer.status === 'draft' ? t.submit : canResubmit ? t.resubmit : t.saveChanges)}
+        ${draft ? html`<button part="button" type="submit" data-intent="draft">${t.saveDraft}</button>` : nothing}
+        ${f.submitButton(draft ? t.submit : canResubmit ? t.resubmit : t.saveChanges)}
       </div>
     </form>`;
   }

@@ -7,6 +7,7 @@ export const en = {
   ...offers,
   titleNew: 'Post an offer',
   titleEdit: 'Edit the offer',
+  requiredNote: (draft: boolean) => `Fields marked with an asterisk (*) are required to submit the offer for review${draft ? '; a draft may leave some of them empty' : ''}.`,
   loading: 'Loading…',
   company: 'Company',
   companyHint: 'Type the name, SIRET or SIREN, then choose from the list.',
@@ -43,7 +44,7 @@ export const en = {
   resubmit: 'Submit again',
   saveChanges: 'Save changes',
   saved: 'Draft saved.',
-  status: 'Status',
+  statusLine: (status: string) => `Status: ${status}`,
   statuses: {
     draft: 'Draft',
     submitted: 'Waiting for review',
@@ -58,4 +59,8 @@ export const en = {
   locked: 'This offer is published: to change it, contact the careers office of the targeted school.',
   submitted: 'Offer sent: the school’s office will review it before it is published.',
   published: 'Offer published.',
+  /** Where the form says more than the schema's own English. */
+  issues: {
+    'Choose a company from the list.': 'Pick a company from the list: type its name, SIRET or SIREN, then select a suggestion.',
+  } as Record<string, string>,
 } satisfies typeof fr;

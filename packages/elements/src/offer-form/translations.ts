@@ -1,15 +1,46 @@
 import type { OfferStatus } from '@passerelle/schema';
 import * as offers from '../offers/translations.ts';
 
+/** French wording of the shared schema's fixed messages for this form. */
+export const issuesFr: Record<string, string> = {
+  'Choose a company from the list.': 'Choisissez une entreprise dans la liste : tapez son nom, son SIRET ou son SIREN, puis sélectionnez une proposition.',
+  'Choose a company from the list. If yours is missing, ask your careers office to add it.':
+    'Choisissez une entreprise dans la liste. Si la vôtre manque, demandez à votre service des relations entreprises de l’ajouter.',
+  'Title is required.': 'L’intitulé est obligatoire.',
+  'Title is at most 150 characters.': 'L’intitulé fait au plus 150 caractères.',
+  'Choose the kind of contract.': 'Choisissez le type de contrat.',
+  'Choose at least one school or programme.': 'Choisissez au moins une école ou formation.',
+  'Enter a date as YYYY-MM-DD.': 'Saisissez une date au format AAAA-MM-JJ.',
+  'This date does not exist.': 'Cette date n’existe pas.',
+  'A duration is a whole number.': 'Une durée est un nombre entier.',
+  'A duration is at least 1.': 'Une durée vaut au moins 1.',
+  'Weekly hours are at least 1.': 'Au moins 1 heure par semaine.',
+  'Weekly hours are at most 48.': 'Au plus 48 heures par semaine.',
+  'Enter a web address starting with https:// or an email address.': 'Saisissez une adresse web commençant par https:// ou une adresse e-mail.',
+  'A description is required to submit.': 'Une description est nécessaire pour envoyer l’offre.',
+  'A location is required to submit.': 'Un lieu est nécessaire pour envoyer l’offre.',
+  'Choose on site, hybrid or remote to submit.': 'Choisissez sur site, hybride ou à distance pour envoyer l’offre.',
+  'A start date is required to submit.': 'Une date de début est nécessaire pour envoyer l’offre.',
+  'A duration is required to submit.': 'Une durée est nécessaire pour envoyer l’offre.',
+  'Weekly hours are required to submit.': 'Les heures par semaine sont nécessaires pour envoyer l’offre.',
+  'Say how to apply to submit.': 'Indiquez comment postuler pour envoyer l’offre.',
+  'An expiry date is required to submit.': 'Une date d’expiration est nécessaire pour envoyer l’offre.',
+  'The expiry date is in the past: choose today or a later date.': 'La date d’expiration est passée : choisissez aujourd’hui ou plus tard.',
+  'Enter a stipend in euros.': 'Saisissez une gratification en euros.',
+};
+
 export const fr = {
   ...offers.fr,
   titleNew: 'Publier une offre',
   titleEdit: 'Modifier l’offre',
+  /** Says once what the asterisk means; a draft (when one may still be saved) may be incomplete. */
+  requiredNote: (draft: boolean) =>
+    `Les champs marqués d’un astérisque (*) sont nécessaires pour envoyer l’offre en relecture${draft ? ' ; un brouillon peut en laisser certains vides' : ''}.`,
   loading: 'Chargement…',
   company: 'Entreprise',
   companyHint: 'Tapez le nom, le SIRET ou le SIREN, puis choisissez dans la liste.',
   companyResults: (n: number) => (n === 0 ? 'Aucune entreprise trouvée.' : n === 1 ? '1 entreprise trouvée. Flèches haut et bas pour choisir.' : `${n} entreprises trouvées. Flèches haut et bas pour choisir.`),
-  companyMissingStudent: 'Votre entreprise n’est pas dans la liste ? Demandez à votre service des relations entreprises (careers office) de l’ajouter : vous pourrez ensuite publier l’offre.',
+  companyMissingStudent: 'Votre entreprise n’est pas dans la liste ? Demandez au service des relations entreprises de votre école de l’ajouter : vous pourrez ensuite publier l’offre.',
   companyMissing: 'Aucune entreprise ne correspond. Vérifiez l’orthographe ou le SIRET.',
   companyChosen: (name: string) => `Entreprise choisie : ${name}`,
   title: 'Intitulé du poste',
@@ -41,7 +72,7 @@ export const fr = {
   resubmit: 'Renvoyer pour relecture',
   saveChanges: 'Enregistrer les modifications',
   saved: 'Brouillon enregistré.',
-  status: 'Statut',
+  statusLine: (status: string) => `Statut\u00a0: ${status}`,
   statuses: {
     draft: 'Brouillon',
     submitted: 'En attente de relecture',
@@ -56,32 +87,7 @@ export const fr = {
   locked: 'Cette offre est publiée : pour la modifier, contactez le service des relations entreprises de l’école visée.',
   submitted: 'Offre envoyée : le service de l’école la relira avant publication.',
   published: 'Offre publiée.',
+  /** The schema's messages in this language, keyed by their English text. */
+  issues: issuesFr,
 };
 
-/** French wording of the shared schema's fixed messages for this form. */
-export const issuesFr: Record<string, string> = {
-  'Choose a company from the list.': 'Choisissez une entreprise dans la liste.',
-  'Choose a company from the list. If yours is missing, ask your careers office to add it.':
-    'Choisissez une entreprise dans la liste. Si la vôtre manque, demandez à votre service des relations entreprises de l’ajouter.',
-  'Title is required.': 'L’intitulé est obligatoire.',
-  'Title is at most 150 characters.': 'L’intitulé fait au plus 150 caractères.',
-  'Choose the kind of contract.': 'Choisissez le type de contrat.',
-  'Choose at least one school or programme.': 'Choisissez au moins une école ou formation.',
-  'Enter a date as YYYY-MM-DD.': 'Saisissez une date au format AAAA-MM-JJ.',
-  'This date does not exist.': 'Cette date n’existe pas.',
-  'A duration is a whole number.': 'Une durée est un nombre entier.',
-  'A duration is at least 1.': 'Une durée vaut au moins 1.',
-  'Weekly hours are at least 1.': 'Au moins 1 heure par semaine.',
-  'Weekly hours are at most 48.': 'Au plus 48 heures par semaine.',
-  'Enter a web address starting with https:// or an email address.': 'Saisissez une adresse web commençant par https:// ou une adresse e-mail.',
-  'A description is required to submit.': 'Une description est nécessaire pour envoyer l’offre.',
-  'A location is required to submit.': 'Un lieu est nécessaire pour envoyer l’offre.',
-  'Choose on site, hybrid or remote to submit.': 'Choisissez sur site, hybride ou à distance pour envoyer l’offre.',
-  'A start date is required to submit.': 'Une date de début est nécessaire pour envoyer l’offre.',
-  'A duration is required to submit.': 'Une durée est nécessaire pour envoyer l’offre.',
-  'Weekly hours are required to submit.': 'Les heures par semaine sont nécessaires pour envoyer l’offre.',
-  'Say how to apply to submit.': 'Indiquez comment postuler pour envoyer l’offre.',
-  'An expiry date is required to submit.': 'Une date d’expiration est nécessaire pour envoyer l’offre.',
-  'The expiry date is in the past: choose today or a later date.': 'La date d’expiration est passée : choisissez aujourd’hui ou plus tard.',
-  'Enter a stipend in euros.': 'Saisissez une gratification en euros.',
-};
