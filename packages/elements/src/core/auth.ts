@@ -136,6 +136,23 @@ export class Auth {
     if (session && reason === 'user') await this.#revoke(session.token);
   }
 
+  /**
+   * Signs out everywhere: `POST /v1/auth/sessions/end-all` ends every session
+   * of the person (other browsers and devices too), then this one is
+   * forgotten. Throws {@link ApiError} when the server could not be reached
+   * or refused: the other sessions may still be open, and this one stays.
+   */
+  async signOutEverywhere(): Promise<void> {
+    if (!this.session) return;
+    try {
+      await this.client.rpc.auth.sessions['end-all'].$post();
+    } catch (err) {
+      // 401: this session had already ended; the others are the server's to have ended.
+      if (!(err instanceof ApiError && err.status === 401)) throw err;
+    }
+    this.#end('user');
+  }
+
   /** `POST /v1/auth/logout` with that token, bypassing the client (no renewal on a 401 here). */
   async #revoke(token: string): Promise<void> {
     try {

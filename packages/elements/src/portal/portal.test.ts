@@ -233,6 +233,34 @@ describe('<passerelle-portal>', () => {
       expect(res.status).to.equal(401);
     });
 
+    it('signs out everywhere, in French or English: the person’s session on another device ends too', async () => {
+      const { api, tenant } = await apiConfig();
+      // A person of this test alone: ending all of their sessions touches no other test's.
+      const email = uniqueEmail('everywhere');
+      const post = (path: string, body: unknown) => fetch(`${api}/v1/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('email', { tenant, email })).status).to.equal(202);
+      const verified = await post('verify', { tenant, email, code: await readOutboxCode(email) });
+      const otherDevice = ((await verified.json()) as { token: string }).token;
+      const el = await fixture<PasserellePortal>(html`<passerelle-portal lang="fr" api=${api} tenant=${tenant}></passerelle-portal>`);
+      await el.auth!.requestCode(email);
+      await el.auth!.verifyCode(email, await readOutboxCode(email));
+      await el.updateComplete;
+      expect(shadow(el, 'button[part~=sign-out-everywhere]').textContent).to.equal('Se déconnecter partout');
+      el.lang = 'en';
+      await until(() => shadow(el, 'button[part~=sign-out-everywhere]').textContent === 'Sign out everywhere', 'English');
+      const here = el.session!.token;
+      expect(here).not.to.equal(otherDevice);
+      const signedOut = oneEvent(el, 'passerelle-signed-out');
+      shadow<HTMLButtonElement>(el, 'button[part~=sign-out-everywhere]').click();
+      expect((await signedOut).detail.reason).to.equal('user');
+      expect(el.session).to.equal(null);
+      for (const token of [here, otherDevice]) {
+        expect((await fetch(`${api}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).to.equal(401);
+      }
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('input[type=email]')).to.exist;
+    });
+
     it('switches person when the host gives a new identity token, closing the old session', async () => {
       const el = await signedInPortal('student-ines');
       const { api } = await apiConfig();

@@ -11,6 +11,8 @@ import { english } from '../i18n/translations/english.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { portalStyles } from './portal.styles.ts';
 import { warnOnce } from '../core/register.ts';
+import { ApiError } from '../core/api-error.ts';
+import { PasserelleErrorEvent } from '../core/events.ts';
 
 /**
  * @tagname passerelle-portal
@@ -20,7 +22,7 @@ import { warnOnce } from '../core/register.ts';
  *
  * @event passerelle-signed-in - The person is signed in. `detail: { me, method }`.
  * @event passerelle-signed-out - The session ended. `detail: { reason: 'user' | 'expired' | 'revoked' }`.
- * @event passerelle-error - Sign-in failed. `detail: { error, action }`.
+ * @event passerelle-error - Sign-in, or signing out everywhere, failed. `detail: { error, action }`.
  *
  * @csspart bar - The "signed in as" bar.
  * @csspart who - Name and roles.
@@ -40,6 +42,7 @@ import { warnOnce } from '../core/register.ts';
  * @csspart button - Any button.
  * @csspart submit - A form's submit button.
  * @csspart sign-out - The sign-out button.
+ * @csspart sign-out-everywhere - The button that ends every session of the person (other devices too).
  *
  * @cssprop --passerelle-color-primary - Buttons, links and focus accents.
  * @cssprop --passerelle-color-on-primary - Text on primary buttons.
@@ -96,6 +99,21 @@ export class PasserellePortal extends LitElement {
     await this.#owner.auth?.signOut('user');
   }
 
+  /** Why the last "sign out everywhere" failed (shown in the bar until the next try). */
+  #everywhereError: ApiError | null = null;
+
+  /** Signs out everywhere: ends every session of the person on the server (other browsers and devices too), then this one. */
+  async signOutEverywhere(): Promise<void> {
+    this.#everywhereError = null;
+    try {
+      await this.#owner.auth?.signOutEverywhere();
+    } catch (err) {
+      this.#everywhereError = err instanceof ApiError ? err : ApiError.network(err);
+      this.dispatchEvent(new PasserelleErrorEvent({ error: this.#everywhereError, action: 'sign-out-everywhere' }));
+    }
+    this.requestUpdate();
+  }
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#publish();
   }
@@ -129,7 +147,11 @@ export class PasserellePortal extends LitElement {
               </ul>`
             : nothing}
         </div>
-        <button part="button sign-out" type="button" @click=${() => this.signOut()}>${t.session.signOut}</button>
+        <div class="actions">
+          <button part="button sign-out" type="button" @click=${() => this.signOut()}>${t.session.signOut}</button>
+          <button part="button sign-out-everywhere" type="button" @click=${() => this.signOutEverywhere()}>${t.session.signOutEverywhere}</button>
+        </div>
+        ${this.#everywhereError ? html`<p part="message" class="message" role="alert">${t.session.signOutEverywhereFailed}</p>` : nothing}
       </div>`;
     } else if (auth?.state.status === 'signing-in') {
       header = html`<p part="status" role="status">${t.signIn.signingIn}</p>`;

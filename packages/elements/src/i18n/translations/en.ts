@@ -18,6 +18,8 @@ export const en = {
   session: {
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
+    signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereFailed: 'Your other sessions could not be ended. Try again.',
     roles: 'Roles',
   },
   roles: {

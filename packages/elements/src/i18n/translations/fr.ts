@@ -19,6 +19,8 @@ export const fr = {
   session: {
     signedInAs: 'Connecté·e en tant que',
     signOut: 'Se déconnecter',
+    signOutEverywhere: 'Se déconnecter partout',
+    signOutEverywhereFailed: 'Vos autres sessions n’ont pas pu être fermées. Réessayez.',
     roles: 'Rôles',
   },
   roles: {
