@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { lookup as dnsLookup } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { AppEnv, Clock, Deps } from './context.ts';
 import { systemClock } from './context.ts';
@@ -30,6 +32,8 @@ export interface AppOptions {
   config: Config;
   clock?: Clock;
   mailer?: Mailer;
+  /** `dns.lookup` unless given (tests give a table). */
+  lookup?: LookupFunction;
 }
 
 /** The API routes, chained so that their types flow to the typed client. */
@@ -58,7 +62,7 @@ export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
   const config = options.config;
   const mailer = options.mailer ?? mailerFor(config, options.db, clock);
-  const deps: Deps = { db: options.db, clock, mailer, config };
+  const deps: Deps = { db: options.db, clock, mailer, config, lookup: options.lookup ?? dnsLookup };
 
   const v1 = routes();
   if (config.dev) v1.route('/dev', devRoutes);

@@ -2,6 +2,7 @@ import type { Actor, SignInMethod } from '@passerelle/schema';
 import type { Config } from './env.ts';
 import type { Db } from './db/open.ts';
 import type { Mailer } from './auth/mailer.ts';
+import type { LookupFunction } from 'node:net';
 
 export interface Clock {
   now(): Date;
@@ -14,6 +15,8 @@ export interface Deps {
   clock: Clock;
   mailer: Mailer;
   config: Config;
+  /** The DNS resolver, with the signature of `dns.lookup`: webhook hosts are resolved and checked when saved (a table in tests). */
+  lookup: LookupFunction;
 }
 
 /** The signed-in caller, loaded from the session on every request. */

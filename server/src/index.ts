@@ -22,8 +22,8 @@ async function main(): Promise<void> {
     if (config.dev) console.log('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
     console.log(`Passerelle API on http://localhost:${info.port} (database ${config.databaseUrl})`);
   });
-  // Webhook deliveries: polled every second; a stop waits for the attempts in flight.
-  const webhooks = startDeliveryRunner({ db, clock: systemClock });
+  // Webhook deliveries: a lane per subscription, woken when a message is queued and polled every second; a stop waits for the attempts in flight.
+  const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp });
   if (!(server instanceof HttpServer)) throw new Error('The API runs on a node:http server.');
   stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => webhooks.stop(), closeDatabase: close });
 }

@@ -7,6 +7,8 @@ import type { Clock } from './context.ts';
 import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID, OTHER_HOST_SECRET_DEFAULT, OTHER_KID, type DemoIds } from './seed/demo.ts';
 import { signHostToken } from './auth/host-token.ts';
 import type { Mail, Mailer } from './auth/mailer.ts';
+import type { LookupFunction } from 'node:net';
+import { tableLookup, testNameFallback } from './webhooks/host-table.ts';
 
 /** What an empty environment gives (production behaviour), for suites that want exactly the defaults. */
 export { parseConfig, type Config } from './env.ts';
@@ -33,6 +35,14 @@ export interface TestApp {
   clock: TestClock;
   ids: DemoIds;
   mail: Mail[];
+  /**
+   * The app's DNS, a table (no test resolves a real name): set an entry to
+   * make a name resolve somewhere; names missing from it resolve as
+   * `testNameFallback` says (reserved test names to a public address nobody
+   * has, others not at all).
+   */
+  hosts: Map<string, string[]>;
+  lookup: LookupFunction;
   /** A host-signed identity token for a demo person, as the institution's site would sign it. */
   hostToken(sub: string, claims?: Record<string, unknown>, tenant?: 'demo' | 'other'): string;
   /** Signs in through `POST /v1/auth/exchange` and returns the session token. */
@@ -43,13 +53,15 @@ export interface TestApp {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
-export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock } = {}): TestApp {
+export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock; hosts?: Record<string, string[]> } = {}): TestApp {
   const db = memoryDatabase();
   const clock = overrides.clock ?? new TestClock();
   const ids = seedDemo(db, {}, clock.now());
   const mail: Mail[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
-  const app = createApp({ db, clock, mailer, config: { ...testConfig(), ...overrides.config } });
+  const hosts = new Map(Object.entries(overrides.hosts ?? {}));
+  const lookup = tableLookup(hosts, testNameFallback);
+  const app = createApp({ db, clock, mailer, lookup, config: { ...testConfig(), ...overrides.config } });
   let jti = 0;
   const hostToken: TestApp['hostToken'] = (sub, claims = {}, tenant) => {
     const t = tenant ?? (sub.endsWith('-other') ? 'other' : 'demo');
@@ -88,7 +100,7 @@ export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock
     if (verified.status !== 200) throw new Error(`verify ${email}: ${verified.status} ${await verified.text()}`);
     return ((await verified.json()) as { token: string }).token;
   };
-  return { app, db, clock, ids, mail, hostToken, signIn, emailSignIn, call };
+  return { app, db, clock, ids, mail, hosts, lookup, hostToken, signIn, emailSignIn, call };
 }
 
 /**

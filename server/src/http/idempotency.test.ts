@@ -7,6 +7,7 @@ import { memoryDatabase } from '../db/open.ts';
 import { auditLog, idempotencyKeys } from '../db/tables/index.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { TestClock } from '../testing.ts';
+import { tableLookup } from '../webhooks/host-table.ts';
 import { testConfig } from '../env.ts';
 import { onError } from './errors.ts';
 import { ProblemError } from './problem.ts';
@@ -24,7 +25,7 @@ function toyApp() {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use(async (c, next) => {
-    c.set('deps', { db, clock, config: testConfig(), mailer: { send: async () => {} } });
+    c.set('deps', { db, clock, config: testConfig(), mailer: { send: async () => {} }, lookup: tableLookup(new Map()) });
     const actor: Actor = { personId: c.req.header('x-person') ?? ids.demo.people['rep-acme'], tenantId, memberships: [], entityParents: {} };
     c.set('auth', { actor, sessionId: 's', signInMethod: 'host', tenantSlug: 'demo', signedInAt: clock.now() });
     await next();

@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { refusalReasons, type WebhookDelivery, type WebhookSubscription } from '@passerelle/schema';
 import { sampleOfferBody, testApp, type DemoSubject, type TestApp } from '../testing.ts';
-import { webhookDeliveries } from '../db/tables/index.ts';
+import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../db/tables/index.ts';
 import { deliverDue } from '../webhooks/deliver.ts';
+import { tableLookup } from '../webhooks/host-table.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { parseConfig } from '../env.ts';
 
@@ -60,7 +61,8 @@ describe('/v1/webhooks', () => {
   let t: TestApp;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const tokens = {} as Record<DemoSubject, string>;
-  const deliver = () => deliverDue({ db: t.db, clock: t.clock });
+  // Deliveries resolve no name (crm.example.org fails as unknown): the receivers are on 127.0.0.1.
+  const deliver = () => deliverDue({ db: t.db, clock: t.clock, allowLocal: true, lookup: tableLookup(new Map()) });
   const as = (who: DemoSubject) => ({
     call: (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => t.call(method, path, { token: tokens[who], body, headers }),
   });
@@ -152,6 +154,68 @@ describe('/v1/webhooks', () => {
       expect(res.status).toBe(400);
     });
 
+    it('refuses internal addresses, by their address or by what the name resolves to, at creation and on change (400, the reason in words, path url)', async () => {
+      const strict = testApp({ config: { webhookAllowLocalHttp: false }, hosts: { 'crm.intranet.example.org': ['10.0.0.7'], 'crm.dual.example.org': ['2f00::1', 'fd00::7'] } });
+      const token = await strict.signIn('admin-demo');
+      const refused = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
+        const res = await strict.call(method, path, { token, body, headers });
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        const { errors } = (await res.json()) as { errors: { path: string; message: string }[] };
+        expect(errors).toHaveLength(1);
+        expect(errors[0]!.path).toBe('url');
+        return errors[0]!.message;
+      };
+      const create = (url: string) => refused('POST', '/v1/webhooks', { url, events: ['consent.changed'] });
+      expect(await create('https://127.0.0.1:8806/hooks')).toBe('Webhooks go only to public internet addresses: 127.0.0.1 is the server itself (loopback).');
+      expect(await create('https://2130706433/hooks')).toBe('Webhooks go only to public internet addresses: 127.0.0.1 is the server itself (loopback).');
+      expect(await create('https://[::ffff:169.254.169.254]/latest')).toBe('Webhooks go only to public internet addresses: ::ffff:a9fe:a9fe is a link-local address (such as a cloud metadata service).');
+      expect(await create('https://crm.intranet.example.org/hooks')).toBe('Webhooks go only to public internet addresses: crm.intranet.example.org resolves to 10.0.0.7, a private network address.');
+      expect(await create('https://crm.dual.example.org/hooks')).toBe('Webhooks go only to public internet addresses: crm.dual.example.org resolves to fd00::7, a private network address.');
+      expect(await create('https://nowhere.invalid/hooks')).toMatch(/^nowhere\.invalid could not be resolved \(DNS\)/);
+      expect(strict.db.select().from(webhookSubscriptions).all()).toHaveLength(0);
+
+      const ok = await strict.call('POST', '/v1/webhooks', { token, body: { url: 'https://crm.example.org/hooks', events: ['consent.changed'] } });
+      expect(ok.status).toBe(201);
+      const { id } = (await ok.json()) as { id: string };
+      const etag = (await strict.call('GET', `/v1/webhooks/${id}`, { token })).headers.get('etag')!;
+      expect(await refused('PATCH', `/v1/webhooks/${id}`, { url: 'https://crm.intranet.example.org/hooks' }, { 'if-match': etag })).toMatch(/resolves to 10\.0\.0\.7/);
+      expect(strict.db.select().from(webhookSubscriptions).all().map((s) => s.url)).toEqual(['https://crm.example.org/hooks']);
+    });
+
+    it('rotating the secret: deliveries carry the new and the old signature for 24 hours, then only the new; the old secret is never answered', async () => {
+      const sub = await subscribe({ url: `${receiver.base}/rotation`, events: ['consent.changed'] });
+      const rotatedAt = t.clock.now();
+      const res = await as('admin-demo').call('POST', `/v1/webhooks/${sub.id}/rotate-secret`);
+      expect(res.status).toBe(200);
+      const rotatedText = await res.text();
+      const { secret } = JSON.parse(rotatedText) as { secret: string };
+      expect(secret).not.toBe(sub.secret);
+      expect(rotatedText).not.toContain(sub.secret.slice(6));
+      for (const path of [`/v1/webhooks/${sub.id}`, '/v1/webhooks']) expect(await (await as('admin-demo').call('GET', path)).text()).not.toContain(sub.secret.slice(6));
+      expect(t.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, sub.id)).get()).toMatchObject({
+        previousSecret: sub.secret,
+        previousSecretUntil: new Date(rotatedAt.getTime() + 24 * 3_600_000).toISOString(),
+      });
+
+      expect((await as('student-ines').call('PUT', '/v1/consents/events', { channels: { sms: true } })).status).toBe(200);
+      await deliver();
+      const [during] = to('/rotation');
+      expect(String(during!.headers['webhook-signature']).split(' ')).toHaveLength(2);
+      expect(verifies(secret, during!.headers, during!.body)).toBe(true);
+      expect(verifies(sub.secret, during!.headers, during!.body)).toBe(true);
+
+      t.clock.advance(24 * 3_600_000);
+      await signInAll();
+      expect((await as('student-ines').call('PUT', '/v1/consents/events', { channels: { sms: false } })).status).toBe(200);
+      await deliver();
+      const after = to('/rotation')[1]!;
+      expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+      expect(verifies(secret, after.headers, after.body)).toBe(true);
+      expect(verifies(sub.secret, after.headers, after.body)).toBe(false);
+      await as('admin-demo').call('DELETE', `/v1/webhooks/${sub.id}`);
+    });
+
     it('edits with If-Match (428 without, 412 stale), and another tenant’s subscription is 404', async () => {
       const sub = await subscribe({ url: 'https://crm.example.org/edit', events: ['offer.published'] });
       const path = `/v1/webhooks/${sub.id}`;
@@ -234,7 +298,30 @@ describe('/v1/webhooks', () => {
       expect(items).toHaveLength(1);
       expect(items[0]!.status).toBe('delivered');
       expect(items[0]!.attempts.map((a) => a.statusCode)).toEqual([500, 500, 204]);
-      expect(items[0]!.attempts[0]!.error).toBe('HTTP 500');
+      expect(items[0]!.attempts[0]!.error).toBe('http-500');
+      await as('admin-demo').call('DELETE', `/v1/webhooks/${sub.id}`);
+    });
+
+    it('lists attempts stored before error categories with their category, never the old message', async () => {
+      const sub = await subscribe({ url: `${receiver.base}/legacy`, events: ['consent.changed'] });
+      expect((await as('alumna-claire').call('PUT', '/v1/consents/fundraising', { channels: { post: true } })).status).toBe(200);
+      const [message] = messagesOf(sub.id);
+      const at = (second: number) => new Date(t.clock.now().getTime() + second * 1000).toISOString();
+      t.db.update(webhookDeliveries).set({ status: 'failed', nextAttemptAt: null }).where(eq(webhookDeliveries.id, message!.id)).run();
+      t.db
+        .insert(webhookAttempts)
+        .values([
+          { deliveryId: message!.id, at: at(0), statusCode: null, error: 'connect ECONNREFUSED 127.0.0.1:8806', durationMs: 3 },
+          { deliveryId: message!.id, at: at(1), statusCode: null, error: 'No answer within 10 s.', durationMs: 10_000 },
+          { deliveryId: message!.id, at: at(2), statusCode: null, error: 'self-signed certificate', durationMs: 9 },
+          { deliveryId: message!.id, at: at(3), statusCode: 503, error: 'HTTP 503', durationMs: 4 },
+          { deliveryId: message!.id, at: at(4), statusCode: null, error: 'getaddrinfo ENOTFOUND crm.intranet', durationMs: 2 },
+        ])
+        .run();
+      const text = await (await as('admin-demo').call('GET', `/v1/webhooks/${sub.id}/deliveries`)).text();
+      const [item] = (JSON.parse(text) as { items: WebhookDelivery[] }).items;
+      expect(item!.attempts.map((a) => a.error)).toEqual(['connection-refused', 'timeout', 'tls-error', 'http-503', 'dns-error']);
+      expect(text).not.toMatch(/127\.0\.0\.1|8806|certificate|ENOTFOUND|intranet/);
       await as('admin-demo').call('DELETE', `/v1/webhooks/${sub.id}`);
     });
 

@@ -13,7 +13,7 @@ import {
   type WebhookPayload,
   type WebhookSubscription,
 } from '@passerelle/schema';
-import type { AppEnv } from '../context.ts';
+import type { AppEnv, Deps } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -23,27 +23,22 @@ import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { findRootEntityId } from '../db/tenancy/entities.ts';
 import { deleteSubscription, findSubscription, insertSubscription, listSubscriptions, updateSubscriptionAtVersion, type WebhookSubscriptionRow } from '../db/webhooks/subscriptions.ts';
 import { attemptsOf, findDelivery, listDeliveriesOf, requeueDelivery, type WebhookAttemptRow, type WebhookDeliveryRow } from '../db/webhooks/deliveries.ts';
-import { generateSecret } from '../webhooks/sign.ts';
+import { generateSecret, ROTATION_OVERLAP_MS } from '../webhooks/sign.ts';
+import { urlRefusal } from '../webhooks/url.ts';
+import { storedAttemptError } from '../webhooks/categories.ts';
+import { announceDeliveriesQueued } from '../webhooks/wake.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
- * https only, so that webhooks cannot be aimed at plain-http services inside
- * the network (metadata endpoints, admin consoles); http to this machine only
- * when the configuration allows it (development, tests, the demo).
+ * https only, to public internet addresses only (the host resolved now, and
+ * again at every delivery), so that webhooks cannot be aimed at the services
+ * inside the network (metadata endpoints, admin consoles); http and this
+ * machine only when the configuration allows it (tests, development).
  */
-function checkUrl(url: string, allowLocalHttp: boolean): void {
-  const u = new URL(url);
-  if (u.protocol === 'https:') return;
-  if (allowLocalHttp && LOCAL_HOSTS.has(u.hostname)) return;
-  throw validationProblem([
-    {
-      path: 'url',
-      message: allowLocalHttp ? 'Use an https address (plain http is accepted only for localhost).' : 'Use an https address: deliveries carry personal data and are never sent in clear.',
-    },
-  ]);
+async function checkUrl(deps: Deps, url: string): Promise<void> {
+  const refusal = await urlRefusal(url, { allowLocal: deps.config.webhookAllowLocalHttp, lookup: deps.lookup });
+  if (refusal !== null) throw validationProblem([{ path: 'url', message: refusal }]);
 }
 
 /** The entity must be one of the tenant's (the actor's entity tree lists them all). */
@@ -90,7 +85,11 @@ function deliveryView(row: WebhookDeliveryRow, attempts: WebhookAttemptRow[]): W
     subscriptionId: row.subscriptionId,
     eventType: row.eventType,
     status: row.status,
-    attempts: attempts.map((a) => ({ at: a.at, durationMs: a.durationMs, ...(a.statusCode !== null ? { statusCode: a.statusCode } : {}), ...(a.error !== null ? { error: a.error } : {}) })),
+    attempts: attempts.map((a) => {
+      // Older rows may hold a library's message: shown as its category too.
+      const error = storedAttemptError(a.error, a.statusCode);
+      return { at: a.at, durationMs: a.durationMs, ...(a.statusCode !== null ? { statusCode: a.statusCode } : {}), ...(error !== undefined ? { error } : {}) };
+    }),
     createdAt: row.createdAt,
     payload: JSON.parse(row.payload) as WebhookPayload,
   };
@@ -126,15 +125,15 @@ function page<R extends { createdAt: string; id: string }, T>(rows: R[], limit: 
 export const webhookRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Subscribes a URL; answers the secret once. */
-  .post('/', jsonBody(WebhookCreateSchema), (c) => {
-    const { db, config } = c.var.deps;
+  .post('/', jsonBody(WebhookCreateSchema), async (c) => {
+    const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const input = c.req.valid('json');
     const entityId = input.entityId ?? findRootEntityId(db, actor.tenantId);
     if (!entityId) throw validationProblem([{ path: 'entityId', message: 'Choose an entity of this institution.' }]);
     authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, entityId));
     checkEntity(actor, entityId);
-    checkUrl(input.url, config.webhookAllowLocalHttp);
+    await checkUrl(c.var.deps, input.url);
     const who = auditOrigin(c);
     const row = db.transaction((tx) => {
       const created = insertSubscription(tx, {
@@ -178,6 +177,7 @@ export const webhookRoutes = new Hono<AppEnv>()
       writeAudit(tx, who, { action: 'webhook.retry', objectType: 'webhook_delivery', objectId: delivery.id, entityIds: [subscription.entityId], detail: { subscriptionId: subscription.id, from: delivery.status } });
       return findDelivery(tx, actor.tenantId, delivery.id)!;
     });
+    announceDeliveriesQueued();
     return c.json(deliveryView(row, attemptsOf(db, [row.id]).get(row.id) ?? []), 200);
   })
   .get('/:id', idParam, (c) => {
@@ -186,12 +186,17 @@ export const webhookRoutes = new Hono<AppEnv>()
     return c.json(subscriptionView(row), 200);
   })
   /** Changes the URL, events, entity, description or enabled state (`If-Match`). */
-  .patch('/:id', idParam, jsonBody(WebhookPatchSchema), (c) => {
-    const { db, config } = c.var.deps;
+  .patch('/:id', idParam, jsonBody(WebhookPatchSchema), async (c) => {
+    const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const patch = c.req.valid('json');
     const ifMatch = c.req.header('if-match')?.trim();
     const who = auditOrigin(c);
+    if (patch.url !== undefined) {
+      // The host is resolved before the transaction (which cannot wait), by someone allowed to manage this subscription.
+      loadSubscription(c, db, c.req.valid('param').id);
+      await checkUrl(c.var.deps, patch.url);
+    }
     const row = db.transaction((tx) => {
       const current = loadSubscription(c, tx, c.req.valid('param').id);
       if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'Send the ETag of the subscription you edited in an If-Match header, so that nobody’s change is overwritten.');
@@ -200,7 +205,6 @@ export const webhookRoutes = new Hono<AppEnv>()
         checkEntity(actor, patch.entityId);
         authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, patch.entityId));
       }
-      if (patch.url !== undefined) checkUrl(patch.url, config.webhookAllowLocalHttp);
       const set = {
         ...(patch.url !== undefined ? { url: patch.url } : {}),
         ...(patch.events !== undefined ? { events: patch.events } : {}),
@@ -227,13 +231,23 @@ export const webhookRoutes = new Hono<AppEnv>()
     });
     return c.body(null, 204);
   })
-  /** A new signing secret, answered once; the old one stops signing at once. */
+  /**
+   * A new signing secret, answered once. The previous one keeps signing
+   * beside it for 24 hours (two signatures per delivery), so receivers can
+   * switch without rejecting a message; it is never answered.
+   */
   .post('/:id/rotate-secret', idParam, (c) => {
     const { db } = c.var.deps;
     const who = auditOrigin(c);
     const row = db.transaction((tx) => {
       const current = loadSubscription(c, tx, c.req.valid('param').id);
-      const updated = updateSubscriptionAtVersion(tx, current.tenantId, current.id, current.version, { secret: generateSecret(), version: current.version + 1, updatedAt: who.at })!;
+      const updated = updateSubscriptionAtVersion(tx, current.tenantId, current.id, current.version, {
+        secret: generateSecret(),
+        previousSecret: current.secret,
+        previousSecretUntil: new Date(Date.parse(who.at) + ROTATION_OVERLAP_MS).toISOString(),
+        version: current.version + 1,
+        updatedAt: who.at,
+      })!;
       writeAudit(tx, who, { action: 'webhook.rotateSecret', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: {} });
       return updated;
     });

@@ -1,98 +1,160 @@
 /**
  * The delivery worker: sends due outbox messages, signed, records every
- * attempt, and schedules retries with exponential backoff.
+ * attempt (its error as a category), and schedules retries with
+ * exponential backoff.
+ *
+ * Each subscription has its own lane: its messages one at a time, oldest
+ * first, so a receiver that never answers delays only its own messages.
+ * Lanes run side by side, at most `maxLanes` at once; each attempt has a
+ * time limit; a message is claimed (`lockedUntil`) before it is sent, so
+ * several workers or API instances never send it twice at once.
  */
+import { lookup as dnsLookup } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 import type { Clock } from '../context.ts';
 import type { Db } from '../db/open.ts';
-import { claimDelivery, insertAttempt, listDueDeliveries, settleDelivery } from '../db/webhooks/deliveries.ts';
-import { signedHeaders } from './sign.ts';
+import { claimDelivery, insertAttempt, listDueSubscriptions, nextDueDelivery, settleDelivery, type DueDelivery } from '../db/webhooks/deliveries.ts';
+import { signedHeaders, signingSecrets } from './sign.ts';
+import { postWebhook } from './post.ts';
+import { onDeliveriesQueued } from './wake.ts';
 
 /** Waits after failed attempt 1, 2, …; after the last one the message is `failed` (8 attempts over about 19 hours). */
 export const RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 21_600_000, 43_200_000] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-/** A receiver must answer within this time. */
+/** A receiver must answer within this time (resolution, connection, TLS and status line included). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
-/** A claimed message is left alone this long by other workers (longer than the timeout). */
-const LOCK_MS = 60_000;
+/** Subscriptions sent to at once by one worker. */
+export const MAX_LANES = 16;
+/** Messages a lane sends before it lets another subscription have its place. */
+const LANE_TURN = 50;
+/** A claimed message is left alone this long by other workers beyond the attempt's time limit. */
+const LOCK_MARGIN_MS = 50_000;
 
 export interface DeliverOptions {
   db: Db;
   clock: Clock;
-  /** Injected in tests; the platform's fetch otherwise. */
-  fetch?: typeof fetch;
-  /** At most this many messages per call. */
-  limit?: number;
+  /**
+   * Receivers on this machine (loopback) may be reached: the test and
+   * development switch, `config.webhookAllowLocalHttp`. Every other
+   * non-public address is refused at connection time either way.
+   */
+  allowLocal: boolean;
+  /** The resolver, with the signature of `dns.lookup` (the default); tests inject a table. */
+  lookup?: LookupFunction;
+  /** Per-attempt time limit (default `DELIVERY_TIMEOUT_MS`). */
+  timeoutMs?: number;
+  /** Subscriptions sent to at once (default `MAX_LANES`). */
+  maxLanes?: number;
 }
 
-type Outcome = { ok: boolean; statusCode: number | null; error: string | null };
-
-async function send(doFetch: typeof fetch, url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
-  try {
-    // No redirects: a receiver must not bounce our signed data to another address.
-    const res = await doFetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
-    await res.body?.cancel().catch(() => undefined);
-    const ok = res.status >= 200 && res.status < 300;
-    return { ok, statusCode: res.status, error: ok ? null : `HTTP ${res.status}` };
-  } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    const error = name === 'TimeoutError' || name === 'AbortError' ? `No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.` : err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-    return { ok: false, statusCode: null, error: error.slice(0, 500) };
-  }
+/** Sends one claimed message and records the attempt and what follows (delivered, retry later, failed). */
+async function attempt(options: DeliverOptions, { delivery, url, keys }: DueDelivery): Promise<void> {
+  const { db, clock } = options;
+  const at = clock.now();
+  const began = performance.now();
+  const outcome = await postWebhook({
+    url,
+    headers: signedHeaders(signingSecrets(keys, at), delivery.id, at, delivery.payload),
+    body: delivery.payload,
+    lookup: options.lookup ?? dnsLookup,
+    allowLoopback: options.allowLocal,
+    timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS,
+  });
+  const durationMs = Math.round(performance.now() - began);
+  const attempts = delivery.attempts + 1;
+  const settledAt = clock.now();
+  db.transaction((tx) => {
+    insertAttempt(tx, { deliveryId: delivery.id, at: at.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs });
+    if (outcome.ok) settleDelivery(tx, delivery.id, { status: 'delivered', attempts, nextAttemptAt: null, deliveredAt: settledAt.toISOString() });
+    else if (attempts >= MAX_ATTEMPTS) settleDelivery(tx, delivery.id, { status: 'failed', attempts, nextAttemptAt: null, deliveredAt: null });
+    else settleDelivery(tx, delivery.id, { status: 'pending', attempts, nextAttemptAt: new Date(settledAt.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString(), deliveredAt: null });
+  });
 }
 
 /**
- * Sends every due message once (in parallel, each claimed first so that no
- * other worker sends it at the same time). Returns how many were attempted.
+ * One turn of a subscription's lane: its due messages, oldest first, one at
+ * a time, each tried at most once in the turn. Returns how many were sent.
+ */
+async function runLane(options: DeliverOptions, subscriptionId: string, stopping: () => boolean): Promise<number> {
+  const { db, clock } = options;
+  const tried: string[] = [];
+  let sent = 0;
+  while (!stopping() && tried.length < LANE_TURN) {
+    const now = clock.now();
+    const next = nextDueDelivery(db, subscriptionId, now.toISOString(), tried);
+    if (!next) break;
+    tried.push(next.delivery.id);
+    const lockedUntil = new Date(now.getTime() + (options.timeoutMs ?? DELIVERY_TIMEOUT_MS) + LOCK_MARGIN_MS).toISOString();
+    if (!claimDelivery(db, next.delivery.id, now.toISOString(), lockedUntil)) continue; // another worker has it
+    await attempt(options, next);
+    sent++;
+  }
+  return sent;
+}
+
+/**
+ * Sends every message due now once: one lane per subscription, at most
+ * `maxLanes` at once. Returns how many messages were attempted. (The
+ * runner below does the same continuously; tests call this directly.)
  */
 export async function deliverDue(options: DeliverOptions): Promise<number> {
-  const { db, clock } = options;
-  const doFetch = options.fetch ?? fetch;
-  const start = clock.now();
-  const due = listDueDeliveries(db, start.toISOString(), options.limit ?? 20);
-  const claimed = due.filter((d) => claimDelivery(db, d.delivery.id, start.toISOString(), new Date(start.getTime() + LOCK_MS).toISOString()));
-  await Promise.all(
-    claimed.map(async ({ delivery, url, secret }) => {
-      const at = clock.now();
-      const began = performance.now();
-      const outcome = await send(doFetch, url, signedHeaders(secret, delivery.id, at, delivery.payload), delivery.payload);
-      const durationMs = Math.round(performance.now() - began);
-      const attempts = delivery.attempts + 1;
-      const settledAt = clock.now();
-      db.transaction((tx) => {
-        insertAttempt(tx, { deliveryId: delivery.id, at: at.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs });
-        if (outcome.ok) settleDelivery(tx, delivery.id, { status: 'delivered', attempts, nextAttemptAt: null, deliveredAt: settledAt.toISOString() });
-        else if (attempts >= MAX_ATTEMPTS) settleDelivery(tx, delivery.id, { status: 'failed', attempts, nextAttemptAt: null, deliveredAt: null });
-        else settleDelivery(tx, delivery.id, { status: 'pending', attempts, nextAttemptAt: new Date(settledAt.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString(), deliveredAt: null });
-      });
-    }),
-  );
-  return claimed.length;
+  const queue = listDueSubscriptions(options.db, options.clock.now().toISOString(), 1_000);
+  let sent = 0;
+  const worker = async () => {
+    for (let subscriptionId = queue.shift(); subscriptionId !== undefined; subscriptionId = queue.shift()) {
+      const laneSent = await runLane(options, subscriptionId, () => false);
+      sent += laneSent;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.maxLanes ?? MAX_LANES, queue.length) }, worker));
+  return sent;
+}
+
+export interface DeliveryRunner {
+  /** Opens no new lane, then resolves once the attempts in flight are finished (each within its time limit). */
+  stop(): Promise<void>;
 }
 
 /**
- * Runs `deliverDue` every `intervalMs` until stopped; a tick starts only
- * after the previous one ended, so this process never overlaps itself.
- * `stop()` waits for the tick in flight.
+ * Sends messages continuously: opens a lane for each subscription with due
+ * messages (up to `maxLanes`), when a message is queued in this process
+ * (`wake.ts`), when a lane ends, and every `intervalMs` (retries coming due,
+ * messages queued by other instances).
  */
-export function startDeliveryRunner(options: DeliverOptions & { intervalMs?: number; onError?: (err: unknown) => void }): { stop: () => Promise<void> } {
-  const interval = options.intervalMs ?? 1000;
+export function startDeliveryRunner(options: DeliverOptions & { intervalMs?: number; onError?: (err: unknown) => void }): DeliveryRunner {
+  const maxLanes = options.maxLanes ?? MAX_LANES;
+  const report = options.onError ?? ((err: unknown) => console.error('webhook delivery:', err));
+  const lanes = new Map<string, Promise<void>>();
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-  const tick = () => {
-    current = deliverDue(options)
-      .then(() => undefined)
-      .catch((err: unknown) => (options.onError ?? ((e) => console.error('webhook delivery:', e)))(err))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, interval);
-      });
+  const stopping = () => stopped;
+
+  const openLanes = () => {
+    if (stopped || lanes.size >= maxLanes) return;
+    try {
+      for (const subscriptionId of listDueSubscriptions(options.db, options.clock.now().toISOString(), maxLanes - lanes.size, [...lanes.keys()])) {
+        const lane = runLane(options, subscriptionId, stopping)
+          .then(() => undefined, report)
+          .finally(() => {
+            lanes.delete(subscriptionId);
+            // Its next messages (or another subscription's, waiting for a place).
+            if (!stopped) setImmediate(openLanes);
+          });
+        lanes.set(subscriptionId, lane);
+      }
+    } catch (err) {
+      report(err);
+    }
   };
-  timer = setTimeout(tick, interval);
+
+  const timer = setInterval(openLanes, options.intervalMs ?? 1000);
+  const unsubscribe = onDeliveriesQueued(openLanes);
+  setImmediate(openLanes);
   return {
     stop: async () => {
       stopped = true;
-      clearTimeout(timer);
-      await current;
+      clearInterval(timer);
+      unsubscribe();
+      await Promise.all([...lanes.values()]);
     },
   };
 }

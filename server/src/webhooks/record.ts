@@ -26,6 +26,7 @@ import { findPledgeJoined } from '../db/pledges/joined.ts';
 import { canSeePledge } from '../pledges/access.ts';
 import { projectPledge } from '../pledges/project.ts';
 import { findErasureRequest } from '../db/rights/erasure-requests.ts';
+import { announceDeliveriesQueued } from './wake.ts';
 
 /** What happened, named by ids; the payload is read from the database in the same transaction. */
 export type WebhookEvent =
@@ -112,5 +113,7 @@ export function recordEvent(tx: DbOrTx, who: { tenantId: string; at: string }, e
     ];
   });
   insertDeliveries(tx, rows);
+  // Wakes this process's delivery runner once the transaction is over.
+  if (rows.length > 0) announceDeliveriesQueued();
   return rows.length;
 }

@@ -18,13 +18,30 @@ export function signature(secret: string, id: string, timestamp: number, body: s
   return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
-/** The three headers of a delivery attempt at `now`. */
-export function signedHeaders(secret: string, id: string, now: Date, body: string): Record<string, string> {
+/** After a rotation, the previous secret keeps signing (beside the new one) this long, so receivers can switch without losing a message. */
+export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+
+/** A subscription's keys: the current secret and, for a day after a rotation, the previous one. */
+export interface SigningKeys {
+  secret: string;
+  previousSecret: string | null;
+  /** ISO time until which `previousSecret` signs too. */
+  previousSecretUntil: string | null;
+}
+
+/** The secrets that sign an attempt at `now`: the current one first, then the previous one while its overlap lasts. */
+export function signingSecrets(keys: SigningKeys, now: Date): string[] {
+  const overlapping = keys.previousSecret !== null && keys.previousSecretUntil !== null && Date.parse(keys.previousSecretUntil) > now.getTime();
+  return overlapping ? [keys.secret, keys.previousSecret!] : [keys.secret];
+}
+
+/** The headers of a delivery attempt at `now`: one `v1,` signature per secret, space-separated (Standard Webhooks). */
+export function signedHeaders(secrets: readonly string[], id: string, now: Date, body: string): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
   return {
     'content-type': 'application/json',
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': signature(secret, id, timestamp, body),
+    'webhook-signature': secrets.map((secret) => signature(secret, id, timestamp, body)).join(' '),
   };
 }

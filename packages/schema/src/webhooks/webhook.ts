@@ -21,7 +21,8 @@ export const WebhookEventTypeSchema = v.picklist(webhookEventTypes, `Choose even
 /**
  * Where deliveries go: an absolute http(s) URL without credentials. Whether
  * plain http is allowed (only to localhost, only when the server's
- * configuration says so) is the server's decision.
+ * configuration says so) and which addresses may be reached (public ones
+ * only: the host is resolved) are the server's decisions.
  */
 export const WebhookUrlSchema = v.pipe(
   v.string('Enter the address that receives the webhooks.'),
@@ -103,11 +104,21 @@ export interface WebhookPayload<T = unknown> {
   data: T;
 }
 
+/**
+ * Why an attempt failed, as a category: never a library's message, which
+ * would map the network (`ECONNREFUSED 10.0.0.7:8806`, OpenSSL paths).
+ * `blocked-address`: the receiver's host is or resolved to an address
+ * webhooks may not reach (loopback, private, link-local…).
+ */
+export const webhookAttemptErrors = ['connection-refused', 'tls-error', 'timeout', 'dns-error', 'blocked-address', 'network-error'] as const;
+/** One of `webhookAttemptErrors`, or `http-<status>` for an answer outside 2xx. */
+export type WebhookAttemptError = (typeof webhookAttemptErrors)[number] | `http-${number}`;
+
 export interface WebhookAttempt {
   at: string;
   /** The receiver's HTTP status; absent when no answer came (timeout, refused connection). */
   statusCode?: number;
-  error?: string;
+  error?: WebhookAttemptError;
   durationMs: number;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, min, notInArray, or, sql } from 'drizzle-orm';
 import type { WebhookDeliveryStatus } from '@passerelle/schema';
 import type { DbOrTx } from '../open.ts';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../tables/index.ts';
@@ -12,27 +12,54 @@ export function insertDeliveries(tx: DbOrTx, rows: (typeof webhookDeliveries.$in
   if (rows.length > 0) tx.insert(webhookDeliveries).values(rows).run();
 }
 
+/** Pending, due, unlocked messages of enabled subscriptions: what a worker may send now. */
+const due = (now: string) =>
+  and(
+    eq(webhookDeliveries.status, 'pending'),
+    lte(webhookDeliveries.nextAttemptAt, now),
+    or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
+    eq(webhookSubscriptions.enabled, true),
+  );
+
 /**
- * Pending messages whose time has come, of enabled subscriptions, that no
- * worker holds: what the delivery worker sends next, oldest first.
+ * Subscriptions with a message to send now, the longest-waiting first,
+ * leaving out those this worker is already sending to (`busy`): the lanes
+ * the delivery runner opens next.
  */
-export function listDueDeliveries(db: DbOrTx, now: string, limit: number) {
+export function listDueSubscriptions(db: DbOrTx, now: string, limit: number, busy: readonly string[] = []): string[] {
+  const waitingSince = min(webhookDeliveries.nextAttemptAt);
   return db
-    .select({ delivery: webhookDeliveries, url: webhookSubscriptions.url, secret: webhookSubscriptions.secret })
+    .select({ subscriptionId: webhookDeliveries.subscriptionId, waitingSince })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(
-      and(
-        eq(webhookDeliveries.status, 'pending'),
-        lte(webhookDeliveries.nextAttemptAt, now),
-        or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
-        eq(webhookSubscriptions.enabled, true),
-      ),
-    )
-    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.createdAt))
+    .where(and(due(now), busy.length > 0 ? notInArray(webhookDeliveries.subscriptionId, [...busy]) : undefined))
+    .groupBy(webhookDeliveries.subscriptionId)
+    .orderBy(asc(waitingSince))
     .limit(limit)
-    .all();
+    .all()
+    .map((r) => r.subscriptionId);
 }
+
+/**
+ * The subscription's oldest message to send now (in the order the events
+ * were recorded), with what signs and addresses it; `skip`: messages this
+ * lane already tried in its turn.
+ */
+export function nextDueDelivery(db: DbOrTx, subscriptionId: string, now: string, skip: readonly string[] = []) {
+  return db
+    .select({
+      delivery: webhookDeliveries,
+      url: webhookSubscriptions.url,
+      keys: { secret: webhookSubscriptions.secret, previousSecret: webhookSubscriptions.previousSecret, previousSecretUntil: webhookSubscriptions.previousSecretUntil },
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .where(and(eq(webhookDeliveries.subscriptionId, subscriptionId), due(now), skip.length > 0 ? notInArray(webhookDeliveries.id, [...skip]) : undefined))
+    .orderBy(asc(webhookDeliveries.createdAt), asc(sql`${webhookDeliveries}.rowid`))
+    .limit(1)
+    .get();
+}
+export type DueDelivery = NonNullable<ReturnType<typeof nextDueDelivery>>;
 
 /**
  * Takes a message for one attempt: true only for the worker whose
