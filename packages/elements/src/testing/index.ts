@@ -66,6 +66,14 @@ export function emulateMedia(media: { colorScheme?: 'light' | 'dark'; reducedMot
   return command('emulate-media', media);
 }
 
+/** Resizes the browser's viewport (the wtr `set-viewport` command), e.g. `{ width: 360, height: 640 }` for a phone; media queries follow. */
+export function setViewport(size: { width: number; height: number }): Promise<void> {
+  return command('set-viewport', size);
+}
+
+/** The viewport web-test-runner's Chromium starts with: restore it after `setViewport`. */
+export const DEFAULT_VIEWPORT = { width: 800, height: 600 } as const;
+
 /** Runs one of web-test-runner's built-in server commands for this browser page. */
 async function command(name: string, payload: unknown): Promise<void> {
   const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
