@@ -33,7 +33,7 @@ export function describeValue(t: typeof fr, key: ChangeKey, value: unknown): str
   if (key === 'previousPositions') return (value as { employer: string; jobTitle: string }[]).map((p) => `${p.jobTitle} — ${p.employer}`).join('; ');
   if (key === 'availability') {
     const a = value as Record<'mentoring' | 'talks' | 'hiringInterns', boolean>;
-    return (['mentoring', 'talks', 'hiringInterns'] as const).map((k) => `${t[k]} : ${a[k] ? t.yes : t.no}`).join('; ');
+    return (['mentoring', 'talks', 'hiringInterns'] as const).map((k) => t.pair(t[k], a[k] ? t.yes : t.no)).join('; ');
   }
   if (key === 'preferredLanguage') return t.languages[value as 'fr' | 'en'] ?? String(value);
   return String(value);

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const profileEditorStyles = css`
+  /* The layout follows the editor's own width (a sidebar, a phone), not the window's. */
+  :host {
+    container-type: inline-size;
+  }
   h2 {
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 1.375rem;
@@ -20,20 +24,51 @@ export const profileEditorStyles = css`
     font-weight: 600;
     padding: 0 0.25rem;
   }
-  /* A field and who sees it: side by side when there is room, stacked on a phone. */
+  /* A field and who sees it: side by side when there is room (the choice wide enough for its longest option), stacked when narrow. */
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr) 15em;
     gap: 0 var(--_space);
     align-items: start;
   }
   .row > * {
     min-width: 0;
   }
-  @media (max-width: 560px) {
+  @container (max-width: 36rem) {
     .row {
       grid-template-columns: minmax(0, 1fr);
     }
+    /* Every pixel for the fields: sections are told apart by their headings and a rule, groups by a margin line. */
+    section.part {
+      border-width: 1px 0 0;
+      border-radius: 0;
+      padding: var(--_space) 0 0;
+    }
+    fieldset.group {
+      border-width: 0 0 0 2px;
+      border-radius: 0;
+      padding: 0 0 0 calc(var(--_space) / 2);
+    }
+  }
+  .visibility-help {
+    margin: 0 0 var(--_space);
+  }
+  .visibility-help p {
+    margin: 0 0 0.25rem;
+  }
+  .visibility-help dl {
+    margin: 0;
+  }
+  .visibility-help dt {
+    display: inline;
+    font-weight: 600;
+  }
+  .visibility-help dd {
+    display: inline;
+    margin: 0;
+  }
+  .visibility-help dd::before {
+    content: '— ';
   }
   .readonly {
     margin: 0 0 var(--_space);

@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
+import '../portal/define.ts';
 import type { ProfileView } from '@passerelle/schema';
 import type { PasserelleProfileEditor, ProfileSavedEvent } from './profile-editor.ts';
+import type { PasserellePortal } from '../portal/portal.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { apiConfig, deepActiveElement, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
+import { apiConfig, DEFAULT_VIEWPORT, deepActiveElement, hostToken, keys, sessionToken, setViewport, shadow, until, type DemoSubject } from '../testing/index.ts';
 
 async function editor(sub: DemoSubject = 'alumna-claire', lang = 'en'): Promise<PasserelleProfileEditor> {
   const { api, tenant } = await apiConfig();
@@ -60,7 +62,7 @@ describe('<passerelle-profile-editor>', () => {
     const programme = shadow(el, '#readonly-programme-hint').closest('.readonly')!;
     expect(programme.textContent).to.contain('Master Management');
     expect(programme.textContent).to.contain('ask the alumni office to correct it');
-    expect(shadow(el, '[part=indicators]').textContent).to.match(/Profile completeness : \d+ %/);
+    expect(shadow(el, '[part=indicators]').textContent).to.match(/Profile completeness: \d+%/);
   });
 
   it('saves only what changed, fires passerelle-saved with the field names, and a reload shows it', async () => {
@@ -162,7 +164,7 @@ describe('<passerelle-profile-editor>', () => {
     shadow<HTMLButtonElement>(el, 'button[part~=confirm]').click();
     await until(() => status(el).includes('up to date'), 'the confirmation');
     expect(el.profile?.freshness).to.equal(100);
-    expect(shadow(el, '[part=indicators]').textContent).to.contain('Freshness of the information : 100 %');
+    expect(shadow(el, '[part=indicators]').textContent).to.contain('Freshness of the information: 100%');
   });
 
   it('warns before leaving with unsaved changes, not otherwise', async () => {
@@ -183,6 +185,77 @@ describe('<passerelle-profile-editor>', () => {
     el.lang = 'en';
     await until(() => shadow(el, 'h2').textContent === 'My profile', 'the English text');
     expect(shadow(el, 'button[type=submit]').textContent!.trim()).to.equal('Save');
+  });
+
+  it('writes percentages and colons as each language does', async () => {
+    const en = await editor('alumna-claire', 'en');
+    const labels = (el: PasserelleProfileEditor) => [...el.shadowRoot!.querySelectorAll('[part=indicators] label')].map((l) => l.textContent!.trim());
+    const [completeness, freshness] = labels(en);
+    expect(completeness).to.match(/^Profile completeness: \d{1,3}%$/);
+    expect(freshness).to.match(/^Freshness of the information: \d{1,3}%$/);
+    // French: a no-break space before the colon, a narrow no-break space before %, as Intl writes it.
+    const fr = await editor('alumna-claire', 'fr');
+    const [complet, fraicheur] = labels(fr);
+    const percent = new Intl.NumberFormat('fr', { style: 'percent' }).format(0.5).replace('50', '');
+    expect(complet).to.match(new RegExp(`^Profil complété\u00a0: \\d{1,3}${percent}$`));
+    expect(fraicheur).to.match(new RegExp(`^Fraîcheur des informations\u00a0: \\d{1,3}${percent}$`));
+    fr.lang = 'en';
+    await until(() => shadow(fr, 'h2').textContent === 'My profile', 'English');
+    expect(labels(fr)[0]).to.match(/^Profile completeness: \d{1,3}%$/);
+  });
+
+  it('at a 360 px viewport (and side by side on a wider one), inside a site’s page and panel, every “who sees” choice is readable in full', async () => {
+    const { api, tenant } = await apiConfig();
+    try {
+      for (const [lang, width] of [['fr', 360], ['en', 360], ['fr', 1024], ['en', 1024]] as const) {
+        await setViewport({ width, height: 640 });
+        // As the demo site embeds it: its font and size, its page margins, a bordered panel.
+        const page = await fixture<HTMLElement>(html`<div style="font: 17px system-ui, sans-serif; padding: 0 1.25rem">
+          <div style="border: 1px solid #d5dbe4; padding: 1.25rem 1.5rem">
+            <passerelle-profile-editor lang=${lang} api=${api} tenant=${tenant} .identityToken=${await hostToken('alumna-claire')}></passerelle-profile-editor>
+          </div>
+        </div>`);
+        const el = page.querySelector<PasserelleProfileEditor>('passerelle-profile-editor')!;
+        await until(() => el.profile && el.shadowRoot!.querySelector('form'), 'the profile to load', 15_000);
+        await el.updateComplete;
+        const selects = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('select[name^="visibility."]')];
+        expect(selects.length).to.be.greaterThan(10);
+        for (const select of selects) {
+          // The width the select needs to show its longest choice whole: a copy at its natural width.
+          const natural = select.cloneNode(true) as HTMLSelectElement;
+          natural.removeAttribute('id');
+          natural.style.cssText = 'width: max-content; max-width: none; position: absolute; visibility: hidden';
+          select.after(natural);
+          const needed = natural.offsetWidth;
+          natural.remove();
+          expect(needed, `${lang} at ${width} px, ${select.name}: ${needed}px needed, ${select.offsetWidth}px given`).to.be.at.most(select.offsetWidth);
+        }
+        const form = shadow(el, 'form');
+        expect(form.scrollWidth).to.be.at.most(form.clientWidth + 1);
+      }
+    } finally {
+      await setViewport(DEFAULT_VIEWPORT);
+    }
+  });
+
+  it('inside a portal, a new person signed in sees their own profile, never the previous one’s', async () => {
+    const { api, tenant } = await apiConfig();
+    const portal = await fixture<PasserellePortal>(
+      html`<passerelle-portal lang="en" api=${api} tenant=${tenant} .identityToken=${await hostToken('alumna-claire')}><passerelle-profile-editor></passerelle-profile-editor></passerelle-portal>`,
+    );
+    const el = portal.querySelector<PasserelleProfileEditor>('passerelle-profile-editor')!;
+    await until(() => el.shadowRoot!.querySelector(`#${FormController.id('familyName')}`), 'Claire’s profile');
+    expect(control(el, 'familyName').value).to.equal('Dubois');
+    await portal.signOut();
+    await until(() => !el.shadowRoot!.querySelector('form'), 'the form gone after sign-out');
+    expect(el.profile).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Dubois');
+    portal.identityToken = await hostToken('student-ines');
+    await until(() => el.shadowRoot!.querySelector(`#${FormController.id('familyName')}`), 'a profile after the new sign-in');
+    await until(() => control(el, 'familyName').value !== 'Dubois', 'Inès’s profile', 10_000);
+    expect(control(el, 'familyName').value).to.equal('Martin');
+    expect(el.profile?.familyName).to.equal('Martin');
+    await expect(el).to.be.accessible();
   });
 
   it('is usable at 360 px: nothing overflows sideways', async () => {

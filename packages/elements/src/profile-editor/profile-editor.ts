@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import * as v from 'valibot';
-import { completeness, ProfilePatchSchema, profileSections, type ProfileSection, type ProfileView } from '@passerelle/schema';
+import { completeness, ProfilePatchSchema, profileSections, visibilityLevels, type ProfileSection, type ProfileView } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { ApiError } from '../core/api-error.ts';
 import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
@@ -13,6 +13,9 @@ import { CONFLICT_TITLE_ID, conflictView, findConflicts, type Conflict } from '.
 import { profileSection } from './profile-section.ts';
 import { RepeatedRows } from './repeated-rows.ts';
 import { fr, issues } from './translations.ts';
+
+/** The status line, written when drawn: a change of language rewrites it. */
+type StatusLine = ((t: typeof fr) => string) | null;
 import { profileEditorStyles } from './profile-editor.styles.ts';
 
 /** `passerelle-saved` of the editor: the profile as saved and the names of the fields that changed. */
@@ -38,6 +41,7 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
  * @event passerelle-error - The API refused or failed. `detail: { error, action }`.
  * @csspart form - The form.
  * @csspart indicators - Completeness and freshness.
+ * @csspart visibility-help - What each "who sees" choice means, said once above the sections.
  * @csspart section - Each section (identity, contact, education, career, availability).
  * @csspart conflict - The side-by-side view after a conflicting save.
  * @csspart confirm - The "still accurate" button.
@@ -51,11 +55,13 @@ export class PasserelleProfileEditor extends PasserelleElement {
   /** The profile as the server last sent it. */
   @state() private _profile: ProfileView | null = null;
   @state() private _conflicts: Conflict[] = [];
-  @state() private _status = '';
+  @state() private _status: StatusLine = null;
   @state() private _loadError: ApiError | null = null;
   #etag = '';
   #base: Snapshot = {};
   #loading = false;
+  /** Whose profile this is: another person signed in (or nobody) empties the editor. */
+  #person = '';
 
   readonly #form = new FormController(this, {
     // The shared schema, after turning the flat form into its shape: same checks, same messages as the server.
@@ -99,9 +105,30 @@ export class PasserelleProfileEditor extends PasserelleElement {
     event.returnValue = '';
   };
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const person = this.session.signedIn?.me.person.id ?? '';
+    if (person !== this.#person) {
+      this.#person = person;
+      this.#forget();
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.session.signedIn && !this._profile && !this.#loading && !this._loadError) void this.#load();
+  }
+
+  /** Nothing of the previous person's profile stays: neither on screen nor in the form, the ETag or the conflicts. */
+  #forget(): void {
+    this._profile = null;
+    this._conflicts = [];
+    this._status = null;
+    this._loadError = null;
+    this.#etag = '';
+    this.#base = {};
+    this.#loading = false;
+    this.#form.reset();
   }
 
   get #client(): PasserelleClient {
@@ -111,16 +138,20 @@ export class PasserelleProfileEditor extends PasserelleElement {
   }
 
   async #load(): Promise<void> {
+    const person = this.#person;
+    // An answer for someone who is no longer signed in here is dropped.
+    const stillTheirs = () => this.#person === person;
     this.#loading = true;
     try {
       const res = await this.#client.request<ProfileView>('GET', '/profiles/me');
-      this.#adopt(res.data, res.etag ?? '');
+      if (stillTheirs()) this.#adopt(res.data, res.etag ?? '');
     } catch (err) {
+      if (!stillTheirs()) return;
       const error = err instanceof ApiError ? err : ApiError.network(err);
       this._loadError = error;
       this.dispatchEvent(new PasserelleErrorEvent({ error, action: 'load-profile' }));
     } finally {
-      this.#loading = false;
+      if (stillTheirs()) this.#loading = false;
     }
   }
 
@@ -141,15 +172,15 @@ export class PasserelleProfileEditor extends PasserelleElement {
     const mine = snapshotOfPatch(output);
     const keys = changedKeys(this.#base, mine);
     if (keys.length === 0) {
-      this._status = t.nothingToSave;
+      this._status = (t) => t.nothingToSave;
       return;
     }
-    this._status = '';
+    this._status = null;
     try {
       const res = await this.#client.request<ProfileView>('PATCH', `/profiles/${profile.id}`, { json: patchOf(mine, keys), ifMatch: this.#etag });
       this.#adopt(res.data, res.etag ?? '');
       this._conflicts = [];
-      this._status = t.saved(keys.length);
+      this._status = (t) => t.saved(keys.length);
       this.dispatchEvent(new ProfileSavedEvent(res.data, keys));
     } catch (err) {
       // 412: the problem carries the current version and its ETag.
@@ -207,7 +238,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
         // Changed elsewhere while dirty: keep the old ETag so the next save shows the conflict.
         this._profile = { ...this._profile, confirmedAt: res.data.confirmedAt, freshness: res.data.freshness };
       }
-      this._status = t.confirmed;
+      this._status = (t) => t.confirmed;
     } catch (err) {
       const error = err instanceof ApiError ? err : ApiError.network(err);
       this.#form.showProblem(error);
@@ -225,6 +256,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
         <h2>${t.title}</h2>
         ${this.#indicators(profile)}
         ${conflictView(t, this._conflicts, { choose: (key, choice) => this.#choose(key, choice), apply: () => this.#applyChoices() })}
+        ${this.#visibilityHelp()}
         <form part="form" novalidate aria-busy=${this.#form.busy ? 'true' : 'false'} @submit=${this.#form.onSubmit}>
           ${this.#form.summary()} ${this.#sections(profile)}
           <div class="actions">
@@ -232,7 +264,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
             <button part="button confirm" class="secondary" type="button" @click=${() => void this.#confirm()}>${t.confirm}</button>
             ${this.dirty ? html`<span class="muted">${t.unsaved}</span>` : nothing}
           </div>
-          <p part="status" class="status" role="status">${this._status}</p>
+          <p part="status" class="status" role="status">${this._status?.(t) ?? ''}</p>
         </form>
       `;
     });
@@ -243,16 +275,26 @@ export class PasserelleProfileEditor extends PasserelleElement {
     // Completeness follows what is typed; freshness is the server's (it moves on save or confirmation).
     const live = completeness(toPatchShape(this.#form.data(), this.#rows.counts));
     const fresh = profile.freshness ?? 0;
+    const percent = (value: number) => this.#l10n.number(value / 100, { style: 'percent' });
     return html`<div part="indicators" class="indicators">
       <div class="indicator">
-        <label for="completeness">${t.completeness} : ${this.#l10n.number(live)} %</label>
-        <progress id="completeness" max="100" .value=${live}>${live} %</progress>
+        <label for="completeness">${t.pair(t.completeness, percent(live))}</label>
+        <progress id="completeness" max="100" .value=${live}>${percent(live)}</progress>
       </div>
       <div class="indicator">
-        <label for="freshness">${t.freshness} : ${this.#l10n.number(fresh)} %</label>
-        <progress id="freshness" max="100" .value=${fresh}>${fresh} %</progress>
+        <label for="freshness">${t.pair(t.freshness, percent(fresh))}</label>
+        <progress id="freshness" max="100" .value=${fresh}>${percent(fresh)}</progress>
         <span class="muted">${profile.confirmedAt ? t.confirmedOn(this.#l10n.date(profile.confirmedAt)) : t.neverConfirmed}</span>
       </div>
+    </div>`;
+  }
+
+  /** What each "who sees" choice means, once, so that the choices themselves stay short enough for a phone. */
+  #visibilityHelp(): TemplateResult {
+    const t = this.#l10n.t;
+    return html`<div part="visibility-help" class="visibility-help">
+      <p>${t.visibilityIntro}</p>
+      <dl>${visibilityLevels.map((level) => html`<div><dt>${t.visibility[level]}</dt> <dd>${t.visibilityMeaning[level]}</dd></div>`)}</dl>
     </div>`;
   }
 

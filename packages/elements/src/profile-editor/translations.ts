@@ -50,8 +50,15 @@ export const fr = {
   talks: 'Je peux intervenir (conférences, témoignages)',
   hiringInterns: 'Je recrute des stagiaires',
   languages: { fr: 'Français', en: 'Anglais' },
-  visibilityOf: (field: string) => `Qui voit « ${field} »`,
-  visibility: { private: 'Moi et le service de mon école', network: 'Membres de l’établissement', public: 'Tout le monde' } satisfies Record<VisibilityLevel, string>,
+  visibilityOf: (field: string) => `Qui voit «\u00a0${field}\u00a0»`,
+  /** Short enough to show whole in a select on a phone; what each means is said once, above the form. */
+  visibility: { private: 'Moi et mon école', network: 'L’établissement', public: 'Tout le monde' } satisfies Record<VisibilityLevel, string>,
+  visibilityIntro: 'Pour chaque information, choisissez qui la voit :',
+  visibilityMeaning: {
+    private: 'vous et le personnel de votre école ;',
+    network: 'aussi les étudiants, les diplômés et le personnel de l’établissement ;',
+    public: 'aussi les entreprises partenaires.',
+  } satisfies Record<VisibilityLevel, string>,
   schoolOwned: 'Donnée enregistrée par l’établissement : en cas d’erreur, demandez au service des diplômés de la corriger.',
   notSet: 'Non renseigné',
   save: 'Enregistrer',
@@ -62,6 +69,8 @@ export const fr = {
   confirmed: 'Merci ! Votre profil est marqué comme à jour.',
   completeness: 'Profil complété',
   freshness: 'Fraîcheur des informations',
+  /** A label and its value, with French punctuation (`Intl` writes the value). */
+  pair: (label: string, value: string) => `${label}\u00a0: ${value}`,
   confirmedOn: (date: string) => `Dernière confirmation : ${date}`,
   neverConfirmed: 'Jamais confirmé',
   conflictTitle: 'Votre profil a été modifié ailleurs',
