@@ -61,6 +61,33 @@ class TwoForms extends LitElement {
 }
 customElements.define('test-two-forms', TwoForms);
 
+/** A variant: each kind has its own field, drawn only for that kind (the schema refuses the other's key). */
+const Variant = v.variant('kind', [
+  v.strictObject({ kind: v.literal('person'), fullName: text(50, 'Full name') }),
+  v.strictObject({ kind: v.literal('company'), companyId: v.pipe(v.string(), v.minLength(1, 'Choose a company.')) }),
+]);
+class VariantForm extends LitElement {
+  static override styles = [theme, formStyles];
+  sent: unknown[] = [];
+  form = new FormController(this, {
+    schema: Variant,
+    initial: { kind: 'person', fullName: 'Marc Lefèvre' },
+    submit: async (output) => void this.sent.push(output),
+  });
+  override render() {
+    const f = this.form;
+    return html`<form novalidate @submit=${f.onSubmit}>
+      ${f.summary()}
+      ${f.field({ name: 'kind', type: 'select', label: 'On behalf of', options: [{ value: 'person', label: 'Myself' }, { value: 'company', label: 'My company' }] })}
+      ${f.get('kind') === 'company'
+        ? f.field({ name: 'companyId', type: 'select', label: 'Company', options: [{ value: 'acme', label: 'Acme' }] })
+        : f.field({ name: 'fullName', label: 'Full name', autocomplete: 'name' })}
+      ${f.submitButton('Send')}
+    </form>`;
+  }
+}
+customElements.define('test-variant-form', VariantForm);
+
 function type(el: TestForm, name: string, value: string) {
   const control = shadow<HTMLInputElement>(el, `#${FormController.id(name)}`);
   control.value = value;
@@ -75,7 +102,7 @@ function fillValid(el: TestForm) {
   type(el, 'start', '2026-09-01');
   shadow<HTMLInputElement>(el, '#field-channel-1').click();
 }
-const submit = (el: TestForm) => shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
+const submit = (el: Element) => shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
 const summaryShown = (el: TestForm) => until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'focused summary');
 
 describe('FormController', () => {
@@ -269,6 +296,57 @@ describe('FormController', () => {
     // Messages already shown switch too, without a new submit.
     expect(shadow(el, '#field-agree-error').textContent).to.contain('You must agree.');
     expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address');
+  });
+
+  it('leaves out of the body a field that is no longer drawn, however many renders later, and keeps what was typed in it', async () => {
+    const el = await fixture<VariantForm>(html`<test-variant-form lang="en"></test-variant-form>`);
+    const choose = (name: string, value: string) => {
+      const control = shadow<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`);
+      control.value = value;
+      control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
+    };
+    choose('kind', 'company');
+    // Renders that have nothing to do with the switch: the hidden name must stay out of the body.
+    for (let i = 0; i < 3; i++) {
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    expect(el.shadowRoot!.querySelector('[name=fullName]')).to.equal(null);
+    // Sent without a company: the company field is in error, nothing about the hidden name.
+    submit(el);
+    await until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'focused summary');
+    const summary = shadow(el, '[data-error-summary]').textContent!;
+    expect(summary).to.contain('Choose a company.');
+    expect(summary).to.not.contain('fullName');
+    expect(summary).to.not.contain('Invalid key');
+    choose('companyId', 'acme');
+    submit(el);
+    await until(() => el.sent.length === 1, 'sent');
+    expect(el.sent[0]).to.deep.equal({ kind: 'company', companyId: 'acme' });
+    // Back to "myself": the name typed before is still there, and only it is sent.
+    choose('kind', 'person');
+    await el.updateComplete;
+    expect(shadow<HTMLInputElement>(el, '[name=fullName]').value).to.equal('Marc Lefèvre');
+    submit(el);
+    await until(() => el.sent.length === 2, 'sent again');
+    expect(el.sent[1]).to.deep.equal({ kind: 'person', fullName: 'Marc Lefèvre' });
+  });
+
+  it('does not list in the summary the error of a field that is no longer drawn', async () => {
+    const el = await fixture<VariantForm>(html`<test-variant-form lang="en"></test-variant-form>`);
+    shadow<HTMLSelectElement>(el, '[name=kind]').value = 'company';
+    shadow(el, '[name=kind]').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    submit(el);
+    await until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'focused summary');
+    expect(shadow(el, '[data-error-summary]').textContent).to.contain('Choose a company.');
+    shadow<HTMLSelectElement>(el, '[name=kind]').value = 'person';
+    shadow(el, '[name=kind]').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await el.updateComplete;
+    const summary = el.shadowRoot!.querySelector('[data-error-summary]');
+    expect(summary?.textContent ?? '').to.not.contain('company');
+    await expect(el).to.be.accessible();
   });
 
   it('keeps two forms of one element apart (idPrefix, own summary)', async () => {

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { directive, Directive, type DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import * as v from 'valibot';
@@ -80,9 +81,16 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   #values = new Map<string, unknown>();
   /** Errors by path, as the schema or the server wrote them (translated when drawn, so a language switch applies). */
   #errors = new Map<string, string>();
-  /** Fields drawn by the render in progress, and by the previous one (the summary is drawn before the fields). */
-  #specs = new Map<string, FieldSpec>();
-  #previous = new Map<string, FieldSpec>();
+  /**
+   * Fields drawn by the render in progress (`#drawing`) and by the last
+   * complete render (`#drawn`); between renders they are the same. A read
+   * in the middle of a render (`data()` for a live preview) falls back on
+   * the last complete one for the fields not drawn yet.
+   */
+  #drawing = new Map<string, FieldSpec>();
+  #drawn = new Map<string, FieldSpec>();
+  /** Every field this form has drawn: one of them missing from the last render is not applicable. */
+  #fields = new Set<string>();
   #problem: ApiError | null = null;
   #submitted = false;
   #busy = false;
@@ -98,12 +106,25 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   hostConnected(): void {}
 
   hostUpdate(): void {
-    this.#previous = this.#specs;
-    this.#specs = new Map();
+    this.#drawing = new Map();
+  }
+
+  hostUpdated(): void {
+    this.#drawn = this.#drawing;
   }
 
   #spec(name: string): FieldSpec | undefined {
-    return this.#specs.get(name) ?? this.#previous.get(name);
+    return this.#drawing.get(name) ?? this.#drawn.get(name);
+  }
+
+  /**
+   * Whether a value belongs in the body: a field the form drew before but
+   * not in its last render (the other branch of a choice) is not applicable,
+   * so its value is kept for when it comes back but neither sent nor checked.
+   * Values never drawn as fields (`kind`, prefilled constants) always apply.
+   */
+  #applies(name: string): boolean {
+    return !this.#fields.has(name) || this.#spec(name) !== undefined;
   }
 
   /** True while the submit function runs; a second submit is ignored. */
@@ -113,7 +134,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** Current errors by field path (translated). */
   get errors(): ReadonlyMap<string, string> {
-    return new Map([...this.#errors].map(([path, message]) => [path, this.#translate(message)]));
+    return new Map([...this.#errors].filter(([path]) => this.#applies(path)).map(([path, message]) => [path, this.#translate(message)]));
   }
 
   /** The last refusal that is not about a particular field, if any. */
@@ -142,10 +163,11 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#host.requestUpdate();
   }
 
-  /** The values as the schema expects them (nested, empties applied). */
+  /** The values as the schema expects them (nested, empties applied), without the fields not drawn any more. */
   data(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [name, value] of this.#values) {
+      if (!this.#applies(name)) continue;
       const empty = this.#spec(name)?.empty;
       if (value === '' && empty === 'omit') continue;
       setPath(out, name, value === '' && empty === 'null' ? null : value);
@@ -235,7 +257,8 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** A labelled native control with its hint and inline error. */
   field(spec: FieldSpec): TemplateResult {
-    this.#specs.set(spec.name, spec);
+    this.#drawing.set(spec.name, spec);
+    this.#fields.add(spec.name);
     // A drawn field always has a value, so an untouched one is "empty", not "missing"
     // (the schema then says "Name is required." rather than "Invalid key").
     if (!this.#values.has(spec.name)) this.#values.set(spec.name, spec.type === 'checkbox' ? false : '');
@@ -318,11 +341,20 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
    * The error summary: after a failed submit, a list of links to the fields
    * in error (and the server's message when it is not about a field). It
    * takes focus, so screen-reader and keyboard users land on it.
+   *
+   * It is drawn before the fields but lists those of the same render: Lit
+   * commits it after `render()` has drawn every field, so a field that this
+   * render hides is not listed.
    */
-  summary(): TemplateResult | typeof nothing {
+  summary(): DirectiveResult<typeof AfterFields> {
+    return afterFields(() => this.#summary());
+  }
+
+  #summary(): TemplateResult | typeof nothing {
     const t = this.#l10n.t.form;
-    const fieldItems = [...this.#errors].filter(([name]) => this.#spec(name));
-    const otherItems = [...this.#errors].filter(([name]) => !this.#spec(name));
+    const drawn = this.#drawing;
+    const fieldItems = [...this.#errors].filter(([name]) => drawn.has(name));
+    const otherItems = [...this.#errors].filter(([name]) => !this.#fields.has(name));
     const problem = this.#problem;
     if (fieldItems.length === 0 && otherItems.length === 0 && !problem) return nothing;
     const title = fieldItems.length > 0 ? t.summaryTitle : t.problemTitle;
@@ -343,7 +375,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
               ${fieldItems.map(
                 ([name, message]) =>
                   html`<li><a part="error-link" href=${`#${this.id(name)}`} @click=${focusField(name)}
-                      >${t.fieldError(this.#spec(name)!.label, this.#translate(message))}</a></li>`,
+                      >${t.fieldError(drawn.get(name)!.label, this.#translate(message))}</a></li>`,
               )}
             </ul>`
         : nothing}
@@ -361,6 +393,14 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     </button>`;
   }
 }
+
+/** Draws its content when Lit commits the template, i.e. once the host's `render()` has run to its end. */
+class AfterFields extends Directive {
+  render(draw: () => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
+    return draw();
+  }
+}
+const afterFields = directive(AfterFields);
 
 function readValue(control: HTMLInputElement, type: FieldType): unknown {
   if (type === 'checkbox') return control.checked;
