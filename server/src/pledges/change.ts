@@ -44,7 +44,7 @@ export function editedColumns(c: Context<AppEnv>, p: PledgeRow, input: PledgePat
   if (input.address !== undefined) set.donorAddress = input.address;
   if (input.viaAccountant !== undefined) set.viaAccountant = input.viaAccountant;
   if (donation && (set.amountCents !== undefined || set.frequency !== undefined)) {
-    set.taxEstimate = estimateGift(c, p.donorKind ?? 'individual', set.amountCents ?? p.amountCents ?? 0, set.frequency ?? p.frequency ?? 'once', {});
+    set.taxEstimate = estimateGift(c, { donorKind: p.donorKind ?? 'individual', amountCents: set.amountCents ?? p.amountCents ?? 0, frequency: set.frequency ?? p.frequency ?? 'once' });
   }
   return set;
 }

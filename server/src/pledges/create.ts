@@ -4,7 +4,7 @@
  * thrown as problems naming the field to fix.
  */
 import type { Context } from 'hono';
-import { estimateTaxReduction, taxRulesOn, type DonationCreate, type TaxPledgeCreate } from '@passerelle/schema';
+import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type TaxPledgeCreate } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findBeneficiary, findFoundation, findPledgingCompany } from '../db/pledges/lookups.ts';
@@ -35,10 +35,9 @@ function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: st
   return company;
 }
 
-/** The estimate of a gift over a year (a monthly gift is twelve payments). */
-export function estimateGift(c: Context<AppEnv>, donorKind: 'individual' | 'company', amountCents: number, frequency: string, income: { taxableIncomeCents?: number | undefined; turnoverCents?: number | undefined }) {
-  const yearly = frequency === 'monthly' ? amountCents * 12 : amountCents;
-  return estimateTaxReduction(taxRulesOn(pledgeConfig().taxReduction, today(c)), { donorKind, amountCents: yearly, ...income });
+/** The estimate of a gift with the rules in force today: the shared one the element shows as the person types. */
+export function estimateGift(c: Context<AppEnv>, input: DonationEstimateInput) {
+  return estimateDonation(taxRulesOn(pledgeConfig().taxReduction, today(c)), input);
 }
 
 export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
@@ -48,7 +47,13 @@ export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
   const company = input.donor.kind === 'company' ? activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
   authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
   if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', message: 'This company has no SIRET on record, which the tax receipt needs: ask the institution to add it.' }]);
-  const taxEstimate = estimateGift(c, input.donor.kind, input.amountCents, input.frequency, input.donor.kind === 'individual' ? { taxableIncomeCents: input.taxableIncomeCents } : { turnoverCents: input.turnoverCents });
+  const taxEstimate = estimateGift(c, {
+    donorKind: input.donor.kind,
+    amountCents: input.amountCents,
+    frequency: input.frequency,
+    taxableIncomeCents: input.taxableIncomeCents,
+    turnoverCents: input.turnoverCents,
+  });
   const at = auditOrigin(c).at;
   return {
     tenantId: actor.tenantId,

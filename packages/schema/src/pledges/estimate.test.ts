@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { estimateTaxReduction } from './estimate.ts';
+import configured from '../../../../server/config/pledges.json' with { type: 'json' };
+import { estimateDonation, estimateTaxReduction } from './estimate.ts';
 import { PledgeConfigSchema, campaignFor, taxRulesOn, type TaxReductionRules } from './parameters.ts';
 import { PledgeCreateSchema, PledgeAmountCentsSchema } from './pledge.ts';
 
@@ -80,6 +81,40 @@ describe('estimateTaxReduction: companies (60 % up to 2 M€, 40 % above, within
     const e = estimateTaxReduction(rules2019, { donorKind: 'company', amountCents: euros(3_000_000), turnoverCents: euros(1_000_000_000) });
     expect(e.reductionCents).toBe(euros(1_800_000));
     expect(estimateTaxReduction(rules2019, { donorKind: 'company', amountCents: euros(15_000), turnoverCents: euros(100_000) }).eligibleCents).toBe(euros(10_000));
+  });
+});
+
+describe('estimateDonation: the rules the API applies (server/config/pledges.json, in force in 2026)', () => {
+  const rules = taxRulesOn(v.parse(PledgeConfigSchema, configured).taxReduction, '2026-01-01');
+
+  it('a company giving 3,000,000 € on a 1 bn€ turnover: 60 % of 2 M€ + 40 % of 1 M€ = 1,600,000 € this year', () => {
+    const e = estimateDonation(rules, { donorKind: 'company', amountCents: euros(3_000_000), frequency: 'once', turnoverCents: euros(1_000_000_000) });
+    expect(e.ceilingCents).toBe(euros(5_000_000));
+    expect(e.reductionCents).toBe(euros(1_600_000));
+    expect(e.carriedOverCents).toBe(0);
+  });
+  it('a company with 200,000 € of turnover giving 10,000 €: the 20,000 € floor is the ceiling, 6,000 € off', () => {
+    const e = estimateDonation(rules, { donorKind: 'company', amountCents: euros(10_000), frequency: 'once', turnoverCents: euros(200_000) });
+    expect(e.ceilingCents).toBe(euros(20_000));
+    expect(e.reductionCents).toBe(euros(6_000));
+  });
+  it('a person with 30,000 € of income giving 10,000 €: 66 % of 6,000 € = 3,960 € this year, 4,000 € carried over', () => {
+    const e = estimateDonation(rules, { donorKind: 'individual', amountCents: euros(10_000), frequency: 'once', taxableIncomeCents: euros(30_000) });
+    expect(e.eligibleCents).toBe(euros(6_000));
+    expect(e.reductionCents).toBe(euros(3_960));
+    expect(e.carriedOverCents).toBe(euros(4_000));
+    expect(e.netCostCents).toBe(euros(6_040));
+  });
+  it('a monthly gift counts twelve payments against the ceiling', () => {
+    const e = estimateDonation(rules, { donorKind: 'individual', amountCents: euros(1_000), frequency: 'monthly', taxableIncomeCents: euros(30_000) });
+    expect(e.amountCents).toBe(euros(12_000));
+    expect(e.reductionCents).toBe(euros(3_960));
+    expect(e.carriedOverCents).toBe(euros(6_000));
+  });
+  it('takes the figure of the donor’s kind only: a turnover does not cap a person, an income does not lift a company’s ceiling', () => {
+    const both = { amountCents: euros(10_000), frequency: 'once' as const, taxableIncomeCents: euros(30_000), turnoverCents: euros(100_000_000) };
+    expect(estimateDonation(rules, { donorKind: 'individual', ...both }).ceilingCents).toBe(euros(6_000));
+    expect(estimateDonation(rules, { donorKind: 'company', ...both }).ceilingCents).toBe(euros(500_000));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { TaxReductionRules } from './parameters.ts';
+import type { PledgeFrequency } from './pledge.ts';
 
 export type DonorKind = 'individual' | 'company';
 
@@ -72,4 +73,28 @@ export function estimateTaxReduction(rules: TaxReductionRules, input: EstimateIn
     carriedOverCents: amount - eligible,
     rulesFrom: rules.validFrom,
   };
+}
+
+export interface DonationEstimateInput {
+  donorKind: DonorKind;
+  /** One payment, in cents. */
+  amountCents: number;
+  frequency: PledgeFrequency;
+  /** The person's taxable income, in cents (ignored for a company). */
+  taxableIncomeCents?: number | undefined;
+  /** The company's turnover excluding tax, in cents (ignored for a person). */
+  turnoverCents?: number | undefined;
+}
+
+/**
+ * The estimate of a pledged gift, the one both the API (stored with the
+ * pledge) and `<passerelle-pledge>` (shown as the person types) compute: over
+ * a year, a monthly gift being twelve payments, with the ceiling of the
+ * donor's kind — taxable income for a person, turnover for a company.
+ */
+export function estimateDonation(rules: TaxReductionRules, input: DonationEstimateInput): TaxEstimate {
+  const amountCents = input.frequency === 'monthly' ? input.amountCents * 12 : input.amountCents;
+  return input.donorKind === 'individual'
+    ? estimateTaxReduction(rules, { donorKind: 'individual', amountCents, taxableIncomeCents: input.taxableIncomeCents })
+    : estimateTaxReduction(rules, { donorKind: 'company', amountCents, turnoverCents: input.turnoverCents });
 }

@@ -47,7 +47,18 @@ export const PledgeDesignationSchema = v.variant('kind', [
 ]);
 export type PledgeDesignation = v.InferOutput<typeof PledgeDesignationSchema>;
 
-const optionalIncome = v.optional(v.pipe(v.number(), v.integer('A whole number of cents.'), v.minValue(0), v.maxValue(10 ** 14)));
+/** 10^14 cents = 1,000 billion euros: above any company's turnover. */
+export const MAX_FIGURE_CENTS = 100_000_000_000_000;
+export const PLEDGE_FIGURE_MESSAGE = 'A turnover or an income is a whole number of cents, from 0 to 100 000 000 000 000 (1,000 billion euros).';
+
+/** A turnover or a taxable income, for the estimate's ceiling. Never echoes the value. */
+export const PledgeFigureCentsSchema = v.pipe(
+  v.number(PLEDGE_FIGURE_MESSAGE),
+  v.integer(PLEDGE_FIGURE_MESSAGE),
+  v.minValue(0, PLEDGE_FIGURE_MESSAGE),
+  v.maxValue(MAX_FIGURE_CENTS, PLEDGE_FIGURE_MESSAGE),
+);
+const optionalIncome = v.optional(PledgeFigureCentsSchema);
 
 export const DonationCreateSchema = v.strictObject({
   kind: v.literal('donation'),
