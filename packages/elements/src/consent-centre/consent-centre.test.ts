@@ -207,6 +207,24 @@ describe('<passerelle-consent-centre>', () => {
     expect(shadow(el, '[data-purpose="alumni-news"] h4').textContent).to.equal('Alumni newsletter');
   });
 
+  it('the status line follows a change of language', async () => {
+    await withdrawEverything('student-ines');
+    const el = await centre('student-ines', 'fr');
+    sw(el, 'events', 'sms').click();
+    await until(() => statusText(el) === 'Votre choix est enregistré.', 'the French status');
+    el.setAttribute('lang', 'en');
+    await until(() => shadow(el, 'h2').textContent === 'My consents', 'English');
+    expect(statusText(el)).to.equal('Your choice is saved.');
+    const input = shadow<HTMLInputElement>(el, 'input[name=perMonth]');
+    input.value = '3';
+    input.dispatchEvent(new Event('input'));
+    shadow<HTMLFormElement>(el, '[part=cap] form').requestSubmit();
+    await until(() => statusText(el) === 'Limit saved: at most 3 message(s) a month.', 'the cap saved');
+    el.setAttribute('lang', 'fr');
+    await until(() => shadow(el, 'h2').textContent === 'Mes consentements', 'French again');
+    expect(statusText(el)).to.equal('Plafond enregistré : 3 message(s) par mois au maximum.');
+  });
+
   it('works inside <passerelle-portal>', async () => {
     const { api, tenant } = await apiConfig();
     const token = await hostToken('staff-mgmt');

@@ -22,6 +22,9 @@ import { purposeItem, type PurposeContext } from './purpose-item.ts';
 
 const COMPONENT = 'passerelle-consent-centre';
 
+/** What the status line says, written when drawn: a change of language rewrites it. */
+type StatusLine = ((t: typeof fr) => string) | null;
+
 /**
  * @summary The person's consent centre: one row per purpose with a switch per
  * channel, "withdraw everything", the history of their choices with the text
@@ -58,7 +61,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
   @state() private loadFailed: ApiError | null = null;
   /** A consent change is on its way: the switches wait for it. */
   @state() private pending = false;
-  @state() private status = '';
+  @state() private status: StatusLine = null;
   @state() private problem = '';
 
   /** The session the data was loaded for: a new session (another person) reloads. */
@@ -72,7 +75,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
       const { client } = this.#signedIn();
       const cap = await client.json(client.rpc.consents['solicitation-cap'].$put({ json: { perMonth: body.perMonth, origin: this.#origin() } }));
       if (this.overview) this.overview = { ...this.overview, solicitationCap: cap };
-      this.#say(this.#l10n.t.cap.saved(cap.perMonth));
+      this.#say((t) => t.cap.saved(cap.perMonth));
       this.dispatchEvent(new SavedEvent({ kind: 'solicitation-cap', item: cap }));
     },
   });
@@ -85,7 +88,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
     submit: async (body) => {
       const { client } = this.#signedIn();
       const request = await client.json(client.rpc.me.erasure.$post({ json: body }));
-      this.#say(this.#l10n.t.erasure.sent);
+      this.#say((t) => t.erasure.sent);
       this.dispatchEvent(new SavedEvent({ kind: 'erasure', item: request }));
       await this.#load();
     },
@@ -119,16 +122,16 @@ export class PasserelleConsentCentre extends PasserelleElement {
     return { page: location.href.slice(0, 500), component: COMPONENT };
   }
 
-  #say(message: string): void {
+  #say(message: (t: typeof fr) => string): void {
     this.problem = '';
     // Clear first so that the same sentence twice is announced twice.
-    this.status = '';
+    this.status = null;
     void this.updateComplete.then(() => (this.status = message));
   }
 
   #fail(error: unknown, action: string): void {
     const apiError = error instanceof ApiError ? error : ApiError.network(error);
-    this.status = '';
+    this.status = null;
     this.problem = apiError.problem.detail;
     this.dispatchEvent(new PasserelleErrorEvent({ error: apiError, action }));
   }
@@ -170,7 +173,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
         client.rpc.consents[':purpose'].$put({ param: { purpose: purpose.key }, json: { channels, version: purpose.version.hash, origin: this.#origin() } }),
       );
       if (this.overview) this.overview = { ...this.overview, purposes: this.overview.purposes.map((p) => (p.key === purpose.key ? res.purpose : p)) };
-      this.#say(res.changed.length > 0 ? this.#l10n.t.saved : this.#l10n.t.nothingChanged);
+      this.#say(res.changed.length > 0 ? (t) => t.saved : (t) => t.nothingChanged);
       this.dispatchEvent(new SavedEvent({ kind: 'consent', item: res.purpose }));
       // The choice is recorded: free the switches before refreshing the history.
       this.pending = false;
@@ -193,7 +196,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
       const res = await client.json(client.rpc.consents['withdraw-all'].$post({ json: { origin: this.#origin() } }));
       const { changed: _changed, ...overview } = res;
       this.overview = overview;
-      this.#say(this.#l10n.t.withdrawnAll);
+      this.#say((t) => t.withdrawnAll);
       this.dispatchEvent(new SavedEvent({ kind: 'withdraw-all', item: overview }));
       this.pending = false;
       await this.#refreshHistory();
@@ -219,7 +222,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
       link.remove();
       // Revoke later: the browser reads the blob after the click returns.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.#say(this.#l10n.t.data.ready);
+      this.#say((t) => t.data.ready);
       this.dispatchEvent(new SavedEvent({ kind: 'export', item: { format, bytes: blob.size } }));
     } catch (error) {
       this.#fail(error, 'export');
@@ -243,7 +246,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
         <h2>${t.title}</h2>
         <p>${t.intro}</p>
       </header>
-      <p part="status" class="status" role="status">${this.status}</p>
+      <p part="status" class="status" role="status">${this.status?.(t) ?? ''}</p>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <section aria-labelledby="purposes-title">
         <h3 id="purposes-title">${t.purposes}</h3>
