@@ -6,6 +6,7 @@ import { defineUsedComponents } from './components.ts';
 interface PortalLike extends HTMLElement {
   getIdentityToken?: (() => Promise<string>) | undefined;
   signOut?: () => unknown;
+  auth?: { state: { status: string } } | null;
 }
 
 applyLang(initialLang());
@@ -43,6 +44,21 @@ function wireSwitcher(session: HostSession): void {
   });
 }
 
+/**
+ * Mirrors each portal's state on the element (`data-signed-in`) for the
+ * stylesheet: a portal around several panels shows them only to someone
+ * signed in, since their components have nothing to show before.
+ */
+function markSignedInPortals(): () => void {
+  const portals = [...document.querySelectorAll<PortalLike>('passerelle-portal')];
+  const sync = (portal: PortalLike) => portal.toggleAttribute('data-signed-in', portal.auth?.state.status === 'signed-in');
+  for (const portal of portals) {
+    portal.addEventListener('passerelle-signed-in', () => sync(portal));
+    portal.addEventListener('passerelle-signed-out', () => sync(portal));
+  }
+  return () => portals.forEach(sync);
+}
+
 function showWhoIsSignedIn(session: HostSession): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-host-person]')) {
     el.textContent = session.person ? session.person.name : '';
@@ -52,6 +68,8 @@ function showWhoIsSignedIn(session: HostSession): void {
 
 async function main(): Promise<void> {
   wireLanguageSwitch();
+  // Listening before the components load, so a sign-in that completes meanwhile is seen.
+  const syncPortals = markSignedInPortals();
   let session: HostSession | null = null;
   try {
     session = await hostSession();
@@ -67,6 +85,7 @@ async function main(): Promise<void> {
     for (const portal of document.querySelectorAll<PortalLike>('passerelle-portal')) portal.getIdentityToken = getIdentityToken;
   }
   const { missing } = await defineUsedComponents();
+  syncPortals();
   document.documentElement.dataset.demoReady = 'true';
   if (missing.length) console.info(`[demo] not available yet: ${missing.map((t) => `<${t}>`).join(', ')}`);
 }
