@@ -3,6 +3,7 @@ export * from './core/tenant.ts';
 export * from './core/person.ts';
 export * from './core/company.ts';
 export * from './core/auth.ts';
+export * from './core/sign-in-code.ts';
 export * from './core/problem.ts';
 export * from './core/issues.ts';
 export * from './policy/types.ts';

@@ -10,12 +10,15 @@ import { purgeExpiredTokenIds, recordTokenId } from '../db/auth/used-token-ids.t
 import { HostTokenError, peekToken, verifyHostToken } from '../auth/host-token.ts';
 import { openSession, revokeSession } from '../auth/session.ts';
 import { personForEmail, personForHostIdentity } from '../auth/provision.ts';
-import { consumeCode, issueCode, rateLimited, CODE_LIFETIME_MINUTES, RATE_WINDOW_MINUTES } from '../auth/email-code.ts';
+import { consumeCode, issueCode, rateLimited, tooManyWrongCodesFrom, CODE_LIFETIME_MINUTES, RATE_WINDOW_MINUTES, WRONG_CODES_IP_WINDOW_MINUTES } from '../auth/email-code.ts';
+import { codeMail, pausedMail } from '../auth/sign-in-mail.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import { writeAudit } from '../db/audit.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 
 const refused = () => unauthenticated('This identity token is not valid: it may be expired, already used, or signed with a key this institution has not registered.');
+
+const wrongCode = () => unauthenticated('This code is wrong or has expired. Ask for a new one.');
 
 /** EMAIL_SIGN_IN=off: the email-code routes answer 404 before reading the body. */
 const emailSignInOn = createMiddleware<AppEnv>(async (c, next) => {
@@ -62,7 +65,11 @@ export const authRoutes = new Hono<AppEnv>()
     });
     return c.json(grant, 200);
   })
-  /** Sends a sign-in code. The answer is the same whether or not the address is known. */
+  /**
+   * Sends a sign-in code. The answer, and the work done before it, are the
+   * same for a known, an unknown or a paused address: one code stored, one
+   * mail sent to the address.
+   */
   .post('/email', emailSignInOn, jsonBody(EmailSignInSchema), async (c) => {
     const { db, clock, mailer } = c.var.deps;
     const now = clock.now();
@@ -73,23 +80,26 @@ export const authRoutes = new Hono<AppEnv>()
       if (rateLimited(db, tenant.id, email, ip, now)) {
         throw new ProblemError('tooManyRequests', `Too many codes were asked for. Wait ${RATE_WINDOW_MINUTES} minutes and try again.`, {}, { 'retry-after': String(RATE_WINDOW_MINUTES * 60) });
       }
-      const code = issueCode(db, tenant.id, email, ip, now);
-      await mailer.send({
-        to: email,
-        subject: `${tenant.name} — code de connexion / sign-in code: ${code}`,
-        text: `Votre code de connexion est ${code}. Il est valable ${CODE_LIFETIME_MINUTES} minutes.\nYour sign-in code is ${code}. It is valid for ${CODE_LIFETIME_MINUTES} minutes.\n\nSi vous n'avez rien demandé, ignorez ce message. / If you did not ask for it, ignore this message.`,
-      });
+      await mailer.send(codeMail(tenant.name, email, issueCode(db, tenant.id, email, ip, now)));
     }
     return c.json({ sent: true, expiresInMinutes: CODE_LIFETIME_MINUTES }, 202);
   })
   /** Trades an emailed code for a session. */
-  .post('/verify', emailSignInOn, jsonBody(VerifyCodeSchema), (c) => {
-    const { db, clock, config } = c.var.deps;
+  .post('/verify', emailSignInOn, jsonBody(VerifyCodeSchema), async (c) => {
+    const { db, clock, config, mailer } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email, code } = c.req.valid('json');
+    const ip = clientIp(c);
+    if (tooManyWrongCodesFrom(db, ip, now)) {
+      throw new ProblemError('tooManyRequests', `Too many wrong codes were entered from your network. Wait ${WRONG_CODES_IP_WINDOW_MINUTES} minutes and try again.`, {}, { 'retry-after': String(WRONG_CODES_IP_WINDOW_MINUTES * 60) });
+    }
     const tenant = findInstitutionBySlug(db, slug);
-    if (!tenant || !consumeCode(db, tenant.id, email, code, now)) {
-      throw unauthenticated('This code is wrong or has expired. Ask for a new one.');
+    if (!tenant) throw wrongCode();
+    const check = consumeCode(db, { tenantId: tenant.id, email, ip, code, now });
+    if (!check.accepted) {
+      // The wrong code that paused 6-digit codes for the address: its owner learns it, with a long code.
+      if (check.paused) await mailer.send(pausedMail(tenant.name, email, check.paused));
+      throw wrongCode();
     }
     const grant: SessionGrant = db.transaction((tx) => {
       const person = personForEmail(tx, tenant.id, email, now);

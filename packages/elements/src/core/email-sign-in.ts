@@ -80,7 +80,7 @@ export class EmailSignIn implements ReactiveController {
         <h2 id="sign-in-title" part="title">${t.title}</h2>
         <form part="form" novalidate aria-busy=${this.#codeForm.busy ? 'true' : 'false'} @submit=${this.#codeForm.onSubmit}>
           ${this.#codeForm.summary()}
-          ${this.#codeForm.field({ name: 'code', label: t.code, hint: t.codeHint(this.#email), required: true, autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6 })}
+          ${this.#codeForm.field({ name: 'code', label: t.code, hint: t.codeHint(this.#email), required: true, autocomplete: 'one-time-code', maxlength: 20 })}
           <div class="actions">
             ${this.#codeForm.submitButton(t.verify)}
             <button part="button" type="button" class="link" @click=${() => this.#go('email')}>${t.otherEmail}</button>

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { EmailSchema, IdSchema, IsoDateTimeSchema, SlugSchema } from './common.ts';
+import { SignInCodeSchema } from './sign-in-code.ts';
 import { roles } from '../policy/types.ts';
 import { signInMethods } from '../policy/sign-in.ts';
 
@@ -18,7 +19,7 @@ export const EmailSignInSchema = v.strictObject({
 export const VerifyCodeSchema = v.strictObject({
   tenant: SlugSchema,
   email: EmailSchema,
-  code: v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, 'The code is the 6 digits from the email.')),
+  code: SignInCodeSchema,
 });
 
 /** What a session answers: the bearer token and when it stops working. */

@@ -9,7 +9,7 @@ export const en = {
     emailHint: 'We will send you a 6-digit code.',
     sendCode: 'Send me a code',
     code: 'Code from the email',
-    codeHint: (email: string) => `Enter the 6 digits sent to ${email}.`,
+    codeHint: (email: string) => `Enter the code sent to ${email}.`,
     verify: 'Sign in',
     otherEmail: 'Use another address',
     signingIn: 'Signing in…',
