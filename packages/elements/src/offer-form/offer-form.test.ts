@@ -319,6 +319,21 @@ describe('<passerelle-offer-form>', () => {
     expect(inlineEn).to.contain('Pick a company from the list');
   });
 
+  it('no school chosen: the summary names the field as the person reads it, and leads to it', async () => {
+    const el = await offerForm('rep-acme', 'fr');
+    await until(() => shadow<HTMLInputElement>(el, 'input[role=combobox]').value === 'Acme Robotique', 'Acme Robotique preselected');
+    fill(el, 'title', 'Stage sans école visée');
+    await el.updateComplete;
+    shadow<HTMLButtonElement>(el, 'button[data-intent=draft]').click();
+    await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'error summary');
+    const summary = shadow(el, '[data-error-summary]').textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('Écoles ou formations visées : Choisissez au moins une école ou formation.');
+    expect(summary).not.to.contain('targetEntityIds');
+    const first = shadow<HTMLInputElement>(el, '[name=targetEntityIds]');
+    shadow<HTMLAnchorElement>(el, `[data-error-summary] a[href="#${first.id}"]`).click();
+    expect(deepActiveElement()).to.equal(first);
+  });
+
   it('French text stays French: no English words in brackets when the company is missing', async () => {
     const el = await offerForm('student-ines', 'fr');
     shadow<HTMLInputElement>(el, 'input[role=combobox]').focus();

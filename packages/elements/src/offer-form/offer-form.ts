@@ -295,10 +295,12 @@ export class PasserelleOfferForm extends PasserelleElement {
     const draft = !offer || offer.status === 'draft';
     // What submission requires is marked from the shared schema's list (`required` marks the label and the control).
     const required = requiredToSubmit;
-    // The company is drawn by the combobox, not by a native control of the form: registering it
-    // (the template is not used) gives its errors a label and a link in the summary, and an
-    // untouched company the value '' (the schema's own message), never a missing key.
+    // The company (a combobox) and the targets (checkboxes) are drawn here, not by `field()`.
+    // Registering them with it (its template is not used) gives their errors the label the
+    // person reads and a link in the summary, and an untouched company the value '' (the
+    // schema's own message), never a field path or a missing key.
     void f.field({ name: 'companyId', label: t.company, required: required('companyId') });
+    void f.field({ name: 'targetEntityIds', label: t.targets, required: required('targetEntityIds') });
     return html`<form part="form" novalidate aria-busy=${f.busy ? 'true' : 'false'} @submit=${f.onSubmit}>
       ${f.summary()}
       <p part="required-note" class="hint" data-required-note>${t.requiredNote(draft)}</p>
