@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HealthSchema } from '@passerelle/schema';
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -12,7 +13,8 @@ import { limitBody, requireJson } from './http/limits.ts';
 import { tenantCors } from './http/cors.ts';
 import { noStore } from './http/no-store.ts';
 import { problemResponse } from './http/problem.ts';
-import { buildOpenApi } from './http/openapi.ts';
+import { apiDescriptionRoutes } from './http/docs.ts';
+import { describeRoute } from './http/describe.ts';
 import { authRoutes } from './routes/auth.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { meRoutes } from './routes/me.ts';
@@ -79,10 +81,10 @@ export function createApp(options: AppOptions) {
   app.use('/v1/*', noStore());
   app.use(limitBody());
   app.use(requireJson());
-  app.get('/health', (c) => c.json({ status: 'ok' }, 200));
+  app.get('/health', describeRoute({ operationId: 'getHealth', summary: 'Whether the API is up', tags: ['service'], public: true, answers: { 200: HealthSchema } }), (c) => c.json({ status: 'ok' as const }, 200));
   app.route('/v1', v1);
-  const openapi = buildOpenApi(app);
-  app.get('/v1/openapi.json', (c) => c.json(openapi, 200));
+  // Last: the description lists every route mounted before it.
+  app.route('/v1', apiDescriptionRoutes(app));
   return app;
 }
 

@@ -17,3 +17,4 @@ export * from './pledges/index.ts';
 export * from './webhooks/index.ts';
 export * from './import/index.ts';
 export * from './exports/index.ts';
+export * from './answers/index.ts';

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 
-/** The API's own description: public, the same for everyone, and the only /v1 answer a cache may keep. */
-export const CACHEABLE_PATHS: ReadonlySet<string> = new Set(['/v1/openapi.json']);
+/** The API's own description and its reference page's script: public, the same for everyone, and the only /v1 answers a cache may keep. */
+export const CACHEABLE_PATHS: ReadonlySet<string> = new Set(['/v1/openapi.json', '/v1/docs/redoc.standalone.js']);
 
 /**
  * `Cache-Control: no-store` on every /v1 answer but the API's description:

@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import {
+  CompanyPageSchema,
+  CompanyRequestPageSchema,
+  CompanyRequestViewSchema,
+  CompanyViewSchema,
   CompanyCreateSchema,
   CompanyPatchSchema,
   CompanyRequestListQuerySchema,
@@ -33,6 +37,7 @@ import {
 import { findCompanyRepMembershipId, insertMembership } from '../db/tenancy/memberships.ts';
 import { searchCompanies } from '../offers/company-search.ts';
 import { encodeCursor } from '../offers/cursor.ts';
+import { describeRoute } from '../http/describe.ts';
 
 type CompanyRow = { id: string; name: string; siret: string | null; siren: string | null; website: string | null; status: 'active' | 'pending' | 'refused' };
 
@@ -102,7 +107,7 @@ export const companyRoutes = new Hono<AppEnv>()
    * and case ignored), or the directory by name without `q`. Active companies
    * only; staff and administrators may ask for `status=pending`.
    */
-  .get('/', queryParams(CompanySearchQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'searchCompanies', summary: 'Find companies by name, SIRET or SIREN (the offer form’s typeahead), or list them by name', tags: ['companies'], answers: { 200: CompanyPageSchema } }), queryParams(CompanySearchQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const query = c.req.valid('query');
@@ -118,7 +123,7 @@ export const companyRoutes = new Hono<AppEnv>()
     return c.json({ items: page.map(companyView), nextCursor: rows.length > query.limit && last ? encodeCursor(last.name, last.id) : null }, 200);
   })
   /** Creates an active company (staff and admin). */
-  .post('/', jsonBody(CompanyCreateSchema), (c) => {
+  .post('/', describeRoute({ operationId: 'createCompany', summary: 'Create a verified company (staff, administrators)', tags: ['companies'], answers: { 201: CompanyViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(CompanyCreateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'company.create', { kind: 'company', tenantId: actor.tenantId });
@@ -137,7 +142,7 @@ export const companyRoutes = new Hono<AppEnv>()
    * The verification queue for staff (`status`, default pending), or with
    * `mine=true` the caller's own requests and their outcome.
    */
-  .get('/requests', queryParams(CompanyRequestListQuerySchema), (c) => {
+  .get('/requests', describeRoute({ operationId: 'listCompanyRequests', summary: 'The verification queue (staff), or one’s own requests with mine=true', tags: ['companies'], answers: { 200: CompanyRequestPageSchema } }), queryParams(CompanyRequestListQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const query = c.req.valid('query');
@@ -153,7 +158,7 @@ export const companyRoutes = new Hono<AppEnv>()
    * to represent an existing company (`companyId`), or asks for a new one
    * (`company`), created pending until staff verify it.
    */
-  .post('/requests', jsonBody(CompanyRequestCreateSchema), (c) => {
+  .post('/requests', describeRoute({ operationId: 'requestCompany', summary: 'Ask to represent a company, or for a new one to be added', tags: ['companies'], answers: { 201: CompanyRequestViewSchema }, location: true, problems: [404, 409] }), jsonBody(CompanyRequestCreateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'company.request', { kind: 'company', tenantId: actor.tenantId });
@@ -181,14 +186,14 @@ export const companyRoutes = new Hono<AppEnv>()
     c.header('location', `/v1/companies/requests/${requestId}`);
     return c.json(requestView(db, actor.tenantId, requestId)!, 201);
   })
-  .get('/requests/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/requests/:id', describeRoute({ operationId: 'getCompanyRequest', summary: 'One request: the requester’s own, or any for staff', tags: ['companies'], answers: { 200: CompanyRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     const view = requestView(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     if (!view || (view.person.id !== actor.personId && !can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId }))) throw notFound('This request');
     return c.json(view, 200);
   })
   /** Staff approve: the requester becomes the company's representative; a pending company becomes active. */
-  .post('/requests/:id/approve', pathParams(v.object({ id: IdSchema })), (c) => {
+  .post('/requests/:id/approve', describeRoute({ operationId: 'approveCompanyRequest', summary: 'Approve a request: the requester represents the company (staff)', tags: ['companies'], answers: { 200: CompanyRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const id = c.req.valid('param').id;
@@ -206,7 +211,7 @@ export const companyRoutes = new Hono<AppEnv>()
     return c.json(requestView(db, actor.tenantId, id)!, 200);
   })
   /** Staff refuse with a reason the requester reads; a company asked for with it is refused too. */
-  .post('/requests/:id/refuse', pathParams(v.object({ id: IdSchema })), jsonBody(CompanyRequestRefuseSchema), (c) => {
+  .post('/requests/:id/refuse', describeRoute({ operationId: 'refuseCompanyRequest', summary: 'Refuse a request with a reason the requester reads (staff)', tags: ['companies'], answers: { 200: CompanyRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), jsonBody(CompanyRequestRefuseSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const id = c.req.valid('param').id;
@@ -220,7 +225,7 @@ export const companyRoutes = new Hono<AppEnv>()
     });
     return c.json(requestView(db, actor.tenantId, id)!, 200);
   })
-  .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id', describeRoute({ operationId: 'getCompany', summary: 'One company', tags: ['companies'], answers: { 200: CompanyViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     authorize(actor, 'company.search', { kind: 'company', tenantId: actor.tenantId });
     const row = findCompany(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
@@ -230,7 +235,7 @@ export const companyRoutes = new Hono<AppEnv>()
     return c.json(companyView(company), 200);
   })
   /** A representative edits their own company; staff and admin any (If-Match required). */
-  .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(CompanyPatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateCompany', summary: 'Edit a company (its representatives, staff, administrators)', tags: ['companies'], answers: { 200: CompanyViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(CompanyPatchSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const id = c.req.valid('param').id;

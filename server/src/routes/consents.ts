@@ -2,6 +2,11 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import {
+  ConsentChoiceResultSchema,
+  ConsentHistorySchema,
+  ConsentOverviewSchema,
+  SolicitationCapViewSchema,
+  WithdrawAllResultSchema,
   ConsentChoiceSchema,
   ConsentExportQuerySchema,
   IdSchema,
@@ -37,6 +42,7 @@ import { checkedOrigin } from '../consents/origin.ts';
 import { personResource, requireAdmin } from '../consents/people.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { toCsv } from '../csv/write.ts';
+import { csvFile, describeRoute } from '../http/describe.ts';
 
 type Claimed = { page?: string | undefined; component?: string | undefined } | undefined;
 
@@ -74,20 +80,20 @@ const cursorOf = (cursor: string | undefined): number => {
 export const consentRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Every purpose with its current text and the signed-in person's state per channel. */
-  .get('/', (c) => {
+  .get('/', describeRoute({ operationId: 'getMyConsents', summary: 'Every purpose with one’s consent per channel, and one’s solicitation cap', tags: ['consents'], answers: { 200: ConsentOverviewSchema } }), (c) => {
     const { actor } = c.var.auth;
     authorize(actor, 'consent.read', personResource(c.var.deps.db, actor.tenantId, actor.personId));
     return c.json(consentOverview(c.var.deps.db, actor.tenantId, actor.personId, c.var.deps.clock.now()), 200);
   })
   /** The person's choices, oldest first, each with the exact text they saw. */
-  .get('/history', queryParams(ListQuerySchema), (c) => {
+  .get('/history', describeRoute({ operationId: 'listMyConsentHistory', summary: 'One’s consent choices, oldest first, each with the text agreed to', tags: ['consents'], answers: { 200: ConsentHistorySchema } }), queryParams(ListQuerySchema), (c) => {
     const { actor } = c.var.auth;
     const { limit, cursor } = c.req.valid('query');
     const page = consentHistory(c.var.deps.db, actor.tenantId, actor.personId, { limit, afterSeq: cursorOf(cursor) });
     return c.json({ items: page.items, nextCursor: page.lastSeq === null ? null : String(page.lastSeq) }, 200);
   })
   /** One action: withdraw every optional purpose and object to every legitimate-interest one, on every channel. */
-  .post('/withdraw-all', jsonBody(WithdrawAllSchema), (c) => {
+  .post('/withdraw-all', describeRoute({ operationId: 'withdrawAllConsents', summary: 'Withdraw every optional purpose and object to every other, on every channel', tags: ['consents'], answers: { 200: WithdrawAllResultSchema } }), jsonBody(WithdrawAllSchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));
@@ -105,7 +111,7 @@ export const consentRoutes = new Hono<AppEnv>()
     return c.json({ changed: changes, ...consentOverview(db, actor.tenantId, actor.personId, now) }, 200);
   })
   /** The person's cap on messages per month, all services together (stored as events too). */
-  .put('/solicitation-cap', jsonBody(SolicitationCapSchema), (c) => {
+  .put('/solicitation-cap', describeRoute({ operationId: 'setSolicitationCap', summary: 'Set how many messages a month one may receive', tags: ['consents'], answers: { 200: SolicitationCapViewSchema } }), jsonBody(SolicitationCapSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));
@@ -126,7 +132,7 @@ export const consentRoutes = new Hono<AppEnv>()
    * by the server) and `claimedPage` (named by the client), last so that
    * tools reading the earlier columns by position still work.
    */
-  .get('/export', queryParams(ConsentExportQuerySchema), (c) => {
+  .get('/export', describeRoute({ operationId: 'exportConsents', summary: 'Every person’s state for one purpose, as CSV for the CRM (administrators)', tags: ['consents'], answers: { 200: csvFile }, writes: true, problems: [404] }), queryParams(ConsentExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     requireAdmin(actor, 'export consent states');
@@ -171,7 +177,7 @@ export const consentRoutes = new Hono<AppEnv>()
     });
   })
   /** Another person's current state, read only: staff of their entities and administrators. */
-  .get('/people/:personId', pathParams(v.object({ personId: IdSchema })), (c) => {
+  .get('/people/:personId', describeRoute({ operationId: 'getPersonConsents', summary: 'Another person’s consents, read only (their staff, administrators)', tags: ['consents'], answers: { 200: ConsentOverviewSchema } }), pathParams(v.object({ personId: IdSchema })), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const { personId } = c.req.valid('param');
@@ -179,7 +185,7 @@ export const consentRoutes = new Hono<AppEnv>()
     return c.json(consentOverview(db, actor.tenantId, personId, clock.now()), 200);
   })
   /** Grants or withdraws one purpose per channel; a channel whose state is unchanged records nothing. */
-  .put('/:purpose', pathParams(v.object({ purpose: PurposeKeySchema })), jsonBody(ConsentChoiceSchema), (c) => {
+  .put('/:purpose', describeRoute({ operationId: 'chooseConsent', summary: 'Grant or withdraw one purpose, channel by channel', tags: ['consents'], answers: { 200: ConsentChoiceResultSchema }, problems: [409] }), pathParams(v.object({ purpose: PurposeKeySchema })), jsonBody(ConsentChoiceSchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));

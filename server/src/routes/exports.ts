@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, refusalReasons, selfAndAncestors, type Actor, type ExportFormat } from '@passerelle/schema';
+import { OfferExportSchema, PeopleExportSchema, PledgeExportSchema, OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, refusalReasons, selfAndAncestors, type Actor, type ExportFormat } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize, requireRole } from '../auth/authorize.ts';
@@ -24,6 +24,7 @@ import { exportResponse, exportStream } from '../exports/stream.ts';
 import { peopleExport } from '../exports/people.ts';
 import { offersExport } from '../exports/offers.ts';
 import { pledgesExport } from '../exports/pledges.ts';
+import { csvFile, describeRoute } from '../http/describe.ts';
 
 /**
  * The policy's `records.export`: staff for entities they cover (all of them
@@ -47,7 +48,7 @@ function auditExport(c: Context<AppEnv>, what: 'people' | 'offers' | 'pledges', 
 export const exportRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** People of the reader's entities with their profile, consent state per purpose and channel, and solicitation cap. */
-  .get('/people', queryParams(PeopleExportQuerySchema), (c) => {
+  .get('/people', describeRoute({ operationId: 'exportPeople', summary: 'People of the reader’s entities: profile, memberships, consent per purpose and channel, cap', tags: ['exports'], answers: { 200: [csvFile, PeopleExportSchema] }, writes: true }), queryParams(PeopleExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const { format, ...filters } = c.req.valid('query');
@@ -58,7 +59,7 @@ export const exportRoutes = new Hono<AppEnv>()
     return exportResponse(c, 'people', format, exportStream(format, batches, shape));
   })
   /** Offers aimed at the reader's entities, in any state. */
-  .get('/offers', queryParams(OfferExportQuerySchema), (c) => {
+  .get('/offers', describeRoute({ operationId: 'exportOffers', summary: 'Offers aimed at the reader’s entities, in every state', tags: ['exports'], answers: { 200: [csvFile, OfferExportSchema] }, writes: true }), queryParams(OfferExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const { format, ...filters } = c.req.valid('query');
@@ -69,7 +70,7 @@ export const exportRoutes = new Hono<AppEnv>()
     return exportResponse(c, 'offers', format, exportStream(format, batches, shape));
   })
   /** The pledges GET /v1/pledges would list, amounts only where the reader may see them. */
-  .get('/pledges', queryParams(PledgeExportQuerySchema), (c) => {
+  .get('/pledges', describeRoute({ operationId: 'exportPledges', summary: 'The pledges the list shows the reader, amounts only where they may read them', tags: ['exports'], answers: { 200: [csvFile, PledgeExportSchema] }, writes: true }), queryParams(PledgeExportQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const { format, ...filters } = c.req.valid('query');

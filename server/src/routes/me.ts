@@ -1,17 +1,18 @@
 import { Hono } from 'hono';
-import { allowedActions, withheldRoles, type MeSession } from '@passerelle/schema';
+import { MeSchema, allowedActions, withheldRoles, type MeSession } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { findInstitution } from '../db/tenancy/institutions.ts';
 import { listMembershipsWithNames } from '../db/tenancy/memberships.ts';
 import { findPersonSummary } from '../db/tenancy/people.ts';
 import { notFound } from '../http/problem.ts';
+import { describeRoute } from '../http/describe.ts';
 
 /**
  * The signed-in person, the roles this session carries, what the policy lets
  * them do, how the session was opened and which held roles it withholds.
  */
-export const meRoutes = new Hono<AppEnv>().use(requireAuth()).get('/', (c) => {
+export const meRoutes = new Hono<AppEnv>().use(requireAuth()).get('/', describeRoute({ operationId: 'getMe', summary: 'The signed-in person, their roles and what they may do', tags: ['me'], answers: { 200: MeSchema }, problems: [404] }), (c) => {
   const { db } = c.var.deps;
   const { actor, signInMethod } = c.var.auth;
   const person = findPersonSummary(db, actor.tenantId, actor.personId);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, type OfferStatus } from '@passerelle/schema';
+import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, type OfferStatus } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -16,6 +16,7 @@ import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, th
 import { listOffers } from '../offers/list.ts';
 import { transition } from '../offers/transition.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { describeRoute } from '../http/describe.ts';
 
 // Read at import, so that a bad configuration file stops the boot.
 const parameters = internshipParameters();
@@ -25,7 +26,7 @@ const idParam = pathParams(v.object({ id: IdSchema }));
 export const offerRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The yearly legal parameters, for the form's live hints, and the entities an offer can be aimed at. */
-  .get('/parameters', (c) => {
+  .get('/parameters', describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), (c) => {
     const { actor } = c.var.auth;
     const targets = listTargetEntities(c.var.deps.db, actor.tenantId);
     return c.json({ ...parameters, targets }, 200);
@@ -35,7 +36,7 @@ export const offerRoutes = new Hono<AppEnv>()
    * (`mine=true`); or the staff's moderation queue (`queue=true`: submitted
    * offers aimed at their entities). Filters: kind, entity, company, remote, startFrom.
    */
-  .get('/', queryParams(OfferListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'listOffers', summary: 'Published offers; one’s own with mine=true; the moderation queue with queue=true (staff)', tags: ['offers'], answers: { 200: OfferPageSchema } }), queryParams(OfferListQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const q = c.req.valid('query');
@@ -47,7 +48,7 @@ export const offerRoutes = new Hono<AppEnv>()
    * every target and admins). Takes an `Idempotency-Key`: a retried or
    * double-clicked submit creates one offer and answers the same.
    */
-  .post('/', idempotent(), jsonBody(OfferCreateSchema), (c) => {
+  .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateSchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const { submit, ...input } = c.req.valid('json');
@@ -81,7 +82,7 @@ export const offerRoutes = new Hono<AppEnv>()
     c.header('etag', offerEtag(result.offer));
     return c.json(result.body, 201);
   })
-  .get('/:id', idParam, (c) => {
+  .get('/:id', describeRoute({ operationId: 'getOffer', summary: 'One offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, (c) => {
     const { actor } = c.var.auth;
     const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     const today = todayOf(c.var.deps.clock.now());
@@ -94,7 +95,7 @@ export const offerRoutes = new Hono<AppEnv>()
    * published; a published offer changed by someone who may not publish it
    * goes back to moderation.
    */
-  .patch('/:id', idParam, jsonBody(OfferPatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateOffer', summary: 'Edit an offer; a published one edited by a non-moderator goes back to moderation', tags: ['offers'], answers: { 200: OfferSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(OfferPatchSchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const patch = c.req.valid('json');
@@ -143,7 +144,7 @@ export const offerRoutes = new Hono<AppEnv>()
     return c.json(offerView(actor, updated, today), 200);
   })
   /** Sends a draft (or an offer sent back) to moderation; takes an `Idempotency-Key`. */
-  .post('/:id/submit', idempotent(), idParam, (c) =>
+  .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, (c) =>
     transition(c, {
       action: 'offer.edit',
       audit: 'offer.submit', verb: 'submitted',
@@ -154,7 +155,7 @@ export const offerRoutes = new Hono<AppEnv>()
     }),
   )
   /** Staff of a targeted entity, or an admin, publish a submitted offer. */
-  .post('/:id/publish', idParam, (c) =>
+  .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
     transition(c, {
       action: 'offer.moderate',
       audit: 'offer.publish', verb: 'published',
@@ -164,17 +165,17 @@ export const offerRoutes = new Hono<AppEnv>()
     }),
   )
   /** Rejects with a reason the author reads. */
-  .post('/:id/reject', idParam, jsonBody(ModerationReasonSchema), (c) =>
+  .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
     transition(c, { action: 'offer.moderate', audit: 'offer.reject', verb: 'rejected', from: ['submitted', 'published'], to: () => 'rejected', reason: c.req.valid('json').reason }),
   )
   /** Sends the offer back to its author with what to change. */
-  .post('/:id/request-changes', idParam, jsonBody(ModerationReasonSchema), (c) =>
+  .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
     transition(c, { action: 'offer.moderate', audit: 'offer.request_changes', verb: 'sent back for changes', from: ['submitted', 'published'], to: () => 'changes_requested', reason: c.req.valid('json').reason }),
   )
   /** The author (until published), the company's representatives, staff of a target or an admin withdraw it. */
-  .post('/:id/withdraw', idParam, (c) =>
+  .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
     transition(c, { action: 'offer.edit', audit: 'offer.withdraw', verb: 'withdrawn', from: ['draft', 'submitted', 'changes_requested', 'rejected', 'published'], to: () => 'withdrawn' }),
   )
   /** The position is filled: the offer leaves the listings. */
-  .post('/:id/fill', idParam, (c) => transition(c, { action: 'offer.edit', audit: 'offer.fill', verb: 'marked filled', from: ['published'], to: () => 'filled' }));
+  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) => transition(c, { action: 'offer.edit', audit: 'offer.fill', verb: 'marked filled', from: ['published'], to: () => 'filled' }));
 

@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import {
+  PledgeImportResultSchema,
+  PledgePageSchema,
+  PledgeParametersSchema,
+  PledgeSchema,
+  PledgeTotalsSchema,
   IdSchema,
   PledgeCancelSchema,
   PledgeCreateSchema,
@@ -34,6 +39,7 @@ import { listPledges } from '../pledges/list.ts';
 import { CHANGE_REASON, RECEIVE_REASON, changePledge, editedColumns } from '../pledges/change.ts';
 import { applyTransferReport, pledgeTotals } from '../pledges/totals.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { describeRoute } from '../http/describe.ts';
 
 // Read at import, so that a bad configuration file stops the boot.
 const config = pledgeConfig();
@@ -43,7 +49,7 @@ const idParam = pathParams(v.object({ id: IdSchema }));
 export const pledgeRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** What the element needs: the tax rules in force, the SOLTéA calendar, suggested amounts, funds, beneficiaries. */
-  .get('/parameters', (c) => {
+  .get('/parameters', describeRoute({ operationId: 'getPledgeParameters', summary: 'The tax rules in force, the SOLTéA calendar, suggested amounts, funds and beneficiaries', tags: ['pledges'], answers: { 200: PledgeParametersSchema } }), (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
     const day = today(c);
@@ -62,7 +68,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   /** Promised versus received per beneficiary entity: staff for their entities, administrators for all. */
-  .get('/totals', queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), (c) => {
+  .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Totals per entity are for the staff of the beneficiary entities and administrators. Your own pledges are in GET /v1/pledges.');
@@ -70,14 +76,14 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json({ items }, 200);
   })
   /** The pledges the caller may see, amounts only where they may read them. */
-  .get('/', queryParams(PledgeListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'listPledges', summary: 'The pledges the caller may see, amounts only where they may read them', tags: ['pledges'], answers: { 200: PledgePageSchema } }), queryParams(PledgeListQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
     const body: Page<Pledge> = listPledges(db, actor, c.req.valid('query'), paymentUrlOf(db, actor.tenantId, tenantSlug));
     return c.json(body, 200);
   })
   /** Pledges a gift or apprenticeship tax. `Idempotency-Key` required: a retry returns the first answer. */
-  .post('/', idempotent(), jsonBody(PledgeCreateSchema), (c) => {
+  .post('/', describeRoute({ operationId: 'createPledge', summary: 'Pledge a gift or apprenticeship tax', tags: ['pledges'], answers: { 201: PledgeSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(PledgeCreateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
     const input = c.req.valid('json');
@@ -106,7 +112,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(body, 201);
   })
   /** Marks received amounts from the SOLTéA transfer report (staff, for their entities; administrators). */
-  .post('/import', jsonBody(PledgeImportSchema), (c) => {
+  .post('/import', describeRoute({ operationId: 'importTransferReport', summary: 'Mark received the transfers of a SOLTéA report (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeImportResultSchema } }), jsonBody(PledgeImportSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Only staff of a beneficiary entity or an administrator can import a transfer report.');
@@ -116,7 +122,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const results = applyTransferReport(db, actor, who, parsed);
     return c.json({ received: results.filter((r) => r.outcome === 'received').length, lines: results }, 200);
   })
-  .get('/:id', idParam, (c) => {
+  .get('/:id', describeRoute({ operationId: 'getPledge', summary: 'One pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true }), idParam, (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
     const joined = loadVisible(db, actor, c.req.valid('param').id);
@@ -124,7 +130,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(projectPledge(actor, joined, { paymentUrl: paymentUrlOf(db, actor.tenantId, tenantSlug) }), 200);
   })
   /** Edits a pledge (`If-Match`). Amounts change only while it is promised. */
-  .patch('/:id', idParam, jsonBody(PledgePatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updatePledge', summary: 'Edit a pledge; amounts only while it is promised', tags: ['pledges'], answers: { 200: PledgeSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(PledgePatchSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const ifMatch = c.req.header('if-match')?.trim();
@@ -137,7 +143,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(changePledge(c, joined, set, 'pledge.edit', { fields: Object.keys(input) }, p.version), 200);
   })
   /** The company allocated its tax on SOLTéA. */
-  .post('/:id/allocate', idParam, (c) => {
+  .post('/:id/allocate', describeRoute({ operationId: 'allocatePledge', summary: 'The company allocated its tax on SOLTéA', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => canReadAmount(actor, p), CHANGE_REASON);
@@ -147,7 +153,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(changePledge(c, joined, { status: 'allocated' }, 'pledge.allocate', {}), 200);
   })
   /** The money arrived (staff of the beneficiary, administrators). */
-  .post('/:id/receive', idParam, jsonBody(PledgeReceiveSchema), (c) => {
+  .post('/:id/receive', describeRoute({ operationId: 'receivePledge', summary: 'The money arrived (the beneficiary’s staff, administrators)', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeReceiveSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => managesBeneficiary(actor, p.entityId), RECEIVE_REASON);
@@ -158,7 +164,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     if (received === null) throw validationProblem([{ path: 'receivedAmountCents', message: 'Enter the amount received: this pledge has no estimated amount.' }]);
     return c.json(changePledge(c, joined, { status: 'received', receivedCents: received, receivedOn: input.receivedOn ?? today(c) }, 'pledge.receive', {}), 200);
   })
-  .post('/:id/cancel', idParam, jsonBody(PledgeCancelSchema), (c) => {
+  .post('/:id/cancel', describeRoute({ operationId: 'cancelPledge', summary: 'Cancel a promised or allocated pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeCancelSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => canReadAmount(actor, p), CHANGE_REASON);

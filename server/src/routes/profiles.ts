@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import {
+  ProfilePageSchema,
+  ProfileViewSchema,
   IdSchema,
   ProfileListQuerySchema,
   ProfilePatchSchema,
@@ -29,6 +31,7 @@ import { findDuplicateFlagOf, resolveDuplicateFlag, reviewFlagsOf } from '../db/
 import { searchDirectory } from '../profiles/directory.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { untilChange } from '../db/until-change.ts';
+import { describeRoute } from '../http/describe.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
 
@@ -79,7 +82,7 @@ function requiredIfMatch(c: Context<AppEnv>): string {
 export const profileRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The directory: only what the caller may see, matched only on what the caller may see. */
-  .get('/', queryParams(ProfileListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'searchProfiles', summary: 'The directory: each profile as the caller may read it', tags: ['profiles'], answers: { 200: ProfilePageSchema }, etag: true }), queryParams(ProfileListQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'profile.read', personResource(actor, actor.personId, []));
@@ -100,7 +103,7 @@ export const profileRoutes = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   /** One's own profile, created on first visit from what the person record knows. */
-  .get('/me', (c) => {
+  .get('/me', describeRoute({ operationId: 'getMyProfile', summary: 'One’s own profile (made on the first visit)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, writes: true, problems: [404] }), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
@@ -119,7 +122,7 @@ export const profileRoutes = new Hono<AppEnv>()
     return respond(c, row, 'self');
   })
   /** "My data is still accurate": sets the confirmation date, nothing else. */
-  .post('/me/confirm', (c) => {
+  .post('/me/confirm', describeRoute({ operationId: 'confirmMyProfile', summary: 'Say one’s profile is still accurate', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [404] }), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
@@ -133,7 +136,7 @@ export const profileRoutes = new Hono<AppEnv>()
     });
     return respond(c, row, 'self');
   })
-  .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id', describeRoute({ operationId: 'getProfile', summary: 'A profile, field by field as its owner lets the caller read it', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const { row, entityIds } = loadProfile(db, actor, c.req.valid('param').id);
@@ -146,7 +149,7 @@ export const profileRoutes = new Hono<AppEnv>()
    * Needs the ETag read (`If-Match`): a stale one is 412 with the current
    * version, and nothing is written.
    */
-  .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateProfile', summary: 'Edit a profile (its owner), or correct it (their staff)', description: 'A stale `If-Match` is 412 with the profile as it is now (`current`) and its `etag`: nothing was saved.', tags: ['profiles'], answers: { 200: ProfileViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const personId = c.req.valid('param').id;
@@ -228,7 +231,7 @@ export const profileRoutes = new Hono<AppEnv>()
    * duplicate is not one: the flag is marked resolved (audited with both
    * profile ids) and leaves the review queue. Answers the profile as staff see it.
    */
-  .post('/:id/review-flags/:flagId/resolve', pathParams(v.object({ id: IdSchema, flagId: IdSchema })), (c) => {
+  .post('/:id/review-flags/:flagId/resolve', describeRoute({ operationId: 'resolveReviewFlag', summary: 'Decide a possible duplicate is not one (the person’s staff)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [409] }), pathParams(v.object({ id: IdSchema, flagId: IdSchema })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const { id: personId, flagId } = c.req.valid('param');

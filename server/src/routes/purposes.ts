@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { ConsentSettingsSchema, IdSchema, PurposeCreateSchema, PurposeUpdateSchema } from '@passerelle/schema';
+import { ConsentSettingsViewSchema, PurposeListSchema, PurposeVersionListSchema, PurposeViewSchema, ConsentSettingsSchema, IdSchema, PurposeCreateSchema, PurposeUpdateSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { jsonBody, pathParams } from '../http/validate.ts';
@@ -12,6 +12,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { ensureVersion, findPurpose, insertPurpose, listPurposes, type PurposeRow } from '../consents/purposes.ts';
 import { requireAdmin } from '../consents/people.ts';
 import { tenantDefaultCap } from '../consents/state.ts';
+import { describeRoute } from '../http/describe.ts';
 
 const etag = (p: PurposeRow) => `"${p.id}.${p.revision}"`;
 const view = ({ revision: _revision, ...p }: PurposeRow) => p;
@@ -30,12 +31,12 @@ function requireEntity(db: DbOrTx, tenantId: string, entityId: string): void {
 export const purposeRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Every purpose with its current text (anyone signed in: it is what the consent centre shows). */
-  .get('/', (c) => {
+  .get('/', describeRoute({ operationId: 'listPurposes', summary: 'Every purpose with its current text', tags: ['purposes'], answers: { 200: PurposeListSchema } }), (c) => {
     const { actor } = c.var.auth;
     return c.json({ items: listPurposes(c.var.deps.db, actor.tenantId).map(view), nextCursor: null }, 200);
   })
   /** Creates a purpose and its first version (administrators). */
-  .post('/', jsonBody(PurposeCreateSchema), (c) => {
+  .post('/', describeRoute({ operationId: 'createPurpose', summary: 'Create a purpose and its first text (administrators)', tags: ['purposes'], answers: { 201: PurposeViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(PurposeCreateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     requireAdmin(actor, 'manage purposes');
@@ -56,11 +57,11 @@ export const purposeRoutes = new Hono<AppEnv>()
     return c.json(view(purpose), 201);
   })
   /** The institution's consent defaults: the solicitation cap of people who have not chosen one. */
-  .get('/settings', (c) => {
+  .get('/settings', describeRoute({ operationId: 'getConsentSettings', summary: 'The institution’s consent defaults', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), (c) => {
     const { actor } = c.var.auth;
     return c.json({ solicitationCapDefault: tenantDefaultCap(c.var.deps.db, actor.tenantId) }, 200);
   })
-  .put('/settings', jsonBody(ConsentSettingsSchema), (c) => {
+  .put('/settings', describeRoute({ operationId: 'setConsentSettings', summary: 'Change the institution’s consent defaults (administrators)', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), jsonBody(ConsentSettingsSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     requireAdmin(actor, 'change the consent defaults');
@@ -74,7 +75,7 @@ export const purposeRoutes = new Hono<AppEnv>()
     });
     return c.json({ solicitationCapDefault: tenantDefaultCap(db, actor.tenantId) }, 200);
   })
-  .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id', describeRoute({ operationId: 'getPurpose', summary: 'One purpose with its current text', tags: ['purposes'], answers: { 200: PurposeViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
     if (!purpose) throw notFound('This purpose');
@@ -82,14 +83,14 @@ export const purposeRoutes = new Hono<AppEnv>()
     return c.json(view(purpose), 200);
   })
   /** Every text the purpose ever had, oldest first: what people agreed to stays readable. */
-  .get('/:id/versions', pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id/versions', describeRoute({ operationId: 'listPurposeVersions', summary: 'Every text a purpose ever had, oldest first', tags: ['purposes'], answers: { 200: PurposeVersionListSchema } }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
     if (!purpose) throw notFound('This purpose');
     return c.json({ items: listPurposeVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
   })
   /** Edits a purpose (administrators, `If-Match`). A new text is a new version; people who agreed to the old one are asked again. */
-  .patch('/:id', pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updatePurpose', summary: 'Edit a purpose; a new text is a new version (administrators)', tags: ['purposes'], answers: { 200: PurposeViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     requireAdmin(actor, 'manage purposes');

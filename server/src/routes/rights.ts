@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { DataExportQuerySchema, ErasureRequestSchema, IdSchema } from '@passerelle/schema';
+import { DataExportSchema, ErasureRequestAnswerSchema, ErasureRequestListSchema, ErasureRequestViewSchema, OwnErasureRequestsSchema, DataExportQuerySchema, ErasureRequestSchema, IdSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize, requireRole } from '../auth/authorize.ts';
@@ -26,6 +26,7 @@ import { runErasure } from '../rights/erasure-hooks.ts';
 import { toCsv } from '../csv/write.ts';
 import { zip } from '../rights/zip.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { describeRoute, zipFile } from '../http/describe.ts';
 
 /** Downloading or erasing one's data needs a sign-in this recent: a forgotten open session is not enough. */
 export const RECENT_SIGN_IN_MINUTES = 15;
@@ -77,7 +78,7 @@ export const erasureNotice = {
 export const rightsRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Everything Passerelle holds about the person in this tenant: JSON, or `?format=zip` for a zip of CSVs. */
-  .get('/export', queryParams(DataExportQuerySchema), (c) => {
+  .get('/export', describeRoute({ operationId: 'exportMyData', summary: 'Everything held about oneself: JSON, or a zip of CSV files with ?format=zip', description: 'Needs a sign-in from the last 15 minutes: otherwise 401 with `reason: recentSignInRequired`.', tags: ['me'], answers: { 200: [DataExportSchema, zipFile] }, writes: true }), queryParams(DataExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'data.export', personResource(db, actor.tenantId, actor.personId));
@@ -110,7 +111,7 @@ export const rightsRoutes = new Hono<AppEnv>()
     return c.json({ exportedAt: now.toISOString(), tenant: tenant ?? null, personId: actor.personId, parts: Object.fromEntries(parts.map((p) => [p.name, p.rows])) }, 200);
   })
   /** The person's erasure requests, newest first. */
-  .get('/erasure', (c) => {
+  .get('/erasure', describeRoute({ operationId: 'listMyErasureRequests', summary: 'One’s erasure requests, newest first, and what erasure does', tags: ['me'], answers: { 200: OwnErasureRequestsSchema } }), (c) => {
     const { actor } = c.var.auth;
     const items = listErasureRequestsOfPerson(c.var.deps.db, actor.tenantId, actor.personId);
     return c.json({ items, nextCursor: null, notice: erasureNotice }, 200);
@@ -120,7 +121,7 @@ export const rightsRoutes = new Hono<AppEnv>()
    * marketing use withdrawn. The rest waits for staff (`POST
    * /v1/erasure-requests/:id/process`). Asking twice returns the pending request.
    */
-  .post('/erasure', jsonBody(ErasureRequestSchema), (c) => {
+  .post('/erasure', describeRoute({ operationId: 'requestErasure', summary: 'Ask for one’s account and data to be erased (recent sign-in)', description: 'Asking again while a request is pending answers that request (200).', tags: ['me'], answers: { 201: ErasureRequestAnswerSchema, 200: ErasureRequestAnswerSchema }, location: true }), jsonBody(ErasureRequestSchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'data.export', personResource(db, actor.tenantId, actor.personId));
@@ -164,7 +165,7 @@ function requireStaffFor(actor: AppEnv['Variables']['auth']['actor'], person: Re
 /** Staff and administrators: the erasure requests of the people in their scope, and their processing. */
 export const erasureRequestRoutes = new Hono<AppEnv>()
   .use(requireAuth())
-  .get('/', (c) => {
+  .get('/', describeRoute({ operationId: 'listErasureRequests', summary: 'The erasure requests the caller may process (staff, administrators)', tags: ['erasure-requests'], answers: { 200: ErasureRequestListSchema } }), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const rows = listErasureRequestsOfTenant(db, actor.tenantId, 500);
@@ -178,9 +179,9 @@ export const erasureRequestRoutes = new Hono<AppEnv>()
     });
     return c.json({ items, nextCursor: null }, 200);
   })
-  .get('/:id', pathParams(v.object({ id: IdSchema })), (c) => c.json(requestForStaff(c, c.var.deps.db, c.req.valid('param').id), 200))
+  .get('/:id', describeRoute({ operationId: 'getErasureRequest', summary: 'One erasure request', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), (c) => c.json(requestForStaff(c, c.var.deps.db, c.req.valid('param').id), 200))
   /** Carries out the erasure: profile deleted, pledges anonymised (tax data kept), identity removed. */
-  .post('/:id/process', pathParams(v.object({ id: IdSchema })), (c) => {
+  .post('/:id/process', describeRoute({ operationId: 'processErasureRequest', summary: 'Carry out an erasure: profile deleted, pledges anonymised, identity removed', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
