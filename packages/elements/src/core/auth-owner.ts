@@ -13,14 +13,17 @@ export interface SessionConfig {
   identityToken?: string | undefined;
   /** Called for a fresh identity token at sign-in, before expiry and after a 401. */
   getIdentityToken?: IdentityTokenSource | undefined;
+  /** `none` keeps an email-code session in memory only; read from the `session-storage` attribute when not declared. */
+  sessionStorageMode?: string | undefined;
 }
 
 export type SessionHost = ReactiveControllerHost & HTMLElement & SessionConfig;
 
 /**
  * Owns an {@link Auth} for an element that has `api` and `tenant`: creates it,
- * trades `identityToken` / `getIdentityToken()` for a session, renews when the
- * page comes back to the foreground, and dispatches `passerelle-signed-in`,
+ * trades `identityToken` / `getIdentityToken()` for a session (else takes up
+ * the email-code session kept for the tab), renews when the page comes back
+ * to the foreground, and dispatches `passerelle-signed-in`,
  * `passerelle-signed-out` and `passerelle-error` from the element.
  * Used by `<passerelle-portal>` and by components used alone.
  */
@@ -31,6 +34,7 @@ export class AuthOwner implements ReactiveController {
   #key = '';
   #usedToken: string | undefined;
   #triedHost = false;
+  #triedTab = false;
   #unsubscribe: (() => void) | null = null;
   /** The last identity-token refusal, shown above the email form. */
   error: ApiError | null = null;
@@ -69,10 +73,12 @@ export class AuthOwner implements ReactiveController {
       this.#key = key;
       this.#unsubscribe?.();
       this.#auth?.dispose();
-      this.#auth = key ? new Auth({ api: api!, tenant: tenant!, getIdentityToken: this.#host.getIdentityToken }) : null;
+      const host = this.#host;
+      const storage = () => host.sessionStorageMode ?? host.getAttribute('session-storage');
+      this.#auth = key ? new Auth({ api: api!, tenant: tenant!, getIdentityToken: host.getIdentityToken, storage }) : null;
       this.#unsubscribe = this.#auth ? this.#auth.subscribe(this.#onState) : null;
       this.#usedToken = undefined;
-      this.#triedHost = false;
+      this.#triedHost = this.#triedTab = false;
       this.#onChange();
     }
     const auth = this.#auth;
@@ -83,25 +89,37 @@ export class AuthOwner implements ReactiveController {
       // An identity token is single-use (the server remembers its jti): trade each one once.
       this.#usedToken = token;
       this.#signIn(token);
-    } else if (!token && auth.getIdentityToken && !this.#triedHost && auth.state.status === 'signed-out') {
+    } else if (!token && auth.getIdentityToken && !this.#triedHost && (auth.state.status === 'signed-out' || auth.session?.method === 'email')) {
+      // The host is asked first, and also when it gives `getIdentityToken` only after a
+      // kept email-code session came back: the host's identity outranks an email code.
       this.#triedHost = true;
       this.#signIn(null);
+    } else if (!token && !auth.getIdentityToken) {
+      this.#restore();
     }
   }
 
   #signIn(token: string | null): void {
-    const auth = this.#auth!;
-    auth.signInWithIdentity(token).then(
-      () => {
-        this.error = null;
-      },
-      (err: unknown) => {
-        this.error = err instanceof ApiError ? err : ApiError.network(err);
-        this.#host.dispatchEvent(new PasserelleErrorEvent({ error: this.error, action: 'sign-in' }));
-        this.#onChange();
-      },
-    );
+    this.#auth!.signInWithIdentity(token).then((signedIn) => {
+      this.error = null;
+      // No identity from the host: the email-code session kept for this tab, if any.
+      if (!signedIn) this.#restore();
+    }, this.#failed);
   }
+
+  /** Once per api and tenant: takes up the session kept for the tab, checked with the API first. */
+  #restore(): void {
+    const auth = this.#auth!;
+    if (this.#triedTab || auth.state.status !== 'signed-out') return;
+    this.#triedTab = true;
+    auth.restore().catch(this.#failed);
+  }
+
+  readonly #failed = (err: unknown): void => {
+    this.error = err instanceof ApiError ? err : ApiError.network(err);
+    this.#host.dispatchEvent(new PasserelleErrorEvent({ error: this.error, action: 'sign-in' }));
+    this.#onChange();
+  };
 
   readonly #onState = (state: AuthState, previous: AuthState): void => {
     // The control that had focus (the code field, the sign-out button) is about to be

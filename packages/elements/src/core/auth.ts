@@ -2,12 +2,17 @@ import type { InferResponseType } from 'hono/client';
 import type { SessionGrant } from '@passerelle/schema';
 import { ApiError } from './api-error.ts';
 import { createClient, type PasserelleClient, type Rpc } from './client.ts';
+import { TabSession } from './tab-session.ts';
 
 /** `GET /v1/me`: the person, their tenant, memberships and what the policy lets them do. */
 export type Me = InferResponseType<Rpc['me']['$get'], 200>;
 export type Membership = Me['memberships'][number];
 
-/** A session held in memory only: never in localStorage, sessionStorage or a cookie. */
+/**
+ * A session, held in memory; an email-code session is also kept in the host
+ * page's sessionStorage for the tab (see {@link TabSession}), never in
+ * localStorage or a cookie.
+ */
 export interface Session extends SessionGrant {
   /** How the person signed in. */
   method: 'host' | 'email';
@@ -26,6 +31,8 @@ export interface AuthOptions {
   tenant: string;
   /** Asked for a fresh identity token at sign-in, before expiry and after a 401. */
   getIdentityToken?: IdentityTokenSource | undefined;
+  /** Which sessions are kept for the tab (`email` or `none`, read at each use); without it, none. */
+  storage?: (() => string | null | undefined) | undefined;
 }
 
 export type AuthState =
@@ -56,6 +63,9 @@ export class Auth {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The bearer token, set before `/me` is loaded so that the client can send it. */
   #token: string | null = null;
+  readonly #tab: TabSession;
+  /** Checking a kept session: a 401 then means "forget it", not "renew". */
+  #restoring = false;
 
   constructor(options: AuthOptions) {
     this.tenant = options.tenant;
@@ -63,8 +73,9 @@ export class Auth {
     this.client = createClient({
       api: options.api,
       token: () => this.#token,
-      onUnauthorized: () => this.renew('revoked'),
+      onUnauthorized: () => (this.#restoring ? Promise.resolve(null) : this.renew('revoked')),
     });
+    this.#tab = new TabSession(this.client.api, this.tenant, options.storage ?? (() => 'none'));
   }
 
   get state(): AuthState {
@@ -91,8 +102,10 @@ export class Auth {
   async signInWithIdentity(token?: string | null): Promise<boolean> {
     const jwt = token ?? (await this.#askHost());
     if (!jwt) return false;
-    // A new identity (the host signed in someone else): the old session is closed too.
-    const previous = this.session;
+    // A new identity (the host signed in someone else): the old session is closed too,
+    // and so is one kept for the tab (the host's identity outranks an email code).
+    const previous = this.session ?? this.#tab.read();
+    this.#tab.clear();
     this.#set({ status: 'signing-in' });
     try {
       const grant = await this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
@@ -117,6 +130,38 @@ export class Auth {
   async verifyCode(email: string, code: string): Promise<void> {
     const grant = await this.client.json(this.client.rpc.auth.verify.$post({ json: { tenant: this.tenant, email, code } }));
     await this.#open(session(grant, 'email'));
+  }
+
+  /**
+   * On a new page of the host site: the email-code session kept for this tab,
+   * checked with `GET /v1/me` before anything signed-in is shown ('signing-in'
+   * meanwhile). One past its renewal time (reason `expired`) or refused by the
+   * API (`revoked`) is forgotten and the state stays signed out. Resolves true
+   * when signed in; throws {@link ApiError} when the API could not answer
+   * (the kept session is left for the next page).
+   */
+  async restore(): Promise<boolean> {
+    const kept = this.#state.status === 'signed-out' ? this.#tab.read() : null;
+    if (!kept) return false;
+    let reason: SignOutReason = 'expired';
+    if (Date.now() < kept.renewAt) {
+      this.#restoring = true;
+      this.#set({ status: 'signing-in' });
+      try {
+        await this.#open(kept);
+        return true;
+      } catch (err) {
+        // 0: unreachable; 5xx: the API failed. Neither says the session is over.
+        const status = (err as ApiError).status;
+        if (!status || status >= 500) throw err;
+        reason = 'revoked';
+      } finally {
+        this.#restoring = false;
+      }
+    }
+    this.#tab.clear();
+    this.#set({ status: 'signed-out', reason });
+    return false;
   }
 
   /** Reloads `GET /v1/me` (after a change of roles, for instance). */
@@ -179,6 +224,7 @@ export class Auth {
         const fresh = session(grant, 'host');
         if (current.status === 'signed-in') {
           this.#token = fresh.token;
+          this.#tab.keep(fresh);
           this.#set({ ...current, session: fresh });
           this.#schedule(fresh);
         } else {
@@ -238,6 +284,7 @@ export class Auth {
     this.#token = opened.token;
     try {
       const me = await this.client.json(this.client.rpc.me.$get());
+      this.#tab.keep(opened);
       this.#set({ status: 'signed-in', session: opened, me });
       this.#schedule(opened);
     } catch (err) {
@@ -256,6 +303,7 @@ export class Auth {
   #end(reason: SignOutReason): void {
     clearTimeout(this.#timer);
     this.#token = null;
+    this.#tab.clear();
     if (this.#state.status !== 'signed-out') this.#set({ status: 'signed-out', reason });
   }
 

@@ -13,6 +13,9 @@ async function signedInPortal(sub: Parameters<typeof hostToken>[0] = 'student-in
 }
 
 describe('<passerelle-portal>', () => {
+  // An email-code session is kept for the tab (portal-session.test.ts): each test starts without one.
+  afterEach(() => sessionStorage.clear());
+
   describe('signed out (email sign-in)', () => {
     it('is accessible', async () => {
       const { api, tenant } = await apiConfig();

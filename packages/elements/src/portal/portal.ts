@@ -5,6 +5,7 @@ import { portalContext, type PortalContext } from '../core/context.ts';
 import { AuthOwner } from '../core/auth-owner.ts';
 import { EmailSignIn } from '../core/email-sign-in.ts';
 import type { Auth, IdentityTokenSource, Me, Session } from '../core/auth.ts';
+import type { SessionStorageMode } from '../core/tab-session.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from '../i18n/translations/fr.ts';
 import { english } from '../i18n/translations/english.ts';
@@ -17,6 +18,27 @@ import { PasserelleErrorEvent } from '../core/events.ts';
 /**
  * @tagname passerelle-portal
  * @summary Signs the person in (host identity token or email code) and shares the session, the typed API client and the locale with the Passerelle components inside it.
+ *
+ * A session opened with an email code is kept for the tab in the host page's
+ * `sessionStorage` (key `passerelle.session`, with the `api` and `tenant` it
+ * belongs to), so that the person stays signed in from page to page of the
+ * host site instead of asking a new code on each one. On the next page the
+ * portal checks it with `GET /v1/me` before showing anything signed in; it is
+ * removed on sign-out (and sign-out everywhere), when it expires or the API
+ * refuses it, when the host gives an identity token, and by a portal with
+ * another `api` or `tenant`. Host-token sessions are never stored: the host
+ * gives a new identity token on each page.
+ *
+ * Security trade-off: while the tab lives, that bearer token can be read by
+ * any script that runs in this tab on the host page's origin, on any of its
+ * pages (an XSS anywhere on the site, a compromised third-party script), not
+ * only by scripts of the page holding the portal; such a script can send it
+ * elsewhere and use it (outside a browser no Origin is checked) until it
+ * expires (`SESSION_TTL_MINUTES`) or is signed out. Other tabs, other origins
+ * and the next browser session never see it. An email-code session carries
+ * no staff or admin rights unless the institution allowed them. Set
+ * `session-storage="none"` to keep it in memory only (each page load then
+ * asks for a new code).
  *
  * @slot - The Passerelle components (and anything else) that use this session.
  *
@@ -71,6 +93,12 @@ export class PasserellePortal extends LitElement {
   /** Called for a fresh host-signed identity token: at sign-in, before the session expires and after a 401. */
   @property({ attribute: false }) getIdentityToken?: IdentityTokenSource;
 
+  /**
+   * `email` (default): an email-code session is kept in the host page's sessionStorage for the tab
+   * (readable by the origin's scripts, see above); `none`: in memory only. Set it before the portal connects.
+   */
+  @property({ attribute: 'session-storage' }) sessionStorageMode: SessionStorageMode = 'email';
+
   readonly #l10n = new LocaleController(this, { fr, en: english });
   readonly #owner = new AuthOwner(this, () => {
     this.#publish();
@@ -84,7 +112,7 @@ export class PasserellePortal extends LitElement {
     return this.#owner.auth;
   }
 
-  /** The current session (in memory only), or null. */
+  /** The current session, or null. */
   get session(): Session | null {
     return this.#owner.auth?.session ?? null;
   }
