@@ -17,7 +17,7 @@ let f: Fixtures;
 startForThisFile((started, fx) => ((api = started), (f = fx)));
 
 /** Public, the same for everyone, no personal data: the only answers a cache may keep. */
-const cacheable = new Set(['GET /health', 'GET /v1/openapi.json']);
+const cacheable = new Set(['GET /health', 'GET /v1/openapi.json', 'GET /v1/docs/redoc.standalone.js']);
 
 /** Answers that must be checked for the walk to mean anything: sign-in, one's own data, exports and downloads. */
 const mustBeSeen = [

@@ -38,6 +38,8 @@ const key = () => ({ 'idempotency-key': randomUUID() });
 export const routeAccess: Record<string, RouteRule> = {
   'GET /health': { access: 'public', rule: 'liveness probe' },
   'GET /v1/openapi.json': { access: 'public', rule: 'the API describes itself' },
+  'GET /v1/docs': { access: 'public', rule: 'the API reference, a page drawn from the description' },
+  'GET /v1/docs/redoc.standalone.js': { access: 'public', rule: 'the reference page’s script (Redoc), served by the API itself' },
 
   'POST /v1/auth/exchange': { access: 'public', rule: 'sign-in: a host-signed identity token for a session', sample: (f) => ({ path: '/v1/auth/exchange', body: f.bodies.exchange() }) },
   'POST /v1/auth/email': { access: 'public', rule: 'sign-in: ask for an email code', sample: (f) => ({ path: '/v1/auth/email', body: f.bodies.emailSignIn() }) },
