@@ -43,7 +43,7 @@ test('without a host sign-in, the portal signs in by email code read from the de
   assert.match(roles, /Diplômé·e — Association des diplômés/);
   await h.screenshot(page, 'sign-in-3-signed-in');
 
-  await portal.getByRole('button', { name: 'Se déconnecter' }).click();
+  await portal.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await portalSettled(page, 'signed-out');
   await portal.getByRole('textbox', { name: /Adresse e-mail/ }).waitFor();
   assert.equal(await portal.getByText('Claire Dubois').count(), 0);
