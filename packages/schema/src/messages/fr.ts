@@ -1,0 +1,332 @@
+/**
+ * French words of every message code — the default language. The
+ * `Catalogue` type makes a missing or misspelt code a type error;
+ * messages.test.ts checks the same at runtime, and that no English slipped in.
+ */
+import type { PledgeStatus } from '../pledges/pledge.ts';
+import type { Action, OfferStatus } from '../policy/types.ts';
+import type { AddressRange, Catalogue, ExpectedType, ProblemTitleKind } from './codes.ts';
+import { count, euros, oneOf } from './format.ts';
+
+const titles: Record<ProblemTitleKind, string> = {
+  validation: 'Requête invalide',
+  malformed: 'JSON mal formé',
+  unauthenticated: 'Connexion requise',
+  forbidden: 'Action non autorisée',
+  notFound: 'Introuvable',
+  methodNotAllowed: 'Méthode non autorisée',
+  conflict: 'Conflit',
+  preconditionFailed: 'Modifié depuis votre lecture',
+  preconditionRequired: 'En-tête If-Match requis',
+  tooLarge: 'Requête trop volumineuse',
+  unsupportedMediaType: 'Type de contenu non pris en charge',
+  idempotencyMismatch: 'Clé d’idempotence réutilisée',
+  tooManyRequests: 'Trop de requêtes',
+  internal: 'Erreur interne',
+  unavailable: 'Service momentanément indisponible',
+  storageFull: 'Stockage plein',
+};
+
+const expected: Record<ExpectedType, string> = {
+  text: 'Saisissez un texte.',
+  number: 'Saisissez un nombre.',
+  boolean: 'Répondez par oui ou non (true ou false).',
+  list: 'Une liste est attendue.',
+  object: 'Un groupe de champs est attendu.',
+  value: 'Cette valeur n’est pas du type attendu.',
+};
+
+const refusals: Record<Action, string> = {
+  'profile.read': 'Connectez-vous à cet établissement pour consulter les profils de ses membres, puis réessayez.',
+  'profile.edit':
+    'Seuls la personne elle-même, le personnel de l’une de ses entités ou un administrateur peuvent modifier ce profil. Demandez la modification à la personne ou au service de son école.',
+  'consent.read':
+    'Seuls la personne concernée, le personnel de l’une de ses entités ou un administrateur peuvent consulter ses consentements. Adressez-vous à la personne ou au service de son école.',
+  'consent.edit': 'Seule la personne concernée peut donner ou retirer son consentement. Demandez-lui de le faire depuis son centre de consentements.',
+  'data.export':
+    'Seule la personne concernée peut exporter ou effacer ses données. Demandez-lui d’en faire la demande depuis son centre de consentements.',
+  'company.search': 'Connectez-vous à cet établissement pour rechercher ses entreprises, puis réessayez.',
+  'company.create':
+    'Seuls le service des relations entreprises et les administrateurs peuvent ajouter une entreprise. Demandez-lui de l’ajouter, puis publiez votre offre pour elle.',
+  'company.request': 'Connectez-vous à cet établissement pour demander l’ajout d’une entreprise, puis réessayez.',
+  'company.edit':
+    'Seuls les représentants de l’entreprise, le personnel et les administrateurs peuvent la modifier. Demandez à représenter l’entreprise, ou demandez la modification au service des relations entreprises.',
+  'company.moderate':
+    'Seuls le personnel et les administrateurs vérifient les entreprises et les demandes de représentation. Demandez au service des relations entreprises de l’examiner.',
+  'offer.create':
+    'Vous pouvez publier une offre en tant qu’étudiant·e ou diplômé·e, en tant que représentant·e de cette entreprise, ou en tant que personnel pour vos propres entités. Demandez à représenter l’entreprise, ou demandez au service des relations entreprises de l’école visée de la publier.',
+  'offer.edit':
+    'Seuls l’auteur (jusqu’à la publication), les représentants de l’entreprise, le personnel d’une entité visée ou un administrateur peuvent modifier cette offre. Demandez la modification au service des relations entreprises de l’école visée.',
+  'offer.moderate':
+    'Seuls le personnel d’une entité visée par l’offre ou un administrateur peuvent la publier ou la refuser. Demandez au service des relations entreprises de l’école visée de l’examiner.',
+  'pledge.donate':
+    'Seul un représentant de cette entreprise peut s’engager en son nom. Engagez-vous à titre personnel, ou demandez d’abord à représenter l’entreprise.',
+  'pledge.tax':
+    'Seuls un représentant de l’entreprise, le personnel qui l’enregistre pour ses propres entités ou un administrateur peuvent promettre la taxe d’apprentissage. Demandez au service RH ou financier de l’entreprise de s’engager, ou demandez à représenter l’entreprise.',
+  'pledge.readAmount':
+    'Le montant d’une promesse n’est visible que de son auteur, de l’entreprise qui s’engage, du personnel de l’entité bénéficiaire et des administrateurs. Adressez-vous au service bénéficiaire si vous en avez besoin.',
+  'audit.read':
+    'Seuls le personnel, pour ses propres entités, et les administrateurs peuvent consulter le journal d’audit. Demandez à un administrateur les entrées dont vous avez besoin.',
+  'webhook.manage':
+    'Seuls les administrateurs peuvent gérer les webhooks, car ils envoient les données de l’établissement à d’autres systèmes. Demandez à un administrateur de votre établissement d’en créer un.',
+  'records.export':
+    'Seuls le personnel, pour ses propres entités, et les administrateurs peuvent exporter les personnes, les offres et les promesses. Demandez la liste dont vous avez besoin au service de votre école.',
+};
+
+const ranges: Record<AddressRange, string> = {
+  loopback: 'le serveur lui-même (boucle locale)',
+  private: 'une adresse de réseau privé',
+  'link-local': 'une adresse de lien local (comme un service de métadonnées cloud)',
+  shared: 'une adresse partagée de NAT d’opérateur (100.64.0.0/10)',
+  unspecified: 'l’adresse non spécifiée',
+  multicast: 'une adresse de multidiffusion',
+  reserved: 'une adresse réservée ou à usage spécial',
+};
+
+const offerStatuses: Record<OfferStatus, string> = {
+  draft: 'un brouillon',
+  submitted: 'en relecture',
+  changes_requested: 'à modifier',
+  published: 'publiée',
+  rejected: 'refusée',
+  filled: 'pourvue',
+  expired: 'expirée',
+  withdrawn: 'retirée',
+};
+const offerVerbs = {
+  submit: 'envoyée en relecture',
+  publish: 'publiée',
+  reject: 'refusée',
+  requestChanges: 'renvoyée pour modification',
+  withdraw: 'retirée',
+  fill: 'marquée pourvue',
+} as const;
+const pledgeStatuses: Record<PledgeStatus, string> = { promised: 'promise', allocated: 'affectée', received: 'reçue', cancelled: 'annulée' };
+const submissionNeeds = {
+  description: 'Une description est nécessaire pour envoyer l’offre.',
+  location: 'Un lieu est nécessaire pour envoyer l’offre.',
+  remote: 'Choisissez sur site, hybride ou à distance pour envoyer l’offre.',
+  startDate: 'Une date de début est nécessaire pour envoyer l’offre.',
+  duration: 'Une durée est nécessaire pour envoyer l’offre.',
+  weeklyHours: 'Les heures par semaine sont nécessaires pour envoyer l’offre.',
+  apply: 'Indiquez comment postuler pour envoyer l’offre.',
+  expiresOn: 'Une date d’expiration est nécessaire pour envoyer l’offre.',
+} as const;
+const quoted = (items: readonly string[]) => items.map((o) => `« ${o} »`);
+const offerIs = (status: OfferStatus) => `Cette offre est ${offerStatuses[status]}`;
+
+export const fr: Catalogue = {
+  'problem.title': ({ kind }) => titles[kind],
+  'problem.unknown': () => 'L’opération n’a pas abouti. Réessayez, ou contactez votre établissement si le problème persiste.',
+  'network.unreachable': () => 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+
+  'validation.invalid': () => 'Cette valeur n’est pas valide.',
+  'validation.required': () => 'Ce champ est obligatoire.',
+  'validation.unknownKey': () => 'Ce champ n’est pas attendu ici.',
+  'validation.tooLong': ({ max }) => `${count('fr', max)} caractères au plus.`,
+  'validation.tooShort': ({ min }) => `${count('fr', min)} caractères au moins.`,
+  'validation.tooMany': ({ max }) => `${count('fr', max)} éléments au plus.`,
+  'validation.tooFew': ({ min }) => (min === 1 ? 'Au moins un élément.' : `${count('fr', min)} éléments au moins.`),
+  'validation.tooSmall': ({ min }) => `Saisissez ${count('fr', min)} ou plus.`,
+  'validation.tooBig': ({ max }) => `Saisissez ${count('fr', max)} au plus.`,
+  'validation.outOfRange': ({ min, max }) => `Saisissez une valeur de ${count('fr', min)} à ${count('fr', max)}.`,
+  'validation.integer': () => 'Saisissez un nombre entier.',
+  'validation.email': () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  'validation.url': () => 'Saisissez une adresse complète, par exemple https://www.exemple.fr.',
+  'validation.date': () => 'Saisissez une date au format AAAA-MM-JJ.',
+  'validation.dateNotReal': () => 'Cette date n’existe pas.',
+  'validation.dateTime': () => 'Saisissez une heure au format ISO 8601, par exemple 2026-03-02T09:00:00Z.',
+  'validation.id': () => 'Choisissez un élément dans la liste.',
+  'validation.format': () => 'Cette valeur n’a pas le format attendu.',
+  'validation.wrongType': ({ expected: e }) => expected[e],
+  'validation.notOneOf': ({ options }) => (options.length === 1 ? `Seule la valeur ${quoted(options)[0]} est acceptée.` : `Choisissez ${oneOf('fr', quoted(options))}.`),
+  'validation.slug': () => 'Utilisez de 1 à 40 lettres minuscules, chiffres ou tirets.',
+  'validation.origin': () => 'Une origine se compose d’un schéma, d’un hôte et d’un port facultatif, par exemple https://www.exemple.fr (sans chemin ni barre finale).',
+  'validation.siret': () => 'Un SIRET compte 14 chiffres, dont une clé de contrôle valide.',
+  'validation.siren': () => 'Un SIREN compte 9 chiffres, dont une clé de contrôle valide.',
+  'validation.uai': () => 'Un UAI (anciennement RNE) compte 7 chiffres suivis d’une lettre de contrôle, par exemple 0751717J.',
+  'validation.website': () => 'Une adresse de site commence par https:// ou http://.',
+  'validation.emptyChange': () => 'Envoyez au moins un champ à modifier.',
+
+  'request.invalid': () => 'Certains champs ne sont pas valides : voir errors.',
+  'request.malformedJson': () => 'Le corps de la requête n’est pas un JSON valide.',
+  'request.tooLarge': ({ maxKiB }) => `Le corps de la requête dépasse ${maxKiB} Kio.`,
+  'request.notJson': () => 'Envoyez le corps au format application/json.',
+  'request.methodNotAllowed': ({ method, allowed }) => `La méthode ${method} n’est pas acceptée ici. Méthodes acceptées : ${allowed.join(', ')}.`,
+  'request.noRoute': ({ method, path }) => `Rien ne répond à ${method} ${path}.`,
+  'list.cursor': () => 'Curseur invalide : utilisez le nextCursor de la page précédente, ou repartez de la première page.',
+  'list.limit': ({ max }) => `limit est un nombre entier de 1 à ${max}.`,
+  'server.internal': () => 'Un problème est survenu de notre côté. Rien n’a été enregistré ; veuillez réessayer.',
+  'server.storageFull': () => 'La base de données est pleine ; rien n’a été enregistré. Réessayez plus tard : l’équipe d’exploitation est prévenue.',
+  'server.busy': ({ seconds }) => `La base de données est occupée ; rien n’a été enregistré. Réessayez dans ${seconds} secondes.`,
+  'idempotency.raced': () => 'Une requête portant la même Idempotency-Key vient d’aboutir. Renvoyez-la pour lire son résultat.',
+  'idempotency.reused': () =>
+    'Cette Idempotency-Key a déjà servi pour une autre requête. Envoyez une nouvelle clé pour une nouvelle requête ; ne réutilisez une clé que pour renvoyer exactement la même.',
+  'idempotency.keyMissing': () => 'L’en-tête Idempotency-Key est obligatoire pour cette requête.',
+  'idempotency.keyHowTo': () =>
+    'Envoyez un en-tête Idempotency-Key : une valeur aléatoire (un UUID par exemple) créée une fois par formulaire, et renvoyée telle quelle en cas de nouvel essai.',
+  'idempotency.keyInvalid': () => 'L’en-tête Idempotency-Key n’est pas valide.',
+  'idempotency.keyFormat': () => 'Idempotency-Key compte de 1 à 200 caractères parmi les lettres, les chiffres et _ - : .',
+  'resource.notFound': () => 'Cette ressource n’existe pas, ou vous ne pouvez pas la voir.',
+
+  'auth.required': () => 'Connectez-vous pour continuer : envoyez votre jeton de session dans `Authorization: Bearer <jeton>`.',
+  'auth.sessionEnded': () => 'Votre session a expiré ou a été fermée. Reconnectez-vous.',
+  'auth.originUnregistered': ({ origin }) => `L’origine ${origin} n’est pas enregistrée pour cet établissement. Demandez à son administrateur de l’ajouter.`,
+  'auth.tokenInvalid': () =>
+    'Votre identité n’a pas pu être vérifiée (jeton expiré, déjà utilisé ou signé par une clé inconnue). Connectez-vous par e-mail ou rechargez la page.',
+  'auth.personUnknown': () => 'Vous n’êtes pas encore connu·e de Passerelle. L’établissement doit vous ajouter avant que vous puissiez vous connecter.',
+  'auth.emailSignInOff': () => 'La connexion par code envoyé par e-mail est désactivée sur ce serveur. Connectez-vous depuis le site de votre établissement.',
+  'auth.code.format': () => 'Le code est composé des 6 chiffres, ou des 12 caractères, reçus par e-mail.',
+  'auth.code.wrong': () => 'Ce code est erroné ou a expiré. Demandez-en un nouveau.',
+  'auth.code.tooManyAsked': ({ minutes }) => `Trop de codes ont été demandés. Patientez ${minutes} minutes et réessayez.`,
+  'auth.code.tooManyWrong': ({ minutes }) => `Trop de codes erronés ont été saisis depuis votre réseau. Patientez ${minutes} minutes et réessayez.`,
+  'session.notFound': () => 'Cette session n’existe pas, ou vous ne pouvez pas la voir.',
+  'person.notFound': () => 'Cette personne n’existe pas, ou vous ne pouvez pas la voir.',
+
+  'policy.refused': ({ action }) => refusals[action],
+  'policy.notFound': () => 'Introuvable.',
+  'policy.wrongResource': ({ action, expected: kind, actual }) => `L’action ${action} porte sur un objet de type ${kind}, pas ${actual}.`,
+  'policy.emailSessionWithholdsStaff': () =>
+    'Cette session a été ouverte avec un code reçu par e-mail, qui ne donne pas les droits du personnel ni des administrateurs. Connectez-vous depuis le site de votre établissement pour agir en tant que personnel.',
+  'policy.company.requestInstead': () =>
+    'Seuls le service des relations entreprises et les administrateurs peuvent ajouter directement une entreprise. Faites-en plutôt la demande : elle sera disponible une fois vérifiée par le personnel.',
+  'policy.offer.ownCompanyOnly': () =>
+    'Vous ne pouvez publier des offres que pour l’entreprise que vous représentez. Demandez à représenter cette entreprise, ou demandez au service des relations entreprises de publier l’offre.',
+  'policy.offer.lockedForAuthor': () =>
+    'Une fois publiée ou close, cette offre n’est plus modifiable par son auteur. Demandez au service des relations entreprises de l’école visée de la modifier ou de la retirer.',
+  'policy.offer.outsideStaffScope': () =>
+    'En tant que personnel, vous ne pouvez publier des offres que pour vos propres entités et celles qui en dépendent. Choisissez des cibles dans votre périmètre, ou demandez au service des relations entreprises de cette école de publier l’offre.',
+  'policy.adminOnly': ({ task }) =>
+    `Seuls les administrateurs peuvent ${{ purposes: 'gérer les finalités', consentDefaults: 'modifier les réglages de consentement par défaut', consentExport: 'exporter l’état des consentements' }[task]}. Adressez-vous à un administrateur de votre établissement.`,
+  'policy.moderationQueue': () => 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
+  'policy.duplicatesStaffOnly': () => 'Seuls le personnel et les administrateurs examinent les doublons possibles. Adressez-vous au service des diplômés.',
+  'policy.reviewStaffOnly': () => 'Seul le personnel de l’école de la personne (ou un administrateur) examine les doublons possibles. Demandez-leur de s’en charger.',
+  'policy.erasureStaffOnly': () =>
+    'Les demandes d’effacement sont traitées par le personnel de l’école de la personne ou par un administrateur. Demandez-leur de la traiter.',
+  'policy.pledgeTotals': () =>
+    'Les totaux par entité sont réservés au personnel des entités bénéficiaires et aux administrateurs. Vos propres promesses sont dans GET /v1/pledges.',
+  'policy.pledgeReportImport': () => 'Seuls le personnel d’une entité bénéficiaire ou un administrateur peuvent importer un relevé de versements.',
+  'policy.pledgeChange': () =>
+    'Seuls l’auteur d’une promesse, les représentants de l’entreprise qui s’engage, le personnel de l’entité bénéficiaire ou un administrateur peuvent la modifier. Adressez-vous au service bénéficiaire.',
+  'policy.pledgeReceive': () =>
+    'Seuls le personnel de l’entité bénéficiaire ou un administrateur peuvent enregistrer la réception d’une promesse. Adressez-vous au service bénéficiaire.',
+  'policy.pledgeAmountQuery': () =>
+    'Trier ou filtrer par montant n’est possible que parmi les promesses dont vous pouvez voir le montant. Ajoutez à la requête entityId= l’une de vos propres entités.',
+  'policy.educationLocked': () =>
+    'Votre formation (programme, école, année de diplôme) est enregistrée par l’établissement : vous ne pouvez pas la modifier ici. Demandez au service des diplômés de la corriger.',
+  'policy.visibilityOwnerOnly': () => 'Seule la personne choisit qui voit chaque champ de son profil. Demandez-lui de le modifier.',
+
+  'company.notFound': () => 'Cette entreprise n’existe pas, ou vous ne pouvez pas la voir.',
+  'company.siretExists': ({ name, represent }) =>
+    `Une entreprise avec ce SIRET existe déjà : ${name}.${represent ? ' Demandez plutôt à la représenter (envoyez son companyId).' : ''}`,
+  'company.alreadyRepresented': ({ name }) => `Vous représentez déjà ${name}.`,
+  'company.alreadyAsked': ({ name }) => `Vous avez déjà demandé à représenter ${name} ; le service des relations entreprises va l’examiner.`,
+  'company.requestOneOf': () => 'Envoyez soit companyId (pour représenter une entreprise existante), soit company (pour en demander une nouvelle).',
+  'company.ifMatchRequired': () => 'Envoyez If-Match avec l’ETag lu, pour que personne ne perde sa modification.',
+  'company.changed': () => 'Cette entreprise a été modifiée depuis votre lecture. Rechargez-la, puis refaites votre modification.',
+  'companyRequest.notFound': () => 'Cette demande n’existe pas, ou vous ne pouvez pas la voir.',
+  'companyRequest.decided': ({ status }) => `Cette demande a déjà été ${status === 'approved' ? 'acceptée' : 'refusée'}.`,
+
+  'offer.notFound': () => 'Cette offre n’existe pas, ou vous ne pouvez pas la voir.',
+  'offer.ifMatchRequired': () => 'Envoyez If-Match avec l’ETag lu, pour que personne ne perde sa modification.',
+  'offer.changed': () => 'Cette offre a été modifiée depuis votre lecture. Rechargez-la, puis refaites votre modification.',
+  'offer.closed': ({ status }) => `${offerIs(status)} ; elle ne peut plus être modifiée.`,
+  'offer.wrongStatus': ({ status, verb }) => `${offerIs(status)} ; elle ne peut pas être ${offerVerbs[verb]} maintenant.`,
+  'offer.company.fromList': () => 'Choisissez une entreprise dans la liste : tapez son nom, son SIRET ou son SIREN, puis sélectionnez une proposition.',
+  'offer.company.pickOrAsk': () =>
+    'Choisissez une entreprise dans la liste. Si la vôtre manque, demandez à votre service des relations entreprises de l’ajouter.',
+  'offer.company.pending': () =>
+    'Cette entreprise attend la vérification du service des relations entreprises ; vous pourrez publier pour elle une fois vérifiée.',
+  'offer.targets.fromList': () => 'Choisissez des écoles ou des formations dans la liste.',
+  'offer.apply.format': () => 'Saisissez une adresse web commençant par https:// ou une adresse e-mail.',
+  'offer.list.mineOrQueue': () => 'Demandez mine ou queue, pas les deux.',
+  'offer.submit.required': ({ field }) => submissionNeeds[field],
+  'offer.duration.tooLong': ({ months }) => `Un stage dure au plus ${months} mois.`,
+  'offer.stipend.owed': ({ minimumMonthlyCents, hourlyRateCents, rateYear, givenCents }) =>
+    `Une gratification d’au moins ${euros('fr', minimumMonthlyCents)} par mois est due pour cette durée (${euros('fr', hourlyRateCents)} de l’heure en ${rateYear}, au-delà de 2 mois de présence). ${
+      givenCents === 0 ? 'Saisissez une gratification mensuelle.' : `${euros('fr', givenCents)} est en dessous.`
+    }`,
+  'offer.expiry.tooFar': ({ latest }) => `Une offre expire au plus tard un an après aujourd’hui : choisissez le ${latest} ou une date antérieure.`,
+  'offer.expiry.past': () => 'La date d’expiration est passée : choisissez aujourd’hui ou plus tard.',
+
+  'pledge.notFound': () => 'Cette promesse n’existe pas, ou vous ne pouvez pas la voir.',
+  'pledge.ifMatchRequired': () => 'Envoyez l’ETag de la promesse modifiée dans un en-tête If-Match, pour que personne ne perde sa modification.',
+  'pledge.changed': () => 'Cette promesse a changé depuis votre lecture. Rechargez-la, vérifiez, puis réessayez.',
+  'pledge.cancelled': () => 'Cette promesse a été annulée : faites plutôt une nouvelle promesse.',
+  'pledge.amountLocked': ({ status }) =>
+    `Cette promesse est ${pledgeStatuses[status]} : son montant ne peut plus changer. Annulez-la et faites une nouvelle promesse, ou adressez-vous au service bénéficiaire.`,
+  'pledge.fieldNotForKind': ({ kind }) => `Ce champ ne s’applique pas ${kind === 'donation' ? 'à un don' : 'à une promesse de taxe d’apprentissage'}.`,
+  'pledge.designation.entity': () => 'Choisissez l’une des écoles ou l’un des services de l’établissement.',
+  'pledge.designation.fund': () => 'Choisissez l’un des fonds proposés.',
+  'pledge.designation.noFoundation': () => 'Cet établissement n’a pas de fondation : choisissez plutôt une école.',
+  'pledge.company.notVerified': () => 'Choisissez une entreprise vérifiée par l’établissement.',
+  'pledge.company.noSiret': () => 'Cette entreprise n’a pas de SIRET enregistré, nécessaire au reçu fiscal : demandez à l’établissement de l’ajouter.',
+  'pledge.tax.entity': () => 'Choisissez l’une des écoles de l’établissement.',
+  'pledge.tax.noUai': () => 'Cette entité n’a pas d’UAI et ne peut donc pas recevoir la taxe d’apprentissage : choisissez une école.',
+  'pledge.tax.noCampaign': () => 'Il n’y a pas de campagne de taxe d’apprentissage cette année : choisissez la campagne en cours.',
+  'pledge.tax.employerSiret': () => 'Saisissez le SIRET de l’établissement qui verse la taxe.',
+  'pledge.allocate.notTax': () =>
+    'Seule une promesse de taxe d’apprentissage s’affecte sur SOLTéA ; un don se règle sur la page de paiement de l’établissement.',
+  'pledge.allocate.wrongStatus': ({ status }) => `Cette promesse est ${pledgeStatuses[status]} : seule une promesse en attente peut être marquée affectée.`,
+  'pledge.receive.wrongStatus': ({ status }) => `Cette promesse est ${pledgeStatuses[status]} : seule une promesse en attente ou affectée peut être marquée reçue.`,
+  'pledge.receive.amountNeeded': () => 'Saisissez le montant reçu : cette promesse n’a pas de montant estimé.',
+  'pledge.cancel.wrongStatus': ({ status }) => `Cette promesse est ${pledgeStatuses[status]} : elle ne peut plus être annulée.`,
+  'pledge.report.columns': ({ missing }) =>
+    `La première ligne doit nommer les colonnes SIRET, UAI, montant (amount) et date ; il manque : ${missing.join(', ')}.`,
+  'pledge.report.unreadable': ({ line }) => `Ligne ${line} : une cellule entre guillemets n’est jamais fermée (il manque un ").`,
+
+  'profile.notFound': () => 'Ce profil n’existe pas, ou vous ne pouvez pas le voir.',
+  'profile.ifMatchRequired': () => 'Envoyez l’ETag du profil modifié dans un en-tête If-Match, pour que personne ne perde ses modifications.',
+  'profile.changed': () =>
+    'Ce profil a changé depuis votre lecture. Rien n’a été enregistré : comparez avec la version actuelle, puis renvoyez vos modifications avec son ETag.',
+  'profile.changedWhileSaving': () => 'Ce profil a changé pendant l’enregistrement. Rien n’a été enregistré : rechargez-le et réessayez.',
+  'profile.educationEntity': () => 'Choisissez une école de cet établissement.',
+  'profile.reviewFlag.notFound': () => 'Ce signalement n’existe pas, ou vous ne pouvez pas le voir.',
+  'profile.reviewFlag.resolved': () => 'Ce doublon possible a déjà été traité.',
+  'profile.phone': () => 'Saisissez un numéro de téléphone, par exemple +33 6 12 34 56 78.',
+  'profile.country': () => 'Utilisez le code pays à deux lettres, par exemple FR ou DE.',
+  'profile.postalCode': () => 'Saisissez un code postal, par exemple 69007.',
+  'profile.linkedin': () => 'Saisissez l’adresse de votre profil LinkedIn, par exemple https://www.linkedin.com/in/votre-nom.',
+  'profile.emails.onePrimary': () => 'Choisissez une seule adresse principale.',
+  'profile.emails.unique': () => 'Chaque adresse e-mail ne doit apparaître qu’une fois.',
+  'profile.field.notEditable': () => 'Ce champ du profil ne peut pas être modifié.',
+  'profile.visibility.fieldsOnly': () => 'Seuls les champs du profil ont une visibilité.',
+
+  'purpose.notFound': () => 'Cette finalité n’existe pas, ou vous ne pouvez pas la voir.',
+  'purpose.entity': () => 'Choisissez l’une des entités de votre établissement.',
+  'purpose.keyExists': ({ key }) => `Une finalité de clé ${key} existe déjà. Modifiez-la plutôt, ou choisissez une autre clé.`,
+  'purpose.ifMatchRequired': () => 'Envoyez l’ETag lu dans If-Match, pour que personne ne perde sa modification.',
+  'purpose.changed': () => 'Cette finalité a été modifiée depuis votre lecture. Rechargez-la, puis refaites votre modification.',
+  'purpose.key.format': () => 'Une clé de finalité compte de 1 à 40 lettres minuscules, chiffres ou tirets, par exemple alumni-news.',
+  'purpose.key.reserved': () => 'Cette clé est réservée ; choisissez-en une autre.',
+  'purpose.channels.unique': () => 'Chaque canal ne doit apparaître qu’une fois.',
+  'consent.channelUnused': ({ channel, channels }) => `Cette finalité n’utilise pas le canal ${channel} ; ses canaux sont ${channels.join(', ')}.`,
+  'consent.textChanged': () => 'Le texte de cette finalité a changé depuis votre lecture. Lisez le nouveau texte, puis choisissez à nouveau.',
+  'consent.channels.atLeastOne': () => 'Choisissez au moins un canal.',
+  'consent.version.format': () => 'La version est l’empreinte du texte, en 64 caractères.',
+  'erasure.notFound': () => 'Cette demande d’effacement n’existe pas, ou vous ne pouvez pas la voir.',
+  'erasure.processed': () => 'Cette demande d’effacement a déjà été traitée.',
+  'erasure.confirm': () => 'Cochez la case pour confirmer la suppression de votre compte.',
+  'rights.recentSignIn': ({ task, minutes }) =>
+    `Reconnectez-vous pour ${task === 'export' ? 'télécharger vos données' : 'supprimer votre compte'} : par sécurité, il faut une connexion de moins de ${minutes} minutes.`,
+
+  'webhook.notFound': () => 'Cet abonnement webhook n’existe pas, ou vous ne pouvez pas le voir.',
+  'webhook.entity': () => 'Choisissez une entité de cet établissement.',
+  'webhook.ifMatchRequired': () => 'Envoyez l’ETag de l’abonnement modifié dans un en-tête If-Match, pour que personne ne perde sa modification.',
+  'webhook.changed': () => 'Cet abonnement a changé depuis votre lecture. Rien n’a été enregistré : rechargez-le, puis refaites votre modification.',
+  'webhook.changedWhileSaving': () => 'Cet abonnement a changé pendant l’enregistrement. Rien n’a été enregistré : rechargez-le et réessayez.',
+  'webhook.url.format': () => 'Saisissez une adresse https absolue sans identifiants, par exemple https://crm.exemple.fr/hooks/passerelle.',
+  'webhook.url.https': ({ localAllowed }) =>
+    localAllowed
+      ? 'Utilisez une adresse https (le http simple n’est accepté que pour localhost).'
+      : 'Utilisez une adresse https : les envois contiennent des données personnelles et ne circulent jamais en clair.',
+  'webhook.url.internalHost': ({ host, range }) => `Les webhooks ne vont qu’à des adresses publiques d’Internet : ${host} est ${ranges[range]}.`,
+  'webhook.url.internalAnswer': ({ host, address, range }) =>
+    `Les webhooks ne vont qu’à des adresses publiques d’Internet : ${host} pointe vers ${address}, ${ranges[range]}.`,
+  'webhook.url.unresolvable': ({ host }) =>
+    `${host} n’a pas pu être résolu (DNS) : impossible de vérifier où il mène. Corrigez l’adresse, ou réessayez plus tard.`,
+  'webhook.events.unique': () => 'Nommez chaque événement une seule fois.',
+  'webhook.delivery.notFound': () => 'Cet envoi n’existe pas, ou vous ne pouvez pas le voir.',
+  'webhook.delivery.id': () => 'Un identifiant d’envoi commence par msg_ suivi d’un UUID.',
+  'webhook.delivery.delivered': () => 'Ce message a déjà été remis ; le destinataire l’a reçu.',
+};
