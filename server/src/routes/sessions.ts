@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { IdSchema, type SessionList } from '@passerelle/schema';
+import { SessionListSchema, IdSchema, type SessionList } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { listLiveSessionsOf, revokeLiveSessionOf, revokeLiveSessionsOf } from '../db/auth/sessions.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { pathParams } from '../http/validate.ts';
 import { notFound } from '../http/problem.ts';
+import { describeRoute } from '../http/describe.ts';
 
 /**
  * One's own sessions, mounted at /v1/auth/sessions: list them, end one, or
@@ -17,7 +18,7 @@ import { notFound } from '../http/problem.ts';
 export const sessionRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The caller's live sessions, newest first; `current` marks the one this request was made with. */
-  .get('/', (c) => {
+  .get('/', describeRoute({ operationId: 'listMySessions', summary: 'One’s open sessions, newest first (never a token)', tags: ['auth'], answers: { 200: SessionListSchema } }), (c) => {
     const { db, clock } = c.var.deps;
     const { actor, sessionId } = c.var.auth;
     const rows = listLiveSessionsOf(db, actor.tenantId, actor.personId, clock.now().toISOString());
@@ -27,7 +28,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   /** Ends every session of the caller, this one included: each token answers 401 from now on. */
-  .post('/end-all', (c) => {
+  .post('/end-all', describeRoute({ operationId: 'endAllMySessions', summary: 'Sign out everywhere: end every session, this one included', tags: ['auth'], answers: { 204: null } }), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
@@ -38,7 +39,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   /** Ends one of the caller's sessions (this one too, like logout). */
-  .delete('/:id', pathParams(v.object({ id: IdSchema })), (c) => {
+  .delete('/:id', describeRoute({ operationId: 'endMySession', summary: 'End one of one’s sessions', tags: ['auth'], answers: { 204: null } }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const { id } = c.req.valid('param');
