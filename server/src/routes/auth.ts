@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
+import { EmailCodeSentSchema, SessionGrantSchema, EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { jsonBody } from '../http/validate.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
@@ -15,6 +15,7 @@ import { codeMail, pausedMail } from '../auth/sign-in-mail.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import { writeAudit } from '../db/audit.ts';
 import { requireAuth } from '../auth/require-auth.ts';
+import { describeRoute } from '../http/describe.ts';
 
 const refused = () => unauthenticated('This identity token is not valid: it may be expired, already used, or signed with a key this institution has not registered.');
 
@@ -28,7 +29,7 @@ const emailSignInOn = createMiddleware<AppEnv>(async (c, next) => {
 
 export const authRoutes = new Hono<AppEnv>()
   /** Trades a host-signed identity token (JWT) for a session. */
-  .post('/exchange', jsonBody(ExchangeSchema), async (c) => {
+  .post('/exchange', describeRoute({ operationId: 'exchangeIdentityToken', summary: 'Trade an identity token signed by the institution’s site for a session', tags: ['auth'], public: true, answers: { 200: SessionGrantSchema }, problems: [401] }), jsonBody(ExchangeSchema), async (c) => {
     const { db, clock, config } = c.var.deps;
     const now = clock.now();
     const { token } = c.req.valid('json');
@@ -70,7 +71,7 @@ export const authRoutes = new Hono<AppEnv>()
    * same for a known, an unknown or a paused address: one code stored, one
    * mail sent to the address.
    */
-  .post('/email', emailSignInOn, jsonBody(EmailSignInSchema), async (c) => {
+  .post('/email', describeRoute({ operationId: 'sendSignInCode', summary: 'Email a sign-in code (the same answer for any address)', description: '404 when the server has email sign-in turned off.', tags: ['auth'], public: true, answers: { 202: EmailCodeSentSchema }, problems: [404, 429] }), emailSignInOn, jsonBody(EmailSignInSchema), async (c) => {
     const { db, clock, mailer } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email } = c.req.valid('json');
@@ -85,7 +86,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ sent: true, expiresInMinutes: CODE_LIFETIME_MINUTES }, 202);
   })
   /** Trades an emailed code for a session. */
-  .post('/verify', emailSignInOn, jsonBody(VerifyCodeSchema), async (c) => {
+  .post('/verify', describeRoute({ operationId: 'verifySignInCode', summary: 'Trade an emailed code for a session', description: '404 when the server has email sign-in turned off.', tags: ['auth'], public: true, answers: { 200: SessionGrantSchema }, problems: [401, 404, 429] }), emailSignInOn, jsonBody(VerifyCodeSchema), async (c) => {
     const { db, clock, config, mailer } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email, code } = c.req.valid('json');
@@ -110,7 +111,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json(grant, 200);
   })
   /** Revokes the current session. */
-  .post('/logout', requireAuth(), (c) => {
+  .post('/logout', describeRoute({ operationId: 'signOut', summary: 'End this session', tags: ['auth'], answers: { 204: null } }), requireAuth(), (c) => {
     const { db, clock } = c.var.deps;
     revokeSession(db, c.var.auth.sessionId, clock.now());
     return c.body(null, 204);
