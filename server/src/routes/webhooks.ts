@@ -1,6 +1,11 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import {
+  WebhookDeliveryPageSchema,
+  WebhookDeliverySchema,
+  WebhookSubscriptionPageSchema,
+  WebhookSubscriptionSchema,
+  WebhookSubscriptionWithSecretSchema,
   IdSchema,
   ListQuerySchema,
   WebhookCreateSchema,
@@ -27,6 +32,7 @@ import { generateSecret, ROTATION_OVERLAP_MS } from '../webhooks/sign.ts';
 import { urlRefusal } from '../webhooks/url.ts';
 import { storedAttemptError } from '../webhooks/categories.ts';
 import { announceDeliveriesQueued } from '../webhooks/wake.ts';
+import { describeRoute } from '../http/describe.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 
@@ -125,7 +131,7 @@ function page<R extends { createdAt: string; id: string }, T>(rows: R[], limit: 
 export const webhookRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Subscribes a URL; answers the secret once. */
-  .post('/', jsonBody(WebhookCreateSchema), async (c) => {
+  .post('/', describeRoute({ operationId: 'createWebhook', summary: 'Subscribe a URL to events; the signing secret is answered this once (administrators)', tags: ['webhooks'], answers: { 201: WebhookSubscriptionWithSecretSchema }, location: true, etag: true }), jsonBody(WebhookCreateSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const input = c.req.valid('json');
@@ -155,7 +161,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     c.header('etag', etagOf(row));
     return c.json({ ...subscriptionView(row), secret: row.secret }, 201);
   })
-  .get('/', queryParams(ListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'listWebhooks', summary: 'The institution’s subscriptions, never their secrets (administrators)', tags: ['webhooks'], answers: { 200: WebhookSubscriptionPageSchema } }), queryParams(ListQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorizeTenant(c);
@@ -164,7 +170,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     return c.json(page(rows, limit, (kept) => kept.map(subscriptionView)), 200);
   })
   /** Puts a failed (or waiting) message back in the queue, due now. */
-  .post('/deliveries/:id/retry', pathParams(v.object({ id: WebhookMessageIdSchema })), (c) => {
+  .post('/deliveries/:id/retry', describeRoute({ operationId: 'retryWebhookDelivery', summary: 'Send a failed or waiting message again, now', tags: ['webhooks'], answers: { 200: WebhookDeliverySchema }, problems: [409] }), pathParams(v.object({ id: WebhookMessageIdSchema })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
@@ -180,13 +186,13 @@ export const webhookRoutes = new Hono<AppEnv>()
     announceDeliveriesQueued();
     return c.json(deliveryView(row, attemptsOf(db, [row.id]).get(row.id) ?? []), 200);
   })
-  .get('/:id', idParam, (c) => {
+  .get('/:id', describeRoute({ operationId: 'getWebhook', summary: 'One subscription', tags: ['webhooks'], answers: { 200: WebhookSubscriptionSchema }, etag: true }), idParam, (c) => {
     const row = loadSubscription(c, c.var.deps.db, c.req.valid('param').id);
     c.header('etag', etagOf(row));
     return c.json(subscriptionView(row), 200);
   })
   /** Changes the URL, events, entity, description or enabled state (`If-Match`). */
-  .patch('/:id', idParam, jsonBody(WebhookPatchSchema), async (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateWebhook', summary: 'Change a subscription’s URL, events, entity, description or enabled state', tags: ['webhooks'], answers: { 200: WebhookSubscriptionSchema }, ifMatch: true, etag: true }), idParam, jsonBody(WebhookPatchSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const patch = c.req.valid('json');
@@ -221,7 +227,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     return c.json(subscriptionView(row), 200);
   })
   /** Deletes the subscription and its delivery history; nothing more is sent. */
-  .delete('/:id', idParam, (c) => {
+  .delete('/:id', describeRoute({ operationId: 'deleteWebhook', summary: 'Delete a subscription and its delivery history', tags: ['webhooks'], answers: { 204: null } }), idParam, (c) => {
     const { db } = c.var.deps;
     const who = auditOrigin(c);
     db.transaction((tx) => {
@@ -236,7 +242,7 @@ export const webhookRoutes = new Hono<AppEnv>()
    * beside it for 24 hours (two signatures per delivery), so receivers can
    * switch without rejecting a message; it is never answered.
    */
-  .post('/:id/rotate-secret', idParam, (c) => {
+  .post('/:id/rotate-secret', describeRoute({ operationId: 'rotateWebhookSecret', summary: 'A new signing secret, answered once; the old one signs beside it for 24 hours', tags: ['webhooks'], answers: { 200: WebhookSubscriptionWithSecretSchema }, etag: true }), idParam, (c) => {
     const { db } = c.var.deps;
     const who = auditOrigin(c);
     const row = db.transaction((tx) => {
@@ -255,7 +261,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     return c.json({ ...subscriptionView(row), secret: row.secret }, 200);
   })
   /** The subscription's messages, newest first, each with its attempts. */
-  .get('/:id/deliveries', idParam, queryParams(WebhookDeliveryListQuerySchema), (c) => {
+  .get('/:id/deliveries', describeRoute({ operationId: 'listWebhookDeliveries', summary: 'A subscription’s messages, newest first, each with its attempts', tags: ['webhooks'], answers: { 200: WebhookDeliveryPageSchema } }), idParam, queryParams(WebhookDeliveryListQuerySchema), (c) => {
     const { db } = c.var.deps;
     const subscription = loadSubscription(c, db, c.req.valid('param').id);
     const { limit, cursor, status } = c.req.valid('query');
