@@ -107,7 +107,6 @@ const problemText: Record<ProblemStatus, string> = {
 
 const problemHeaders: Partial<Record<ProblemStatus, Record<string, unknown>>> = {
   401: { 'WWW-Authenticate': ref('headers', 'WWWAuthenticate') },
-  405: { Allow: ref('headers', 'Allow') },
   429: { 'Retry-After': ref('headers', 'RetryAfter') },
   503: { 'Retry-After': ref('headers', 'RetryAfter') },
 };
@@ -235,7 +234,7 @@ export function buildOpenApi(app: { routes: readonly Route[] }): JsonSchema {
       description:
         'The self-service front office of a higher-education institution: profiles, offers, pledges, consents. ' +
         'Send the session token from `/v1/auth/exchange` or `/v1/auth/verify` as `Authorization: Bearer <token>`. ' +
-        'Every refusal is RFC 9457 `application/problem+json` (the `Problem` schema). No answer is ever a 500 by design.',
+        'Every refusal is RFC 9457 `application/problem+json` (the `Problem` schema); a method a path does not declare is 405 with `Allow`. No answer is ever a 500 by design.',
     },
     servers: [{ url: '/' }],
     tags: Object.entries(tags)
@@ -262,7 +261,6 @@ export function buildOpenApi(app: { routes: readonly Route[] }): JsonSchema {
         RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
         IdempotentReplayed: { description: '`true` when this is the stored answer of an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', enum: ['true'] } },
         WWWAuthenticate: { description: '`Bearer`.', schema: { type: 'string' } },
-        Allow: { description: 'The methods this path accepts.', schema: { type: 'string' } },
         CacheControl: { description: 'The same for everyone: caches may keep it.', schema: { type: 'string' } },
       },
     },
