@@ -311,7 +311,7 @@ describe('FormController', () => {
       el.requestUpdate();
       await el.updateComplete;
     }
-    expect(el.shadowRoot!.querySelector('[name=fullName]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[name=fullName]') === null, 'the name field is hidden').to.equal(true);
     // Sent without a company: the company field is in error, nothing about the hidden name.
     submit(el);
     await until(() => el.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'focused summary');

@@ -24,13 +24,18 @@ async function pledgeElement(sub: DemoSubject, lang = 'en'): Promise<PasserelleP
   return el;
 }
 
+/** Fills a gift field by field, as a person types: the element renders after each one. */
 async function fillDonation(el: PasserellePledge, euros: string): Promise<void> {
-  fill(el, 'amountCents', euros);
-  fill(el, 'donor.fullName', 'Inès Martin');
-  fill(el, 'donor.address.line1', '5 rue de la Paix');
-  fill(el, 'donor.address.postalCode', '75002');
-  fill(el, 'donor.address.city', 'Paris');
-  await el.updateComplete;
+  for (const [name, value] of [
+    ['amountCents', euros],
+    ['donor.fullName', 'Inès Martin'],
+    ['donor.address.line1', '5 rue de la Paix'],
+    ['donor.address.postalCode', '75002'],
+    ['donor.address.city', 'Paris'],
+  ]) {
+    fill(el, name!, value!);
+    await el.updateComplete;
+  }
 }
 
 /** The caller's pledges, straight from the API. */
@@ -38,6 +43,49 @@ async function myPledges(sub: DemoSubject): Promise<Pledge[]> {
   const { api } = await apiConfig();
   const r = await fetch(`${api}/v1/pledges?limit=100`, { headers: { authorization: `Bearer ${await sessionToken(sub)}` } });
   return ((await r.json()) as { items: Pledge[] }).items;
+}
+
+/** Whether the element shows something (a boolean, so that a failure does not serialise an element). */
+const present = (el: Element, selector: string): boolean => el.shadowRoot!.querySelector(selector) !== null;
+
+/** Chooses an option of a select by its visible text (the ids are the server's). */
+function choose(el: PasserellePledge, name: string, text: string): void {
+  const option = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>(`[name="${name}"] option`)].find((o) => o.textContent!.includes(text));
+  if (!option) throw new Error(`No option "${text}" in ${name}.`);
+  fill(el, name, option.value);
+}
+
+/** Records the answers to `POST /v1/pledges` while `run` goes on (the element's own fetch, unchanged). */
+async function pledgePosts(run: () => Promise<void>): Promise<{ status: number }[]> {
+  const realFetch = window.fetch;
+  const posts: { status: number }[] = [];
+  window.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if ((init?.method ?? 'GET').toUpperCase() === 'POST' && new URL(url).pathname === '/v1/pledges') posts.push({ status: response.status });
+    return response;
+  };
+  try {
+    await run();
+  } finally {
+    window.fetch = realFetch;
+  }
+  return posts;
+}
+
+/** Sends the form and waits for what the person sees next: the confirmation, or the error summary. */
+async function send(el: PasserellePledge): Promise<void> {
+  shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
+  await until(() => el.shadowRoot!.querySelector('[part=confirmation], [data-error-summary]'), 'confirmation or error summary');
+  const summary = el.shadowRoot!.querySelector('[data-error-summary]');
+  if (summary) throw new Error(`Refused on screen: ${summary.textContent!.replace(/\s+/g, ' ').trim()}`);
+}
+
+async function fillAddress(el: PasserellePledge): Promise<void> {
+  fill(el, 'donor.address.line1', '5 rue de la Paix');
+  fill(el, 'donor.address.postalCode', '75002');
+  fill(el, 'donor.address.city', 'Paris');
+  await el.updateComplete;
 }
 
 describe('<passerelle-pledge>', () => {
@@ -48,7 +96,7 @@ describe('<passerelle-pledge>', () => {
 
   it('defaults: French, no apprenticeship-tax switch for a student, suggested amounts in euros', async () => {
     const el = await pledgeElement('student-ines', 'fr');
-    expect(el.shadowRoot!.querySelector('[part=modes]')).to.equal(null);
+    expect(present(el, '[part=modes]'), '[part=modes]').to.equal(false);
     expect(shadow(el, 'h2').textContent).to.equal('Faire une promesse');
     const amounts = [...el.shadowRoot!.querySelectorAll('.amounts button')].map((b) => b.textContent!.replace(/\s/g, ' '));
     expect(amounts).to.include('300,00 €');
@@ -236,5 +284,160 @@ describe('<passerelle-pledge>', () => {
     fill(el, 'amountCents', '300');
     await el.updateComplete;
     expect(shadow(el, '[part=estimate]').textContent!.replace(/\s/g, ' ')).to.contain('Ce don de 300,00 € vous coûte 102,00 €');
+  });
+  it('a company representative gives in the company’s name (French form): 201, the pledge names the company, the confirmation shows', async () => {
+    const el = await pledgeElement('rep-acme', 'fr');
+    fill(el, 'amountCents', '2500');
+    choose(el, 'donor.kind', 'Mon entreprise');
+    await el.updateComplete;
+    choose(el, 'donor.companyId', 'Acme Robotique');
+    await fillAddress(el);
+    let saved: Pledge | undefined;
+    el.addEventListener('passerelle-saved', (e) => (saved = (e as CustomEvent<{ item: Pledge }>).detail.item), { once: true });
+    const posts = await pledgePosts(() => send(el));
+    expect(posts).to.deep.equal([{ status: 201 }]);
+    const stored = (await myPledges('rep-acme')).find((p) => p.id === saved?.id);
+    expect(stored?.donor?.kind).to.equal('company');
+    expect(stored?.donor?.name).to.equal('Acme Robotique');
+    expect(stored?.company?.name).to.equal('Acme Robotique');
+    expect(stored?.amountCents).to.equal(250_000);
+    const confirmation = shadow(el, '[part=confirmation]').textContent!;
+    expect(confirmation).to.contain('Merci, votre promesse est enregistrée');
+    expect(confirmation).to.contain('Acme Robotique');
+    await expect(el).to.be.accessible();
+  });
+
+  // Each change of mind about where the gift goes: the pledge is sent, with the last choice only.
+  const destinations = {
+    fund: { label: 'Un fonds de la fondation', then: (el: PasserellePledge) => choose(el, 'designation.fund', 'Fonds de bourses') },
+    school: { label: 'Une école ou un service', then: (el: PasserellePledge) => choose(el, 'designation.entityId', 'École de management') },
+    unrestricted: { label: 'La fondation', then: () => undefined },
+  } as const;
+  const changes: [keyof typeof destinations, keyof typeof destinations][] = [
+    ['fund', 'school'],
+    ['school', 'fund'],
+    ['fund', 'unrestricted'],
+    ['school', 'unrestricted'],
+  ];
+  for (const [first, last] of changes) {
+    it(`changing the destination from ${first} to ${last} still sends the pledge, to ${last} only`, async () => {
+      const el = await pledgeElement('student-ines', 'fr');
+      for (const step of [first, last]) {
+        choose(el, 'designation.kind', destinations[step].label);
+        await el.updateComplete;
+        destinations[step].then(el);
+        await el.updateComplete;
+      }
+      // The rest of the form is typed after the change of mind.
+      await fillDonation(el, '40');
+      let saved: Pledge | undefined;
+      el.addEventListener('passerelle-saved', (e) => (saved = (e as CustomEvent<{ item: Pledge }>).detail.item), { once: true });
+      const posts = await pledgePosts(() => send(el));
+      expect(posts).to.deep.equal([{ status: 201 }]);
+      const stored = (await myPledges('student-ines')).find((p) => p.id === saved?.id)!;
+      const expected = { fund: { kind: 'fund', fund: 'scholarships' }, school: { kind: 'entity' }, unrestricted: { kind: 'foundation' } }[last];
+      expect(stored.designation).to.deep.equal(expected);
+      expect(stored.beneficiary.name).to.equal(last === 'school' ? 'École de management' : 'Fondation');
+    });
+  }
+
+  it('estimates a large company gift with the turnover: 3,000,000 € on 1 bn€ turnover takes 1,600,000 € off, on screen and in the pledge', async () => {
+    const el = await pledgeElement('rep-acme');
+    // No amount yet: no estimate.
+    expect(present(el, '[part=estimate]'), '[part=estimate]').to.equal(false);
+    choose(el, 'donor.kind', 'My company');
+    await el.updateComplete;
+    expect(present(el, '[name=taxableIncomeCents]'), '[name=taxableIncomeCents]').to.equal(false);
+    choose(el, 'donor.companyId', 'Acme Robotique');
+    fill(el, 'turnoverCents', '1000000000');
+    await el.updateComplete;
+    expect(present(el, '[part=estimate]'), '[part=estimate]').to.equal(false);
+    fill(el, 'amountCents', '3000000');
+    await el.updateComplete;
+    const estimate = shadow(el, '[part=estimate]').textContent!.replace(/\s+/g, ' ');
+    expect(estimate).to.contain('This gift of €3,000,000.00 costs you €1,400,000.00 after a tax reduction of €1,600,000.00.');
+    expect(estimate).to.contain('40%');
+    await expect(el).to.be.accessible();
+    await fillAddress(el);
+    let saved: Pledge | undefined;
+    el.addEventListener('passerelle-saved', (e) => (saved = (e as CustomEvent<{ item: Pledge }>).detail.item), { once: true });
+    await send(el);
+    const stored = (await myPledges('rep-acme')).find((p) => p.id === saved?.id)!;
+    expect(stored.taxEstimate?.reductionCents).to.equal(160_000_000);
+    expect(stored.taxEstimate?.ceilingCents).to.equal(500_000_000);
+    expect(shadow(el, '[part=confirmation]').textContent).to.contain('€1,600,000.00');
+  });
+
+  it('applies the 20 % of taxable income to a person’s gift and says what carries over, in French', async () => {
+    const el = await pledgeElement('student-ines', 'fr');
+    expect(present(el, '[name=turnoverCents]'), '[name=turnoverCents]').to.equal(false);
+    fill(el, 'taxableIncomeCents', '30000');
+    await fillDonation(el, '10000');
+    const estimate = shadow(el, '[part=estimate]').textContent!.replace(/\s/g, ' ');
+    expect(estimate).to.contain('Ce don de 10 000,00 € vous coûte 6 040,00 € après une réduction d’impôt de 3 960,00 €.');
+    expect(estimate).to.contain('4 000,00 €');
+    let saved: Pledge | undefined;
+    el.addEventListener('passerelle-saved', (e) => (saved = (e as CustomEvent<{ item: Pledge }>).detail.item), { once: true });
+    await send(el);
+    const stored = (await myPledges('student-ines')).find((p) => p.id === saved?.id)!;
+    expect(stored.taxEstimate).to.include({ reductionCents: 396_000, carriedOverCents: 400_000, ceilingCents: 600_000 });
+  });
+
+  it('after “Faire une autre promesse”, focus is on the new form’s heading, not lost on the page', async () => {
+    const el = await pledgeElement('student-ines', 'fr');
+    await fillDonation(el, '12');
+    await send(el);
+    const another = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=confirmation] button')].find((b) => b.textContent!.includes('Faire une autre promesse'))!;
+    another.focus();
+    await keys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.querySelector('form'), 'a new form');
+    await el.updateComplete;
+    const focused = deepActiveElement();
+    // (Compared as text: a failed comparison of two elements would serialise the whole page.)
+    expect(focused?.localName).to.equal('h2');
+    expect(focused?.textContent).to.equal('Faire une promesse');
+    expect(focused === shadow(el, 'h2')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+  it('is usable at 360 px in French with the company’s turnover and a large estimate: nothing overflows sideways', async () => {
+    const el = await pledgeElement('rep-acme', 'fr');
+    el.style.width = '360px';
+    el.style.display = 'block';
+    choose(el, 'donor.kind', 'Mon entreprise');
+    await el.updateComplete;
+    fill(el, 'turnoverCents', '1000000000');
+    fill(el, 'amountCents', '3000000');
+    await el.updateComplete;
+    expect(shadow(el, '[part=estimate]').textContent!.replace(/\s/g, ' ')).to.contain('1 600 000,00 €');
+    const form = shadow(el, 'form');
+    expect(form.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    expect(shadow(el, '[part=estimate]').scrollWidth).to.be.at.most(el.clientWidth + 1);
+  });
+  it('in French, what to fix in an empty donation or tax form is said in French, never as a schema message or a field path', async () => {
+    const english = /Must be|is required|Invalid|Expected|Enter a|Choose|UUID|designation\.|donor\.|entityId|companyId|sharePercent/;
+    const messages = (el: PasserellePledge) => [...el.shadowRoot!.querySelectorAll('[data-error-summary], .error')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+    const gift = await pledgeElement('student-ines', 'fr');
+    fill(gift, 'donor.fullName', '');
+    choose(gift, 'designation.kind', 'Une école ou un service');
+    await gift.updateComplete;
+    shadow<HTMLButtonElement>(gift, 'button[type=submit]').click();
+    await until(() => gift.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'summary');
+    const giftText = messages(gift);
+    expect(giftText).to.not.match(english);
+    for (const said of ['Saisissez un montant en euros', 'Choisissez dans la liste.', 'Saisissez votre nom complet.', 'Saisissez la ville.']) expect(giftText).to.contain(said);
+    choose(gift, 'designation.kind', 'Choisir');
+    await gift.updateComplete;
+    expect(shadow(gift, '#field-designation-kind-error').textContent).to.contain('Choisissez l’affectation du don');
+    await expect(gift).to.be.accessible();
+
+    const tax = await pledgeElement('rep-acme', 'fr');
+    shadow<HTMLInputElement>(tax, 'input[name=mode][value=tax]').click();
+    await tax.updateComplete;
+    fill(tax, 'employerSiret', '12345678901234');
+    shadow<HTMLButtonElement>(tax, 'button[type=submit]').click();
+    await until(() => tax.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'summary');
+    const taxText = messages(tax);
+    expect(taxText).to.not.match(english);
+    for (const said of ['Choisissez dans la liste.', 'La part est un pourcentage de 0,01 à 100.', 'Un SIRET compte 14 chiffres']) expect(taxText).to.contain(said);
   });
 });

@@ -4,10 +4,14 @@ import * as v from 'valibot';
 import {
   DonationCreateSchema,
   PledgeAmountCentsSchema,
+  PledgeFigureCentsSchema,
   TaxPledgeCreateSchema,
-  estimateTaxReduction,
+  estimateDonation,
   type Pledge,
+  type PledgeFrequency,
   type PledgeParameters,
+  type TaxEstimate,
+  type TaxReductionRules,
 } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
@@ -15,14 +19,16 @@ import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent } from '../core/events.ts';
 import { newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
-import { EUROS_MESSAGE, fr, issues } from './translations.ts';
+import { EUROS_MESSAGE, FIGURE_MESSAGE, fr, issues } from './translations.ts';
 import { pledgeStyles } from './pledge.styles.ts';
 
 /** Euros typed by a person, checked as cents by the shared amount schema. */
 const EurosSchema = v.pipe(v.number(EUROS_MESSAGE), v.transform((euros: number) => Math.round(euros * 100)), PledgeAmountCentsSchema);
+/** A turnover or an income typed in euros, checked as cents by the shared schema. */
+const FigureSchema = v.optional(v.pipe(v.number(FIGURE_MESSAGE), v.transform((euros: number) => Math.round(euros * 100)), PledgeFigureCentsSchema));
 
 // The shared request schemas, with the amounts typed in euros: every other check is the server's own.
-const DonationFormSchema = v.strictObject({ ...DonationCreateSchema.entries, amountCents: EurosSchema });
+const DonationFormSchema = v.strictObject({ ...DonationCreateSchema.entries, amountCents: EurosSchema, taxableIncomeCents: FigureSchema, turnoverCents: FigureSchema });
 const TaxFormSchema = v.strictObject({ ...TaxPledgeCreateSchema.entries, estimatedAmountCents: v.optional(EurosSchema) });
 
 type Mode = 'donation' | 'tax';
@@ -87,19 +93,6 @@ export class PasserellePledge extends PasserelleElement {
     this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
   }
 
-  override willUpdate(): void {
-    // A hidden branch of a variant must not send its keys (the schema refuses
-    // unknown keys): empty them, and their fields are `empty: 'omit'`.
-    const f = this.#donation;
-    const clearWhenHidden = (name: string, shown: boolean) => {
-      if (!shown && f.get(name) !== undefined && f.get(name) !== '') f.set(name, '');
-    };
-    clearWhenHidden('designation.entityId', f.get('designation.kind') === 'entity');
-    clearWhenHidden('designation.fund', f.get('designation.kind') === 'fund');
-    clearWhenHidden('donor.companyId', f.get('donor.kind') === 'company');
-    clearWhenHidden('donor.fullName', f.get('donor.kind') !== 'company');
-  }
-
   override updated(): void {
     const signedIn = this.session.signedIn;
     if (signedIn && !this.params && !this.#loading) {
@@ -154,6 +147,8 @@ export class PasserellePledge extends PasserelleElement {
     const me = this.session.signedIn?.me;
     if (me) this.#prefill(me);
     this.result = null;
+    // The button that had focus is gone: the new form's heading takes it, where the person starts again.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#pledge-title')?.focus());
   };
 
   async #copy(text: string): Promise<void> {
@@ -172,7 +167,7 @@ export class PasserellePledge extends PasserelleElement {
       if (this.result) return this.#confirmation(this.result, this.params);
       const canTax = me.can['pledge.tax'] === true;
       const mode = canTax ? this.mode : 'donation';
-      return html`<h2>${t.title}</h2>
+      return html`<h2 id="pledge-title" tabindex="-1">${t.title}</h2>
         ${canTax
           ? html`<fieldset part="modes" class="modes">
               <legend>${t.modeLabel}</legend>
@@ -208,16 +203,18 @@ export class PasserellePledge extends PasserelleElement {
       </fieldset>
       ${this.#estimate(p)}
       ${f.field({ name: 'designation.kind', type: 'select', label: t.designation, required: true, options: [{ value: 'foundation', label: t.toFoundation }, { value: 'fund', label: t.toFund }, { value: 'entity', label: t.toEntity }] })}
-      ${designation === 'fund' ? f.field({ name: 'designation.fund', type: 'select', label: t.fund, required: true, empty: 'omit', options: p.funds.map((x) => ({ value: x.code, label: x.label[this.#l10n.locale] })) }) : nothing}
+      ${designation === 'fund' ? f.field({ name: 'designation.fund', type: 'select', label: t.fund, required: true, options: p.funds.map((x) => ({ value: x.code, label: x.label[this.#l10n.locale] })) }) : nothing}
       ${designation === 'entity'
-        ? f.field({ name: 'designation.entityId', type: 'select', label: t.entity, required: true, empty: 'omit', options: p.beneficiaries.filter((b) => b.kind !== 'foundation').map((b) => ({ value: b.id, label: b.name })) })
+        ? f.field({ name: 'designation.entityId', type: 'select', label: t.entity, required: true, options: p.beneficiaries.filter((b) => b.kind !== 'foundation').map((b) => ({ value: b.id, label: b.name })) })
         : nothing}
       ${companies.length
         ? f.field({ name: 'donor.kind', type: 'select', label: t.donorKind, required: true, options: [{ value: 'individual', label: t.asIndividual }, { value: 'company', label: t.asCompany }] })
         : nothing}
       ${donorKind === 'company'
-        ? f.field({ name: 'donor.companyId', type: 'select', label: t.company, required: true, empty: 'omit', options: companies.map((c) => ({ value: c.id, label: c.name })) })
-        : f.field({ name: 'donor.fullName', label: t.fullName, required: true, autocomplete: 'name', empty: 'omit' })}
+        ? html`${f.field({ name: 'donor.companyId', type: 'select', label: t.company, required: true, options: companies.map((c) => ({ value: c.id, label: c.name })) })}
+          ${f.field({ name: 'turnoverCents', type: 'number', label: t.turnover, hint: t.turnoverHint, empty: 'omit', min: 0, step: 1, inputmode: 'decimal' })}`
+        : html`${f.field({ name: 'donor.fullName', label: t.fullName, required: true, autocomplete: 'name' })}
+          ${f.field({ name: 'taxableIncomeCents', type: 'number', label: t.taxableIncome, hint: t.taxableIncomeHint, empty: 'omit', min: 0, step: 1, inputmode: 'decimal' })}`}
       <fieldset>
         <legend>${t.address}</legend>
         ${f.field({ name: 'donor.address.line1', label: t.line1, required: true, autocomplete: 'street-address' })}
@@ -230,23 +227,51 @@ export class PasserellePledge extends PasserelleElement {
     </form>`;
   }
 
-  /** The same estimate as the server's, from the same parameters, as the person types. */
+  /**
+   * The estimate the server will store with the pledge (same shared function,
+   * same rules, same figures), as the person types. A live region that stays
+   * in place; the estimate itself appears once there is an amount.
+   */
   #estimate(p: PledgeParameters): TemplateResult {
     const t = this.#l10n.t;
     const f = this.#donation;
-    const euros = f.get('amountCents');
-    const cents = typeof euros === 'number' && euros > 0 ? Math.round(euros * 100) : 0;
+    const cents = (name: string) => {
+      const euros = f.get(name);
+      return typeof euros === 'number' && Number.isFinite(euros) && euros >= 0 ? Math.round(euros * 100) : undefined;
+    };
+    const amount = cents('amountCents');
     const company = f.get('donor.kind') === 'company';
-    const frequency = f.get('frequency');
-    const yearly = frequency === 'monthly' ? cents * 12 : cents;
-    const e = cents > 0 && cents <= 10_000_000_000 ? estimateTaxReduction(p.taxReduction, { donorKind: company ? 'company' : 'individual', amountCents: yearly }) : null;
+    const frequency = f.get('frequency') as PledgeFrequency;
+    const e =
+      amount !== undefined && amount > 0 && amount <= 10_000_000_000
+        ? estimateDonation(p.taxReduction, {
+            donorKind: company ? 'company' : 'individual',
+            amountCents: amount,
+            frequency,
+            taxableIncomeCents: cents('taxableIncomeCents'),
+            turnoverCents: cents('turnoverCents'),
+          })
+        : null;
+    return html`<div aria-live="polite">${e ? this.#estimateText(e, p.taxReduction, frequency) : nothing}</div>`;
+  }
+
+  #estimateText(e: TaxEstimate, rules: TaxReductionRules, frequency: PledgeFrequency): TemplateResult {
+    const t = this.#l10n.t;
     const money = (c: number) => this.#l10n.money(c);
-    const rate = company ? p.taxReduction.company.ratePercent : p.taxReduction.individual.ratePercent;
-    return html`<div part="estimate" class="estimate" aria-live="polite">
-      ${e
-        ? html`<p>${(frequency === 'monthly' ? t.estimateYear : t.estimate)(money(e.amountCents), money(e.netCostCents), money(e.reductionCents))}</p>
-            <small>${t.estimateNote(rate, company ? t.ceilingCompany : t.ceilingIndividual)}</small>`
-        : nothing}
+    const percent = (n: number) => this.#l10n.number(n);
+    const c = rules.company;
+    const rates =
+      e.donorKind === 'individual'
+        ? t.rateFlat(percent(rules.individual.ratePercent))
+        : c.reducedRatePercent !== null && c.reducedRateAboveCents !== null
+          ? t.rateCompanyBands(percent(c.ratePercent), money(c.reducedRateAboveCents), percent(c.reducedRatePercent))
+          : t.rateFlat(percent(c.ratePercent));
+    const ceiling =
+      e.donorKind === 'individual' ? t.ceilingIndividual(percent(rules.individual.incomeCeilingPercent)) : t.ceilingCompany(money(c.ceilingFloorCents), percent(c.turnoverCeilingPercent));
+    return html`<div part="estimate" class="estimate">
+      <p>${(frequency === 'monthly' ? t.estimateYear : t.estimate)(money(e.amountCents), money(e.netCostCents), money(e.reductionCents))}</p>
+      ${e.carriedOverCents > 0 ? html`<p data-carried-over>${t.carriedOver(money(e.carriedOverCents), money(e.ceilingCents ?? 0))}</p>` : nothing}
+      <small>${t.estimateNote(rates, ceiling)}</small>
     </div>`;
   }
 

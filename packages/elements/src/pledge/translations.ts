@@ -1,5 +1,7 @@
-const AMOUNT_CENTS = 'An amount is a whole number of cents, from 1 to 10 000 000 000 (100 million euros).';
+import { PLEDGE_AMOUNT_MESSAGE, PLEDGE_FIGURE_MESSAGE, SIRET_MESSAGE } from '@passerelle/schema';
+
 export const EUROS_MESSAGE = 'Enter an amount in euros, from 0.01 to 100,000,000.';
+export const FIGURE_MESSAGE = 'Enter an amount in euros, from 0 to 1,000,000,000,000, or leave it empty.';
 
 export const fr = {
   title: 'Faire une promesse',
@@ -31,11 +33,18 @@ export const fr = {
   postalCode: 'Code postal',
   city: 'Ville',
   publicThanks: 'J’accepte d’être remercié publiquement',
+  taxableIncome: 'Revenu net imposable de votre foyer (€, facultatif)',
+  taxableIncomeHint: 'Sert uniquement à calculer le plafond de la réduction dans l’estimation.',
+  turnover: 'Chiffre d’affaires hors taxes de l’entreprise (€, facultatif)',
+  turnoverHint: 'Sert uniquement à calculer le plafond de la réduction dans l’estimation.',
   estimate: (gift: string, cost: string, reduction: string) => `Ce don de ${gift} vous coûte ${cost} après une réduction d’impôt de ${reduction}.`,
   estimateYear: (gift: string, cost: string, reduction: string) => `Sur un an, ces dons de ${gift} vous coûtent ${cost} après une réduction d’impôt de ${reduction}.`,
-  estimateNote: (rate: number, ceiling: string) => `Estimation : ${rate} % du don, dans la limite de ${ceiling}.`,
-  ceilingIndividual: '20 % du revenu imposable',
-  ceilingCompany: '20 000 € ou 0,5 % du chiffre d’affaires',
+  carriedOver: (excess: string, ceiling: string) => `${excess} dépassent le plafond de ${ceiling} : ils donnent droit à la réduction sur les cinq années suivantes.`,
+  estimateNote: (rates: string, ceiling: string) => `Estimation : ${rates}, dans la limite de ${ceiling}.`,
+  rateFlat: (rate: string) => `${rate} % du don`,
+  rateCompanyBands: (rate: string, threshold: string, reduced: string) => `${rate} % du don jusqu’à ${threshold}, ${reduced} % au-delà`,
+  ceilingIndividual: (percent: string) => `${percent} % du revenu imposable`,
+  ceilingCompany: (floor: string, percent: string) => `${floor} ou ${percent} % du chiffre d’affaires, le plus élevé des deux`,
   submitDonation: 'Promettre ce don',
   // Tax
   school: 'École bénéficiaire',
@@ -80,7 +89,53 @@ export const fr = {
 };
 
 /** Schema messages, worded for a form in euros. */
+const EUROS_FR = 'Saisissez un montant en euros, de 0,01 à 100 000 000.';
+const FIGURE_FR = 'Saisissez un montant en euros, de 0 à 1 000 000 000 000, ou laissez vide.';
+/** Every field of the pledge forms that holds an id is a list: say so, not "UUID". */
+const ID_MESSAGE = 'Must be an id (UUID).';
+const CHOOSE_EN = 'Choose one in the list.';
+
+/** The messages of the pledge schemas and of `POST /v1/pledges`, for this form (English message → text). */
 export const issues = {
-  fr: { [AMOUNT_CENTS]: 'Saisissez un montant en euros, de 0,01 à 100 000 000.', [EUROS_MESSAGE]: 'Saisissez un montant en euros, de 0,01 à 100 000 000.' },
-  en: { [AMOUNT_CENTS]: EUROS_MESSAGE, [EUROS_MESSAGE]: EUROS_MESSAGE },
+  fr: {
+    [PLEDGE_AMOUNT_MESSAGE]: EUROS_FR,
+    [EUROS_MESSAGE]: EUROS_FR,
+    [PLEDGE_FIGURE_MESSAGE]: FIGURE_FR,
+    [FIGURE_MESSAGE]: FIGURE_FR,
+    [ID_MESSAGE]: 'Choisissez dans la liste.',
+    [SIRET_MESSAGE]: 'Un SIRET compte 14 chiffres, dont une clé de contrôle valide.',
+    'Choose once, monthly or yearly.': 'Choisissez une fois, chaque mois ou chaque année.',
+    'Choose where the gift goes: the foundation, one of its funds, or a school or service.': 'Choisissez l’affectation du don : la fondation, l’un de ses fonds, ou une école ou un service.',
+    'Choose one of the funds offered.': 'Choisissez l’un des fonds proposés.',
+    'Say who gives: yourself or your company.': 'Indiquez au nom de qui vous donnez : vous-même ou votre entreprise.',
+    'Full name is required.': 'Saisissez votre nom complet.',
+    'Full name is at most 200 characters.': 'Le nom complet compte au plus 200 caractères.',
+    'Address is required.': 'Saisissez l’adresse.',
+    'Address is at most 200 characters.': 'L’adresse compte au plus 200 caractères.',
+    'Enter a postal code, such as 75005.': 'Saisissez un code postal, par exemple 75005.',
+    'City is required.': 'Saisissez la ville.',
+    'City is at most 100 characters.': 'La ville compte au plus 100 caractères.',
+    'A programme name is at most 200 characters.': 'Le nom de la formation compte au plus 200 caractères.',
+    'A share is a percentage from 0.01 to 100.': 'La part est un pourcentage de 0,01 à 100.',
+    'A share has at most two decimals.': 'La part a au plus deux décimales.',
+    'Contact name is required.': 'Saisissez le nom de la personne à contacter.',
+    'Contact name is at most 200 characters.': 'Le nom de la personne à contacter compte au plus 200 caractères.',
+    // The API's refusals (server/src/pledges/create.ts).
+    'Choose one of the institution’s schools or services.': 'Choisissez l’une des écoles ou l’un des services de l’établissement.',
+    'Choose one of the institution’s schools.': 'Choisissez l’une des écoles de l’établissement.',
+    'Choose a company verified by the institution.': 'Choisissez une entreprise vérifiée par l’établissement.',
+    'This company has no SIRET on record, which the tax receipt needs: ask the institution to add it.':
+      'Cette entreprise n’a pas de SIRET enregistré, nécessaire au reçu fiscal : demandez à l’établissement de l’ajouter.',
+    'This institution has no foundation: choose a school instead.': 'Cet établissement n’a pas de fondation : choisissez plutôt une école.',
+    'This entity has no UAI, so it cannot receive apprenticeship tax: choose a school.': 'Cette entité n’a pas d’UAI et ne peut donc pas recevoir la taxe d’apprentissage : choisissez une école.',
+    'There is no apprenticeship-tax campaign for this year: choose the current campaign.': 'Il n’y a pas de campagne de taxe d’apprentissage cette année : choisissez la campagne en cours.',
+    'Enter the SIRET of the establishment that pays the tax.': 'Saisissez le SIRET de l’établissement qui verse la taxe.',
+  } as Record<string, string>,
+  en: {
+    [PLEDGE_AMOUNT_MESSAGE]: EUROS_MESSAGE,
+    [EUROS_MESSAGE]: EUROS_MESSAGE,
+    [PLEDGE_FIGURE_MESSAGE]: FIGURE_MESSAGE,
+    [FIGURE_MESSAGE]: FIGURE_MESSAGE,
+    [ID_MESSAGE]: CHOOSE_EN,
+  } as Record<string, string>,
 };

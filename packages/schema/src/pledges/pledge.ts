@@ -33,18 +33,26 @@ export const DonorAddressSchema = v.strictObject({
 export type DonorAddress = v.InferOutput<typeof DonorAddressSchema>;
 
 /** Who the tax receipt is made out to. A company's name and SIRET come from the company record. */
-export const DonorSchema = v.variant('kind', [
-  v.strictObject({ kind: v.literal('individual'), fullName: text(200, 'Full name'), address: DonorAddressSchema }),
-  v.strictObject({ kind: v.literal('company'), companyId: IdSchema, address: DonorAddressSchema }),
-]);
+export const DonorSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('individual'), fullName: text(200, 'Full name'), address: DonorAddressSchema }),
+    v.strictObject({ kind: v.literal('company'), companyId: IdSchema, address: DonorAddressSchema }),
+  ],
+  'Say who gives: yourself or your company.',
+);
 export type DonorInput = v.InferOutput<typeof DonorSchema>;
 
 /** Where a gift goes: a school or other entity, the foundation, or one of its named funds. */
-export const PledgeDesignationSchema = v.variant('kind', [
-  v.strictObject({ kind: v.literal('entity'), entityId: IdSchema }),
-  v.strictObject({ kind: v.literal('foundation') }),
-  v.strictObject({ kind: v.literal('fund'), fund: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'Choose one of the funds offered.')) }),
-]);
+export const PledgeDesignationSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('entity'), entityId: IdSchema }),
+    v.strictObject({ kind: v.literal('foundation') }),
+    v.strictObject({ kind: v.literal('fund'), fund: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'Choose one of the funds offered.')) }),
+  ],
+  'Choose where the gift goes: the foundation, one of its funds, or a school or service.',
+);
 export type PledgeDesignation = v.InferOutput<typeof PledgeDesignationSchema>;
 
 /** 10^14 cents = 1,000 billion euros: above any company's turnover. */
