@@ -188,14 +188,27 @@ describe('<passerelle-portal>: the email-code session lasts for the tab', () => 
     expect(sessionStorage.length).to.equal(0);
   });
 
-  it('is not used once expired, by a portal of another tenant or api, or when the host gives an identity', async () => {
+  it('is forgotten when it runs out on the page, and is not used once expired, by a portal of another tenant or api, or when the host gives an identity', async () => {
     const { api } = await apiConfig();
     const { el, token } = await signedInByEmail();
     const stored = sessionStorage.getItem(TAB_SESSION_KEY)!;
+
+    // Running out on the page (an email-code session cannot be renewed): the renewal timer, rescheduled as if its time had come.
+    const realNow = Date.now;
+    Date.now = () => el.session!.renewAt + 1;
+    try {
+      el.auth!.suspend();
+      el.auth!.resume();
+    } finally {
+      Date.now = realNow;
+    }
+    await until(() => el.auth!.state.status === 'signed-out', 'the session ran out');
+    expect(el.auth!.state).to.deep.equal({ status: 'signed-out', reason: 'expired' });
+    expect(sessionStorage.length).to.equal(0);
     el.remove();
 
     // Expired: hours later, the same tab. Not sent to the API at all.
-    const realNow = Date.now;
+    sessionStorage.setItem(TAB_SESSION_KEY, stored);
     Date.now = () => Date.parse(kept()!.expiresAt) + 1000;
     let expired: Page;
     try {
