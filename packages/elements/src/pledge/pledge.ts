@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import {
   DonationCreateSchema,
+  MAX_AMOUNT_CENTS,
   PledgeAmountCentsSchema,
   PledgeFigureCentsSchema,
   TaxPledgeCreateSchema,
@@ -233,7 +234,6 @@ export class PasserellePledge extends PasserelleElement {
    * in place; the estimate itself appears once there is an amount.
    */
   #estimate(p: PledgeParameters): TemplateResult {
-    const t = this.#l10n.t;
     const f = this.#donation;
     const cents = (name: string) => {
       const euros = f.get(name);
@@ -241,9 +241,10 @@ export class PasserellePledge extends PasserelleElement {
     };
     const amount = cents('amountCents');
     const company = f.get('donor.kind') === 'company';
-    const frequency = f.get('frequency') as PledgeFrequency;
+    // Yearly and one-off gifts count once in a year; a monthly gift twelve times.
+    const frequency: PledgeFrequency = f.get('frequency') === 'monthly' ? 'monthly' : 'once';
     const e =
-      amount !== undefined && amount > 0 && amount <= 10_000_000_000
+      amount !== undefined && amount > 0 && amount <= MAX_AMOUNT_CENTS
         ? estimateDonation(p.taxReduction, {
             donorKind: company ? 'company' : 'individual',
             amountCents: amount,

@@ -95,7 +95,7 @@ const FIGURE_FR = 'Saisissez un montant en euros, de 0 à 1 000 000 000 000, ou 
 const ID_MESSAGE = 'Must be an id (UUID).';
 const CHOOSE_EN = 'Choose one in the list.';
 
-/** The messages of the pledge schemas and of `POST /v1/pledges`, for this form (English message → text). */
+/** The messages of the pledge schemas, worded for this form (English message → text); the API words its own refusals in the reader's language. */
 export const issues = {
   fr: {
     [PLEDGE_AMOUNT_MESSAGE]: EUROS_FR,
@@ -120,16 +120,6 @@ export const issues = {
     'A share has at most two decimals.': 'La part a au plus deux décimales.',
     'Contact name is required.': 'Saisissez le nom de la personne à contacter.',
     'Contact name is at most 200 characters.': 'Le nom de la personne à contacter compte au plus 200 caractères.',
-    // The API's refusals (server/src/pledges/create.ts).
-    'Choose one of the institution’s schools or services.': 'Choisissez l’une des écoles ou l’un des services de l’établissement.',
-    'Choose one of the institution’s schools.': 'Choisissez l’une des écoles de l’établissement.',
-    'Choose a company verified by the institution.': 'Choisissez une entreprise vérifiée par l’établissement.',
-    'This company has no SIRET on record, which the tax receipt needs: ask the institution to add it.':
-      'Cette entreprise n’a pas de SIRET enregistré, nécessaire au reçu fiscal : demandez à l’établissement de l’ajouter.',
-    'This institution has no foundation: choose a school instead.': 'Cet établissement n’a pas de fondation : choisissez plutôt une école.',
-    'This entity has no UAI, so it cannot receive apprenticeship tax: choose a school.': 'Cette entité n’a pas d’UAI et ne peut donc pas recevoir la taxe d’apprentissage : choisissez une école.',
-    'There is no apprenticeship-tax campaign for this year: choose the current campaign.': 'Il n’y a pas de campagne de taxe d’apprentissage cette année : choisissez la campagne en cours.',
-    'Enter the SIRET of the establishment that pays the tax.': 'Saisissez le SIRET de l’établissement qui verse la taxe.',
   } as Record<string, string>,
   en: {
     [PLEDGE_AMOUNT_MESSAGE]: EUROS_MESSAGE,
