@@ -25,9 +25,10 @@ const pureSchemaBuilders: Plugin = {
   setup(b) {
     b.onLoad({ filter: /[\\/]packages[\\/]schema[\\/]src[\\/].*\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const contents = source
-        .replace(/(?<![\w.$])v\.(\w+)\(/g, (call, name: string) => (RUNS.test(name) ? call : `/* @__PURE__ */ v.${name}(`))
-        .replace(/(?<![\w.$])text\(/g, '/* @__PURE__ */ text(');
+      // Only code is annotated: an annotation inside a block comment would close it early.
+      const contents = source.replace(/(\/\*[\s\S]*?\*\/|\/\/[^\n]*)|(?<![\w.$])(v\.(\w+)|text)\(/g, (match, comment?: string, callee?: string, name?: string) =>
+        comment !== undefined || (name !== undefined && RUNS.test(name)) ? match : `/* @__PURE__ */ ${callee}(`,
+      );
       return { contents, loader: 'ts' };
     });
   },
