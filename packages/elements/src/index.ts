@@ -1,7 +1,7 @@
 // Classes and helpers only: importing this file defines no element.
 // Register with `import '@passerelle/elements/portal/define.ts'` (or load dist/<component>.js).
 export { ApiError } from './core/api-error.ts';
-export { createClient, headers, newIdempotencyKey, type PasserelleClient, type Rpc, type ClientOptions, type CallHeaders, type RequestOptions, type ApiResponse } from './core/client.ts';
+export { createClient, headers, newIdempotencyKey, type PasserelleClient, type Rpc, type ClientOptions, type CallHeaders, type Answer, type BodyOf } from './core/client.ts';
 export { Auth, type Me, type Membership, type Session, type SignOutReason, type IdentityTokenSource, type AuthState } from './core/auth.ts';
 export { portalContext, type PortalContext } from './core/context.ts';
 export { AuthOwner, type SessionConfig, type SessionHost } from './core/auth-owner.ts';

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { CompanyRequestRefuseSchema } from '@passerelle/schema';
+import { CompanyRequestRefuseSchema, type CompanyRequestView } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
@@ -11,20 +11,11 @@ import { en, fr, issuesFr } from './translations.ts';
 import { companyRequestsStyles } from './company-requests.styles.ts';
 import { queueStyles } from '../styles/queue.ts';
 
-/** A recruiter's request as `GET /v1/companies/requests` answers it. */
-export interface CompanyRequest {
-  id: string;
-  kind: 'represent' | 'create';
-  status: 'pending' | 'approved' | 'refused';
-  message?: string;
-  reason?: string;
-  createdAt: string;
-  decidedAt?: string;
-  person: { id: string; displayName?: string; email?: string };
-  company: { id: string; name: string; siret: string | null; siren: string | null; website?: string; status: 'active' | 'pending' | 'refused' };
-  /** The requester's email domain is the company website's: a hint, not a proof. */
-  emailMatchesWebsite: boolean;
-}
+/** A recruiter's request as `GET /v1/companies/requests` answers it (`emailMatchesWebsite`: a hint, not a proof). */
+export type CompanyRequest = CompanyRequestView;
+
+/** Staff approve a request, or refuse it with a reason the recruiter reads. */
+type Decision = { verdict: 'approve' } | { verdict: 'refuse'; reason: string };
 
 /** The host of a website URL without `www.`, for the hint. */
 function domainOf(website: string | undefined): string {
@@ -78,7 +69,7 @@ export class PasserelleCompanyRequests extends PasserelleElement {
     issues: { fr: issuesFr, en: {} },
     submit: async ({ reason }) => {
       const request = this.items?.find((r) => r.id === this.refusingId);
-      if (request) await this.#decide(request, 'refuse', reason);
+      if (request) await this.#decide(request, { verdict: 'refuse', reason });
     },
   });
 
@@ -96,9 +87,7 @@ export class PasserelleCompanyRequests extends PasserelleElement {
 
   async #load(client: PasserelleClient, cursor?: string): Promise<void> {
     try {
-      const { data } = await client.request<{ items: CompanyRequest[]; nextCursor: string | null }>('GET', '/companies/requests', {
-        query: { status: 'pending', limit: 20, cursor },
-      });
+      const data = await client.json(client.rpc.companies.requests.$get({ query: { status: 'pending', limit: '20', cursor } }));
       this.items = cursor ? [...(this.items ?? []), ...data.items] : data.items;
       this.nextCursor = data.nextCursor;
     } catch (error) {
@@ -114,11 +103,13 @@ export class PasserelleCompanyRequests extends PasserelleElement {
   }
 
   /** Records the decision; throws the `ApiError` (the refusal form shows it). */
-  async #decide(request: CompanyRequest, verdict: 'approve' | 'refuse', reason?: string): Promise<void> {
+  async #decide(request: CompanyRequest, decision: Decision): Promise<void> {
     const { client } = this.session.signedIn!;
-    const { data } = await client.request<CompanyRequest>('POST', `/companies/requests/${request.id}/${verdict}`, reason === undefined ? {} : { json: { reason } });
+    const route = client.rpc.companies.requests[':id'];
+    const param = { id: request.id };
+    const data: CompanyRequest = await client.json(decision.verdict === 'approve' ? route.approve.$post({ param }) : route.refuse.$post({ param, json: { reason: decision.reason } }));
     const t = this.#l10n.t;
-    this.message = verdict === 'approve' ? t.approved(this.#who(request), request.company.name) : t.refused(this.#who(request), request.company.name);
+    this.message = decision.verdict === 'approve' ? t.approved(this.#who(request), request.company.name) : t.refused(this.#who(request), request.company.name);
     this.error = '';
     this.items = (this.items ?? []).filter((r) => r.id !== request.id);
     this.refusingId = '';
@@ -131,7 +122,7 @@ export class PasserelleCompanyRequests extends PasserelleElement {
     if (this.approving) return;
     this.approving = request.id;
     try {
-      await this.#decide(request, 'approve');
+      await this.#decide(request, { verdict: 'approve' });
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
       this.error = e.problem.detail;

@@ -29,20 +29,58 @@ describe('createClient', () => {
 
   it('reports an unreachable API as a network error (status 0)', async () => {
     const client = createClient({ api: 'http://127.0.0.1:9', token: () => null });
-    const e = (await client.request('GET', '/me').catch((err: unknown) => err)) as ApiError;
+    const e = (await client.json(client.rpc.me.$get()).catch((err: unknown) => err)) as ApiError;
     expect(e).to.be.instanceOf(ApiError);
     expect(e.isNetwork).to.equal(true);
   });
 
-  it('sends the bearer token, and request() answers data, status and headers', async () => {
+  it('sends the bearer token, and call() answers the typed body with its status', async () => {
     const { api } = await apiConfig();
     const token = await sessionToken('staff-eng');
     const client = createClient({ api: `${api}/`, token: () => token });
-    const res = await client.request<{ person: { displayName: string } }>('GET', '/me');
-    expect(res.status).to.equal(200);
+    const res = await client.call(client.rpc.me.$get());
+    const status: 200 = res.status;
+    expect(status).to.equal(200);
     expect(res.data.person.displayName).to.be.a('string');
     const typed = await client.json(client.rpc.me.$get());
-    expect(typed.person.id).to.equal((res.data as unknown as { person: { id: string } }).person.id);
+    expect(typed.person.id).to.equal(res.data.person.id);
+  });
+
+  it('call() gives the Location and ETag a form needs: one offer per Idempotency-Key, If-Match refuses a stale ETag', async () => {
+    const { api } = await apiConfig();
+    const token = await sessionToken('rep-acme');
+    const client = createClient({ api, token: () => token });
+    const me = await client.json(client.rpc.me.$get());
+    const companyId = me.memberships.find((m) => m.role === 'company_rep')?.companyId;
+    const { targets } = await client.json(client.rpc.offers.parameters.$get());
+    if (!companyId || !targets[0]) throw new Error('The demo has a representative of Acme and entities to aim at.');
+    const body = { companyId, title: `Stage ${crypto.randomUUID().slice(0, 8)}`, kind: 'internship' as const, targetEntityIds: [targets[0].id] };
+    const key = newIdempotencyKey();
+
+    const created = await client.call(client.rpc.offers.$post({ json: body }, headers({ idempotencyKey: key })));
+    const status: 201 = created.status;
+    expect(status).to.equal(201);
+    expect(created.data.title).to.equal(body.title);
+    expect(created.data.status).to.equal('draft');
+    expect(created.location).to.equal(`/v1/offers/${created.data.id}`);
+    expect(created.etag).to.be.a('string');
+    const again = await client.call(client.rpc.offers.$post({ json: body }, headers({ idempotencyKey: key })));
+    expect(again.data.id).to.equal(created.data.id);
+
+    const read = await client.call(client.rpc.offers[':id'].$get({ param: { id: created.data.id } }));
+    expect(read.etag).to.equal(created.etag);
+    const edited = await client.call(client.rpc.offers[':id'].$patch({ param: { id: read.data.id }, json: { title: `${body.title} (modifié)` } }, headers({ ifMatch: read.etag ?? '' })));
+    expect(edited.data.title).to.equal(`${body.title} (modifié)`);
+    expect(edited.etag).to.be.a('string').and.not.equal(read.etag);
+    const stale = await client.call(client.rpc.offers[':id'].$patch({ param: { id: read.data.id }, json: { title: 'Trop tard' } }, headers({ ifMatch: read.etag ?? '' }))).catch((e: unknown) => e);
+    expect(stale).to.be.instanceOf(ApiError);
+    expect((stale as ApiError).status).to.equal(412);
+    expect((await client.json(client.rpc.offers[':id'].$get({ param: { id: read.data.id } }))).title).to.equal(`${body.title} (modifié)`);
+  });
+
+  it('has no untyped escape hatch: every call goes through the typed routes', () => {
+    const client = createClient({ api: 'http://127.0.0.1:9', token: () => null });
+    expect(Object.keys(client).sort()).to.deep.equal(['api', 'call', 'json', 'rpc']);
   });
 
   it('renews once on a 401 and retries with the new token', async () => {
@@ -75,7 +113,7 @@ describe('createClient', () => {
       },
     });
     const key = newIdempotencyKey();
-    await client.request('POST', '/auth/logout', { idempotencyKey: key, ifMatch: '"v1"', json: {} }).catch(() => undefined);
+    await client.rpc.profiles[':id'].$patch({ param: { id: crypto.randomUUID() }, json: { bio: 'x' } }, headers({ idempotencyKey: key, ifMatch: '"v1"' })).catch(() => undefined);
     await client.rpc.auth.logout.$post({}, headers({ ifMatch: '"v2"' })).catch(() => undefined);
     expect(seen[0]!.headers.get('idempotency-key')).to.equal(key);
     expect(seen[0]!.headers.get('if-match')).to.equal('"v1"');

@@ -29,23 +29,27 @@ export interface CallHeaders {
   ifMatch?: string;
 }
 
-export interface RequestOptions extends CallHeaders {
-  /** JSON body. */
-  json?: unknown;
-  /** Query string parameters; undefined values are left out. */
-  query?: Record<string, string | number | boolean | undefined>;
-  signal?: AbortSignal;
-}
+type JsonOf<R> = R extends ClientResponse<infer T> ? T : never;
+type StatusOf<R> = R extends ClientResponse<unknown, infer S> ? S : never;
 
-/** What `request()` answers: the parsed body and the headers forms need. */
-export interface ApiResponse<T> {
-  status: number;
-  data: T;
+/**
+ * The body a route of `client.rpc` answers, for a component's state:
+ * `BodyOf<Rpc['offers']['parameters']['$get']>`. A change of the route's
+ * answer shows in the type-check of every component that reads it.
+ */
+export type BodyOf<F extends (...args: never) => Promise<ClientResponse<unknown>>> = JsonOf<Awaited<ReturnType<F>>>;
+
+/**
+ * What `call()` answers: the body as the route declares it, the success
+ * status it answered and the headers forms need (`ETag` for `If-Match`,
+ * `Location` of what a POST created).
+ */
+export interface Answer<R extends ClientResponse<unknown, number, 'json'>> {
+  status: StatusOf<R>;
+  data: JsonOf<R>;
   etag: string | null;
   location: string | null;
 }
-
-type JsonOf<R> = R extends ClientResponse<infer T> ? T : never;
 
 /** The client every component uses. Errors are thrown as {@link ApiError}. */
 export interface PasserelleClient {
@@ -55,8 +59,11 @@ export interface PasserelleClient {
   readonly api: string;
   /** Awaits a typed call and parses its JSON: `await client.json(client.rpc.me.$get())`. */
   json<R extends ClientResponse<unknown>>(call: Promise<R>): Promise<JsonOf<R>>;
-  /** Untyped escape hatch for any route under `/v1` (path starts with `/`). */
-  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /**
+   * Awaits a typed call and gives its body with its status, `ETag` and
+   * `Location`: `const { data, etag } = await client.call(client.rpc.offers[':id'].$get({ param: { id } }))`.
+   */
+  call<R extends ClientResponse<unknown, number, 'json'>>(call: Promise<R>): Promise<Answer<R>>;
 }
 
 /** Headers for a typed call: `client.rpc.x.$post({ json }, headers({ idempotencyKey }))`. */
@@ -111,17 +118,11 @@ export function createClient(options: ClientOptions): PasserelleClient {
       const response = await call;
       return (await response.json()) as JsonOf<typeof response>;
     },
-    async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
-      const url = new URL(`${api}/v1${path}`);
-      for (const [k, value] of Object.entries(opts.query ?? {})) if (value !== undefined) url.searchParams.set(k, String(value));
-      const init: RequestInit = { method: method.toUpperCase(), ...headers(opts) };
-      if (opts.signal) init.signal = opts.signal;
-      if (opts.json !== undefined) init.body = JSON.stringify(opts.json);
-      const response = await send(url, init);
-      const text = response.status === 204 ? '' : await response.text();
+    async call<R extends ClientResponse<unknown, number, 'json'>>(call: Promise<R>): Promise<Answer<R>> {
+      const response = await call;
       return {
-        status: response.status,
-        data: (text ? JSON.parse(text) : undefined) as T,
+        status: response.status as StatusOf<R>,
+        data: (await response.json()) as JsonOf<R>,
         etag: response.headers.get('etag'),
         location: response.headers.get('location'),
       };

@@ -4,6 +4,7 @@ import {
   isRequiredToSubmit,
   missingForSubmission,
   OfferCreateSchema,
+  OfferPatchSchema,
   offerRuleErrors,
   stipendRequirement,
   type FieldError,
@@ -119,8 +120,13 @@ export function offerFormSchema(context: () => OfferFormContext, onRuleErrors?: 
   );
 }
 
+/** The body of `POST /v1/offers` (without `submit`), as the shared schema takes it. */
+export type OfferCreateBody = Omit<v.InferInput<typeof OfferCreateSchema>, 'submit'>;
+/** The body of `PATCH /v1/offers/:id`, as the shared schema takes it. */
+export type OfferPatchBody = v.InferInput<typeof OfferPatchSchema>;
+
 /** The body of `POST /v1/offers` from the form's output. */
-export function createBody(values: OfferFormValues): Record<string, unknown> {
+export function createBody(values: OfferFormValues): OfferCreateBody {
   const { durationAmount, durationUnit, stipendEuros, ...rest } = values;
   return {
     ...rest,
@@ -129,15 +135,21 @@ export function createBody(values: OfferFormValues): Record<string, unknown> {
   };
 }
 
-const optionalKeys = ['description', 'location', 'remote', 'startDate', 'weeklyHours', 'apply', 'expiresOn'] as const;
-
 /** The body of `PATCH /v1/offers/:id`: every field, `null` for the ones left empty. */
-export function patchBody(values: OfferFormValues): Record<string, unknown> {
+export function patchBody(values: OfferFormValues): OfferPatchBody {
   const body = createBody(values);
-  for (const key of optionalKeys) if (body[key] === undefined) body[key] = null;
-  body.duration ??= null;
-  body.stipend ??= null;
-  return body;
+  return {
+    ...body,
+    description: body.description ?? null,
+    location: body.location ?? null,
+    remote: body.remote ?? null,
+    startDate: body.startDate ?? null,
+    weeklyHours: body.weeklyHours ?? null,
+    apply: body.apply ?? null,
+    expiresOn: body.expiresOn ?? null,
+    duration: body.duration ?? null,
+    stipend: body.stipend ?? null,
+  };
 }
 
 /** The form's values for an offer read from the API. */

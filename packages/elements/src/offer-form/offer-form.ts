@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { formatEuros, renderOfferMarkdown, offerKinds, remotePolicies, type FieldError, type InternshipParameters, type Offer } from '@passerelle/schema';
+import { formatEuros, renderOfferMarkdown, offerKinds, remotePolicies, type FieldError, type Offer } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent } from '../core/events.ts';
 import { ApiError } from '../core/api-error.ts';
-import { newIdempotencyKey, type PasserelleClient } from '../core/client.ts';
+import { headers, newIdempotencyKey, type BodyOf, type PasserelleClient, type Rpc } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
 import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
 import { createBody, formPath, offerFormSchema, patchBody, requiredToSubmit, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
@@ -15,9 +15,8 @@ import { fr, issuesFr } from './translations.ts';
 import { offerFormStyles } from './offer-form.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 
-interface Parameters extends InternshipParameters {
-  targets: { id: string; name: string; kind: string; parentId: string | null }[];
-}
+/** `GET /v1/offers/parameters`: the year's legal parameters and the entities an offer can be aimed at. */
+type OfferParameters = BodyOf<Rpc['offers']['parameters']['$get']>;
 
 /** Statuses in which the author may still change and (re)submit the offer. */
 const openStatuses: readonly Offer['status'][] = ['draft', 'submitted', 'changes_requested', 'rejected'];
@@ -78,7 +77,7 @@ export class PasserelleOfferForm extends PasserelleElement {
   /** The offer to edit; empty for a new offer. Set after the first save. */
   @property({ attribute: 'offer-id', reflect: true }) offerId = '';
 
-  @state() private parameters: Parameters | null = null;
+  @state() private parameters: OfferParameters | null = null;
   @state() private offer: Offer | null = null;
   @state() private message: Message = '';
 
@@ -112,8 +111,8 @@ export class PasserelleOfferForm extends PasserelleElement {
     search: async (q) => {
       const client = this.session.signedIn?.client;
       if (!client) return [];
-      const { data } = await client.request<{ items: CompanyOption[] }>('GET', '/companies', { query: { q, limit: 8 } });
-      return data.items;
+      const page = await client.json(client.rpc.companies.$get({ query: { q, limit: '8' } }));
+      return page.items;
     },
     onChoose: (company) => this.#form.set('companyId', company?.id ?? ''),
   });
@@ -177,12 +176,12 @@ export class PasserelleOfferForm extends PasserelleElement {
     const person = me.person.id;
     const stillTheirs = () => this.#person === person;
     try {
-      const parameters = this.parameters ?? (await client.request<Parameters>('GET', '/offers/parameters')).data;
+      const parameters = this.parameters ?? (await client.json(client.rpc.offers.parameters.$get()));
       if (!stillTheirs()) return;
       this.parameters = parameters;
       const id = this.offerId;
       if (id && id !== this.offer?.id) {
-        const { data, etag } = await client.request<Offer>('GET', `/offers/${id}`);
+        const { data, etag } = await client.call(client.rpc.offers[':id'].$get({ param: { id } }));
         if (!stillTheirs()) return;
         this.#show(data, etag);
       } else if (!id && !this.offer) {
@@ -223,12 +222,12 @@ export class PasserelleOfferForm extends PasserelleElement {
       let offer: Offer;
       let etag: string | null;
       if (!this.offer) {
-        ({ data: offer, etag } = await client.request<Offer>('POST', '/offers', { json: { ...createBody(values), submit }, idempotencyKey: this.#createKey }));
+        ({ data: offer, etag } = await client.call(client.rpc.offers.$post({ json: { ...createBody(values), submit } }, headers({ idempotencyKey: this.#createKey }))));
         this.#createKey = newIdempotencyKey();
       } else {
-        ({ data: offer, etag } = await client.request<Offer>('PATCH', `/offers/${this.offer.id}`, { json: patchBody(values), ifMatch: this.#etag ?? undefined }));
+        ({ data: offer, etag } = await client.call(client.rpc.offers[':id'].$patch({ param: { id: this.offer.id }, json: patchBody(values) }, headers({ ifMatch: this.#etag ?? undefined }))));
         if (submit && resubmittable.includes(offer.status)) {
-          ({ data: offer, etag } = await client.request<Offer>('POST', `/offers/${offer.id}/submit`, { idempotencyKey: this.#submitKey }));
+          ({ data: offer, etag } = await client.call(client.rpc.offers[':id'].submit.$post({ param: { id: offer.id } }, headers({ idempotencyKey: this.#submitKey }))));
           this.#submitKey = newIdempotencyKey();
         }
       }
@@ -350,7 +349,7 @@ export class PasserelleOfferForm extends PasserelleElement {
   }
 
   /** The live legal hint: who owes what, computed with the server's yearly rate. */
-  #stipendHint(values: Partial<OfferFormValues>, p: Parameters): TemplateResult {
+  #stipendHint(values: Partial<OfferFormValues>, p: OfferParameters): TemplateResult {
     const t = this.#l10n.t;
     const req = stipendHintOf(values, p);
     const text = !req ? '' : req.owed ? t.stipendOwed(this.#money(this.#l10n.locale, req.minimumMonthlyCents), this.#money(this.#l10n.locale, req.hourlyRateCents), req.rateYear) : t.stipendNotOwed;

@@ -7,18 +7,19 @@ import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
 import { ApiError } from '../core/api-error.ts';
-import type { PasserelleClient } from '../core/client.ts';
+import type { BodyOf, PasserelleClient, Rpc } from '../core/client.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { offerModerationStyles } from './offer-moderation.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 import { queueStyles } from '../styles/queue.ts';
 
-interface Target {
-  id: string;
-  name: string;
-}
+/** An entity offers can be aimed at, as `GET /v1/offers/parameters` lists it. */
+type Target = BodyOf<Rpc['offers']['parameters']['$get']>['targets'][number];
 
-type Verdict = 'publish' | 'reject' | 'request-changes';
+/** The verdicts that need a reason the author reads (the reason form's buttons). */
+type ReasonedVerdict = 'reject' | 'request-changes';
+/** A moderator's decision: publish, or reject / request changes with a reason. */
+type Decision = { verdict: 'publish' } | { verdict: ReasonedVerdict; reason: string };
 
 /**
  * @tagname passerelle-offer-moderation
@@ -51,13 +52,13 @@ export class PasserelleOfferModeration extends PasserelleElement {
 
   readonly #l10n = new LocaleController(this, { fr, en });
   #loading = false;
-  #verdict: Verdict = 'reject';
+  #verdict: ReasonedVerdict = 'reject';
 
   readonly #reason = new FormController(this, {
     schema: ModerationReasonSchema,
     action: 'moderate-offer',
     issues: { fr: issuesFr, en: {} },
-    submit: async ({ reason }) => this.#decide(this.#verdict, reason),
+    submit: async ({ reason }) => this.#decide({ verdict: this.#verdict, reason }),
   });
 
   override updated(): void {
@@ -73,12 +74,10 @@ export class PasserelleOfferModeration extends PasserelleElement {
   async #load(client: PasserelleClient, cursor?: string): Promise<void> {
     try {
       if (this.targets.length === 0) {
-        const { data } = await client.request<{ targets: Target[] }>('GET', '/offers/parameters');
-        this.targets = data.targets;
+        const parameters = await client.json(client.rpc.offers.parameters.$get());
+        this.targets = parameters.targets;
       }
-      const { data } = await client.request<{ items: Offer[]; nextCursor: string | null }>('GET', '/offers', {
-        query: { queue: 'true', kind: this.kind || undefined, entity: this.entity || undefined, limit: 20, cursor },
-      });
+      const data = await client.json(client.rpc.offers.$get({ query: { queue: 'true', kind: this.kind || undefined, entity: this.entity || undefined, limit: '20', cursor } }));
       this.items = cursor ? [...(this.items ?? []), ...data.items] : data.items;
       this.nextCursor = data.nextCursor;
     } catch (error) {
@@ -106,13 +105,15 @@ export class PasserelleOfferModeration extends PasserelleElement {
     if (this.openId) this.renderRoot.querySelector<HTMLElement>(`#details-${id} h4`)?.focus();
   };
 
-  async #decide(verdict: Verdict, reason?: string): Promise<void> {
+  async #decide(decision: Decision): Promise<void> {
     const { client } = this.session.signedIn!;
     const offer = this.items?.find((o) => o.id === this.openId);
     if (!offer) return;
-    const { data } = await client.request<Offer>('POST', `/offers/${offer.id}/${verdict}`, reason === undefined ? {} : { json: { reason } });
+    const route = client.rpc.offers[':id'];
+    const param = { id: offer.id };
+    const data: Offer = await client.json(decision.verdict === 'publish' ? route.publish.$post({ param }) : route[decision.verdict].$post({ param, json: { reason: decision.reason } }));
     const t = this.#l10n.t;
-    this.message = verdict === 'publish' ? t.published(offer.title) : verdict === 'reject' ? t.rejected(offer.title) : t.changesRequested(offer.title);
+    this.message = decision.verdict === 'publish' ? t.published(offer.title) : decision.verdict === 'reject' ? t.rejected(offer.title) : t.changesRequested(offer.title);
     this.items = (this.items ?? []).filter((o) => o.id !== offer.id);
     this.openId = '';
     this.dispatchEvent(new SavedEvent({ kind: 'offer', item: data }));
@@ -122,7 +123,7 @@ export class PasserelleOfferModeration extends PasserelleElement {
 
   #publish = async (): Promise<void> => {
     try {
-      await this.#decide('publish');
+      await this.#decide({ verdict: 'publish' });
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
       this.#reason.showProblem(e);
@@ -132,7 +133,7 @@ export class PasserelleOfferModeration extends PasserelleElement {
 
   #pickVerdict = (e: Event): void => {
     const button = (e.target as Element).closest('button');
-    if (button?.dataset.verdict) this.#verdict = button.dataset.verdict as Verdict;
+    if (button?.dataset.verdict) this.#verdict = button.dataset.verdict as ReasonedVerdict;
   };
 
   override render() {

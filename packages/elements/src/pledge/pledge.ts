@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import {
   DonationCreateSchema,
   MAX_AMOUNT_CENTS,
+  type PledgeCreateSchema,
   PledgeAmountCentsSchema,
   PledgeFigureCentsSchema,
   TaxPledgeCreateSchema,
@@ -18,7 +19,7 @@ import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent } from '../core/events.ts';
-import { newIdempotencyKey } from '../core/client.ts';
+import { headers, newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
 import { EUROS_MESSAGE, FIGURE_MESSAGE, fr, issues } from './translations.ts';
 import { pledgeStyles } from './pledge.styles.ts';
@@ -85,9 +86,9 @@ export class PasserellePledge extends PasserelleElement {
     submit: async (body) => this.#send(body, this.#taxKey),
   });
 
-  async #send(body: unknown, key: string): Promise<void> {
+  async #send(body: v.InferInput<typeof PledgeCreateSchema>, key: string): Promise<void> {
     const { client } = this.session.signedIn!;
-    const { data } = await client.request<Pledge>('POST', '/pledges', { json: body, idempotencyKey: key });
+    const data = await client.json(client.rpc.pledges.$post({ json: body }, headers({ idempotencyKey: key })));
     this.result = data;
     this.dispatchEvent(new SavedEvent({ kind: 'pledge', item: data }));
     await this.updateComplete;
@@ -98,13 +99,14 @@ export class PasserellePledge extends PasserelleElement {
     const signedIn = this.session.signedIn;
     if (signedIn && !this.params && !this.#loading) {
       this.#loading = true;
-      void signedIn.client.request<PledgeParameters>('GET', '/pledges/parameters').then(
-        async ({ data }) => {
+      const { client } = signedIn;
+      void client.json(client.rpc.pledges.parameters.$get()).then(
+        async (parameters) => {
           if (this.#companies(signedIn.me).length === 0 && signedIn.me.can['pledge.tax'] === true) {
-            const { data: page } = await signedIn.client.request<{ items: { id: string; name: string }[] }>('GET', '/companies', { query: { limit: 100 } });
+            const page = await client.json(client.rpc.companies.$get({ query: { limit: '100' } }));
             this.recordable = page.items.map((c) => ({ id: c.id, name: c.name }));
           }
-          this.params = data;
+          this.params = parameters;
           this.#prefill(signedIn.me);
         },
         () => {

@@ -6,7 +6,8 @@
  * shape, key by key, so the editor sends only what changed and can show a
  * conflict field by field.
  */
-import { profileFieldKeys, visibilityLevels, type ProfileFieldKey, type ProfileFields, type ProfileView, type VisibilityLevel } from '@passerelle/schema';
+import type * as v from 'valibot';
+import { profileFieldKeys, visibilityLevels, type ProfileFieldKey, type ProfileFields, type ProfilePatchSchema, type ProfileView, type VisibilityLevel } from '@passerelle/schema';
 
 /** A field of the profile, or the visibility of one (`visibility.phone`). */
 export type ChangeKey = ProfileFieldKey | `visibility.${ProfileFieldKey}`;
@@ -43,8 +44,11 @@ export function changedKeys(base: Snapshot, next: Snapshot): ChangeKey[] {
   return (Object.keys(next) as ChangeKey[]).filter((k) => stable(next[k]) !== stable(base[k]));
 }
 
+/** `PATCH /v1/profiles/:id`, as the shared schema takes it. */
+export type ProfilePatchBody = v.InferInput<typeof ProfilePatchSchema>;
+
 /** The PATCH body for some change keys of a snapshot. */
-export function patchOf(snapshot: Snapshot, keys: readonly ChangeKey[]): Record<string, unknown> {
+export function patchOf(snapshot: Snapshot, keys: readonly ChangeKey[]): ProfilePatchBody {
   const body: Record<string, unknown> = {};
   for (const key of keys) {
     if (key.startsWith('visibility.')) {
@@ -52,7 +56,8 @@ export function patchOf(snapshot: Snapshot, keys: readonly ChangeKey[]): Record<
       body.visibility = { ...(body.visibility as object | undefined), [field]: snapshot[key] };
     } else body[key] = snapshot[key];
   }
-  return body;
+  // A snapshot's values are the form's output (checked with ProfilePatchSchema) or the server's own.
+  return body as ProfilePatchBody;
 }
 
 /** Rows of the repeated groups, as the form shows them. */

@@ -7,7 +7,7 @@ import { ApiError } from '../core/api-error.ts';
 import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
-import type { PasserelleClient } from '../core/client.ts';
+import { headers, type PasserelleClient } from '../core/client.ts';
 import { changedKeys, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchShape, type ChangeKey, type Snapshot } from './model.ts';
 import { CONFLICT_TITLE_ID, conflictView, findConflicts, type Conflict } from './conflict-view.ts';
 import { profileSection } from './profile-section.ts';
@@ -143,7 +143,8 @@ export class PasserelleProfileEditor extends PasserelleElement {
     const stillTheirs = () => this.#person === person;
     this.#loading = true;
     try {
-      const res = await this.#client.request<ProfileView>('GET', '/profiles/me');
+      const client = this.#client;
+      const res = await client.call(client.rpc.profiles.me.$get());
       if (stillTheirs()) this.#adopt(res.data, res.etag ?? '');
     } catch (err) {
       if (!stillTheirs()) return;
@@ -177,7 +178,8 @@ export class PasserelleProfileEditor extends PasserelleElement {
     }
     this._status = null;
     try {
-      const res = await this.#client.request<ProfileView>('PATCH', `/profiles/${profile.id}`, { json: patchOf(mine, keys), ifMatch: this.#etag });
+      const client = this.#client;
+      const res = await client.call(client.rpc.profiles[':id'].$patch({ param: { id: profile.id }, json: patchOf(mine, keys) }, headers({ ifMatch: this.#etag })));
       this.#adopt(res.data, res.etag ?? '');
       this._conflicts = [];
       this._status = (t) => t.saved(keys.length);
@@ -228,7 +230,8 @@ export class PasserelleProfileEditor extends PasserelleElement {
   async #confirm(): Promise<void> {
     const t = this.#l10n.t;
     try {
-      const res = await this.#client.request<ProfileView>('POST', '/profiles/me/confirm', { json: {} });
+      const client = this.#client;
+      const res = await client.call(client.rpc.profiles.me.confirm.$post());
       const unchanged = changedKeys(this.#base, snapshotOf(res.data)).length === 0;
       if (unchanged || !this.dirty) {
         // Keep what is being typed; the new ETag is safe only if the fields are those we based it on.
