@@ -1,9 +1,12 @@
 import * as v from 'valibot';
 import { validator } from 'hono/validator';
+import type { MiddlewareHandler } from 'hono';
 import { fieldErrors } from '@passerelle/schema';
 import { ProblemError, validationProblem } from './problem.ts';
 
 type AnySchema = v.GenericSchema;
+// Hono's own validator middleware is typed with an `any` env: it adds nothing to the route's env.
+type ValidatorEnv = any;
 
 /** Schemas attached to the validator middlewares, read by the OpenAPI generator. */
 export const describedSchemas = new WeakMap<object, { target: 'json' | 'query' | 'param'; schema: AnySchema }>();
@@ -27,7 +30,8 @@ export function jsonBody<S extends AnySchema>(schema: S) {
   // without a JSON content type never gets here (requireJson answers 415).
   const mw = validator('json', (value) => check(schema, value, '') as v.InferOutput<S>);
   describedSchemas.set(mw, { target: 'json', schema });
-  return mw;
+  // What a client sends is the schema's input (a default may be left out): the typed client's `json`.
+  return mw as MiddlewareHandler<ValidatorEnv, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }>;
 }
 
 /** Validates the query string with a shared schema (values are strings). */
