@@ -13,6 +13,7 @@ import { limitBody, requireJson } from './http/limits.ts';
 import { tenantCors } from './http/cors.ts';
 import { noStore } from './http/no-store.ts';
 import { problemResponse } from './http/problem.ts';
+import { message } from '@passerelle/schema/messages';
 import { apiDescriptionRoutes } from './http/docs.ts';
 import { describeRoute } from './http/describe.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -76,7 +77,13 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
-  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problemResponse('methodNotAllowed', `${c.req.method} is not allowed here. Allowed: ${methods.join(', ')}.`, {}, { allow: methods.join(', ') }) }));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(c, 'methodNotAllowed', message('request.methodNotAllowed', { method: c.req.method, allowed: methods }), { headers: { allow: methods.join(', ') } }),
+    }),
+  );
   app.use(tenantCors());
   app.use('/v1/*', noStore());
   app.use(limitBody());

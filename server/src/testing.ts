@@ -49,7 +49,11 @@ export interface TestApp {
   signIn(sub: DemoSubject): Promise<string>;
   /** Signs in by email code (`POST /v1/auth/email`, then `/v1/auth/verify` with the mailed code) and returns the session token. */
   emailSignIn(email: string, tenant?: 'demo' | 'other'): Promise<string>;
-  /** `app.request` with a bearer token and JSON body. */
+  /**
+   * `app.request` with a bearer token and JSON body. Sends `Accept-Language: en`
+   * unless `headers` names a language, so that tests read problems in English;
+   * `app.request` itself sends none (French, or the person's language).
+   */
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
@@ -78,6 +82,7 @@ export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock
   };
   const call: TestApp['call'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'accept-language')) headers['accept-language'] = 'en';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
     if (options.body !== undefined) {

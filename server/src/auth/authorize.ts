@@ -1,16 +1,17 @@
 import { EMAIL_SESSION_WITHHOLDS_STAFF, decide, refusalReason, type Action, type Actor, type Resource } from '@passerelle/schema';
+import type { Message } from '@passerelle/schema/messages';
 import { ProblemError } from '../http/problem.ts';
 
 /**
- * Enforces the shared policy: a refusal is 403 with the policy's sentence,
+ * Enforces the shared policy: a refusal is 403 with the policy's reason (its code, worded in the reader's language),
  * except for another tenant's object, which is 404 — its existence is not
  * ours to reveal.
  */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   const decision = decide(actor, action, resource);
   if (decision.allowed) return;
-  if (!decision.sameTenant) throw new ProblemError('notFound', 'This resource does not exist, or you cannot see it.');
-  throw new ProblemError('forbidden', decision.reason, { action });
+  if (!decision.sameTenant) throw new ProblemError('notFound', 'resource.notFound');
+  throw ProblemError.of('forbidden', decision.reason, { members: { action } });
 }
 
 /**
@@ -18,9 +19,12 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
  * administrators' list): 403 with `reason`, or with how to sign in instead
  * when the session withholds the membership that would pass (an email code).
  */
-export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: string): void {
-  const refusal = refusalReason(actor, passes, reason);
-  if (refusal !== undefined) throw new ProblemError('forbidden', refusal);
+export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: Message | string): void {
+  // A reason still written as an English sentence (deprecated) stands behind a placeholder code.
+  const said: Message = typeof reason === 'string' ? { code: 'problem.unknown', params: {} } : reason;
+  const refusal = refusalReason(actor, passes, said);
+  if (refusal === undefined) return;
+  throw refusal === said && typeof reason === 'string' ? new ProblemError('forbidden', reason) : ProblemError.of('forbidden', refusal);
 }
 
 /**
@@ -29,5 +33,5 @@ export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, rea
  * that role, so the answer says how to sign in instead (403).
  */
 export function unseenRefusal(actor: Actor, sees: (actor: Actor) => boolean, unseen: ProblemError): ProblemError {
-  return refusalReason(actor, sees, unseen.message) === EMAIL_SESSION_WITHHOLDS_STAFF ? new ProblemError('forbidden', EMAIL_SESSION_WITHHOLDS_STAFF) : unseen;
+  return refusalReason(actor, sees, unseen.said) === EMAIL_SESSION_WITHHOLDS_STAFF ? ProblemError.of('forbidden', EMAIL_SESSION_WITHHOLDS_STAFF) : unseen;
 }

@@ -22,11 +22,11 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     if (!match?.[1]) throw unauthenticated();
     const { db, clock } = c.var.deps;
     const session = findSession(db, match[1], clock.now());
-    if (!session) throw unauthenticated('Your session has expired or was signed out. Sign in again.');
+    if (!session) throw unauthenticated('auth.sessionEnded');
     const origin = c.req.header('origin');
     if (origin) {
       if (!untilChange(db, `origins:${session.tenantId}`, () => institutionOrigins(db, session.tenantId))?.includes(origin)) {
-        throw new ProblemError('forbidden', `The origin ${origin} is not registered for this institution. Ask its administrator to add it.`);
+        throw new ProblemError('forbidden', 'auth.originUnregistered', { origin });
       }
     }
     c.set('auth', {

@@ -137,7 +137,8 @@ describe('a busy database', () => {
     other.exec('ROLLBACK');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
-    expect(((await res.json()) as Problem).detail).toContain('nothing was saved');
+    // No Accept-Language and no session yet: French, the default.
+    expect(await res.json()).toMatchObject({ code: 'server.busy', params: { seconds: 2 }, detail: 'La base de données est occupée ; rien n’a été enregistré. Réessayez dans 2 secondes.' });
     // The token was not burnt by the refused attempt: the retry signs in.
     expect((await exchange()).status).toBe(200);
   });

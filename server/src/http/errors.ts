@@ -1,6 +1,8 @@
-import type { ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { message } from '@passerelle/schema/messages';
 import { ProblemError, problemResponse } from './problem.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 
 /** Seconds a client should wait before retrying a write the database could not take. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -24,18 +26,13 @@ export function sqliteCode(err: unknown): string | undefined {
  * transaction was rolled back (better-sqlite3's `transaction` does it on
  * any throw), so the answer can honestly say nothing was saved.
  */
-function databaseProblem(code: string): Response | undefined {
+function databaseProblem(c: Context, code: string): Response | undefined {
   const primary = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
-  if (primary === 'SQLITE_FULL') {
-    return problemResponse('storageFull', 'The database is full; nothing was saved. Try again later — the operators have been told.');
-  }
+  if (primary === 'SQLITE_FULL') return problemResponse(c, 'storageFull', message('server.storageFull'));
   if (primary === 'SQLITE_BUSY' || primary === 'SQLITE_LOCKED') {
-    return problemResponse(
-      'unavailable',
-      `The database is busy; nothing was saved. Try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`,
-      {},
-      { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
-    );
+    return problemResponse(c, 'unavailable', message('server.busy', { seconds: BUSY_RETRY_AFTER_SECONDS }), {
+      headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+    });
   }
   return undefined;
 }
@@ -46,27 +43,26 @@ function databaseProblem(code: string): Response | undefined {
  * the stack or the SQL (they go to the server log only).
  */
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ProblemError) return err.toResponse();
+  if (err instanceof ProblemError) return err.toResponse(c);
   if (err instanceof HTTPException) {
     const status = err.status;
-    if (status === 413) return problemResponse('tooLarge', 'The request body is larger than 100 KiB.');
+    if (status === 413) return problemResponse(c, 'tooLarge', message('request.tooLarge', { maxKiB: MAX_BODY_BYTES / 1024 }));
     if (status === 400) {
       // Hono's JSON parser: the body is not JSON.
-      return problemResponse('malformed', 'The request body is not valid JSON.');
+      return problemResponse(c, 'malformed', message('request.malformedJson'));
     }
-    if (status === 401) return problemResponse('unauthenticated', 'Sign in to continue.');
-    if (status === 415) return problemResponse('unsupportedMediaType', 'Send the body as application/json.');
+    if (status === 401) return problemResponse(c, 'unauthenticated', message('auth.required'), { headers: { 'www-authenticate': 'Bearer' } });
+    if (status === 415) return problemResponse(c, 'unsupportedMediaType', message('request.notJson'));
   }
   const code = sqliteCode(err);
-  const answer = code ? databaseProblem(code) : undefined;
+  const answer = code ? databaseProblem(c, code) : undefined;
   if (answer) {
     // One line, not the stack: a full disk makes every write fail the same way.
     console.error(`[passerelle] ${c.req.method} ${c.req.path} refused: ${code}`);
     return answer;
   }
   console.error(`[passerelle] ${c.req.method} ${c.req.path} failed:`, err);
-  return problemResponse('internal', 'Something went wrong on our side. Nothing was saved; please try again.');
+  return problemResponse(c, 'internal', message('server.internal'));
 };
 
-export const onNotFound: NotFoundHandler = (c) =>
-  problemResponse('notFound', `There is nothing at ${c.req.method} ${c.req.path}.`);
+export const onNotFound: NotFoundHandler = (c) => problemResponse(c, 'notFound', message('request.noRoute', { method: c.req.method, path: c.req.path }));

@@ -30,12 +30,12 @@
  * - Keys are kept for `IDEMPOTENCY_RETENTION_MS` (24 h); older keys of the
  *   same person are purged when they next write, and ignored until then.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findIdempotencyKey, insertIdempotencyKey, purgeIdempotencyKeysBefore } from '../db/auth/idempotency-keys.ts';
-import { ProblemError, problemResponse, validationProblem } from './problem.ts';
+import { ProblemError, problemResponse } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -67,7 +67,7 @@ const pending = new WeakMap<object, Pending>();
  */
 export class IdempotencyRace extends ProblemError {
   constructor() {
-    super('conflict', 'A request with the same Idempotency-Key was completed at the same time. Send it again to read its result.');
+    super('conflict', 'idempotency.raced');
   }
 }
 
@@ -112,13 +112,9 @@ function findReply(db: DbOrTx, p: Pending): StoredReply | undefined {
 const isExpired = (createdAt: string, now: Date) => new Date(createdAt).getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS;
 
 /** The stored reply for the same request, or 422 for another request under that key. */
-function answerWith(stored: StoredReply, p: Pending): Response {
+function answerWith(c: Context, stored: StoredReply, p: Pending): Response {
   if (stored.requestHash !== p.requestHash) {
-    return problemResponse(
-      'idempotencyMismatch',
-      `This ${IDEMPOTENCY_HEADER} was already used for a different request. Send a new key for a new request; reuse a key only to retry the very same request.`,
-      { header: IDEMPOTENCY_HEADER },
-    );
+    return problemResponse(c, 'idempotencyMismatch', { code: 'idempotency.reused', params: {} }, { members: { header: IDEMPOTENCY_HEADER } });
   }
   const headers: Record<string, string> = { 'content-type': 'application/json', [REPLAYED_HEADER.toLowerCase()]: 'true' };
   if (stored.location) headers.location = stored.location;
@@ -134,11 +130,10 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
   return async function idempotent(c, next) {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined || !KEY_PATTERN.test(key)) {
-      const message =
-        key === undefined
-          ? `Send an ${IDEMPOTENCY_HEADER} header: a random value (such as a UUID) made once per form, and sent again unchanged on retry.`
-          : `${IDEMPOTENCY_HEADER} is 1 to 200 characters among letters, digits and _ - : .`;
-      throw validationProblem([{ path: IDEMPOTENCY_HEADER, message }], key === undefined ? `The ${IDEMPOTENCY_HEADER} header is required for this request.` : `The ${IDEMPOTENCY_HEADER} header is invalid.`);
+      const missing = key === undefined;
+      throw new ProblemError('validation', missing ? 'idempotency.keyMissing' : 'idempotency.keyInvalid', {}, {
+        errors: [{ path: IDEMPOTENCY_HEADER, code: missing ? 'idempotency.keyHowTo' : 'idempotency.keyFormat', params: {} }],
+      });
     }
     const { actor } = c.var.auth;
     const { db, clock } = c.var.deps;
@@ -150,7 +145,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       now: clock.now(),
     };
     const stored = findReply(db, p);
-    if (stored) return answerWith(stored, p);
+    if (stored) return answerWith(c, stored, p);
 
     pending.set(c.req, p);
     await next();
@@ -160,7 +155,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       const winner = findReply(db, p);
       if (winner) {
         c.res = undefined;
-        c.res = answerWith(winner, p);
+        c.res = answerWith(c, winner, p);
       }
     }
   };

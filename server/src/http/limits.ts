@@ -14,7 +14,7 @@ export function limitBody(): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new ProblemError('tooLarge', 'The request body is larger than 100 KiB.');
+      throw new ProblemError('tooLarge', 'request.tooLarge', { maxKiB: MAX_BODY_BYTES / 1024 });
     },
   });
   return function limitBody(c, next) {
@@ -36,7 +36,7 @@ export function requireJson(): MiddlewareHandler {
       const length = c.req.header('content-length');
       const hasBody = type !== undefined || (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
       if (hasBody && !(type && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))) {
-        throw new ProblemError('unsupportedMediaType', 'Send the body as application/json.');
+        throw new ProblemError('unsupportedMediaType', 'request.notJson');
       }
     }
     await next();

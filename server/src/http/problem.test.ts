@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
 import { ProblemError, problemBody } from './problem.ts';
+import { onError } from './errors.ts';
 import { testApp } from '../testing.ts';
 
 describe('problem documents', () => {
-  it('keep their RFC 9457 members: an extra named status, type, title or detail never replaces them', async () => {
-    const body = problemBody('conflict', 'This request was already approved.', { status: 'approved', type: 'x', title: 'y', detail: 'z', currentStatus: 'approved' });
-    expect(body).toEqual({ type: expect.stringContaining('conflict'), title: 'Conflict', status: 409, detail: 'This request was already approved.', currentStatus: 'approved' });
-    const res = new ProblemError('conflict', 'Already done.', { status: 'done' }).toResponse();
+  it('keep their RFC 9457 members and their code: an extra named status, type, title, detail, code or params never replaces them', async () => {
+    const body = problemBody('conflict', { code: 'companyRequest.decided', params: { status: 'approved' } }, 'en', {
+      members: { status: 'approved', type: 'x', title: 'y', detail: 'z', code: 'c', params: {}, currentStatus: 'approved' },
+    });
+    expect(body).toEqual({
+      type: expect.stringContaining('conflict'),
+      title: 'Conflict',
+      status: 409,
+      detail: 'This request was already approved.',
+      code: 'companyRequest.decided',
+      params: { status: 'approved' },
+      currentStatus: 'approved',
+    });
+    const app = new Hono().onError(onError).get('/', () => {
+      throw new ProblemError('conflict', 'companyRequest.decided', { status: 'approved' }, { members: { status: 'done' } });
+    });
+    const res = await app.request('/');
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { status: unknown }).status).toBe(409);
+    expect(await res.json()).toMatchObject({ status: 409, code: 'companyRequest.decided', title: 'Conflit', detail: 'Cette demande a déjà été acceptée.' });
   });
 
   it('a second decision on a company request answers status 409 in the body, and the request’s state as currentStatus', async () => {

@@ -1,25 +1,15 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { problemTypes, type FieldError, type Problem, type ProblemKind } from '@passerelle/schema';
+import { problemTypes, type FieldIssue, type Problem, type ProblemKind } from '@passerelle/schema';
+import { inWords, looksLikeCode, type Language, type Message, type MessageCode, type ParamsOf } from '@passerelle/schema/messages';
+import { en } from '@passerelle/schema/messages/en';
+import { fr } from '@passerelle/schema/messages/fr';
+import { requestLanguage } from './language.ts';
 
-const titles: Record<ProblemKind, string> = {
-  validation: 'Invalid request',
-  malformed: 'Malformed JSON',
-  unauthenticated: 'Not signed in',
-  forbidden: 'Not allowed',
-  notFound: 'Not found',
-  methodNotAllowed: 'Method not allowed',
-  conflict: 'Conflict',
-  preconditionFailed: 'Changed since you loaded it',
-  preconditionRequired: 'If-Match required',
-  tooLarge: 'Request too large',
-  unsupportedMediaType: 'Unsupported media type',
-  idempotencyMismatch: 'Idempotency key reused',
-  tooManyRequests: 'Too many requests',
-  internal: 'Internal error',
-  unavailable: 'Temporarily unavailable',
-  storageFull: 'Storage full',
-};
+const catalogues = { fr, en } as const;
+
+/** A message in the words of one language. */
+export const inLanguage = (language: Language, said: { code: string; params?: unknown }): string => inWords(catalogues[language], said);
 
 const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   validation: 400,
@@ -40,51 +30,128 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   storageFull: 507,
 };
 
-/**
- * The RFC 9457 members (`type`, `title`, `status`, `detail`) are always ours:
- * an extra member with one of their names is dropped, so that `status` stays
- * the HTTP status clients check (`{ status: 'approved' }` once replaced it).
- */
-export function problemBody(kind: ProblemKind, detail: string, extra: Record<string, unknown> = {}): Problem {
-  const { type: _type, title: _title, status: _status, detail: _detail, ...rest } = extra;
-  return { type: problemTypes[kind], title: titles[kind], status: statuses[kind], detail, ...rest };
+/** @deprecated A field error still written as an English sentence; every one becomes a code. */
+type SentenceFieldError = { path: string; message: string; code?: undefined };
+
+export interface ProblemOptions {
+  /** Extension members (`currentStatus`, `existingId`, `current`…). */
+  members?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** 400: each invalid field, worded in the reader's language. */
+  errors?: readonly (FieldIssue | SentenceFieldError)[];
+  /** @deprecated The English sentence of a call site not converted to a code yet. */
+  sentence?: string;
 }
 
-export function problemResponse(kind: ProblemKind, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problemBody(kind, detail, extra)), {
+/** The members a problem document always fills itself: RFC 9457's, and the code of its words. */
+const ours = new Set(['type', 'title', 'status', 'detail', 'code', 'params', 'errors']);
+
+/**
+ * The problem document in one language. `detail` is `said` in that
+ * language, with `code` and `params` beside it so a client can word it in
+ * its own; each field error likewise. The RFC 9457 members (`type`,
+ * `title`, `status`, `detail`) and ours (`code`, `params`, `errors`) are
+ * never taken from `members`, so that `status` stays the HTTP status
+ * clients check (`{ status: 'approved' }` once replaced it).
+ */
+export function problemBody(kind: ProblemKind, said: Message, language: Language, options: ProblemOptions = {}): Problem {
+  const rest = Object.fromEntries(Object.entries(options.members ?? {}).filter(([name]) => !ours.has(name)));
+  const errors = options.errors?.map((e) =>
+    e.code === undefined ? { path: e.path, code: 'validation.invalid' as const, params: {}, message: e.message } : { ...e, message: inLanguage(language, e) },
+  );
+  return {
+    type: problemTypes[kind],
+    title: inLanguage(language, { code: 'problem.title', params: { kind } }),
     status: statuses[kind],
-    headers: { 'content-type': 'application/problem+json', ...headers },
+    detail: options.sentence ?? inLanguage(language, said),
+    code: said.code,
+    params: said.params,
+    ...(errors ? { errors } : {}),
+    ...rest,
+  };
+}
+
+/** A problem+json answer in the request's language. */
+export function problemResponse(c: Context, kind: ProblemKind, said: Message, options: ProblemOptions = {}): Response {
+  return new Response(JSON.stringify(problemBody(kind, said, requestLanguage(c), options)), {
+    status: statuses[kind],
+    headers: { 'content-type': 'application/problem+json', ...options.headers },
   });
 }
 
+/** The parameters of a code (optional when it takes none), then the problem's options. */
+type ProblemArgs<C extends MessageCode> = Record<never, never> extends ParamsOf<C> ? [params?: ParamsOf<C>, options?: ProblemOptions] : [params: ParamsOf<C>, options?: ProblemOptions];
+
 /**
  * An expected refusal: thrown from anywhere in a request (policy, database
- * layer) and turned into problem+json by the one error handler.
+ * layer) and turned into problem+json by the one error handler, in the
+ * request's language:
+ *
+ * ```ts
+ * throw new ProblemError('conflict', 'offer.closed', { status }, { members: { currentStatus: status } });
+ * throw new ProblemError('notFound', 'offer.notFound');
+ * ```
  */
-export class ProblemError extends Error {
+export class ProblemError<C extends MessageCode = MessageCode> extends Error {
+  readonly said: Message;
+  readonly options: ProblemOptions;
+  constructor(kind: ProblemKind, code: C, ...args: ProblemArgs<C>);
+  /** @deprecated An English sentence: give a message code and its parameters. */
+  constructor(kind: ProblemKind, detail: string, extra?: Record<string, unknown>, headers?: Record<string, string>);
   constructor(
     readonly kind: ProblemKind,
-    detail: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
+    code: string,
+    params?: Record<string, unknown>,
+    options?: ProblemOptions | Record<string, string>,
   ) {
-    super(detail);
+    super(code);
+    if (looksLikeCode(code)) {
+      // The overload typed `params` by the code; the union cannot be narrowed by a string.
+      this.said = { code, params: params ?? {} } as Message;
+      this.options = (options as ProblemOptions | undefined) ?? {};
+    } else {
+      this.said = { code: 'problem.unknown', params: {} };
+      this.options = { sentence: code, members: params ?? {}, headers: (options as Record<string, string> | undefined) ?? {} };
+    }
   }
-  toResponse(): Response {
-    return problemResponse(this.kind, this.message, this.extra, this.headers);
+
+  /** The problem of a message already made (a policy decision's reason). */
+  static of(kind: ProblemKind, said: Message, options: ProblemOptions = {}): ProblemError {
+    return new ProblemError(kind, said.code, said.params, options);
+  }
+
+  toResponse(c: Context): Response {
+    return problemResponse(c, this.kind, this.said, this.options);
   }
 }
 
-export const validationProblem = (errors: FieldError[], detail = 'Some fields are invalid: see errors.') =>
-  new ProblemError('validation', detail, { errors });
+/** 400 with each invalid field (`errors[]`: path, code, params, and the words). */
+export function validationProblem(errors: readonly (FieldIssue | SentenceFieldError)[], detail?: string): ProblemError {
+  return new ProblemError('validation', 'request.invalid', {}, { errors, ...(detail ? { sentence: detail } : {}) });
+}
 
-export const notFound = (what = 'This resource') => new ProblemError('notFound', `${what} does not exist, or you cannot see it.`);
-export const forbidden = (reason: string) => new ProblemError('forbidden', reason);
-export const unauthenticated = (detail = 'Sign in to continue: send your session token as `Authorization: Bearer <token>`.') =>
-  new ProblemError('unauthenticated', detail, {}, { 'www-authenticate': 'Bearer' });
+/** 404 saying that this kind of object does not exist, or is not the reader's to see. */
+export function notFound(code?: MessageCode): ProblemError;
+/** @deprecated An English "This offer": give its code (`offer.notFound`). */
+export function notFound(what: string): ProblemError;
+export function notFound(code = 'resource.notFound'): ProblemError {
+  if (looksLikeCode(code)) return new ProblemError('notFound', code as MessageCode);
+  return new ProblemError('notFound', `${code} does not exist, or you cannot see it.`);
+}
+
+/** 403 with the policy's reason. */
+export function forbidden(reason: Message | string): ProblemError {
+  return typeof reason === 'string' ? new ProblemError('forbidden', reason) : ProblemError.of('forbidden', reason);
+}
+
+/** 401 asking for a session (`WWW-Authenticate: Bearer`). */
+export function unauthenticated(code: MessageCode | string = 'auth.required'): ProblemError {
+  const headers = { 'www-authenticate': 'Bearer' };
+  return looksLikeCode(code) ? ProblemError.of('unauthenticated', { code, params: {} } as Message, { headers }) : new ProblemError('unauthenticated', code, {}, headers);
+}
 
 /** Typed JSON answer for an expected outcome, so the client narrows on the status. */
-export function problem<K extends ProblemKind>(c: Context, kind: K, detail: string, extra: Record<string, unknown> = {}) {
+export function problem<K extends ProblemKind>(c: Context, kind: K, said: Message, options: ProblemOptions = {}) {
   c.header('content-type', 'application/problem+json');
-  return c.json(problemBody(kind, detail, extra), statuses[kind]);
+  return c.json(problemBody(kind, said, requestLanguage(c), options), statuses[kind]);
 }

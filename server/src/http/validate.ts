@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { validator } from 'hono/validator';
 import type { MiddlewareHandler } from 'hono';
-import { fieldErrors } from '@passerelle/schema';
+import { fieldIssues } from '@passerelle/schema';
 import { ProblemError, validationProblem } from './problem.ts';
 
 type AnySchema = v.GenericSchema;
@@ -14,7 +14,7 @@ export const describedSchemas = new WeakMap<object, { target: 'json' | 'query' |
 function check<S extends AnySchema>(schema: S, value: unknown, where: string): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (!result.success) {
-    const errors = fieldErrors(result.issues).map((e) => ({ ...e, path: e.path || where }));
+    const errors = fieldIssues(result.issues).map((e) => ({ ...e, path: e.path || where }));
     throw validationProblem(errors);
   }
   return result.output;
@@ -45,7 +45,7 @@ export function queryParams<S extends AnySchema>(schema: S) {
 export function pathParams<S extends AnySchema>(schema: S) {
   const mw = validator('param', (value) => {
     const result = v.safeParse(schema, value);
-    if (!result.success) throw new ProblemError('notFound', 'This resource does not exist, or you cannot see it.');
+    if (!result.success) throw new ProblemError('notFound', 'resource.notFound');
     return result.output as v.InferOutput<S>;
   });
   describedSchemas.set(mw, { target: 'param', schema });

@@ -1,5 +1,7 @@
 /** What the import says about each line, and how the report file writes it. */
-import { fieldErrors, type ImportOutcome } from '@passerelle/schema';
+import { fieldErrors, type FieldError, type ImportOutcome } from '@passerelle/schema';
+import { looksLikeCode } from '@passerelle/schema/messages';
+import { inLanguage } from '../http/problem.ts';
 import type * as v from 'valibot';
 import { csvEncoder, excelFr } from '../csv/write.ts';
 
@@ -21,8 +23,11 @@ export const rejected = (line: number, message: string): RowResult => ({ line, o
 /** valibot issues as one sentence per field: "graduationYear: A year is four digits, such as 2019." */
 export const issuesText = (issues: readonly v.BaseIssue<unknown>[]) =>
   fieldErrors(issues)
-    .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+    .map((e) => (e.path ? `${e.path}: ${cliWords(e)}` : cliWords(e)))
     .join(' ');
+
+/** A field error for the staff reading the CLI's report: a schema's code in English words, else the schema's own sentence. */
+export const cliWords = (e: FieldError): string => (looksLikeCode(e.message) ? inLanguage('en', e) : e.message);
 
 export const reportColumns = ['line', 'outcome', 'id', 'match', 'fields', 'message'] as const;
 

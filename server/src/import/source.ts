@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { ImportMapOptionSchema, fieldErrors, importFieldsOf, importMappingSchema, searchKey, type ImportKind, type ImportMapping } from '@passerelle/schema';
 import { CsvSyntaxError, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRecord } from '../csv/parse.ts';
+import { cliWords } from './outcome.ts';
 
 /** The file or the mapping cannot be imported as a whole. */
 export class ImportStructureError extends Error {}
@@ -51,7 +52,7 @@ export function readMapping(kind: ImportKind, mappingFile: string | undefined, m
   const merged = typeof fromFile === 'object' && fromFile !== null && !Array.isArray(fromFile) ? { ...fromFile, ...fromOptions } : fromFile;
   const result = v.safeParse(importMappingSchema(importFieldsOf[kind]), merged);
   if (!result.success) {
-    const lines = fieldErrors(result.issues).map((e) => (e.path ? `column "${e.path}": ${e.message}` : e.message));
+    const lines = fieldErrors(result.issues).map((e) => (e.path ? `column "${e.path}": ${cliWords(e)}` : cliWords(e)));
     throw new ImportStructureError(`Invalid column mapping:\n  ${lines.join('\n  ')}`);
   }
   return result.output;

@@ -3,7 +3,7 @@
  * them), their columns, and the checks run before any write: references to
  * the tenant's company and entities, the yearly legal rules, completeness.
  */
-import { missingForSubmission, offerRuleErrors, type FieldError, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
+import { missingForSubmission, offerRuleErrors, type FieldIssue, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import type { LoadedOffer } from '../db/offers/offers.ts';
 import { findCompanyStatus, findEntityIds } from '../db/offers/references.ts';
@@ -64,22 +64,22 @@ export function columnsOf(f: Fields) {
 }
 
 /** The company must be an active one of the tenant; targets must be its entities. */
-export function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): FieldError[] {
-  const errors: FieldError[] = [];
+export function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): FieldIssue[] {
+  const errors: FieldIssue[] = [];
   const companyStatus = findCompanyStatus(db, tenantId, f.companyId);
   if (companyStatus === undefined) {
-    errors.push({ path: 'companyId', message: 'Choose a company from the list. If yours is missing, ask your careers office to add it.' });
+    errors.push({ path: 'companyId', code: 'offer.company.pickOrAsk', params: {} });
   } else if (companyStatus !== 'active') {
-    errors.push({ path: 'companyId', message: 'This company is waiting for the careers office to verify it; you can post for it once it is verified.' });
+    errors.push({ path: 'companyId', code: 'offer.company.pending', params: {} });
   }
   const unique = [...new Set(f.targetEntityIds)];
   const found = findEntityIds(db, tenantId, unique);
-  if (found.length !== unique.length) errors.push({ path: 'targetEntityIds', message: 'Choose schools or programmes from the list.' });
+  if (found.length !== unique.length) errors.push({ path: 'targetEntityIds', code: 'offer.targets.fromList', params: {} });
   return errors;
 }
 
 /** Rules always; completeness too when the offer is (or is going) beyond draft. */
-export function contentErrors(f: Fields, today: string, complete: boolean): FieldError[] {
+export function contentErrors(f: Fields, today: string, complete: boolean): FieldIssue[] {
   const ruleInput = {
     kind: f.kind,
     startDate: f.startDate ?? undefined,
@@ -91,7 +91,7 @@ export function contentErrors(f: Fields, today: string, complete: boolean): Fiel
   return [...(complete ? missingForSubmission(f) : []), ...offerRuleErrors(ruleInput, internshipParameters(), today)];
 }
 
-export function throwIfAny(errors: FieldError[]): void {
+export function throwIfAny(errors: FieldIssue[]): void {
   if (errors.length > 0) throw validationProblem(errors);
 }
 

@@ -177,7 +177,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** Validates everything; returns the issues as `{ path, message }` (message translated). */
   validate(): FieldError[] {
-    return this.#check().issues.map((e) => ({ path: e.path, message: this.#translate(e.message) }));
+    return this.#check().issues.map((e) => ({ ...e, message: this.#translate(e.message) }));
   }
 
   #check(): { issues: FieldError[]; output?: v.InferOutput<S> } {

@@ -1,10 +1,17 @@
 import * as v from 'valibot';
 import { problemTypes } from '../core/problem.ts';
+import { messageCodes } from '../messages/codes.ts';
 import { actions } from '../policy/types.ts';
 import { AnswerIdSchema, AnswerTimeSchema } from './common.ts';
 
-/** One invalid field of a 400: its dot path (`career.jobTitle`, `emails.0.address`, a header name) and what to do. */
-export const FieldErrorSchema = v.object({ path: v.string(), message: v.string() });
+/** A message's parameters, as its code declares them (messages/codes.ts). */
+const MessageParamsSchema = v.record(v.string(), v.unknown());
+
+/**
+ * One invalid field of a 400: its dot path (`career.jobTitle`, `emails.0.address`, a header name),
+ * the message code and its parameters, and `message`, the code in the reader's language.
+ */
+export const FieldErrorSchema = v.object({ path: v.string(), code: v.picklist(messageCodes), params: MessageParamsSchema, message: v.string() });
 
 /**
  * RFC 9457 problem details: every refusal of the API. `type` names the kind
@@ -17,8 +24,12 @@ export const ProblemSchema = v.looseObject({
   title: v.string(),
   /** The HTTP status, repeated. */
   status: v.pipe(v.number(), v.integer()),
-  /** What happened and what to do, in a sentence for a person. */
+  /** What happened and what to do, in a sentence for a person, in the language asked (Accept-Language, else the person's, else French). */
   detail: v.string(),
+  /** The message code of `detail`: a client words it in its own language with the catalogues of packages/schema. */
+  code: v.picklist(messageCodes),
+  /** The parameters of `code`. */
+  params: MessageParamsSchema,
   /** 400: each invalid field. */
   errors: v.optional(v.array(FieldErrorSchema)),
   /** 403 from the role policy: the action refused. */

@@ -1,18 +1,28 @@
+import type { Message } from '../messages/codes.ts';
+
 /**
  * RFC 9457 problem details, as every error of the API is shaped. The elements
  * read `errors` to put each message next to its field.
  */
-export interface FieldError {
-  /** Dot path of the field, e.g. `career.jobTitle` or `emails.0.address`. */
-  path: string;
-  message: string;
-}
+
+/** One invalid field as a code: where (`path`, the dot path such as `career.jobTitle` or `emails.0.address`) and what (`code`, `params`). */
+export type FieldIssue = { path: string } & Message;
+
+/**
+ * One invalid field as the API answers it: the issue and its `message`, the
+ * code in the reader's language. (Before the server words it — from
+ * `fieldErrors` or the offer rules — `message` is the schema's own words.)
+ */
+export type FieldError = FieldIssue & { message: string };
 
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
+  /** The message code of `detail` and its parameters (a client words it in its own language). */
+  code?: string;
+  params?: Record<string, unknown>;
   errors?: FieldError[];
   /** Extra members, e.g. `existingId` on a duplicate company. */
   [extension: string]: unknown;

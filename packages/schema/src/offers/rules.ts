@@ -99,13 +99,15 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /**
- * Every rule the offer breaks, as `{ path, message }` like the API's
- * validation errors. `today` is an ISO date (YYYY-MM-DD) in UTC.
+ * Every rule the offer breaks, as `{ path, code, params }` like the API's
+ * validation errors (`message`: the English the offer form still keys its
+ * own wording on; the server words the code). `today` is an ISO date (YYYY-MM-DD) in UTC.
  */
 export function offerRuleErrors(input: RuleInput, parameters: InternshipParameters, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (input.kind === 'internship' && input.duration && durationInMonths(input.duration) > parameters.maxInternshipMonths + 1e-9) {
-    errors.push({ path: 'duration.amount', message: MAX_DURATION_MESSAGE(parameters.maxInternshipMonths) });
+    const months = parameters.maxInternshipMonths;
+    errors.push({ path: 'duration.amount', code: 'offer.duration.tooLong', params: { months }, message: MAX_DURATION_MESSAGE(months) });
   }
   const req = stipendRequirement(input, parameters);
   if (req?.owed) {
@@ -113,6 +115,8 @@ export function offerRuleErrors(input: RuleInput, parameters: InternshipParamete
     if (given < req.minimumMonthlyCents) {
       errors.push({
         path: 'stipend.amountCents',
+        code: 'offer.stipend.owed',
+        params: { minimumMonthlyCents: req.minimumMonthlyCents, hourlyRateCents: req.hourlyRateCents, rateYear: req.rateYear, givenCents: given },
         message: `${stipendOwedMessage(req)} ${given === 0 ? 'Enter a monthly stipend.' : `${formatEuros(given)} is below it.`}`,
       });
     }
@@ -120,9 +124,9 @@ export function offerRuleErrors(input: RuleInput, parameters: InternshipParamete
   if (input.expiresOn) {
     const latest = addDays(today, parameters.maxExpiryDays);
     if (input.expiresOn > latest) {
-      errors.push({ path: 'expiresOn', message: `An offer expires at most a year ahead: choose ${latest} or earlier.` });
+      errors.push({ path: 'expiresOn', code: 'offer.expiry.tooFar', params: { latest }, message: `An offer expires at most a year ahead: choose ${latest} or earlier.` });
     } else if (input.expiresOn < today) {
-      errors.push({ path: 'expiresOn', message: 'The expiry date is in the past: choose today or a later date.' });
+      errors.push({ path: 'expiresOn', code: 'offer.expiry.past', params: {}, message: 'The expiry date is in the past: choose today or a later date.' });
     }
   }
   return errors;

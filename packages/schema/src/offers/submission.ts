@@ -70,5 +70,5 @@ const requiredLabels: Record<CompletionField, string> = {
 export function missingForSubmission(offer: Partial<Record<CompletionField, unknown>>): FieldError[] {
   return requiredForSubmission
     .filter((k) => offer[k] === undefined || offer[k] === null || offer[k] === '')
-    .map((k) => ({ path: k, message: requiredLabels[k] }));
+    .map((k) => ({ path: k, code: 'offer.submit.required', params: { field: k }, message: requiredLabels[k] }));
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { allowedActions } from './allowed-actions.ts';
 import { profileAudience, visibleLevels } from './audience.ts';
 import { can, decide } from './policy.ts';
-import { refusalReasons } from './reasons.ts';
+import { en } from '../messages/en.ts';
+import { fr } from '../messages/fr.ts';
+import { inWords } from '../messages/index.ts';
+import { NOT_FOUND, refusalReasons } from './reasons.ts';
 import { selfAndAncestors } from './scope.ts';
 import { actions, type Action, type Actor, type Membership, type ProfileAudience, type Resource } from './types.ts';
 
@@ -286,10 +289,10 @@ describe('decide: the DESIGN.md role table, cell by cell', () => {
     expect(decision.allowed).toBe(allowed);
     expect(can(who, action, resource)).toBe(allowed);
     if (!decision.allowed) {
-      expect(decision.reason.trim().length).toBeGreaterThan(0);
-      expect(decision.reason).toMatch(/\.$/);
+      expect(inWords(en, decision.reason)).toMatch(/^[A-Z].*\.$/);
+      expect(inWords(fr, decision.reason)).toMatch(/^[A-ZÉÈ].*\.$/);
       expect(decision.sameTenant).toBe(relation !== 'otherTenant');
-      if (relation === 'otherTenant') expect(decision.reason).toBe('Not found.');
+      if (relation === 'otherTenant') expect(decision.reason).toEqual(NOT_FOUND);
     }
   });
 });
@@ -375,7 +378,7 @@ describe('offers: the author keeps them until they are published', () => {
   it.each(['published', 'filled', 'expired', 'withdrawn'] as const)('locked once %s, with a reason', (status) => {
     const decision = decide(student, 'offer.edit', own(status));
     expect(decision).toMatchObject({ allowed: false, sameTenant: true });
-    expect(decision.allowed ? '' : decision.reason).toMatch(/published/);
+    expect(decision.allowed ? '' : inWords(en, decision.reason)).toMatch(/published/);
   });
   it('an unsaved offer (no status) is a draft', () => {
     expect(can(student, 'offer.edit', own())).toBe(true);
@@ -395,23 +398,30 @@ describe('refusal reasons say why and what to do instead', () => {
     expect(decide(actorsByRole.student, 'company.create', company)).toEqual({
       allowed: false,
       sameTenant: true,
-      reason: 'Only careers-office staff and administrators can add a company. Ask your careers office to add it, then post your offer for it.',
+      reason: { code: 'policy.refused', params: { action: 'company.create' } },
     });
+    expect(inWords(en, refusalReasons['company.create'])).toBe(
+      'Only careers-office staff and administrators can add a company. Ask your careers office to add it, then post your offer for it.',
+    );
   });
   it.each(['company_rep', 'none'] as const)('a %s creating a company is told to request one', (role) => {
     const decision = decide(actorsByRole[role], 'company.create', company);
-    expect(decision.allowed ? '' : decision.reason).toMatch(/Request it/);
+    expect(decision.allowed ? '' : inWords(en, decision.reason)).toMatch(/Request it/);
+    expect(decision.allowed ? '' : inWords(fr, decision.reason)).toMatch(/Faites-en plutôt la demande/);
   });
   it('a student pledging apprenticeship tax is sent to the company', () => {
     const decision = decide(actorsByRole.student, 'pledge.tax', { kind: 'pledge', tenantId: T, entityId: 'inge' });
-    expect(decision.allowed ? '' : decision.reason).toMatch(/^Only a company’s representative.*HR or finance team/);
+    expect(decision.allowed ? '' : inWords(en, decision.reason)).toMatch(/^Only a company’s representative.*HR or finance team/);
   });
   it('every action has a one-sentence-or-two default reason ending in a full stop', () => {
-    for (const action of actions) expect(refusalReasons[action]).toMatch(/^[A-Z].*\.$/);
+    for (const action of actions) {
+      expect(inWords(en, refusalReasons[action])).toMatch(/^[A-Z].*\.$/);
+      expect(inWords(fr, refusalReasons[action])).toMatch(/^[A-ZÉ].*\.$/);
+    }
   });
   it('an action on the wrong kind of resource is refused', () => {
     const decision = decide(actorsByRole.admin, 'offer.moderate', company);
-    expect(decision).toMatchObject({ allowed: false, sameTenant: true });
+    expect(decision).toMatchObject({ allowed: false, sameTenant: true, reason: { code: 'policy.wrongResource', params: { action: 'offer.moderate', expected: 'offer', actual: 'company' } } });
   });
 });
 

@@ -4,7 +4,8 @@
  * refused) cannot disagree. Default deny: an action is allowed only when one
  * of the actor's memberships grants it.
  */
-import { NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, refusalReasons } from './reasons.ts';
+import type { Message } from '../messages/codes.ts';
+import { COMPANY_REQUEST_INSTEAD, NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, OFFER_OWN_COMPANY_ONLY, refusalReasons } from './reasons.ts';
 import {
   hasRole,
   isAdmin,
@@ -44,7 +45,7 @@ type KindOf<A extends Action> = (typeof actionResourceKind)[A];
 type ResourceOf<A extends Action> = Extract<Resource, { kind: KindOf<A> }>;
 
 /** A rule answers `true`, `false` (refuse with the action's usual reason) or a more specific reason. */
-type Verdict = boolean | string;
+type Verdict = boolean | Message;
 type Rules = { readonly [A in Action]: (actor: Actor, resource: ResourceOf<A>) => Verdict };
 
 /** "Students: their own, until published" — the statuses in which an author may still edit. */
@@ -69,9 +70,7 @@ const rules: Rules = {
   'company.search': () => true,
   'company.create': (actor) =>
     isStaffOrAdmin(actor) ||
-    (hasRole(actor, 'student') || hasRole(actor, 'alumnus')
-      ? refusalReasons['company.create']
-      : 'Only careers-office staff and administrators can add a company directly. Request it instead: it becomes available once staff verify it.'),
+    (hasRole(actor, 'student') || hasRole(actor, 'alumnus') ? refusalReasons['company.create'] : COMPANY_REQUEST_INSTEAD),
   // Recruiters signed in by email have no membership yet: asking is how they get one.
   'company.request': () => true,
   'company.edit': (actor, company) => isStaffOrAdmin(actor) || representsCompany(actor, company.companyId),
@@ -81,8 +80,7 @@ const rules: Rules = {
     if (isAdmin(actor) || hasRole(actor, 'student') || hasRole(actor, 'alumnus')) return true;
     if (representsCompany(actor, offer.companyId) || staffCoversAll(actor, offer.targetEntityIds)) return true;
     if (hasRole(actor, 'staff')) return OFFER_OUTSIDE_STAFF_SCOPE;
-    if (representedCompanyIds(actor).length > 0)
-      return 'You can post offers only for the company you represent. Ask to represent this company, or ask your careers office to post the offer.';
+    if (representedCompanyIds(actor).length > 0) return OFFER_OWN_COMPANY_ONLY;
     return false;
   },
   'offer.edit': (actor, offer) => {
@@ -120,23 +118,24 @@ const rules: Rules = {
   'records.export': (actor, records) => isAdmin(actor) || staffCoversAll(actor, records.entityIds),
 };
 
-function refuse(reason: string): Decision {
+function refuse(reason: Message): Decision {
   return { allowed: false, reason, sameTenant: true };
 }
 
 /**
- * Whether `actor` may do `action` on `resource`, and if not, why in words.
- * Another tenant's resource is `{ allowed: false, sameTenant: false, reason: 'Not found.' }`
+ * Whether `actor` may do `action` on `resource`, and if not, why — as a
+ * message code the server words in the reader's language.
+ * Another tenant's resource is `{ allowed: false, sameTenant: false, reason: NOT_FOUND }`
  * so the server can answer 404 and reveal nothing.
  */
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   if (resource.tenantId !== actor.tenantId) return { allowed: false, reason: NOT_FOUND, sameTenant: false };
   const kind = actionResourceKind[action];
-  if (resource.kind !== kind) return refuse(`The action ${action} applies to a ${kind}, not to a ${resource.kind}.`);
+  if (resource.kind !== kind) return refuse({ code: 'policy.wrongResource', params: { action, expected: kind, actual: resource.kind } });
   const rule = rules[action] as (actor: Actor, resource: Resource) => Verdict;
   const verdict = rule(actor, resource);
   if (verdict === true) return { allowed: true };
-  const reason = typeof verdict === 'string' ? verdict : refusalReasons[action];
+  const reason = typeof verdict === 'object' ? verdict : refusalReasons[action];
   // A membership the session withholds (email code) may be what is missing: say so.
   return refuse(refusalReason(actor, (who) => rule(who, resource) === true, reason) ?? reason);
 }

@@ -1,53 +1,48 @@
 /**
- * The words of every refusal: one English sentence saying why, and what to do
- * instead. The server puts them in the problem document's `detail`; the
- * elements show them next to what they disable.
+ * Every refusal as a message code: why, and what to do instead, worded in
+ * each language by the catalogues (messages/fr.ts, messages/en.ts). The
+ * server puts the words in the problem document's `detail`, in the
+ * reader's language, with the code beside them.
  */
+import type { Message } from '../messages/codes.ts';
 import type { Action } from './types.ts';
 
 /** Another tenant's object: the server answers 404, so the reason reveals nothing. */
-export const NOT_FOUND = 'Not found.';
+export const NOT_FOUND: Message = { code: 'policy.notFound', params: {} };
+
+const refused = (action: Action): Message => ({ code: 'policy.refused', params: { action } });
 
 /** Why each action is refused, when the actor's roles do not allow it. */
-export const refusalReasons: Readonly<Record<Action, string>> = {
-  'profile.read': 'You need to be signed in to this institution to read its members’ profiles; sign in, then try again.',
-  'profile.edit':
-    'Only the owner of a profile, staff of one of their entities, or an administrator can edit it. Ask the owner or their school’s office to make the change.',
-  'consent.read':
-    'Only the person concerned, staff of one of their entities, or an administrator can read someone’s consents. Ask the person or their school’s office.',
-  'consent.edit': 'Only the person concerned can give or withdraw their consent. Ask them to do it from their consent centre.',
-  'data.export': 'Only the person concerned can export or erase their data. Ask them to make the request from their consent centre.',
-  'company.search': 'You need to be signed in to this institution to search its companies; sign in, then try again.',
-  'company.create':
-    'Only careers-office staff and administrators can add a company. Ask your careers office to add it, then post your offer for it.',
-  'company.request': 'You need to be signed in to this institution to request a company; sign in, then try again.',
-  'company.edit':
-    'Only the company’s representatives, staff and administrators can edit a company. Ask to represent the company, or ask your careers office to make the change.',
-  'company.moderate': 'Only staff and administrators can verify companies and representation requests. Ask your careers office to review it.',
-  'offer.create':
-    'You can post an offer as a student or alumnus, as the representative of that company, or as staff for your own entities. Ask to represent the company, or ask the careers office of the targeted school to post it.',
-  'offer.edit':
-    'Only the author (until it is published), the company’s representatives, staff of a targeted entity, or an administrator can edit this offer. Ask the careers office of the targeted school to change it.',
-  'offer.moderate':
-    'Only staff of an entity the offer is aimed at, or an administrator, can publish or reject it. Ask the careers office of the targeted school to review it.',
-  'pledge.donate':
-    'Only a representative of that company can pledge on its behalf. Pledge in your own name, or ask to represent the company first.',
-  'pledge.tax':
-    'Only a company’s representative, staff recording for their own entities, or an administrator can pledge apprenticeship tax. Ask the company’s HR or finance team to pledge it, or ask to represent the company.',
-  'pledge.readAmount':
-    'A pledge amount is visible only to its author, the pledging company, staff of the beneficiary entity and administrators. Ask the beneficiary’s office if you need it.',
-  'audit.read':
-    'Only staff, for their own entities, and administrators can read the audit log. Ask an administrator for the entries you need.',
-  'webhook.manage':
-    'Only administrators can manage webhooks, because they send the institution’s data to other systems. Ask an administrator of your institution to set one up.',
-  'records.export':
-    'Only staff, for their own entities, and administrators can export people, offers and pledges. Ask your school’s office for the list you need.',
+export const refusalReasons: Readonly<Record<Action, Message>> = {
+  'profile.read': refused('profile.read'),
+  'profile.edit': refused('profile.edit'),
+  'consent.read': refused('consent.read'),
+  'consent.edit': refused('consent.edit'),
+  'data.export': refused('data.export'),
+  'company.search': refused('company.search'),
+  'company.create': refused('company.create'),
+  'company.request': refused('company.request'),
+  'company.edit': refused('company.edit'),
+  'company.moderate': refused('company.moderate'),
+  'offer.create': refused('offer.create'),
+  'offer.edit': refused('offer.edit'),
+  'offer.moderate': refused('offer.moderate'),
+  'pledge.donate': refused('pledge.donate'),
+  'pledge.tax': refused('pledge.tax'),
+  'pledge.readAmount': refused('pledge.readAmount'),
+  'audit.read': refused('audit.read'),
+  'webhook.manage': refused('webhook.manage'),
+  'records.export': refused('records.export'),
 };
 
 /** The author of an offer may edit it only until it is published. */
-export const OFFER_LOCKED_FOR_AUTHOR =
-  'This offer is no longer editable by its author once it has been published or closed. Ask the careers office of the targeted school to change or withdraw it.';
+export const OFFER_LOCKED_FOR_AUTHOR: Message = { code: 'policy.offer.lockedForAuthor', params: {} };
 
 /** Staff may only post offers aimed at entities they look after. */
-export const OFFER_OUTSIDE_STAFF_SCOPE =
-  'As staff you can post offers only for your own entities and the ones below them. Choose targets within your scope, or ask the careers office of that school to post it.';
+export const OFFER_OUTSIDE_STAFF_SCOPE: Message = { code: 'policy.offer.outsideStaffScope', params: {} };
+
+/** A representative may only post offers for the company they represent. */
+export const OFFER_OWN_COMPANY_ONLY: Message = { code: 'policy.offer.ownCompanyOnly', params: {} };
+
+/** Someone who may not add a company directly may still ask for it. */
+export const COMPANY_REQUEST_INSTEAD: Message = { code: 'policy.company.requestInstead', params: {} };

@@ -11,6 +11,7 @@
  * tells a refusal caused by a withheld membership apart (the person holds
  * the role, the session does not carry it) and says how to sign in instead.
  */
+import type { Message } from '../messages/codes.ts';
 import { roles, type Actor, type Membership, type Role } from './types.ts';
 
 export const signInMethods = ['host', 'email'] as const;
@@ -27,8 +28,7 @@ export interface SessionSignIn {
 }
 
 /** Why a staff or admin action is refused in a session that holds the role but does not carry it. */
-export const EMAIL_SESSION_WITHHOLDS_STAFF =
-  'This session was opened with an email code, which does not carry staff or administrator rights. Sign in through your institution’s website to act as staff.';
+export const EMAIL_SESSION_WITHHOLDS_STAFF: Message = { code: 'policy.emailSessionWithholdsStaff', params: {} };
 
 /** Whether a session opened this way may use a membership with this role. */
 export function roleCarried(role: Role, signIn: SessionSignIn): boolean {
@@ -66,7 +66,7 @@ function withEveryMembership(actor: Actor): Actor | undefined {
  * the server uses it for the few role checks outside the action table
  * (moderation queues, administrator lists).
  */
-export function refusalReason(actor: Actor, passes: (actor: Actor) => boolean, reason: string): string | undefined {
+export function refusalReason(actor: Actor, passes: (actor: Actor) => boolean, reason: Message): Message | undefined {
   if (passes(actor)) return undefined;
   const whole = withEveryMembership(actor);
   return whole && passes(whole) ? EMAIL_SESSION_WITHHOLDS_STAFF : reason;

@@ -1,3 +1,5 @@
+import type { Message } from '../messages/codes.ts';
+
 /**
  * The vocabulary of the role policy (DESIGN.md, "The role rules").
  *
@@ -92,10 +94,10 @@ export type Resource =
 export const offerStatuses = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'filled', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
 
-/** A refusal says why in words, and what to do instead. */
+/** A refusal says why, and what to do instead: a message code and its parameters (messages/codes.ts). */
 export type Decision =
   | { readonly allowed: true }
-  | { readonly allowed: false; readonly reason: string; readonly sameTenant: boolean };
+  | { readonly allowed: false; readonly reason: Message; readonly sameTenant: boolean };
 
 /** How much of another person's profile a reader sees. */
 export type ProfileAudience = 'self' | 'staff' | 'network' | 'public' | 'none';
