@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../testing.ts';
 import { auditLog, profileDuplicateFlags, profiles } from '../db/tables/index.ts';
 import type { ProfileView } from '@passerelle/schema';
 
-type Problem = { status: number; detail: string; errors?: { path: string; message: string }[]; current?: ProfileView; etag?: string };
+type Problem = { status: number; detail: string; errors?: { path: string; code: string; params: unknown; message: string }[]; current?: ProfileView; etag?: string };
 
 const json = async <T>(res: Response) => (await res.json()) as T;
 
@@ -133,7 +133,7 @@ describe('PATCH /v1/profiles/:id', () => {
       const before = row(t, claire);
       const res = await t.call('PATCH', `/v1/profiles/${claire}`, { token, body, headers: { 'if-match': etag } });
       expect(res.status).toBe(400);
-      expect((await json<Problem>(res)).errors).toContainEqual({ path: key, message: 'This is not a profile field you can change.' });
+      expect((await json<Problem>(res)).errors).toContainEqual({ path: key, code: 'profile.field.notEditable', params: {}, message: 'This is not a profile field you can change.' });
       expect(row(t, claire)).toEqual(before);
     },
   );
@@ -144,7 +144,7 @@ describe('PATCH /v1/profiles/:id', () => {
     const { etag } = await read(t, token, '/v1/profiles/me');
     const res = await t.call('PATCH', `/v1/profiles/${claire}`, { token, body: { linkedinUrl: 'https://example.org/me' }, headers: { 'if-match': etag } });
     expect(res.status).toBe(400);
-    expect((await json<Problem>(res)).errors).toEqual([{ path: 'linkedinUrl', message: expect.stringMatching(/LinkedIn/) }]);
+    expect((await json<Problem>(res)).errors).toEqual([{ path: 'linkedinUrl', code: 'profile.linkedin', params: {}, message: expect.stringMatching(/LinkedIn/) }]);
   });
 
   it('the person cannot change their education once the institution set it; staff of her school can', async () => {

@@ -121,7 +121,9 @@ describe('erasure', () => {
     const t = testApp();
     const res = await t.call('POST', '/v1/me/erasure', { token: await t.signIn('student-ines'), body: {} });
     expect(res.status).toBe(400);
-    expect((await json<{ errors: { path: string; message: string }[] }>(res)).errors).toEqual([{ path: 'confirm', message: 'Confirm that you want your account and data deleted.' }]);
+    expect((await json<{ errors: { path: string; message: string }[] }>(res)).errors).toEqual([
+      { path: 'confirm', code: 'erasure.confirm', params: {}, message: 'Confirm that you want your account and data deleted.' },
+    ]);
   });
 
   it('when staff process it: no name or email is left, sessions end, consent proofs stay', async () => {

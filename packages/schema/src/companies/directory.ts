@@ -19,7 +19,7 @@ export const CompanyRequestCreateSchema = v.union(
     v.strictObject({ companyId: IdSchema, message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'A message is at most 1,000 characters.'))) }),
     v.strictObject({ company: CompanyCreateSchema, message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'A message is at most 1,000 characters.'))) }),
   ],
-  'Send either companyId (to represent an existing company) or company (to ask for a new one).',
+  'company.requestOneOf',
 );
 export type CompanyRequestCreate = v.InferOutput<typeof CompanyRequestCreateSchema>;
 

@@ -15,14 +15,14 @@ export const ConsentOriginSchema = v.strictObject({
 export const ConsentChoiceSchema = v.strictObject({
   channels: v.pipe(
     v.record(ConsentChannelSchema, v.boolean('Say yes (true) or no (false) for each channel.')),
-    v.check((r) => Object.keys(r).length > 0, 'Choose at least one channel.'),
+    v.check((r) => Object.keys(r).length > 0, 'consent.channels.atLeastOne'),
   ),
   /**
    * The hash of the text version the person read. When it is no longer the
    * current one, the choice is refused (409) so that nobody agrees to a text
    * they have not seen.
    */
-  version: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'The version is the 64-character hash of the text.'))),
+  version: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'consent.version.format'))),
   origin: v.optional(ConsentOriginSchema),
 });
 export type ConsentChoice = v.InferOutput<typeof ConsentChoiceSchema>;
@@ -44,7 +44,7 @@ export const SolicitationCapSchema = v.strictObject({
 });
 export type SolicitationCapInput = v.InferOutput<typeof SolicitationCapSchema>;
 
-const CONFIRM_ERASURE = 'Confirm that you want your account and data deleted.';
+const CONFIRM_ERASURE = 'erasure.confirm';
 
 /** `PUT /v1/purposes/settings`: the institution's defaults (administrators). */
 export const ConsentSettingsSchema = v.strictObject({

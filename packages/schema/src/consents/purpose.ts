@@ -17,8 +17,8 @@ export const reservedPurposeKeys = ['withdraw-all', 'solicitation-cap', 'export'
 
 export const PurposeKeySchema = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'A purpose key is 1 to 40 lowercase letters, digits or hyphens, such as alumni-news.'),
-  v.check((k) => !(reservedPurposeKeys as readonly string[]).includes(k), 'This key is reserved; choose another one.'),
+  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'purpose.key.format'),
+  v.check((k) => !(reservedPurposeKeys as readonly string[]).includes(k), 'purpose.key.reserved'),
 );
 
 /** A text in both languages of the portal. */
@@ -31,7 +31,7 @@ export const ConsentChannelSchema = v.picklist(consentChannels, 'A channel is em
 export const PurposeChannelsSchema = v.pipe(
   v.array(ConsentChannelSchema),
   v.minLength(1, 'Choose at least one channel.'),
-  v.check((list) => new Set(list).size === list.length, 'Each channel appears once.'),
+  v.check((list) => new Set(list).size === list.length, 'purpose.channels.unique'),
 );
 
 export const RetentionMonthsSchema = v.pipe(

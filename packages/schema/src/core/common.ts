@@ -6,7 +6,7 @@ export const IdSchema = v.pipe(v.string(), v.uuid('Must be an id (UUID).'));
 /** A tenant slug: what the host site puts in the JWT's `iss`. */
 export const SlugSchema = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use 1 to 40 lowercase letters, digits or hyphens.'),
+  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'validation.slug'),
 );
 
 export const EmailSchema = v.pipe(
@@ -36,7 +36,7 @@ export const OriginSchema = v.pipe(
     } catch {
       return false;
     }
-  }, 'An origin is a scheme, host and optional port, such as https://www.example.org (no path, no trailing slash).'),
+  }, 'validation.origin'),
 );
 
 export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 time.'));
@@ -44,11 +44,11 @@ export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('Must be an I
 /** `limit=` of a list: a whole number from 1 to 100 (DESIGN.md caps every list at 100). */
 export const LimitSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 100.'),
+  v.regex(/^\d{1,3}$/, 'list.limit'),
   v.transform(Number),
   v.number(),
-  v.minValue(1, 'limit is a whole number from 1 to 100.'),
-  v.maxValue(100, 'limit is at most 100.'),
+  v.minValue(1, 'list.limit'),
+  v.maxValue(100, 'list.limit'),
 );
 
 /** The `limit` and `cursor` entries every list query shares; spread them into the list's own query schema. */
@@ -57,7 +57,7 @@ export const LimitSchema = v.pipe(
 export function listQueryEntries(options: { defaultLimit?: '10' | '20'; cursorMaxLength?: number } = {}) {
   return {
     limit: v.optional(LimitSchema, options.defaultLimit ?? '20'),
-    cursor: v.optional(v.pipe(v.string(), v.maxLength(options.cursorMaxLength ?? 200, 'Invalid cursor.'))),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(options.cursorMaxLength ?? 200, 'list.cursor'))),
   };
 }
 

@@ -9,7 +9,7 @@ export const WebsiteSchema = v.pipe(
   v.trim(),
   v.maxLength(300, 'A website address is at most 300 characters.'),
   v.url('Enter a full address, such as https://www.example.com.'),
-  v.check((s) => /^https?:\/\//i.test(s), 'A website address starts with https:// or http://.'),
+  v.check((s) => /^https?:\/\//i.test(s), 'validation.website'),
 );
 
 export const CompanySchema = v.object({

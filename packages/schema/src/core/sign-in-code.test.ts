@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { en } from '../messages/en.ts';
+import { inWords, issueMessage } from '../messages/index.ts';
 import { VerifyCodeSchema } from './auth.ts';
 import { groupLongCode, isLongSignInCode, LONG_CODE_ALPHABET, normalizeSignInCode } from './sign-in-code.ts';
 
@@ -23,7 +25,8 @@ describe('sign-in codes', () => {
     for (const typed of ['12345', '1234567', 'abcdef', 'K7QF-M2XP-9DH', 'K7QF-M2XP-9DHU', '', 'x'.repeat(41)]) {
       const result = code(typed);
       expect(result.success, typed).toBe(false);
-      expect(result.issues?.[0]?.message).toBe('The code is the 6 digits, or the 12 characters, from the email.');
+      expect(issueMessage(result.issues![0]!)).toMatchObject({ code: 'auth.code.format' });
+      expect(inWords(en, issueMessage(result.issues![0]!))).toBe('The code is the 6 digits, or the 12 characters, from the email.');
     }
   });
 

@@ -34,7 +34,7 @@ export const groupLongCode = (code: string): string => code.match(/.{1,4}/g)?.jo
 /** A code as the person typed it: normalised, then 6 digits or 12 characters. */
 export const SignInCodeSchema = v.pipe(
   v.string(),
-  v.maxLength(40, 'The code is the 6 digits, or the 12 characters, from the email.'),
+  v.maxLength(40, 'auth.code.format'),
   v.transform(normalizeSignInCode),
-  v.check((code) => SHORT_CODE.test(code) || LONG_CODE.test(code), 'The code is the 6 digits, or the 12 characters, from the email.'),
+  v.check((code) => SHORT_CODE.test(code) || LONG_CODE.test(code), 'auth.code.format'),
 );

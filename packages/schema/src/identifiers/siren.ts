@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { passesLuhn, stripSpaces } from './luhn.ts';
 
-/** Shown next to the field, and in the API's validation errors. */
-export const SIREN_MESSAGE = 'A SIREN is 9 digits with a valid check digit (Luhn).';
+/** The message code of an invalid SIREN, next to the field and in the API's validation errors. */
+export const SIREN_MESSAGE = 'validation.siren';
 
 /** A SIREN as people type it ("356 000 000") → its 9 digits. */
 export function normaliseSiren(s: string): string {

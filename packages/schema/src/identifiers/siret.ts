@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { passesLuhn, stripSpaces } from './luhn.ts';
 
-/** Shown next to the field, and in the API's validation errors. */
-export const SIRET_MESSAGE = 'A SIRET is 14 digits with a valid check digit (Luhn).';
+/** The message code of an invalid SIRET, next to the field and in the API's validation errors. */
+export const SIRET_MESSAGE = 'validation.siret';
 
 /**
  * La Poste's SIREN. Its thousands of post offices outgrew the 5-digit NIC

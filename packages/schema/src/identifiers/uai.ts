@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
-/** Shown next to the field, and in the API's validation errors. */
-export const UAI_MESSAGE = 'A UAI (formerly RNE) is 7 digits followed by a check letter, for example 0751717J.';
+/** The message code of an invalid UAI, next to the field and in the API's validation errors. */
+export const UAI_MESSAGE = 'validation.uai';
 
 /** The 23 check letters: the alphabet without I, O and Q, which read like digits. */
 export const UAI_CHECK_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';

@@ -11,11 +11,11 @@ export const durationUnits = ['months', 'weeks'] as const;
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const IsoDateSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
   v.check((s) => {
     const d = new Date(`${s}T00:00:00.000Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'This date does not exist.'),
+  }, 'validation.dateNotReal'),
 );
 
 const MAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -34,7 +34,7 @@ export const ApplySchema = v.pipe(
     } catch {
       return false;
     }
-  }, 'Enter a web address starting with https:// or an email address.'),
+  }, 'offer.apply.format'),
 );
 
 export const DurationSchema = v.strictObject({
@@ -49,7 +49,7 @@ export const StipendSchema = v.strictObject({
 
 /** The fields of an offer a person types. The company is chosen, never created here. */
 const offerFields = {
-  companyId: v.pipe(v.string('Choose a company from the list.'), v.uuid('Choose a company from the list.')),
+  companyId: v.pipe(v.string('offer.company.fromList'), v.uuid('offer.company.fromList')),
   title: text(150, 'Title'),
   description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20_000, 'The description is at most 20,000 characters.'))),
   kind: v.picklist(offerKinds, 'Choose the kind of contract.'),

@@ -12,13 +12,13 @@ export const CountryCodeSchema = v.pipe(
   v.string(),
   v.trim(),
   v.toUpperCase(),
-  v.regex(/^[A-Z]{2}$/, 'Use the two-letter country code, such as FR or DE.'),
+  v.regex(/^[A-Z]{2}$/, 'profile.country'),
 );
 
 export const PhoneSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'Enter a phone number with digits only, such as +33 6 12 34 56 78.'),
+  v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'profile.phone'),
 );
 
 export const ProfileEmailSchema = v.strictObject({
@@ -29,13 +29,13 @@ export const ProfileEmailSchema = v.strictObject({
 export const EmailListSchema = v.pipe(
   v.array(ProfileEmailSchema, 'A list of email addresses is expected.'),
   v.maxLength(5, 'At most 5 email addresses.'),
-  v.check((list) => list.length === 0 || list.filter((e) => e.primary).length === 1, 'Choose exactly one primary email address.'),
-  v.check((list) => new Set(list.map((e) => e.address)).size === list.length, 'Each email address appears once.'),
+  v.check((list) => list.length === 0 || list.filter((e) => e.primary).length === 1, 'profile.emails.onePrimary'),
+  v.check((list) => new Set(list.map((e) => e.address)).size === list.length, 'profile.emails.unique'),
 );
 
 export const PostalAddressSchema = v.strictObject({
   street: text(200, 'Street'),
-  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9 -]{2,12}$/, 'Enter a postal code, such as 69007.')),
+  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9 -]{2,12}$/, 'profile.postalCode')),
   city: text(100, 'City'),
   country: CountryCodeSchema,
 });
@@ -51,7 +51,7 @@ export const LinkedinUrlSchema = v.pipe(
   v.string(),
   v.trim(),
   v.maxLength(300, 'A LinkedIn address is at most 300 characters.'),
-  v.regex(/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#]+\/?$/i, 'Enter your LinkedIn profile address, such as https://www.linkedin.com/in/your-name.'),
+  v.regex(/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#]+\/?$/i, 'profile.linkedin'),
 );
 
 export const PreviousPositionSchema = v.strictObject({
@@ -97,7 +97,7 @@ export const VisibilityLevelSchema = v.picklist(visibilityLevels, 'Choose privat
 const visibilityEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(VisibilityLevelSchema)])) as {
   [K in ProfileFieldKey]: v.OptionalSchema<typeof VisibilityLevelSchema, undefined>;
 };
-export const VisibilityPatchSchema = v.strictObject(visibilityEntries, 'Only profile fields have a visibility.');
+export const VisibilityPatchSchema = v.strictObject(visibilityEntries, 'profile.visibility.fieldsOnly');
 
 const patchEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(profileFieldSchemas[k])])) as {
   [K in ProfileFieldKey]: v.OptionalSchema<(typeof profileFieldSchemas)[K], undefined>;
@@ -111,9 +111,9 @@ const patchEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.option
 export const ProfilePatchSchema = v.pipe(
   v.strictObject(
     { ...patchEntries, visibility: v.optional(VisibilityPatchSchema) },
-    'This is not a profile field you can change.',
+    'profile.field.notEditable',
   ),
-  v.check((body) => Object.keys(body).length > 0, 'Send at least one field to change.'),
+  v.check((body) => Object.keys(body).length > 0, 'validation.emptyChange'),
 );
 export type ProfilePatch = v.InferOutput<typeof ProfilePatchSchema>;
 

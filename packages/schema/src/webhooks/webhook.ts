@@ -35,14 +35,14 @@ export const WebhookUrlSchema = v.pipe(
     } catch {
       return false;
     }
-  }, 'Enter an absolute https address without credentials, such as https://crm.example.org/hooks/passerelle.'),
+  }, 'webhook.url.format'),
 );
 
 /** A non-empty set of events (duplicates refused, so that the stored list reads as the admin meant it). */
 export const WebhookEventsSchema = v.pipe(
   v.array(WebhookEventTypeSchema, 'Choose the events to receive.'),
   v.minLength(1, 'Choose at least one event.'),
-  v.check((list) => new Set(list).size === list.length, 'Name each event once.'),
+  v.check((list) => new Set(list).size === list.length, 'webhook.events.unique'),
 );
 
 const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(500, 'The description is at most 500 characters.'));
@@ -66,7 +66,7 @@ export const WebhookPatchSchema = v.pipe(
     description: v.optional(DescriptionSchema),
     enabled: v.optional(v.boolean('Say whether the subscription is enabled (true or false).')),
   }),
-  v.check((p) => Object.values(p).some((x) => x !== undefined), 'Send at least one field to change.'),
+  v.check((p) => Object.values(p).some((x) => x !== undefined), 'validation.emptyChange'),
 );
 export type WebhookPatch = v.InferOutput<typeof WebhookPatchSchema>;
 
@@ -80,7 +80,7 @@ export const WebhookDeliveryListQuerySchema = v.object({
 });
 
 /** A delivery's id is its `webhook-id` header: `msg_` and a UUID. */
-export const WebhookMessageIdSchema = v.pipe(v.string(), v.regex(/^msg_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Must be a delivery id (msg_ and a UUID).'));
+export const WebhookMessageIdSchema = v.pipe(v.string(), v.regex(/^msg_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'webhook.delivery.id'));
 
 /** A subscription as administrators read it: never its secret (shown once, at creation and rotation). */
 export interface WebhookSubscription {
