@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, or, type Column, type SQL } from 'drizzle-orm';
-import { ProblemError } from '../http/problem.ts';
+import { validationProblem } from '../http/problem.ts';
 
 /**
  * An opaque list cursor: the sort key and id of the last item of the page,
@@ -17,7 +17,7 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
   } catch {
     // fall through to the refusal below
   }
-  throw new ProblemError('validation', 'Invalid cursor: use the nextCursor of the previous page.', { errors: [{ path: 'cursor', message: 'Invalid cursor.' }] });
+  throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
 }
 
 /**

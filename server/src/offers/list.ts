@@ -17,12 +17,12 @@ import { offerView } from './offer-view.ts';
 export function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<typeof OfferListQuerySchema>, today: string): Page<Offer> {
   const mine = q.mine === 'true';
   const queue = q.queue === 'true';
-  if (mine && queue) throw validationProblem([{ path: 'queue', message: 'Ask for mine or queue, not both.' }]);
+  if (mine && queue) throw validationProblem([{ path: 'queue', code: 'offer.list.mineOrQueue', params: {} }]);
   let scope: OfferListScope;
   if (mine) {
     scope = { list: 'mine', authorId: actor.personId };
   } else if (queue) {
-    requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.');
+    requireRole(actor, (a) => isAdmin(a) || isStaff(a), { code: 'policy.moderationQueue', params: {} });
     scope = { list: 'queue', entityIds: isAdmin(actor) ? undefined : coveredEntityIds(actor) };
   } else {
     scope = { list: 'published' };

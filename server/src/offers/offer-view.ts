@@ -44,7 +44,7 @@ export function publishesDirectly(actor: Actor, targetEntityIds: readonly string
 /** Loads the offer for a verb: 404 if the caller cannot know it exists. */
 export function offerFor(db: DbOrTx, actor: Actor, id: string): LoadedOffer {
   const offer = findOffer(db, actor.tenantId, id);
-  if (!offer) throw notFound('This offer');
+  if (!offer) throw notFound('offer.notFound');
   return offer;
 }
 

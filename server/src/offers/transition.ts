@@ -7,6 +7,7 @@ import type { Actor, OfferStatus } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { findOffer, updateOffer, type LoadedOffer } from '../db/offers/offers.ts';
 import { authorize } from '../auth/authorize.ts';
+import type { ParamsOf } from '@passerelle/schema/messages';
 import { ProblemError } from '../http/problem.ts';
 import { rememberReply } from '../http/idempotency.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
@@ -19,7 +20,7 @@ import { recordEvent } from '../webhooks/record.ts';
  */
 export function transition(
   c: Context<AppEnv>,
-  options: { action: 'offer.edit' | 'offer.moderate'; audit: string; verb: string; from: readonly OfferStatus[]; to: (actor: Actor, offer: LoadedOffer) => OfferStatus; reason?: string; check?: (offer: LoadedOffer, today: string) => void; remember?: boolean },
+  options: { action: 'offer.edit' | 'offer.moderate'; audit: string; verb: ParamsOf<'offer.wrongStatus'>['verb']; from: readonly OfferStatus[]; to: (actor: Actor, offer: LoadedOffer) => OfferStatus; reason?: string; check?: (offer: LoadedOffer, today: string) => void; remember?: boolean },
 ) {
   const { db, clock } = c.var.deps;
   const { actor } = c.var.auth;
@@ -31,7 +32,7 @@ export function transition(
     const current = effectiveStatus(offer, today);
     authorize(actor, options.action, offerResource({ ...offer, status: offer.status }));
     if (!options.from.includes(current)) {
-      throw new ProblemError('conflict', `This offer is ${current.replace('_', ' ')}; it cannot be ${options.verb} now.`, { currentStatus: current });
+      throw new ProblemError('conflict', 'offer.wrongStatus', { status: current, verb: options.verb }, { members: { currentStatus: current } });
     }
     options.check?.(offer, today);
     const to = options.to(actor, offer);

@@ -65,7 +65,9 @@ describe('POST /v1/offers: who may post', () => {
     const t = testApp();
     const res = await post(t, 'student-ines', offerBody(t, { companyId: crypto.randomUUID() }));
     expect(res.status).toBe(400);
-    expect((await json(res)).errors).toEqual([{ path: 'companyId', message: 'Choose a company from the list. If yours is missing, ask your careers office to add it.' }]);
+    expect((await json(res)).errors).toEqual([
+      { path: 'companyId', code: 'offer.company.pickOrAsk', params: {}, message: 'Choose a company from the list. If yours is missing, ask your careers office to add it.' },
+    ]);
   });
 
   it('another tenant’s company is refused as unknown', async () => {
@@ -128,7 +130,14 @@ describe('French internship rules', () => {
     const res = await post(t, 'student-ines', offerBody(t, { stipend: undefined }));
     expect(res.status).toBe(400);
     const problem = await json(res);
-    expect(problem.errors).toEqual([{ path: 'stipend.amountCents', message: expect.stringContaining('A stipend of at least 682.50 € per month is owed for this duration') }]);
+    expect(problem.errors).toEqual([
+      {
+        path: 'stipend.amountCents',
+        code: 'offer.stipend.owed',
+        params: { minimumMonthlyCents: 68250, hourlyRateCents: 450, rateYear: 2026, givenCents: 0 },
+        message: expect.stringContaining('A stipend of at least 682.50 € per month is owed for this duration'),
+      },
+    ]);
     expect(t.db.select().from(offers).all()).toHaveLength(0);
   });
 
@@ -146,7 +155,7 @@ describe('French internship rules', () => {
     const t = testApp();
     expect((await post(t, 'student-ines', offerBody(t, { duration: { amount: 2, unit: 'months' }, stipend: undefined }))).status).toBe(201);
     const long = await post(t, 'student-ines', offerBody(t, { duration: { amount: 7, unit: 'months' } }));
-    expect((await json(long)).errors).toEqual([{ path: 'duration.amount', message: 'An internship lasts at most 6 months.' }]);
+    expect((await json(long)).errors).toEqual([{ path: 'duration.amount', code: 'offer.duration.tooLong', params: { months: 6 }, message: 'An internship lasts at most 6 months.' }]);
     const far = await post(t, 'student-ines', offerBody(t, { expiresOn: '2027-04-01' }));
     expect(JSON.stringify((await json(far)).errors)).toContain('at most a year ahead');
   });

@@ -86,7 +86,7 @@ export const offerRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     const today = todayOf(c.var.deps.clock.now());
-    if (!offer || !canRead(actor, offer, today)) throw notFound('This offer');
+    if (!offer || !canRead(actor, offer, today)) throw notFound('offer.notFound');
     c.header('etag', offerEtag(offer));
     return c.json(offerView(actor, offer, today), 200);
   })
@@ -105,14 +105,14 @@ export const offerRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const updated = db.transaction((tx) => {
       const offer = offerFor(tx, actor, id);
-      if (!canRead(actor, offer, today)) throw notFound('This offer');
+      if (!canRead(actor, offer, today)) throw notFound('offer.notFound');
       authorize(actor, 'offer.edit', offerResource(offer));
-      if (!ifMatch) throw new ProblemError('preconditionRequired', 'Send If-Match with the ETag you read, so that nobody’s change is overwritten.');
+      if (!ifMatch) throw new ProblemError('preconditionRequired', 'offer.ifMatchRequired');
       if (ifMatch !== offerEtag(offer) && ifMatch !== `W/${offerEtag(offer)}`) {
-        throw new ProblemError('preconditionFailed', 'This offer was changed since you loaded it. Reload it, then apply your change again.');
+        throw new ProblemError('preconditionFailed', 'offer.changed');
       }
       const current = effectiveStatus(offer, today);
-      if (current === 'withdrawn' || current === 'filled') throw new ProblemError('conflict', `This offer is ${current}; it can no longer be edited.`, { currentStatus: current });
+      if (current === 'withdrawn' || current === 'filled') throw new ProblemError('conflict', 'offer.closed', { status: current }, { members: { currentStatus: current } });
       const before = fieldsOf(offer);
       const next: Fields = { ...before };
       for (const [key, value] of Object.entries(patch) as [keyof Fields, unknown][]) {
@@ -147,7 +147,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, (c) =>
     transition(c, {
       action: 'offer.edit',
-      audit: 'offer.submit', verb: 'submitted',
+      audit: 'offer.submit', verb: 'submit',
       from: ['draft', 'changes_requested', 'rejected'],
       to: (actor, offer) => (publishesDirectly(actor, offer.targetEntityIds) ? 'published' : 'submitted'),
       check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true)),
@@ -158,7 +158,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
     transition(c, {
       action: 'offer.moderate',
-      audit: 'offer.publish', verb: 'published',
+      audit: 'offer.publish', verb: 'publish',
       from: ['submitted'],
       to: () => 'published',
       check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true)),
@@ -166,16 +166,16 @@ export const offerRoutes = new Hono<AppEnv>()
   )
   /** Rejects with a reason the author reads. */
   .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    transition(c, { action: 'offer.moderate', audit: 'offer.reject', verb: 'rejected', from: ['submitted', 'published'], to: () => 'rejected', reason: c.req.valid('json').reason }),
+    transition(c, { action: 'offer.moderate', audit: 'offer.reject', verb: 'reject', from: ['submitted', 'published'], to: () => 'rejected', reason: c.req.valid('json').reason }),
   )
   /** Sends the offer back to its author with what to change. */
   .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    transition(c, { action: 'offer.moderate', audit: 'offer.request_changes', verb: 'sent back for changes', from: ['submitted', 'published'], to: () => 'changes_requested', reason: c.req.valid('json').reason }),
+    transition(c, { action: 'offer.moderate', audit: 'offer.request_changes', verb: 'requestChanges', from: ['submitted', 'published'], to: () => 'changes_requested', reason: c.req.valid('json').reason }),
   )
   /** The author (until published), the company's representatives, staff of a target or an admin withdraw it. */
   .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    transition(c, { action: 'offer.edit', audit: 'offer.withdraw', verb: 'withdrawn', from: ['draft', 'submitted', 'changes_requested', 'rejected', 'published'], to: () => 'withdrawn' }),
+    transition(c, { action: 'offer.edit', audit: 'offer.withdraw', verb: 'withdraw', from: ['draft', 'submitted', 'changes_requested', 'rejected', 'published'], to: () => 'withdrawn' }),
   )
   /** The position is filled: the offer leaves the listings. */
-  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) => transition(c, { action: 'offer.edit', audit: 'offer.fill', verb: 'marked filled', from: ['published'], to: () => 'filled' }));
+  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) => transition(c, { action: 'offer.edit', audit: 'offer.fill', verb: 'fill', from: ['published'], to: () => 'filled' }));
 
