@@ -63,7 +63,7 @@ describe('POST /v1/companies (create)', () => {
     const t = testApp();
     const res = await t.call('POST', '/v1/companies', { token: await t.signIn('staff-eng'), body: { name: 'X', siret: '55212022200014' } });
     expect(res.status).toBe(400);
-    expect((await json(res)).errors).toEqual([{ path: 'siret', message: 'A SIRET is 14 digits with a valid check digit (Luhn).' }]);
+    expect((await json(res)).errors).toEqual([{ path: 'siret', code: 'validation.siret', params: {}, message: 'A SIRET is 14 digits with a valid check digit (Luhn).' }]);
   });
 
   it('answers a duplicate SIRET with 409 pointing at the existing company', async () => {

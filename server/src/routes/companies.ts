@@ -57,10 +57,10 @@ function companyView(row: CompanyRow) {
  * Inserts a company created by the actor; a SIRET the tenant already has is
  * a conflict pointing at that company (`hint` says what to do instead).
  */
-function createCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', hint = '') {
+function createCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', represent = false) {
   const existing = findCompanyBySiret(tx, actor.tenantId, input.siret);
   if (existing) {
-    throw new ProblemError('conflict', `A company with this SIRET already exists: ${existing.name}.${hint}`, { existingId: existing.id, existing: `/v1/companies/${existing.id}` });
+    throw new ProblemError('conflict', 'company.siretExists', { name: existing.name, represent }, { members: { existingId: existing.id, existing: `/v1/companies/${existing.id}` } });
   }
   return insertCompany(tx, { tenantId: actor.tenantId, name: input.name, siret: input.siret, siren: input.siret.slice(0, 9), website: input.website ?? null, status, createdBy: actor.personId, createdAt: at });
 }
@@ -95,8 +95,8 @@ function shapeRequest(row: CompanyRequestRow) {
 function pendingRequest(db: DbOrTx, actor: Actor, id: string) {
   authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
   const row = findCompanyRequest(db, actor.tenantId, id);
-  if (!row) throw notFound('This request');
-  if (row.status !== 'pending') throw new ProblemError('conflict', `This request was already ${row.status}.`, { currentStatus: row.status });
+  if (!row) throw notFound('companyRequest.notFound');
+  if (row.status !== 'pending') throw new ProblemError('conflict', 'companyRequest.decided', { status: row.status }, { members: { currentStatus: row.status } });
   return row;
 }
 
@@ -169,14 +169,14 @@ export const companyRoutes = new Hono<AppEnv>()
       let kind: 'represent' | 'create';
       if ('companyId' in input) {
         const company = findCompany(tx, actor.tenantId, input.companyId);
-        if (!company || company.status !== 'active') throw notFound('This company');
-        if (findCompanyRepMembershipId(tx, actor.tenantId, actor.personId, company.id)) throw new ProblemError('conflict', `You already represent ${company.name}.`);
+        if (!company || company.status !== 'active') throw notFound('company.notFound');
+        if (findCompanyRepMembershipId(tx, actor.tenantId, actor.personId, company.id)) throw new ProblemError('conflict', 'company.alreadyRepresented', { name: company.name });
         const open = findPendingRequestId(tx, actor.tenantId, actor.personId, company.id);
-        if (open) throw new ProblemError('conflict', `You already asked to represent ${company.name}; the careers office will review it.`, { existingId: open });
+        if (open) throw new ProblemError('conflict', 'company.alreadyAsked', { name: company.name }, { members: { existingId: open } });
         companyId = company.id;
         kind = 'represent';
       } else {
-        companyId = createCompany(tx, actor, who.at, input.company, 'pending', ' Ask to represent it instead (send its companyId).').id;
+        companyId = createCompany(tx, actor, who.at, input.company, 'pending', true).id;
         kind = 'create';
       }
       const id = insertCompanyRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, companyId, kind, message: input.message || null, status: 'pending', createdAt: who.at });
@@ -189,7 +189,7 @@ export const companyRoutes = new Hono<AppEnv>()
   .get('/requests/:id', describeRoute({ operationId: 'getCompanyRequest', summary: 'One request: the requester’s own, or any for staff', tags: ['companies'], answers: { 200: CompanyRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     const view = requestView(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
-    if (!view || (view.person.id !== actor.personId && !can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId }))) throw notFound('This request');
+    if (!view || (view.person.id !== actor.personId && !can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId }))) throw notFound('companyRequest.notFound');
     return c.json(view, 200);
   })
   /** Staff approve: the requester becomes the company's representative; a pending company becomes active. */
@@ -229,7 +229,7 @@ export const companyRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     authorize(actor, 'company.search', { kind: 'company', tenantId: actor.tenantId });
     const row = findCompany(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
-    if (!row || !canSeeCompany(actor, row)) throw notFound('This company');
+    if (!row || !canSeeCompany(actor, row)) throw notFound('company.notFound');
     const { createdBy: _createdBy, ...company } = row;
     c.header('etag', companyEtag(company));
     return c.json(companyView(company), 200);
@@ -244,12 +244,12 @@ export const companyRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const updated = db.transaction((tx) => {
       const row = findCompany(tx, actor.tenantId, id);
-      if (!row || !canSeeCompany(actor, row)) throw notFound('This company');
+      if (!row || !canSeeCompany(actor, row)) throw notFound('company.notFound');
       authorize(actor, 'company.edit', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
-      if (!ifMatch) throw new ProblemError('preconditionRequired', 'Send If-Match with the ETag you read, so that nobody’s change is overwritten.');
+      if (!ifMatch) throw new ProblemError('preconditionRequired', 'company.ifMatchRequired');
       const { createdBy: _createdBy, ...current } = row;
       if (ifMatch !== companyEtag(current) && ifMatch !== `W/${companyEtag(current)}`) {
-        throw new ProblemError('preconditionFailed', 'This company was changed since you loaded it. Reload it, then apply your change again.');
+        throw new ProblemError('preconditionFailed', 'company.changed');
       }
       const changes = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.website !== undefined ? { website: patch.website } : {}) };
       if (Object.keys(changes).length === 0) return current;
