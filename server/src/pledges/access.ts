@@ -4,6 +4,7 @@
  * it into SQL conditions so that lists, totals and exports never load what
  * the caller may not read.
  */
+import type { Message } from '@passerelle/schema/messages';
 import { can, staffCovers, type Actor, type Resource } from '@passerelle/schema';
 import { isAdmin, isStaff } from '../auth/roles.ts';
 
@@ -40,8 +41,8 @@ export const canSeePledge = (actor: Actor, row: PledgeOwnership) =>
   row.tenantId === actor.tenantId && (canReadAmount(actor, row) || (isStaff(actor) && row.companyId !== null));
 
 /** Why sorting or filtering by amount is refused, or null when every visible pledge's amount is readable. */
-export function amountQueryRefusal(actor: Actor, entityFilter: string | undefined): string | null {
+export function amountQueryRefusal(actor: Actor, entityFilter: string | undefined): Message | null {
   if (isAdmin(actor) || !isStaff(actor)) return null;
   if (entityFilter && staffCovers(actor, entityFilter)) return null;
-  return 'Sorting or filtering by amount is possible only over pledges whose amount you may see. Add entityId= one of your own entities to the query.';
+  return { code: 'policy.pledgeAmountQuery', params: {} };
 }

@@ -3,6 +3,7 @@
  * the one optimistic-locking update (version bump and audit entry in the
  * same transaction) shared by edits and state verbs.
  */
+import type { Message } from '@passerelle/schema/messages';
 import type { Context } from 'hono';
 import type { PledgePatch } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
@@ -14,8 +15,8 @@ import { paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
 import { recordEvent } from '../webhooks/record.ts';
 
-export const CHANGE_REASON = 'Only the author of a pledge, the pledging company’s representatives, staff of the beneficiary entity or an administrator can change it. Ask the beneficiary’s office.';
-export const RECEIVE_REASON = 'Only staff of the beneficiary entity or an administrator can record that a pledge was received. Ask the beneficiary’s office.';
+export const CHANGE_REASON: Message = { code: 'policy.pledgeChange', params: {} };
+export const RECEIVE_REASON: Message = { code: 'policy.pledgeReceive', params: {} };
 
 /**
  * The columns an edit sets, after checking the fields apply to the pledge's
@@ -24,15 +25,15 @@ export const RECEIVE_REASON = 'Only staff of the beneficiary entity or an admini
 export function editedColumns(c: Context<AppEnv>, p: PledgeRow, input: PledgePatch): Partial<PledgeRow> {
   const donation = p.kind === 'donation';
   const wrongKind = (donation ? ['estimatedAmountCents', 'sharePercent', 'programme', 'contact', 'viaAccountant'] : ['amountCents', 'frequency', 'publicThanks', 'address']).filter((k) => k in input);
-  if (wrongKind.length) throw validationProblem(wrongKind.map((k) => ({ path: k, message: `This field does not apply to ${donation ? 'a donation' : 'an apprenticeship-tax pledge'}.` })));
-  if (p.status === 'cancelled') throw new ProblemError('conflict', 'This pledge was cancelled: make a new pledge instead.');
+  if (wrongKind.length) throw validationProblem(wrongKind.map((k) => ({ path: k, code: 'pledge.fieldNotForKind', params: { kind: p.kind } })));
+  if (p.status === 'cancelled') throw new ProblemError('conflict', 'pledge.cancelled');
   const newAmount = donation ? input.amountCents : input.estimatedAmountCents;
   const amountChanges =
     (newAmount !== undefined && newAmount !== p.amountCents) ||
     (input.sharePercent !== undefined && Math.round(input.sharePercent * 100) !== p.shareBasisPoints) ||
     (input.frequency !== undefined && input.frequency !== p.frequency);
   if (amountChanges && p.status !== 'promised') {
-    throw new ProblemError('conflict', `This pledge is ${p.status}: its amount can no longer change. Cancel it and make a new pledge, or ask the beneficiary’s office.`);
+    throw new ProblemError('conflict', 'pledge.amountLocked', { status: p.status });
   }
   const set: Partial<PledgeRow> = {};
   if (newAmount !== undefined) Object.assign(set, { amountCents: newAmount, sortAmountCents: newAmount });
@@ -57,7 +58,7 @@ export function changePledge(c: Context<AppEnv>, joined: PledgeJoined, set: Part
   const p = joined.pledge;
   const updated = db.transaction((tx) => {
     const row = updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
-    if (!row) throw new ProblemError('preconditionFailed', 'This pledge changed since you loaded it. Reload it, check, and try again.');
+    if (!row) throw new ProblemError('preconditionFailed', 'pledge.changed');
     writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
     if (set.status !== undefined && set.status !== p.status) recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
     return row;

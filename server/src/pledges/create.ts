@@ -18,20 +18,20 @@ import { today } from './load.ts';
 function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation']): { entityId: string; fund: string | null } {
   if (d.kind === 'entity') {
     const found = findBeneficiary(db, tenantId, d.entityId);
-    if (!found) throw validationProblem([{ path: 'designation.entityId', message: 'Choose one of the institution’s schools or services.' }]);
+    if (!found) throw validationProblem([{ path: 'designation.entityId', code: 'pledge.designation.entity', params: {} }]);
     return { entityId: found.id, fund: null };
   }
   if (d.kind === 'fund' && !pledgeConfig().funds.some((f) => f.code === d.fund)) {
-    throw validationProblem([{ path: 'designation.fund', message: 'Choose one of the funds offered.' }]);
+    throw validationProblem([{ path: 'designation.fund', code: 'pledge.designation.fund', params: {} }]);
   }
   const foundation = findFoundation(db, tenantId);
-  if (!foundation) throw validationProblem([{ path: 'designation.kind', message: 'This institution has no foundation: choose a school instead.' }]);
+  if (!foundation) throw validationProblem([{ path: 'designation.kind', code: 'pledge.designation.noFoundation', params: {} }]);
   return { entityId: foundation.id, fund: d.kind === 'fund' ? d.fund : null };
 }
 
 function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: string) {
   const company = findPledgingCompany(db, tenantId, companyId);
-  if (!company || company.status !== 'active') throw validationProblem([{ path, message: 'Choose a company verified by the institution.' }]);
+  if (!company || company.status !== 'active') throw validationProblem([{ path, code: 'pledge.company.notVerified', params: {} }]);
   return company;
 }
 
@@ -46,7 +46,7 @@ export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
   const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation);
   const company = input.donor.kind === 'company' ? activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
   authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
-  if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', message: 'This company has no SIRET on record, which the tax receipt needs: ask the institution to add it.' }]);
+  if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', code: 'pledge.company.noSiret', params: {} }]);
   const taxEstimate = estimateGift(c, {
     donorKind: input.donor.kind,
     amountCents: input.amountCents,
@@ -82,15 +82,15 @@ export function createTaxPledge(c: Context<AppEnv>, input: TaxPledgeCreate) {
   const { db } = c.var.deps;
   const { actor } = c.var.auth;
   const entity = findBeneficiary(db, actor.tenantId, input.entityId);
-  if (!entity) throw validationProblem([{ path: 'entityId', message: 'Choose one of the institution’s schools.' }]);
+  if (!entity) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.entity', params: {} }]);
   const company = activeCompany(db, actor.tenantId, input.companyId, 'companyId');
   authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });
-  if (!entity.uai) throw validationProblem([{ path: 'entityId', message: 'This entity has no UAI, so it cannot receive apprenticeship tax: choose a school.' }]);
+  if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
   if (!pledgeConfig().apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
-    throw validationProblem([{ path: 'campaignYear', message: 'There is no apprenticeship-tax campaign for this year: choose the current campaign.' }]);
+    throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);
   }
   const employerSiret = input.employerSiret ?? company.siret;
-  if (!employerSiret) throw validationProblem([{ path: 'employerSiret', message: 'Enter the SIRET of the establishment that pays the tax.' }]);
+  if (!employerSiret) throw validationProblem([{ path: 'employerSiret', code: 'pledge.tax.employerSiret', params: {} }]);
   const at = auditOrigin(c).at;
   return {
     tenantId: actor.tenantId,

@@ -2,6 +2,7 @@
  * CSV in: the SOLTéA transfer report staff import. Small and strict; no
  * dependency. (CSV out is `server/src/csv/write.ts`.)
  */
+import type { Message } from '@passerelle/schema/messages';
 import { isValidSiret, isValidUai, normaliseSiret, normaliseUai } from '@passerelle/schema';
 import { CsvSyntaxError, parseCsvRecords, sniffDelimiter } from '../csv/parse.ts';
 
@@ -22,7 +23,7 @@ export interface ReportLine {
   amountCents: number;
   date: string;
 }
-export type ReportParse = { lines: ReportLine[]; invalid: { line: number; message: string }[] } | { error: string };
+export type ReportParse = { lines: ReportLine[]; invalid: { line: number; message: string }[] } | { error: Message };
 
 /** Euros as written in a French or English spreadsheet: "1 234,56", "1234.56", "1,234.56 €". */
 export function parseEuros(s: string): number | null {
@@ -57,14 +58,14 @@ export function parseTransferReport(text: string): ReportParse {
   try {
     records = parseCsvRecords(text, sniffDelimiter(text));
   } catch (err) {
-    if (err instanceof CsvSyntaxError) return { error: err.message };
+    if (err instanceof CsvSyntaxError) return { error: { code: 'pledge.report.unreadable', params: { line: err.line } } };
     throw err;
   }
   const header = (records[0]?.cells ?? []).map(fold);
   const column = (k: keyof typeof headerNames) => header.findIndex((h) => headerNames[k].includes(h));
   const cols = { siret: column('siret'), uai: column('uai'), amount: column('amount'), date: column('date') };
   const missing = Object.entries(cols).filter(([, i]) => i < 0).map(([k]) => k);
-  if (missing.length) return { error: `The first line must name the columns SIRET, UAI, amount (montant) and date; missing: ${missing.join(', ')}.` };
+  if (missing.length) return { error: { code: 'pledge.report.columns', params: { missing } } };
   const lines: ReportLine[] = [];
   const invalid: { line: number; message: string }[] = [];
   for (const { line, cells: r } of records.slice(1)) {

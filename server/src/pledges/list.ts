@@ -19,7 +19,7 @@ function decodeCursor(s: string): PledgeKeyset {
   } catch {
     // fall through
   }
-  throw validationProblem([{ path: 'cursor', message: 'Invalid cursor: start again from the first page.' }]);
+  throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
 }
 
 /** The amount rule, before any query: sorting or filtering by amount only over amounts the caller may read. */

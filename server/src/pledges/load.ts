@@ -3,6 +3,7 @@
  * company, refused as 404 when the caller may not know it exists, and the
  * institution's payment page that the projection links to.
  */
+import type { Message } from '@passerelle/schema/messages';
 import type { Context } from 'hono';
 import type { Actor } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
@@ -18,13 +19,13 @@ import type { PledgeJoined, PledgeRow } from './project.ts';
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
 export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
   const row = findPledgeJoined(db, actor.tenantId, id);
-  if (!row) throw notFound('This pledge');
-  if (!canSeePledge(actor, row.pledge)) throw unseenRefusal(actor, (a) => canSeePledge(a, row.pledge), notFound('This pledge'));
+  if (!row) throw notFound('pledge.notFound');
+  if (!canSeePledge(actor, row.pledge)) throw unseenRefusal(actor, (a) => canSeePledge(a, row.pledge), notFound('pledge.notFound'));
   return row;
 }
 
 /** Loads a pledge for a state change or an edit: 404 if unseen, 403 if seen but not theirs to change. */
-export function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: PledgeRow) => boolean, reason: string): PledgeJoined {
+export function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: PledgeRow) => boolean, reason: Message): PledgeJoined {
   const joined = loadVisible(db, actor, id);
   if (!may(joined.pledge)) throw forbidden(reason);
   return joined;

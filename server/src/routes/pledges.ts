@@ -71,7 +71,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Totals per entity are for the staff of the beneficiary entities and administrators. Your own pledges are in GET /v1/pledges.');
+    requireRole(actor, (a) => isAdmin(a) || isStaff(a), { code: 'policy.pledgeTotals', params: {} });
     const items = pledgeTotals(db, actor, c.req.valid('query'));
     return c.json({ items }, 200);
   })
@@ -115,9 +115,9 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .post('/import', describeRoute({ operationId: 'importTransferReport', summary: 'Mark received the transfers of a SOLTéA report (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeImportResultSchema } }), jsonBody(PledgeImportSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireRole(actor, (a) => isAdmin(a) || isStaff(a), 'Only staff of a beneficiary entity or an administrator can import a transfer report.');
+    requireRole(actor, (a) => isAdmin(a) || isStaff(a), { code: 'policy.pledgeReportImport', params: {} });
     const parsed = parseTransferReport(c.req.valid('json').csv);
-    if ('error' in parsed) throw validationProblem([{ path: 'csv', message: parsed.error }], parsed.error);
+    if ('error' in parsed) throw ProblemError.of('validation', parsed.error, { errors: [{ path: 'csv', ...parsed.error }] });
     const who = auditOrigin(c);
     const results = applyTransferReport(db, actor, who, parsed);
     return c.json({ received: results.filter((r) => r.outcome === 'received').length, lines: results }, 200);
@@ -134,10 +134,10 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const ifMatch = c.req.header('if-match')?.trim();
-    if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'Send the ETag of the pledge you edited in an If-Match header, so that nobody’s change is overwritten.');
+    if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'pledge.ifMatchRequired');
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => canReadAmount(actor, p), CHANGE_REASON);
     const p = joined.pledge;
-    if (ifMatch !== etagOf(p)) throw new ProblemError('preconditionFailed', 'This pledge changed since you loaded it. Reload it, check, and try again.');
+    if (ifMatch !== etagOf(p)) throw new ProblemError('preconditionFailed', 'pledge.changed');
     const input = c.req.valid('json');
     const set = editedColumns(c, p, input);
     return c.json(changePledge(c, joined, set, 'pledge.edit', { fields: Object.keys(input) }, p.version), 200);
@@ -148,8 +148,8 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => canReadAmount(actor, p), CHANGE_REASON);
     const p = joined.pledge;
-    if (p.kind !== 'apprenticeship_tax') throw new ProblemError('conflict', 'Only an apprenticeship-tax pledge is allocated on SOLTéA; a gift is paid through the institution’s payment page.');
-    if (p.status !== 'promised') throw new ProblemError('conflict', `This pledge is ${p.status}: only a promised pledge can be marked allocated.`);
+    if (p.kind !== 'apprenticeship_tax') throw new ProblemError('conflict', 'pledge.allocate.notTax');
+    if (p.status !== 'promised') throw new ProblemError('conflict', 'pledge.allocate.wrongStatus', { status: p.status });
     return c.json(changePledge(c, joined, { status: 'allocated' }, 'pledge.allocate', {}), 200);
   })
   /** The money arrived (staff of the beneficiary, administrators). */
@@ -158,10 +158,10 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => managesBeneficiary(actor, p.entityId), RECEIVE_REASON);
     const p = joined.pledge;
-    if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', `This pledge is ${p.status}: only a promised or allocated pledge can be received.`);
+    if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', 'pledge.receive.wrongStatus', { status: p.status });
     const input = c.req.valid('json');
     const received = input.receivedAmountCents ?? p.amountCents;
-    if (received === null) throw validationProblem([{ path: 'receivedAmountCents', message: 'Enter the amount received: this pledge has no estimated amount.' }]);
+    if (received === null) throw validationProblem([{ path: 'receivedAmountCents', code: 'pledge.receive.amountNeeded', params: {} }]);
     return c.json(changePledge(c, joined, { status: 'received', receivedCents: received, receivedOn: input.receivedOn ?? today(c) }, 'pledge.receive', {}), 200);
   })
   .post('/:id/cancel', describeRoute({ operationId: 'cancelPledge', summary: 'Cancel a promised or allocated pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeCancelSchema), (c) => {
@@ -169,6 +169,6 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const joined = loadForChange(db, actor, c.req.valid('param').id, (p) => canReadAmount(actor, p), CHANGE_REASON);
     const p = joined.pledge;
-    if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', `This pledge is ${p.status}: it can no longer be cancelled.`);
+    if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', 'pledge.cancel.wrongStatus', { status: p.status });
     return c.json(changePledge(c, joined, { status: 'cancelled' }, 'pledge.cancel', { reason: c.req.valid('json').reason ?? null }), 200);
   });
