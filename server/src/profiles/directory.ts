@@ -22,7 +22,7 @@ function decodeCursor(raw: string): DirectoryHit {
   } catch {
     // fall through: a cursor is only what we handed out
   }
-  throw validationProblem([{ path: 'cursor', message: 'Invalid cursor: use the nextCursor of the previous page.' }]);
+  throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
 }
 
 export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuery): { rows: ProfileRow[]; nextCursor: string | null } {
@@ -45,7 +45,7 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
     entityId: query.entity ? query.entity : undefined,
     flagged: Boolean(query.flagged),
   };
-  if (filters.flagged) requireRole(actor, (a) => isAdmin(a) || coveredEntityIds(a).length > 0, 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.');
+  if (filters.flagged) requireRole(actor, (a) => isAdmin(a) || coveredEntityIds(a).length > 0, { code: 'policy.duplicatesStaffOnly', params: {} });
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
   // First pass on the indexes only: ids and sort keys of the page.

@@ -16,7 +16,7 @@ export const meRoutes = new Hono<AppEnv>().use(requireAuth()).get('/', describeR
   const { db } = c.var.deps;
   const { actor, signInMethod } = c.var.auth;
   const person = findPersonSummary(db, actor.tenantId, actor.personId);
-  if (!person) throw notFound('This person');
+  if (!person) throw notFound('person.notFound');
   const tenant = findInstitution(db, actor.tenantId);
   const session: MeSession = { signInMethod, withheldRoles: withheldRoles(actor) };
   const memberships = listMembershipsWithNames(db, actor.tenantId, actor.personId).filter((m) => !session.withheldRoles.includes(m.role));

@@ -21,7 +21,8 @@ import type { DbOrTx } from '../db/open.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize, requireRole } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
-import { ProblemError, notFound } from '../http/problem.ts';
+import type { Message } from '@passerelle/schema/messages';
+import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { derivedColumns, etagOf, fieldsOf, viewFor, visibilityOf, type ProfileRow } from '../profiles/document.ts';
 import { flagDuplicates, initialFields, insertProfile } from '../profiles/store.ts';
@@ -35,10 +36,8 @@ import { describeRoute } from '../http/describe.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
 
-const EDUCATION_LOCKED =
-  'Your education (programme, school, graduation year) is recorded by the institution, so you cannot change it here. Ask the alumni office to correct it.';
-const REVIEW_STAFF_ONLY = 'Only the staff of the person’s school (or an administrator) review possible duplicates. Ask them to look at it.';
-const VISIBILITY_OWNER_ONLY = 'Only the person chooses who sees each field of their profile. Ask them to change it.';
+const EDUCATION_LOCKED: Message = { code: 'policy.educationLocked', params: {} };
+const REVIEW_STAFF_ONLY: Message = { code: 'policy.reviewStaffOnly', params: {} };
 
 /** Staff powers over this owner: admin, or staff of one of their entities (the policy's scope). */
 const actsAsStaff = (actor: Actor, ownerEntityIds: readonly string[]) =>
@@ -63,7 +62,7 @@ function respond(c: Context<AppEnv>, row: ProfileRow, audience: ProfileAudience)
 /** Loads a profile of the caller's tenant with its owner's entities, or 404. */
 function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
   const row = findProfile(db, actor.tenantId, personId);
-  if (!row) throw notFound('This profile');
+  if (!row) throw notFound('profile.notFound');
   const entityIds = entityIdsOf(db, actor.tenantId, [personId]).get(personId) ?? [];
   return { row, entityIds };
 }
@@ -74,7 +73,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 function requiredIfMatch(c: Context<AppEnv>): string {
   const header = c.req.header('if-match')?.trim();
   if (!header || header === '*') {
-    throw new ProblemError('preconditionRequired', 'Send the ETag of the profile you edited in an If-Match header, so that nobody’s changes are overwritten.');
+    throw new ProblemError('preconditionRequired', 'profile.ifMatchRequired');
   }
   return header;
 }
@@ -112,7 +111,7 @@ export const profileRoutes = new Hono<AppEnv>()
       const found = findProfile(tx, actor.tenantId, actor.personId);
       if (found) return found;
       const person = findPerson(tx, actor.tenantId, actor.personId);
-      if (!person) throw notFound('This person');
+      if (!person) throw notFound('person.notFound');
       const created = insertProfile(tx, { tenantId: actor.tenantId, personId: actor.personId, fields: initialFields(person), at: who.at, by: actor.personId });
       const entityIds = entityIdsOf(tx, actor.tenantId, [actor.personId]).get(actor.personId) ?? [];
       writeAudit(tx, who, { action: 'profile.create', objectType: 'profile', objectId: created.personId, subjectId: created.personId, entityIds, detail: { fields: [] } });
@@ -166,12 +165,10 @@ export const profileRoutes = new Hono<AppEnv>()
       const audience = profileAudience(actor, resource);
 
       if (ifMatch !== etagOf(current)) {
-        throw new ProblemError(
-          'preconditionFailed',
-          'This profile changed since you loaded it. Nothing was saved: compare with the current version, then send your changes again with its ETag.',
-          { current: render(tx, current, audience, c.var.deps.clock.now()), etag: etagOf(current) },
-          { etag: etagOf(current) },
-        );
+        throw new ProblemError('preconditionFailed', 'profile.changed', {}, {
+          members: { current: render(tx, current, audience, c.var.deps.clock.now()), etag: etagOf(current) },
+          headers: { etag: etagOf(current) },
+        });
       }
 
       const before = fieldsOf(current);
@@ -184,14 +181,14 @@ export const profileRoutes = new Hono<AppEnv>()
       }
       if (changed.some(isSchoolOwned) && current.educationLocked) requireRole(actor, (a) => actsAsStaff(a, entityIds), EDUCATION_LOCKED);
       if (patch.educationEntityId && patch.educationEntityId !== before.educationEntityId && !(patch.educationEntityId in actor.entityParents)) {
-        throw new ProblemError('validation', 'Some fields are invalid: see errors.', { errors: [{ path: 'educationEntityId', message: 'Choose a school of this institution.' }] });
+        throw validationProblem([{ path: 'educationEntityId', code: 'profile.educationEntity', params: {} }]);
       }
 
       const visibility = visibilityOf(current.visibility);
       if (patch.visibility) {
         for (const [k, level] of Object.entries(patch.visibility) as [ProfileFieldKey, (typeof visibility)[ProfileFieldKey] | undefined][]) {
           if (level === undefined || visibility[k] === level) continue;
-          if (!isOwner) throw new ProblemError('forbidden', VISIBILITY_OWNER_ONLY);
+          if (!isOwner) throw new ProblemError('forbidden', 'policy.visibilityOwnerOnly');
           visibility[k] = level;
           changed.push(`visibility.${k}`);
         }
@@ -210,7 +207,7 @@ export const profileRoutes = new Hono<AppEnv>()
         updatedBy: actor.personId,
         ...(isOwner ? { ownerUpdatedAt: who.at } : {}),
       });
-      if (!updated) throw new ProblemError('preconditionFailed', 'This profile changed while saving. Nothing was saved: reload it and try again.');
+      if (!updated) throw new ProblemError('preconditionFailed', 'profile.changedWhileSaving');
       writeAudit(tx, who, {
         action: isOwner ? 'profile.update' : 'profile.correct',
         objectType: 'profile',
@@ -241,9 +238,9 @@ export const profileRoutes = new Hono<AppEnv>()
       authorize(actor, 'profile.edit', personResource(actor, personId, entityIds));
       requireRole(actor, (a) => actsAsStaff(a, entityIds), REVIEW_STAFF_ONLY);
       const flag = findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
-      if (!flag) throw notFound('This review flag');
+      if (!flag) throw notFound('profile.reviewFlag.notFound');
       if (flag.resolvedAt !== null || !resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at)) {
-        throw new ProblemError('conflict', 'This possible duplicate was already resolved.', { resolvedAt: flag.resolvedAt });
+        throw new ProblemError('conflict', 'profile.reviewFlag.resolved', {}, { members: { resolvedAt: flag.resolvedAt } });
       }
       writeAudit(tx, who, {
         action: 'profile.duplicate.resolve',
