@@ -80,7 +80,9 @@ describe('PUT /v1/consents/:purpose', () => {
     const { token, id } = await ines(t);
     const sms = await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { sms: true } } });
     expect(sms.status).toBe(400);
-    expect((await json<{ errors: unknown[] }>(sms)).errors).toEqual([{ path: 'channels.sms', message: 'This purpose does not use sms; its channels are email.' }]);
+    expect((await json<{ errors: unknown[] }>(sms)).errors).toEqual([
+      { path: 'channels.sms', code: 'consent.channelUnused', params: { channel: 'sms', channels: ['email'] }, message: 'This purpose does not use sms; its channels are email.' },
+    ]);
     expect((await t.call('PUT', '/v1/consents/nope', { token, body: { channels: { email: true } } })).status).toBe(404);
     const stale = await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: 'a'.repeat(64) } });
     expect(stale.status).toBe(409);
@@ -172,7 +174,7 @@ describe('PUT /v1/consents/solicitation-cap', () => {
     expect(t.db.select().from(solicitationCapEvents).where(eq(solicitationCapEvents.personId, id)).all()).toHaveLength(1);
     const bad = await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 500 } });
     expect(bad.status).toBe(400);
-    expect((await json<{ errors: unknown[] }>(bad)).errors).toEqual([{ path: 'perMonth', message: 'At most 30 messages per month.' }]);
+    expect((await json<{ errors: unknown[] }>(bad)).errors).toEqual([{ path: 'perMonth', code: 'validation.tooBig', params: { max: 30 }, message: 'Enter 30 or less.' }]);
   });
 });
 

@@ -67,7 +67,7 @@ function eventContext(c: Context<AppEnv>, claimed: Claimed): EventContext {
 
 const cursorOf = (cursor: string | undefined): number => {
   if (cursor === undefined) return 0;
-  if (!/^\d{1,12}$/.test(cursor)) throw validationProblem([{ path: 'cursor', message: 'Invalid cursor.' }]);
+  if (!/^\d{1,12}$/.test(cursor)) throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
   return Number(cursor);
 };
 
@@ -135,9 +135,9 @@ export const consentRoutes = new Hono<AppEnv>()
   .get('/export', describeRoute({ operationId: 'exportConsents', summary: 'Every person’s state for one purpose, as CSV for the CRM (administrators)', tags: ['consents'], answers: { 200: csvFile }, writes: true, problems: [404] }), queryParams(ConsentExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'export consent states');
+    requireAdmin(actor, 'consentExport');
     const purpose = findPurpose(db, actor.tenantId, { key: c.req.valid('query').purpose });
-    if (!purpose) throw notFound('This purpose');
+    if (!purpose) throw notFound('purpose.notFound');
     const now = clock.now();
     const choices = lastChoicesForPurpose(db, actor.tenantId, purpose.id);
     const caps = solicitationCaps(db, actor.tenantId);
@@ -191,14 +191,14 @@ export const consentRoutes = new Hono<AppEnv>()
     authorize(actor, 'consent.edit', personResource(db, actor.tenantId, actor.personId));
     const input = c.req.valid('json');
     const purpose = findPurpose(db, actor.tenantId, { key: c.req.valid('param').purpose });
-    if (!purpose) throw notFound('This purpose');
+    if (!purpose) throw notFound('purpose.notFound');
     const offered = new Set<string>(purpose.version.channels);
     const unknown = Object.keys(input.channels).filter((ch) => !offered.has(ch));
     if (unknown.length > 0) {
-      throw validationProblem(unknown.map((ch) => ({ path: `channels.${ch}`, message: `This purpose does not use ${ch}; its channels are ${purpose.version.channels.join(', ')}.` })));
+      throw validationProblem(unknown.map((ch) => ({ path: `channels.${ch}`, code: 'consent.channelUnused', params: { channel: ch, channels: [...purpose.version.channels] } })));
     }
     if (input.version !== undefined && input.version !== purpose.version.hash) {
-      throw new ProblemError('conflict', 'The text of this purpose has changed since you read it. Read the new text, then choose again.', { currentVersion: purpose.version.hash });
+      throw new ProblemError('conflict', 'consent.textChanged', {}, { members: { currentVersion: purpose.version.hash } });
     }
     const ctx = eventContext(c, input.origin);
     const who = auditOrigin(c);

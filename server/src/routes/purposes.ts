@@ -19,7 +19,7 @@ const view = ({ revision: _revision, ...p }: PurposeRow) => p;
 
 function requireEntity(db: DbOrTx, tenantId: string, entityId: string): void {
   const found = findTenantEntity(db, tenantId, entityId);
-  if (!found) throw validationProblem([{ path: 'entityId', message: 'Choose one of your institution’s entities.' }]);
+  if (!found) throw validationProblem([{ path: 'entityId', code: 'purpose.entity', params: {} }]);
 }
 
 /**
@@ -39,13 +39,13 @@ export const purposeRoutes = new Hono<AppEnv>()
   .post('/', describeRoute({ operationId: 'createPurpose', summary: 'Create a purpose and its first text (administrators)', tags: ['purposes'], answers: { 201: PurposeViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(PurposeCreateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'manage purposes');
+    requireAdmin(actor, 'purposes');
     const input = c.req.valid('json');
     requireEntity(db, actor.tenantId, input.entityId);
     const who = auditOrigin(c);
     const purpose = db.transaction((tx) => {
       if (findPurpose(tx, actor.tenantId, { key: input.key })) {
-        throw new ProblemError('conflict', `A purpose with the key ${input.key} already exists. Edit it instead, or choose another key.`);
+        throw new ProblemError('conflict', 'purpose.keyExists', { key: input.key });
       }
       const id = insertPurpose(tx, actor.tenantId, input, who.at);
       const row = findPurpose(tx, actor.tenantId, { id })!;
@@ -64,7 +64,7 @@ export const purposeRoutes = new Hono<AppEnv>()
   .put('/settings', describeRoute({ operationId: 'setConsentSettings', summary: 'Change the institution’s consent defaults (administrators)', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), jsonBody(ConsentSettingsSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'change the consent defaults');
+    requireAdmin(actor, 'consentDefaults');
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     db.transaction((tx) => {
@@ -78,7 +78,7 @@ export const purposeRoutes = new Hono<AppEnv>()
   .get('/:id', describeRoute({ operationId: 'getPurpose', summary: 'One purpose with its current text', tags: ['purposes'], answers: { 200: PurposeViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
-    if (!purpose) throw notFound('This purpose');
+    if (!purpose) throw notFound('purpose.notFound');
     c.header('etag', etag(purpose));
     return c.json(view(purpose), 200);
   })
@@ -86,23 +86,23 @@ export const purposeRoutes = new Hono<AppEnv>()
   .get('/:id/versions', describeRoute({ operationId: 'listPurposeVersions', summary: 'Every text a purpose ever had, oldest first', tags: ['purposes'], answers: { 200: PurposeVersionListSchema } }), pathParams(v.object({ id: IdSchema })), (c) => {
     const { actor } = c.var.auth;
     const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
-    if (!purpose) throw notFound('This purpose');
+    if (!purpose) throw notFound('purpose.notFound');
     return c.json({ items: listPurposeVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
   })
   /** Edits a purpose (administrators, `If-Match`). A new text is a new version; people who agreed to the old one are asked again. */
   .patch('/:id', describeRoute({ operationId: 'updatePurpose', summary: 'Edit a purpose; a new text is a new version (administrators)', tags: ['purposes'], answers: { 200: PurposeViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'manage purposes');
+    requireAdmin(actor, 'purposes');
     const input = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
-    if (!ifMatch) throw new ProblemError('preconditionRequired', 'Send the ETag you read as If-Match, so that nobody’s edit is overwritten.');
+    if (!ifMatch) throw new ProblemError('preconditionRequired', 'purpose.ifMatchRequired');
     if (input.entityId) requireEntity(db, actor.tenantId, input.entityId);
     const who = auditOrigin(c);
     const updated = db.transaction((tx) => {
       const current = findPurpose(tx, actor.tenantId, { id: c.req.valid('param').id });
-      if (!current) throw notFound('This purpose');
-      if (ifMatch !== etag(current)) throw new ProblemError('preconditionFailed', 'This purpose was changed since you loaded it. Reload it, then make your change again.');
+      if (!current) throw notFound('purpose.notFound');
+      if (ifMatch !== etag(current)) throw new ProblemError('preconditionFailed', 'purpose.changed');
       const v0 = current.version;
       const content = {
         title: input.title ?? v0.title,

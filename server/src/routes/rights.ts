@@ -31,10 +31,13 @@ import { describeRoute, zipFile } from '../http/describe.ts';
 /** Downloading or erasing one's data needs a sign-in this recent: a forgotten open session is not enough. */
 export const RECENT_SIGN_IN_MINUTES = 15;
 
-function requireRecentSignIn(c: Context<AppEnv>, what: string): void {
+function requireRecentSignIn(c: Context<AppEnv>, task: 'export' | 'erase'): void {
   const age = c.var.deps.clock.now().getTime() - c.var.auth.signedInAt.getTime();
   if (age > RECENT_SIGN_IN_MINUTES * 60_000) {
-    throw new ProblemError('unauthenticated', `Sign in again to ${what}: for your safety it needs a sign-in from the last ${RECENT_SIGN_IN_MINUTES} minutes.`, { reason: 'recentSignInRequired' }, { 'www-authenticate': 'Bearer' });
+    throw new ProblemError('unauthenticated', 'rights.recentSignIn', { task, minutes: RECENT_SIGN_IN_MINUTES }, {
+      members: { reason: 'recentSignInRequired' },
+      headers: { 'www-authenticate': 'Bearer' },
+    });
   }
 }
 
@@ -82,7 +85,7 @@ export const rightsRoutes = new Hono<AppEnv>()
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'data.export', personResource(db, actor.tenantId, actor.personId));
-    requireRecentSignIn(c, 'download your data');
+    requireRecentSignIn(c, 'export');
     const now = clock.now();
     const who = auditOrigin(c);
     const format = c.req.valid('query').format;
@@ -125,7 +128,7 @@ export const rightsRoutes = new Hono<AppEnv>()
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'data.export', personResource(db, actor.tenantId, actor.personId));
-    requireRecentSignIn(c, 'delete your account');
+    requireRecentSignIn(c, 'erase');
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     const now = clock.now();
@@ -147,7 +150,7 @@ export const rightsRoutes = new Hono<AppEnv>()
 function requestForStaff(c: Context<AppEnv>, db: DbOrTx, id: string) {
   const { actor } = c.var.auth;
   const request = findErasureRequest(db, actor.tenantId, id);
-  if (!request) throw notFound('This erasure request');
+  if (!request) throw notFound('erasure.notFound');
   requireStaffFor(actor, personResource(db, actor.tenantId, request.personId));
   return request;
 }
@@ -156,7 +159,7 @@ function requireStaffFor(actor: AppEnv['Variables']['auth']['actor'], person: Re
   requireRole(
     actor,
     (a) => a.memberships.some((m) => m.role === 'staff' || m.role === 'admin') && person.personId !== a.personId,
-    'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.',
+    { code: 'policy.erasureStaffOnly', params: {} },
   );
   // Erasing a profile is the strongest edit of it: the same scope as editing.
   authorize(actor, 'profile.edit', person);
@@ -188,7 +191,7 @@ export const erasureRequestRoutes = new Hono<AppEnv>()
     const now = clock.now();
     const done = db.transaction((tx) => {
       const request = requestForStaff(c, tx, c.req.valid('param').id);
-      if (request.status === 'processed') throw new ProblemError('conflict', 'This erasure request was already processed.');
+      if (request.status === 'processed') throw new ProblemError('conflict', 'erasure.processed');
       const entityIds = personResource(tx, actor.tenantId, request.personId).entityIds;
       const outcome = { ...request.outcome, ...runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now }) };
       markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
