@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { refusalReasons, type WebhookDelivery, type WebhookSubscription } from '@passerelle/schema';
+import { type WebhookDelivery, type WebhookSubscription } from '@passerelle/schema';
 import { sampleOfferBody, testApp, type DemoSubject, type TestApp } from '../testing.ts';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../db/tables/index.ts';
 import { deliverDue } from '../webhooks/deliver.ts';
@@ -93,7 +93,11 @@ describe('/v1/webhooks', () => {
       for (const who of ['staff-eng', 'student-ines', 'rep-acme'] as const) {
         const res = await as(who).call('POST', '/v1/webhooks', { url: 'https://crm.example.org/hooks', events: ['consent.changed'] });
         expect(res.status).toBe(403);
-        expect(((await res.json()) as { detail: string }).detail).toBe(refusalReasons['webhook.manage']);
+        expect(await res.json()).toMatchObject({
+          code: 'policy.refused',
+          params: { action: 'webhook.manage' },
+          detail: 'Only administrators can manage webhooks, because they send the institution’s data to other systems. Ask an administrator of your institution to set one up.',
+        });
       }
       expect((await as('staff-eng').call('GET', '/v1/webhooks')).status).toBe(403);
     });
@@ -141,7 +145,9 @@ describe('/v1/webhooks', () => {
         expect(res.status).toBe(400);
         return ((await res.json()) as { errors: { path: string; message: string }[] }).errors;
       };
-      expect(await bad({ url: 'http://crm.example.org/hooks', events: ['consent.changed'] })).toEqual([{ path: 'url', message: 'Use an https address (plain http is accepted only for localhost).' }]);
+      expect(await bad({ url: 'http://crm.example.org/hooks', events: ['consent.changed'] })).toEqual([
+        { path: 'url', code: 'webhook.url.https', params: { localAllowed: true }, message: 'Use an https address (plain http is accepted only for localhost).' },
+      ]);
       expect((await bad({ url: 'https://crm.example.org/hooks', events: [] }))[0]?.path).toBe('events');
       expect((await bad({ url: 'https://crm.example.org/hooks', events: ['pledge.deleted'] }))[0]?.path).toMatch(/^events/);
       expect((await bad({ url: 'ftp://crm.example.org/', events: ['consent.changed'] }))[0]?.path).toBe('url');

@@ -44,12 +44,12 @@ const idParam = pathParams(v.object({ id: IdSchema }));
  */
 async function checkUrl(deps: Deps, url: string): Promise<void> {
   const refusal = await urlRefusal(url, { allowLocal: deps.config.webhookAllowLocalHttp, lookup: deps.lookup });
-  if (refusal !== null) throw validationProblem([{ path: 'url', message: refusal }]);
+  if (refusal !== null) throw validationProblem([{ path: 'url', ...refusal }]);
 }
 
 /** The entity must be one of the tenant's (the actor's entity tree lists them all). */
 function checkEntity(actor: Actor, entityId: string): void {
-  if (!(entityId in actor.entityParents)) throw validationProblem([{ path: 'entityId', message: 'Choose an entity of this institution.' }]);
+  if (!(entityId in actor.entityParents)) throw validationProblem([{ path: 'entityId', code: 'webhook.entity', params: {} }]);
 }
 
 const resourceOf = (tenantId: string, entityId: string) => ({ kind: 'webhook' as const, tenantId, entityId });
@@ -64,7 +64,7 @@ function authorizeTenant(c: Context<AppEnv>): void {
 function loadSubscription(c: Context<AppEnv>, db: DbOrTx, id: string): WebhookSubscriptionRow {
   const { actor } = c.var.auth;
   const row = findSubscription(db, actor.tenantId, id);
-  if (!row) throw notFound('This webhook subscription');
+  if (!row) throw notFound('webhook.notFound');
   authorize(actor, 'webhook.manage', resourceOf(row.tenantId, row.entityId));
   return row;
 }
@@ -114,7 +114,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: string; id: stri
   } catch {
     // fall through to the validation problem
   }
-  throw validationProblem([{ path: 'cursor', message: 'Invalid cursor.' }]);
+  throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
 }
 
 function page<R extends { createdAt: string; id: string }, T>(rows: R[], limit: number, view: (rows: R[]) => T[]): Page<T> {
@@ -136,7 +136,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const input = c.req.valid('json');
     const entityId = input.entityId ?? findRootEntityId(db, actor.tenantId);
-    if (!entityId) throw validationProblem([{ path: 'entityId', message: 'Choose an entity of this institution.' }]);
+    if (!entityId) throw validationProblem([{ path: 'entityId', code: 'webhook.entity', params: {} }]);
     authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, entityId));
     checkEntity(actor, entityId);
     await checkUrl(c.var.deps, input.url);
@@ -176,9 +176,9 @@ export const webhookRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const row = db.transaction((tx) => {
       const delivery = findDelivery(tx, actor.tenantId, c.req.valid('param').id);
-      if (!delivery) throw notFound('This delivery');
+      if (!delivery) throw notFound('webhook.delivery.notFound');
       const subscription = loadSubscription(c, tx, delivery.subscriptionId);
-      if (delivery.status === 'delivered') throw new ProblemError('conflict', 'This message was already delivered; the receiver has it.', { currentStatus: delivery.status });
+      if (delivery.status === 'delivered') throw new ProblemError('conflict', 'webhook.delivery.delivered', {}, { members: { currentStatus: delivery.status } });
       requeueDelivery(tx, actor.tenantId, delivery.id, who.at);
       writeAudit(tx, who, { action: 'webhook.retry', objectType: 'webhook_delivery', objectId: delivery.id, entityIds: [subscription.entityId], detail: { subscriptionId: subscription.id, from: delivery.status } });
       return findDelivery(tx, actor.tenantId, delivery.id)!;
@@ -205,8 +205,8 @@ export const webhookRoutes = new Hono<AppEnv>()
     }
     const row = db.transaction((tx) => {
       const current = loadSubscription(c, tx, c.req.valid('param').id);
-      if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'Send the ETag of the subscription you edited in an If-Match header, so that nobody’s change is overwritten.');
-      if (ifMatch !== etagOf(current)) throw new ProblemError('preconditionFailed', 'This subscription changed since you loaded it. Nothing was saved: reload it, then apply your change again.', {}, { etag: etagOf(current) });
+      if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'webhook.ifMatchRequired');
+      if (ifMatch !== etagOf(current)) throw new ProblemError('preconditionFailed', 'webhook.changed', {}, { headers: { etag: etagOf(current) } });
       if (patch.entityId !== undefined) {
         checkEntity(actor, patch.entityId);
         authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, patch.entityId));
@@ -219,7 +219,7 @@ export const webhookRoutes = new Hono<AppEnv>()
         ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       };
       const updated = updateSubscriptionAtVersion(tx, actor.tenantId, current.id, current.version, { ...set, version: current.version + 1, updatedAt: who.at });
-      if (!updated) throw new ProblemError('preconditionFailed', 'This subscription changed while saving. Nothing was saved: reload it and try again.');
+      if (!updated) throw new ProblemError('preconditionFailed', 'webhook.changedWhileSaving');
       writeAudit(tx, who, { action: 'webhook.update', objectType: 'webhook_subscription', objectId: current.id, entityIds: [...new Set([current.entityId, updated.entityId])], detail: { fields: Object.keys(set) } });
       return updated;
     });

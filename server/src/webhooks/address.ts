@@ -11,19 +11,10 @@
  * IPv4-compatible) are judged by that IPv4 address.
  */
 import ipaddr from 'ipaddr.js';
+import type { AddressRange } from '@passerelle/schema/messages';
 
-export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'shared' | 'unspecified' | 'multicast' | 'reserved';
-
-/** In words, for the administrator who typed the address. */
-const described: Record<Exclude<AddressClass, 'public'>, string> = {
-  loopback: 'the server itself (loopback)',
-  private: 'a private network address',
-  'link-local': 'a link-local address (such as a cloud metadata service)',
-  shared: 'a shared address of a carrier-grade NAT (100.64.0.0/10)',
-  unspecified: 'the unspecified address',
-  multicast: 'a multicast address',
-  reserved: 'a reserved or special-purpose address',
-};
+/** A refused class is an `AddressRange` of the message catalogues, which word it for the administrator who typed the address. */
+export type AddressClass = 'public' | AddressRange;
 
 function classifyV4(address: ipaddr.IPv4): AddressClass {
   switch (address.range()) {
@@ -90,14 +81,14 @@ export function classifyAddress(address: string): AddressClass {
 }
 
 /**
- * Why deliveries may not go to this IP address, in words, or null when they
+ * Why deliveries may not go to this IP address (its class), or null when they
  * may. `allowLoopback`: the test and development switch
  * (`WEBHOOK_ALLOW_LOCAL_HTTP`), which lets receivers on this machine in.
  */
-export function addressRefusal(address: string, allowLoopback: boolean): string | null {
+export function addressRefusal(address: string, allowLoopback: boolean): AddressRange | null {
   const kind = classifyAddress(address);
   if (kind === 'public' || (kind === 'loopback' && allowLoopback)) return null;
-  return described[kind];
+  return kind;
 }
 
 /** A URL's hostname (`[::1]`, `crm.example.org.`) without brackets nor trailing dots, in lower case. */
@@ -109,15 +100,15 @@ export function bareHost(hostname: string): string {
 export const isLocalhostName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
 
 /**
- * Why deliveries may not go to this URL host, in words, or null when the
+ * Why deliveries may not go to this URL host (the class of its address), or null when the
  * host itself is acceptable: an IP literal is judged as an address,
  * `localhost` as loopback; any other name is for DNS to decide (its
  * addresses go through `addressRefusal`, at creation and at each connection).
  */
-export function hostRefusal(hostname: string, allowLoopback: boolean): string | null {
+export function hostRefusal(hostname: string, allowLoopback: boolean): AddressRange | null {
   const host = bareHost(hostname);
   if (ipaddr.isValid(host)) return addressRefusal(host, allowLoopback);
-  if (isLocalhostName(host)) return allowLoopback ? null : described.loopback;
+  if (isLocalhostName(host)) return allowLoopback ? null : 'loopback';
   return null;
 }
 

@@ -11,6 +11,7 @@
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { addressRefusal } from './address.ts';
+import type { AddressRange } from '@passerelle/schema/messages';
 
 /** A connection refused by the address rule: the attempt is recorded as `blocked-address`. */
 export class BlockedAddressError extends Error {
@@ -29,7 +30,7 @@ export function resolveAll(lookup: LookupFunction, hostname: string): Promise<Lo
 }
 
 /** The first forbidden address among the answers, with the reason, or null. */
-export function firstRefused(addresses: readonly LookupAddress[], allowLoopback: boolean): { address: string; reason: string } | null {
+export function firstRefused(addresses: readonly LookupAddress[], allowLoopback: boolean): { address: string; reason: AddressRange } | null {
   for (const { address } of addresses) {
     const reason = addressRefusal(address, allowLoopback);
     if (reason !== null) return { address, reason };

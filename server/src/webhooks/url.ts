@@ -6,6 +6,7 @@
  * The same address rule runs again at every delivery connection.
  */
 import type { LookupFunction } from 'node:net';
+import type { Message } from '@passerelle/schema/messages';
 import { bareHost, classifyAddress, hostRefusal, isAddressLiteral, isLocalhostName } from './address.ts';
 import { firstRefused, resolveAll } from './lookup.ts';
 
@@ -18,22 +19,22 @@ export interface UrlRule {
 
 const isLoopbackHost = (host: string) => isLocalhostName(host) || (isAddressLiteral(host) && classifyAddress(host) === 'loopback');
 
-/** Why this (schema-valid) URL may not receive webhooks, in words, or null when it may. */
-export async function urlRefusal(url: string, rule: UrlRule): Promise<string | null> {
+/** Why this (schema-valid) URL may not receive webhooks, as a message code, or null when it may. */
+export async function urlRefusal(url: string, rule: UrlRule): Promise<Message | null> {
   const u = new URL(url);
   const host = bareHost(u.hostname);
   if (u.protocol !== 'https:' && !(rule.allowLocal && isLoopbackHost(host))) {
-    return rule.allowLocal ? 'Use an https address (plain http is accepted only for localhost).' : 'Use an https address: deliveries carry personal data and are never sent in clear.';
+    return { code: 'webhook.url.https', params: { localAllowed: rule.allowLocal } };
   }
   const refused = hostRefusal(u.hostname, rule.allowLocal);
-  if (refused !== null) return `Webhooks go only to public internet addresses: ${host} is ${refused}.`;
+  if (refused !== null) return { code: 'webhook.url.internalHost', params: { host, range: refused } };
   if (isAddressLiteral(host) || isLocalhostName(host)) return null;
   let addresses;
   try {
     addresses = await resolveAll(rule.lookup, host);
   } catch {
-    return `${host} could not be resolved (DNS), so where it leads cannot be checked: correct the address, or try again later.`;
+    return { code: 'webhook.url.unresolvable', params: { host } };
   }
   const answer = firstRefused(addresses, rule.allowLocal);
-  return answer ? `Webhooks go only to public internet addresses: ${host} resolves to ${answer.address}, ${answer.reason}.` : null;
+  return answer ? { code: 'webhook.url.internalAnswer', params: { host, address: answer.address, range: answer.reason } } : null;
 }
