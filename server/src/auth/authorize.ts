@@ -19,12 +19,9 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
  * administrators' list): 403 with `reason`, or with how to sign in instead
  * when the session withholds the membership that would pass (an email code).
  */
-export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: Message | string): void {
-  // A reason still written as an English sentence (deprecated) stands behind a placeholder code.
-  const said: Message = typeof reason === 'string' ? { code: 'problem.unknown', params: {} } : reason;
-  const refusal = refusalReason(actor, passes, said);
-  if (refusal === undefined) return;
-  throw refusal === said && typeof reason === 'string' ? new ProblemError('forbidden', reason) : ProblemError.of('forbidden', refusal);
+export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: Message): void {
+  const refusal = refusalReason(actor, passes, reason);
+  if (refusal !== undefined) throw ProblemError.of('forbidden', refusal);
 }
 
 /**

@@ -33,7 +33,7 @@ function toyApp() {
   let beforeWrite: (() => void) | undefined;
   app.post('/things', idempotent(), async (c) => {
     const body = (await c.req.json()) as { name?: string; fail?: boolean };
-    if (body.fail) throw new ProblemError('conflict', 'Refused.');
+    if (body.fail) throw new ProblemError('conflict', 'pledge.cancelled');
     beforeWrite?.();
     const thing = db.transaction((tx) => {
       const id = crypto.randomUUID();

@@ -127,4 +127,19 @@ describe('problems in the reader’s language', () => {
       detail: 'Cette offre est retirée ; elle ne peut pas être retirée maintenant.',
     });
   });
+
+  it('429 carries its code and says how long to wait, in the reader’s language', async () => {
+    const t = testApp();
+    const body = { tenant: 'demo', email: 'recruteur@startup.test' };
+    for (let i = 0; i < 5; i++) expect((await t.app.request('/v1/auth/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status).toBe(202);
+    const refused = await t.app.request('/v1/auth/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(await refused.json()).toMatchObject({
+      code: 'auth.code.tooManyAsked',
+      params: { minutes: 15 },
+      title: 'Trop de requêtes',
+      detail: 'Trop de codes ont été demandés. Patientez 15 minutes et réessayez.',
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemTypes, type FieldIssue, type Problem, type ProblemKind } from '@passerelle/schema';
-import { inWords, looksLikeCode, type Language, type Message, type MessageCode, type ParamsOf } from '@passerelle/schema/messages';
+import { inWords, type Language, type Message, type MessageCode, type ParamsOf } from '@passerelle/schema/messages';
 import { en } from '@passerelle/schema/messages/en';
 import { fr } from '@passerelle/schema/messages/fr';
 import { requestLanguage } from './language.ts';
@@ -30,17 +30,12 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   storageFull: 507,
 };
 
-/** @deprecated A field error still written as an English sentence; every one becomes a code. */
-type SentenceFieldError = { path: string; message: string; code?: undefined };
-
 export interface ProblemOptions {
   /** Extension members (`currentStatus`, `existingId`, `current`…). */
   members?: Record<string, unknown>;
   headers?: Record<string, string>;
   /** 400: each invalid field, worded in the reader's language. */
-  errors?: readonly (FieldIssue | SentenceFieldError)[];
-  /** @deprecated The English sentence of a call site not converted to a code yet. */
-  sentence?: string;
+  errors?: readonly FieldIssue[];
 }
 
 /** The members a problem document always fills itself: RFC 9457's, and the code of its words. */
@@ -56,14 +51,12 @@ const ours = new Set(['type', 'title', 'status', 'detail', 'code', 'params', 'er
  */
 export function problemBody(kind: ProblemKind, said: Message, language: Language, options: ProblemOptions = {}): Problem {
   const rest = Object.fromEntries(Object.entries(options.members ?? {}).filter(([name]) => !ours.has(name)));
-  const errors = options.errors?.map((e) =>
-    e.code === undefined ? { path: e.path, code: 'validation.invalid' as const, params: {}, message: e.message } : { ...e, message: inLanguage(language, e) },
-  );
+  const errors = options.errors?.map((e) => ({ ...e, message: inLanguage(language, e) }));
   return {
     type: problemTypes[kind],
     title: inLanguage(language, { code: 'problem.title', params: { kind } }),
     status: statuses[kind],
-    detail: options.sentence ?? inLanguage(language, said),
+    detail: inLanguage(language, said),
     code: said.code,
     params: said.params,
     ...(errors ? { errors } : {}),
@@ -95,29 +88,21 @@ type ProblemArgs<C extends MessageCode> = Record<never, never> extends ParamsOf<
 export class ProblemError<C extends MessageCode = MessageCode> extends Error {
   readonly said: Message;
   readonly options: ProblemOptions;
-  constructor(kind: ProblemKind, code: C, ...args: ProblemArgs<C>);
-  /** @deprecated An English sentence: give a message code and its parameters. */
-  constructor(kind: ProblemKind, detail: string, extra?: Record<string, unknown>, headers?: Record<string, string>);
   constructor(
     readonly kind: ProblemKind,
-    code: string,
-    params?: Record<string, unknown>,
-    options?: ProblemOptions | Record<string, string>,
+    code: C,
+    ...[params, options]: ProblemArgs<C>
   ) {
     super(code);
-    if (looksLikeCode(code)) {
-      // The overload typed `params` by the code; the union cannot be narrowed by a string.
-      this.said = { code, params: params ?? {} } as Message;
-      this.options = (options as ProblemOptions | undefined) ?? {};
-    } else {
-      this.said = { code: 'problem.unknown', params: {} };
-      this.options = { sentence: code, members: params ?? {}, headers: (options as Record<string, string> | undefined) ?? {} };
-    }
+    // ProblemArgs typed `params` by the code; TypeScript cannot narrow the Message union by a generic code.
+    this.said = { code, params: params ?? {} } as Message;
+    this.options = options ?? {};
   }
 
   /** The problem of a message already made (a policy decision's reason). */
   static of(kind: ProblemKind, said: Message, options: ProblemOptions = {}): ProblemError {
-    return new ProblemError(kind, said.code, said.params, options);
+    // A Message's parameters are those of its code; a rest tuple cannot be matched against the union of codes.
+    return new ProblemError(kind, said.code, ...([said.params, options] as unknown as ProblemArgs<typeof said.code>));
   }
 
   toResponse(c: Context): Response {
@@ -126,28 +111,26 @@ export class ProblemError<C extends MessageCode = MessageCode> extends Error {
 }
 
 /** 400 with each invalid field (`errors[]`: path, code, params, and the words). */
-export function validationProblem(errors: readonly (FieldIssue | SentenceFieldError)[], detail?: string): ProblemError {
-  return new ProblemError('validation', 'request.invalid', {}, { errors, ...(detail ? { sentence: detail } : {}) });
+export function validationProblem(errors: readonly FieldIssue[]): ProblemError {
+  return new ProblemError('validation', 'request.invalid', {}, { errors });
 }
 
-/** 404 saying that this kind of object does not exist, or is not the reader's to see. */
-export function notFound(code?: MessageCode): ProblemError;
-/** @deprecated An English "This offer": give its code (`offer.notFound`). */
-export function notFound(what: string): ProblemError;
-export function notFound(code = 'resource.notFound'): ProblemError {
-  if (looksLikeCode(code)) return new ProblemError('notFound', code as MessageCode);
-  return new ProblemError('notFound', `${code} does not exist, or you cannot see it.`);
+/** Codes that take no parameters: what `notFound` and `unauthenticated` say. */
+type PlainCode = { [C in MessageCode]: Record<never, never> extends ParamsOf<C> ? C : never }[MessageCode];
+
+/** 404 saying that this kind of object does not exist, or is not the reader's to see (`offer.notFound`). */
+export function notFound(code: PlainCode = 'resource.notFound'): ProblemError {
+  return ProblemError.of('notFound', { code, params: {} } as Message);
 }
 
 /** 403 with the policy's reason. */
-export function forbidden(reason: Message | string): ProblemError {
-  return typeof reason === 'string' ? new ProblemError('forbidden', reason) : ProblemError.of('forbidden', reason);
+export function forbidden(reason: Message): ProblemError {
+  return ProblemError.of('forbidden', reason);
 }
 
 /** 401 asking for a session (`WWW-Authenticate: Bearer`). */
-export function unauthenticated(code: MessageCode | string = 'auth.required'): ProblemError {
-  const headers = { 'www-authenticate': 'Bearer' };
-  return looksLikeCode(code) ? ProblemError.of('unauthenticated', { code, params: {} } as Message, { headers }) : new ProblemError('unauthenticated', code, {}, headers);
+export function unauthenticated(code: PlainCode = 'auth.required'): ProblemError {
+  return ProblemError.of('unauthenticated', { code, params: {} } as Message, { headers: { 'www-authenticate': 'Bearer' } });
 }
 
 /** Typed JSON answer for an expected outcome, so the client narrows on the status. */

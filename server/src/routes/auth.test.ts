@@ -226,7 +226,11 @@ describe('wrong email codes', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('900');
     expect(limited.headers.get('content-type')).toBe('application/problem+json');
-    expect(((await limited.json()) as { detail: string }).detail).toBe('Too many wrong codes were entered from your network. Wait 15 minutes and try again.');
+    expect(await limited.json()).toMatchObject({
+      code: 'auth.code.tooManyWrong',
+      params: { minutes: 15 },
+      detail: 'Too many wrong codes were entered from your network. Wait 15 minutes and try again.',
+    });
     // Another client address is not held back; the limited one is, until its wrong codes are 15 minutes old.
     expect((await signInBy(t, 'other@example.org', { 'x-forwarded-for': '198.51.100.9' }).verify('000000')).status).toBe(401);
     t.clock.advance(14 * MINUTE);

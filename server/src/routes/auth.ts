@@ -17,13 +17,13 @@ import { writeAudit } from '../db/audit.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { describeRoute } from '../http/describe.ts';
 
-const refused = () => unauthenticated('This identity token is not valid: it may be expired, already used, or signed with a key this institution has not registered.');
+const refused = () => unauthenticated('auth.tokenInvalid');
 
-const wrongCode = () => unauthenticated('This code is wrong or has expired. Ask for a new one.');
+const wrongCode = () => unauthenticated('auth.code.wrong');
 
 /** EMAIL_SIGN_IN=off: the email-code routes answer 404 before reading the body. */
 const emailSignInOn = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.deps.config.emailSignIn) throw new ProblemError('notFound', 'Sign-in by email code is turned off on this server. Sign in through your institution’s website.');
+  if (!c.var.deps.config.emailSignIn) throw new ProblemError('notFound', 'auth.emailSignInOff');
   await next();
 });
 
@@ -58,7 +58,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (!fresh) throw refused();
       const personId = personForHostIdentity(tx, tenant.id, identity, now);
       if (!personId) {
-        throw unauthenticated('This person is not known to Passerelle yet. The institution must add them before they can sign in.');
+        throw unauthenticated('auth.personUnknown');
       }
       const session = openSession(tx, { tenantId: tenant.id, personId, method: 'host', now, ttlMinutes: config.sessionTtlMinutes });
       writeAudit(tx, { tenantId: tenant.id, actorId: personId, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: 'auth.exchange', objectType: 'session', subjectId: personId });
@@ -79,7 +79,7 @@ export const authRoutes = new Hono<AppEnv>()
     const ip = clientIp(c);
     if (tenant) {
       if (rateLimited(db, tenant.id, email, ip, now)) {
-        throw new ProblemError('tooManyRequests', `Too many codes were asked for. Wait ${RATE_WINDOW_MINUTES} minutes and try again.`, {}, { 'retry-after': String(RATE_WINDOW_MINUTES * 60) });
+        throw new ProblemError('tooManyRequests', 'auth.code.tooManyAsked', { minutes: RATE_WINDOW_MINUTES }, { headers: { 'retry-after': String(RATE_WINDOW_MINUTES * 60) } });
       }
       await mailer.send(codeMail(tenant.name, email, issueCode(db, tenant.id, email, ip, now)));
     }
@@ -92,7 +92,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { tenant: slug, email, code } = c.req.valid('json');
     const ip = clientIp(c);
     if (tooManyWrongCodesFrom(db, ip, now)) {
-      throw new ProblemError('tooManyRequests', `Too many wrong codes were entered from your network. Wait ${WRONG_CODES_IP_WINDOW_MINUTES} minutes and try again.`, {}, { 'retry-after': String(WRONG_CODES_IP_WINDOW_MINUTES * 60) });
+      throw new ProblemError('tooManyRequests', 'auth.code.tooManyWrong', { minutes: WRONG_CODES_IP_WINDOW_MINUTES }, { headers: { 'retry-after': String(WRONG_CODES_IP_WINDOW_MINUTES * 60) } });
     }
     const tenant = findInstitutionBySlug(db, slug);
     if (!tenant) throw wrongCode();

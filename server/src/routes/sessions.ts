@@ -45,7 +45,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const who = auditOrigin(c);
     db.transaction((tx) => {
-      if (!revokeLiveSessionOf(tx, actor.tenantId, actor.personId, id, who.at)) throw notFound('This session');
+      if (!revokeLiveSessionOf(tx, actor.tenantId, actor.personId, id, who.at)) throw notFound('session.notFound');
       writeAudit(tx, who, { action: 'auth.session.end', objectType: 'session', objectId: id, subjectId: actor.personId });
     });
     return c.body(null, 204);
