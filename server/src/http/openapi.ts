@@ -234,7 +234,9 @@ export function buildOpenApi(app: { routes: readonly Route[] }): JsonSchema {
       description:
         'The self-service front office of a higher-education institution: profiles, offers, pledges, consents. ' +
         'Send the session token from `/v1/auth/exchange` or `/v1/auth/verify` as `Authorization: Bearer <token>`. ' +
-        'Every refusal is RFC 9457 `application/problem+json` (the `Problem` schema); a method a path does not declare is 405 with `Allow`. No answer is ever a 500 by design.',
+        'Every refusal is RFC 9457 `application/problem+json` (the `Problem` schema); a method a path does not declare is 405 with `Allow`. No answer is ever a 500 by design. ' +
+        'Its `title`, `detail` and each `errors[].message` are in the language asked with `Accept-Language` (`fr` or `en`, q-values honoured), else the signed-in person’s preferred language, else French; ' +
+        '`code` and `params` (and `errors[].code`, `errors[].params`) are the same message as a stable code, for clients that word it themselves.',
     },
     servers: [{ url: '/' }],
     tags: Object.entries(tags)
