@@ -76,6 +76,8 @@ export async function startApi(config: Partial<Config> = {}): Promise<Api> {
 
   const send: Api['send'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
+    // Problems come back in English unless a test names a language (the API's default is French).
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'accept-language')) headers['accept-language'] = 'en';
     const token = options.token ?? (options.as && options.as !== 'anonymous' ? tokens[options.as] : undefined);
     if (token) headers.authorization = `Bearer ${token}`;
     let body: string | undefined;

@@ -46,8 +46,8 @@ async function notWithheld(routes: ReturnType<typeof staffOnlyRoutes>, token: st
     const req: Req = rule.sample ? await rule.sample(f, sampleAs) : { path: route.path };
     const before = api.snapshot();
     const reply = await api.send(route.method, req.path, { token, ...(req.body !== undefined ? { body: req.body } : {}), headers: req.headers ?? {} });
-    const detail = (reply.json as { detail?: string } | undefined)?.detail;
-    if (reply.status !== 403 || !isProblem(reply) || detail !== WITHHELD) failures.push(`${route.key} → ${reply.status} ${reply.text.slice(0, 200)}`);
+    const { detail, code } = (reply.json ?? {}) as { detail?: string; code?: string };
+    if (reply.status !== 403 || !isProblem(reply) || detail !== WITHHELD || code !== 'policy.emailSessionWithholdsStaff') failures.push(`${route.key} → ${reply.status} ${reply.text.slice(0, 200)}`);
     else if (JSON.stringify(api.snapshot()) !== JSON.stringify(before)) failures.push(`${route.key} → 403 but the database changed`);
   }
   return failures;
