@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { assertNoServerCode, buildOptions, definesEntry, elementsDir as here, englishFiles, englishName, srcDir as src } from './esbuild-options.ts';
+import { assertNoServerCode, buildOptions, definesEntry, elementsDir as here, englishFiles, englishName, messageCatalogues, srcDir as src } from './esbuild-options.ts';
 import { bytes, readBudgets, sizesOf } from './sizes.ts';
 
 // Options: `--outdir=<dir>` (default dist/), `--no-manifest` (skip the CEM analyzer).
@@ -48,6 +48,9 @@ assertNoServerCode(
   (await build({ ...buildOptions, entryPoints: Object.fromEntries(englishFiles().map((f) => [englishName(f), f])), outdir: join(dist, 'en') }).catch(failed)).metafile,
 );
 
+// The words of message codes (every code of the API and the schemas, in French and English), loaded when an error is shown: dist/messages/<language>.js.
+assertNoServerCode((await build({ ...buildOptions, entryPoints: messageCatalogues(), outdir: join(dist, 'messages') }).catch(failed)).metafile);
+
 const kB = (n: number) => `${(n / 1024).toFixed(2)} kB`;
 const over: string[] = [];
 console.log('file                          min    min+gzip (bytes)');
@@ -63,6 +66,8 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
 }
 const english = readdirSync(join(dist, 'en')).map((f) => sizesOf(readFileSync(join(dist, 'en', f))).gzip);
 console.log(`dist/en/*.js: English, fetched when an element speaks it (${english.length} files, ${english.join(' + ')} B min+gzip)`);
+const catalogues = Object.keys(messageCatalogues()).map((l) => `${l} ${sizesOf(readFileSync(join(dist, 'messages', `${l}.js`))).gzip}`);
+console.log(`dist/messages/*.js: the message catalogues, fetched when an element has an error to word (${catalogues.join(' B, ')} B min+gzip)`);
 if (over.length > 0) {
   console.error(over.join('\n'));
   process.exit(1);

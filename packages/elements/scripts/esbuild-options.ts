@@ -124,8 +124,31 @@ const englishOnDemand: Plugin = {
   },
 };
 
+/**
+ * The words of message codes per language (packages/schema's catalogue and its
+ * mapping of valibot issues), built by scripts/build.ts as `dist/messages/<language>.js`.
+ */
+export const messageCatalogues = (): Record<'fr' | 'en', string> => ({
+  fr: join(srcDir, 'i18n', 'words-fr.ts'),
+  en: join(srcDir, 'i18n', 'words-en.ts'),
+});
+
+/**
+ * Those words on demand, as English above: `import('./words-fr.ts')`
+ * (src/i18n/messages.ts) stays a dynamic import of `./messages/fr.js`, fetched the
+ * first time an element has an error to word, so a page that shows none never downloads it.
+ */
+const messagesOnDemand: Plugin = {
+  name: 'messages-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /words-(fr|en)\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./messages/${args.path.slice(-5, -3)}.js`, external: true } : undefined,
+    );
+  },
+};
+
 export const buildOptions: BuildOptions = {
-  plugins: [pureSchemaBuilders, minifyTemplates, noClientCookies, englishOnDemand],
+  plugins: [pureSchemaBuilders, minifyTemplates, noClientCookies, englishOnDemand, messagesOnDemand],
   bundle: true,
   format: 'esm',
   minify: true,

@@ -5,6 +5,7 @@ import { AuthOwner, type SessionHost } from './auth-owner.ts';
 import { EmailSignIn } from './email-sign-in.ts';
 import type { Auth, Me, Session } from './auth.ts';
 import type { PasserelleClient } from './client.ts';
+import { problemText } from './api-error.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from '../i18n/translations/fr.ts';
 import { english } from '../i18n/translations/english.ts';
@@ -100,8 +101,8 @@ export class SessionController implements ReactiveController {
     const state = auth?.state;
     const expired = state?.status === 'signed-out' && state.reason && state.reason !== 'user';
     const t = this.#l10n.t;
-    const refusal = this.#own.error?.problem.detail;
-    return this.#signIn!.render(refusal ? (t.issues[refusal] ?? refusal) : expired ? t.signIn.expired : undefined);
+    const refusal = this.#own.error;
+    return this.#signIn!.render(refusal ? problemText(refusal, this.#host) : expired ? t.signIn.expired : undefined);
   }
 
   #standalone(): void {

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { EmailSchema, text } from '@passerelle/schema';
 import { FormController } from './form-controller.ts';
 import { createClient } from '../core/client.ts';
+import { ApiError } from '../core/api-error.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { apiConfig, deepActiveElement, keys, shadow, until } from '../testing/index.ts';
 
@@ -142,6 +143,8 @@ describe('FormController', () => {
     }
     expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address, such as name@example.org.');
     expect(shadow(el, '#field-name-error').textContent).to.contain('Name is required.');
+    // valibot's own English (“Invalid type: Expected …”) is never shown.
+    expect(shadow(el, '[data-error-summary]').textContent).to.not.match(/Invalid|Expected|received/);
     expect(shadow(el, '#field-email').getAttribute('aria-describedby')).to.equal('field-email-hint field-email-error');
     await expect(el).to.be.accessible();
   });
@@ -208,8 +211,9 @@ describe('FormController', () => {
     await summaryShown(el);
     expect(shadow(el, '#field-email').getAttribute('aria-invalid')).to.equal('true');
     expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address');
-    // `tenant` is not a field of this form: listed in the summary without a link.
-    expect(shadow(el, '[data-error-summary]').textContent).to.contain('tenant: Use 1 to 40 lowercase letters');
+    // `tenant` is not a field of this form: its message is listed in the summary without a link, and without the path.
+    expect(shadow(el, '[data-error-summary]').textContent).to.contain('Use 1 to 40 lowercase letters');
+    expect(shadow(el, '[data-error-summary]').textContent).to.not.contain('tenant');
   });
 
   it('shows a refusal that is not about a field in the summary', async () => {
@@ -224,7 +228,37 @@ describe('FormController', () => {
     await summaryShown(el);
     const summary = shadow(el, '[data-error-summary]');
     expect(summary.textContent).to.contain('That did not work');
+    expect(summary.textContent).to.contain('Sign in to continue');
     expect(summary.querySelectorAll('a')).to.have.length(0);
+  });
+
+  it('words a server refusal by its code in the element’s language, whatever language the browser asked the server for', async () => {
+    const { api } = await apiConfig();
+    const client = createClient({ api, token: () => null });
+    const el = await fixture<TestForm>(html`<test-form></test-form>`);
+    let refusal: ApiError | undefined;
+    el.send = async () => {
+      try {
+        await client.rpc.me.$get();
+      } catch (err) {
+        refusal = err as ApiError;
+        throw err;
+      }
+    };
+    fillValid(el);
+    submit(el);
+    await summaryShown(el);
+    // The server answered in the browser's language (English here); the French element says it in French.
+    expect(refusal!.problem.detail).to.match(/^Sign in to continue/);
+    expect(refusal!.code).to.equal('auth.required');
+    const summary = shadow(el, '[data-error-summary]').textContent!;
+    expect(summary).to.contain('Connectez-vous pour continuer');
+    expect(summary).to.not.contain('Sign in');
+    // A code this element does not know: the generic sentence, never the server's detail.
+    el.form.showProblem(new ApiError({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'Something only a newer server says.', code: 'offer.fromTheFuture' }));
+    await el.updateComplete;
+    expect(shadow(el, '[data-error-summary]').textContent).to.contain('L’opération n’a pas abouti');
+    expect(shadow(el, '[data-error-summary]').textContent).to.not.contain('newer server');
   });
 
   it('can be used with the keyboard only: Tab through the fields in order, Enter submits', async () => {
@@ -291,6 +325,10 @@ describe('FormController', () => {
     expect(shadow(el, '.error-summary-title').textContent).to.equal('Le formulaire contient des erreurs');
     expect(shadow(el, '#field-email-error').textContent).to.contain('Saisissez une adresse e-mail valide');
     expect(shadow(el, '#field-agree-error').textContent).to.contain('Vous devez accepter.');
+    // A schema sentence the form does not word itself: its generic code in French, never the English.
+    expect(shadow(el, '#field-name-error').textContent).to.contain('Ce champ est obligatoire.');
+    expect(shadow(el, '#field-channel-error').textContent).to.contain('Choisissez « email » ou « post ».');
+    expect(shadow(el, '[data-error-summary]').textContent).to.not.match(/required|Choose|Invalid|Expected/);
     el.setAttribute('lang', 'en');
     await until(() => shadow(el, '.error-summary-title').textContent === 'There is a problem', 'English');
     // Messages already shown switch too, without a new submit.

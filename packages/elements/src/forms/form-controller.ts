@@ -3,10 +3,12 @@ import { directive, Directive, type DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import * as v from 'valibot';
-import { fieldErrors, type FieldError } from '@passerelle/schema';
+import type { FieldError } from '@passerelle/schema';
+import { looksLikeCode } from '@passerelle/schema/messages';
 import { ApiError } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
+import { hasMessages, issueWords, loadMessages, messageWords } from '../i18n/messages.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { fr } from '../i18n/translations/fr.ts';
 import { english } from '../i18n/translations/english.ts';
@@ -49,7 +51,11 @@ export interface FormOptions<S extends v.GenericSchema> {
   initial?: Record<string, unknown>;
   /** Sends the valid output. Throw an ApiError to show the server's problem. */
   submit: (output: v.InferOutput<S>) => Promise<void>;
-  /** Translations of schema messages specific to this form (English message → text), per locale. */
+  /**
+   * This form's own wording of some messages, per locale, keyed by the
+   * schema's message (a code, or a sentence the schema still writes) or by a
+   * problem's code; every other message is its code in the catalogue's words.
+   */
   issues?: Record<Locale, Record<string, string>>;
   /** Names what was being attempted, for the `passerelle-error` event. */
   action?: string;
@@ -58,6 +64,9 @@ export interface FormOptions<S extends v.GenericSchema> {
 }
 
 let forms = 0;
+
+/** An error as a form keeps it: a code with its parameters (the server's), or a schema's issue, worded when drawn. */
+type Shown = FieldError | { path: string; issue: v.BaseIssue<unknown> };
 
 /**
  * A form's state: values, errors, busy flag; validation with the shared
@@ -79,8 +88,10 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
   readonly #l10n: LocaleController<typeof fr>;
   readonly #key = String(++forms);
   #values = new Map<string, unknown>();
-  /** Errors by path, as the schema or the server wrote them (translated when drawn, so a language switch applies). */
-  #errors = new Map<string, string>();
+  /** Errors by path, as codes from the schema or the server (worded when drawn, so a language switch applies). */
+  #errors = new Map<string, Shown>();
+  /** While the message catalogue of the form's language is fetched: the host's next render waits for it. */
+  #wording: Promise<void> | null = null;
   /**
    * Fields drawn by the render in progress (`#drawing`) and by the last
    * complete render (`#drawn`); between renders they are the same. A read
@@ -99,8 +110,22 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#host = host;
     this.#options = options;
     this.#l10n = new LocaleController(host, { fr, en: english });
+    // Lit awaits a promise answered by `scheduleUpdate` before rendering (as LocaleController does for English).
+    const lit = host as unknown as { scheduleUpdate(): void | Promise<unknown> };
+    const schedule = lit.scheduleUpdate.bind(host);
+    lit.scheduleUpdate = () => (this.#wording ? this.#wording.then(schedule) : schedule());
     host.addController(this);
     this.reset(options.initial);
+  }
+
+  /** Has the catalogue of the form's language fetched before the host draws an error (once; offline leaves the generic sentence). */
+  #needWords(): void {
+    const locale = this.#l10n.locale;
+    if (this.#wording || hasMessages(locale)) return;
+    this.#wording = loadMessages([locale]).then(() => {
+      this.#wording = null;
+      if (hasMessages(locale)) this.#host.requestUpdate();
+    });
   }
 
   hostConnected(): void {}
@@ -134,7 +159,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** Current errors by field path (translated). */
   get errors(): ReadonlyMap<string, string> {
-    return new Map([...this.#errors].filter(([path]) => this.#applies(path)).map(([path, message]) => [path, this.#translate(message)]));
+    return new Map([...this.#errors].filter(([path]) => this.#applies(path)).map(([path, issue]) => [path, this.#translate(issue)]));
   }
 
   /** The last refusal that is not about a particular field, if any. */
@@ -175,28 +200,31 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     return out;
   }
 
-  /** Validates everything; returns the issues as `{ path, message }` (message translated). */
-  validate(): FieldError[] {
-    return this.#check().issues.map((e) => ({ ...e, message: this.#translate(e.message) }));
+  /** Validates everything; returns the issues as `{ path, message }` (message in the form's language). */
+  validate(): { path: string; message: string }[] {
+    return this.#check().issues.map((e) => ({ path: e.path, message: this.#translate(e) }));
   }
 
-  #check(): { issues: FieldError[]; output?: v.InferOutput<S> } {
+  #check(): { issues: Shown[]; output?: v.InferOutput<S> } {
     const result = v.safeParse(this.#options.schema, this.data());
-    return result.success ? { issues: [], output: result.output } : { issues: fieldErrors(result.issues) };
+    return result.success ? { issues: [], output: result.output } : { issues: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', issue })) };
   }
 
   /** Validates one field through the whole schema (so cross-field checks apply) and shows its first issue. */
   validateField(name: string): void {
     const issue = this.#check().issues.find((e) => e.path === name || e.path.startsWith(`${name}.`));
-    if (issue) this.#errors.set(name, issue.message);
-    else this.#errors.delete(name);
+    if (issue) {
+      this.#errors.set(name, issue);
+      this.#needWords();
+    } else this.#errors.delete(name);
     this.#host.requestUpdate();
   }
 
   /** Puts server field errors (`errors[].path`) next to their fields; the rest goes to the summary. */
   showProblem(error: ApiError): void {
     this.#problem = error;
-    for (const { path, message } of error.fieldErrors) this.#errors.set(path, message);
+    for (const issue of error.fieldErrors) this.#errors.set(issue.path, issue);
+    this.#needWords();
     this.#host.requestUpdate();
   }
 
@@ -209,7 +237,8 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#errors.clear();
     const { issues, output } = this.#check();
     if (issues.length > 0) {
-      for (const { path, message } of issues) if (!this.#errors.has(path)) this.#errors.set(path, message);
+      for (const issue of issues) if (!this.#errors.has(issue.path)) this.#errors.set(issue.path, issue);
+      this.#needWords();
       await this.#focusSummary();
       return;
     }
@@ -240,9 +269,18 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     root.querySelector<HTMLElement>(`[data-error-summary="${this.#key}"]`)?.focus();
   }
 
-  #translate(message: string): string {
+  /** An error in the form's language: the form's own wording, else its code in the catalogue's words (never valibot's English, never a path). */
+  #translate(e: Shown | { code: string; params?: unknown }): string {
     const locale = this.#l10n.locale;
-    return this.#options.issues?.[locale]?.[message] ?? this.#l10n.t.issues[message] ?? message;
+    const own = this.#options.issues?.[locale];
+    const key = 'issue' in e ? e.issue.message : 'message' in e ? e.message : undefined;
+    const mine = own && ((key !== undefined ? own[key] : undefined) ?? ('code' in e ? own[e.code] : undefined));
+    if (mine !== undefined) return mine;
+    // A schema sentence not yet given a code is English: shown as written on an English page only
+    // (never valibot's own “Invalid …: …”, never on a French page, where the catalogue words its generic code).
+    if ('issue' in e && locale === 'en' && !looksLikeCode(e.issue.message) && !/^Invalid \w+: /.test(e.issue.message)) return e.issue.message;
+    if (!hasMessages(locale)) this.#needWords();
+    return 'issue' in e ? issueWords(locale, e.issue) : messageWords(locale, e);
   }
 
   /** The id of a field's control, for links and `aria-describedby` (forms without `idPrefix`). */
@@ -363,7 +401,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
       const root = this.#host.shadowRoot ?? this.#host;
       root.querySelector<HTMLElement>(`#${this.id(name)}`)?.focus();
     };
-    const detail = problem && problem.fieldErrors.length === 0 ? this.#translate(problem.problem.detail) : null;
+    const detail = problem && problem.fieldErrors.length === 0 ? this.#translate({ code: problem.code, params: problem.problem.params }) : null;
     const titleId = `error-summary-title-${this.#key}`;
     return html`<div part="error-summary" class="error-summary" data-error-summary=${this.#key} tabindex="-1" role="alert"
       aria-labelledby=${titleId}>
@@ -379,7 +417,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
               )}
             </ul>`
         : nothing}
-      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([path, message]) => html`<li>${path ? t.fieldError(path, this.#translate(message)) : this.#translate(message)}</li>`)}</ul>` : nothing}
+      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([, issue]) => html`<li>${this.#translate(issue)}</li>`)}</ul>` : nothing}
     </div>`;
   }
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveLocale, type Locale } from './locale.ts';
+import { localesInUse } from './messages.ts';
 
 /**
  * One translation object per locale; `en` must have the same shape as `fr`.
@@ -103,6 +104,7 @@ export class LocaleController<T> implements ReactiveController {
       this.#shadowObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
     this.#locale = resolveLocale(this.#host);
+    localesInUse.add(this.#locale);
     this.#ensure();
   }
 
@@ -117,6 +119,7 @@ export class LocaleController<T> implements ReactiveController {
     const next = resolveLocale(this.#host);
     if (next !== this.#locale) {
       this.#locale = next;
+      localesInUse.add(next);
       this.#ensure();
       this.#host.requestUpdate();
     }

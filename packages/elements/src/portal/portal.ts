@@ -12,7 +12,7 @@ import { english } from '../i18n/translations/english.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { portalStyles } from './portal.styles.ts';
 import { warnOnce } from '../core/register.ts';
-import { ApiError } from '../core/api-error.ts';
+import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 
 /**
@@ -186,7 +186,7 @@ export class PasserellePortal extends LitElement {
     } else if (auth) {
       const state = auth.state;
       const note = this.#owner.error
-        ? (t.issues[this.#owner.error.problem.detail] ?? this.#owner.error.problem.detail)
+        ? problemText(this.#owner.error, this)
         : state.status === 'signed-out' && state.reason && state.reason !== 'user'
           ? t.signIn.expired
           : undefined;

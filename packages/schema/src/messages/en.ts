@@ -5,6 +5,7 @@
  */
 import type { Action, OfferStatus } from '../policy/types.ts';
 import type { AddressRange, Catalogue, ExpectedType, ProblemTitleKind } from './codes.ts';
+import { essentials } from './essentials.ts';
 import { count, euros, oneOf } from './format.ts';
 
 const titles: Record<ProblemTitleKind, string> = {
@@ -94,8 +95,8 @@ const quoted = (items: readonly string[]) => items.map((o) => `“${o}”`);
 
 export const en: Catalogue = {
   'problem.title': ({ kind }) => titles[kind],
-  'problem.unknown': () => 'That did not work. Try again, or contact your institution if it keeps happening.',
-  'network.unreachable': () => 'The service could not be reached. Check your connection and try again.',
+  'problem.unknown': () => essentials.en.unknown,
+  'network.unreachable': () => essentials.en.network,
 
   'validation.invalid': () => 'This value is not valid.',
   'validation.required': () => 'This field is required.',
@@ -208,7 +209,7 @@ export const en: Catalogue = {
   'offer.changed': () => 'This offer was changed since you loaded it. Reload it, then apply your change again.',
   'offer.closed': ({ status }) => `This offer is ${offerStatus(status)}; it can no longer be edited.`,
   'offer.wrongStatus': ({ status, verb }) => `This offer is ${offerStatus(status)}; it cannot be ${offerVerbs[verb]} now.`,
-  'offer.company.fromList': () => 'Choose a company from the list.',
+  'offer.company.fromList': () => 'Pick a company from the list: type its name, SIRET or SIREN, then select a suggestion.',
   'offer.company.pickOrAsk': () => 'Choose a company from the list. If yours is missing, ask your careers office to add it.',
   'offer.company.pending': () => 'This company is waiting for the careers office to verify it; you can post for it once it is verified.',
   'offer.targets.fromList': () => 'Choose schools or programmes from the list.',

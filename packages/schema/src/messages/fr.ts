@@ -6,6 +6,7 @@
 import type { PledgeStatus } from '../pledges/pledge.ts';
 import type { Action, OfferStatus } from '../policy/types.ts';
 import type { AddressRange, Catalogue, ExpectedType, ProblemTitleKind } from './codes.ts';
+import { essentials } from './essentials.ts';
 import { count, euros, oneOf } from './format.ts';
 
 const titles: Record<ProblemTitleKind, string> = {
@@ -117,8 +118,8 @@ const offerIs = (status: OfferStatus) => `Cette offre est ${offerStatuses[status
 
 export const fr: Catalogue = {
   'problem.title': ({ kind }) => titles[kind],
-  'problem.unknown': () => 'L’opération n’a pas abouti. Réessayez, ou contactez votre établissement si le problème persiste.',
-  'network.unreachable': () => 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+  'problem.unknown': () => essentials.fr.unknown,
+  'network.unreachable': () => essentials.fr.network,
 
   'validation.invalid': () => 'Cette valeur n’est pas valide.',
   'validation.required': () => 'Ce champ est obligatoire.',

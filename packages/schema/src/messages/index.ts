@@ -7,6 +7,7 @@ import { messageCodes, type Catalogue, type Message, type MessageCode, type Para
 
 export * from './codes.ts';
 export { issueMessage, looksLikeCode } from './issues.ts';
+export { essentials } from './essentials.ts';
 export type { Language } from './format.ts';
 
 /** The parameters of a code, optional when it takes none. */

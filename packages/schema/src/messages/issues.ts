@@ -13,76 +13,57 @@ import type { ExpectedType, Message, MessageCode } from './codes.ts';
 /** A dotted identifier such as `offer.company.fromList`: a code, never a sentence. */
 export const looksLikeCode = (text: string): boolean => /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/.test(text);
 
-const wrongTypes: Record<string, ExpectedType> = {
-  string: 'text',
-  number: 'number',
-  bigint: 'number',
-  boolean: 'boolean',
-  array: 'list',
-  tuple: 'list',
-  strict_tuple: 'list',
-  object: 'object',
-  strict_object: 'object',
-  loose_object: 'object',
-  object_with_rest: 'object',
-  record: 'object',
+/** What a wrong-type issue expected, from valibot's schema type (`strict_object` → object). */
+const expectedOf = (type: string): ExpectedType =>
+  type === 'string' ? 'text' : type === 'boolean' ? 'boolean' : /number|bigint/.test(type) ? 'number' : /array|tuple/.test(type) ? 'list' : /object|record/.test(type) ? 'object' : 'value';
+
+/** Validation issues whose code says it all, by valibot's action type. */
+const plain: Readonly<Record<string, MessageCode>> = {
+  integer: 'validation.integer',
+  safe_integer: 'validation.integer',
+  email: 'validation.email',
+  rfc_email: 'validation.email',
+  url: 'validation.url',
+  iso_date: 'validation.date',
+  iso_timestamp: 'validation.dateTime',
+  iso_date_time: 'validation.dateTime',
+  uuid: 'validation.id',
+  regex: 'validation.format',
 };
 
+// The parameters were chosen with the code here; TypeScript cannot check a code against its parameters through a string.
+const said = (code: MessageCode, params: Record<string, unknown> = {}): Message => ({ code, params }) as Message;
+
 /** `("a" | "b")` → `['a', 'b']`: the options valibot lists in `expected`. */
-function optionsOf(expected: string | null): string[] {
-  return [...(expected ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
-}
+const optionsOf = (expected: string | null): string[] => [...(expected ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
 
-const asNumber = (requirement: unknown): number | undefined => (typeof requirement === 'number' && Number.isFinite(requirement) ? requirement : undefined);
-
-/** The generic code of an issue, from its type and requirement. */
+/** The generic code of an issue, from its kind, type and requirement. */
 function genericMessage(issue: v.BaseIssue<unknown>): Message {
-  const { type, expected, received } = issue;
-  const requirement = asNumber((issue as { requirement?: unknown }).requirement);
+  const { type, expected } = issue;
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  const n = typeof requirement === 'number' && Number.isFinite(requirement) ? requirement : undefined;
   const list = Array.isArray(issue.input);
   if (issue.kind === 'schema') {
     // A missing key, wherever it is: the object (or the variant's discriminator) says `received: undefined`.
-    if (received === 'undefined') return { code: 'validation.required', params: {} };
-    if (expected === 'never') return { code: 'validation.unknownKey', params: {} };
-    if (type === 'picklist' || type === 'enum' || type === 'literal' || type === 'variant') {
+    if (issue.received === 'undefined') return said('validation.required');
+    if (expected === 'never') return said('validation.unknownKey');
+    if (/^(picklist|enum|literal|variant)$/.test(type)) {
       const options = optionsOf(expected);
-      return options.length > 0 ? { code: 'validation.notOneOf', params: { options } } : { code: 'validation.invalid', params: {} };
+      return options.length > 0 ? said('validation.notOneOf', { options }) : said('validation.invalid');
     }
-    return { code: 'validation.wrongType', params: { expected: wrongTypes[type] ?? 'value' } };
+    return said('validation.wrongType', { expected: expectedOf(type) });
   }
-  switch (type) {
-    case 'min_length':
-    case 'non_empty':
-      if (requirement === undefined || requirement <= 1) return list ? { code: 'validation.tooFew', params: { min: 1 } } : { code: 'validation.required', params: {} };
-      return list ? { code: 'validation.tooFew', params: { min: requirement } } : { code: 'validation.tooShort', params: { min: requirement } };
-    case 'max_length':
-      if (requirement === undefined) break;
-      return list ? { code: 'validation.tooMany', params: { max: requirement } } : { code: 'validation.tooLong', params: { max: requirement } };
-    case 'min_value':
-    case 'gt_value':
-      return requirement === undefined ? { code: 'validation.invalid', params: {} } : { code: 'validation.tooSmall', params: { min: requirement } };
-    case 'max_value':
-    case 'lt_value':
-      return requirement === undefined ? { code: 'validation.invalid', params: {} } : { code: 'validation.tooBig', params: { max: requirement } };
-    case 'integer':
-    case 'safe_integer':
-      return { code: 'validation.integer', params: {} };
-    case 'email':
-    case 'rfc_email':
-      return { code: 'validation.email', params: {} };
-    case 'url':
-      return { code: 'validation.url', params: {} };
-    case 'iso_date':
-      return { code: 'validation.date', params: {} };
-    case 'iso_timestamp':
-    case 'iso_date_time':
-      return { code: 'validation.dateTime', params: {} };
-    case 'uuid':
-      return { code: 'validation.id', params: {} };
-    case 'regex':
-      return { code: 'validation.format', params: {} };
+  const code = plain[type];
+  if (code) return said(code);
+  if (type === 'min_length' || type === 'non_empty') {
+    if (n === undefined || n <= 1) return list ? said('validation.tooFew', { min: 1 }) : said('validation.required');
+    return said(list ? 'validation.tooFew' : 'validation.tooShort', { min: n });
   }
-  return { code: 'validation.invalid', params: {} };
+  if (n === undefined) return said('validation.invalid');
+  if (type === 'max_length') return said(list ? 'validation.tooMany' : 'validation.tooLong', { max: n });
+  if (type === 'min_value' || type === 'gt_value') return said('validation.tooSmall', { min: n });
+  if (type === 'max_value' || type === 'lt_value') return said('validation.tooBig', { max: n });
+  return said('validation.invalid');
 }
 
 /**

@@ -39,6 +39,4 @@ export const en = {
     optional: 'optional',
     choose: 'Choose…',
   },
-  // The schema's messages are already English.
-  issues: {} as Record<string, string>,
 } satisfies Translation;
