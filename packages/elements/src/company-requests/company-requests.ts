@@ -5,7 +5,7 @@ import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
-import { ApiError } from '../core/api-error.ts';
+import { ApiError, problemText } from '../core/api-error.ts';
 import type { PasserelleClient } from '../core/client.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { companyRequestsStyles } from './company-requests.styles.ts';
@@ -92,7 +92,7 @@ export class PasserelleCompanyRequests extends PasserelleElement {
       this.nextCursor = data.nextCursor;
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.error = e.problem.detail;
+      this.error = problemText(e, this);
       this.items ??= [];
       this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'load-company-requests' }));
     }
@@ -125,7 +125,7 @@ export class PasserelleCompanyRequests extends PasserelleElement {
       await this.#decide(request, { verdict: 'approve' });
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.error = e.problem.detail;
+      this.error = problemText(e, this);
       this.message = '';
       this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'approve-company-request' }));
       // Already decided by someone else: it no longer belongs in the queue.

@@ -9,7 +9,7 @@ import {
   type PurposeState,
 } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
-import { ApiError } from '../core/api-error.ts';
+import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import type { SignedIn } from '../core/session-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
@@ -132,7 +132,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
   #fail(error: unknown, action: string): void {
     const apiError = error instanceof ApiError ? error : ApiError.network(error);
     this.status = null;
-    this.problem = apiError.problem.detail;
+    this.problem = problemText(apiError, this);
     this.dispatchEvent(new PasserelleErrorEvent({ error: apiError, action }));
   }
 
@@ -236,7 +236,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
   #content(): TemplateResult {
     const t = this.#l10n.t;
     if (this.loadFailed && !this.overview) {
-      return html`<div role="alert" class="problem">${t.loadError} ${this.loadFailed.problem.detail}</div>
+      return html`<div role="alert" class="problem">${t.loadError} ${problemText(this.loadFailed, this)}</div>
         <button type="button" @click=${() => this.#load()}>${t.retry}</button>`;
     }
     const overview = this.overview;

@@ -6,7 +6,7 @@ import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
-import { ApiError } from '../core/api-error.ts';
+import { ApiError, problemText } from '../core/api-error.ts';
 import type { BodyOf, PasserelleClient, Rpc } from '../core/client.ts';
 import { en, fr, issuesFr } from './translations.ts';
 import { offerModerationStyles } from './offer-moderation.styles.ts';
@@ -82,7 +82,7 @@ export class PasserelleOfferModeration extends PasserelleElement {
       this.nextCursor = data.nextCursor;
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.message = e.problem.detail;
+      this.message = problemText(e, this);
       this.items = [];
       this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'load-queue' }));
     }

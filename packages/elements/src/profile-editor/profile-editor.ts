@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { completeness, ProfilePatchSchema, profileSections, visibilityLevels, type ProfileSection, type ProfileView } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
-import { ApiError } from '../core/api-error.ts';
+import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
@@ -252,7 +252,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
   override render() {
     return this.session.render(() => {
       const t = this.#l10n.t;
-      if (this._loadError) return html`<p role="alert">${this._loadError.problem.detail}</p>`;
+      if (this._loadError) return html`<p role="alert">${problemText(this._loadError, this)}</p>`;
       const profile = this._profile;
       if (!profile) return html`<p role="status">${t.loading}</p>`;
       return html`
