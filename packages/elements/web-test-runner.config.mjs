@@ -129,7 +129,11 @@ export default {
   nodeResolve: true,
   port: PORT,
   hostname: 'localhost',
-  testFramework: { config: { timeout: 10_000 } },
+  // Safety bounds against a hang, not speed checks: the axe runs in both
+  // languages and the pledge file took past 10 s a test and 120 s a file on a
+  // busy 2-core machine.
+  testFramework: { config: { timeout: 60_000 } },
+  testsFinishTimeout: 600_000,
   // Lit's one-time "dev mode" notice is noise in every file's log.
   testRunnerHtml: (framework) =>
     `<html><head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="${framework}"></script></body></html>`,
