@@ -89,7 +89,8 @@ function bodies(base: Json | undefined): fc.Arbitrary<string> {
 }
 
 const STACK = /\n\s+at |\.ts:\d+|node_modules|\bat (?:async )?\w+ \(/;
-const SQL = /\b(?:SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|sqlite|SQLITE_|drizzle/i;
+// Statements as drizzle and SQLite spell them. Not a bare keyword: an English sentence may say "then select a suggestion".
+const SQL = /\bselect\s.+\sfrom\s|\binsert into\s|\bupdate\s+\S+\s+set\s|\bdelete from\s|failed query|sqlite|SQLITE_|drizzle/i;
 
 /** Why an answer is wrong, or null. Patterns the request itself carried (echoed fields) do not count. */
 function wrong(reply: Reply, sent: string): string | null {
