@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Db } from './open.ts';
+import { inTransaction, query, withTransaction } from './transaction.ts';
+import { sqliteCode } from '../http/errors.ts';
+
+/** A promise the test settles by hand: a transaction waiting on it stays open as long as the test wants, with no timer. */
+function later<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanup.splice(0)) c();
+});
+
+function fileDatabase(): { db: Db; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-tx-'));
+  const file = join(dir, 'p.db');
+  const { db, close } = openDatabase(file);
+  cleanup.push(() => (close(), rmSync(dir, { recursive: true, force: true })));
+  db.run(sql`create table notes (body text not null)`);
+  return { db, file };
+}
+
+const count = (db: Db) => db.get<{ n: number }>(sql`select count(*) as n from notes`)!.n;
+const bodies = (db: Db) => db.all<{ body: string }>(sql`select body from notes order by rowid`).map((r) => r.body);
+
+describe('withTransaction', () => {
+  it('commits what the work wrote when it resolves, and answers its result', async () => {
+    const { db } = fileDatabase();
+    const result = await withTransaction({ db }, async (tx) => {
+      tx.run(sql`insert into notes values ('one')`);
+      await Promise.resolve();
+      tx.run(sql`insert into notes values ('two')`);
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(bodies(db)).toEqual(['one', 'two']);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it('rolls everything back when the work rejects, and passes the error on', async () => {
+    const { db } = fileDatabase();
+    const failure = withTransaction({ db }, async (tx) => {
+      tx.run(sql`insert into notes values ('one')`);
+      await Promise.resolve();
+      throw new Error('refused half-way');
+    });
+    await expect(failure).rejects.toThrow('refused half-way');
+    expect(count(db)).toBe(0);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it('lets no other statement of the process run while it waits between two of its own: a read issued meanwhile sees it committed, or not at all', async () => {
+    const { db } = fileDatabase();
+    const gate = later();
+    const reads: number[] = [];
+    const writing = withTransaction({ db }, async (tx) => {
+      tx.run(sql`insert into notes values ('half')`);
+      await gate.promise;
+      tx.run(sql`insert into notes values ('whole')`);
+    });
+    const reading = query({ db }, (d) => reads.push(count(d)));
+    // Give the read every chance to run early: several turns of the event loop.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(reads).toEqual([]);
+    gate.resolve();
+    await Promise.all([writing, reading]);
+    expect(reads).toEqual([2]);
+
+    const again = later();
+    const failing = withTransaction({ db }, async (tx) => {
+      tx.run(sql`insert into notes values ('never')`);
+      await again.promise;
+      throw new Error('cancelled');
+    });
+    const after = query({ db }, count);
+    again.resolve();
+    await expect(failing).rejects.toThrow('cancelled');
+    expect(await after).toBe(2);
+  });
+
+  it('runs transactions one after the other, in the order they arrived', async () => {
+    const { db } = fileDatabase();
+    const gates = [later(), later(), later()];
+    const runs = gates.map((g, i) =>
+      withTransaction({ db }, async (tx) => {
+        tx.run(sql`insert into notes values (${`start ${i}`})`);
+        await g.promise;
+        tx.run(sql`insert into notes values (${`end ${i}`})`);
+      }),
+    );
+    // Released in reverse: each still waits for the one before it.
+    for (const g of [...gates].reverse()) g.resolve();
+    await Promise.all(runs);
+    expect(bodies(db)).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('makes a transaction inside another a savepoint: its failure undoes only its part', async () => {
+    const { db } = fileDatabase();
+    await withTransaction({ db }, async (tx) => {
+      tx.run(sql`insert into notes values ('outer')`);
+      expect(inTransaction(db)).toBe(true);
+      await expect(
+        withTransaction({ db }, async (inner) => {
+          inner.run(sql`insert into notes values ('inner, undone')`);
+          throw new Error('inner refused');
+        }),
+      ).rejects.toThrow('inner refused');
+      await withTransaction({ db }, async (inner) => inner.run(sql`insert into notes values ('inner, kept')`));
+      // A query inside the transaction runs at once, as part of it.
+      expect(await query({ db }, count)).toBe(2);
+    });
+    expect(bodies(db)).toEqual(['outer', 'inner, kept']);
+    expect(inTransaction(db)).toBe(false);
+  });
+
+  it('begins IMMEDIATE: from its first moment another process cannot write, so a read-then-write cannot lose its snapshot', async () => {
+    const { db, file } = fileDatabase();
+    const other = openDatabase(file);
+    cleanup.unshift(other.close);
+    other.db.run(sql`pragma busy_timeout = 0`);
+    const otherWrite = () => {
+      try {
+        other.db.run(sql`insert into notes values ('other')`);
+        return 'ok';
+      } catch (error) {
+        return sqliteCode(error);
+      }
+    };
+    const during = await withTransaction({ db }, async (tx) => {
+      tx.get(sql`select count(*) from notes`);
+      return otherWrite();
+    });
+    expect(during).toBe('SQLITE_BUSY');
+    expect(otherWrite()).toBe('ok');
+    // A read-only transaction may ask for a deferred one, which takes no lock.
+    expect(await withTransaction({ db }, async () => otherWrite(), { behavior: 'deferred' })).toBe('ok');
+  });
+});
