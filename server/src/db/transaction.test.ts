@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from './open.ts';
 import { inTransaction, query, withTransaction } from './transaction.ts';
 import { sqliteCode } from '../http/errors.ts';
+import { migrateDatabase } from './open.ts';
+import { institutions } from './tables/index.ts';
 
 /** A promise the test settles by hand: a transaction waiting on it stays open as long as the test wants, with no timer. */
 function later<T = void>() {
@@ -42,7 +44,7 @@ describe('withTransaction', () => {
     });
     expect(result).toBe('done');
     expect(bodies(db)).toEqual(['one', 'two']);
-    expect(db.$client.inTransaction).toBe(false);
+    expect((db as unknown as { $client: { inTransaction: boolean } }).$client.inTransaction).toBe(false);
   });
 
   it('rolls everything back when the work rejects, and passes the error on', async () => {
@@ -54,7 +56,7 @@ describe('withTransaction', () => {
     });
     await expect(failure).rejects.toThrow('refused half-way');
     expect(count(db)).toBe(0);
-    expect(db.$client.inTransaction).toBe(false);
+    expect((db as unknown as { $client: { inTransaction: boolean } }).$client.inTransaction).toBe(false);
   });
 
   it('lets no other statement of the process run while it waits between two of its own: a read issued meanwhile sees it committed, or not at all', async () => {
@@ -106,19 +108,30 @@ describe('withTransaction', () => {
     const { db } = fileDatabase();
     await withTransaction({ db }, async (tx) => {
       tx.run(sql`insert into notes values ('outer')`);
-      expect(inTransaction(db)).toBe(true);
+      expect(inTransaction(tx)).toBe(true);
+      expect(inTransaction(db)).toBe(false);
       await expect(
-        withTransaction({ db }, async (inner) => {
+        withTransaction({ db: tx }, async (inner) => {
           inner.run(sql`insert into notes values ('inner, undone')`);
           throw new Error('inner refused');
         }),
       ).rejects.toThrow('inner refused');
-      await withTransaction({ db }, async (inner) => inner.run(sql`insert into notes values ('inner, kept')`));
-      // A query inside the transaction runs at once, as part of it.
-      expect(await query({ db }, count)).toBe(2);
+      await withTransaction({ db: tx }, async (inner) => inner.run(sql`insert into notes values ('inner, kept')`));
+      // A query with the transaction's handle runs at once, as part of it.
+      expect(await query({ db: tx }, count)).toBe(2);
     });
     expect(bodies(db)).toEqual(['outer', 'inner, kept']);
-    expect(inTransaction(db)).toBe(false);
+  });
+
+  it('gives a handle that works as the database does: the query builder and relational queries', async () => {
+    const { db } = fileDatabase();
+    migrateDatabase(db);
+    const found = await withTransaction({ db }, async (tx) => {
+      await tx.insert(institutions).values({ slug: 'demo', name: 'Démo', createdAt: new Date().toISOString() });
+      return tx.query.institutions.findFirst({ columns: { slug: true, name: true } });
+    });
+    expect(found).toEqual({ slug: 'demo', name: 'Démo' });
+    expect(db.select({ slug: institutions.slug }).from(institutions).all()).toEqual([{ slug: 'demo' }]);
   });
 
   it('begins IMMEDIATE: from its first moment another process cannot write, so a read-then-write cannot lose its snapshot', async () => {

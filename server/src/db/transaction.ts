@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 
@@ -14,8 +13,12 @@ import type { Db } from './open.ts';
  * inside it, see its uncommitted rows and be rolled back with it. So every
  * statement of the process passes through one first-in, first-out gate per
  * database, which a transaction holds from BEGIN to COMMIT: nothing
- * interleaves, nothing is half-seen. Statements inside the transaction (the
- * same asynchronous context) pass straight through.
+ * interleaves, nothing is half-seen. The transaction's own statements go
+ * through the handle it is given (`tx`), which passes straight through: a
+ * query made with the plain database inside a transaction would wait for
+ * that transaction's end, so always pass `tx` down. (The handle, not
+ * AsyncLocalStorage, says where a statement belongs: on Node 20 the latter
+ * costs a hook on every promise of the process.)
  *
  * Transactions begin IMMEDIATE, so that another process's write lock is
  * waited for under the busy timeout (see `openDatabase`), and never wait on
@@ -35,14 +38,16 @@ class Gate {
   }
 }
 
-/** The transaction this asynchronous context runs in, per database, and how deep in savepoints. */
+/** A transaction's handle: the database, seen from inside the transaction, and how deep in savepoints it is. */
 interface Open {
   readonly db: Db;
   depth: number;
 }
 
 const gates = new WeakMap<Db, Gate>();
-const current = new AsyncLocalStorage<Open>();
+/** better-sqlite3's connection under drizzle's database (drizzle sets `$client`; its type does not say so). */
+const connectionOf = (db: Db): Database.Database => (db as unknown as { $client: Database.Database }).$client;
+const handles = new WeakMap<Db, Open>();
 
 function gateOf(db: Db): Gate {
   let gate = gates.get(db);
@@ -50,10 +55,8 @@ function gateOf(db: Db): Gate {
   return gate;
 }
 
-const clientOf = (db: Db): Database.Database => db.$client;
-
-/** Whether this asynchronous context is inside a transaction on `db`. */
-export const inTransaction = (db: Db): boolean => current.getStore()?.db === db;
+/** Whether `db` is a transaction's handle (given to `withTransaction`'s work). */
+export const inTransaction = (db: Db): boolean => handles.has(db);
 
 export interface TransactionOptions {
   /**
@@ -69,53 +72,57 @@ export interface TransactionOptions {
  * transaction, it is a savepoint of it: its failure undoes only its own part.
  */
 export function withTransaction<T>(deps: { readonly db: Db }, work: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const open = handles.get(deps.db);
+  if (open) return savepoint(deps.db, open, work);
   const { db } = deps;
-  const client = clientOf(db);
-  const open = current.getStore();
-  if (open?.db === db) {
-    const name = `sp${++open.depth}`;
-    client.exec(`SAVEPOINT ${name}`);
-    return work(db).then(
-      (result) => {
-        client.exec(`RELEASE ${name}`);
-        open.depth--;
-        return result;
-      },
-      (error: unknown) => {
-        client.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
-        open.depth--;
-        throw error;
-      },
-    );
+  const client = connectionOf(db);
+  return gateOf(db).hold(async () => {
+    // The same query builder, known to `query` and to nested transactions as this transaction's.
+    const tx = Object.create(db) as Db;
+    handles.set(tx, { db, depth: 0 });
+    client.exec(options.behavior === 'deferred' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE');
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      // A failed statement (a full disk) may already have ended it.
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw error;
+    } finally {
+      handles.delete(tx);
+    }
+    try {
+      client.exec('COMMIT');
+    } catch (error) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw error;
+    }
+    return result;
+  });
+}
+
+async function savepoint<T>(tx: Db, open: Open, work: (tx: Db) => Promise<T>): Promise<T> {
+  const client = connectionOf(open.db);
+  const name = `sp${++open.depth}`;
+  client.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await work(tx);
+    client.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    client.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    throw error;
+  } finally {
+    open.depth--;
   }
-  return gateOf(db).hold(() =>
-    current.run({ db, depth: 0 }, async () => {
-      client.exec(options.behavior === 'deferred' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE');
-      let result: T;
-      try {
-        result = await work(db);
-      } catch (error) {
-        // A failed COMMIT or a full disk may already have ended it.
-        if (client.inTransaction) client.exec('ROLLBACK');
-        throw error;
-      }
-      try {
-        client.exec('COMMIT');
-      } catch (error) {
-        if (client.inTransaction) client.exec('ROLLBACK');
-        throw error;
-      }
-      return result;
-    }),
-  );
 }
 
 /**
- * Runs one read or one statement outside any transaction, after the
- * transactions that arrived before it (inside one, at once, as part of it).
+ * Runs one read or one statement: with a transaction's handle, at once, as
+ * part of it; with the database, after the transactions that arrived before it.
  */
 export function query<T>(deps: { readonly db: Db }, read: (db: Db) => T | Promise<T>): Promise<T> {
   const { db } = deps;
-  if (inTransaction(db)) return Promise.resolve().then(() => read(db));
+  if (handles.has(db)) return Promise.resolve().then(() => read(db));
   return gateOf(db).hold(async () => read(db));
 }
