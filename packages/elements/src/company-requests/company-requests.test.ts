@@ -191,3 +191,35 @@ describe('<passerelle-company-requests>', () => {
     expect(el.shadowRoot!.textContent).to.contain('A reason is required.');
   });
 });
+
+describe('<passerelle-company-requests> across a change of language', () => {
+  it('rewords a refusal and the announcement in the new language, leaving none of the old', async () => {
+    const first = await asksForAcme();
+    const second = await asksForNewCompany();
+    const el = await queue('staff-eng', 'fr');
+    await shown(el, first.request.id);
+    await shown(el, second.request.id);
+    const alert = () => shadow(el, '[role=alert]').textContent!.trim();
+    const status = () => shadow(el, '[role=status]').textContent!.trim();
+
+    // Someone else approves the first request while this queue is open.
+    const { status: approved } = await call(await sessionToken('admin-demo'), 'POST', `/companies/requests/${first.request.id}/approve`);
+    expect(approved).to.equal(200);
+    shadow<HTMLButtonElement>(el, `[data-request="${first.request.id}"] button[data-approve]`).click();
+    await until(() => alert() === 'Cette demande a déjà été acceptée.', 'the French refusal');
+    expect(item(el, first.request.id)).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    el.lang = 'en';
+    await until(() => alert() === 'This request was already approved.', 'the English refusal');
+    expect(el.shadowRoot!.textContent).not.to.contain('acceptée');
+    await expect(el).to.be.accessible();
+
+    shadow<HTMLButtonElement>(el, `[data-request="${second.request.id}"] button[data-approve]`).click();
+    await until(() => status() === `${second.email} now represents ${second.company.name}.`, 'the English announcement');
+    expect(alert()).to.equal('');
+    el.lang = 'fr';
+    await until(() => status() === `${second.email} représente désormais ${second.company.name}.`, 'the French announcement');
+    expect(el.shadowRoot!.textContent).not.to.contain('now represents');
+  });
+});

@@ -14,6 +14,9 @@ import { queueStyles } from '../styles/queue.ts';
 /** A recruiter's request as `GET /v1/companies/requests` answers it (`emailMatchesWebsite`: a hint, not a proof). */
 export type CompanyRequest = CompanyRequestView;
 
+/** What the live region announces, written when drawn: a change of language rewrites it. */
+type StatusLine = ((t: typeof fr) => string) | null;
+
 /** Staff approve a request, or refuse it with a reason the recruiter reads. */
 type Decision = { verdict: 'approve' } | { verdict: 'refuse'; reason: string };
 
@@ -56,8 +59,9 @@ export class PasserelleCompanyRequests extends PasserelleElement {
   @state() private nextCursor: string | null = null;
   /** The request whose refusal form is open. */
   @state() private refusingId = '';
-  @state() private message = '';
-  @state() private error = '';
+  @state() private message: StatusLine = null;
+  /** The last refusal or failure, worded when drawn: a change of language rewords it. */
+  @state() private error: ApiError | null = null;
   @state() private approving = '';
 
   readonly #l10n = new LocaleController(this, { fr, en });
@@ -80,8 +84,8 @@ export class PasserelleCompanyRequests extends PasserelleElement {
     this.#loadedFor = who;
     this.items = null;
     this.refusingId = '';
-    this.message = '';
-    this.error = '';
+    this.message = null;
+    this.error = null;
     if (signedIn && who) void this.#load(signedIn.client);
   }
 
@@ -92,7 +96,7 @@ export class PasserelleCompanyRequests extends PasserelleElement {
       this.nextCursor = data.nextCursor;
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.error = problemText(e, this);
+      this.error = e;
       this.items ??= [];
       this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'load-company-requests' }));
     }
@@ -108,9 +112,10 @@ export class PasserelleCompanyRequests extends PasserelleElement {
     const route = client.rpc.companies.requests[':id'];
     const param = { id: request.id };
     const data: CompanyRequest = await client.json(decision.verdict === 'approve' ? route.approve.$post({ param }) : route.refuse.$post({ param, json: { reason: decision.reason } }));
-    const t = this.#l10n.t;
-    this.message = decision.verdict === 'approve' ? t.approved(this.#who(request), request.company.name) : t.refused(this.#who(request), request.company.name);
-    this.error = '';
+    const who = this.#who(request);
+    const company = request.company.name;
+    this.message = decision.verdict === 'approve' ? (t) => t.approved(who, company) : (t) => t.refused(who, company);
+    this.error = null;
     this.items = (this.items ?? []).filter((r) => r.id !== request.id);
     this.refusingId = '';
     this.dispatchEvent(new SavedEvent({ kind: 'company-request', item: data }));
@@ -125,8 +130,8 @@ export class PasserelleCompanyRequests extends PasserelleElement {
       await this.#decide(request, { verdict: 'approve' });
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.error = problemText(e, this);
-      this.message = '';
+      this.error = e;
+      this.message = null;
       this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'approve-company-request' }));
       // Already decided by someone else: it no longer belongs in the queue.
       if (e.status === 409 || e.status === 404) this.items = (this.items ?? []).filter((r) => r.id !== request.id);
@@ -154,8 +159,8 @@ export class PasserelleCompanyRequests extends PasserelleElement {
       if (!me.can['company.moderate']) return html`<h2>${t.title}</h2><p data-not-allowed>${t.notAllowed}</p>`;
       return html`<h2 id="requests-title" tabindex="-1">${t.title}</h2>
         <p>${t.intro}</p>
-        <div role="status" aria-live="polite">${this.message}</div>
-        <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : nothing}</div>
+        <div role="status" aria-live="polite">${this.message?.(t) ?? ''}</div>
+        <div role="alert">${this.error ? html`<p class="error">${problemText(this.error, this)}</p>` : nothing}</div>
         ${this.items === null ? html`<p>${t.loading}</p>` : this.#queue(this.items)}`;
     });
   }

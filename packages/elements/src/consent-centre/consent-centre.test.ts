@@ -22,6 +22,27 @@ async function centre(sub: DemoSubject = 'student-ines', lang = 'en'): Promise<P
   return el;
 }
 
+/** A new consent purpose of the administrator's school (first version), through the real API; `edit` publishes a second version of its text. */
+async function newPurpose(): Promise<{ key: string; edit: () => Promise<void> }> {
+  const { api } = await apiConfig();
+  const auth = { authorization: `Bearer ${await sessionToken('admin-demo')}`, 'content-type': 'application/json' };
+  const key = `survey-${crypto.randomUUID().slice(0, 8)}`;
+  const me = (await (await fetch(`${api}/v1/me`, { headers: auth })).json()) as { memberships: { entityId: string }[] };
+  const created = await fetch(`${api}/v1/purposes`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ key, title: { fr: 'Enquête', en: 'Survey' }, description: { fr: 'Première version.', en: 'First version.' }, legalBasis: 'consent', channels: ['email'], entityId: me.memberships[0]!.entityId, retentionMonths: 12 }),
+  });
+  expect(created.status).to.equal(201);
+  const purpose = (await created.json()) as { id: string };
+  const etag = created.headers.get('etag')!;
+  const edit = async () => {
+    const edited = await fetch(`${api}/v1/purposes/${purpose.id}`, { method: 'PATCH', headers: { ...auth, 'if-match': etag }, body: JSON.stringify({ description: { fr: 'Deuxième version.', en: 'Second version.' } }) });
+    expect(edited.status).to.equal(200);
+  };
+  return { key, edit };
+}
+
 const sw = (el: PasserelleConsentCentre, purpose: string, channel: string) => shadow<HTMLInputElement>(el, `[data-purpose="${purpose}"] input[data-channel="${channel}"]`);
 const historyRows = (el: PasserelleConsentCentre) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent!.trim()));
 const statusText = (el: PasserelleConsentCentre) => shadow(el, '[part=status]').textContent!.trim();
@@ -124,22 +145,10 @@ describe('<passerelle-consent-centre>', () => {
 
   it('asks to confirm again when the text of a purpose changed since the consent', async () => {
     const { api } = await apiConfig();
-    const admin = await sessionToken('admin-demo');
-    const auth = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-    const key = `survey-${crypto.randomUUID().slice(0, 8)}`;
-    const me = (await (await fetch(`${api}/v1/me`, { headers: auth })).json()) as { memberships: { entityId: string }[] };
-    const created = await fetch(`${api}/v1/purposes`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ key, title: { fr: 'Enquête', en: 'Survey' }, description: { fr: 'Première version.', en: 'First version.' }, legalBasis: 'consent', channels: ['email'], entityId: me.memberships[0]!.entityId, retentionMonths: 12 }),
-    });
-    expect(created.status).to.equal(201);
-    const purpose = (await created.json()) as { id: string };
-    const etag = created.headers.get('etag')!;
+    const { key, edit } = await newPurpose();
     const ines = await sessionToken('student-ines');
     await fetch(`${api}/v1/consents/${key}`, { method: 'PUT', headers: { authorization: `Bearer ${ines}`, 'content-type': 'application/json' }, body: JSON.stringify({ channels: { email: true } }) });
-    const edited = await fetch(`${api}/v1/purposes/${purpose.id}`, { method: 'PATCH', headers: { ...auth, 'if-match': etag }, body: JSON.stringify({ description: { fr: 'Deuxième version.', en: 'Second version.' } }) });
-    expect(edited.status).to.equal(200);
+    await edit();
 
     const el = await centre('student-ines');
     const prompt = shadow(el, `[data-purpose="${key}"] [part=renewal]`);
@@ -223,6 +232,24 @@ describe('<passerelle-consent-centre>', () => {
     el.setAttribute('lang', 'fr');
     await until(() => shadow(el, 'h2').textContent === 'Mes consentements', 'French again');
     expect(statusText(el)).to.equal('Plafond enregistré : 3 message(s) par mois au maximum.');
+  });
+
+  it('a refusal follows a change of language: the new words, none of the old', async () => {
+    const { key, edit } = await newPurpose();
+    const el = await centre('student-ines', 'fr');
+    const problem = () => el.shadowRoot!.querySelector('.problem[role=alert]')?.textContent?.trim();
+    // The text changes while the page is open: the choice made on the old text is refused (409).
+    await edit();
+    sw(el, key, 'email').click();
+    await until(() => problem() === 'Le texte de cette finalité a changé depuis votre lecture. Lisez le nouveau texte, puis choisissez à nouveau.', 'the French refusal');
+    await until(() => shadow(el, `[data-purpose="${key}"]`).textContent!.includes('Deuxième version.'), 'the new text');
+    el.setAttribute('lang', 'en');
+    await until(() => problem() === 'The text of this purpose has changed since you read it. Read the new text, then choose again.', 'the English refusal');
+    expect(el.shadowRoot!.textContent).not.to.contain('Le texte de cette finalité');
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'fr');
+    await until(() => problem()?.startsWith('Le texte de cette finalité a changé'), 'French again');
+    expect(el.shadowRoot!.textContent).not.to.contain('The text of this purpose');
   });
 
   it('works inside <passerelle-portal>', async () => {

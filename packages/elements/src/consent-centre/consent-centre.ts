@@ -62,7 +62,8 @@ export class PasserelleConsentCentre extends PasserelleElement {
   /** A consent change is on its way: the switches wait for it. */
   @state() private pending = false;
   @state() private status: StatusLine = null;
-  @state() private problem = '';
+  /** The last refusal of a change, worded when drawn: a change of language rewords it. */
+  @state() private problem: ApiError | null = null;
 
   /** The session the data was loaded for: a new session (another person) reloads. */
   #loadedFor: unknown = null;
@@ -123,7 +124,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
   }
 
   #say(message: (t: typeof fr) => string): void {
-    this.problem = '';
+    this.problem = null;
     // Clear first so that the same sentence twice is announced twice.
     this.status = null;
     void this.updateComplete.then(() => (this.status = message));
@@ -132,7 +133,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
   #fail(error: unknown, action: string): void {
     const apiError = error instanceof ApiError ? error : ApiError.network(error);
     this.status = null;
-    this.problem = problemText(apiError, this);
+    this.problem = apiError;
     this.dispatchEvent(new PasserelleErrorEvent({ error: apiError, action }));
   }
 
@@ -247,7 +248,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
         <p>${t.intro}</p>
       </header>
       <p part="status" class="status" role="status">${this.status?.(t) ?? ''}</p>
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${this.problem ? html`<p class="problem" role="alert">${problemText(this.problem, this)}</p>` : nothing}
       <section aria-labelledby="purposes-title">
         <h3 id="purposes-title">${t.purposes}</h3>
         <div class="toolbar">

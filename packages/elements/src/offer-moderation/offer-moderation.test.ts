@@ -149,3 +149,38 @@ describe('<passerelle-offer-moderation>', () => {
     expect(shadow(el, 'label[for=filter-kind]').textContent).to.equal('Type de contrat');
   });
 });
+
+describe('<passerelle-offer-moderation> across a change of language', () => {
+  it('rewords a failure to load the queue, and an announcement, in the new language', async () => {
+    const offer = await submitted('student-ines', "École d'ingénieurs");
+    const el = await moderation('staff-eng', 'fr');
+    await until(() => el.shadowRoot!.querySelector(`[data-offer="${offer.id}"]`), 'the offer');
+    const status = () => shadow(el, '[role=status]').textContent!.trim();
+
+    // The connection drops while the moderator filters the queue.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      if (url.pathname.endsWith('/v1/offers')) throw new TypeError('Failed to fetch');
+      return realFetch(input, init);
+    };
+    try {
+      shadow<HTMLButtonElement>(el, '[part=filters] button[type=submit]').click();
+      await until(() => status() === 'Le service est injoignable. Vérifiez votre connexion et réessayez.', 'the French failure');
+    } finally {
+      window.fetch = realFetch;
+    }
+    el.lang = 'en';
+    await until(() => status() === 'The service could not be reached. Check your connection and try again.', 'the English failure');
+    expect(el.shadowRoot!.textContent).not.to.contain('injoignable');
+    await expect(el).to.be.accessible();
+
+    shadow<HTMLButtonElement>(el, '[part=filters] button[type=submit]').click();
+    await open(el, offer);
+    shadow<HTMLButtonElement>(el, '[data-publish]').click();
+    await until(() => status() === `“${offer.title}” is published.`, 'the English announcement');
+    el.lang = 'fr';
+    await until(() => status() === `« ${offer.title} » est publiée.`, 'the French announcement');
+    expect(el.shadowRoot!.textContent).not.to.contain('is published');
+  });
+});

@@ -20,6 +20,8 @@ type Target = BodyOf<Rpc['offers']['parameters']['$get']>['targets'][number];
 type ReasonedVerdict = 'reject' | 'request-changes';
 /** A moderator's decision: publish, or reject / request changes with a reason. */
 type Decision = { verdict: 'publish' } | { verdict: ReasonedVerdict; reason: string };
+/** What the live region announces, written when drawn: a change of language rewrites it. */
+type StatusLine = ((t: typeof fr) => string) | null;
 
 /**
  * @tagname passerelle-offer-moderation
@@ -47,7 +49,9 @@ export class PasserelleOfferModeration extends PasserelleElement {
   @state() private kind: OfferKind | '' = '';
   @state() private entity = '';
   @state() private openId = '';
-  @state() private message = '';
+  @state() private message: StatusLine = null;
+  /** A failure to load the queue, worded when drawn (in the live region, instead of the status). */
+  @state() private loadError: ApiError | null = null;
   @state() private nextCursor: string | null = null;
 
   readonly #l10n = new LocaleController(this, { fr, en });
@@ -80,9 +84,10 @@ export class PasserelleOfferModeration extends PasserelleElement {
       const data = await client.json(client.rpc.offers.$get({ query: { queue: 'true', kind: this.kind || undefined, entity: this.entity || undefined, limit: '20', cursor } }));
       this.items = cursor ? [...(this.items ?? []), ...data.items] : data.items;
       this.nextCursor = data.nextCursor;
+      this.loadError = null;
     } catch (error) {
       const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.message = problemText(e, this);
+      this.loadError = e;
       this.items = [];
       this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'load-queue' }));
     }
@@ -112,8 +117,9 @@ export class PasserelleOfferModeration extends PasserelleElement {
     const route = client.rpc.offers[':id'];
     const param = { id: offer.id };
     const data: Offer = await client.json(decision.verdict === 'publish' ? route.publish.$post({ param }) : route[decision.verdict].$post({ param, json: { reason: decision.reason } }));
-    const t = this.#l10n.t;
-    this.message = decision.verdict === 'publish' ? t.published(offer.title) : decision.verdict === 'reject' ? t.rejected(offer.title) : t.changesRequested(offer.title);
+    const { title } = offer;
+    this.message = decision.verdict === 'publish' ? (t) => t.published(title) : decision.verdict === 'reject' ? (t) => t.rejected(title) : (t) => t.changesRequested(title);
+    this.loadError = null;
     this.items = (this.items ?? []).filter((o) => o.id !== offer.id);
     this.openId = '';
     this.dispatchEvent(new SavedEvent({ kind: 'offer', item: data }));
@@ -141,7 +147,7 @@ export class PasserelleOfferModeration extends PasserelleElement {
     return this.session.render(({ me }) => {
       if (me.can['offer.moderate'] === false) return html`<h2>${t.title}</h2><p>${t.notAllowed}</p>`;
       return html`<h2 id="queue-title" tabindex="-1">${t.title}</h2>
-        <div role="status" aria-live="polite">${this.message}</div>
+        <div role="status" aria-live="polite">${this.loadError ? problemText(this.loadError, this) : (this.message?.(t) ?? '')}</div>
         <form part="filters" class="filters" @submit=${this.#filter}>
           <div class="field">
             <label for="filter-kind">${t.kind}</label>
