@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MeSessionSchema, type SessionGrant } from '../core/auth.ts';
-import { actions, roles, type Action } from '../policy/types.ts';
+import { actions, roles, type AnnouncedAction } from '../policy/types.ts';
 import { AnswerIdSchema, AnswerTimeSchema, pageOf, type Assert, type Same } from './common.ts';
 
 /** A new session (`/v1/auth/exchange`, `/v1/auth/verify`): send `token` as `Authorization: Bearer <token>`. */
@@ -11,7 +11,7 @@ type _SessionGrant = Assert<Same<v.InferOutput<typeof SessionGrantSchema>, Sessi
 export const EmailCodeSentSchema = v.object({ sent: v.literal(true), expiresInMinutes: v.pipe(v.number(), v.integer()) });
 
 /** For each action of the role policy, whether the person could do it somewhere in their institution. */
-export const AllowedActionsSchema = v.object(Object.fromEntries(actions.map((a) => [a, v.boolean()])) as { [A in Action]: v.BooleanSchema<undefined> });
+export const AllowedActionsSchema = v.object(Object.fromEntries(actions.map((a) => [a, v.boolean()])) as { [A in AnnouncedAction]: v.BooleanSchema<undefined> });
 
 /** `GET /v1/me`: the person, their institution and roles, what the policy lets them do, how the session was opened. */
 export const MeSchema = v.object({

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { problemTypes } from '../core/problem.ts';
 import { messageCodes } from '../messages/codes.ts';
-import { actions } from '../policy/types.ts';
+import { allActions } from '../policy/types.ts';
 import { AnswerIdSchema, AnswerTimeSchema } from './common.ts';
 
 /** A message's parameters, as its code declares them (messages/codes.ts). */
@@ -33,7 +33,7 @@ export const ProblemSchema = v.looseObject({
   /** 400: each invalid field. */
   errors: v.optional(v.array(FieldErrorSchema)),
   /** 403 from the role policy: the action refused. */
-  action: v.optional(v.picklist(actions)),
+  action: v.optional(v.picklist(allActions)),
   /** 409: the object that already exists (a company with this SIRET, an open request). */
   existingId: v.optional(AnswerIdSchema),
   /** 409: where that object is, such as /v1/companies/{id}. */

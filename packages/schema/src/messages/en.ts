@@ -67,6 +67,28 @@ const refusals: Record<Action, string> = {
     'Only administrators can manage webhooks, because they send the institution’s data to other systems. Ask an administrator of your institution to set one up.',
   'records.export':
     'Only staff, for their own entities, and administrators can export people, offers and pledges. Ask your school’s office for the list you need.',
+  'offer.read':
+    'Only the author, the company’s representatives, staff of a targeted entity or an administrator can read an offer that is not published. Wait until it is published.',
+  'offer.publishDirectly':
+    'Only staff of every targeted entity and administrators publish an offer without moderation. It will be published once the careers office has reviewed it.',
+  'offer.queue': 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
+  'pledge.read':
+    'Only the author of a pledge, the company’s representatives, staff of the beneficiary entity or an administrator can read it. Ask the beneficiary’s office.',
+  'pledge.receive':
+    'Only staff of the beneficiary entity or an administrator can record that a pledge was received. Ask the beneficiary’s office.',
+  'pledge.queryAmounts': 'Sorting or filtering by amount is only possible over amounts you can read. Choose one of your entities.',
+  'pledge.totals': 'Only staff and administrators read the totals per entity. Ask your school’s office.',
+  'pledge.import': 'Only staff of a beneficiary entity or an administrator can import a transfer report.',
+  'profile.editSchoolData':
+    'Only the person, staff of one of their entities or an administrator can change their education, and only staff once they recorded it. Ask their school’s office to correct it.',
+  'profile.setVisibility': 'Only the person chooses who sees each field of their profile. Ask them to change it.',
+  'profile.listDuplicates': 'Only staff and administrators review possible duplicates. Ask the alumni office.',
+  'profile.resolveDuplicate': 'Only staff of the person’s school (or an administrator) review possible duplicates. Ask them to do it.',
+  'purpose.manage': 'Only administrators manage consent purposes. Ask an administrator of the institution.',
+  'consent.setDefaults': 'Only administrators set the consent defaults. Ask an administrator of the institution.',
+  'consent.export': 'Only administrators export consents to the CRM. Ask an administrator of the institution.',
+  'erasure.process':
+    'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.',
 };
 
 const ranges: Record<AddressRange, string> = {

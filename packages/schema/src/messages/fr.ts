@@ -72,6 +72,32 @@ const refusals: Record<Action, string> = {
     'Seuls les administrateurs peuvent gérer les webhooks, car ils envoient les données de l’établissement à d’autres systèmes. Demandez à un administrateur de votre établissement d’en créer un.',
   'records.export':
     'Seuls le personnel, pour ses propres entités, et les administrateurs peuvent exporter les personnes, les offres et les promesses. Demandez la liste dont vous avez besoin au service de votre école.',
+  'offer.read':
+    'Seuls l’auteur, les représentants de l’entreprise, le personnel d’une entité visée ou un administrateur peuvent lire une offre qui n’est pas publiée. Attendez sa publication.',
+  'offer.publishDirectly':
+    'Seuls le personnel de chaque entité visée et les administrateurs publient une offre sans modération. Elle sera publiée après examen par le service des relations entreprises.',
+  'offer.queue': 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
+  'pledge.read':
+    'Seuls l’auteur d’une promesse, les représentants de l’entreprise, le personnel de l’entité bénéficiaire ou un administrateur peuvent la consulter. Adressez-vous au service de l’entité bénéficiaire.',
+  'pledge.receive':
+    'Seuls le personnel de l’entité bénéficiaire ou un administrateur peuvent enregistrer la réception d’une promesse. Adressez-vous au service de l’entité bénéficiaire.',
+  'pledge.queryAmounts':
+    'Trier ou filtrer par montant n’est possible que sur les montants que vous pouvez lire. Choisissez l’une de vos entités.',
+  'pledge.totals':
+    'Seuls le personnel et les administrateurs consultent les totaux par entité. Adressez-vous au service de votre école.',
+  'pledge.import': 'Seuls le personnel d’une entité bénéficiaire ou un administrateur peuvent importer un relevé de versements.',
+  'profile.editSchoolData':
+    'Seuls la personne elle-même, le personnel de l’une de ses entités ou un administrateur peuvent modifier sa formation, et seul le personnel une fois qu’il l’a enregistrée. Demandez la correction au service de son école.',
+  'profile.setVisibility': 'Seule la personne choisit qui voit chaque champ de son profil. Demandez-lui de le modifier.',
+  'profile.listDuplicates': 'Seuls le personnel et les administrateurs examinent les doublons possibles. Adressez-vous au service des diplômés.',
+  'profile.resolveDuplicate':
+    'Seul le personnel de l’école de la personne (ou un administrateur) examine les doublons possibles. Demandez-leur de s’en charger.',
+  'purpose.manage': 'Seuls les administrateurs gèrent les finalités de consentement. Demandez à un administrateur de l’établissement.',
+  'consent.setDefaults':
+    'Seuls les administrateurs règlent les valeurs par défaut des consentements. Demandez à un administrateur de l’établissement.',
+  'consent.export': 'Seuls les administrateurs exportent les consentements vers le CRM. Demandez à un administrateur de l’établissement.',
+  'erasure.process':
+    'Les demandes d’effacement sont traitées par le personnel de l’école de la personne ou par un administrateur. Demandez-leur de la traiter.',
 };
 
 const ranges: Record<AddressRange, string> = {

@@ -8,7 +8,7 @@
  */
 import { can } from './policy.ts';
 import { memberEntityIds, representedCompanyIds } from './scope.ts';
-import { actions, type Action, type Actor, type Resource } from './types.ts';
+import { actions, type Actor, type AnnouncedAction, type Resource } from './types.ts';
 
 /** A placeholder id for "some other company / entity of the tenant". */
 const SOME = '\u0000some';
@@ -39,10 +39,10 @@ function candidates(actor: Actor): Resource[] {
   return list;
 }
 
-/** For each action, whether the actor could do it on some resource of their tenant. */
-export function allowedActions(actor: Actor): Record<Action, boolean> {
+/** For each announced action, whether the actor could do it on some resource of their tenant. */
+export function allowedActions(actor: Actor): Record<AnnouncedAction, boolean> {
   const resources = candidates(actor);
-  const result = {} as Record<Action, boolean>;
+  const result = {} as Record<AnnouncedAction, boolean>;
   for (const action of actions) result[action] = resources.some((r) => can(actor, action, r));
   return result;
 }

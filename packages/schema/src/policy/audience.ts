@@ -21,8 +21,12 @@ export function profileAudience(actor: Actor, person: Extract<Resource, { kind: 
   if (person.tenantId !== actor.tenantId) return 'none';
   if (person.personId === actor.personId) return 'self';
   if (isAdmin(actor) || staffCoversAny(actor, person.entityIds)) return 'staff';
-  if (hasRole(actor, 'student') || hasRole(actor, 'alumnus') || hasRole(actor, 'staff')) return 'network';
-  return 'public';
+  return outsiderAudience(actor);
+}
+
+/** How a reader sees profiles their staff scope does not cover: members of the tenant (student, alumnus, staff) as the network, others as the public. */
+export function outsiderAudience(actor: Actor): 'network' | 'public' {
+  return hasRole(actor, 'student') || hasRole(actor, 'alumnus') || hasRole(actor, 'staff') ? 'network' : 'public';
 }
 
 const levelsByAudience: Readonly<Record<ProfileAudience, readonly VisibilityLevel[]>> = {

@@ -1,9 +1,12 @@
 export * from './types.ts';
 export { decide, can, actionResourceKind, authorEditableStatuses } from './policy.ts';
-export { profileAudience, visibleLevels, visibilityLevels, type VisibilityLevel } from './audience.ts';
+export { profileAudience, outsiderAudience, visibleLevels, visibilityLevels, type VisibilityLevel } from './audience.ts';
 export { allowedActions } from './allowed-actions.ts';
 export { NOT_FOUND, refusalReasons } from './reasons.ts';
-export { selfAndAncestors, staffCovers } from './scope.ts';
+export { selfAndAncestors, staffCovers, coveredEntityIds, entityScope, type EntityScope } from './scope.ts';
+export { offerVerbs, offerTransitions, closedOfferStatuses, moderationOutcome, offerTransitionTarget, type OfferVerb } from './offer-transitions.ts';
+export { pledgeScope, type PledgeScope } from './pledge-scope.ts';
+export { profileFieldAction, decideProfileField, editableProfileFields, settableVisibilityLevels } from './profile-edit.ts';
 export {
   signInMethods,
   institutionalRoles,

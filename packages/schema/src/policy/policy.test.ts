@@ -7,7 +7,7 @@ import { fr } from '../messages/fr.ts';
 import { inWords } from '../messages/index.ts';
 import { NOT_FOUND, refusalReasons } from './reasons.ts';
 import { selfAndAncestors } from './scope.ts';
-import { actions, type Action, type Actor, type Membership, type ProfileAudience, type Resource } from './types.ts';
+import { actions, type AnnouncedAction as Action, type Actor, type Membership, type ProfileAudience, type Resource } from './types.ts';
 
 /*
  * Fixture tenant:

@@ -5,8 +5,9 @@
  * of the actor's memberships grants it.
  */
 import type { Message } from '../messages/codes.ts';
-import { COMPANY_REQUEST_INSTEAD, NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, OFFER_OWN_COMPANY_ONLY, refusalReasons } from './reasons.ts';
+import { COMPANY_REQUEST_INSTEAD, EDUCATION_LOCKED, NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, OFFER_OWN_COMPANY_ONLY, refusalReasons } from './reasons.ts';
 import {
+  coveredEntityIds,
   hasRole,
   isAdmin,
   representedCompanyIds,
@@ -39,6 +40,22 @@ export const actionResourceKind = {
   'audit.read': 'audit',
   'webhook.manage': 'webhook',
   'records.export': 'records',
+  'offer.read': 'offer',
+  'offer.publishDirectly': 'offer',
+  'offer.queue': 'records',
+  'pledge.read': 'pledge',
+  'pledge.receive': 'pledge',
+  'pledge.queryAmounts': 'records',
+  'pledge.totals': 'records',
+  'pledge.import': 'records',
+  'profile.editSchoolData': 'person',
+  'profile.setVisibility': 'person',
+  'profile.listDuplicates': 'records',
+  'profile.resolveDuplicate': 'person',
+  'purpose.manage': 'records',
+  'consent.setDefaults': 'records',
+  'consent.export': 'records',
+  'erasure.process': 'person',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -58,6 +75,13 @@ const isAuthor = (actor: Actor, r: { authorId?: string }): boolean => r.authorId
 /** Own profile, or staff of one of the owner's entities, or admin. */
 const selfOrStaffOfOwner = (actor: Actor, person: ResourceOf<'profile.edit'>): boolean =>
   isSelf(actor, person) || isAdmin(actor) || staffCoversAny(actor, person.entityIds);
+
+/** Staff powers over this person: an admin, or staff of one of their entities (oneself included). */
+const staffOfOwner = (actor: Actor, person: ResourceOf<'profile.edit'>): boolean => isAdmin(actor) || staffCoversAny(actor, person.entityIds);
+
+/** The entities of an export or a list: the named ones, or (`covered`) whichever the actor looks after. */
+const looksAfter = (actor: Actor, entityIds: readonly string[] | 'covered'): boolean =>
+  isAdmin(actor) || (entityIds === 'covered' ? coveredEntityIds(actor).length > 0 : staffCoversAll(actor, entityIds));
 
 const rules: Rules = {
   // What another reader sees is decided field by field by profileAudience.
@@ -92,6 +116,13 @@ const rules: Rules = {
     return authorEditableStatuses.includes(offer.status ?? 'draft') || OFFER_LOCKED_FOR_AUTHOR;
   },
   'offer.moderate': (actor, offer) => isAdmin(actor) || staffCoversAny(actor, offer.targetEntityIds),
+  // Published and live offers are every member's; the rest only insiders': the author, who may edit it, who moderates it.
+  // The status is the one the reader sees (a live offer past its expiry date is expired).
+  'offer.read': (actor, offer) =>
+    offer.status === 'published' || isAuthor(actor, offer) || rules['offer.moderate'](actor, offer) === true || rules['offer.edit'](actor, offer) === true,
+  // Staff publish directly when they look after every target; administrators always. Everyone else goes through moderation.
+  'offer.publishDirectly': (actor, offer) => isAdmin(actor) || staffCoversAll(actor, offer.targetEntityIds),
+  'offer.queue': isStaffOrAdmin,
 
   // Anyone may give in their own name; on a company's behalf only its representative,
   // or staff recording it for their own entity, or an admin.
@@ -107,6 +138,29 @@ const rules: Rules = {
     isAdmin(actor) ||
     representsCompany(actor, pledge.companyId) ||
     staffCovers(actor, pledge.entityId),
+  // Knowing a pledge exists: who reads its amount, and — without the amount — any staff of the tenant for a
+  // company's pledge, so that schools do not solicit a company that already pledged elsewhere.
+  'pledge.read': (actor, pledge) => rules['pledge.readAmount'](actor, pledge) === true || (hasRole(actor, 'staff') && pledge.companyId !== undefined),
+  // Those who receive the money: staff of the beneficiary entity (or above it) and admins.
+  'pledge.receive': (actor, pledge) => isAdmin(actor) || staffCovers(actor, pledge.entityId),
+  // Staff see other entities' company pledges without their amount: sorting or filtering by amount only within an entity they cover.
+  'pledge.queryAmounts': (actor, records) =>
+    isAdmin(actor) || !hasRole(actor, 'staff') || (records.entityIds !== 'covered' && staffCoversAll(actor, records.entityIds)),
+  'pledge.totals': isStaffOrAdmin,
+  'pledge.import': isStaffOrAdmin,
+
+  // School-owned fields, once staff recorded them, are the institution's: the person asks them to correct them.
+  'profile.editSchoolData': (actor, person) => selfOrStaffOfOwner(actor, person) && (!person.educationLocked || staffOfOwner(actor, person) || EDUCATION_LOCKED),
+  'profile.setVisibility': isSelf,
+  'profile.listDuplicates': (actor) => isAdmin(actor) || coveredEntityIds(actor).length > 0,
+  'profile.resolveDuplicate': staffOfOwner,
+  // Erasing a profile is the strongest edit of it: staff of the person's entities or an admin, never of oneself.
+  'erasure.process': (actor, person) => !isSelf(actor, person) && staffOfOwner(actor, person),
+
+  // Purposes, consent defaults and the CRM export of consents are the administrators' (an admin membership covers the whole tenant).
+  'purpose.manage': (actor) => isAdmin(actor),
+  'consent.setDefaults': (actor) => isAdmin(actor),
+  'consent.export': (actor) => isAdmin(actor),
 
   // An empty list means the whole tenant's log: administrators only.
   'audit.read': (actor, audit) => isAdmin(actor) || staffCoversAll(actor, audit.entityIds),
@@ -115,7 +169,7 @@ const rules: Rules = {
   'webhook.manage': (actor) => isAdmin(actor),
 
   // Staff export what their entities hold; the whole tenant (no entity named) is the administrators'.
-  'records.export': (actor, records) => isAdmin(actor) || staffCoversAll(actor, records.entityIds),
+  'records.export': (actor, records) => looksAfter(actor, records.entityIds),
 };
 
 function refuse(reason: Message): Decision {

@@ -33,7 +33,26 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'audit.read': refused('audit.read'),
   'webhook.manage': refused('webhook.manage'),
   'records.export': refused('records.export'),
+  'offer.read': refused('offer.read'),
+  'offer.publishDirectly': refused('offer.publishDirectly'),
+  'offer.queue': { code: 'policy.moderationQueue', params: {} },
+  'pledge.read': refused('pledge.read'),
+  'pledge.receive': { code: 'policy.pledgeReceive', params: {} },
+  'pledge.queryAmounts': { code: 'policy.pledgeAmountQuery', params: {} },
+  'pledge.totals': { code: 'policy.pledgeTotals', params: {} },
+  'pledge.import': { code: 'policy.pledgeReportImport', params: {} },
+  'profile.editSchoolData': refused('profile.editSchoolData'),
+  'profile.setVisibility': { code: 'policy.visibilityOwnerOnly', params: {} },
+  'profile.listDuplicates': { code: 'policy.duplicatesStaffOnly', params: {} },
+  'profile.resolveDuplicate': { code: 'policy.reviewStaffOnly', params: {} },
+  'purpose.manage': { code: 'policy.adminOnly', params: { task: 'purposes' } },
+  'consent.setDefaults': { code: 'policy.adminOnly', params: { task: 'consentDefaults' } },
+  'consent.export': { code: 'policy.adminOnly', params: { task: 'consentExport' } },
+  'erasure.process': { code: 'policy.erasureStaffOnly', params: {} },
 };
+
+/** School-owned profile fields recorded by staff: the person asks them to correct them. */
+export const EDUCATION_LOCKED: Message = { code: 'policy.educationLocked', params: {} };
 
 /** The author of an offer may edit it only until it is published. */
 export const OFFER_LOCKED_FOR_AUTHOR: Message = { code: 'policy.offer.lockedForAuthor', params: {} };

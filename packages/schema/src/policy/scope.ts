@@ -65,3 +65,21 @@ export function staffCoversAny(actor: Actor, entityIds: readonly string[]): bool
 export function staffCoversAll(actor: Actor, entityIds: readonly string[]): boolean {
   return entityIds.length > 0 && entityIds.every((id) => staffCovers(actor, id));
 }
+
+/** Every entity of the tenant that one of the actor's staff memberships covers (its own and everything below). */
+export function coveredEntityIds(actor: Actor): string[] {
+  if (!hasRole(actor, 'staff')) return [];
+  return Object.keys(actor.entityParents).filter((id) => staffCovers(actor, id));
+}
+
+/** The entities whose records an actor looks after: the whole tenant, or a list (empty for someone who looks after none). */
+export type EntityScope = { readonly all: true } | { readonly all: false; readonly entityIds: readonly string[] };
+
+/**
+ * What lists, queues, totals and exports reach: an administrator the whole
+ * tenant, staff the entities they cover, anyone else none. The server turns
+ * it into SQL; which scope applies is decided here.
+ */
+export function entityScope(actor: Actor): EntityScope {
+  return isAdmin(actor) ? { all: true } : { all: false, entityIds: coveredEntityIds(actor) };
+}

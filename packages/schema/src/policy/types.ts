@@ -56,7 +56,36 @@ export const actions = [
   'webhook.manage', // subscribe the institution's systems to events (administrators)
   'records.export', // export people, offers and pledges in bulk (CSV/JSON, for the CRM or ERP)
 ] as const;
-export type Action = (typeof actions)[number];
+/** The actions `GET /v1/me` announces (`can`): what the elements show or hide whole features by. */
+export type AnnouncedAction = (typeof actions)[number];
+
+/**
+ * The finer decisions the server makes on one object or one list, through
+ * the same policy (issue 14): not announced in `GET /v1/me`, since the
+ * elements learn them from the objects the server sends.
+ */
+export const serverActions = [
+  'offer.read', // read an offer that is not published (insiders)
+  'offer.publishDirectly', // submit and be published without moderation
+  'offer.queue', // the moderation queue
+  'pledge.read', // know a pledge exists (its amount is pledge.readAmount)
+  'pledge.receive', // record that the money arrived
+  'pledge.queryAmounts', // sort or filter a list by amount
+  'pledge.totals', // promised versus received per entity
+  'pledge.import', // import the SOLTéA transfer report
+  'profile.editSchoolData', // change the school-owned fields of a profile (locked once staff recorded them)
+  'profile.setVisibility', // choose who reads each field
+  'profile.listDuplicates', // the possible duplicates in the directory
+  'profile.resolveDuplicate', // decide a possible duplicate is not one
+  'purpose.manage', // create and edit consent purposes
+  'consent.setDefaults', // the institution's consent defaults
+  'consent.export', // every person's consent state, for the CRM
+  'erasure.process', // read and carry out someone's erasure request
+] as const;
+
+/** Every action the policy decides on. */
+export const allActions = [...actions, ...serverActions] as const;
+export type Action = (typeof allActions)[number];
 
 /**
  * What an action is about. Every resource names its tenant: anything of
@@ -64,7 +93,14 @@ export type Action = (typeof actions)[number];
  */
 export type Resource =
   /** A person's profile, consents or data; `entityIds` are the owner's entities. */
-  | { readonly kind: 'person'; readonly tenantId: string; readonly personId: string; readonly entityIds: readonly string[] }
+  | {
+      readonly kind: 'person';
+      readonly tenantId: string;
+      readonly personId: string;
+      readonly entityIds: readonly string[];
+      /** The school-owned fields of the profile were recorded by staff (`profile.editSchoolData`). */
+      readonly educationLocked?: boolean;
+    }
   | { readonly kind: 'company'; readonly tenantId: string; readonly companyId?: string }
   | {
       readonly kind: 'offer';
@@ -88,8 +124,11 @@ export type Resource =
   | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] }
   /** A webhook subscription; it reads as staff of `entityId`. */
   | { readonly kind: 'webhook'; readonly tenantId: string; readonly entityId: string }
-  /** The records (people, offers, pledges) of some entities taken as a whole, as an export reads them (empty: the whole tenant). */
-  | { readonly kind: 'records'; readonly tenantId: string; readonly entityIds: readonly string[] };
+  /**
+   * The records (people, offers, pledges) of some entities taken as a whole, as an export reads them (empty: the whole tenant;
+   * `covered`: those the actor looks after, whichever they are — see `entityScope`).
+   */
+  | { readonly kind: 'records'; readonly tenantId: string; readonly entityIds: readonly string[] | 'covered' };
 
 export const offerStatuses = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'filled', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
