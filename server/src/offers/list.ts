@@ -4,13 +4,12 @@
  * submitted offers aimed at their entities, oldest first).
  */
 import type * as v from 'valibot';
-import type { Actor, Offer, OfferListQuerySchema, Page } from '@passerelle/schema';
+import { entityScope, type Actor, type Offer, type OfferListQuerySchema, type Page } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listOfferRows, type OfferListScope } from '../db/offers/list.ts';
 import { targetsByOffer } from '../db/offers/offers.ts';
 import { validationProblem } from '../http/problem.ts';
-import { coveredEntityIds, isAdmin, isStaff } from '../auth/roles.ts';
-import { requireRole } from '../auth/authorize.ts';
+import { authorize } from '../auth/authorize.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { offerView } from './offer-view.ts';
 
@@ -22,8 +21,9 @@ export function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<typeof Off
   if (mine) {
     scope = { list: 'mine', authorId: actor.personId };
   } else if (queue) {
-    requireRole(actor, (a) => isAdmin(a) || isStaff(a), { code: 'policy.moderationQueue', params: {} });
-    scope = { list: 'queue', entityIds: isAdmin(actor) ? undefined : coveredEntityIds(actor) };
+    authorize(actor, 'offer.queue', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
+    const reach = entityScope(actor);
+    scope = { list: 'queue', entityIds: reach.all ? undefined : reach.entityIds };
   } else {
     scope = { list: 'published' };
   }

@@ -3,7 +3,7 @@
  * caller should see it (expired once past its expiry date, with no job), and
  * who may see what.
  */
-import { can, staffCovers, type Actor, type Offer, type OfferStatus, type Resource } from '@passerelle/schema';
+import { can, type Actor, type Offer, type OfferStatus, type Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { findOffer, type LoadedOffer, type OfferRow } from '../db/offers/offers.ts';
 import { notFound } from '../http/problem.ts';
@@ -24,21 +24,15 @@ export function offerResource(offer: Pick<LoadedOffer, 'tenantId' | 'authorId' |
   return { kind: 'offer', tenantId: offer.tenantId, authorId: offer.authorId, companyId: offer.companyId, targetEntityIds: offer.targetEntityIds, status: offer.status };
 }
 
+/** The offer as the reader sees it (its effective status), for the policy's `offer.read`. */
+export function seenOffer(offer: LoadedOffer, today: string): Extract<Resource, { kind: 'offer' }> {
+  return offerResource({ ...offer, status: effectiveStatus(offer, today) });
+}
+
 /** The author, the company's representatives, moderators of a target, admins. */
 export function isInsider(actor: Actor, offer: LoadedOffer): boolean {
   const resource = offerResource(offer);
   return offer.authorId === actor.personId || can(actor, 'offer.moderate', resource) || can(actor, 'offer.edit', resource);
-}
-
-/** Published and live offers are every member's; the rest only insiders'. */
-export function canRead(actor: Actor, offer: LoadedOffer, today: string): boolean {
-  return effectiveStatus(offer, today) === 'published' || isInsider(actor, offer);
-}
-
-/** Staff publish directly when they look after every target; administrators always. */
-export function publishesDirectly(actor: Actor, targetEntityIds: readonly string[]): boolean {
-  if (actor.memberships.some((m) => m.role === 'admin')) return true;
-  return targetEntityIds.length > 0 && targetEntityIds.every((id) => staffCovers(actor, id));
 }
 
 /** Loads the offer for a verb: 404 if the caller cannot know it exists. */

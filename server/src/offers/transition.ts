@@ -3,11 +3,10 @@
  * request changes, withdraw, fill): one guarded state change each.
  */
 import type { Context } from 'hono';
-import type { Actor, OfferStatus } from '@passerelle/schema';
+import { offerTransitionTarget, offerTransitions, type OfferVerb } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { findOffer, updateOffer, type LoadedOffer } from '../db/offers/offers.ts';
 import { authorize } from '../auth/authorize.ts';
-import type { ParamsOf } from '@passerelle/schema/messages';
 import { ProblemError } from '../http/problem.ts';
 import { rememberReply } from '../http/idempotency.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
@@ -15,13 +14,15 @@ import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, todayOf
 import { recordEvent } from '../webhooks/record.ts';
 
 /**
- * A moderation or lifecycle verb: checks the policy and the current status,
- * moves the offer, writes the audit entry, all in one transaction.
+ * A moderation or lifecycle verb: checks the policy and the current status
+ * (the schema's `offerTransitions`), moves the offer, writes the audit entry,
+ * all in one transaction.
  */
 export function transition(
   c: Context<AppEnv>,
-  options: { action: 'offer.edit' | 'offer.moderate'; audit: string; verb: ParamsOf<'offer.wrongStatus'>['verb']; from: readonly OfferStatus[]; to: (actor: Actor, offer: LoadedOffer) => OfferStatus; reason?: string; check?: (offer: LoadedOffer, today: string) => void; remember?: boolean },
+  options: { audit: string; verb: OfferVerb; reason?: string; check?: (offer: LoadedOffer, today: string) => void; remember?: boolean },
 ) {
+  const rule = offerTransitions[options.verb];
   const { db, clock } = c.var.deps;
   const { actor } = c.var.auth;
   const id = (c.req.param() as { id: string }).id;
@@ -30,12 +31,12 @@ export function transition(
   const result = db.transaction((tx) => {
     const offer = offerFor(tx, actor, id);
     const current = effectiveStatus(offer, today);
-    authorize(actor, options.action, offerResource({ ...offer, status: offer.status }));
-    if (!options.from.includes(current)) {
+    authorize(actor, rule.action, offerResource({ ...offer, status: offer.status }));
+    if (!rule.from.includes(current)) {
       throw new ProblemError('conflict', 'offer.wrongStatus', { status: current, verb: options.verb }, { members: { currentStatus: current } });
     }
     options.check?.(offer, today);
-    const to = options.to(actor, offer);
+    const to = offerTransitionTarget(actor, options.verb, offerResource(offer));
     const now = who.at;
     updateOffer(tx, offer.id, {
       status: to,

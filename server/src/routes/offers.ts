@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, type OfferStatus } from '@passerelle/schema';
+import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, can, closedOfferStatuses, moderationOutcome, type OfferStatus } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -11,7 +11,7 @@ import { findOffer, insertOffer, replaceOfferTargets, updateOffer } from '../db/
 import { listTargetEntities } from '../db/offers/references.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { internshipParameters } from '../config/internship.ts';
-import { canRead, effectiveStatus, offerEtag, offerFor, offerResource, offerView, publishesDirectly, todayOf } from '../offers/offer-view.ts';
+import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, seenOffer, todayOf } from '../offers/offer-view.ts';
 import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, throwIfAny, type Fields } from '../offers/fields.ts';
 import { listOffers } from '../offers/list.ts';
 import { transition } from '../offers/transition.ts';
@@ -55,9 +55,10 @@ export const offerRoutes = new Hono<AppEnv>()
     const today = todayOf(clock.now());
     const fields = fieldsOfCreate(input);
     throwIfAny(referenceErrors(db, actor.tenantId, fields));
-    authorize(actor, 'offer.create', { kind: 'offer', tenantId: actor.tenantId, companyId: fields.companyId, targetEntityIds: fields.targetEntityIds });
+    const resource = { kind: 'offer', tenantId: actor.tenantId, companyId: fields.companyId, targetEntityIds: fields.targetEntityIds } as const;
+    authorize(actor, 'offer.create', resource);
     throwIfAny(contentErrors(fields, today, submit === true));
-    const status: OfferStatus = submit ? (publishesDirectly(actor, fields.targetEntityIds) ? 'published' : 'submitted') : 'draft';
+    const status: OfferStatus = submit ? moderationOutcome(actor, resource) : 'draft';
     const who = auditOrigin(c);
     const result = db.transaction((tx) => {
       const id = insertOffer(tx, {
@@ -86,7 +87,7 @@ export const offerRoutes = new Hono<AppEnv>()
     const { actor } = c.var.auth;
     const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     const today = todayOf(c.var.deps.clock.now());
-    if (!offer || !canRead(actor, offer, today)) throw notFound('offer.notFound');
+    if (!offer || !can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
     c.header('etag', offerEtag(offer));
     return c.json(offerView(actor, offer, today), 200);
   })
@@ -105,14 +106,14 @@ export const offerRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const updated = db.transaction((tx) => {
       const offer = offerFor(tx, actor, id);
-      if (!canRead(actor, offer, today)) throw notFound('offer.notFound');
+      if (!can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
       authorize(actor, 'offer.edit', offerResource(offer));
       if (!ifMatch) throw new ProblemError('preconditionRequired', 'offer.ifMatchRequired');
       if (ifMatch !== offerEtag(offer) && ifMatch !== `W/${offerEtag(offer)}`) {
         throw new ProblemError('preconditionFailed', 'offer.changed');
       }
       const current = effectiveStatus(offer, today);
-      if (current === 'withdrawn' || current === 'filled') throw new ProblemError('conflict', 'offer.closed', { status: current }, { members: { currentStatus: current } });
+      if (closedOfferStatuses.includes(current)) throw new ProblemError('conflict', 'offer.closed', { status: current }, { members: { currentStatus: current } });
       const before = fieldsOf(offer);
       const next: Fields = { ...before };
       for (const [key, value] of Object.entries(patch) as [keyof Fields, unknown][]) {
@@ -126,7 +127,7 @@ export const offerRoutes = new Hono<AppEnv>()
         authorize(actor, 'offer.edit', offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds }));
       }
       throwIfAny(contentErrors(next, today, offer.status !== 'draft'));
-      const backToModeration = offer.status === 'published' && !publishesDirectly(actor, next.targetEntityIds);
+      const backToModeration = offer.status === 'published' && moderationOutcome(actor, offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds })) !== 'published';
       updateOffer(tx, offer.id, { ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) });
       if (patch.targetEntityIds) replaceOfferTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
       writeAudit(tx, who, {
@@ -146,10 +147,7 @@ export const offerRoutes = new Hono<AppEnv>()
   /** Sends a draft (or an offer sent back) to moderation; takes an `Idempotency-Key`. */
   .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, (c) =>
     transition(c, {
-      action: 'offer.edit',
       audit: 'offer.submit', verb: 'submit',
-      from: ['draft', 'changes_requested', 'rejected'],
-      to: (actor, offer) => (publishesDirectly(actor, offer.targetEntityIds) ? 'published' : 'submitted'),
       check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true)),
       remember: true,
     }),
@@ -157,25 +155,22 @@ export const offerRoutes = new Hono<AppEnv>()
   /** Staff of a targeted entity, or an admin, publish a submitted offer. */
   .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
     transition(c, {
-      action: 'offer.moderate',
       audit: 'offer.publish', verb: 'publish',
-      from: ['submitted'],
-      to: () => 'published',
       check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true)),
     }),
   )
   /** Rejects with a reason the author reads. */
   .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    transition(c, { action: 'offer.moderate', audit: 'offer.reject', verb: 'reject', from: ['submitted', 'published'], to: () => 'rejected', reason: c.req.valid('json').reason }),
+    transition(c, { audit: 'offer.reject', verb: 'reject', reason: c.req.valid('json').reason }),
   )
   /** Sends the offer back to its author with what to change. */
   .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    transition(c, { action: 'offer.moderate', audit: 'offer.request_changes', verb: 'requestChanges', from: ['submitted', 'published'], to: () => 'changes_requested', reason: c.req.valid('json').reason }),
+    transition(c, { audit: 'offer.request_changes', verb: 'requestChanges', reason: c.req.valid('json').reason }),
   )
   /** The author (until published), the company's representatives, staff of a target or an admin withdraw it. */
   .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    transition(c, { action: 'offer.edit', audit: 'offer.withdraw', verb: 'withdraw', from: ['draft', 'submitted', 'changes_requested', 'rejected', 'published'], to: () => 'withdrawn' }),
+    transition(c, { audit: 'offer.withdraw', verb: 'withdraw' }),
   )
   /** The position is filled: the offer leaves the listings. */
-  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) => transition(c, { action: 'offer.edit', audit: 'offer.fill', verb: 'fill', from: ['published'], to: () => 'filled' }));
+  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) => transition(c, { audit: 'offer.fill', verb: 'fill' }));
 

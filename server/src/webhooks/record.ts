@@ -9,7 +9,7 @@
  * object gets no message at all.
  */
 import type { Actor, WebhookEventType, WebhookPayload } from '@passerelle/schema';
-import { decide, profileAudience } from '@passerelle/schema';
+import { can, decide, profileAudience } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { entityParents } from '../auth/session.ts';
 import { insertDeliveries } from '../db/webhooks/deliveries.ts';
@@ -21,9 +21,9 @@ import { viewFor } from '../profiles/document.ts';
 import { personResource } from '../consents/people.ts';
 import { consentOverview } from '../consents/state.ts';
 import { findOffer } from '../db/offers/offers.ts';
-import { canRead, offerView, todayOf } from '../offers/offer-view.ts';
+import { offerView, seenOffer, todayOf } from '../offers/offer-view.ts';
 import { findPledgeJoined } from '../db/pledges/joined.ts';
-import { canSeePledge } from '../pledges/access.ts';
+import { pledgeResource } from '../pledges/access.ts';
 import { projectPledge } from '../pledges/project.ts';
 import { findErasureRequest } from '../db/rights/erasure-requests.ts';
 import { announceDeliveriesQueued } from './wake.ts';
@@ -65,14 +65,14 @@ function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, now: Da
       const offer = findOffer(tx, tenantId, event.offerId);
       if (!offer) return null;
       const today = todayOf(now);
-      return (reader) => (canRead(reader, offer, today) ? offerView(reader, offer, today) : null);
+      return (reader) => (can(reader, 'offer.read', seenOffer(offer, today)) ? offerView(reader, offer, today) : null);
     }
     case 'pledge.created':
     case 'pledge.status_changed': {
       const joined = findPledgeJoined(tx, tenantId, event.pledgeId);
       if (!joined) return null;
       // GET /v1/pledges/:id for that staff member: 404 if unseen, the amount only for the beneficiary's.
-      return (reader) => (canSeePledge(reader, joined.pledge) ? projectPledge(reader, joined) : null);
+      return (reader) => (can(reader, 'pledge.read', pledgeResource(joined.pledge)) ? projectPledge(reader, joined) : null);
     }
     case 'erasure.requested': {
       const request = findErasureRequest(tx, tenantId, event.requestId);

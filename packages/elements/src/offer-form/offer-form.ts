@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { formatEuros, renderOfferMarkdown, offerKinds, remotePolicies, type FieldError, type Offer } from '@passerelle/schema';
+import { authorEditableStatuses, formatEuros, renderOfferMarkdown, offerKinds, offerTransitions, remotePolicies, type FieldError, type Offer } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
@@ -18,9 +18,9 @@ import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 /** `GET /v1/offers/parameters`: the year's legal parameters and the entities an offer can be aimed at. */
 type OfferParameters = BodyOf<Rpc['offers']['parameters']['$get']>;
 
-/** Statuses in which the author may still change and (re)submit the offer. */
-const openStatuses: readonly Offer['status'][] = ['draft', 'submitted', 'changes_requested', 'rejected'];
-const resubmittable: readonly Offer['status'][] = ['draft', 'changes_requested', 'rejected'];
+/** Statuses in which the author may still change the offer, and those it can be (re)submitted from: the server's own table. */
+const openStatuses = authorEditableStatuses;
+const resubmittable = offerTransitions.submit.from;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
