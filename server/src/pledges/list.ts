@@ -7,8 +7,8 @@
 import type { Actor, Page, Pledge, PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listVisiblePledges, type PledgeKeyset } from '../db/pledges/list.ts';
-import { forbidden, validationProblem } from '../http/problem.ts';
-import { amountQueryRefusal } from './access.ts';
+import { validationProblem } from '../http/problem.ts';
+import { authorize } from '../auth/authorize.ts';
 import { projectPledge, type PledgeRow } from './project.ts';
 
 const encodeCursor = (cur: PledgeKeyset) => Buffer.from(JSON.stringify(cur)).toString('base64url');
@@ -26,8 +26,7 @@ function decodeCursor(s: string): PledgeKeyset {
 function checkAmountQuery(actor: Actor, q: PledgeListQuery): void {
   const usesAmount = q.sort === 'amount' || q.sort === '-amount' || q.minAmountCents !== undefined || q.maxAmountCents !== undefined;
   if (usesAmount) {
-    const refusal = amountQueryRefusal(actor, q.entityId);
-    if (refusal) throw forbidden(refusal);
+    authorize(actor, 'pledge.queryAmounts', { kind: 'records', tenantId: actor.tenantId, entityIds: q.entityId ? [q.entityId] : [] });
   }
 }
 

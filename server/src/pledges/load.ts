@@ -5,14 +5,14 @@
  */
 import type { Message } from '@passerelle/schema/messages';
 import type { Context } from 'hono';
-import type { Actor } from '@passerelle/schema';
+import { can, type Actor } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findPledgeJoined } from '../db/pledges/joined.ts';
 import { findInstitutionSettings } from '../db/pledges/lookups.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeConfig } from '../config/pledges.ts';
-import { canSeePledge } from './access.ts';
+import { pledgeResource } from './access.ts';
 import { unseenRefusal } from '../auth/authorize.ts';
 import type { PledgeJoined, PledgeRow } from './project.ts';
 
@@ -20,7 +20,8 @@ import type { PledgeJoined, PledgeRow } from './project.ts';
 export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
   const row = findPledgeJoined(db, actor.tenantId, id);
   if (!row) throw notFound('pledge.notFound');
-  if (!canSeePledge(actor, row.pledge)) throw unseenRefusal(actor, (a) => canSeePledge(a, row.pledge), notFound('pledge.notFound'));
+  const sees = (a: Actor) => can(a, 'pledge.read', pledgeResource(row.pledge));
+  if (!sees(actor)) throw unseenRefusal(actor, sees, notFound('pledge.notFound'));
   return row;
 }
 

@@ -2,12 +2,11 @@
  * Received money: totals per beneficiary entity, and the SOLTéA transfer
  * report that marks apprenticeship-tax pledges received.
  */
-import type { Actor, PledgeListQuery, PledgeTotal } from '@passerelle/schema';
+import { entityScope, type Actor, type PledgeListQuery, type PledgeTotal } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
 import { listTransferCandidates, sumPledgesPerEntity } from '../db/pledges/totals.ts';
 import { updatePledge } from '../db/pledges/write.ts';
 import { writeAudit, type auditOrigin } from '../db/audit.ts';
-import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
 import { managesBeneficiary } from './access.ts';
 import type { ReportLine } from './csv.ts';
 import { recordEvent } from '../webhooks/record.ts';
@@ -15,7 +14,8 @@ import { recordEvent } from '../webhooks/record.ts';
 /** Promised versus received per entity and kind, over the entities whose every amount the caller may read. */
 export function pledgeTotals(db: Db, actor: Actor, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): PledgeTotal[] {
   // Totals are of whole entities, so only entities whose every amount the caller may read.
-  const rows = sumPledgesPerEntity(db, actor.tenantId, { entityIds: isAdmin(actor) ? null : coveredEntityIds(actor), kind: q.kind, campaignYear: q.campaignYear });
+  const scope = entityScope(actor);
+  const rows = sumPledgesPerEntity(db, actor.tenantId, { entityIds: scope.all ? null : [...scope.entityIds], kind: q.kind, campaignYear: q.campaignYear });
   return rows.map((r) => ({ entityId: r.entityId, name: r.name, kind: r.kind, count: r.count, promisedCents: Number(r.promised ?? 0), receivedCents: Number(r.received ?? 0), currency: 'EUR' }));
 }
 

@@ -20,10 +20,9 @@ import {
 } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { isAdmin, isStaff } from '../auth/roles.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
-import { requireRole } from '../auth/authorize.ts';
+import { authorize } from '../auth/authorize.ts';
 import { idempotent, rememberReply } from '../http/idempotency.ts';
 import { findPledgeJoined } from '../db/pledges/joined.ts';
 import { listBeneficiaries } from '../db/pledges/lookups.ts';
@@ -71,7 +70,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireRole(actor, (a) => isAdmin(a) || isStaff(a), { code: 'policy.pledgeTotals', params: {} });
+    authorize(actor, 'pledge.totals', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
     const items = pledgeTotals(db, actor, c.req.valid('query'));
     return c.json({ items }, 200);
   })
@@ -115,7 +114,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .post('/import', describeRoute({ operationId: 'importTransferReport', summary: 'Mark received the transfers of a SOLTéA report (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeImportResultSchema } }), jsonBody(PledgeImportSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireRole(actor, (a) => isAdmin(a) || isStaff(a), { code: 'policy.pledgeReportImport', params: {} });
+    authorize(actor, 'pledge.import', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
     const parsed = parseTransferReport(c.req.valid('json').csv);
     if ('error' in parsed) throw ProblemError.of('validation', parsed.error, { errors: [{ path: 'csv', ...parsed.error }] });
     const who = auditOrigin(c);
