@@ -3,16 +3,13 @@
  * rows they reach; the filters as search keys; keyset pagination. The query
  * itself is `directoryHits` (`db/profiles/directory.ts`).
  */
-import { searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
+import { coveredEntityIds, entityScope, outsiderAudience, searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { directoryHits, type DirectoryFilters, type DirectoryHit, type DirectoryReader } from '../db/profiles/directory.ts';
 import { findProfilesByPersonIds } from '../db/profiles/profiles.ts';
 import { validationProblem } from '../http/problem.ts';
 import type { ProfileRow } from './document.ts';
-import { coveredEntityIds, isAdmin } from '../auth/roles.ts';
-import { requireRole } from '../auth/authorize.ts';
-
-const isMember = (actor: Actor) => actor.memberships.some((m) => m.role === 'student' || m.role === 'alumnus' || m.role === 'staff');
+import { authorize } from '../auth/authorize.ts';
 
 const encodeCursor = (c: DirectoryHit) => Buffer.from(JSON.stringify([c.sort, c.personId])).toString('base64url');
 function decodeCursor(raw: string): DirectoryHit {
@@ -26,14 +23,13 @@ function decodeCursor(raw: string): DirectoryHit {
 }
 
 export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuery): { rows: ProfileRow[]; nextCursor: string | null } {
-  const admin = isAdmin(actor);
-  const covered = coveredEntityIds(actor);
-  const minimum = isMember(actor) ? visibilityRank.network : visibilityRank.public;
+  const admin = entityScope(actor).all;
+  const minimum = outsiderAudience(actor) === 'network' ? visibilityRank.network : visibilityRank.public;
   const reader: DirectoryReader = {
     tenantId: actor.tenantId,
     personId: actor.personId,
     admin,
-    coveredEntityIds: covered,
+    coveredEntityIds: coveredEntityIds(actor),
     minimumRank: minimum,
     // Admins and members sort by what the network sees; everyone else by what the public sees.
     sortBy: admin || minimum === visibilityRank.network ? 'network' : 'public',
@@ -45,7 +41,7 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
     entityId: query.entity ? query.entity : undefined,
     flagged: Boolean(query.flagged),
   };
-  if (filters.flagged) requireRole(actor, (a) => isAdmin(a) || coveredEntityIds(a).length > 0, { code: 'policy.duplicatesStaffOnly', params: {} });
+  if (filters.flagged) authorize(actor, 'profile.listDuplicates', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
   // First pass on the indexes only: ids and sort keys of the page.

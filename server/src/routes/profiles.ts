@@ -9,8 +9,8 @@ import {
   ProfilePatchSchema,
   isSchoolOwned,
   profileAudience,
+  profileFieldAction,
   profileFieldKeys,
-  staffCovers,
   type Actor,
   type ProfileAudience,
   type ProfileFieldKey,
@@ -19,9 +19,8 @@ import {
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize, requireRole } from '../auth/authorize.ts';
+import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
-import type { Message } from '@passerelle/schema/messages';
 import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { derivedColumns, etagOf, fieldsOf, viewFor, visibilityOf, type ProfileRow } from '../profiles/document.ts';
@@ -35,13 +34,6 @@ import { untilChange } from '../db/until-change.ts';
 import { describeRoute } from '../http/describe.ts';
 
 const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
-
-const EDUCATION_LOCKED: Message = { code: 'policy.educationLocked', params: {} };
-const REVIEW_STAFF_ONLY: Message = { code: 'policy.reviewStaffOnly', params: {} };
-
-/** Staff powers over this owner: admin, or staff of one of their entities (the policy's scope). */
-const actsAsStaff = (actor: Actor, ownerEntityIds: readonly string[]) =>
-  actor.memberships.some((m) => m.role === 'admin') || ownerEntityIds.some((id) => staffCovers(actor, id));
 
 /** The document `audience` reads, with what it needs from other tables. */
 function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
@@ -161,7 +153,6 @@ export const profileRoutes = new Hono<AppEnv>()
       const resource = personResource(actor, personId, entityIds);
       authorize(actor, 'profile.edit', resource);
       const isOwner = personId === actor.personId;
-      const staff = actsAsStaff(actor, entityIds);
       const audience = profileAudience(actor, resource);
 
       if (ifMatch !== etagOf(current)) {
@@ -179,7 +170,9 @@ export const profileRoutes = new Hono<AppEnv>()
         (after as Record<ProfileFieldKey, unknown>)[k] = patch[k];
         changed.push(k);
       }
-      if (changed.some(isSchoolOwned) && current.educationLocked) requireRole(actor, (a) => actsAsStaff(a, entityIds), EDUCATION_LOCKED);
+      // Field by field: school-owned ones, once staff recorded them, are theirs to correct.
+      const owned = { ...resource, educationLocked: current.educationLocked };
+      for (const k of changed as ProfileFieldKey[]) authorize(actor, profileFieldAction(k), owned);
       if (patch.educationEntityId && patch.educationEntityId !== before.educationEntityId && !(patch.educationEntityId in actor.entityParents)) {
         throw validationProblem([{ path: 'educationEntityId', code: 'profile.educationEntity', params: {} }]);
       }
@@ -188,7 +181,7 @@ export const profileRoutes = new Hono<AppEnv>()
       if (patch.visibility) {
         for (const [k, level] of Object.entries(patch.visibility) as [ProfileFieldKey, (typeof visibility)[ProfileFieldKey] | undefined][]) {
           if (level === undefined || visibility[k] === level) continue;
-          if (!isOwner) throw new ProblemError('forbidden', 'policy.visibilityOwnerOnly');
+          authorize(actor, 'profile.setVisibility', resource);
           visibility[k] = level;
           changed.push(`visibility.${k}`);
         }
@@ -196,7 +189,7 @@ export const profileRoutes = new Hono<AppEnv>()
       if (changed.length === 0) return { row: current, audience };
 
       // Staff recording school-owned data makes it the institution's: the person then asks them to correct it.
-      const locks = staff && !isOwner && changed.some(isSchoolOwned);
+      const locks = audience === 'staff' && changed.some(isSchoolOwned);
       const updated = updateProfileAtVersion(tx, actor.tenantId, personId, current.version, {
         ...after,
         visibility,
@@ -235,8 +228,9 @@ export const profileRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     const row = db.transaction((tx) => {
       const { row: current, entityIds } = loadProfile(tx, actor, personId);
-      authorize(actor, 'profile.edit', personResource(actor, personId, entityIds));
-      requireRole(actor, (a) => actsAsStaff(a, entityIds), REVIEW_STAFF_ONLY);
+      const person = personResource(actor, personId, entityIds);
+      authorize(actor, 'profile.edit', person);
+      authorize(actor, 'profile.resolveDuplicate', person);
       const flag = findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
       if (!flag) throw notFound('profile.reviewFlag.notFound');
       if (flag.resolvedAt !== null || !resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at)) {
