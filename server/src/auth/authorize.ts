@@ -1,5 +1,4 @@
 import { EMAIL_SESSION_WITHHOLDS_STAFF, decide, refusalReason, type Action, type Actor, type Resource } from '@passerelle/schema';
-import type { Message } from '@passerelle/schema/messages';
 import { ProblemError } from '../http/problem.ts';
 
 /**
@@ -12,16 +11,6 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
   if (decision.allowed) return;
   if (!decision.sameTenant) throw new ProblemError('notFound', 'resource.notFound');
   throw ProblemError.of('forbidden', decision.reason, { members: { action } });
-}
-
-/**
- * Enforces a role check outside the policy's action table (a staff queue, an
- * administrators' list): 403 with `reason`, or with how to sign in instead
- * when the session withholds the membership that would pass (an email code).
- */
-export function requireRole(actor: Actor, passes: (actor: Actor) => boolean, reason: Message): void {
-  const refusal = refusalReason(actor, passes, reason);
-  if (refusal !== undefined) throw ProblemError.of('forbidden', refusal);
 }
 
 /**

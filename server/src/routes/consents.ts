@@ -39,7 +39,7 @@ import {
 } from '../consents/state.ts';
 import { consentHistory } from '../consents/history.ts';
 import { checkedOrigin } from '../consents/origin.ts';
-import { personResource, requireAdmin } from '../consents/people.ts';
+import { personResource } from '../consents/people.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { toCsv } from '../csv/write.ts';
 import { csvFile, describeRoute } from '../http/describe.ts';
@@ -135,7 +135,7 @@ export const consentRoutes = new Hono<AppEnv>()
   .get('/export', describeRoute({ operationId: 'exportConsents', summary: 'Every person’s state for one purpose, as CSV for the CRM (administrators)', tags: ['consents'], answers: { 200: csvFile }, writes: true, problems: [404] }), queryParams(ConsentExportQuerySchema), (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'consentExport');
+    authorize(actor, 'consent.export', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const purpose = findPurpose(db, actor.tenantId, { key: c.req.valid('query').purpose });
     if (!purpose) throw notFound('purpose.notFound');
     const now = clock.now();

@@ -9,11 +9,10 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { OfferExportSchema, PeopleExportSchema, PledgeExportSchema, OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, refusalReasons, selfAndAncestors, type Actor, type ExportFormat } from '@passerelle/schema';
+import { OfferExportSchema, PeopleExportSchema, PledgeExportSchema, OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, entityScope, selfAndAncestors, type Actor, type ExportFormat } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize, requireRole } from '../auth/authorize.ts';
-import { coveredEntityIds, isAdmin, isStaff } from '../auth/roles.ts';
+import { authorize } from '../auth/authorize.ts';
 import { queryParams } from '../http/validate.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
 import { countPeopleForExport } from '../db/exports/people.ts';
@@ -33,12 +32,11 @@ import { csvFile, describeRoute } from '../http/describe.ts';
  * the whole tenant.
  */
 function exportScope(actor: Actor, entityId: string | undefined): { entityIds: string[] | undefined; named: string[] } {
-  // The scope below comes from the session's memberships: a withheld staff one (email code) is told apart first.
-  requireRole(actor, (a) => isAdmin(a) || isStaff(a), refusalReasons['records.export']);
-  const named = entityId ? [entityId] : isAdmin(actor) ? [] : coveredEntityIds(actor);
-  authorize(actor, 'records.export', { kind: 'records', tenantId: actor.tenantId, entityIds: named });
-  if (entityId) return { named, entityIds: Object.keys(actor.entityParents).filter((id) => selfAndAncestors(actor.entityParents, id).includes(entityId)) };
-  return { named, entityIds: isAdmin(actor) ? undefined : named };
+  // No entity named: the ones the actor looks after, whichever they are (so that a withheld staff membership, an email code, is told apart).
+  authorize(actor, 'records.export', { kind: 'records', tenantId: actor.tenantId, entityIds: entityId ? [entityId] : 'covered' });
+  if (entityId) return { named: [entityId], entityIds: Object.keys(actor.entityParents).filter((id) => selfAndAncestors(actor.entityParents, id).includes(entityId)) };
+  const scope = entityScope(actor);
+  return scope.all ? { named: [], entityIds: undefined } : { named: [...scope.entityIds], entityIds: [...scope.entityIds] };
 }
 
 function auditExport(c: Context<AppEnv>, what: 'people' | 'offers' | 'pledges', named: string[], detail: { format: ExportFormat; filters: Record<string, unknown>; rows: number }): void {

@@ -10,7 +10,7 @@ import { findTenantEntity, listPurposeVersions, updatePurpose } from '../db/cons
 import { findInstitutionSettings, updateInstitutionSettings } from '../db/consents/settings.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { ensureVersion, findPurpose, insertPurpose, listPurposes, type PurposeRow } from '../consents/purposes.ts';
-import { requireAdmin } from '../consents/people.ts';
+import { authorize } from '../auth/authorize.ts';
 import { tenantDefaultCap } from '../consents/state.ts';
 import { describeRoute } from '../http/describe.ts';
 
@@ -39,7 +39,7 @@ export const purposeRoutes = new Hono<AppEnv>()
   .post('/', describeRoute({ operationId: 'createPurpose', summary: 'Create a purpose and its first text (administrators)', tags: ['purposes'], answers: { 201: PurposeViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(PurposeCreateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'purposes');
+    authorize(actor, 'purpose.manage', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const input = c.req.valid('json');
     requireEntity(db, actor.tenantId, input.entityId);
     const who = auditOrigin(c);
@@ -64,7 +64,7 @@ export const purposeRoutes = new Hono<AppEnv>()
   .put('/settings', describeRoute({ operationId: 'setConsentSettings', summary: 'Change the institution’s consent defaults (administrators)', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), jsonBody(ConsentSettingsSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'consentDefaults');
+    authorize(actor, 'consent.setDefaults', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     db.transaction((tx) => {
@@ -93,7 +93,7 @@ export const purposeRoutes = new Hono<AppEnv>()
   .patch('/:id', describeRoute({ operationId: 'updatePurpose', summary: 'Edit a purpose; a new text is a new version (administrators)', tags: ['purposes'], answers: { 200: PurposeViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    requireAdmin(actor, 'purposes');
+    authorize(actor, 'purpose.manage', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const input = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
     if (!ifMatch) throw new ProblemError('preconditionRequired', 'purpose.ifMatchRequired');

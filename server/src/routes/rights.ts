@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { DataExportSchema, ErasureRequestAnswerSchema, ErasureRequestListSchema, ErasureRequestViewSchema, OwnErasureRequestsSchema, DataExportQuerySchema, ErasureRequestSchema, IdSchema } from '@passerelle/schema';
+import { DataExportSchema, ErasureRequestAnswerSchema, ErasureRequestListSchema, ErasureRequestViewSchema, OwnErasureRequestsSchema, DataExportQuerySchema, ErasureRequestSchema, IdSchema, can } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize, requireRole } from '../auth/authorize.ts';
+import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 import { auditOrigin, writeAudit } from '../db/audit.ts';
@@ -151,18 +151,8 @@ function requestForStaff(c: Context<AppEnv>, db: DbOrTx, id: string) {
   const { actor } = c.var.auth;
   const request = findErasureRequest(db, actor.tenantId, id);
   if (!request) throw notFound('erasure.notFound');
-  requireStaffFor(actor, personResource(db, actor.tenantId, request.personId));
+  authorize(actor, 'erasure.process', personResource(db, actor.tenantId, request.personId));
   return request;
-}
-
-function requireStaffFor(actor: AppEnv['Variables']['auth']['actor'], person: ReturnType<typeof personResource>): void {
-  requireRole(
-    actor,
-    (a) => a.memberships.some((m) => m.role === 'staff' || m.role === 'admin') && person.personId !== a.personId,
-    { code: 'policy.erasureStaffOnly', params: {} },
-  );
-  // Erasing a profile is the strongest edit of it: the same scope as editing.
-  authorize(actor, 'profile.edit', person);
 }
 
 /** Staff and administrators: the erasure requests of the people in their scope, and their processing. */
@@ -172,14 +162,7 @@ export const erasureRequestRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const rows = listErasureRequestsOfTenant(db, actor.tenantId, 500);
-    const items = rows.filter((r) => {
-      try {
-        requireStaffFor(actor, personResource(db, actor.tenantId, r.personId));
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const items = rows.filter((r) => can(actor, 'erasure.process', personResource(db, actor.tenantId, r.personId)));
     return c.json({ items, nextCursor: null }, 200);
   })
   .get('/:id', describeRoute({ operationId: 'getErasureRequest', summary: 'One erasure request', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), (c) => c.json(requestForStaff(c, c.var.deps.db, c.req.valid('param').id), 200))
