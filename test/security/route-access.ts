@@ -5,14 +5,17 @@
  *
  * `access` is `public` (no session), `signed-in` (any person of the tenant,
  * including a recruiter with no membership yet), or the roles allowed for the
- * sample object the route is called on (`sample`). Roles: student (Inès),
+ * sample object the route is called on (`sample`), as the role policy of
+ * packages/schema answers for that object (`allowedBy`, policy-access.ts). Roles: student (Inès),
  * alumnus (Claire), company_rep (Marc, Acme), staff (Sophie, École
  * d'ingénieurs), staff_elsewhere (Julien, École de management), admin
  * (Nadia), no_membership (a recruiter signed in by email).
  */
 import { randomUUID } from 'node:crypto';
+import { offerTransitions } from '../../packages/schema/src/index.ts';
 import type { Caller, RoleName } from './harness.ts';
 import type { Fixtures, Json } from './fixtures.ts';
+import { allowedBy, covered, entitiesOf, wholeTenant, type Sample } from './policy-access.ts';
 
 export interface Req {
   path: string;
@@ -32,7 +35,22 @@ export interface RouteRule {
   last?: boolean;
 }
 
-const STAFF_AND_ADMIN: readonly RoleName[] = ['staff', 'staff_elsewhere', 'admin'];
+/** The sample objects, as the policy sees them. */
+const acme: Sample = { kind: 'company', companyId: 'acme' };
+const offerOf = (authorId: RoleName, status: 'draft' | 'submitted' | 'published'): Sample => ({ kind: 'offer', authorId, companyId: 'acme', targetEntityIds: ['engineering'], status });
+const ines: Sample = { kind: 'person', personId: 'student', entityIds: entitiesOf('student') };
+const claire: Sample = { kind: 'person', personId: 'alumnus', entityIds: entitiesOf('alumnus') };
+/** Erasure samples are asked by a recruiter with no entity. */
+const recruiter: Sample = { kind: 'person', personId: 'recruiter', entityIds: [] };
+/** Claire's gift to École d'ingénieurs, and Acme's apprenticeship tax for it. */
+const gift: Sample = { kind: 'pledge', authorId: 'alumnus', entityId: 'engineering' };
+const tax: Sample = { kind: 'pledge', authorId: 'company_rep', companyId: 'acme', entityId: 'engineering' };
+/** A verb of the offer state machine: the action the schema's transition table names for it. */
+const verb = (name: keyof typeof offerTransitions, offer: Sample) => allowedBy([offerTransitions[name].action, offer]);
+
+const COMPANY_MODERATORS = allowedBy(['company.moderate', acme]);
+const EXPORTERS = allowedBy(['records.export', covered]);
+const WEBHOOK_MANAGERS = allowedBy(['webhook.manage', { kind: 'webhook', entityId: 'university' }]);
 const key = () => ({ 'idempotency-key': randomUUID() });
 
 export const routeAccess: Record<string, RouteRule> = {
@@ -91,21 +109,21 @@ export const routeAccess: Record<string, RouteRule> = {
   'POST /v1/consents/withdraw-all': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/withdraw-all', body: f.bodies.withdrawAll() }) },
   'PUT /v1/consents/solicitation-cap': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/solicitation-cap', body: f.bodies.cap() }) },
   'PUT /v1/consents/:purpose': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/alumni-news', body: f.bodies.consentChoice() }) },
-  'GET /v1/consents/export': { access: ['admin'], rule: 'CRM export of consent states: administrators', sample: () => ({ path: '/v1/consents/export?purpose=alumni-news' }) },
+  'GET /v1/consents/export': { access: allowedBy(['consent.export', wholeTenant]), rule: 'CRM export of consent states: administrators', sample: () => ({ path: '/v1/consents/export?purpose=alumni-news' }) },
   'GET /v1/consents/people/:personId': {
-    access: ['student', 'staff', 'admin'],
+    access: allowedBy(['consent.read', ines]),
     rule: 'consent state of others: staff of their entities and admins, read only (sample: Inès, École d’ingénieurs)',
     sample: (f) => ({ path: `/v1/consents/people/${f.demo.people['student-ines']}` }),
   },
 
   'GET /v1/purposes': { access: 'signed-in', rule: 'the texts the consent centre shows' },
-  'POST /v1/purposes': { access: ['admin'], rule: 'purposes are managed by administrators', sample: (f) => ({ path: '/v1/purposes', body: f.bodies.purpose() }) },
+  'POST /v1/purposes': { access: allowedBy(['purpose.manage', wholeTenant]), rule: 'purposes are managed by administrators', sample: (f) => ({ path: '/v1/purposes', body: f.bodies.purpose() }) },
   'GET /v1/purposes/settings': { access: 'signed-in', rule: 'the institution’s default cap, shown to everyone' },
-  'PUT /v1/purposes/settings': { access: ['admin'], rule: 'administrators', sample: (f) => ({ path: '/v1/purposes/settings', body: f.bodies.settings() }) },
+  'PUT /v1/purposes/settings': { access: allowedBy(['consent.setDefaults', wholeTenant]), rule: 'administrators', sample: (f) => ({ path: '/v1/purposes/settings', body: f.bodies.settings() }) },
   'GET /v1/purposes/:id': { access: 'signed-in', rule: 'the texts the consent centre shows', sample: async (f) => ({ path: `/v1/purposes/${await f.shared('purpose', f.make.purpose)}` }) },
   'GET /v1/purposes/:id/versions': { access: 'signed-in', rule: 'the texts people agreed to', sample: async (f) => ({ path: `/v1/purposes/${await f.shared('purpose', f.make.purpose)}/versions` }) },
   'PATCH /v1/purposes/:id': {
-    access: ['admin'],
+    access: allowedBy(['purpose.manage', wholeTenant]),
     rule: 'administrators (If-Match)',
     sample: async (f) => {
       const path = `/v1/purposes/${await f.shared('purpose', f.make.purpose)}`;
@@ -115,38 +133,38 @@ export const routeAccess: Record<string, RouteRule> = {
 
   'GET /v1/erasure-requests': { access: 'signed-in', rule: 'filtered to the requests the caller may process: an empty list for others' },
   'GET /v1/erasure-requests/:id': {
-    access: ['admin'],
+    access: allowedBy(['erasure.process', recruiter]),
     rule: 'staff of the person’s entities and admins (sample: a recruiter with no entity: admins only)',
     sample: async (f) => ({ path: `/v1/erasure-requests/${await f.shared('erasure', f.make.erasureRequest)}` }),
   },
   'POST /v1/erasure-requests/:id/process': {
-    access: ['admin'],
+    access: allowedBy(['erasure.process', recruiter]),
     rule: 'staff of the person’s entities and admins (sample: a recruiter with no entity: admins only)',
     sample: async (f) => ({ path: `/v1/erasure-requests/${await f.shared('erasure-process', f.make.erasureRequest)}/process` }),
   },
 
   'GET /v1/companies': { access: 'signed-in', rule: 'search companies: everyone' },
-  'POST /v1/companies': { access: STAFF_AND_ADMIN, rule: 'create a company: staff and admin (others request one)', sample: (f) => ({ path: '/v1/companies', body: f.bodies.company() }) },
-  'GET /v1/companies/requests': { access: STAFF_AND_ADMIN, rule: 'the verification queue: staff and admin' },
+  'POST /v1/companies': { access: allowedBy(['company.create', { kind: 'company' }]), rule: 'create a company: staff and admin (others request one)', sample: (f) => ({ path: '/v1/companies', body: f.bodies.company() }) },
+  'GET /v1/companies/requests': { access: COMPANY_MODERATORS, rule: 'the verification queue: staff and admin' },
   'POST /v1/companies/requests': { access: 'signed-in', rule: 'anyone may ask to represent a company', sample: (f) => ({ path: '/v1/companies/requests', body: f.bodies.companyRequest() }) },
   'GET /v1/companies/requests/:id': {
-    access: ['no_membership', ...STAFF_AND_ADMIN],
+    access: ['no_membership', ...COMPANY_MODERATORS],
     rule: 'the requester and the staff who verify',
     sample: async (f) => ({ path: `/v1/companies/requests/${await f.shared('request', () => f.make.companyRequest(f.api.tokens.no_membership))}` }),
   },
   'POST /v1/companies/requests/:id/approve': {
-    access: STAFF_AND_ADMIN,
+    access: COMPANY_MODERATORS,
     rule: 'staff verify',
     sample: async (f) => ({ path: `/v1/companies/requests/${await f.shared('approve', async () => f.make.companyRequest((await f.api.emailPerson()).token))}/approve` }),
   },
   'POST /v1/companies/requests/:id/refuse': {
-    access: STAFF_AND_ADMIN,
+    access: COMPANY_MODERATORS,
     rule: 'staff verify',
     sample: async (f) => ({ path: `/v1/companies/requests/${await f.shared('refuse', async () => f.make.companyRequest((await f.api.emailPerson()).token))}/refuse`, body: f.bodies.reason() }),
   },
   'GET /v1/companies/:id': { access: 'signed-in', rule: 'an active company: everyone', sample: (f) => ({ path: `/v1/companies/${f.demo.companies.acme}` }) },
   'PATCH /v1/companies/:id': {
-    access: ['company_rep', ...STAFF_AND_ADMIN],
+    access: allowedBy(['company.edit', acme]),
     rule: 'edit a company: its representatives, staff, admin (sample: Acme)',
     sample: async (f) => {
       const path = `/v1/companies/${f.demo.companies.acme}`;
@@ -157,13 +175,13 @@ export const routeAccess: Record<string, RouteRule> = {
   'GET /v1/offers/parameters': { access: 'signed-in', rule: 'the form’s legal hints' },
   'GET /v1/offers': { access: 'signed-in', rule: 'published offers; one’s own; the staff queue' },
   'POST /v1/offers': {
-    access: ['student', 'alumnus', 'company_rep', 'staff', 'admin'],
+    access: allowedBy(['offer.create', { kind: 'offer', companyId: 'acme', targetEntityIds: ['engineering'] }]),
     rule: 'create an offer: students and alumni (moderated), the company’s representative, staff for their entities, admin (sample: Acme, aimed at École d’ingénieurs)',
     sample: (f) => ({ path: '/v1/offers', body: f.bodies.offer(), headers: key() }),
   },
   'GET /v1/offers/:id': { access: 'signed-in', rule: 'a published offer: everyone', sample: async (f) => ({ path: `/v1/offers/${await f.shared('published', f.make.publishedOffer)}` }) },
   'PATCH /v1/offers/:id': {
-    access: ['student', 'company_rep', 'staff', 'admin'],
+    access: allowedBy(['offer.read', offerOf('student', 'draft')], ['offer.edit', offerOf('student', 'draft')]),
     rule: 'edit an offer: the author until published, the company’s representatives, staff of a target, admin (sample: Inès’s draft)',
     sample: async (f) => {
       const path = `/v1/offers/${await f.shared('draft', () => f.make.offer('student'))}`;
@@ -171,32 +189,32 @@ export const routeAccess: Record<string, RouteRule> = {
     },
   },
   'POST /v1/offers/:id/submit': {
-    access: ['student', 'company_rep', 'staff', 'admin'],
+    access: verb('submit', offerOf('student', 'draft')),
     rule: 'the author, the representatives, staff of a target, admin (sample: Inès’s draft)',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.offer('student')}/submit`, headers: key() }),
   },
   'POST /v1/offers/:id/publish': {
-    access: ['staff', 'admin'],
+    access: verb('publish', offerOf('student', 'submitted')),
     rule: 'moderation: staff of a target, admin (sample: submitted, aimed at École d’ingénieurs)',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.submittedOffer()}/publish` }),
   },
   'POST /v1/offers/:id/reject': {
-    access: ['staff', 'admin'],
+    access: verb('reject', offerOf('student', 'submitted')),
     rule: 'moderation: staff of a target, admin',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.submittedOffer()}/reject`, body: f.bodies.reason() }),
   },
   'POST /v1/offers/:id/request-changes': {
-    access: ['staff', 'admin'],
+    access: verb('requestChanges', offerOf('student', 'submitted')),
     rule: 'moderation: staff of a target, admin',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.submittedOffer()}/request-changes`, body: f.bodies.reason() }),
   },
   'POST /v1/offers/:id/withdraw': {
-    access: ['student', 'company_rep', 'staff', 'admin'],
+    access: verb('withdraw', offerOf('student', 'draft')),
     rule: 'the author until published, the representatives, staff of a target, admin (sample: Inès’s draft)',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.offer('student')}/withdraw` }),
   },
   'POST /v1/offers/:id/fill': {
-    access: ['company_rep', 'staff', 'admin'],
+    access: verb('fill', offerOf('staff', 'published')),
     rule: 'the representatives, staff of a target, admin (sample: published by staff-eng)',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.publishedOffer()}/fill` }),
   },
@@ -213,7 +231,7 @@ export const routeAccess: Record<string, RouteRule> = {
   },
   'GET /v1/profiles/:id': { access: 'signed-in', rule: 'what the owner opened to the caller', sample: (f) => ({ path: `/v1/profiles/${f.demo.people['student-ines']}` }) },
   'PATCH /v1/profiles/:id': {
-    access: ['student', 'staff', 'admin'],
+    access: allowedBy(['profile.edit', ines]),
     rule: 'edit a profile: the owner, staff of their entities, admin (sample: Inès)',
     sample: async (f) => {
       const path = `/v1/profiles/${f.demo.people['student-ines']}`;
@@ -221,7 +239,7 @@ export const routeAccess: Record<string, RouteRule> = {
     },
   },
   'POST /v1/profiles/:id/review-flags/:flagId/resolve': {
-    access: ['staff_elsewhere', 'admin'],
+    access: allowedBy(['profile.edit', claire], ['profile.resolveDuplicate', claire]),
     rule: 'duplicates are reviewed by staff of the person’s school and admins (sample: a flag on Claire, École de management)',
     sample: async (f) => {
       const flag = await f.shared('flag', f.make.duplicateFlag);
@@ -230,21 +248,21 @@ export const routeAccess: Record<string, RouteRule> = {
   },
 
   'GET /v1/pledges/parameters': { access: 'signed-in', rule: 'the pledge form’s rules' },
-  'GET /v1/pledges/totals': { access: STAFF_AND_ADMIN, rule: 'totals per entity: staff and admin' },
+  'GET /v1/pledges/totals': { access: allowedBy(['pledge.totals', covered]), rule: 'totals per entity: staff and admin' },
   'GET /v1/pledges': { access: 'signed-in', rule: 'the caller’s visible pledges' },
   'POST /v1/pledges': {
-    access: ['company_rep', 'staff', 'admin'],
+    access: allowedBy(['pledge.tax', tax]),
     rule: 'apprenticeship tax: the company’s representative, staff recording it for their entity, admin (sample: Acme → École d’ingénieurs)',
     sample: (f) => ({ path: '/v1/pledges', body: f.bodies.tax(), headers: key() }),
   },
-  'POST /v1/pledges/import': { access: STAFF_AND_ADMIN, rule: 'the SOLTéA transfer report: staff and admin', sample: (f) => ({ path: '/v1/pledges/import', body: f.bodies.importCsv() }) },
+  'POST /v1/pledges/import': { access: allowedBy(['pledge.import', covered]), rule: 'the SOLTéA transfer report: staff and admin', sample: (f) => ({ path: '/v1/pledges/import', body: f.bodies.importCsv() }) },
   'GET /v1/pledges/:id': {
-    access: ['alumnus', 'staff', 'admin'],
+    access: allowedBy(['pledge.read', gift]),
     rule: 'a pledge: its author, staff of the beneficiary, admin (sample: Claire’s gift to École d’ingénieurs)',
     sample: async (f) => ({ path: `/v1/pledges/${await f.shared('gift', f.make.gift)}` }),
   },
   'PATCH /v1/pledges/:id': {
-    access: ['alumnus', 'staff', 'admin'],
+    access: allowedBy(['pledge.read', gift], ['pledge.readAmount', gift]),
     rule: 'its author, staff of the beneficiary, admin (If-Match)',
     sample: async (f) => {
       const path = `/v1/pledges/${await f.shared('gift', f.make.gift)}`;
@@ -252,46 +270,46 @@ export const routeAccess: Record<string, RouteRule> = {
     },
   },
   'POST /v1/pledges/:id/allocate': {
-    access: ['company_rep', 'staff', 'admin'],
+    access: allowedBy(['pledge.read', tax], ['pledge.readAmount', tax]),
     rule: 'the company, staff of the beneficiary, admin (sample: Acme’s tax for École d’ingénieurs)',
     sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/allocate` }),
   },
   'POST /v1/pledges/:id/receive': {
-    access: ['staff', 'admin'],
+    access: allowedBy(['pledge.read', tax], ['pledge.receive', tax]),
     rule: 'staff of the beneficiary, admin',
     sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/receive`, body: f.bodies.receive() }),
   },
   'POST /v1/pledges/:id/cancel': {
-    access: ['company_rep', 'staff', 'admin'],
+    access: allowedBy(['pledge.read', tax], ['pledge.readAmount', tax]),
     rule: 'the company, staff of the beneficiary, admin',
     sample: async (f) => ({ path: `/v1/pledges/${await f.make.taxPledge()}/cancel`, body: f.bodies.cancel() }),
   },
 
   // CRM/ERP exports (policy `records.export`): staff for the entities they cover, administrators for all.
-  'GET /v1/exports/people': { access: STAFF_AND_ADMIN, rule: 'records export: staff (their entities) and admin' },
-  'GET /v1/exports/offers': { access: STAFF_AND_ADMIN, rule: 'records export: staff (their entities) and admin' },
-  'GET /v1/exports/pledges': { access: STAFF_AND_ADMIN, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/people': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/offers': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/pledges': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
 
   // Webhooks send data out of Passerelle: administrators only (policy `webhook.manage`).
-  'POST /v1/webhooks': { access: ['admin'], rule: 'subscribe a URL: administrators', sample: (f) => ({ path: '/v1/webhooks', body: f.bodies.webhook() }) },
-  'GET /v1/webhooks': { access: ['admin'], rule: 'administrators' },
+  'POST /v1/webhooks': { access: WEBHOOK_MANAGERS, rule: 'subscribe a URL: administrators', sample: (f) => ({ path: '/v1/webhooks', body: f.bodies.webhook() }) },
+  'GET /v1/webhooks': { access: WEBHOOK_MANAGERS, rule: 'administrators' },
   'POST /v1/webhooks/deliveries/:id/retry': {
-    access: ['admin'],
+    access: WEBHOOK_MANAGERS,
     rule: 'administrators',
     sample: async (f) => ({ path: `/v1/webhooks/deliveries/${await f.shared('delivery', f.make.delivery)}/retry` }),
   },
-  'GET /v1/webhooks/:id': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}` }) },
+  'GET /v1/webhooks/:id': { access: WEBHOOK_MANAGERS, rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}` }) },
   'PATCH /v1/webhooks/:id': {
-    access: ['admin'],
+    access: WEBHOOK_MANAGERS,
     rule: 'administrators (If-Match)',
     sample: async (f) => {
       const path = `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}`;
       return { path, body: f.bodies.webhookPatch(), headers: { 'if-match': await f.etagOf(path) } };
     },
   },
-  'DELETE /v1/webhooks/:id': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook-delete', f.make.webhook)}` }) },
-  'POST /v1/webhooks/:id/rotate-secret': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}/rotate-secret` }) },
-  'GET /v1/webhooks/:id/deliveries': { access: ['admin'], rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}/deliveries` }) },
+  'DELETE /v1/webhooks/:id': { access: WEBHOOK_MANAGERS, rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook-delete', f.make.webhook)}` }) },
+  'POST /v1/webhooks/:id/rotate-secret': { access: WEBHOOK_MANAGERS, rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}/rotate-secret` }) },
+  'GET /v1/webhooks/:id/deliveries': { access: WEBHOOK_MANAGERS, rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}/deliveries` }) },
 };
 
 /** Paths nobody should find: each is 404 problem+json for everyone. */
