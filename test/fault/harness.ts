@@ -55,10 +55,10 @@ function envFor(databaseFile: string, extra: Record<string, string> = {}): NodeJ
   return { ...inherited, NODE_ENV: 'test', EMAIL_SIGN_IN: 'off', DATABASE_URL: databaseFile, ...extra };
 }
 
-/** `pnpm passerelle <args>` on the given file; resolves with its standard output. */
+/** `pnpm passerelle <args>` on the given file, in English (the words these suites match); resolves with its standard output. */
 export function cli(databaseFile: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: envFor(databaseFile) }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: envFor(databaseFile, { PASSERELLE_LANG: 'en' }) }, (err, stdout, stderr) =>
       err ? reject(new Error(`passerelle ${args.join(' ')} failed (${err.code}):\n${stderr}${stdout}`)) : resolve(stdout),
     );
   });

@@ -1,14 +1,15 @@
 import { SiretSchema } from '@passerelle/schema';
+import type { Say } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
 import { findEntityIdByName, setEntitySiret } from '../db/tenancy/entities.ts';
 import { CliInputError, parse, tenantId } from './tenant.ts';
 
 /** Sets a school's SIRET, which companies copy into SOLTéA with its UAI. */
-export function setSiret(db: Db, slug: string, name: string, siret: string): string {
-  const tenant = tenantId(db, slug);
-  const value = parse(SiretSchema, siret);
+export function setSiret(db: Db, say: Say, slug: string, name: string, siret: string): string {
+  const tenant = tenantId(db, say, slug);
+  const value = parse(say, SiretSchema, siret);
   const id = findEntityIdByName(db, tenant, name);
-  if (!id) throw new CliInputError(`No entity named "${name}" in ${slug} (the name must match exactly, quotes included).`);
+  if (!id) throw new CliInputError(say('cli.entity.unknown', { slug, name }));
   setEntitySiret(db, tenant, id, value);
-  return `SIRET of ${name} (${slug}): ${value}.`;
+  return say('cli.entity.siretSet', { slug, name, siret: value });
 }

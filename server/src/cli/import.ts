@@ -6,26 +6,14 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { importKinds, type ImportKind } from '@passerelle/schema';
+import { sayIn, staffWords, type StaffParamsOf } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
 import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
 import { ImportStructureError, readMapping } from '../import/source.ts';
 import { runImport, type ImportSummary } from '../import/run.ts';
 import { progressOn } from '../import/progress.ts';
 import { CliInputError, tenantId } from './tenant.ts';
-
-export const importUsage = `Usage: pnpm passerelle import <people|companies> FILE.csv --tenant <slug> [options]
-
-  --map "Header=field"     map a column to a field (repeat it); headers that are field names map themselves
-  --mapping FILE.json      the mapping as JSON, such as { "Nom": "familyName", "Promo": "graduationYear" }
-  --entity "<name>"        people: the school of lines without an entity
-  --encoding utf-8|windows-1252   force the encoding (default: UTF-8 if the file is valid UTF-8)
-  --delimiter ";"|","|tab  force the separator (default: the header line's)
-  --report PATH            the report (default: FILE.csv.report.csv)
-  --dry-run                do everything and write the report, but change nothing in the database
-
-People fields: externalId email givenName familyName usageName graduationYear programme entity role
-               employer jobTitle sector phone workCity workCountry linkedinUrl
-Company fields: name siret siren city website sector`;
+import { cliLanguage } from './language.ts';
 
 const encodings: Record<string, CsvEncoding> = { 'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', win1252: 'windows-1252' };
 const delimiters: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
@@ -35,8 +23,11 @@ export interface ImportIo {
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
-/** Runs `import ...` and returns the summary to print; a refused command or file is a CliInputError (exit 2). */
+/** Runs `import ...` and returns the summary to print, in the CLI's language; a refused command or file is a CliInputError (exit 2). */
 export function importCommand(db: Db, args: string[], io: ImportIo = { env: process.env, stderr: process.stderr }): string {
+  const language = cliLanguage(io.env);
+  const say = sayIn(language);
+  const usage = say('cli.import.usage');
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,19 +46,19 @@ export function importCommand(db: Db, args: string[], io: ImportIo = { env: proc
       },
     });
   } catch (err) {
-    throw new CliInputError(`${(err as Error).message}\n\n${importUsage}`);
+    throw new CliInputError(`${(err as Error).message}\n\n${usage}`);
   }
   const { values, positionals } = parsed;
   const [kind, file, ...extra] = positionals;
-  if (values.help || !kind || !file || extra.length > 0 || !(importKinds as readonly string[]).includes(kind)) throw new CliInputError(importUsage);
-  if (!values.tenant) throw new CliInputError(`Say which institution: --tenant <slug>.\n\n${importUsage}`);
+  if (values.help || !kind || !file || extra.length > 0 || !(importKinds as readonly string[]).includes(kind)) throw new CliInputError(usage);
+  if (!values.tenant) throw new CliInputError(`${say('cli.import.tenantMissing')}\n\n${usage}`);
   const encoding = values.encoding === undefined ? undefined : encodings[values.encoding.toLowerCase()];
-  if (values.encoding !== undefined && !encoding) throw new CliInputError('--encoding is utf-8 or windows-1252.');
+  if (values.encoding !== undefined && !encoding) throw new CliInputError(say('cli.import.encoding'));
   const delimiter = values.delimiter === undefined ? undefined : delimiters[values.delimiter.toLowerCase()];
-  if (values.delimiter !== undefined && !delimiter) throw new CliInputError('--delimiter is ";", "," or tab.');
+  if (values.delimiter !== undefined && !delimiter) throw new CliInputError(say('cli.import.delimiter'));
 
   const here = (path: string) => resolve(io.env.INIT_CWD ?? process.cwd(), path);
-  const tenant = tenantId(db, values.tenant);
+  const tenant = tenantId(db, say, values.tenant);
   try {
     const summary = runImport(db, {
       kind: kind as ImportKind,
@@ -79,28 +70,30 @@ export function importCommand(db: Db, args: string[], io: ImportIo = { env: proc
       report: values.report && here(values.report),
       dryRun: values['dry-run'] ?? false,
       entity: values.entity,
-      progress: (total) => progressOn(io.stderr, total, 'lines'),
+      progress: (total) => progressOn(io.stderr, total, say('cli.import.lines')),
+      language,
     });
-    return summaryText(summary);
+    return say('cli.import.summary', summaryParams(summary));
   } catch (err) {
-    if (err instanceof ImportStructureError) throw new CliInputError(`Nothing was imported. ${err.message}`);
+    if (err instanceof ImportStructureError) throw new CliInputError(`${say('cli.import.nothingImported')} ${staffWords(language, err.said)}`);
     throw err;
   }
 }
 
-const separatorName = (d: CsvDelimiter) => (d === '\t' ? 'tab' : `"${d}"`);
-
-export function summaryText(s: ImportSummary): string {
-  const perSecond = Math.round(s.lines / Math.max(s.ms / 1000, 0.001));
-  const lines = [
-    `${s.dryRun ? 'Dry run of the import' : 'Imported'} ${s.kind}: ${s.lines} lines in ${(s.ms / 1000).toFixed(1)} s (${perSecond} lines/s), ${s.encoding}, separator ${separatorName(s.delimiter)}.`,
-    `  created ${s.counts.created}, updated ${s.counts.updated}, unchanged ${s.counts.unchanged}, flagged ${s.counts.flagged}, rejected ${s.counts.rejected}`,
-    `  columns: ${Object.entries(s.columns)
-      .map(([header, field]) => (header === field ? field : `${header} → ${field}`))
-      .join(', ')}`,
-  ];
-  if (s.ignored.length) lines.push(`  ignored columns: ${s.ignored.join(', ')}`);
-  lines.push(`  report: ${s.report}`);
-  if (s.dryRun) lines.push('Dry run: nothing was written to the database.');
-  return lines.join('\n');
+/** What the summary says: the figures of the import, rounded as people read them. */
+export function summaryParams(s: ImportSummary): StaffParamsOf<'cli.import.summary'> {
+  return {
+    kind: s.kind,
+    dryRun: s.dryRun,
+    lines: s.lines,
+    seconds: s.ms / 1000,
+    perSecond: Math.round(s.lines / Math.max(s.ms / 1000, 0.001)),
+    encoding: s.encoding,
+    separator: s.delimiter,
+    counts: s.counts,
+    columns: Object.entries(s.columns),
+    ignored: s.ignored,
+    oneColumn: s.oneColumn,
+    report: s.report,
+  };
 }

@@ -30,7 +30,7 @@ afterAll(() => {
  */
 const cli = (...args: string[]) =>
   new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir }, encoding: 'utf8' }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: 'en' }, encoding: 'utf8' }, (err, stdout, stderr) =>
       done({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     );
   });

@@ -1,8 +1,7 @@
+import type { Say } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
 import { setStaffEmailSignIn } from '../auth/staff-email-sign-in.ts';
 import { CliInputError, tenantId } from './tenant.ts';
-
-const onOff = (on: boolean) => (on ? 'on' : 'off');
 
 /**
  * `institution set-staff-email-sign-in <slug> on|off`: whether staff and
@@ -10,13 +9,10 @@ const onOff = (on: boolean) => (on ? 'on' : 'off');
  * default: they sign in through the institution's site). Applies at once,
  * to sessions already open too.
  */
-export function setStaffEmailSignInCommand(db: Db, slug: string, value: string): string {
-  if (value !== 'on' && value !== 'off') throw new CliInputError(`Say on or off: pnpm passerelle institution set-staff-email-sign-in ${slug} on|off`);
-  const id = tenantId(db, slug);
+export function setStaffEmailSignInCommand(db: Db, say: Say, slug: string, value: string): string {
+  if (value !== 'on' && value !== 'off') throw new CliInputError(say('cli.staffEmailSignIn.onOrOff', { slug }));
+  const id = tenantId(db, say, slug);
   const { before, after } = setStaffEmailSignIn(db, id, value === 'on', new Date());
-  if (before === after) return `Staff email sign-in for ${slug} was already ${onOff(after)}: nothing changed.`;
-  const effect = after
-    ? 'staff and administrators who sign in with an email code now keep their rights.'
-    : 'sessions opened with an email code no longer carry staff or administrator rights.';
-  return `Staff email sign-in for ${slug}: ${onOff(before)} → ${onOff(after)}; ${effect}`;
+  if (before === after) return say('cli.staffEmailSignIn.unchanged', { slug, on: after });
+  return say('cli.staffEmailSignIn.changed', { slug, before, after });
 }

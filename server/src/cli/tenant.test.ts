@@ -23,13 +23,15 @@ const database = join(dir, 'cli.db');
   close();
 }
 
-const cli = (...args: string[]) =>
+const cliWith = (env: Record<string, string>, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir },
+    env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
+/** In English, the language these tests assert (French is the default: see the last test). */
+const cli = (...args: string[]) => cliWith({ PASSERELLE_LANG: 'en' }, ...args);
 
 // Each test starts the CLI (tsx compiles it): minutes of margin, so that a busy machine is not a failure.
 describe('pnpm passerelle tenant key add', { timeout: 180_000 }, () => {
@@ -58,6 +60,18 @@ describe('pnpm passerelle tenant key add', { timeout: 180_000 }, () => {
   it('names the algorithms it accepts when given another one', () => {
     const run = cli('tenant', 'key', 'add', 'demo', '--kid', '2026-x', '--alg', 'ES384', '--key', 'x'.repeat(40));
     expect(run.status).not.toBe(0);
-    expect(run.stderr + run.stdout).toContain('The algorithm is HS256, EdDSA, RS256 or ES256.');
+    expect(run.stderr + run.stdout).toMatch(/^alg: .*HS256.*EdDSA.*RS256.*ES256/m);
+  });
+
+  it('speaks French with PASSERELLE_LANG=fr, with a French locale, and by default', () => {
+    const refused = cliWith({ PASSERELLE_LANG: 'fr', LANG: 'en_US.UTF-8' }, 'tenant', 'origin', 'add', 'nowhere', 'https://alumni.example.fr');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('Aucun établissement n’a le slug « nowhere ». Ajoutez-le avec : pnpm passerelle tenant add nowhere "<nom>"');
+    const added = cliWith({ PASSERELLE_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_FR.UTF-8' }, 'tenant', 'origin', 'add', 'demo', 'https://alumni.example.fr');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^Origines de demo : .*https:\/\/alumni\.example\.fr\n$/);
+    const usage = cliWith({ PASSERELLE_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' }, '--help');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Utilisation : pnpm passerelle <commande>');
   });
 });

@@ -15,6 +15,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { staffMessage, staffWords, type StaffMessage } from '@passerelle/schema/messages/staff';
 
 export interface DatabaseReport {
   path: string;
@@ -26,7 +27,12 @@ export interface DatabaseReport {
 }
 
 /** A refusal to explain to the operator (exit code 2), as opposed to a bug. */
-export class BackupRefused extends Error {}
+export class BackupRefused extends Error {
+  /** `said` is why, which the CLI words in its language; the message is English, for logs. */
+  constructor(readonly said: StaffMessage) {
+    super(staffWords('en', said));
+  }
+}
 
 /** The migration table drizzle keeps: its presence says "this is a Passerelle database". */
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -71,12 +77,12 @@ function isPasserelleDatabase(sqlite: Database.Database): boolean {
 
 /** Integrity, size and row counts of a database file, read without changing it. */
 export function inspectDatabase(path: string): DatabaseReport {
-  if (!existsSync(path)) throw new BackupRefused(`There is no database at ${path}.`);
+  if (!existsSync(path)) throw new BackupRefused(staffMessage('backup.noDatabase', { path, databaseUrl: false }));
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new BackupRefused(`${path} cannot be opened as a database: ${(err as Error).message}`);
+    throw new BackupRefused(staffMessage('backup.unopenable', { path, reason: (err as Error).message }));
   }
   try {
     sqlite.pragma('busy_timeout = 5000');
@@ -88,7 +94,7 @@ export function inspectDatabase(path: string): DatabaseReport {
       return { path, bytes: statSync(path).size, integrity: (err as Error).message, tables: {} };
     }
     if (integrity !== 'ok') return { path, bytes: statSync(path).size, integrity, tables: {} };
-    if (!isPasserelleDatabase(sqlite)) throw new BackupRefused(`${path} is an SQLite database, but not a Passerelle one (no ${MIGRATIONS_TABLE} table).`);
+    if (!isPasserelleDatabase(sqlite)) throw new BackupRefused(staffMessage('backup.notPasserelle', { path }));
     return { path, bytes: statSync(path).size, integrity, tables: tableCounts(sqlite) };
   } finally {
     sqlite.close();
@@ -116,14 +122,14 @@ function removeQuietly(path: string): void {
 
 /** Backs up the live database at `source` into the new file `dest`; returns the checked copy's report. */
 export async function backupDatabase(source: string, dest: string): Promise<DatabaseReport> {
-  if (!existsSync(source)) throw new BackupRefused(`There is no database at ${source} (DATABASE_URL).`);
-  if (existsSync(dest)) throw new BackupRefused(`${dest} already exists: choose a new file name, so that no backup is overwritten.`);
-  if (!existsSync(dirname(dest))) throw new BackupRefused(`The folder ${dirname(dest)} does not exist.`);
+  if (!existsSync(source)) throw new BackupRefused(staffMessage('backup.noDatabase', { path: source, databaseUrl: true }));
+  if (existsSync(dest)) throw new BackupRefused(staffMessage('backup.exists', { path: dest }));
+  if (!existsSync(dirname(dest))) throw new BackupRefused(staffMessage('backup.noFolder', { path: dirname(dest) }));
   const partial = temporaryBeside(dest, 'partial');
   const sqlite = new Database(source, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
-    if (!isPasserelleDatabase(sqlite)) throw new BackupRefused(`${source} is not a Passerelle database.`);
+    if (!isPasserelleDatabase(sqlite)) throw new BackupRefused(staffMessage('backup.notPasserelle', { path: source }));
     await copyInto(sqlite, partial);
     const report = inspectDatabase(partial);
     if (report.integrity !== 'ok') throw new Error(`The copy failed its integrity check (${report.integrity}); nothing was written at ${dest}.`);
@@ -148,7 +154,7 @@ function takeTarget(target: string): Database.Database {
   try {
     sqlite = new Database(target, { fileMustExist: true, timeout: 0 });
   } catch (err) {
-    throw new BackupRefused(`The current database ${target} cannot be opened (${(err as Error).message}). Move it away, then restore again.`);
+    throw new BackupRefused(staffMessage('backup.target.unopenable', { path: target, reason: (err as Error).message }));
   }
   try {
     sqlite.pragma('locking_mode = EXCLUSIVE');
@@ -156,9 +162,9 @@ function takeTarget(target: string): Database.Database {
   } catch (err) {
     sqlite.close();
     if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      throw new BackupRefused(`${target} is in use (is the server running?). Stop every process using it, then restore again.`);
+      throw new BackupRefused(staffMessage('backup.target.inUse', { path: target }));
     }
-    throw new BackupRefused(`The current database ${target} cannot be read (${(err as Error).message}). Move it away, then restore again.`);
+    throw new BackupRefused(staffMessage('backup.target.unreadable', { path: target, reason: (err as Error).message }));
   }
   sqlite.pragma('journal_mode = DELETE');
   return sqlite;
@@ -173,8 +179,8 @@ export interface RestoreResult {
 /** Replaces the database at `target` with the checked backup at `backup`. */
 export async function restoreDatabase(backup: string, target: string, now = new Date()): Promise<RestoreResult> {
   const checked = inspectDatabase(backup);
-  if (checked.integrity !== 'ok') throw new BackupRefused(`${backup} fails its integrity check (${checked.integrity}); nothing was restored.`);
-  if (!existsSync(dirname(target))) throw new BackupRefused(`The folder ${dirname(target)} does not exist.`);
+  if (checked.integrity !== 'ok') throw new BackupRefused(staffMessage('backup.integrity', { path: backup, integrity: checked.integrity }));
+  if (!existsSync(dirname(target))) throw new BackupRefused(staffMessage('backup.noFolder', { path: dirname(target) }));
 
   const held = existsSync(target) ? takeTarget(target) : undefined;
   const incoming = temporaryBeside(target, 'restore');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../testing.ts';
+import { sayIn } from '@passerelle/schema/messages/staff';
 import { addOrigin } from '../cli/tenant.ts';
 import { migrateDatabase, openDatabase } from './open.ts';
 import { institutionOrigins, insertInstitution, setInstitutionOrigins } from './tenancy/institutions.ts';
@@ -18,7 +19,7 @@ describe('what is kept until the database changes', () => {
     const before = await t.call('GET', '/v1/profiles/me', { token, headers: { origin: NEW_ORIGIN } });
     expect(before.status).toBe(403);
     expect(before.headers.get('access-control-allow-origin')).toBeNull();
-    addOrigin(t.db, 'demo', NEW_ORIGIN);
+    addOrigin(t.db, sayIn('en'), 'demo', NEW_ORIGIN);
     const after = await t.call('GET', '/v1/profiles/me', { token, headers: { origin: NEW_ORIGIN } });
     expect(after.status).toBe(200);
     expect(after.headers.get('access-control-allow-origin')).toBe(NEW_ORIGIN);

@@ -17,7 +17,7 @@ const file = (content: string) => {
 };
 
 const importCompanies = (t: TestApp, content: string, mapping: Record<string, string> = {}) =>
-  runImport(t.db, { kind: 'companies', tenantId: t.ids.demo.tenantId, file: file(content), mapping, now: t.clock.now() });
+  runImport(t.db, { kind: 'companies', tenantId: t.ids.demo.tenantId, file: file(content), mapping, now: t.clock.now(), language: 'en' });
 
 const companyCount = (t: TestApp) => t.db.select({ n: count() }).from(companies).where(eq(companies.tenantId, t.ids.demo.tenantId)).get()!.n;
 const bySiret = (t: TestApp, siret: string) => t.db.select().from(companies).where(and(eq(companies.tenantId, t.ids.demo.tenantId), eq(companies.siret, siret))).get();

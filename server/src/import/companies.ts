@@ -11,11 +11,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { CompanyImportRowSchema, foldForSearch, sirenOfSiret, type CompanyImportRow } from '@passerelle/schema';
+import { CompanyImportRowSchema, fieldIssues, foldForSearch, sirenOfSiret, type CompanyImportRow } from '@passerelle/schema';
+import { staffMessage } from '@passerelle/schema/messages/staff';
 import type { Tx } from '../db/open.ts';
 import type { AuditEntry } from '../db/audit.ts';
 import { companyInserter, loadCompanies, updateImportedCompany, type CompanyChanges, type CompanyRow } from '../db/import/companies.ts';
-import { issuesText, rejected, type RowResult } from './outcome.ts';
+import { rejected, type RowResult } from './outcome.ts';
 
 export interface CompaniesImportContext {
   tenantId: string;
@@ -48,18 +49,18 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
     // Pending means "a recruiter asked, staff have not verified": the institution's base verifies it.
     if (company.status === 'pending') changes.status = 'active';
     const fields = Object.keys(changes);
-    if (fields.length === 0) return { line, outcome: 'unchanged', id: company.id, match: 'siret', fields: [], message: '' };
+    if (fields.length === 0) return { line, outcome: 'unchanged', id: company.id, match: 'siret', fields: [], said: null };
     updateImportedCompany(tx, tenantId, company.id, changes);
     if (changes.name) unindexName(company);
     Object.assign(company, changes);
     if (changes.name) index(company);
     ctx.audit.push({ action: 'company.import.update', objectType: 'company', objectId: company.id, detail: { line, match: 'siret', fields } });
-    return { line, outcome: 'updated', id: company.id, match: 'siret', fields, message: '' };
+    return { line, outcome: 'updated', id: company.id, match: 'siret', fields, said: null };
   }
 
   function create(line: number, r: CompanyImportRow, given: string[]): RowResult {
-    if (!r.name) return rejected(line, 'No company has this SIRET, and a new company needs a name.');
-    if (!r.siret) return rejected(line, 'No company matches this line, and a new company needs its SIRET.');
+    if (!r.name) return rejected(line, staffMessage('import.company.needsName'));
+    if (!r.siret) return rejected(line, staffMessage('import.company.needsSiret'));
     const company: CompanyRow = {
       id: randomUUID(),
       name: r.name,
@@ -73,30 +74,29 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
     insert({ ...company, tenantId, createdBy: null, createdAt: at });
     index(company);
     ctx.audit.push({ action: 'company.import.create', objectType: 'company', objectId: company.id, detail: { line, fields: given } });
-    return { line, outcome: 'created', id: company.id, match: null, fields: given, message: '' };
+    return { line, outcome: 'created', id: company.id, match: null, fields: given, said: null };
   }
 
   return {
     row(line: number, cells: Record<string, string>): RowResult {
       const parsed = v.safeParse(CompanyImportRowSchema, cells);
-      if (!parsed.success) return rejected(line, issuesText(parsed.issues));
+      if (!parsed.success) return rejected(line, staffMessage('import.row.invalid', { errors: fieldIssues(parsed.issues) }));
       const r = parsed.output;
       const found = r.siret ? bySiret.get(r.siret) : undefined;
       if (found) return update(line, r, found);
-      if (!r.name) return rejected(line, r.siret ? 'No company has this SIRET, and a new company needs a name.' : 'A line needs a SIRET or a name.');
+      if (!r.name) return rejected(line, staffMessage(r.siret ? 'import.company.needsName' : 'import.company.needsSiretOrName'));
       const city = r.city ? foldForSearch(r.city) : null;
       const twins = (byName.get(foldForSearch(r.name)) ?? []).filter(
         (c) => (!r.siret || !c.siret) && (!city || !c.city || foldForSearch(c.city) === city),
       );
       if (twins.length > 0) {
-        const which = twins.map((c) => `${c.name}${c.city ? ` (${c.city})` : ''} ${c.id}`).join(', ');
         return {
           line,
           outcome: 'flagged',
           id: twins[0]!.id,
           match: 'name',
           fields: [],
-          message: `Possible duplicate of ${which}: nothing was written. Give the line the company's SIRET, or correct the company in Passerelle.`,
+          said: staffMessage('import.company.possibleDuplicate', { twins: twins.map((c) => ({ name: c.name, city: c.city, id: c.id })) }),
         };
       }
       return create(line, r, Object.keys(cells));

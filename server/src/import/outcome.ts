@@ -1,8 +1,7 @@
 /** What the import says about each line, and how the report file writes it. */
-import { fieldErrors, type FieldError, type ImportOutcome } from '@passerelle/schema';
-import { looksLikeCode } from '@passerelle/schema/messages';
-import { inLanguage } from '../http/problem.ts';
-import type * as v from 'valibot';
+import type { ImportOutcome } from '@passerelle/schema';
+import type { Language } from '@passerelle/schema/messages';
+import { staffWords, type StaffMessage } from '@passerelle/schema/messages/staff';
 import { csvEncoder, excelFr } from '../csv/write.ts';
 
 export interface RowResult {
@@ -15,26 +14,28 @@ export interface RowResult {
   match: string | null;
   /** The fields that changed (created: the fields given). */
   fields: string[];
-  message: string;
+  /** Why the line was rejected or flagged, or a note on it; null when there is nothing to say. */
+  said: StaffMessage | null;
 }
 
-export const rejected = (line: number, message: string): RowResult => ({ line, outcome: 'rejected', id: null, match: null, fields: [], message });
+/** A line as the report writes it: its message in the import's language, and the message's code. */
+export type ReportedRow = Omit<RowResult, 'said'> & { code: string; message: string };
 
-/** valibot issues as one sentence per field: "graduationYear: A year is four digits, such as 2019." */
-export const issuesText = (issues: readonly v.BaseIssue<unknown>[]) =>
-  fieldErrors(issues)
-    .map((e) => (e.path ? `${e.path}: ${cliWords(e)}` : cliWords(e)))
-    .join(' ');
+export const rejected = (line: number, said: StaffMessage): RowResult => ({ line, outcome: 'rejected', id: null, match: null, fields: [], said });
 
-/** A field error for the staff reading the CLI's report: a schema's code in English words, else the schema's own sentence. */
-export const cliWords = (e: FieldError): string => (looksLikeCode(e.message) ? inLanguage('en', e) : e.message);
+/** A line's result worded in `language`, with the code of what it says (empty when it says nothing). */
+export const reported = (language: Language, r: RowResult): ReportedRow => {
+  const { said, ...rest } = r;
+  return { ...rest, code: said?.code ?? '', message: said ? staffWords(language, said) : '' };
+};
 
-export const reportColumns = ['line', 'outcome', 'id', 'match', 'fields', 'message'] as const;
+/** The report's columns: `code` came last, so that readers going by position keep working. */
+export const reportColumns = ['line', 'outcome', 'id', 'match', 'fields', 'message', 'code'] as const;
 
 /** The report as Excel opens it with a double click in France: `;`, UTF-8 with a BOM. */
-export function reportCsv(results: readonly RowResult[]): string {
+export function reportCsv(results: readonly ReportedRow[]): string {
   const csv = csvEncoder(excelFr);
   const parts = [csv.header(reportColumns)];
-  for (const r of results) parts.push(csv.line([r.line, r.outcome, r.id, r.match, r.fields.join(' '), r.message]));
+  for (const r of results) parts.push(csv.line([r.line, r.outcome, r.id, r.match, r.fields.join(' '), r.message, r.code]));
   return parts.join('');
 }

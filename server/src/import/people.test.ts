@@ -32,8 +32,9 @@ const counts = (t: TestApp) => ({
   audit: t.db.select({ n: count() }).from(auditLog).get()!.n,
 });
 
+// The report in English, the language these tests assert (French is the default: see the report test below).
 const importPeople = (t: TestApp, path: string, extra: Partial<ImportOptions> = {}) =>
-  runImport(t.db, { kind: 'people', tenantId: t.ids.demo.tenantId, file: path, mapping: {}, now: t.clock.now(), ...extra });
+  runImport(t.db, { kind: 'people', tenantId: t.ids.demo.tenantId, file: path, mapping: {}, now: t.clock.now(), language: 'en', ...extra });
 
 const byExternalId = (t: TestApp, externalId: string) =>
   t.db
@@ -74,8 +75,9 @@ describe('people import', () => {
     expect(summary.counts).toMatchObject({ created: 3, rejected: 2 });
     const rejected = summary.results.filter((r) => r.outcome === 'rejected');
     expect(rejected).toEqual([
-      expect.objectContaining({ line: 5, message: 'graduationYear: A year is four digits, such as 2019.' }),
-      expect.objectContaining({ line: 7, message: 'No school or faculty of this institution is named "École des Beaux-Arts".' }),
+      // The reason is the year's field error, by its code in the catalogue's words (whatever they are).
+      expect.objectContaining({ line: 5, code: 'import.row.invalid', message: expect.stringMatching(/^graduationYear: \S/) }),
+      expect.objectContaining({ line: 7, code: 'import.person.entityUnknown', message: 'No school or faculty of this institution is named "École des Beaux-Arts".' }),
     ]);
     expect(counts(t).people).toBe(before.people + 3);
 
@@ -104,9 +106,9 @@ describe('people import', () => {
     const bytes = readFileSync(`${path}.report.csv`);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const report = readCsv(bytes);
-    expect(report).toMatchObject({ delimiter: ';', header: { cells: ['line', 'outcome', 'id', 'match', 'fields', 'message'] } });
+    expect(report).toMatchObject({ delimiter: ';', header: { cells: ['line', 'outcome', 'id', 'match', 'fields', 'message', 'code'] } });
     expect(report.records.map((r) => r.cells.slice(0, 2))).toEqual([['2', 'created'], ['3', 'created'], ['5', 'rejected'], ['6', 'created'], ['7', 'rejected']]);
-    expect(report.records[2]!.cells).toEqual(['5', 'rejected', '', '', '', 'graduationYear: A year is four digits, such as 2019.']);
+    expect(report.records[2]!.cells).toEqual(['5', 'rejected', '', '', '', rejected[0]!.message, 'import.row.invalid']);
   });
 
   it('updates on a re-import instead of duplicating, and says what did not change', async () => {
@@ -203,15 +205,40 @@ describe('people import', () => {
     const t = testApp();
     const before = counts(t);
     const path = file('Nom;Prénom\nDurand;Lucie\n');
-    const run = (...args: string[]) => () => importCommand(t.db, ['people', path, '--tenant', 'demo', ...args], { env: {}, stderr: { write: () => true } });
+    const run = (...args: string[]) => () => importCommand(t.db, ['people', path, '--tenant', 'demo', ...args], { env: { PASSERELLE_LANG: 'en' }, stderr: { write: () => true } });
     expect(run('--map', 'Nom=lastName')).toThrow(CliInputError);
-    expect(run('--map', 'Nom=lastName')).toThrow('Nothing was imported. Invalid column mapping:\n  column "Nom": Unknown target field "lastName": use one of externalId,');
+    expect(run('--map', 'Nom=lastName')).toThrow(/^Nothing was imported\. Invalid column mapping:\n {2}column "Nom": .*externalId.*linkedinUrl/);
     expect(run('--map', 'Nom=familyName', '--map', 'Promo=graduationYear')).toThrow(/the file does not have: "Promo"/);
     expect(run('--map', 'Nom=familyName', '--entity', 'Nowhere')).toThrow(/named "Nowhere"/);
     expect(run('--encoding', 'latin9')).toThrow(/--encoding is utf-8 or windows-1252/);
-    expect(() => importCommand(t.db, ['people', path, '--tenant', 'nope'], { env: {}, stderr: { write: () => true } })).toThrow(/No institution with the slug "nope"/);
+    expect(() => importCommand(t.db, ['people', path, '--tenant', 'nope'], { env: { PASSERELLE_LANG: 'en' }, stderr: { write: () => true } })).toThrow(/No institution with the slug "nope"/);
     expect(counts(t)).toEqual(before);
     expect(existsSync(`${path}.report.csv`)).toBe(false);
+  });
+
+  it('speaks French unless told otherwise: the summary, the report’s messages (with their codes) and the refusals', () => {
+    const t = testApp();
+    const path = file('Nom;Prénom;Promo\nGarnier;Théo;2011\nRoux;Léa;vingt\nBlanc;;2012\n');
+    // A locale that names neither language: French, the product's.
+    const io = { env: { LANG: 'C.UTF-8' }, stderr: { write: () => true } };
+    const map = ['--map', 'Nom=familyName', '--map', 'Prénom=givenName', '--map', 'Promo=graduationYear'];
+    const out = importCommand(t.db, ['people', path, '--tenant', 'demo', ...map, '--entity', 'École de management'], io);
+    expect(out).toContain('Import des personnes : 3 lignes en ');
+    expect(out).toContain('créées 1, mises à jour 0, inchangées 0, signalées 0, rejetées 2');
+    expect(out).toContain('rapport : ');
+    const rows = readCsv(readFileSync(`${path}.report.csv`)).records.map((r) => r.cells.slice(5));
+    expect(rows[0]).toEqual(['', '']);
+    expect(rows[1]![0]).toMatch(/^graduationYear : /);
+    expect(rows[1]![0]).not.toMatch(/ year | digits /);
+    expect(rows[1]![1]).toBe('import.row.invalid');
+    expect(rows[2]).toEqual([
+      'Personne ne correspond à cette ligne par identifiant externe ou e-mail, et une nouvelle personne a besoin de givenName et familyName.',
+      'import.person.needsNames',
+    ]);
+    expect(() => importCommand(t.db, ['people', path, '--tenant', 'nope'], io)).toThrow('Aucun établissement n’a le slug « nope ».');
+    expect(() => importCommand(t.db, ['people', path, '--tenant', 'demo', '--map', 'Nom=familyName', '--map', 'Mail=email'], io)).toThrow(
+      'Rien n’a été importé. L’association nomme une colonne absente du fichier : « Mail ». Les colonnes du fichier sont : « Nom », « Prénom », « Promo ».',
+    );
   });
 
   it('resolves the file, the mapping and the report from where the command was typed (INIT_CWD)', () => {
@@ -220,7 +247,7 @@ describe('people import', () => {
     file(JSON.stringify({ Nom: 'familyName', Prénom: 'givenName', Promo: 'graduationYear' }), 'mapping.json');
     const stderr: string[] = [];
     const out = importCommand(t.db, ['people', 'relative.csv', '--tenant', 'demo', '--mapping', 'mapping.json', '--entity', 'École de management', '--report', 'out.csv'], {
-      env: { INIT_CWD: dir },
+      env: { INIT_CWD: dir, PASSERELLE_LANG: 'en' },
       stderr: { write: (s: string) => stderr.push(s) },
     });
     expect(out).toContain('created 1, updated 0, unchanged 0, flagged 0, rejected 0');

@@ -11,14 +11,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { PersonImportRowSchema, isSchoolOwned, searchKey, type PersonImportRow, type ProfileFields } from '@passerelle/schema';
+import { PersonImportRowSchema, fieldIssues, isSchoolOwned, searchKey, type PersonImportRow, type ProfileFields } from '@passerelle/schema';
+import { staffMessage, type StaffMessage } from '@passerelle/schema/messages/staff';
 import type { DbOrTx, Tx } from '../db/open.ts';
 import type { AuditEntry } from '../db/audit.ts';
 import type { ProfileRow } from '../db/profiles/profiles.ts';
 import { listEntities, loadPeople, loadSchoolMemberships, peopleWriters, type KnownPerson, type SchoolMembership } from '../db/import/people.ts';
 import { derivedColumns, fieldsOf, visibilityOf } from '../profiles/document.ts';
 import { initialFields } from '../profiles/store.ts';
-import { issuesText, rejected, type RowResult } from './outcome.ts';
+import { rejected, type RowResult } from './outcome.ts';
 
 /** Profile fields a people file may set directly (the rest: email, entity, role, externalId). */
 const profileFields = ['givenName', 'familyName', 'usageName', 'graduationYear', 'programme', 'employer', 'jobTitle', 'sector', 'phone', 'workCity', 'workCountry', 'linkedinUrl'] as const;
@@ -104,8 +105,8 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
   };
 
   function create(line: number, r: PersonImportRow, entityId: string | null, given: string[]): RowResult {
-    if (!r.givenName || !r.familyName) return rejected(line, 'Nobody matches this line by external id or email, and a new person needs givenName and familyName.');
-    if (!entityId) return rejected(line, 'A new person needs a school: map a column to entity, or give --entity "<school name>".');
+    if (!r.givenName || !r.familyName) return rejected(line, staffMessage('import.person.needsNames'));
+    if (!entityId) return rejected(line, staffMessage('import.person.needsSchool'));
     const id = randomUUID();
     const fields: ProfileFields = { ...initialFields({ displayName: null, email: r.email ?? null }), educationEntityId: entityId };
     for (const k of profileFields) if (r[k] !== undefined) (fields as Record<string, unknown>)[k] = r[k];
@@ -127,14 +128,14 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
       entityIds: [entityId],
       detail: { line, fields: given, ...(others.length ? { possibleDuplicateOf: others } : {}) },
     });
-    if (others.length === 0) return { line, outcome: 'created', id, match: null, fields: given, message: '' };
+    if (others.length === 0) return { line, outcome: 'created', id, match: null, fields: given, said: null };
     return {
       line,
       outcome: 'flagged',
       id,
       match: 'nameYear',
       fields: given,
-      message: `Same name and graduation year as ${others.join(', ')}: created as a new person, not merged; staff review the pair (possible duplicate).`,
+      said: staffMessage('import.person.sameNameYear', { others }),
     };
   }
 
@@ -151,7 +152,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     for (const k of profileFields) if (r[k] !== undefined) set(k, r[k]);
     if (r.email) set('emails', withPrimary(before.emails, r.email));
     if (r.entity && entityId) set('educationEntityId', entityId);
-    const notes: string[] = [];
+    let note: StaffMessage | null = null;
 
     if (r.externalId && person.externalId !== r.externalId) {
       write.setExternalId({ tenantId, id: person.id, externalId: r.externalId });
@@ -174,7 +175,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
       }
     }
 
-    if (changed.length === 0) return { line, outcome: 'unchanged', id: person.id, match, fields: [], message: '' };
+    if (changed.length === 0) return { line, outcome: 'unchanged', id: person.id, match, fields: [], said: null };
 
     const profileChanged = changed.filter((k) => k in before);
     if (profileChanged.length > 0) {
@@ -205,7 +206,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         const other = byEmail.get(r.email);
         if (other && other.id !== person.id) {
           flag(person.id, other.id, 'email');
-          notes.push(`Another person (${other.id}) has the primary email ${r.email}: both flagged for staff review.`);
+          note = staffMessage('import.person.emailTaken', { email: r.email, other: other.id });
         }
       }
     }
@@ -217,26 +218,26 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
       entityIds: [...new Set((memberships.get(person.id) ?? []).map((m) => m.entityId))],
       detail: { line, match, fields: changed },
     });
-    return { line, outcome: 'updated', id: person.id, match, fields: changed, message: notes.join(' ') };
+    return { line, outcome: 'updated', id: person.id, match, fields: changed, said: note };
   }
 
   return {
     /** One line: its mapped non-empty cells by field. */
     row(line: number, cells: Record<string, string>): RowResult {
       const parsed = v.safeParse(PersonImportRowSchema, cells);
-      if (!parsed.success) return rejected(line, issuesText(parsed.issues));
+      if (!parsed.success) return rejected(line, staffMessage('import.row.invalid', { errors: fieldIssues(parsed.issues) }));
       const r = parsed.output;
       let entityId = ctx.defaultEntityId;
       if (r.entity) {
         entityId = entities.get(searchKey(r.entity)) ?? null;
-        if (!entityId) return rejected(line, `No school or faculty of this institution is named "${r.entity}".`);
+        if (!entityId) return rejected(line, staffMessage('import.person.entityUnknown', { entity: r.entity }));
       }
       const byId = r.externalId ? byExternalId.get(r.externalId) : undefined;
       if (byId) return update(line, r, entityId, byId, 'externalId');
       const byMail = r.email ? byEmail.get(r.email) : undefined;
-      if (byMail) {
+      if (byMail && r.email) {
         if (r.externalId && byMail.externalId && byMail.externalId !== r.externalId) {
-          return rejected(line, `The email ${r.email} belongs to the person with external id ${byMail.externalId}, not ${r.externalId}: correct one of them.`);
+          return rejected(line, staffMessage('import.person.emailOfAnother', { email: r.email, theirs: byMail.externalId, given: r.externalId }));
         }
         return update(line, r, entityId, byMail, 'email');
       }

@@ -13,6 +13,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importOutcomes, searchKey, type ImportKind, type ImportMapping, type ImportOutcome } from '@passerelle/schema';
+import type { Language } from '@passerelle/schema/messages';
+import { staffMessage } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
 import { writeAudit, type AuditEntry } from '../db/audit.ts';
 import { insertAuditEntries, withLargeCache } from '../db/import/prepared.ts';
@@ -20,7 +22,7 @@ import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
 import { ImportStructureError, cellsByField, readImportSource } from './source.ts';
 import { entityKeys, peopleImporter } from './people.ts';
 import { companiesImporter } from './companies.ts';
-import { reportCsv, type RowResult } from './outcome.ts';
+import { reportCsv, reported, type ReportedRow, type RowResult } from './outcome.ts';
 import { silentProgress, type Progress } from './progress.ts';
 
 export const IMPORT_ORIGIN = 'cli:import';
@@ -40,6 +42,8 @@ export interface ImportOptions {
   entity?: string;
   now?: Date;
   progress?: (total: number) => Progress;
+  /** The language of the report's messages (the CLI's); French by default. */
+  language?: Language;
 }
 
 export interface ImportSummary {
@@ -50,11 +54,13 @@ export interface ImportSummary {
   /** Header → field, as read. */
   columns: Record<string, string>;
   ignored: string[];
+  /** The separator tried when the header line had one column only; else null. */
+  oneColumn: CsvDelimiter | null;
   lines: number;
   counts: Record<ImportOutcome, number>;
   report: string;
   ms: number;
-  results: RowResult[];
+  results: ReportedRow[];
 }
 
 /** Thrown inside the transaction to undo a dry run. */
@@ -70,9 +76,9 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
 
   let defaultEntityId: string | null = null;
   if (options.entity !== undefined) {
-    if (options.kind !== 'people') throw new ImportStructureError('--entity is for people files only.');
+    if (options.kind !== 'people') throw new ImportStructureError(staffMessage('import.entity.peopleOnly'));
     defaultEntityId = entityKeys(db, options.tenantId).get(searchKey(options.entity)) ?? null;
-    if (!defaultEntityId) throw new ImportStructureError(`No school or faculty of this institution is named "${options.entity}" (--entity).`);
+    if (!defaultEntityId) throw new ImportStructureError(staffMessage('import.entity.unknownOption', { entity: options.entity }));
   }
 
   const results: RowResult[] = [];
@@ -99,7 +105,8 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
   } finally {
     progress.end(results.length);
   }
-  writeFileSync(report, reportCsv(results));
+  const rows = results.map((r) => reported(options.language ?? 'fr', r));
+  writeFileSync(report, reportCsv(rows));
   const columns = Object.fromEntries([...source.columns].map(([field, index]) => [source.headers[index]!, field]));
   return {
     kind: options.kind,
@@ -108,11 +115,12 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
     delimiter: source.delimiter,
     columns,
     ignored: source.ignored,
+    oneColumn: source.oneColumn,
     lines: results.length,
     counts: countOutcomes(results),
     report,
     ms: performance.now() - started,
-    results,
+    results: rows,
   };
 }
 

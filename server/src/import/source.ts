@@ -6,12 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { ImportMapOptionSchema, fieldErrors, importFieldsOf, importMappingSchema, searchKey, type ImportKind, type ImportMapping } from '@passerelle/schema';
+import { ImportMapOptionSchema, fieldIssues, importFieldsOf, importMappingSchema, searchKey, type ImportKind, type ImportMapping } from '@passerelle/schema';
 import { CsvSyntaxError, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRecord } from '../csv/parse.ts';
-import { cliWords } from './outcome.ts';
+import { staffMessage, staffWords, type StaffMessage } from '@passerelle/schema/messages/staff';
 
-/** The file or the mapping cannot be imported as a whole. */
-export class ImportStructureError extends Error {}
+/** The file or the mapping cannot be imported as a whole: `said` is why, which the CLI words in its language (the message is English, for logs). */
+export class ImportStructureError extends Error {
+  constructor(readonly said: StaffMessage) {
+    super(staffWords('en', said));
+  }
+}
 
 export interface ImportSource {
   encoding: CsvEncoding;
@@ -22,10 +26,10 @@ export interface ImportSource {
   columns: Map<string, number>;
   /** Headers no field reads. */
   ignored: string[];
+  /** The separator tried when the header line had one column only (most often one we did not recognise); else null. */
+  oneColumn: CsvDelimiter | null;
   records: CsvRecord[];
 }
-
-const describe = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
 
 /** The mapping from `--mapping <file.json>` and `--map Header=field` options (the options win). */
 export function readMapping(kind: ImportKind, mappingFile: string | undefined, mapOptions: readonly string[]): ImportMapping {
@@ -35,26 +39,23 @@ export function readMapping(kind: ImportKind, mappingFile: string | undefined, m
     try {
       text = readFileSync(mappingFile, 'utf8');
     } catch {
-      throw new ImportStructureError(`Cannot read the mapping file ${mappingFile}.`);
+      throw new ImportStructureError(staffMessage('import.mapping.unreadable', { file: mappingFile }));
     }
     try {
       fromFile = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
-      throw new ImportStructureError(`The mapping file ${mappingFile} is not JSON, such as { "Nom": "familyName" }.`);
+      throw new ImportStructureError(staffMessage('import.mapping.notJson', { file: mappingFile }));
     }
   }
   const fromOptions: Record<string, string> = {};
   for (const option of mapOptions) {
     const parsed = v.safeParse(ImportMapOptionSchema, option);
-    if (!parsed.success) throw new ImportStructureError(parsed.issues[0].message);
+    if (!parsed.success) throw new ImportStructureError(staffMessage('import.mapping.option', { error: fieldIssues(parsed.issues)[0]! }));
     fromOptions[parsed.output[0]] = parsed.output[1];
   }
   const merged = typeof fromFile === 'object' && fromFile !== null && !Array.isArray(fromFile) ? { ...fromFile, ...fromOptions } : fromFile;
   const result = v.safeParse(importMappingSchema(importFieldsOf[kind]), merged);
-  if (!result.success) {
-    const lines = fieldErrors(result.issues).map((e) => (e.path ? `column "${e.path}": ${cliWords(e)}` : cliWords(e)));
-    throw new ImportStructureError(`Invalid column mapping:\n  ${lines.join('\n  ')}`);
-  }
+  if (!result.success) throw new ImportStructureError(staffMessage('import.mapping.invalid', { errors: fieldIssues(result.issues) }));
   return result.output;
 }
 
@@ -78,14 +79,10 @@ export function resolveColumns(kind: ImportKind, headers: readonly string[], map
   for (const [header, field] of Object.entries(mapping)) {
     const index = find(header);
     if (index < 0) missing.push(header);
-    else if (columns.has(field)) throw new ImportStructureError(`Two columns are mapped to ${field} ("${trimmed[columns.get(field)!]}" and "${trimmed[index]}"): keep one.`);
+    else if (columns.has(field)) throw new ImportStructureError(staffMessage('import.mapping.twoColumns', { field, first: trimmed[columns.get(field)!]!, second: trimmed[index]! }));
     else columns.set(field, index);
   }
-  if (missing.length) {
-    throw new ImportStructureError(
-      `The mapping names ${missing.length === 1 ? 'a column' : 'columns'} the file does not have: ${missing.map((m) => `"${m}"`).join(', ')}. The file's columns are: ${trimmed.map((h) => `"${h}"`).join(', ')}.`,
-    );
-  }
+  if (missing.length) throw new ImportStructureError(staffMessage('import.mapping.missingColumns', { missing, headers: trimmed }));
   const used = new Set(columns.values());
   trimmed.forEach((header, index) => {
     if (used.has(index)) return;
@@ -95,9 +92,7 @@ export function resolveColumns(kind: ImportKind, headers: readonly string[], map
       used.add(index);
     }
   });
-  if (columns.size === 0) {
-    throw new ImportStructureError(`No column of the file feeds a field. Map them, such as --map "Nom=familyName"; the fields are: ${fields.join(', ')}.`);
-  }
+  if (columns.size === 0) throw new ImportStructureError(staffMessage('import.mapping.noColumn', { fields: [...fields] }));
   return { columns, ignored: trimmed.filter((h, i) => !used.has(i) && h !== '') };
 }
 
@@ -111,22 +106,20 @@ export function readImportSource(
   try {
     bytes = readFileSync(path);
   } catch {
-    throw new ImportStructureError(`Cannot read ${path}: check the path (relative paths start where you typed the command).`);
+    throw new ImportStructureError(staffMessage('import.file.unreadable', { path }));
   }
   let file;
   try {
     file = readCsv(bytes, options);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new ImportStructureError(`${path}: ${err.message}`);
+    if (err instanceof CsvSyntaxError) throw new ImportStructureError(staffMessage('import.file.unclosedQuote', { path, line: err.line }));
     throw err;
   }
-  if (!file.header) throw new ImportStructureError(`${path} is empty: the first line names the columns.`);
+  if (!file.header) throw new ImportStructureError(staffMessage('import.file.empty', { path }));
   const { columns, ignored } = resolveColumns(kind, file.header.cells, options.mapping);
-  if (file.header.cells.length === 1 && !options.delimiter) {
-    // One column is most often a separator we did not recognise; say which one we tried.
-    ignored.push(`(one column read with the separator ${describe(file.delimiter)}; force another with --delimiter)`);
-  }
-  return { encoding: file.encoding, delimiter: file.delimiter, headers: file.header.cells.map((h) => h.trim()), columns, ignored, records: file.records };
+  // One column is most often a separator we did not recognise: the summary says which one we tried.
+  const oneColumn = file.header.cells.length === 1 && !options.delimiter ? file.delimiter : null;
+  return { encoding: file.encoding, delimiter: file.delimiter, headers: file.header.cells.map((h) => h.trim()), columns, ignored, oneColumn, records: file.records };
 }
 
 /** The mapped, non-empty cells of a record, trimmed, by field: the input of the row schema. */

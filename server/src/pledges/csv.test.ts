@@ -24,7 +24,7 @@ describe('transfer report parsing', () => {
   it('finds the columns by name in any order, and reports bad lines by number only', () => {
     const r = parseTransferReport('Date\tMontant\tUAI\tSIRET\n2026-06-15\t100\t0754321P\t81234567600017\n2026-06-15\t100\t0754321X\t81234567600017\n');
     expect('lines' in r && r.lines).toEqual([{ line: 2, siret: '81234567600017', uai: '0754321P', amountCents: 10000, date: '2026-06-15' }]);
-    expect('invalid' in r && r.invalid).toEqual([{ line: 3, message: 'The UAI is not valid.' }]);
+    expect('invalid' in r && r.invalid).toEqual([{ line: 3, said: { code: 'pledge.report.line.uai', params: {} } }]);
     expect(parseTransferReport('foo;bar\n1;2')).toEqual({ error: { code: 'pledge.report.columns', params: { missing: ['siret', 'uai', 'amount', 'date'] } } });
     expect(parseTransferReport('SIRET;UAI;montant;date\n"81234567600017;0754321P;100;2026-06-15\n')).toEqual({ error: { code: 'pledge.report.unreadable', params: { line: 2 } } });
   });

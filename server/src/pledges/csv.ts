@@ -23,7 +23,9 @@ export interface ReportLine {
   amountCents: number;
   date: string;
 }
-export type ReportParse = { lines: ReportLine[]; invalid: { line: number; message: string }[] } | { error: Message };
+/** A line that cannot be read, by number, and why as a message code (its content is not echoed). */
+export type InvalidLine = { line: number; said: Message };
+export type ReportParse = { lines: ReportLine[]; invalid: InvalidLine[] } | { error: Message };
 
 /** Euros as written in a French or English spreadsheet: "1 234,56", "1234.56", "1,234.56 €". */
 export function parseEuros(s: string): number | null {
@@ -67,16 +69,16 @@ export function parseTransferReport(text: string): ReportParse {
   const missing = Object.entries(cols).filter(([, i]) => i < 0).map(([k]) => k);
   if (missing.length) return { error: { code: 'pledge.report.columns', params: { missing } } };
   const lines: ReportLine[] = [];
-  const invalid: { line: number; message: string }[] = [];
+  const invalid: InvalidLine[] = [];
   for (const { line, cells: r } of records.slice(1)) {
     const siret = normaliseSiret(r[cols.siret] ?? '');
     const uai = normaliseUai(r[cols.uai] ?? '');
     const amountCents = parseEuros(r[cols.amount] ?? '');
     const date = parseDate(r[cols.date] ?? '');
-    if (!isValidSiret(siret)) invalid.push({ line, message: 'The SIRET is not valid.' });
-    else if (!isValidUai(uai)) invalid.push({ line, message: 'The UAI is not valid.' });
-    else if (amountCents === null || amountCents <= 0 || amountCents > 10_000_000_000) invalid.push({ line, message: 'The amount is not a positive amount in euros, such as 1234,56.' });
-    else if (!date) invalid.push({ line, message: 'The date is not a date, such as 2026-06-15 or 15/06/2026.' });
+    if (!isValidSiret(siret)) invalid.push({ line, said: { code: 'pledge.report.line.siret', params: {} } });
+    else if (!isValidUai(uai)) invalid.push({ line, said: { code: 'pledge.report.line.uai', params: {} } });
+    else if (amountCents === null || amountCents <= 0 || amountCents > 10_000_000_000) invalid.push({ line, said: { code: 'pledge.report.line.amount', params: {} } });
+    else if (!date) invalid.push({ line, said: { code: 'pledge.report.line.date', params: {} } });
     else lines.push({ line, siret, uai, amountCents, date });
   }
   return { lines, invalid };

@@ -2,13 +2,14 @@
  * Received money: totals per beneficiary entity, and the SOLTéA transfer
  * report that marks apprenticeship-tax pledges received.
  */
+import type { Message } from '@passerelle/schema/messages';
 import { entityScope, type Actor, type PledgeListQuery, type PledgeTotal } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
 import { listTransferCandidates, sumPledgesPerEntity } from '../db/pledges/totals.ts';
 import { updatePledge } from '../db/pledges/write.ts';
 import { writeAudit, type auditOrigin } from '../db/audit.ts';
 import { managesBeneficiary } from './access.ts';
-import type { ReportLine } from './csv.ts';
+import type { InvalidLine, ReportLine } from './csv.ts';
 import { recordEvent } from '../webhooks/record.ts';
 
 /** Promised versus received per entity and kind, over the entities whose every amount the caller may read. */
@@ -23,7 +24,8 @@ export interface ImportLineResult {
   line: number;
   outcome: 'received' | 'alreadyReceived' | 'unmatched' | 'outOfScope' | 'invalid';
   pledgeId?: string;
-  message?: string;
+  /** An invalid line: why, as a message code (the route words it in the reader's language). */
+  said?: Message;
 }
 
 /**
@@ -31,8 +33,8 @@ export interface ImportLineResult {
  * (same SIRET and UAI, the transfer's campaign year first), in one
  * transaction; what did not match says why.
  */
-export function applyTransferReport(db: Db, actor: Actor, who: ReturnType<typeof auditOrigin>, report: { lines: ReportLine[]; invalid: { line: number; message: string }[] }): ImportLineResult[] {
-  const results: ImportLineResult[] = report.invalid.map((i) => ({ line: i.line, outcome: 'invalid', message: i.message }));
+export function applyTransferReport(db: Db, actor: Actor, who: ReturnType<typeof auditOrigin>, report: { lines: ReportLine[]; invalid: InvalidLine[] }): ImportLineResult[] {
+  const results: ImportLineResult[] = report.invalid.map((i) => ({ line: i.line, outcome: 'invalid', said: i.said }));
   db.transaction((tx) => {
     for (const line of report.lines) {
       const candidates = listTransferCandidates(tx, actor.tenantId, line.siret, line.uai);

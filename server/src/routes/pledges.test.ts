@@ -341,6 +341,17 @@ describe('/v1/pledges', () => {
       expect(again.received).toBe(0);
     });
 
+    it('says why a line is invalid by code, worded in the reader’s language', async () => {
+      const csv = ['SIRET;UAI;Montant;Date', 'not-a-siret;0754321P;10;2026-06-15', '81234567600017;0754321P;dix;2026-06-15'].join('\n');
+      const linesIn = async (language: string) =>
+        ((await (await as('staff-eng').post('/import', { csv }, { 'accept-language': language })).json()) as { lines: Record<string, unknown>[] }).lines;
+      expect(await linesIn('fr')).toEqual([
+        { line: 2, outcome: 'invalid', code: 'pledge.report.line.siret', params: {}, message: 'Le SIRET n’est pas valide.' },
+        { line: 3, outcome: 'invalid', code: 'pledge.report.line.amount', params: {}, message: 'Le montant n’est pas un montant positif en euros, comme 1234,56.' },
+      ]);
+      expect((await linesIn('en-GB,en;q=0.9')).map((l) => l.message)).toEqual(['The SIRET is not valid.', 'The amount is not a positive amount in euros, such as 1234,56.']);
+    });
+
     it('is for staff and admins only, and needs the columns', async () => {
       expect((await as('rep-acme').post('/import', { csv: 'SIRET;UAI;Montant;Date\n' })).status).toBe(403);
       const res = await as('staff-eng').post('/import', { csv: 'a;b\n1;2' });

@@ -21,7 +21,8 @@ import {
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
-import { ProblemError, validationProblem } from '../http/problem.ts';
+import { ProblemError, inLanguage, validationProblem } from '../http/problem.ts';
+import { requestLanguage } from '../http/language.ts';
 import { authorize } from '../auth/authorize.ts';
 import { idempotent, rememberReply } from '../http/idempotency.ts';
 import { findPledgeJoined } from '../db/pledges/joined.ts';
@@ -119,7 +120,10 @@ export const pledgeRoutes = new Hono<AppEnv>()
     if ('error' in parsed) throw ProblemError.of('validation', parsed.error, { errors: [{ path: 'csv', ...parsed.error }] });
     const who = auditOrigin(c);
     const results = applyTransferReport(db, actor, who, parsed);
-    return c.json({ received: results.filter((r) => r.outcome === 'received').length, lines: results }, 200);
+    const language = requestLanguage(c);
+    // An invalid line says why by code, and in the reader's words.
+    const lines = results.map(({ said, ...r }) => (said ? { ...r, ...said, message: inLanguage(language, said) } : r));
+    return c.json({ received: results.filter((r) => r.outcome === 'received').length, lines }, 200);
   })
   .get('/:id', describeRoute({ operationId: 'getPledge', summary: 'One pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true }), idParam, (c) => {
     const { db } = c.var.deps;

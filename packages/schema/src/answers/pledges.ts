@@ -102,6 +102,10 @@ export const PledgeImportResultSchema = v.object({
       line: v.pipe(v.number(), v.integer()),
       outcome: v.picklist(['received', 'alreadyReceived', 'unmatched', 'outOfScope', 'invalid']),
       pledgeId: v.optional(AnswerIdSchema),
+      /** An invalid line: why, as a message code (pledge.report.line.*) with its parameters… */
+      code: v.optional(v.picklist(['pledge.report.line.siret', 'pledge.report.line.uai', 'pledge.report.line.amount', 'pledge.report.line.date'])),
+      params: v.optional(v.record(v.string(), v.unknown())),
+      /** …and in the reader's words (Accept-Language, else the person's language, else French). */
       message: v.optional(v.string()),
     }),
   ),

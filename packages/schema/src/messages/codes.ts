@@ -174,6 +174,11 @@ export const codes = {
   'pledge.cancel.wrongStatus': takes<{ status: PledgeStatus }>(),
   'pledge.report.columns': takes<{ missing: string[] }>(),
   'pledge.report.unreadable': takes<{ line: number }>(),
+  // A line of the transfer report that cannot be read: POST /v1/pledges/import's `lines[].code`.
+  'pledge.report.line.siret': none(),
+  'pledge.report.line.uai': none(),
+  'pledge.report.line.amount': none(),
+  'pledge.report.line.date': none(),
 
   // Profiles.
   'profile.notFound': none(),

@@ -270,6 +270,10 @@ export const en: Catalogue = {
   'pledge.cancel.wrongStatus': ({ status }) => `This pledge is ${status}: it can no longer be cancelled.`,
   'pledge.report.columns': ({ missing }) => `The first line must name the columns SIRET, UAI, amount (montant) and date; missing: ${missing.join(', ')}.`,
   'pledge.report.unreadable': ({ line }) => `Line ${line}: a quoted cell is never closed (a " is missing).`,
+  'pledge.report.line.siret': () => 'The SIRET is not valid.',
+  'pledge.report.line.uai': () => 'The UAI is not valid.',
+  'pledge.report.line.amount': () => 'The amount is not a positive amount in euros, such as 1234,56.',
+  'pledge.report.line.date': () => 'The date is not a date, such as 2026-06-15 or 15/06/2026.',
 
   'profile.notFound': () => 'This profile does not exist, or you cannot see it.',
   'profile.ifMatchRequired': () => 'Send the ETag of the profile you edited in an If-Match header, so that nobody’s changes are overwritten.',

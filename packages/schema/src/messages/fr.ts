@@ -301,6 +301,10 @@ export const fr: Catalogue = {
   'pledge.report.columns': ({ missing }) =>
     `La première ligne doit nommer les colonnes SIRET, UAI, montant (amount) et date ; il manque : ${missing.join(', ')}.`,
   'pledge.report.unreadable': ({ line }) => `Ligne ${line} : une cellule entre guillemets n’est jamais fermée (il manque un ").`,
+  'pledge.report.line.siret': () => 'Le SIRET n’est pas valide.',
+  'pledge.report.line.uai': () => 'L’UAI n’est pas valide.',
+  'pledge.report.line.amount': () => 'Le montant n’est pas un montant positif en euros, comme 1234,56.',
+  'pledge.report.line.date': () => 'La date n’est pas une date, comme 2026-06-15 ou 15/06/2026.',
 
   'profile.notFound': () => 'Ce profil n’existe pas, ou vous ne pouvez pas le voir.',
   'profile.ifMatchRequired': () => 'Envoyez l’ETag du profil modifié dans un en-tête If-Match, pour que personne ne perde ses modifications.',

@@ -1,0 +1,140 @@
+/** English words of every staff code: the CLI, the import, the sign-in emails' English half. */
+import { en as main } from '../en.ts';
+import type { FieldIssue } from '../../core/problem.ts';
+import { inWords } from '../index.ts';
+import type { DatabaseParams, ImportSummaryParams, StaffCatalogue } from './codes.ts';
+import { separatorName, size, tableRows } from './fields.ts';
+
+/** A field error in the main catalogue's words, by its code (never valibot's or a schema's own English). */
+const field = (e: FieldIssue) => inWords(main, e);
+const quoted = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+const onOff = (on: boolean) => (on ? 'on' : 'off');
+const database = (d: DatabaseParams) => [`${d.path} (${size('en', d.bytes)}), integrity ${d.integrity}`, 'Rows per table:', ...tableRows(d.tables)].join('\n');
+
+function summary(s: ImportSummaryParams): string {
+  const lines = [
+    `${s.dryRun ? 'Dry run of the import' : 'Imported'} ${s.kind}: ${s.lines} lines in ${s.seconds.toFixed(1)} s (${s.perSecond} lines/s), ${s.encoding}, separator ${separatorName('en', s.separator)}.`,
+    `  created ${s.counts.created}, updated ${s.counts.updated}, unchanged ${s.counts.unchanged}, flagged ${s.counts.flagged}, rejected ${s.counts.rejected}`,
+    `  columns: ${s.columns.map(([header, f]) => (header === f ? f : `${header} → ${f}`)).join(', ')}`,
+  ];
+  const ignored = [...s.ignored, ...(s.oneColumn ? [`(one column read with the separator ${separatorName('en', s.oneColumn)}; force another with --delimiter)`] : [])];
+  if (ignored.length) lines.push(`  ignored columns: ${ignored.join(', ')}`);
+  lines.push(`  report: ${s.report}`);
+  if (s.dryRun) lines.push('Dry run: nothing was written to the database.');
+  return lines.join('\n');
+}
+
+export const en: StaffCatalogue = {
+  'cli.usage': () => `Usage: pnpm passerelle <command>
+
+  migrate                                  apply the database migrations
+  seed --demo                              add the demo institutions (idempotent)
+  tenant add <slug> <name>                 register an institution
+  tenant origin add <slug> <origin>        allow a website origin (CORS)
+  tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)
+                                           register a host signing key
+  entity siret <slug> "<entity name>" <siret>
+                                           set a school's SIRET (shown with its UAI for SOLTéA)
+  institution set-staff-email-sign-in <slug> <on|off>
+                                           let staff and admins keep their rights after an email code (default off)
+  import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]   (import --help)
+  backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
+  restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
+
+Environment: DATABASE_URL (default ./data/passerelle.db); PASSERELLE_LANG=fr|en, the language of these words (else the locale's, else French).`,
+  'cli.migrated': () => 'Database migrated.',
+  'cli.seed.demoOnly': () => 'Only demo data can be seeded: pnpm passerelle seed --demo',
+  'cli.seed.ready': ({ demo, other }) => `Demo data ready: tenants demo (${demo}) and other (${other}).`,
+  'cli.input.invalid': ({ errors }) => errors.map((e) => `${e.path || 'value'}: ${field(e)}`).join('\n'),
+  'cli.tenant.unknown': ({ slug }) => `No institution with the slug "${slug}". Add it with: pnpm passerelle tenant add ${slug} "<name>"`,
+  'cli.tenant.exists': ({ slug }) => `The institution "${slug}" already exists.`,
+  'cli.tenant.added': ({ slug, id }) => `Institution ${slug} added (${id}).`,
+  'cli.tenant.origins': ({ slug, origins }) => `Origins of ${slug}: ${origins.join(', ')}`,
+  'cli.tenant.keyAdded': ({ slug, kid, alg }) => `Key ${kid} (${alg}) added to ${slug}.`,
+  'cli.entity.unknown': ({ slug, name }) => `No entity named "${name}" in ${slug} (the name must match exactly, quotes included).`,
+  'cli.entity.siretSet': ({ slug, name, siret }) => `SIRET of ${name} (${slug}): ${siret}.`,
+  'cli.staffEmailSignIn.onOrOff': ({ slug }) => `Say on or off: pnpm passerelle institution set-staff-email-sign-in ${slug} on|off`,
+  'cli.staffEmailSignIn.unchanged': ({ slug, on }) => `Staff email sign-in for ${slug} was already ${onOff(on)}: nothing changed.`,
+  'cli.staffEmailSignIn.changed': ({ slug, before, after }) =>
+    `Staff email sign-in for ${slug}: ${onOff(before)} → ${onOff(after)}; ${
+      after ? 'staff and administrators who sign in with an email code now keep their rights.' : 'sessions opened with an email code no longer carry staff or administrator rights.'
+    }`,
+
+  'cli.import.usage': () => `Usage: pnpm passerelle import <people|companies> FILE.csv --tenant <slug> [options]
+
+  --map "Header=field"     map a column to a field (repeat it); headers that are field names map themselves
+  --mapping FILE.json      the mapping as JSON, such as { "Nom": "familyName", "Promo": "graduationYear" }
+  --entity "<name>"        people: the school of lines without an entity
+  --encoding utf-8|windows-1252   force the encoding (default: UTF-8 if the file is valid UTF-8)
+  --delimiter ";"|","|tab  force the separator (default: the header line's)
+  --report PATH            the report (default: FILE.csv.report.csv)
+  --dry-run                do everything and write the report, but change nothing in the database
+
+People fields: externalId email givenName familyName usageName graduationYear programme entity role
+               employer jobTitle sector phone workCity workCountry linkedinUrl
+Company fields: name siret siren city website sector`,
+  'cli.import.tenantMissing': () => 'Say which institution: --tenant <slug>.',
+  'cli.import.encoding': () => '--encoding is utf-8 or windows-1252.',
+  'cli.import.delimiter': () => '--delimiter is ";", "," or tab.',
+  'cli.import.nothingImported': () => 'Nothing was imported.',
+  'cli.import.lines': () => 'lines',
+  'cli.import.summary': summary,
+
+  'import.mapping.unreadable': ({ file }) => `Cannot read the mapping file ${file}.`,
+  'import.mapping.notJson': ({ file }) => `The mapping file ${file} is not JSON, such as { "Nom": "familyName" }.`,
+  'import.mapping.option': ({ error }) => field(error),
+  'import.mapping.invalid': ({ errors }) => `Invalid column mapping:\n  ${errors.map((e) => (e.path ? `column "${e.path}": ${field(e)}` : field(e))).join('\n  ')}`,
+  'import.mapping.twoColumns': ({ field: f, first, second }) => `Two columns are mapped to ${f} ("${first}" and "${second}"): keep one.`,
+  'import.mapping.missingColumns': ({ missing, headers }) =>
+    `The mapping names ${missing.length === 1 ? 'a column' : 'columns'} the file does not have: ${quoted(missing)}. The file's columns are: ${quoted(headers)}.`,
+  'import.mapping.noColumn': ({ fields }) => `No column of the file feeds a field. Map them, such as --map "Nom=familyName"; the fields are: ${fields.join(', ')}.`,
+  'import.file.unreadable': ({ path }) => `Cannot read ${path}: check the path (relative paths start where you typed the command).`,
+  'import.file.unclosedQuote': ({ path, line }) => `${path}: Line ${line}: a quoted cell is never closed (a " is missing).`,
+  'import.file.empty': ({ path }) => `${path} is empty: the first line names the columns.`,
+  'import.entity.peopleOnly': () => '--entity is for people files only.',
+  'import.entity.unknownOption': ({ entity }) => `No school or faculty of this institution is named "${entity}" (--entity).`,
+
+  'import.row.invalid': ({ errors }) => errors.map((e) => (e.path ? `${e.path}: ${field(e)}` : field(e))).join(' '),
+  'import.person.entityUnknown': ({ entity }) => `No school or faculty of this institution is named "${entity}".`,
+  'import.person.needsNames': () => 'Nobody matches this line by external id or email, and a new person needs givenName and familyName.',
+  'import.person.needsSchool': () => 'A new person needs a school: map a column to entity, or give --entity "<school name>".',
+  'import.person.sameNameYear': ({ others }) =>
+    `Same name and graduation year as ${others.join(', ')}: created as a new person, not merged; staff review the pair (possible duplicate).`,
+  'import.person.emailTaken': ({ email, other }) => `Another person (${other}) has the primary email ${email}: both flagged for staff review.`,
+  'import.person.emailOfAnother': ({ email, theirs, given }) => `The email ${email} belongs to the person with external id ${theirs}, not ${given}: correct one of them.`,
+  'import.company.needsName': () => 'No company has this SIRET, and a new company needs a name.',
+  'import.company.needsSiret': () => 'No company matches this line, and a new company needs its SIRET.',
+  'import.company.needsSiretOrName': () => 'A line needs a SIRET or a name.',
+  'import.company.possibleDuplicate': ({ twins }) =>
+    `Possible duplicate of ${twins.map((c) => `${c.name}${c.city ? ` (${c.city})` : ''} ${c.id}`).join(', ')}: nothing was written. Give the line the company's SIRET, or correct the company in Passerelle.`,
+
+  'cli.backup.usage': () => `Usage:
+  pnpm passerelle backup <dest-file> [--json]     online copy of DATABASE_URL (safe while the server runs), checked
+  pnpm passerelle restore <backup-file> [--json]  replace DATABASE_URL with a checked backup (stop the server first)`,
+  'cli.backup.written': ({ database: from, copy }) => `Backup of ${from} written:\n${database(copy)}`,
+  'cli.backup.restored': ({ path, into, previous }) =>
+    `Restored ${path} into:\n${database(into)}\n${previous ? `The replaced database is kept as ${previous}.` : 'There was no database there before.'}`,
+  'backup.memory': () => 'DATABASE_URL is :memory:, there is no file to back up or restore.',
+  'backup.noDatabase': ({ path, databaseUrl }) => `There is no database at ${path}${databaseUrl ? ' (DATABASE_URL)' : ''}.`,
+  'backup.unopenable': ({ path, reason }) => `${path} cannot be opened as a database: ${reason}`,
+  'backup.notPasserelle': ({ path }) => `${path} is not a Passerelle database (it has no table of Passerelle's migrations).`,
+  'backup.exists': ({ path }) => `${path} already exists: choose a new file name, so that no backup is overwritten.`,
+  'backup.noFolder': ({ path }) => `The folder ${path} does not exist.`,
+  'backup.integrity': ({ path, integrity }) => `${path} fails its integrity check (${integrity}); nothing was restored.`,
+  'backup.target.unopenable': ({ path, reason }) => `The current database ${path} cannot be opened (${reason}). Move it away, then restore again.`,
+  'backup.target.inUse': ({ path }) => `${path} is in use (is the server running?). Stop every process using it, then restore again.`,
+  'backup.target.unreadable': ({ path, reason }) => `The current database ${path} cannot be read (${reason}). Move it away, then restore again.`,
+
+  'mail.signIn.subject': () => 'sign-in code',
+  'mail.signIn.body': ({ code, minutes }) => `Your sign-in code is ${code}. It is valid for ${minutes} minutes.`,
+  'mail.signIn.longCode': ({ hours }) =>
+    `This code is longer than usual: after several wrong codes were entered for your address, 6-digit codes are paused for ${hours} hours. Type it with or without the dashes.`,
+  'mail.signIn.ignore': () => 'If you did not ask for it, ignore this message.',
+  'mail.paused.subject': () => 'wrong codes entered, here is a long code',
+  'mail.paused.body': ({ code, minutes, hours }) =>
+    [
+      `Someone entered several wrong sign-in codes for your address. To be safe, 6-digit codes are paused for this address for ${hours} hours, and every code asked for will be a long code, which cannot be guessed.`,
+      `To sign in, type this code (with or without the dashes): ${code}. It is valid for ${minutes} minutes.`,
+      'If it was not you, there is nothing to do: nobody can sign in without a code sent to this address.',
+    ].join('\n'),
+};

@@ -1,0 +1,149 @@
+/** French words of every staff code — the default language of the CLI, and the first half of the sign-in emails. */
+import { fr as main } from '../fr.ts';
+import type { ImportKind } from '../../import/mapping.ts';
+import type { FieldIssue } from '../../core/problem.ts';
+import { inWords } from '../index.ts';
+import type { DatabaseParams, ImportSummaryParams, StaffCatalogue } from './codes.ts';
+import { separatorName, size, tableRows } from './fields.ts';
+
+/** A field error in the main catalogue's words, by its code (never valibot's or a schema's own English). */
+const field = (e: FieldIssue) => inWords(main, e);
+const quoted = (items: readonly string[]) => items.map((s) => `« ${s} »`).join(', ');
+const onOff = (on: boolean) => (on ? 'activée' : 'désactivée');
+const kinds: Record<ImportKind, string> = { people: 'personnes', companies: 'entreprises' };
+const decimal = (n: number) => n.toFixed(1).replace('.', ',');
+const database = (d: DatabaseParams) => [`${d.path} (${size('fr', d.bytes)}), intégrité ${d.integrity}`, 'Lignes par table :', ...tableRows(d.tables)].join('\n');
+
+function summary(s: ImportSummaryParams): string {
+  const lines = [
+    `${s.dryRun ? 'Essai d’import' : 'Import'} des ${kinds[s.kind]} : ${s.lines} lignes en ${decimal(s.seconds)} s (${s.perSecond} lignes/s), ${s.encoding}, séparateur ${separatorName('fr', s.separator)}.`,
+    `  créées ${s.counts.created}, mises à jour ${s.counts.updated}, inchangées ${s.counts.unchanged}, signalées ${s.counts.flagged}, rejetées ${s.counts.rejected}`,
+    `  colonnes : ${s.columns.map(([header, f]) => (header === f ? f : `${header} → ${f}`)).join(', ')}`,
+  ];
+  const ignored = [...s.ignored, ...(s.oneColumn ? [`(une seule colonne lue avec le séparateur ${separatorName('fr', s.oneColumn)} ; imposez-en un autre avec --delimiter)`] : [])];
+  if (ignored.length) lines.push(`  colonnes ignorées : ${ignored.join(', ')}`);
+  lines.push(`  rapport : ${s.report}`);
+  if (s.dryRun) lines.push('Essai : rien n’a été écrit dans la base de données.');
+  return lines.join('\n');
+}
+
+export const fr: StaffCatalogue = {
+  'cli.usage': () => `Utilisation : pnpm passerelle <commande>
+
+  migrate                                  applique les migrations de la base de données
+  seed --demo                              ajoute les établissements de démonstration (idempotent)
+  tenant add <slug> <nom>                  enregistre un établissement
+  tenant origin add <slug> <origine>       autorise l’origine d’un site (CORS)
+  tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)
+                                           enregistre une clé de signature du site hôte
+  entity siret <slug> "<nom de l’entité>" <siret>
+                                           fixe le SIRET d’une école (affiché avec son UAI pour SOLTéA)
+  institution set-staff-email-sign-in <slug> <on|off>
+                                           le personnel et les administrateurs gardent leurs droits après un code par e-mail (off par défaut)
+  import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]   (import --help)
+  backup <fichier-cible> [--json]          copie de la base en service, vérifiée (sans arrêter le serveur)
+  restore <fichier-sauvegarde> [--json]    remplace la base par une sauvegarde vérifiée (arrêtez d’abord le serveur)
+
+Environnement : DATABASE_URL (par défaut ./data/passerelle.db) ; PASSERELLE_LANG=fr|en, la langue de ces textes (sinon celle de la locale, sinon le français).`,
+  'cli.migrated': () => 'Base de données migrée.',
+  'cli.seed.demoOnly': () => 'Seules les données de démonstration peuvent être ajoutées : pnpm passerelle seed --demo',
+  'cli.seed.ready': ({ demo, other }) => `Données de démonstration prêtes : établissements demo (${demo}) et other (${other}).`,
+  'cli.input.invalid': ({ errors }) => errors.map((e) => `${e.path || 'valeur'} : ${field(e)}`).join('\n'),
+  'cli.tenant.unknown': ({ slug }) => `Aucun établissement n’a le slug « ${slug} ». Ajoutez-le avec : pnpm passerelle tenant add ${slug} "<nom>"`,
+  'cli.tenant.exists': ({ slug }) => `L’établissement « ${slug} » existe déjà.`,
+  'cli.tenant.added': ({ slug, id }) => `Établissement ${slug} ajouté (${id}).`,
+  'cli.tenant.origins': ({ slug, origins }) => `Origines de ${slug} : ${origins.join(', ')}`,
+  'cli.tenant.keyAdded': ({ slug, kid, alg }) => `Clé ${kid} (${alg}) ajoutée à ${slug}.`,
+  'cli.entity.unknown': ({ slug, name }) => `Aucune entité ne s’appelle « ${name} » dans ${slug} (le nom doit correspondre exactement, guillemets compris).`,
+  'cli.entity.siretSet': ({ slug, name, siret }) => `SIRET de ${name} (${slug}) : ${siret}.`,
+  'cli.staffEmailSignIn.onOrOff': ({ slug }) => `Dites on ou off : pnpm passerelle institution set-staff-email-sign-in ${slug} on|off`,
+  'cli.staffEmailSignIn.unchanged': ({ slug, on }) => `La connexion du personnel par e-mail pour ${slug} était déjà ${onOff(on)} : rien n’a changé.`,
+  'cli.staffEmailSignIn.changed': ({ slug, before, after }) =>
+    `Connexion du personnel par e-mail pour ${slug} : ${onOff(before)} → ${onOff(after)} ; ${
+      after
+        ? 'le personnel et les administrateurs qui se connectent avec un code par e-mail gardent désormais leurs droits.'
+        : 'les sessions ouvertes avec un code par e-mail ne portent plus les droits du personnel ni des administrateurs.'
+    }`,
+
+  'cli.import.usage': () => `Utilisation : pnpm passerelle import <people|companies> FICHIER.csv --tenant <slug> [options]
+
+  --map "En-tête=champ"    associe une colonne à un champ (à répéter) ; un en-tête qui est un nom de champ s’associe seul
+  --mapping FICHIER.json   l’association en JSON, comme { "Nom": "familyName", "Promo": "graduationYear" }
+  --entity "<nom>"         personnes : l’école des lignes sans entité
+  --encoding utf-8|windows-1252   impose l’encodage (par défaut : UTF-8 si le fichier est de l’UTF-8 valide)
+  --delimiter ";"|","|tab  impose le séparateur (par défaut : celui de la ligne d’en-tête)
+  --report CHEMIN          le rapport (par défaut : FICHIER.csv.report.csv)
+  --dry-run                fait tout et écrit le rapport, sans rien changer dans la base de données
+
+Champs des personnes : externalId email givenName familyName usageName graduationYear programme entity role
+                       employer jobTitle sector phone workCity workCountry linkedinUrl
+Champs des entreprises : name siret siren city website sector`,
+  'cli.import.tenantMissing': () => 'Indiquez l’établissement : --tenant <slug>.',
+  'cli.import.encoding': () => '--encoding vaut utf-8 ou windows-1252.',
+  'cli.import.delimiter': () => '--delimiter vaut ";", "," ou tab.',
+  'cli.import.nothingImported': () => 'Rien n’a été importé.',
+  'cli.import.lines': () => 'lignes',
+  'cli.import.summary': summary,
+
+  'import.mapping.unreadable': ({ file }) => `Impossible de lire le fichier d’association ${file}.`,
+  'import.mapping.notJson': ({ file }) => `Le fichier d’association ${file} n’est pas du JSON, comme { "Nom": "familyName" }.`,
+  'import.mapping.option': ({ error }) => field(error),
+  'import.mapping.invalid': ({ errors }) =>
+    `Association de colonnes invalide :\n  ${errors.map((e) => (e.path ? `colonne « ${e.path} » : ${field(e)}` : field(e))).join('\n  ')}`,
+  'import.mapping.twoColumns': ({ field: f, first, second }) => `Deux colonnes sont associées à ${f} (« ${first} » et « ${second} ») : gardez-en une.`,
+  'import.mapping.missingColumns': ({ missing, headers }) =>
+    `L’association nomme ${missing.length === 1 ? 'une colonne absente' : 'des colonnes absentes'} du fichier : ${quoted(missing)}. Les colonnes du fichier sont : ${quoted(headers)}.`,
+  'import.mapping.noColumn': ({ fields }) =>
+    `Aucune colonne du fichier n’alimente un champ. Associez-les, comme --map "Nom=familyName" ; les champs sont : ${fields.join(', ')}.`,
+  'import.file.unreadable': ({ path }) => `Impossible de lire ${path} : vérifiez le chemin (un chemin relatif part du dossier où vous avez tapé la commande).`,
+  'import.file.unclosedQuote': ({ path, line }) => `${path} : ligne ${line} : une cellule entre guillemets n’est jamais fermée (il manque un ").`,
+  'import.file.empty': ({ path }) => `${path} est vide : la première ligne nomme les colonnes.`,
+  'import.entity.peopleOnly': () => '--entity ne vaut que pour les fichiers de personnes.',
+  'import.entity.unknownOption': ({ entity }) => `Aucune école ni faculté de cet établissement ne s’appelle « ${entity} » (--entity).`,
+
+  'import.row.invalid': ({ errors }) => errors.map((e) => (e.path ? `${e.path} : ${field(e)}` : field(e))).join(' '),
+  'import.person.entityUnknown': ({ entity }) => `Aucune école ni faculté de cet établissement ne s’appelle « ${entity} ».`,
+  'import.person.needsNames': () =>
+    'Personne ne correspond à cette ligne par identifiant externe ou e-mail, et une nouvelle personne a besoin de givenName et familyName.',
+  'import.person.needsSchool': () => 'Une nouvelle personne a besoin d’une école : associez une colonne à entity, ou donnez --entity "<nom de l’école>".',
+  'import.person.sameNameYear': ({ others }) =>
+    `Mêmes nom et année de diplôme que ${others.join(', ')} : créée comme nouvelle personne, sans fusion ; le personnel examine la paire (doublon possible).`,
+  'import.person.emailTaken': ({ email, other }) => `Une autre personne (${other}) a l’e-mail principal ${email} : toutes deux sont signalées au personnel.`,
+  'import.person.emailOfAnother': ({ email, theirs, given }) =>
+    `L’e-mail ${email} appartient à la personne d’identifiant externe ${theirs}, pas ${given} : corrigez l’un des deux.`,
+  'import.company.needsName': () => 'Aucune entreprise n’a ce SIRET, et une nouvelle entreprise a besoin d’un nom.',
+  'import.company.needsSiret': () => 'Aucune entreprise ne correspond à cette ligne, et une nouvelle entreprise a besoin de son SIRET.',
+  'import.company.needsSiretOrName': () => 'Une ligne a besoin d’un SIRET ou d’un nom.',
+  'import.company.possibleDuplicate': ({ twins }) =>
+    `Doublon possible de ${twins.map((c) => `${c.name}${c.city ? ` (${c.city})` : ''} ${c.id}`).join(', ')} : rien n’a été écrit. Donnez à la ligne le SIRET de l’entreprise, ou corrigez l’entreprise dans Passerelle.`,
+
+  'cli.backup.usage': () => `Utilisation :
+  pnpm passerelle backup <fichier-cible> [--json]        copie de DATABASE_URL en service (sans arrêter le serveur), vérifiée
+  pnpm passerelle restore <fichier-sauvegarde> [--json]  remplace DATABASE_URL par une sauvegarde vérifiée (arrêtez d’abord le serveur)`,
+  'cli.backup.written': ({ database: from, copy }) => `Sauvegarde de ${from} écrite :\n${database(copy)}`,
+  'cli.backup.restored': ({ path, into, previous }) =>
+    `${path} restauré dans :\n${database(into)}\n${previous ? `La base remplacée est conservée sous ${previous}.` : 'Il n’y avait pas de base à cet endroit.'}`,
+  'backup.memory': () => 'DATABASE_URL vaut :memory: : il n’y a pas de fichier à sauvegarder ni à restaurer.',
+  'backup.noDatabase': ({ path, databaseUrl }) => `Il n’y a pas de base de données à ${path}${databaseUrl ? ' (DATABASE_URL)' : ''}.`,
+  'backup.unopenable': ({ path, reason }) => `${path} ne s’ouvre pas comme une base de données : ${reason}`,
+  'backup.notPasserelle': ({ path }) => `${path} n’est pas une base Passerelle (elle n’a pas de table des migrations de Passerelle).`,
+  'backup.exists': ({ path }) => `${path} existe déjà : choisissez un nouveau nom de fichier, afin qu’aucune sauvegarde ne soit écrasée.`,
+  'backup.noFolder': ({ path }) => `Le dossier ${path} n’existe pas.`,
+  'backup.integrity': ({ path, integrity }) => `${path} échoue à la vérification d’intégrité (${integrity}) ; rien n’a été restauré.`,
+  'backup.target.unopenable': ({ path, reason }) => `La base actuelle ${path} ne s’ouvre pas (${reason}). Déplacez-la, puis restaurez de nouveau.`,
+  'backup.target.inUse': ({ path }) => `${path} est utilisée (le serveur tourne-t-il ?). Arrêtez tout processus qui l’utilise, puis restaurez de nouveau.`,
+  'backup.target.unreadable': ({ path, reason }) => `La base actuelle ${path} ne se lit pas (${reason}). Déplacez-la, puis restaurez de nouveau.`,
+
+  'mail.signIn.subject': () => 'code de connexion',
+  'mail.signIn.body': ({ code, minutes }) => `Votre code de connexion est ${code}. Il est valable ${minutes} minutes.`,
+  'mail.signIn.longCode': ({ hours }) =>
+    `Ce code est plus long que d'habitude : après plusieurs codes erronés saisis pour votre adresse, les codes à 6 chiffres sont suspendus pendant ${hours} heures. Saisissez-le avec ou sans tirets.`,
+  'mail.signIn.ignore': () => "Si vous n'avez rien demandé, ignorez ce message.",
+  'mail.paused.subject': () => 'codes erronés, voici un code long',
+  'mail.paused.body': ({ code, minutes, hours }) =>
+    [
+      `Quelqu'un a saisi plusieurs codes de connexion erronés pour votre adresse. Par sécurité, les codes à 6 chiffres sont suspendus pour cette adresse pendant ${hours} heures, et chaque code demandé sera un code long, impossible à deviner.`,
+      `Pour vous connecter, saisissez ce code (avec ou sans tirets) : ${code}. Il est valable ${minutes} minutes.`,
+      "Si ce n'était pas vous, vous n'avez rien à faire : personne ne peut se connecter sans un code envoyé à cette adresse.",
+    ].join('\n'),
+};
