@@ -16,7 +16,7 @@ describe('internship parameters', () => {
     const file = join(dir, 'internship.json');
     writeFileSync(file, JSON.stringify({ minimumHourlyStipendCents: { '2026': 4.5 }, maxInternshipMonths: 6, stipendThresholdHours: 308, maxExpiryDays: 365 }));
     expect(() => loadInternshipParameters(file)).toThrow(ConfigError);
-    expect(() => loadInternshipParameters(file)).toThrow(/minimumHourlyStipendCents\.2026: An hourly rate is a whole number of cents/);
+    expect(() => loadInternshipParameters(file)).toThrow(/minimumHourlyStipendCents\.2026: Enter a whole number\./);
     expect(() => loadInternshipParameters(join(dir, 'missing.json'))).toThrow(/Cannot read the internship parameters/);
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
+import { inWords, issueMessage } from '@passerelle/schema/messages';
+import { en } from '@passerelle/schema/messages/en';
 import { ConfigError } from '../env.ts';
 
 /** A file of `server/config/`, where the yearly parameters live by default. */
@@ -10,7 +12,8 @@ export const configFile = (name: string) => resolve(dirname(fileURLToPath(import
 /**
  * Reads a JSON parameter file and validates it with its shared schema. A
  * missing or invalid file is a `ConfigError` naming the file and every bad
- * field, so the server does not boot on wrong legal parameters.
+ * field (its code in the English words of the operators' log), so the server
+ * does not boot on wrong legal parameters.
  */
 export function loadParameterFile<S extends v.GenericSchema>(path: string, schema: S, what: string): v.InferOutput<S> {
   let raw: unknown;
@@ -21,7 +24,7 @@ export function loadParameterFile<S extends v.GenericSchema>(path: string, schem
   }
   const result = v.safeParse(schema, raw);
   if (!result.success) {
-    const lines = result.issues.map((i) => `  ${v.getDotPath(i) ?? '(file)'}: ${i.message}`);
+    const lines = result.issues.map((i) => `  ${v.getDotPath(i) ?? '(file)'}: ${inWords(en, issueMessage(i))}`);
     throw new ConfigError(`Invalid ${what} in ${path}:\n${lines.join('\n')}`);
   }
   return result.output;

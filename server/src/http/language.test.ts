@@ -38,7 +38,7 @@ describe('problems in the reader’s language', () => {
       title: 'Connexion requise',
       status: 401,
       code: 'auth.required',
-      detail: 'Connectez-vous pour continuer : envoyez votre jeton de session dans `Authorization: Bearer <jeton>`.',
+      detail: 'Connectez-vous pour continuer.',
     });
   });
 

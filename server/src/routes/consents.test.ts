@@ -174,7 +174,9 @@ describe('PUT /v1/consents/solicitation-cap', () => {
     expect(t.db.select().from(solicitationCapEvents).where(eq(solicitationCapEvents.personId, id)).all()).toHaveLength(1);
     const bad = await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 500 } });
     expect(bad.status).toBe(400);
-    expect((await json<{ errors: unknown[] }>(bad)).errors).toEqual([{ path: 'perMonth', code: 'validation.tooBig', params: { max: 30 }, message: 'Enter 30 or less.' }]);
+    expect((await json<{ errors: unknown[] }>(bad)).errors).toEqual([
+      { path: 'perMonth', code: 'consent.messagesPerMonth.range', params: { max: 30 }, message: 'Enter a whole number of messages per month, from 0 to 30.' },
+    ]);
   });
 });
 

@@ -125,7 +125,7 @@ describe('<passerelle-company-requests>', () => {
     shadow<HTMLButtonElement>(el, `[data-request="${request.id}"] form button[type=submit]`).click();
     await until(() => el.shadowRoot!.querySelector('[data-error-summary]'), 'reason required');
     expect(reason.getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.textContent).to.contain('A reason is required.');
+    expect(el.shadowRoot!.textContent).to.contain('This field is required.');
     reason.focus();
     await keys({ type: 'Ce SIRET appartient à une autre entreprise.' });
     const saved = oneEvent(el, 'passerelle-saved');
@@ -185,10 +185,10 @@ describe('<passerelle-company-requests>', () => {
     shadow<HTMLButtonElement>(el, `[data-request="${request.id}"] button[data-refuse]`).click();
     await until(() => el.shadowRoot!.querySelector(`[data-request="${request.id}"] form button[type=submit]`), 'refusal form');
     shadow<HTMLButtonElement>(el, `[data-request="${request.id}"] form button[type=submit]`).click();
-    await until(() => el.shadowRoot!.textContent?.includes('Un motif est obligatoire.'), 'French message');
+    await until(() => el.shadowRoot!.textContent?.includes('Ce champ est obligatoire.'), 'French message');
     el.lang = 'en';
     await until(() => shadow(el, 'h2').textContent === 'Recruiter requests', 'English');
-    expect(el.shadowRoot!.textContent).to.contain('A reason is required.');
+    expect(el.shadowRoot!.textContent).to.contain('This field is required.');
   });
 });
 

@@ -7,7 +7,7 @@ import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import type { PasserelleClient } from '../core/client.ts';
-import { en, fr, issuesFr } from './translations.ts';
+import { en, fr } from './translations.ts';
 import { companyRequestsStyles } from './company-requests.styles.ts';
 import { queueStyles } from '../styles/queue.ts';
 
@@ -70,7 +70,6 @@ export class PasserelleCompanyRequests extends PasserelleElement {
   readonly #refusal = new FormController(this, {
     schema: CompanyRequestRefuseSchema,
     action: 'refuse-company-request',
-    issues: { fr: issuesFr, en: {} },
     submit: async ({ reason }) => {
       const request = this.items?.find((r) => r.id === this.refusingId);
       if (request) await this.#decide(request, { verdict: 'refuse', reason });

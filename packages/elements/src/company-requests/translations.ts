@@ -59,9 +59,3 @@ export const en = {
   notAllowed: 'Only staff and administrators verify recruiter requests. Ask the careers office.',
   loadMore: 'Show more',
 } satisfies typeof fr;
-
-/** French wording of the shared schema's messages used here (`CompanyRequestRefuseSchema`). */
-export const issuesFr: Record<string, string> = {
-  'A reason is required.': 'Un motif est obligatoire.',
-  'A reason is at most 2000 characters.': 'Le motif fait au plus 2000 caractères.',
-};

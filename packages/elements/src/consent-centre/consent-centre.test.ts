@@ -126,7 +126,7 @@ describe('<passerelle-consent-centre>', () => {
     expect(statusText(el)).to.equal('All your consents are withdrawn.');
   });
 
-  it('saves the solicitation cap and shows the schema’s message for a bad one', async () => {
+  it('saves the solicitation cap and words the schema’s code for a bad one', async () => {
     const el = await centre('student-ines');
     const input = shadow<HTMLInputElement>(el, 'input[name=perMonth]');
     input.value = '99';
@@ -134,7 +134,7 @@ describe('<passerelle-consent-centre>', () => {
     shadow<HTMLFormElement>(el, '[part=cap] form').requestSubmit();
     await until(() => el.shadowRoot!.querySelector('[part=cap] [data-error-summary]'), 'error summary');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(shadow(el, '[part=cap]').textContent).to.contain('At most 30 messages per month.');
+    expect(shadow(el, '[part=cap]').textContent).to.contain('Enter a whole number of messages per month, from 0 to 30.');
     input.value = '2';
     input.dispatchEvent(new Event('input'));
     const saved = oneEvent(el, 'passerelle-saved');

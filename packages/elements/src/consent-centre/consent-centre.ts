@@ -70,7 +70,6 @@ export class PasserelleConsentCentre extends PasserelleElement {
 
   readonly #cap = new FormController(this, {
     schema: SolicitationCapSchema,
-    issues: { fr: fr.issues, en: {} },
     action: 'solicitation-cap',
     submit: async (body) => {
       const { client } = this.#signedIn();
@@ -84,7 +83,6 @@ export class PasserelleConsentCentre extends PasserelleElement {
   readonly #erase = new FormController(this, {
     schema: ErasureRequestSchema,
     initial: { confirm: false, note: '' },
-    issues: { fr: fr.issues, en: {} },
     action: 'erasure',
     submit: async (body) => {
       const { client } = this.#signedIn();

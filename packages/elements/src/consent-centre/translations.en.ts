@@ -88,6 +88,4 @@ export const en = {
     processed: (date: string) => `Your request was processed on ${date}.`,
     sent: 'Your request is recorded.',
   },
-  // The schema's messages are already English.
-  issues: {} as Record<string, string>,
 } satisfies typeof fr;

@@ -86,12 +86,4 @@ export const fr = {
     processed: (date: string) => `Votre demande a été traitée le ${date}.`,
     sent: 'Votre demande est enregistrée.',
   },
-  issues: {
-    'Confirm that you want your account and data deleted.': 'Cochez la case pour confirmer la suppression de votre compte.',
-    'Enter a number of messages per month.': 'Indiquez un nombre de messages par mois.',
-    'Enter a whole number of messages.': 'Indiquez un nombre entier de messages.',
-    'Enter 0 or more messages per month.': 'Indiquez 0 message ou plus par mois.',
-    'At most 30 messages per month.': '30 messages par mois au maximum.',
-    'The note is at most 1000 characters.': 'Le mot fait au plus 1000 caractères.',
-  } as Record<string, string>,
 };

@@ -9,7 +9,7 @@ import { theme, formStyles } from '../styles/theme.ts';
 import { apiConfig, deepActiveElement, keys, shadow, until } from '../testing/index.ts';
 
 const Schema = v.object({
-  name: text(50, 'Name'),
+  name: text(50),
   email: EmailSchema,
   age: v.optional(v.pipe(v.number('Enter a number.'), v.minValue(16, 'You must be at least 16.'))),
   role: v.picklist(['student', 'alumnus'], 'Choose a role.'),
@@ -49,7 +49,7 @@ class TestForm extends LitElement {
 }
 customElements.define('test-form', TestForm);
 
-const NameOnly = v.object({ name: text(20, 'Name') });
+const NameOnly = v.object({ name: text(20) });
 class TwoForms extends LitElement {
   static override styles = [theme, formStyles];
   a = new FormController(this, { schema: NameOnly, idPrefix: 'a', submit: async () => {} });
@@ -64,7 +64,7 @@ customElements.define('test-two-forms', TwoForms);
 
 /** A variant: each kind has its own field, drawn only for that kind (the schema refuses the other's key). */
 const Variant = v.variant('kind', [
-  v.strictObject({ kind: v.literal('person'), fullName: text(50, 'Full name') }),
+  v.strictObject({ kind: v.literal('person'), fullName: text(50) }),
   v.strictObject({ kind: v.literal('company'), companyId: v.pipe(v.string(), v.minLength(1, 'Choose a company.')) }),
 ]);
 class VariantForm extends LitElement {
@@ -142,7 +142,7 @@ describe('FormController', () => {
       expect(control.getAttribute('aria-describedby'), name).to.contain(`field-${name}-error`);
     }
     expect(shadow(el, '#field-email-error').textContent).to.contain('Enter a valid email address, such as name@example.org.');
-    expect(shadow(el, '#field-name-error').textContent).to.contain('Name is required.');
+    expect(shadow(el, '#field-name-error').textContent).to.contain('This field is required.');
     // valibot's own English (“Invalid type: Expected …”) is never shown.
     expect(shadow(el, '[data-error-summary]').textContent).to.not.match(/Invalid|Expected|received/);
     expect(shadow(el, '#field-email').getAttribute('aria-describedby')).to.equal('field-email-hint field-email-error');

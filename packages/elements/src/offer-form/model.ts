@@ -7,7 +7,6 @@ import {
   OfferPatchSchema,
   offerRuleErrors,
   stipendRequirement,
-  type FieldError,
   type InternshipParameters,
   type Offer,
   type RuleInput,
@@ -30,8 +29,6 @@ export interface OfferFormValues {
   apply?: string;
   expiresOn?: string;
 }
-
-export const STIPEND_EUROS_MESSAGE = 'Enter a stipend in euros.';
 
 /** Server paths → form paths (the API nests duration and counts the stipend in cents). */
 export function formPath(apiPath: string): string {
@@ -83,10 +80,11 @@ export interface OfferFormContext {
  * the server), plus the shared French internship rules run with the
  * parameters the server serves, plus, when the offer is being submitted, the
  * shared completeness check. `context` is read at each validation, so the
- * rules use the parameters once they are loaded. `onRuleErrors` lets the
- * element translate the rule messages, which carry amounts.
+ * rules use the parameters once they are loaded. Each rule's issue carries its
+ * code and parameters (amounts, months, the missing field), which the form
+ * words in its language.
  */
-export function offerFormSchema(context: () => OfferFormContext, onRuleErrors?: (errors: FieldError[]) => void) {
+export function offerFormSchema(context: () => OfferFormContext) {
   const e = OfferCreateSchema.entries;
   return v.pipe(
     v.strictObject({
@@ -101,7 +99,7 @@ export function offerFormSchema(context: () => OfferFormContext, onRuleErrors?: 
       durationAmount: v.optional(DurationSchema.entries.amount),
       durationUnit: v.optional(DurationSchema.entries.unit),
       weeklyHours: e.weeklyHours,
-      stipendEuros: v.optional(v.pipe(v.number(STIPEND_EUROS_MESSAGE), v.minValue(0, 'An amount cannot be negative.'))),
+      stipendEuros: v.optional(v.pipe(v.number(), v.minValue(0))),
       apply: e.apply,
       expiresOn: e.expiresOn,
     }),
@@ -110,11 +108,12 @@ export function offerFormSchema(context: () => OfferFormContext, onRuleErrors?: 
       if (!dataset.typed || !parameters) return;
       const value = dataset.value as unknown as Record<string, unknown>;
       const errors = offerRuleErrors(ruleInput(dataset.value as OfferFormValues), parameters, today);
-      onRuleErrors?.(errors);
       if (complete) errors.unshift(...missingForSubmission(createBody(dataset.value as OfferFormValues)));
       for (const error of errors) {
         const key = formPath(error.path);
-        addIssue({ message: error.message, path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }] });
+        addIssue({ message: error.code, path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }] });
+        // The code's own parameters ride on the issue just added (IssueWithParams), so it is worded with them.
+        Object.assign(dataset.issues!.at(-1)!, { params: error.params });
       }
     }),
   );

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { authorEditableStatuses, formatEuros, renderOfferMarkdown, offerKinds, offerTransitions, remotePolicies, type FieldError, type Offer } from '@passerelle/schema';
+import { authorEditableStatuses, formatEuros, renderOfferMarkdown, offerKinds, offerTransitions, remotePolicies, type Offer } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
@@ -11,7 +11,7 @@ import { headers, newIdempotencyKey, type BodyOf, type PasserelleClient, type Rp
 import type { Me } from '../core/auth.ts';
 import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
 import { createBody, formPath, offerFormSchema, patchBody, requiredToSubmit, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
-import { fr, issuesFr } from './translations.ts';
+import { fr } from './translations.ts';
 import { offerFormStyles } from './offer-form.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 
@@ -29,20 +29,6 @@ const initialValues = (): Record<string, unknown> => ({ companyId: '', kind: 'in
 
 /** What the status line says after a save. */
 type Message = '' | 'saved' | 'submitted' | 'published';
-
-/**
- * The form's wording of the schema's messages: French from the catalogue
- * (plus the rules' amounts as they appear), English from the English
- * catalogue, which is there whenever the element speaks English.
- */
-function issuesOf(l10n: LocaleController<typeof fr>, french: Record<string, string>): Record<'fr' | 'en', Record<string, string>> {
-  return {
-    fr: french,
-    get en() {
-      return l10n.locale === 'en' ? l10n.t.issues : {};
-    },
-  };
-}
 
 /**
  * @tagname passerelle-offer-form
@@ -82,8 +68,6 @@ export class PasserelleOfferForm extends PasserelleElement {
   @state() private message: Message = '';
 
   readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
-  // Mutable: the rule messages carry amounts, so their French wording is added as they appear.
-  readonly #issuesFr: Record<string, string> = { ...issuesFr };
   #etag: string | null = null;
   #createKey = newIdempotencyKey();
   #submitKey = newIdempotencyKey();
@@ -96,13 +80,13 @@ export class PasserelleOfferForm extends PasserelleElement {
   #savedOfferId = '';
 
   readonly #form = new FormController(this, {
-    schema: offerFormSchema(
-      () => ({ parameters: this.parameters, today: today(), complete: this.#intent === 'submit' || (this.offer !== null && this.offer.status !== 'draft') }),
-      (errors) => this.#translateRules(errors),
-    ),
+    schema: offerFormSchema(() => ({
+      parameters: this.parameters,
+      today: today(),
+      complete: this.#intent === 'submit' || (this.offer !== null && this.offer.status !== 'draft'),
+    })),
     initial: initialValues(),
     action: 'offer',
-    issues: issuesOf(this.#l10n, this.#issuesFr),
     submit: (values) => this.#save(values as OfferFormValues),
   });
 
@@ -116,22 +100,6 @@ export class PasserelleOfferForm extends PasserelleElement {
     },
     onChoose: (company) => this.#form.set('companyId', company?.id ?? ''),
   });
-
-  #translateRules(errors: FieldError[]): void {
-    const p = this.parameters;
-    if (!p) return;
-    const values = this.#form.data() as Partial<OfferFormValues>;
-    const req = stipendHintOf(values, p);
-    for (const e of errors) {
-      if (e.path.startsWith('stipend') && req) {
-        this.#issuesFr[e.message] = fr.stipendOwed(this.#money('fr', req.minimumMonthlyCents), this.#money('fr', req.hourlyRateCents), req.rateYear);
-      } else if (e.path.startsWith('duration')) {
-        this.#issuesFr[e.message] = fr.maxDuration(p.maxInternshipMonths);
-      } else if (e.path === 'expiresOn' && !this.#issuesFr[e.message]) {
-        this.#issuesFr[e.message] = 'L’offre expire au plus un an après aujourd’hui : choisissez une date plus proche.';
-      }
-    }
-  }
 
   #money(locale: 'fr' | 'en', amountCents: number): string {
     return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amountCents / 100);

@@ -33,7 +33,6 @@ export const en = {
   stipendOwed: (amount: string, rate: string, year: number) =>
     `A stipend of at least ${amount} per month is owed for this duration (${rate} per hour in ${year}, over 2 months of presence).`,
   stipendNotOwed: 'For this duration (2 months of presence or less), a stipend is not mandatory.',
-  maxDuration: (months: number) => `An internship lasts at most ${months} months.`,
   apply: 'How to apply',
   applyHint: 'A web address (https://…) or an email address.',
   expiresOn: 'Expiry date',
@@ -59,8 +58,4 @@ export const en = {
   locked: 'This offer is published: to change it, contact the careers office of the targeted school.',
   submitted: 'Offer sent: the school’s office will review it before it is published.',
   published: 'Offer published.',
-  /** Where the form says more than the schema's own English. */
-  issues: {
-    'Choose a company from the list.': 'Pick a company from the list: type its name, SIRET or SIREN, then select a suggestion.',
-  } as Record<string, string>,
 } satisfies typeof fr;

@@ -1,34 +1,6 @@
 import type { OfferStatus } from '@passerelle/schema';
 import * as offers from '../offers/translations.ts';
 
-/** French wording of the shared schema's fixed messages for this form. */
-export const issuesFr: Record<string, string> = {
-  'Choose a company from the list.': 'Choisissez une entreprise dans la liste : tapez son nom, son SIRET ou son SIREN, puis sélectionnez une proposition.',
-  'Choose a company from the list. If yours is missing, ask your careers office to add it.':
-    'Choisissez une entreprise dans la liste. Si la vôtre manque, demandez à votre service des relations entreprises de l’ajouter.',
-  'Title is required.': 'L’intitulé est obligatoire.',
-  'Title is at most 150 characters.': 'L’intitulé fait au plus 150 caractères.',
-  'Choose the kind of contract.': 'Choisissez le type de contrat.',
-  'Choose at least one school or programme.': 'Choisissez au moins une école ou formation.',
-  'Enter a date as YYYY-MM-DD.': 'Saisissez une date au format AAAA-MM-JJ.',
-  'This date does not exist.': 'Cette date n’existe pas.',
-  'A duration is a whole number.': 'Une durée est un nombre entier.',
-  'A duration is at least 1.': 'Une durée vaut au moins 1.',
-  'Weekly hours are at least 1.': 'Au moins 1 heure par semaine.',
-  'Weekly hours are at most 48.': 'Au plus 48 heures par semaine.',
-  'Enter a web address starting with https:// or an email address.': 'Saisissez une adresse web commençant par https:// ou une adresse e-mail.',
-  'A description is required to submit.': 'Une description est nécessaire pour envoyer l’offre.',
-  'A location is required to submit.': 'Un lieu est nécessaire pour envoyer l’offre.',
-  'Choose on site, hybrid or remote to submit.': 'Choisissez sur site, hybride ou à distance pour envoyer l’offre.',
-  'A start date is required to submit.': 'Une date de début est nécessaire pour envoyer l’offre.',
-  'A duration is required to submit.': 'Une durée est nécessaire pour envoyer l’offre.',
-  'Weekly hours are required to submit.': 'Les heures par semaine sont nécessaires pour envoyer l’offre.',
-  'Say how to apply to submit.': 'Indiquez comment postuler pour envoyer l’offre.',
-  'An expiry date is required to submit.': 'Une date d’expiration est nécessaire pour envoyer l’offre.',
-  'The expiry date is in the past: choose today or a later date.': 'La date d’expiration est passée : choisissez aujourd’hui ou plus tard.',
-  'Enter a stipend in euros.': 'Saisissez une gratification en euros.',
-};
-
 export const fr = {
   ...offers.fr,
   titleNew: 'Publier une offre',
@@ -61,7 +33,6 @@ export const fr = {
   stipendOwed: (amount: string, rate: string, year: number) =>
     `Une gratification d’au moins ${amount} par mois est due pour cette durée (${rate} de l’heure en ${year}, au-delà de 2 mois de présence).`,
   stipendNotOwed: 'Pour cette durée (2 mois de présence ou moins), la gratification n’est pas obligatoire.',
-  maxDuration: (months: number) => `Un stage dure au plus ${months} mois.`,
   apply: 'Comment postuler',
   applyHint: 'Une adresse web (https://…) ou une adresse e-mail.',
   expiresOn: 'Date d’expiration',
@@ -88,6 +59,5 @@ export const fr = {
   submitted: 'Offre envoyée : le service de l’école la relira avant publication.',
   published: 'Offre publiée.',
   /** The schema's messages in this language, keyed by their English text. */
-  issues: issuesFr,
 };
 

@@ -8,7 +8,7 @@ import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import type { BodyOf, PasserelleClient, Rpc } from '../core/client.ts';
-import { en, fr, issuesFr } from './translations.ts';
+import { en, fr } from './translations.ts';
 import { offerModerationStyles } from './offer-moderation.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
 import { queueStyles } from '../styles/queue.ts';
@@ -61,7 +61,6 @@ export class PasserelleOfferModeration extends PasserelleElement {
   readonly #reason = new FormController(this, {
     schema: ModerationReasonSchema,
     action: 'moderate-offer',
-    issues: { fr: issuesFr, en: {} },
     submit: async ({ reason }) => this.#decide({ verdict: this.#verdict, reason }),
   });
 

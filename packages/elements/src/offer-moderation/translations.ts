@@ -70,9 +70,3 @@ export const en = {
   notAllowed: 'Only school staff and administrators review offers. Ask the careers office of the targeted school.',
   loadMore: 'Show more',
 } satisfies typeof fr;
-
-/** French wording of the shared schema's messages used here. */
-export const issuesFr: Record<string, string> = {
-  'A reason is required.': 'Un message est obligatoire.',
-  'A reason is at most 2000 characters.': 'Le message fait au plus 2000 caractères.',
-};

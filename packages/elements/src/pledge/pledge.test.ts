@@ -424,7 +424,7 @@ describe('<passerelle-pledge>', () => {
     await until(() => gift.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'summary');
     const giftText = messages(gift);
     expect(giftText).to.not.match(english);
-    for (const said of ['Saisissez un montant en euros', 'Choisissez dans la liste.', 'Saisissez votre nom complet.', 'Saisissez la ville.']) expect(giftText).to.contain(said);
+    for (const said of ['Saisissez un montant en euros', 'Choisissez un élément dans la liste.', 'Nom complet (pour le reçu fiscal) : Ce champ est obligatoire.', 'Ville : Ce champ est obligatoire.']) expect(giftText).to.contain(said);
     choose(gift, 'designation.kind', 'Choisir');
     await gift.updateComplete;
     expect(shadow(gift, '#field-designation-kind-error').textContent).to.contain('Choisissez l’affectation du don');
@@ -438,6 +438,6 @@ describe('<passerelle-pledge>', () => {
     await until(() => tax.shadowRoot!.activeElement?.hasAttribute('data-error-summary'), 'summary');
     const taxText = messages(tax);
     expect(taxText).to.not.match(english);
-    for (const said of ['Choisissez dans la liste.', 'La part est un pourcentage de 0,01 à 100.', 'Un SIRET compte 14 chiffres']) expect(taxText).to.contain(said);
+    for (const said of ['Choisissez un élément dans la liste.', 'La part est un pourcentage de 0,01 à 100.', 'Un SIRET compte 14 chiffres']) expect(taxText).to.contain(said);
   });
 });

@@ -21,13 +21,13 @@ import { FormController } from '../forms/form-controller.ts';
 import { SavedEvent } from '../core/events.ts';
 import { headers, newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
-import { EUROS_MESSAGE, FIGURE_MESSAGE, fr, issues } from './translations.ts';
+import { fr } from './translations.ts';
 import { pledgeStyles } from './pledge.styles.ts';
 
-/** Euros typed by a person, checked as cents by the shared amount schema. */
-const EurosSchema = v.pipe(v.number(EUROS_MESSAGE), v.transform((euros: number) => Math.round(euros * 100)), PledgeAmountCentsSchema);
+/** Euros typed by a person, checked as cents by the shared amount schema (whose code words the bounds in euros). */
+const EurosSchema = v.pipe(v.number('pledge.amount.range'), v.transform((euros: number) => Math.round(euros * 100)), PledgeAmountCentsSchema);
 /** A turnover or an income typed in euros, checked as cents by the shared schema. */
-const FigureSchema = v.optional(v.pipe(v.number(FIGURE_MESSAGE), v.transform((euros: number) => Math.round(euros * 100)), PledgeFigureCentsSchema));
+const FigureSchema = v.optional(v.pipe(v.number('pledge.figure.range'), v.transform((euros: number) => Math.round(euros * 100)), PledgeFigureCentsSchema));
 
 // The shared request schemas, with the amounts typed in euros: every other check is the server's own.
 const DonationFormSchema = v.strictObject({ ...DonationCreateSchema.entries, amountCents: EurosSchema, taxableIncomeCents: FigureSchema, turnoverCents: FigureSchema });
@@ -74,7 +74,6 @@ export class PasserellePledge extends PasserelleElement {
     schema: DonationFormSchema,
     initial: { kind: 'donation', frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', address: { country: 'FR' } }, publicThanks: false },
     action: 'pledge',
-    issues,
     submit: async (body) => this.#send(body, this.#donationKey),
   });
 
@@ -82,7 +81,6 @@ export class PasserellePledge extends PasserelleElement {
     schema: TaxFormSchema,
     initial: { kind: 'apprenticeship_tax', viaAccountant: false },
     action: 'pledge',
-    issues,
     submit: async (body) => this.#send(body, this.#taxKey),
   });
 

@@ -1,8 +1,3 @@
-import { PLEDGE_AMOUNT_MESSAGE, PLEDGE_FIGURE_MESSAGE, SIRET_MESSAGE } from '@passerelle/schema';
-
-export const EUROS_MESSAGE = 'Enter an amount in euros, from 0.01 to 100,000,000.';
-export const FIGURE_MESSAGE = 'Enter an amount in euros, from 0 to 1,000,000,000,000, or leave it empty.';
-
 export const fr = {
   title: 'Faire une promesse',
   modeLabel: 'Type de promesse',
@@ -86,46 +81,4 @@ export const fr = {
   accountantStep: 'Transmettez ces informations à votre expert-comptable, qui fera la répartition.',
   print: 'Imprimer le récapitulatif',
   another: 'Faire une autre promesse',
-};
-
-/** Schema messages, worded for a form in euros. */
-const EUROS_FR = 'Saisissez un montant en euros, de 0,01 à 100 000 000.';
-const FIGURE_FR = 'Saisissez un montant en euros, de 0 à 1 000 000 000 000, ou laissez vide.';
-/** Every field of the pledge forms that holds an id is a list: say so, not "UUID". */
-const ID_MESSAGE = 'Must be an id (UUID).';
-const CHOOSE_EN = 'Choose one in the list.';
-
-/** The messages of the pledge schemas, worded for this form (English message → text); the API words its own refusals in the reader's language. */
-export const issues = {
-  fr: {
-    [PLEDGE_AMOUNT_MESSAGE]: EUROS_FR,
-    [EUROS_MESSAGE]: EUROS_FR,
-    [PLEDGE_FIGURE_MESSAGE]: FIGURE_FR,
-    [FIGURE_MESSAGE]: FIGURE_FR,
-    [ID_MESSAGE]: 'Choisissez dans la liste.',
-    [SIRET_MESSAGE]: 'Un SIRET compte 14 chiffres, dont une clé de contrôle valide.',
-    'Choose once, monthly or yearly.': 'Choisissez une fois, chaque mois ou chaque année.',
-    'Choose where the gift goes: the foundation, one of its funds, or a school or service.': 'Choisissez l’affectation du don : la fondation, l’un de ses fonds, ou une école ou un service.',
-    'Choose one of the funds offered.': 'Choisissez l’un des fonds proposés.',
-    'Say who gives: yourself or your company.': 'Indiquez au nom de qui vous donnez : vous-même ou votre entreprise.',
-    'Full name is required.': 'Saisissez votre nom complet.',
-    'Full name is at most 200 characters.': 'Le nom complet compte au plus 200 caractères.',
-    'Address is required.': 'Saisissez l’adresse.',
-    'Address is at most 200 characters.': 'L’adresse compte au plus 200 caractères.',
-    'Enter a postal code, such as 75005.': 'Saisissez un code postal, par exemple 75005.',
-    'City is required.': 'Saisissez la ville.',
-    'City is at most 100 characters.': 'La ville compte au plus 100 caractères.',
-    'A programme name is at most 200 characters.': 'Le nom de la formation compte au plus 200 caractères.',
-    'A share is a percentage from 0.01 to 100.': 'La part est un pourcentage de 0,01 à 100.',
-    'A share has at most two decimals.': 'La part a au plus deux décimales.',
-    'Contact name is required.': 'Saisissez le nom de la personne à contacter.',
-    'Contact name is at most 200 characters.': 'Le nom de la personne à contacter compte au plus 200 caractères.',
-  } as Record<string, string>,
-  en: {
-    [PLEDGE_AMOUNT_MESSAGE]: EUROS_MESSAGE,
-    [EUROS_MESSAGE]: EUROS_MESSAGE,
-    [PLEDGE_FIGURE_MESSAGE]: FIGURE_MESSAGE,
-    [FIGURE_MESSAGE]: FIGURE_MESSAGE,
-    [ID_MESSAGE]: CHOOSE_EN,
-  } as Record<string, string>,
 };

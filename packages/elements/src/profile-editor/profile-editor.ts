@@ -12,7 +12,7 @@ import { changedKeys, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchS
 import { CONFLICT_TITLE_ID, conflictView, findConflicts, type Conflict } from './conflict-view.ts';
 import { profileSection } from './profile-section.ts';
 import { RepeatedRows } from './repeated-rows.ts';
-import { fr, issues } from './translations.ts';
+import { fr } from './translations.ts';
 
 /** The status line, written when drawn: a change of language rewrites it. */
 type StatusLine = ((t: typeof fr) => string) | null;
@@ -70,7 +70,6 @@ export class PasserelleProfileEditor extends PasserelleElement {
       v.transform((data) => toPatchShape(data, this.#rows.counts)),
       ProfilePatchSchema,
     ),
-    issues,
     action: 'save-profile',
     submit: (output) => this.#save(output),
   });

@@ -85,28 +85,3 @@ export const fr = {
   yes: 'oui',
   no: 'non',
 };
-
-/** French wording of the shared profile schema's messages (keyed by the English text). */
-export const issues = {
-  fr: {
-    'Given name is required.': 'Le prénom est obligatoire.',
-    'Family name is required.': 'Le nom est obligatoire.',
-    'Choose exactly one primary email address.': 'Choisissez une seule adresse principale.',
-    'Each email address appears once.': 'Chaque adresse e-mail ne doit apparaître qu’une fois.',
-    'At most 5 email addresses.': 'Au plus 5 adresses e-mail.',
-    'Enter a phone number with digits only, such as +33 6 12 34 56 78.': 'Saisissez un numéro de téléphone, par exemple +33 6 12 34 56 78.',
-    'Use the two-letter country code, such as FR or DE.': 'Utilisez le code pays à deux lettres, par exemple FR ou DE.',
-    'Enter a postal code, such as 69007.': 'Saisissez un code postal, par exemple 69007.',
-    'Street is required.': 'La rue est obligatoire.',
-    'City is required.': 'La ville est obligatoire.',
-    'A year is a number, such as 2019.': 'Une année est un nombre, par exemple 2019.',
-    'A year is a whole number, such as 2019.': 'Une année est un nombre entier, par exemple 2019.',
-    'Enter a year from 1900 to 2100.': 'Saisissez une année entre 1900 et 2100.',
-    'Enter your LinkedIn profile address, such as https://www.linkedin.com/in/your-name.':
-      'Saisissez l’adresse de votre profil LinkedIn, par exemple https://www.linkedin.com/in/votre-nom.',
-    'A bio is at most 600 characters.': 'La présentation compte au plus 600 caractères.',
-    'Employer is required.': 'L’employeur est obligatoire.',
-    'Job title is required.': 'Le poste est obligatoire.',
-  } as Record<string, string>,
-  en: {} as Record<string, string>,
-};

@@ -4,9 +4,9 @@ import { CompanyCreateSchema, WebsiteSchema } from '../core/company.ts';
 
 /** `GET /v1/companies?q=`: the offer form's typeahead, or the directory by name without `q`. */
 export const CompanySearchQuerySchema = v.object({
-  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'Type at most 100 characters.'))),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
   /** Staff and administrators may look at pending companies (the verification queue). */
-  status: v.optional(v.picklist(['active', 'pending'], 'status is active or pending.')),
+  status: v.optional(v.picklist(['active', 'pending'])),
   ...listQueryEntries({ defaultLimit: '10', cursorMaxLength: 300 }),
 });
 
@@ -16,19 +16,19 @@ export const CompanySearchQuerySchema = v.object({
  */
 export const CompanyRequestCreateSchema = v.union(
   [
-    v.strictObject({ companyId: IdSchema, message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'A message is at most 1,000 characters.'))) }),
-    v.strictObject({ company: CompanyCreateSchema, message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'A message is at most 1,000 characters.'))) }),
+    v.strictObject({ companyId: IdSchema, message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))) }),
+    v.strictObject({ company: CompanyCreateSchema, message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))) }),
   ],
   'company.requestOneOf',
 );
 export type CompanyRequestCreate = v.InferOutput<typeof CompanyRequestCreateSchema>;
 
 /** `POST /v1/companies/requests/:id/refuse`: the requester reads the reason. */
-export const CompanyRequestRefuseSchema = v.strictObject({ reason: text(2000, 'A reason') });
+export const CompanyRequestRefuseSchema = v.strictObject({ reason: text(2000) });
 
 /** `PATCH /v1/companies/:id` (If-Match): what a representative or staff may change. */
 export const CompanyPatchSchema = v.strictObject({
-  name: v.optional(text(200, 'Company name')),
+  name: v.optional(text(200)),
   website: v.optional(v.nullable(WebsiteSchema)),
 });
 export type CompanyPatch = v.InferOutput<typeof CompanyPatchSchema>;
@@ -37,8 +37,8 @@ export const companyRequestStatuses = ['pending', 'approved', 'refused'] as cons
 
 /** `GET /v1/companies/requests`: the staff's queue by status, or `mine=true` for one's own requests. */
 export const CompanyRequestListQuerySchema = v.object({
-  status: v.optional(v.picklist(companyRequestStatuses, 'status is pending, approved or refused.'), 'pending'),
-  mine: v.optional(v.picklist(['true', 'false'], 'mine is true or false.')),
+  status: v.optional(v.picklist(companyRequestStatuses), 'pending'),
+  mine: v.optional(v.picklist(['true', 'false'])),
   limit: CompanySearchQuerySchema.entries.limit,
   cursor: CompanySearchQuerySchema.entries.cursor,
 });

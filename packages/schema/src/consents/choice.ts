@@ -7,14 +7,14 @@ import { ConsentChannelSchema, type ConsentChannel, type LegalBasis } from './pu
  * server checked (`ConsentEventView.origin.checked`).
  */
 export const ConsentOriginSchema = v.strictObject({
-  page: v.optional(v.pipe(v.string(), v.maxLength(500, 'The page address is at most 500 characters.'))),
-  component: v.optional(v.pipe(v.string(), v.maxLength(100, 'The component name is at most 100 characters.'))),
+  page: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  component: v.optional(v.pipe(v.string(), v.maxLength(100))),
 });
 
 /** `PUT /v1/consents/:purpose`: the channels to grant (true) or withdraw (false); others stay as they are. */
 export const ConsentChoiceSchema = v.strictObject({
   channels: v.pipe(
-    v.record(ConsentChannelSchema, v.boolean('Say yes (true) or no (false) for each channel.')),
+    v.record(ConsentChannelSchema, v.boolean()),
     v.check((r) => Object.keys(r).length > 0, 'consent.channels.atLeastOne'),
   ),
   /**
@@ -31,10 +31,10 @@ export const WithdrawAllSchema = v.strictObject({ origin: v.optional(ConsentOrig
 
 /** A number of messages a month, all services together: 0 to 30. */
 const MessagesPerMonthSchema = v.pipe(
-  v.number('Enter a number of messages per month.'),
-  v.integer('Enter a whole number of messages.'),
-  v.minValue(0, 'Enter 0 or more messages per month.'),
-  v.maxValue(30, 'At most 30 messages per month.'),
+  v.number('consent.messagesPerMonth.range'),
+  v.integer('consent.messagesPerMonth.range'),
+  v.minValue(0, 'consent.messagesPerMonth.range'),
+  v.maxValue(30, 'consent.messagesPerMonth.range'),
 );
 
 /** How many messages a month the institution may send the person, all services together. */
@@ -55,7 +55,7 @@ export const ConsentSettingsSchema = v.strictObject({
 export const ErasureRequestSchema = v.pipe(
   v.strictObject({
     confirm: v.optional(v.boolean(CONFIRM_ERASURE)),
-    note: v.optional(v.pipe(v.string(), v.maxLength(1000, 'The note is at most 1000 characters.'))),
+    note: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   }),
   // Checked on the object, so that a missing box gives the same sentence as an unticked one.
   v.forward(
@@ -64,9 +64,9 @@ export const ErasureRequestSchema = v.pipe(
   ),
 );
 
-export const ConsentExportQuerySchema = v.object({ purpose: v.string('Name the purpose to export, e.g. ?purpose=alumni-news.') });
+export const ConsentExportQuerySchema = v.object({ purpose: v.string() });
 
-export const DataExportQuerySchema = v.object({ format: v.optional(v.picklist(['json', 'zip'], 'The format is json or zip.'), 'json') });
+export const DataExportQuerySchema = v.object({ format: v.optional(v.picklist(['json', 'zip']), 'json') });
 
 /** The person's state for one channel of one purpose, derived from their events. */
 export interface ChannelState {

@@ -22,30 +22,30 @@ export const PurposeKeySchema = v.pipe(
 );
 
 /** A text in both languages of the portal. */
-export const BilingualSchema = (max: number, label: string) =>
-  v.strictObject({ fr: text(max, `${label} (French)`), en: text(max, `${label} (English)`) });
+export const BilingualSchema = (max: number) =>
+  v.strictObject({ fr: text(max), en: text(max) });
 
-export const LegalBasisSchema = v.picklist(legalBases, 'The legal basis is either consent or legitimate interest.');
-export const ConsentChannelSchema = v.picklist(consentChannels, 'A channel is email, sms, post or phone.');
+export const LegalBasisSchema = v.picklist(legalBases);
+export const ConsentChannelSchema = v.picklist(consentChannels);
 
 export const PurposeChannelsSchema = v.pipe(
   v.array(ConsentChannelSchema),
-  v.minLength(1, 'Choose at least one channel.'),
+  v.minLength(1, 'consent.channels.atLeastOne'),
   v.check((list) => new Set(list).size === list.length, 'purpose.channels.unique'),
 );
 
 export const RetentionMonthsSchema = v.pipe(
-  v.number('Retention is a number of months.'),
-  v.integer('Retention is a whole number of months.'),
-  v.minValue(1, 'Retention is at least 1 month.'),
-  v.maxValue(120, 'Retention is at most 120 months (10 years).'),
+  v.number(),
+  v.integer(),
+  v.minValue(1),
+  v.maxValue(120),
 );
 
 /** What an administrator fills in to create a purpose. */
 export const PurposeCreateSchema = v.strictObject({
   key: PurposeKeySchema,
-  title: BilingualSchema(120, 'Title'),
-  description: BilingualSchema(2000, 'Description'),
+  title: BilingualSchema(120),
+  description: BilingualSchema(2000),
   legalBasis: LegalBasisSchema,
   channels: PurposeChannelsSchema,
   /** The entity that owns the purpose (the Fondation for fundraising…). */
@@ -56,8 +56,8 @@ export type PurposeCreate = v.InferOutput<typeof PurposeCreateSchema>;
 
 /** An edit; changing the texts, legal basis or channels creates a new version. The key never changes. */
 export const PurposeUpdateSchema = v.strictObject({
-  title: v.optional(BilingualSchema(120, 'Title')),
-  description: v.optional(BilingualSchema(2000, 'Description')),
+  title: v.optional(BilingualSchema(120)),
+  description: v.optional(BilingualSchema(2000)),
   legalBasis: v.optional(LegalBasisSchema),
   channels: v.optional(PurposeChannelsSchema),
   entityId: v.optional(IdSchema),

@@ -6,7 +6,7 @@ import { signInMethods } from '../policy/sign-in.ts';
 
 /** `POST /v1/auth/exchange`: a host-signed identity token for a session. */
 export const ExchangeSchema = v.strictObject({
-  token: v.pipe(v.string(), v.minLength(1, 'token is required.'), v.maxLength(8192, 'token is too long.')),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)),
 });
 
 /** `POST /v1/auth/email`: send a sign-in code to this address. */

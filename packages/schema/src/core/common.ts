@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /** Ids are random UUIDs, never sequential (DESIGN.md, API contract). */
-export const IdSchema = v.pipe(v.string(), v.uuid('Must be an id (UUID).'));
+export const IdSchema = v.pipe(v.string(), v.uuid());
 
 /** A tenant slug: what the host site puts in the JWT's `iss`. */
 export const SlugSchema = v.pipe(
@@ -13,18 +13,12 @@ export const EmailSchema = v.pipe(
   v.string(),
   v.trim(),
   v.toLowerCase(),
-  v.maxLength(254, 'An email address is at most 254 characters.'),
-  v.email('Enter a valid email address, such as name@example.org.'),
+  v.maxLength(254),
+  v.email(),
 );
 
-/** A required line of text: trimmed, not empty, bounded. */
-export const text = (max: number, label = 'This field') =>
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.minLength(1, `${label} is required.`),
-    v.maxLength(max, `${label} is at most ${max} characters.`),
-  );
+/** A required line of text: trimmed, not empty, bounded (the generic codes `validation.required` and `validation.tooLong` say so; the form's label names the field). */
+export const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 
 /** An origin as browsers send it: scheme, host and optional port, nothing else. */
 export const OriginSchema = v.pipe(
@@ -39,7 +33,7 @@ export const OriginSchema = v.pipe(
   }, 'validation.origin'),
 );
 
-export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 time.'));
+export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp());
 
 /** `limit=` of a list: a whole number from 1 to 100 (DESIGN.md caps every list at 100). */
 export const LimitSchema = v.pipe(

@@ -7,15 +7,15 @@ export const companyStatuses = ['active', 'pending', 'refused'] as const;
 export const WebsiteSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.maxLength(300, 'A website address is at most 300 characters.'),
-  v.url('Enter a full address, such as https://www.example.com.'),
+  v.maxLength(300),
+  v.url(),
   v.check((s) => /^https?:\/\//i.test(s), 'validation.website'),
 );
 
 export const CompanySchema = v.object({
   id: IdSchema,
   tenantId: IdSchema,
-  name: text(200, 'Company name'),
+  name: text(200),
   siret: v.nullable(SiretSchema),
   website: v.nullable(WebsiteSchema),
   status: v.picklist(companyStatuses),
@@ -24,7 +24,7 @@ export type Company = v.InferOutput<typeof CompanySchema>;
 
 /** `POST /v1/companies` (staff and admin only). Unknown keys are refused. */
 export const CompanyCreateSchema = v.strictObject({
-  name: text(200, 'Company name'),
+  name: text(200),
   siret: SiretSchema,
   website: v.optional(WebsiteSchema),
 });

@@ -6,7 +6,7 @@ export const PersonSchema = v.object({
   id: IdSchema,
   tenantId: IdSchema,
   email: v.nullable(EmailSchema),
-  displayName: v.nullable(text(200, 'Name')),
+  displayName: v.nullable(text(200)),
 });
 export type Person = v.InferOutput<typeof PersonSchema>;
 

@@ -9,7 +9,7 @@ export type EntityKind = (typeof entityKinds)[number];
 export const InstitutionSchema = v.object({
   id: IdSchema,
   slug: SlugSchema,
-  name: text(200, 'Name'),
+  name: text(200),
   allowedOrigins: v.array(OriginSchema),
 });
 export type Institution = v.InferOutput<typeof InstitutionSchema>;
@@ -20,7 +20,7 @@ export const EntitySchema = v.object({
   tenantId: IdSchema,
   parentId: v.nullable(IdSchema),
   kind: v.picklist(entityKinds),
-  name: text(200, 'Name'),
+  name: text(200),
   uai: v.nullable(UaiSchema),
   siret: v.nullable(SiretSchema),
 });
@@ -31,9 +31,9 @@ export type HostKeyAlgorithm = (typeof hostKeyAlgorithms)[number];
 
 /** A key the institution's site signs identity tokens with. */
 export const HostKeyInputSchema = v.object({
-  kid: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'A key id is 1 to 64 letters, digits, dots, hyphens or underscores.')),
-  alg: v.picklist(hostKeyAlgorithms, 'The algorithm is HS256, EdDSA, RS256 or ES256.'),
+  kid: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'tenant.keyId.format')),
+  alg: v.picklist(hostKeyAlgorithms, 'tenant.key.algorithm'),
   /** HS256: the shared secret (at least 32 characters). EdDSA (Ed25519), RS256 (RSA, 2048 bits or more), ES256 (P-256): a PEM public key. */
-  key: v.pipe(v.string(), v.minLength(32, 'A key is at least 32 characters (an HS256 secret or a PEM public key).')),
+  key: v.pipe(v.string(), v.minLength(32, 'tenant.key.tooShort')),
 });
 export type HostKeyInput = v.InferOutput<typeof HostKeyInputSchema>;

@@ -15,12 +15,11 @@ import { ProfileListQuerySchema, type ProfileView } from '../profiles/schema.ts'
 export const exportFormats = ['csv', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const format = v.optional(v.picklist(exportFormats, 'format is csv or json.'), 'csv');
+const format = v.optional(v.picklist(exportFormats), 'csv');
 
 /** People who are members of `entityId` (one the reader covers), optionally of one graduation year. */
 export const PeopleExportQuerySchema = v.strictObject(
   { format, entityId: v.optional(IdSchema), graduationYear: ProfileListQuerySchema.entries.graduationYear },
-  'Unknown query parameter: use format, entityId or graduationYear.',
 );
 export type PeopleExportQuery = v.InferOutput<typeof PeopleExportQuerySchema>;
 
@@ -29,10 +28,9 @@ export const OfferExportQuerySchema = v.strictObject(
   {
     format,
     entityId: v.optional(IdSchema),
-    status: v.optional(v.picklist(offerStatuses, 'status is one of draft, submitted, changes_requested, published, rejected, filled, expired, withdrawn.')),
-    kind: v.optional(v.picklist(offerKinds, 'Unknown kind.')),
+    status: v.optional(v.picklist(offerStatuses)),
+    kind: v.optional(v.picklist(offerKinds)),
   },
-  'Unknown query parameter: use format, entityId, status or kind.',
 );
 export type OfferExportQuery = v.InferOutput<typeof OfferExportQuerySchema>;
 
@@ -45,7 +43,6 @@ export const PledgeExportQuerySchema = v.strictObject(
     status: PledgeListQuerySchema.entries.status,
     campaignYear: PledgeListQuerySchema.entries.campaignYear,
   },
-  'Unknown query parameter: use format, entityId, kind, status or campaignYear.',
 );
 export type PledgeExportQuery = v.InferOutput<typeof PledgeExportQuerySchema>;
 

@@ -37,9 +37,9 @@ export const importFieldsOf = { people: personImportFields, companies: companyIm
  */
 export function importMappingSchema<const F extends readonly string[]>(fields: F) {
   return v.record(
-    v.pipe(v.string(), v.trim(), v.minLength(1, 'A column name is not empty.')),
-    v.picklist(fields, (issue) => `Unknown target field ${JSON.stringify(issue.input)}: use one of ${fields.join(', ')}.`),
-    'A mapping is an object such as { "Nom": "familyName" }.',
+    v.pipe(v.string(), v.trim(), v.minLength(1)),
+    v.picklist(fields),
+    'import.mapping.object',
   );
 }
 export type ImportMapping = Record<string, string>;
@@ -47,7 +47,7 @@ export type ImportMapping = Record<string, string>;
 /** One `--map` option: `Header=field` (the header may itself hold `=`: the last one splits). */
 export const ImportMapOptionSchema = v.pipe(
   v.string(),
-  v.regex(/^.+=[^=]+$/, 'A --map option is "Header=field", such as --map "Nom=familyName".'),
+  v.regex(/^.+=[^=]+$/, 'import.mapOption.format'),
   v.transform((s) => {
     const at = s.lastIndexOf('=');
     return [s.slice(0, at).trim(), s.slice(at + 1).trim()] as const;

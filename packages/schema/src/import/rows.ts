@@ -9,7 +9,7 @@ import type { CompanyImportField, PersonImportField } from './mapping.ts';
 const YearCellSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.regex(/^\d{4}(\.0+)?$/, 'A year is four digits, such as 2019.'),
+  v.regex(/^\d{4}(\.0+)?$/, 'import.year.format'),
   v.transform((s) => Number.parseInt(s, 10)),
   GraduationYearSchema,
 );
@@ -20,7 +20,7 @@ const RoleCellSchema = v.pipe(
   v.string(),
   v.trim(),
   v.toLowerCase(),
-  v.picklist(importRoles, 'A role is student or alumnus.'),
+  v.picklist(importRoles),
 );
 
 /**
@@ -29,7 +29,7 @@ const RoleCellSchema = v.pipe(
  * and each is checked by the profile's own field schema.
  */
 export const PersonImportRowSchema = v.object({
-  externalId: v.optional(text(100, 'An external id')),
+  externalId: v.optional(text(100)),
   email: v.optional(EmailSchema),
   givenName: v.optional(profileFieldSchemas.givenName),
   familyName: v.optional(profileFieldSchemas.familyName),
@@ -37,7 +37,7 @@ export const PersonImportRowSchema = v.object({
   graduationYear: v.optional(YearCellSchema),
   programme: v.optional(v.nonNullable(profileFieldSchemas.programme)),
   /** The school or faculty, by name. */
-  entity: v.optional(text(200, 'A school name')),
+  entity: v.optional(text(200)),
   role: v.optional(RoleCellSchema),
   employer: v.optional(v.nonNullable(profileFieldSchemas.employer)),
   jobTitle: v.optional(v.nonNullable(profileFieldSchemas.jobTitle)),
@@ -52,15 +52,15 @@ export type PersonImportRow = v.InferOutput<typeof PersonImportRowSchema>;
 /** One line of a companies file; the SIRET and SIREN are checked with the shared validators. */
 export const CompanyImportRowSchema = v.pipe(
   v.object({
-    name: v.optional(text(200, 'Company name')),
+    name: v.optional(text(200)),
     siret: v.optional(SiretSchema),
     siren: v.optional(SirenSchema),
-    city: v.optional(text(100, 'City')),
+    city: v.optional(text(100)),
     website: v.optional(WebsiteSchema),
-    sector: v.optional(text(100, 'Sector')),
+    sector: v.optional(text(100)),
   } satisfies Record<CompanyImportField, v.GenericSchema>),
   v.forward(
-    v.check((row) => !row.siret || !row.siren || row.siret.startsWith(row.siren), 'The SIREN is not the first 9 digits of the SIRET.'),
+    v.check((row) => !row.siret || !row.siren || row.siret.startsWith(row.siren), 'company.siren.ofSiret'),
     ['siren'],
   ),
 );

@@ -6,7 +6,7 @@
 import { messageCodes, type Catalogue, type Message, type MessageCode, type ParamsOf } from './codes.ts';
 
 export * from './codes.ts';
-export { issueMessage, looksLikeCode } from './issues.ts';
+export { issueMessage, looksLikeCode, type IssueWithParams } from './issues.ts';
 export { essentials } from './essentials.ts';
 export type { Language } from './format.ts';
 

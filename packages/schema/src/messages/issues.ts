@@ -67,14 +67,22 @@ function genericMessage(issue: v.BaseIssue<unknown>): Message {
 }
 
 /**
+ * An issue a check added with its code's own parameters: a form that runs
+ * rules returning `{ code, params }` (the offer rules) puts them on the issue
+ * it adds, so that the issue is worded with its amounts and dates.
+ */
+export type IssueWithParams = v.BaseIssue<unknown> & { params?: Record<string, unknown> };
+
+/**
  * The code of one issue: the schema's own code when its message is one,
  * else the generic code of its kind. A schema's code takes the parameters
- * of the issue's kind (none for a check or a format).
+ * the check put on the issue, else those of the issue's kind (none for a
+ * check or a format).
  */
-export function issueMessage(issue: v.BaseIssue<unknown>): Message {
+export function issueMessage(issue: IssueWithParams): Message {
   const generic = genericMessage(issue);
   if (!looksLikeCode(issue.message)) return generic;
-  // A code named by a schema: its parameters are those of the issue's kind, as the catalogue
-  // entry for it expects (a code the catalogue lacks is shown as `problem.unknown`).
-  return { code: issue.message as MessageCode, params: generic.params } as Message;
+  // A code named by a schema: its parameters are the check's own or those of the issue's kind, as the
+  // catalogue entry for it expects (a code the catalogue lacks is shown as `problem.unknown`).
+  return { code: issue.message as MessageCode, params: issue.params ?? generic.params } as Message;
 }

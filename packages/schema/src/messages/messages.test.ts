@@ -170,7 +170,20 @@ describe('valibot issues as codes', () => {
   it('a check without a code of its own is invalid; a schema names a better code as the message', () => {
     expect(codeOf(v.pipe(v.string(), v.check(() => false)), 'x')).toEqual({ code: 'validation.invalid', params: {} });
     expect(codeOf(v.pipe(v.string(), v.uuid('offer.company.fromList')), 'Acme')).toEqual({ code: 'offer.company.fromList', params: {} });
-    expect(codeOf(v.pipe(v.string(), v.regex(/^\d{5}$/, 'profile.postalCode')), 'abc')).toEqual({ code: 'profile.postalCode', params: {} });
+    expect(codeOf(v.pipe(v.string(), v.regex(/^\d{5}$/, 'validation.postalCode')), 'abc')).toEqual({ code: 'validation.postalCode', params: {} });
+  });
+
+  it('a check that puts its code’s parameters on the issue is worded with them', () => {
+    const rule = v.pipe(
+      v.number(),
+      v.rawCheck(({ dataset, addIssue }) => {
+        addIssue({ message: 'offer.duration.tooLong' });
+        Object.assign(dataset.issues!.at(-1)!, { params: { months: 6 } });
+      }),
+    );
+    const m = codeOf(rule, 7);
+    expect(m).toEqual({ code: 'offer.duration.tooLong', params: { months: 6 } });
+    expect(inWords(fr, m)).toBe('Un stage dure au plus 6 mois.');
   });
 
   it('valibot’s English is in no message of either language', () => {

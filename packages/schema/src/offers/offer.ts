@@ -24,8 +24,8 @@ const MAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const ApplySchema = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(1, 'Say how to apply: a web address or an email address.'),
-  v.maxLength(300, 'How to apply is at most 300 characters.'),
+  v.minLength(1),
+  v.maxLength(300),
   v.check((s) => {
     if (MAIL.test(s)) return true;
     try {
@@ -38,31 +38,31 @@ export const ApplySchema = v.pipe(
 );
 
 export const DurationSchema = v.strictObject({
-  amount: v.pipe(v.number('Enter a duration.'), v.integer('A duration is a whole number.'), v.minValue(1, 'A duration is at least 1.'), v.maxValue(260, 'A duration is at most 260.')),
-  unit: v.picklist(durationUnits, 'Choose months or weeks.'),
+  amount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(260)),
+  unit: v.picklist(durationUnits, 'offer.duration.unit'),
 });
 
 export const StipendSchema = v.strictObject({
-  amountCents: v.pipe(v.number('Enter an amount.'), v.integer('An amount is a whole number of cents.'), v.minValue(0, 'An amount cannot be negative.'), v.maxValue(100_000_000, 'This amount is too large.')),
-  currency: v.optional(v.literal('EUR', 'Amounts are in euros (EUR).'), 'EUR'),
+  amountCents: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)),
+  currency: v.optional(v.literal('EUR'), 'EUR'),
 });
 
 /** The fields of an offer a person types. The company is chosen, never created here. */
 const offerFields = {
   companyId: v.pipe(v.string('offer.company.fromList'), v.uuid('offer.company.fromList')),
-  title: text(150, 'Title'),
-  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20_000, 'The description is at most 20,000 characters.'))),
-  kind: v.picklist(offerKinds, 'Choose the kind of contract.'),
+  title: text(150),
+  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20_000))),
+  kind: v.picklist(offerKinds, 'offer.kind.choice'),
   targetEntityIds: v.pipe(
-    v.array(IdSchema, 'Choose at least one school or programme.'),
-    v.minLength(1, 'Choose at least one school or programme.'),
-    v.maxLength(20, 'Choose at most 20 schools or programmes.'),
+    v.array(IdSchema, 'offer.targets.atLeastOne'),
+    v.minLength(1, 'offer.targets.atLeastOne'),
+    v.maxLength(20),
   ),
-  location: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'The location is at most 200 characters.'))),
-  remote: v.optional(v.picklist(remotePolicies, 'Choose on site, hybrid or remote.')),
+  location: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  remote: v.optional(v.picklist(remotePolicies, 'offer.remote.choice')),
   startDate: v.optional(IsoDateSchema),
   duration: v.optional(DurationSchema),
-  weeklyHours: v.optional(v.pipe(v.number('Enter the weekly hours.'), v.minValue(1, 'Weekly hours are at least 1.'), v.maxValue(48, 'Weekly hours are at most 48.'))),
+  weeklyHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(48))),
   stipend: v.optional(v.nullable(StipendSchema)),
   apply: v.optional(ApplySchema),
   expiresOn: v.optional(IsoDateSchema),
@@ -96,7 +96,7 @@ export type OfferPatch = v.InferOutput<typeof OfferPatchSchema>;
 
 /** `POST /v1/offers/:id/reject` and `/request-changes`: the author reads the reason. */
 export const ModerationReasonSchema = v.strictObject({
-  reason: text(2000, 'A reason'),
+  reason: text(2000),
 });
 
 /** The offer as the API answers it. */
@@ -129,11 +129,11 @@ export interface Offer {
 /** List filters of `GET /v1/offers`. */
 export const OfferListQuerySchema = v.object({
   ...listQueryEntries({ cursorMaxLength: 300 }),
-  kind: v.optional(v.picklist(offerKinds, 'Unknown kind.')),
+  kind: v.optional(v.picklist(offerKinds)),
   entity: v.optional(IdSchema),
   company: v.optional(IdSchema),
-  remote: v.optional(v.picklist(remotePolicies, 'Unknown remote policy.')),
+  remote: v.optional(v.picklist(remotePolicies)),
   startFrom: v.optional(IsoDateSchema),
-  mine: v.optional(v.picklist(['true', 'false'], 'mine is true or false.')),
-  queue: v.optional(v.picklist(['true', 'false'], 'queue is true or false.')),
+  mine: v.optional(v.picklist(['true', 'false'])),
+  queue: v.optional(v.picklist(['true', 'false'])),
 });

@@ -12,10 +12,10 @@ export const InternshipParametersSchema = v.strictObject({
    */
   minimumHourlyStipendCents: v.pipe(
     v.record(
-      v.pipe(v.string(), v.regex(/^\d{4}$/, 'Each key of minimumHourlyStipendCents is a year, such as "2026".')),
-      v.pipe(v.number(), v.integer('An hourly rate is a whole number of cents, such as 450 for 4.50 €.'), v.minValue(1, 'An hourly rate is at least 1 cent.')),
+      v.pipe(v.string(), v.regex(/^\d{4}$/)),
+      v.pipe(v.number(), v.integer(), v.minValue(1)),
     ),
-    v.check((r) => Object.keys(r).length > 0, 'minimumHourlyStipendCents needs at least one year.'),
+    v.check((r) => Object.keys(r).length > 0),
   ),
   /** An internship lasts at most this many months (Code de l'éducation, L124-5). */
   maxInternshipMonths: v.pipe(v.number(), v.integer(), v.minValue(1)),

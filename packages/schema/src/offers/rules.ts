@@ -1,9 +1,9 @@
 /**
  * French internship rules (Code de l'éducation, L124-5 and L124-6, D124-8),
  * as pure functions of the offer and the yearly parameters, so that the server
- * refuses and the form warns with the same words and the same numbers.
+ * refuses and the form warns with the same codes and the same numbers.
  */
-import type { FieldError } from '../core/problem.ts';
+import type { FieldIssue } from '../core/problem.ts';
 import { hourlyRateFor, type InternshipParameters } from './parameters.ts';
 
 /** Weeks per month, as the legal formula counts them (52 weeks / 12 months). */
@@ -39,7 +39,7 @@ export function presenceHours(d: Duration, weeklyHours: number): number {
   return durationInWeeks(d) * weeklyHours;
 }
 
-/** Formats cents as euros with two decimals and a dot ("682.50 €"), the same in every message. */
+/** Formats cents as euros with two decimals and a dot ("682.50 €"), a figure a machine (or a test) can read. */
 export function formatEuros(cents: number): string {
   return `${(cents / 100).toFixed(2)} €`;
 }
@@ -84,13 +84,6 @@ export function stipendRequirement(input: RuleInput, parameters: InternshipParam
   };
 }
 
-/** The sentence the form shows as a live hint, and the server in its refusal. */
-export function stipendOwedMessage(req: StipendRequirement): string {
-  return `A stipend of at least ${formatEuros(req.minimumMonthlyCents)} per month is owed for this duration (${formatEuros(req.hourlyRateCents)} per hour in ${req.rateYear}, over 2 months of presence).`;
-}
-
-export const MAX_DURATION_MESSAGE = (months: number) => `An internship lasts at most ${months} months.`;
-
 /** Adds `days` to an ISO date (YYYY-MM-DD), in UTC. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00.000Z`);
@@ -100,14 +93,14 @@ export function addDays(isoDate: string, days: number): string {
 
 /**
  * Every rule the offer breaks, as `{ path, code, params }` like the API's
- * validation errors (`message`: the English the offer form still keys its
- * own wording on; the server words the code). `today` is an ISO date (YYYY-MM-DD) in UTC.
+ * validation errors: the server and the form word the code in the reader's
+ * language. `today` is an ISO date (YYYY-MM-DD) in UTC.
  */
-export function offerRuleErrors(input: RuleInput, parameters: InternshipParameters, today: string): FieldError[] {
-  const errors: FieldError[] = [];
+export function offerRuleErrors(input: RuleInput, parameters: InternshipParameters, today: string): FieldIssue[] {
+  const errors: FieldIssue[] = [];
   if (input.kind === 'internship' && input.duration && durationInMonths(input.duration) > parameters.maxInternshipMonths + 1e-9) {
     const months = parameters.maxInternshipMonths;
-    errors.push({ path: 'duration.amount', code: 'offer.duration.tooLong', params: { months }, message: MAX_DURATION_MESSAGE(months) });
+    errors.push({ path: 'duration.amount', code: 'offer.duration.tooLong', params: { months } });
   }
   const req = stipendRequirement(input, parameters);
   if (req?.owed) {
@@ -117,16 +110,15 @@ export function offerRuleErrors(input: RuleInput, parameters: InternshipParamete
         path: 'stipend.amountCents',
         code: 'offer.stipend.owed',
         params: { minimumMonthlyCents: req.minimumMonthlyCents, hourlyRateCents: req.hourlyRateCents, rateYear: req.rateYear, givenCents: given },
-        message: `${stipendOwedMessage(req)} ${given === 0 ? 'Enter a monthly stipend.' : `${formatEuros(given)} is below it.`}`,
       });
     }
   }
   if (input.expiresOn) {
     const latest = addDays(today, parameters.maxExpiryDays);
     if (input.expiresOn > latest) {
-      errors.push({ path: 'expiresOn', code: 'offer.expiry.tooFar', params: { latest }, message: `An offer expires at most a year ahead: choose ${latest} or earlier.` });
+      errors.push({ path: 'expiresOn', code: 'offer.expiry.tooFar', params: { latest } });
     } else if (input.expiresOn < today) {
-      errors.push({ path: 'expiresOn', code: 'offer.expiry.past', params: {}, message: 'The expiry date is in the past: choose today or a later date.' });
+      errors.push({ path: 'expiresOn', code: 'offer.expiry.past', params: {} });
     }
   }
   return errors;

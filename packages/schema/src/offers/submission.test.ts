@@ -31,11 +31,11 @@ describe('what submitting an offer requires', () => {
     }
   });
 
-  it('names, of those, what a draft may lack, with a message each', () => {
+  it('names, of those, what a draft may lack, with a code each', () => {
     expect([...requiredForSubmission].sort()).toEqual(['apply', 'description', 'duration', 'expiresOn', 'location', 'remote', 'startDate', 'weeklyHours']);
     expect(missingForSubmission({}).map((e) => e.path)).toEqual([...requiredForSubmission]);
     expect(missingForSubmission({ ...complete, location: '' })).toEqual([
-      { path: 'location', code: 'offer.submit.required', params: { field: 'location' }, message: 'A location is required to submit.' },
+      { path: 'location', code: 'offer.submit.required', params: { field: 'location' } },
     ]);
     expect(missingForSubmission(complete)).toEqual([]);
   });

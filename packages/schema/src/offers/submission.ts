@@ -4,7 +4,7 @@
  * fields (both read the lists below, derived from the submission schema).
  */
 import * as v from 'valibot';
-import type { FieldError } from '../core/problem.ts';
+import type { FieldIssue } from '../core/problem.ts';
 import { OfferCreateSchema } from './offer.ts';
 
 const draft = OfferCreateSchema.entries;
@@ -55,20 +55,9 @@ export function isRequiredToSubmit(field: string): boolean {
   return (fieldsRequiredToSubmit as readonly string[]).includes(field);
 }
 
-const requiredLabels: Record<CompletionField, string> = {
-  description: 'A description is required to submit.',
-  location: 'A location is required to submit.',
-  remote: 'Choose on site, hybrid or remote to submit.',
-  startDate: 'A start date is required to submit.',
-  duration: 'A duration is required to submit.',
-  weeklyHours: 'Weekly hours are required to submit.',
-  apply: 'Say how to apply to submit.',
-  expiresOn: 'An expiry date is required to submit.',
-};
-
-/** What is missing for submission, as validation errors. */
-export function missingForSubmission(offer: Partial<Record<CompletionField, unknown>>): FieldError[] {
+/** What is missing for submission, as validation issues (codes: the server and the form word them in the reader's language). */
+export function missingForSubmission(offer: Partial<Record<CompletionField, unknown>>): FieldIssue[] {
   return requiredForSubmission
     .filter((k) => offer[k] === undefined || offer[k] === null || offer[k] === '')
-    .map((k) => ({ path: k, code: 'offer.submit.required', params: { field: k }, message: requiredLabels[k] }));
+    .map((k) => ({ path: k, code: 'offer.submit.required', params: { field: k } }));
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const PledgeDateSchema = v.pipe(v.string(), v.isoDate('Must be a date, YYYY-MM-DD.'));
+export const PledgeDateSchema = v.pipe(v.string(), v.isoDate());
 
 const percent = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 const cents = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -57,7 +57,7 @@ export type PledgeFund = v.InferOutput<typeof PledgeFundSchema>;
 /** `server/config/pledges.json`, validated at boot. */
 export const PledgeConfigSchema = v.strictObject({
   $comment: v.optional(v.string()),
-  taxReduction: v.pipe(v.array(TaxReductionRulesSchema), v.minLength(1, 'Give at least one set of tax-reduction rules.')),
+  taxReduction: v.pipe(v.array(TaxReductionRulesSchema), v.minLength(1)),
   apprenticeshipTax: v.strictObject({
     solteaUrl: v.pipe(v.string(), v.url()),
     campaigns: v.pipe(v.array(TaxCampaignSchema), v.minLength(1)),

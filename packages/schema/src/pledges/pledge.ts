@@ -13,22 +13,21 @@ export type PledgeFrequency = (typeof pledgeFrequencies)[number];
 
 /** 10^10 cents = 100 M€: above any real pledge, below any float trouble. */
 export const MAX_AMOUNT_CENTS = 10_000_000_000;
-export const PLEDGE_AMOUNT_MESSAGE = 'An amount is a whole number of cents, from 1 to 10 000 000 000 (100 million euros).';
 
-/** Money is an integer number of cents, positive and bounded. Never echoes the value. */
+/** Money is an integer number of cents, positive and bounded. Never echoes the value. Its code words the bounds in euros, as a form asks for them. */
 export const PledgeAmountCentsSchema = v.pipe(
-  v.number(PLEDGE_AMOUNT_MESSAGE),
-  v.integer(PLEDGE_AMOUNT_MESSAGE),
-  v.minValue(1, PLEDGE_AMOUNT_MESSAGE),
-  v.maxValue(MAX_AMOUNT_CENTS, PLEDGE_AMOUNT_MESSAGE),
+  v.number('pledge.amount.range'),
+  v.integer('pledge.amount.range'),
+  v.minValue(1, 'pledge.amount.range'),
+  v.maxValue(MAX_AMOUNT_CENTS, 'pledge.amount.range'),
 );
 
 export const DonorAddressSchema = v.strictObject({
-  line1: text(200, 'Address'),
-  line2: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'Address line 2 is at most 200 characters.'))),
-  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[0-9A-Za-z -]{2,12}$/, 'Enter a postal code, such as 75005.')),
-  city: text(100, 'City'),
-  country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'A country is a two-letter code, such as FR.')), 'FR'),
+  line1: text(200),
+  line2: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[0-9A-Za-z -]{2,12}$/, 'validation.postalCode')),
+  city: text(100),
+  country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'validation.country')), 'FR'),
 });
 export type DonorAddress = v.InferOutput<typeof DonorAddressSchema>;
 
@@ -36,10 +35,10 @@ export type DonorAddress = v.InferOutput<typeof DonorAddressSchema>;
 export const DonorSchema = v.variant(
   'kind',
   [
-    v.strictObject({ kind: v.literal('individual'), fullName: text(200, 'Full name'), address: DonorAddressSchema }),
+    v.strictObject({ kind: v.literal('individual'), fullName: text(200), address: DonorAddressSchema }),
     v.strictObject({ kind: v.literal('company'), companyId: IdSchema, address: DonorAddressSchema }),
   ],
-  'Say who gives: yourself or your company.',
+  'pledge.donor.kind',
 );
 export type DonorInput = v.InferOutput<typeof DonorSchema>;
 
@@ -49,32 +48,31 @@ export const PledgeDesignationSchema = v.variant(
   [
     v.strictObject({ kind: v.literal('entity'), entityId: IdSchema }),
     v.strictObject({ kind: v.literal('foundation') }),
-    v.strictObject({ kind: v.literal('fund'), fund: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'Choose one of the funds offered.')) }),
+    v.strictObject({ kind: v.literal('fund'), fund: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'pledge.designation.fund')) }),
   ],
-  'Choose where the gift goes: the foundation, one of its funds, or a school or service.',
+  'pledge.designation.kind',
 );
 export type PledgeDesignation = v.InferOutput<typeof PledgeDesignationSchema>;
 
 /** 10^14 cents = 1,000 billion euros: above any company's turnover. */
 export const MAX_FIGURE_CENTS = 100_000_000_000_000;
-export const PLEDGE_FIGURE_MESSAGE = 'A turnover or an income is a whole number of cents, from 0 to 100 000 000 000 000 (1,000 billion euros).';
 
 /** A turnover or a taxable income, for the estimate's ceiling. Never echoes the value. */
 export const PledgeFigureCentsSchema = v.pipe(
-  v.number(PLEDGE_FIGURE_MESSAGE),
-  v.integer(PLEDGE_FIGURE_MESSAGE),
-  v.minValue(0, PLEDGE_FIGURE_MESSAGE),
-  v.maxValue(MAX_FIGURE_CENTS, PLEDGE_FIGURE_MESSAGE),
+  v.number('pledge.figure.range'),
+  v.integer('pledge.figure.range'),
+  v.minValue(0, 'pledge.figure.range'),
+  v.maxValue(MAX_FIGURE_CENTS, 'pledge.figure.range'),
 );
 const optionalIncome = v.optional(PledgeFigureCentsSchema);
 
 export const DonationCreateSchema = v.strictObject({
   kind: v.literal('donation'),
   amountCents: PledgeAmountCentsSchema,
-  frequency: v.picklist(pledgeFrequencies, 'Choose once, monthly or yearly.'),
+  frequency: v.picklist(pledgeFrequencies, 'pledge.frequency.choice'),
   designation: PledgeDesignationSchema,
   donor: DonorSchema,
-  publicThanks: v.boolean('Say whether you may be thanked publicly.'),
+  publicThanks: v.boolean(),
   /** Used for the estimate only, never stored. */
   taxableIncomeCents: optionalIncome,
   /** Used for the estimate only, never stored. */
@@ -83,18 +81,18 @@ export const DonationCreateSchema = v.strictObject({
 export type DonationCreate = v.InferOutput<typeof DonationCreateSchema>;
 
 export const PledgeContactSchema = v.strictObject({
-  name: text(200, 'Contact name'),
+  name: text(200),
   email: EmailSchema,
-  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 .()-]{6,20}$/, 'Enter a phone number, such as 01 23 45 67 89.'))),
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 .()-]{6,20}$/, 'validation.phone'))),
 });
 export type PledgeContact = v.InferOutput<typeof PledgeContactSchema>;
 
 /** A share of the *solde*, in percent, with at most two decimals. */
 export const SharePercentSchema = v.pipe(
-  v.number('A share is a percentage from 0.01 to 100.'),
-  v.minValue(0.01, 'A share is a percentage from 0.01 to 100.'),
-  v.maxValue(100, 'A share is a percentage from 0.01 to 100.'),
-  v.check((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'A share has at most two decimals.'),
+  v.number('pledge.share.range'),
+  v.minValue(0.01, 'pledge.share.range'),
+  v.maxValue(100, 'pledge.share.range'),
+  v.check((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'pledge.share.decimals'),
 );
 
 export const TaxPledgeCreateSchema = v.strictObject({
@@ -104,17 +102,17 @@ export const TaxPledgeCreateSchema = v.strictObject({
   employerSiret: v.optional(SiretSchema),
   /** The beneficiary school: its UAI is what the company enters in SOLTéA. */
   entityId: IdSchema,
-  programme: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'A programme name is at most 200 characters.'))),
+  programme: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
   sharePercent: SharePercentSchema,
   estimatedAmountCents: v.optional(PledgeAmountCentsSchema),
-  campaignYear: v.pipe(v.number(), v.integer('A year.'), v.minValue(2020, 'A campaign year.'), v.maxValue(2100, 'A campaign year.')),
+  campaignYear: v.pipe(v.number('pledge.campaignYear.range'), v.integer('pledge.campaignYear.range'), v.minValue(2020, 'pledge.campaignYear.range'), v.maxValue(2100, 'pledge.campaignYear.range')),
   contact: PledgeContactSchema,
-  viaAccountant: v.boolean('Say whether an accountant (tiers-déclarant) will allocate it.'),
+  viaAccountant: v.boolean(),
 });
 export type TaxPledgeCreate = v.InferOutput<typeof TaxPledgeCreateSchema>;
 
 /** `POST /v1/pledges` — needs an `Idempotency-Key`. */
-export const PledgeCreateSchema = v.variant('kind', [DonationCreateSchema, TaxPledgeCreateSchema], 'Choose a kind: donation or apprenticeship_tax.');
+export const PledgeCreateSchema = v.variant('kind', [DonationCreateSchema, TaxPledgeCreateSchema]);
 export type PledgeCreate = v.InferOutput<typeof PledgeCreateSchema>;
 
 /** `PATCH /v1/pledges/:id` with `If-Match`. Amounts change only while the pledge is promised. */
@@ -122,9 +120,9 @@ export const PledgePatchSchema = v.strictObject({
   amountCents: v.optional(PledgeAmountCentsSchema),
   estimatedAmountCents: v.optional(PledgeAmountCentsSchema),
   sharePercent: v.optional(SharePercentSchema),
-  frequency: v.optional(v.picklist(pledgeFrequencies, 'Choose once, monthly or yearly.')),
+  frequency: v.optional(v.picklist(pledgeFrequencies, 'pledge.frequency.choice')),
   publicThanks: v.optional(v.boolean()),
-  programme: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'A programme name is at most 200 characters.'))),
+  programme: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
   contact: v.optional(PledgeContactSchema),
   address: v.optional(DonorAddressSchema),
   viaAccountant: v.optional(v.boolean()),
@@ -136,12 +134,12 @@ export const PledgeReceiveSchema = v.strictObject({
   receivedOn: v.optional(PledgeDateSchema),
 });
 export const PledgeCancelSchema = v.strictObject({
-  reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, 'A reason is at most 500 characters.'))),
+  reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
 });
 
 /** `POST /v1/pledges/import`: the SOLTéA transfer report, as CSV text inside JSON. */
 export const PledgeImportSchema = v.strictObject({
-  csv: v.pipe(v.string(), v.minLength(1, 'Paste the CSV report.'), v.maxLength(90_000, 'The report is at most 90 000 characters; split it.')),
+  csv: v.pipe(v.string(), v.minLength(1), v.maxLength(90_000)),
 });
 
 export const pledgeSortKeys = ['createdAt', '-createdAt', 'amount', '-amount'] as const;
@@ -150,14 +148,14 @@ export type PledgeSort = (typeof pledgeSortKeys)[number];
 /** `GET /v1/pledges` and `/export` filters (strings, as in a query string). */
 export const PledgeListQuerySchema = v.object({
   ...listQueryEntries(),
-  kind: v.optional(v.picklist(pledgeKinds, 'kind is donation or apprenticeship_tax.')),
-  status: v.optional(v.picklist(pledgeStatuses, 'status is promised, allocated, received or cancelled.')),
+  kind: v.optional(v.picklist(pledgeKinds)),
+  status: v.optional(v.picklist(pledgeStatuses)),
   entityId: v.optional(IdSchema),
   companyId: v.optional(IdSchema),
-  campaignYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'campaignYear is a year.'), v.transform(Number))),
-  sort: v.optional(v.picklist(pledgeSortKeys, 'sort is one of createdAt, -createdAt, amount, -amount.'), '-createdAt'),
-  minAmountCents: v.optional(v.pipe(v.string(), v.regex(/^\d{1,11}$/, 'minAmountCents is a whole number of cents.'), v.transform(Number))),
-  maxAmountCents: v.optional(v.pipe(v.string(), v.regex(/^\d{1,11}$/, 'maxAmountCents is a whole number of cents.'), v.transform(Number))),
+  campaignYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number))),
+  sort: v.optional(v.picklist(pledgeSortKeys), '-createdAt'),
+  minAmountCents: v.optional(v.pipe(v.string(), v.regex(/^\d{1,11}$/), v.transform(Number))),
+  maxAmountCents: v.optional(v.pipe(v.string(), v.regex(/^\d{1,11}$/), v.transform(Number))),
 });
 export type PledgeListQuery = v.InferOutput<typeof PledgeListQuerySchema>;
 

@@ -3,7 +3,7 @@ import { EmailSchema, IdSchema, IsoDateTimeSchema, listQueryEntries, text } from
 import { visibilityLevels } from '../policy/audience.ts';
 import { profileFieldKeys, type ProfileFieldKey } from './fields.ts';
 
-const optionalText = (max: number, label: string) => v.nullable(text(max, label));
+const optionalText = (max: number) => v.nullable(text(max));
 
 export const preferredLanguages = ['fr', 'en'] as const;
 
@@ -12,51 +12,51 @@ export const CountryCodeSchema = v.pipe(
   v.string(),
   v.trim(),
   v.toUpperCase(),
-  v.regex(/^[A-Z]{2}$/, 'profile.country'),
+  v.regex(/^[A-Z]{2}$/, 'validation.country'),
 );
 
 export const PhoneSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'profile.phone'),
+  v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'validation.phone'),
 );
 
 export const ProfileEmailSchema = v.strictObject({
   address: EmailSchema,
-  primary: v.boolean('Say whether this is the primary address.'),
+  primary: v.boolean(),
 });
 
 export const EmailListSchema = v.pipe(
-  v.array(ProfileEmailSchema, 'A list of email addresses is expected.'),
-  v.maxLength(5, 'At most 5 email addresses.'),
+  v.array(ProfileEmailSchema),
+  v.maxLength(5),
   v.check((list) => list.length === 0 || list.filter((e) => e.primary).length === 1, 'profile.emails.onePrimary'),
   v.check((list) => new Set(list.map((e) => e.address)).size === list.length, 'profile.emails.unique'),
 );
 
 export const PostalAddressSchema = v.strictObject({
-  street: text(200, 'Street'),
-  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9 -]{2,12}$/, 'profile.postalCode')),
-  city: text(100, 'City'),
+  street: text(200),
+  postalCode: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9 -]{2,12}$/, 'validation.postalCode')),
+  city: text(100),
   country: CountryCodeSchema,
 });
 
 export const GraduationYearSchema = v.pipe(
-  v.number('A year is a number, such as 2019.'),
-  v.integer('A year is a whole number, such as 2019.'),
-  v.minValue(1900, 'Enter a year from 1900 to 2100.'),
-  v.maxValue(2100, 'Enter a year from 1900 to 2100.'),
+  v.number('validation.year'),
+  v.integer('validation.year'),
+  v.minValue(1900, 'validation.year'),
+  v.maxValue(2100, 'validation.year'),
 );
 
 export const LinkedinUrlSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.maxLength(300, 'A LinkedIn address is at most 300 characters.'),
+  v.maxLength(300),
   v.regex(/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#]+\/?$/i, 'profile.linkedin'),
 );
 
 export const PreviousPositionSchema = v.strictObject({
-  employer: text(200, 'Employer'),
-  jobTitle: text(200, 'Job title'),
+  employer: text(200),
+  jobTitle: text(200),
   startYear: v.nullable(GraduationYearSchema),
   endYear: v.nullable(GraduationYearSchema),
 });
@@ -69,30 +69,30 @@ export const AvailabilitySchema = v.strictObject({
 
 /** One schema per field: the PATCH body, the editor's inline checks and the stored document all use these. */
 export const profileFieldSchemas = {
-  givenName: text(100, 'Given name'),
-  familyName: text(100, 'Family name'),
-  usageName: optionalText(100, 'Usage name'),
+  givenName: text(100),
+  familyName: text(100),
+  usageName: optionalText(100),
   emails: EmailListSchema,
   phone: v.nullable(PhoneSchema),
   address: v.nullable(PostalAddressSchema),
-  programme: optionalText(200, 'Programme'),
+  programme: optionalText(200),
   educationEntityId: v.nullable(IdSchema),
   graduationYear: v.nullable(GraduationYearSchema),
-  employer: optionalText(200, 'Employer'),
-  jobTitle: optionalText(200, 'Job title'),
-  sector: optionalText(100, 'Sector'),
-  workCity: optionalText(100, 'City'),
+  employer: optionalText(200),
+  jobTitle: optionalText(200),
+  sector: optionalText(100),
+  workCity: optionalText(100),
   workCountry: v.nullable(CountryCodeSchema),
   linkedinUrl: v.nullable(LinkedinUrlSchema),
-  previousPositions: v.pipe(v.array(PreviousPositionSchema), v.maxLength(20, 'At most 20 previous positions.')),
+  previousPositions: v.pipe(v.array(PreviousPositionSchema), v.maxLength(20)),
   availability: AvailabilitySchema,
-  bio: v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(600, 'A bio is at most 600 characters.'))),
-  preferredLanguage: v.picklist(preferredLanguages, 'Choose French or English.'),
+  bio: v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(600))),
+  preferredLanguage: v.picklist(preferredLanguages, 'profile.language.choice'),
 } as const satisfies Record<ProfileFieldKey, v.GenericSchema>;
 
 export type ProfileFields = { -readonly [K in ProfileFieldKey]: v.InferOutput<(typeof profileFieldSchemas)[K]> };
 
-export const VisibilityLevelSchema = v.picklist(visibilityLevels, 'Choose private, network or public.');
+export const VisibilityLevelSchema = v.picklist(visibilityLevels);
 
 const visibilityEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(VisibilityLevelSchema)])) as {
   [K in ProfileFieldKey]: v.OptionalSchema<typeof VisibilityLevelSchema, undefined>;
@@ -142,19 +142,18 @@ export type ProfileView = { id: string } & Partial<ProfileFields> & {
     reviewFlags?: DuplicateFlag[];
   };
 
-const yearParam = v.pipe(v.string(), v.regex(/^\d{4}$/, 'graduationYear is a four-digit year.'), v.transform(Number));
+const yearParam = v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number));
 
 /** `GET /v1/profiles`: directory search. Sorting only by the listed keys. */
 export const ProfileListQuerySchema = v.strictObject(
   {
     ...listQueryEntries({ cursorMaxLength: 300 }),
-    q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'q is at least one character.'), v.maxLength(100, 'q is at most 100 characters.'))),
+    q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
     entity: v.optional(IdSchema),
     graduationYear: v.optional(yearParam),
-    employer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'employer is at least one character.'), v.maxLength(200, 'employer is at most 200 characters.'))),
-    flagged: v.optional(v.picklist(['true'], 'flagged is true or absent.')),
-    sort: v.optional(v.picklist(['name'], 'sort can only be name.'), 'name'),
+    employer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+    flagged: v.optional(v.picklist(['true'])),
+    sort: v.optional(v.picklist(['name']), 'name'),
   },
-  'Unknown query parameter: use q, entity, graduationYear, employer, flagged, sort, limit or cursor.',
 );
 export type ProfileListQuery = v.InferOutput<typeof ProfileListQuerySchema>;

@@ -16,7 +16,7 @@ export const webhookEventTypes = [
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
-export const WebhookEventTypeSchema = v.picklist(webhookEventTypes, `Choose events among ${webhookEventTypes.join(', ')}.`);
+export const WebhookEventTypeSchema = v.picklist(webhookEventTypes);
 
 /**
  * Where deliveries go: an absolute http(s) URL without credentials. Whether
@@ -25,9 +25,9 @@ export const WebhookEventTypeSchema = v.picklist(webhookEventTypes, `Choose even
  * only: the host is resolved) are the server's decisions.
  */
 export const WebhookUrlSchema = v.pipe(
-  v.string('Enter the address that receives the webhooks.'),
+  v.string(),
   v.trim(),
-  v.maxLength(2000, 'The address is at most 2000 characters.'),
+  v.maxLength(2000),
   v.check((s) => {
     try {
       const u = new URL(s);
@@ -40,12 +40,12 @@ export const WebhookUrlSchema = v.pipe(
 
 /** A non-empty set of events (duplicates refused, so that the stored list reads as the admin meant it). */
 export const WebhookEventsSchema = v.pipe(
-  v.array(WebhookEventTypeSchema, 'Choose the events to receive.'),
-  v.minLength(1, 'Choose at least one event.'),
+  v.array(WebhookEventTypeSchema),
+  v.minLength(1),
   v.check((list) => new Set(list).size === list.length, 'webhook.events.unique'),
 );
 
-const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(500, 'The description is at most 500 characters.'));
+const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(500));
 
 /** `POST /v1/webhooks`. `entityId` defaults to the tenant's root entity: the subscription reads as staff of that entity. */
 export const WebhookCreateSchema = v.strictObject({
@@ -53,7 +53,7 @@ export const WebhookCreateSchema = v.strictObject({
   events: WebhookEventsSchema,
   entityId: v.optional(IdSchema),
   description: v.optional(DescriptionSchema),
-  enabled: v.optional(v.boolean('Say whether the subscription is enabled (true or false).')),
+  enabled: v.optional(v.boolean()),
 });
 export type WebhookCreate = v.InferOutput<typeof WebhookCreateSchema>;
 
@@ -64,7 +64,7 @@ export const WebhookPatchSchema = v.pipe(
     events: v.optional(WebhookEventsSchema),
     entityId: v.optional(IdSchema),
     description: v.optional(DescriptionSchema),
-    enabled: v.optional(v.boolean('Say whether the subscription is enabled (true or false).')),
+    enabled: v.optional(v.boolean()),
   }),
   v.check((p) => Object.values(p).some((x) => x !== undefined), 'validation.emptyChange'),
 );
@@ -76,7 +76,7 @@ export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
 /** `GET /v1/webhooks/:id/deliveries`: newest first, optionally one status. */
 export const WebhookDeliveryListQuerySchema = v.object({
   ...listQueryEntries(),
-  status: v.optional(v.picklist(webhookDeliveryStatuses, `status is one of ${webhookDeliveryStatuses.join(', ')}.`)),
+  status: v.optional(v.picklist(webhookDeliveryStatuses)),
 });
 
 /** A delivery's id is its `webhook-id` header: `msg_` and a UUID. */
