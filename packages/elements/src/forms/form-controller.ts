@@ -1,48 +1,20 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { directive, Directive, type DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import * as v from 'valibot';
-import type { FieldError } from '@passerelle/schema';
-import { looksLikeCode } from '@passerelle/schema/messages';
+import type * as v from 'valibot';
 import { ApiError } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
-import { hasMessages, issueWords, loadMessages, messageWords } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locale.ts';
 import { fr } from '../i18n/translations/fr.ts';
 import { english } from '../i18n/translations/english.ts';
+import { FieldRegistry, type FieldSpec, type FieldType } from './field-registry.ts';
+import { check, issueOf, type KeptError } from './form-validation.ts';
+import { issueWording, type IssueWording, type OwnWording } from './issue-wording.ts';
+
+export type { FieldOption, FieldSpec, FieldType } from './field-registry.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-export type FieldType = 'text' | 'email' | 'number' | 'select' | 'radio' | 'textarea' | 'checkbox' | 'date' | 'tel' | 'url' | 'password';
-
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-/** How to draw one field. `name` is the dot path of the value in the schema (`career.jobTitle`). */
-export interface FieldSpec {
-  name: string;
-  label: string;
-  type?: FieldType;
-  hint?: string;
-  /** Choices of a `select` or `radio` group. */
-  options?: readonly FieldOption[];
-  /** Marks the label and sets `required` (validity itself comes from the schema). */
-  required?: boolean;
-  /** What an empty text means to the schema: `''` (default), left out (`omit`), or `null`. */
-  empty?: '' | 'omit' | 'null';
-  autocomplete?: string;
-  inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text' | 'url';
-  min?: number | string;
-  max?: number | string;
-  step?: number | string;
-  rows?: number;
-  maxlength?: number;
-  disabled?: boolean;
-}
 
 export interface FormOptions<S extends v.GenericSchema> {
   /** The SAME valibot schema the server validates the request body with. */
@@ -56,7 +28,7 @@ export interface FormOptions<S extends v.GenericSchema> {
    * schema's message (a code, or a sentence the schema still writes) or by a
    * problem's code; every other message is its code in the catalogue's words.
    */
-  issues?: Record<Locale, Record<string, string>>;
+  issues?: OwnWording;
   /** Names what was being attempted, for the `passerelle-error` event. */
   action?: string;
   /** Prefix of the control ids, when two forms of one element share field names (ids are then `<prefix>-field-<name>`). */
@@ -65,13 +37,13 @@ export interface FormOptions<S extends v.GenericSchema> {
 
 let forms = 0;
 
-/** An error as a form keeps it: a code with its parameters (the server's), or a schema's issue, worded when drawn. */
-type Shown = FieldError | { path: string; issue: v.BaseIssue<unknown> };
-
 /**
- * A form's state: values, errors, busy flag; validation with the shared
- * valibot schema; server problems mapped back onto fields; and the field and
- * error-summary renderers. Use one per `<form>`:
+ * A form: its fields and error summary drawn, its submit run. It is made of
+ * the values and what is drawn of them (`FieldRegistry`: a field not drawn
+ * is left out of the body), validation with the shared valibot schema
+ * (`check`), the errors it keeps by path with the server's refusals mapped
+ * back onto fields, and the wording of errors by code in the form's
+ * language (`issueWording`). Use one per `<form>`:
  *
  * ```ts
  * form = new FormController(this, { schema: CompanyCreateSchema, submit: (body) => … });
@@ -82,26 +54,16 @@ type Shown = FieldError | { path: string; issue: v.BaseIssue<unknown> };
  * }
  * ```
  */
-export class FormController<S extends v.GenericSchema> implements ReactiveController {
+export class FormController<S extends v.GenericSchema> {
   readonly #host: Host;
   readonly #options: FormOptions<S>;
   readonly #l10n: LocaleController<typeof fr>;
   readonly #key = String(++forms);
-  #values = new Map<string, unknown>();
+  /** Values, and which fields the host draws (those it no longer draws are left out of the body). */
+  readonly #fields = new FieldRegistry();
   /** Errors by path, as codes from the schema or the server (worded when drawn, so a language switch applies). */
-  #errors = new Map<string, Shown>();
-  /** While the message catalogue of the form's language is fetched: the host's next render waits for it. */
-  #wording: Promise<void> | null = null;
-  /**
-   * Fields drawn by the render in progress (`#drawing`) and by the last
-   * complete render (`#drawn`); between renders they are the same. A read
-   * in the middle of a render (`data()` for a live preview) falls back on
-   * the last complete one for the fields not drawn yet.
-   */
-  #drawing = new Map<string, FieldSpec>();
-  #drawn = new Map<string, FieldSpec>();
-  /** Every field this form has drawn: one of them missing from the last render is not applicable. */
-  #fields = new Set<string>();
+  readonly #errors = new Map<string, KeptError>();
+  readonly #wording: IssueWording;
   #problem: ApiError | null = null;
   #submitted = false;
   #busy = false;
@@ -110,46 +72,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#host = host;
     this.#options = options;
     this.#l10n = new LocaleController(host, { fr, en: english });
-    // Lit awaits a promise answered by `scheduleUpdate` before rendering (as LocaleController does for English).
-    const lit = host as unknown as { scheduleUpdate(): void | Promise<unknown> };
-    const schedule = lit.scheduleUpdate.bind(host);
-    lit.scheduleUpdate = () => (this.#wording ? this.#wording.then(schedule) : schedule());
-    host.addController(this);
+    this.#wording = issueWording(host, () => this.#l10n.locale, options.issues);
+    host.addController(this.#fields);
     this.reset(options.initial);
-  }
-
-  /** Has the catalogue of the form's language fetched before the host draws an error (once; offline leaves the generic sentence). */
-  #needWords(): void {
-    const locale = this.#l10n.locale;
-    if (this.#wording || hasMessages(locale)) return;
-    this.#wording = loadMessages([locale]).then(() => {
-      this.#wording = null;
-      if (hasMessages(locale)) this.#host.requestUpdate();
-    });
-  }
-
-  hostConnected(): void {}
-
-  hostUpdate(): void {
-    this.#drawing = new Map();
-  }
-
-  hostUpdated(): void {
-    this.#drawn = this.#drawing;
-  }
-
-  #spec(name: string): FieldSpec | undefined {
-    return this.#drawing.get(name) ?? this.#drawn.get(name);
-  }
-
-  /**
-   * Whether a value belongs in the body: a field the form drew before but
-   * not in its last render (the other branch of a choice) is not applicable,
-   * so its value is kept for when it comes back but neither sent nor checked.
-   * Values never drawn as fields (`kind`, prefilled constants) always apply.
-   */
-  #applies(name: string): boolean {
-    return !this.#fields.has(name) || this.#spec(name) !== undefined;
   }
 
   /** True while the submit function runs; a second submit is ignored. */
@@ -157,9 +82,10 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     return this.#busy;
   }
 
-  /** Current errors by field path (translated). */
+  /** Current errors by field path (translated), without those of fields not drawn any more. */
   get errors(): ReadonlyMap<string, string> {
-    return new Map([...this.#errors].filter(([path]) => this.#applies(path)).map(([path, issue]) => [path, this.#translate(issue)]));
+    const shown = [...this.#errors].filter(([path]) => this.#fields.applies(path));
+    return new Map(shown.map(([path, issue]) => [path, this.#wording.words(issue)]));
   }
 
   /** The last refusal that is not about a particular field, if any. */
@@ -169,19 +95,19 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** The value of one field. */
   get(name: string): unknown {
-    return this.#values.get(name);
+    return this.#fields.values.get(name);
   }
 
   /** Sets a value (and re-validates that field once the form was submitted). */
   set(name: string, value: unknown): void {
-    this.#values.set(name, value);
+    this.#fields.values.set(name, value);
     if (this.#submitted || this.#errors.has(name)) this.validateField(name);
     this.#host.requestUpdate();
   }
 
   /** Replaces every value and forgets errors. */
   reset(initial: Record<string, unknown> = {}): void {
-    this.#values = new Map(flatten(initial));
+    this.#fields.reset(initial);
     this.#errors.clear();
     this.#problem = null;
     this.#submitted = false;
@@ -190,41 +116,33 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** The values as the schema expects them (nested, empties applied), without the fields not drawn any more. */
   data(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [name, value] of this.#values) {
-      if (!this.#applies(name)) continue;
-      const empty = this.#spec(name)?.empty;
-      if (value === '' && empty === 'omit') continue;
-      setPath(out, name, value === '' && empty === 'null' ? null : value);
-    }
-    return out;
+    return this.#fields.data();
   }
 
   /** Validates everything; returns the issues as `{ path, message }` (message in the form's language). */
   validate(): { path: string; message: string }[] {
-    return this.#check().issues.map((e) => ({ path: e.path, message: this.#translate(e) }));
-  }
-
-  #check(): { issues: Shown[]; output?: v.InferOutput<S> } {
-    const result = v.safeParse(this.#options.schema, this.data());
-    return result.success ? { issues: [], output: result.output } : { issues: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', issue })) };
+    return this.#check().issues.map((e) => ({ path: e.path, message: this.#wording.words(e) }));
   }
 
   /** Validates one field through the whole schema (so cross-field checks apply) and shows its first issue. */
   validateField(name: string): void {
-    const issue = this.#check().issues.find((e) => e.path === name || e.path.startsWith(`${name}.`));
+    const issue = issueOf(this.#check().issues, name);
     if (issue) {
       this.#errors.set(name, issue);
-      this.#needWords();
+      this.#wording.prepare();
     } else this.#errors.delete(name);
     this.#host.requestUpdate();
+  }
+
+  #check() {
+    return check(this.#options.schema, this.#fields.data());
   }
 
   /** Puts server field errors (`errors[].path`) next to their fields; the rest goes to the summary. */
   showProblem(error: ApiError): void {
     this.#problem = error;
     for (const issue of error.fieldErrors) this.#errors.set(issue.path, issue);
-    this.#needWords();
+    this.#wording.prepare();
     this.#host.requestUpdate();
   }
 
@@ -237,8 +155,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     this.#errors.clear();
     const { issues, output } = this.#check();
     if (issues.length > 0) {
+      // The first issue of each path.
       for (const issue of issues) if (!this.#errors.has(issue.path)) this.#errors.set(issue.path, issue);
-      this.#needWords();
+      this.#wording.prepare();
       await this.#focusSummary();
       return;
     }
@@ -269,20 +188,6 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
     root.querySelector<HTMLElement>(`[data-error-summary="${this.#key}"]`)?.focus();
   }
 
-  /** An error in the form's language: the form's own wording, else its code in the catalogue's words (never valibot's English, never a path). */
-  #translate(e: Shown | { code: string; params?: unknown }): string {
-    const locale = this.#l10n.locale;
-    const own = this.#options.issues?.[locale];
-    const key = 'issue' in e ? e.issue.message : 'message' in e ? e.message : undefined;
-    const mine = own && ((key !== undefined ? own[key] : undefined) ?? ('code' in e ? own[e.code] : undefined));
-    if (mine !== undefined) return mine;
-    // A schema sentence not yet given a code is English: shown as written on an English page only
-    // (never valibot's own “Invalid …: …”, never on a French page, where the catalogue words its generic code).
-    if ('issue' in e && locale === 'en' && !looksLikeCode(e.issue.message) && !/^Invalid \w+: /.test(e.issue.message)) return e.issue.message;
-    if (!hasMessages(locale)) this.#needWords();
-    return 'issue' in e ? issueWords(locale, e.issue) : messageWords(locale, e);
-  }
-
   /** The id of a field's control, for links and `aria-describedby` (forms without `idPrefix`). */
   static id(name: string): string {
     return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -295,20 +200,16 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   /** A labelled native control with its hint and inline error. */
   field(spec: FieldSpec): TemplateResult {
-    this.#drawing.set(spec.name, spec);
-    this.#fields.add(spec.name);
-    // A drawn field always has a value, so an untouched one is "empty", not "missing"
-    // (the schema then says "Name is required." rather than "Invalid key").
-    if (!this.#values.has(spec.name)) this.#values.set(spec.name, spec.type === 'checkbox' ? false : '');
+    this.#fields.draw(spec);
     const t = this.#l10n.t.form;
     const type = spec.type ?? 'text';
     const id = this.id(spec.name);
     const raw = this.#errors.get(spec.name);
-    const error = raw === undefined ? undefined : this.#translate(raw);
+    const error = raw === undefined ? undefined : this.#wording.words(raw);
     const hintId = spec.hint ? `${id}-hint` : undefined;
     const errorId = error ? `${id}-error` : undefined;
     const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-    const value = this.#values.get(spec.name);
+    const value = this.#fields.values.get(spec.name);
     const invalid = error ? 'true' : undefined;
     const onChange = (e: Event) => this.set(spec.name, readValue(e.target as HTMLInputElement, type));
     const onBlur = (e: Event) => {
@@ -316,7 +217,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
       // Blur also fires when a re-render removes the focused control (e.g. the next
       // step replaces this form): check later, and only if it is still there.
       queueMicrotask(() => {
-        if (control.isConnected && !this.#busy && this.#values.has(spec.name) && this.#values.get(spec.name) !== '') this.validateField(spec.name);
+        if (control.isConnected && !this.#busy && this.#fields.values.has(spec.name) && this.#fields.values.get(spec.name) !== '') this.validateField(spec.name);
       });
     };
     const label = html`<label part="label" for=${id}
@@ -390,9 +291,9 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
 
   #summary(): TemplateResult | typeof nothing {
     const t = this.#l10n.t.form;
-    const drawn = this.#drawing;
-    const fieldItems = [...this.#errors].filter(([name]) => drawn.has(name));
-    const otherItems = [...this.#errors].filter(([name]) => !this.#fields.has(name));
+    const errors = [...this.#errors];
+    const fieldItems = errors.filter(([name]) => this.#fields.drawnNow(name));
+    const otherItems = errors.filter(([name]) => !this.#fields.isField(name));
     const problem = this.#problem;
     if (fieldItems.length === 0 && otherItems.length === 0 && !problem) return nothing;
     const title = fieldItems.length > 0 ? t.summaryTitle : t.problemTitle;
@@ -401,7 +302,7 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
       const root = this.#host.shadowRoot ?? this.#host;
       root.querySelector<HTMLElement>(`#${this.id(name)}`)?.focus();
     };
-    const detail = problem && problem.fieldErrors.length === 0 ? this.#translate({ code: problem.code, params: problem.problem.params }) : null;
+    const detail = problem && problem.fieldErrors.length === 0 ? this.#wording.words({ code: problem.code, params: problem.problem.params }) : null;
     const titleId = `error-summary-title-${this.#key}`;
     return html`<div part="error-summary" class="error-summary" data-error-summary=${this.#key} tabindex="-1" role="alert"
       aria-labelledby=${titleId}>
@@ -411,13 +312,13 @@ export class FormController<S extends v.GenericSchema> implements ReactiveContro
         ? html`<p>${t.summaryIntro(fieldItems.length)}</p>
             <ul>
               ${fieldItems.map(
-                ([name, message]) =>
+                ([name, error]) =>
                   html`<li><a part="error-link" href=${`#${this.id(name)}`} @click=${focusField(name)}
-                      >${t.fieldError(drawn.get(name)!.label, this.#translate(message))}</a></li>`,
+                      >${t.fieldError(this.#fields.drawnNow(name)!.label, this.#wording.words(error))}</a></li>`,
               )}
             </ul>`
         : nothing}
-      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([, issue]) => html`<li>${this.#translate(issue)}</li>`)}</ul>` : nothing}
+      ${otherItems.length > 0 ? html`<ul>${otherItems.map(([, issue]) => html`<li>${this.#wording.words(issue)}</li>`)}</ul>` : nothing}
     </div>`;
   }
 
@@ -444,23 +345,4 @@ function readValue(control: HTMLInputElement, type: FieldType): unknown {
   if (type === 'checkbox') return control.checked;
   if (type === 'number') return control.value === '' ? '' : Number(control.value);
   return control.value;
-}
-
-function flatten(value: Record<string, unknown>, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
-  for (const [key, item] of Object.entries(value)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (item !== null && typeof item === 'object' && !Array.isArray(item)) flatten(item as Record<string, unknown>, path, out);
-    else out.set(path, item);
-  }
-  return out;
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    node = (next !== null && typeof next === 'object' ? next : (node[key] = {})) as Record<string, unknown>;
-  }
-  node[keys[keys.length - 1]!] = value;
 }
