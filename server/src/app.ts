@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { HealthSchema } from '@passerelle/schema';
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -15,7 +14,9 @@ import { noStore } from './http/no-store.ts';
 import { problemResponse } from './http/problem.ts';
 import { message } from '@passerelle/schema/messages';
 import { apiDescriptionRoutes } from './http/docs.ts';
-import { describeRoute } from './http/describe.ts';
+import { createLogger, type Logger } from './http/log.ts';
+import { requestIds, requestLog } from './http/request-log.ts';
+import { serviceRoutes, type Worker } from './http/ready.ts';
 import { authRoutes } from './routes/auth.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { meRoutes } from './routes/me.ts';
@@ -37,6 +38,10 @@ export interface AppOptions {
   mailer?: Mailer;
   /** `dns.lookup` unless given (tests give a table). */
   lookup?: LookupFunction;
+  /** The log (tests give one that keeps its lines); otherwise standard output at `config.logLevel`. */
+  logger?: Logger;
+  /** The background workers this process runs, which `/ready` reports on. */
+  workers?: readonly Worker[];
 }
 
 /** The API routes, chained so that their types flow to the typed client. */
@@ -70,9 +75,13 @@ export function createApp(options: AppOptions) {
   const v1 = routes();
   if (config.dev) v1.route('/dev', devRoutes);
 
+  const log = options.logger ?? createLogger(config);
+
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use(requestIds());
+  app.use(requestLog(log));
   app.use(async function provideDeps(c, next) {
     c.set('deps', deps);
     await next();
@@ -88,7 +97,7 @@ export function createApp(options: AppOptions) {
   app.use('/v1/*', noStore());
   app.use(limitBody());
   app.use(requireJson());
-  app.get('/health', describeRoute({ operationId: 'getHealth', summary: 'Whether the API is up', tags: ['service'], public: true, answers: { 200: HealthSchema } }), (c) => c.json({ status: 'ok' as const }, 200));
+  app.route('/', serviceRoutes(options.workers ?? []));
   app.route('/v1', v1);
   // Last: the description lists every route mounted before it.
   app.route('/v1', apiDescriptionRoutes(app));

@@ -3,6 +3,7 @@ import type { Config } from './env.ts';
 import type { Db } from './db/open.ts';
 import type { Mailer } from './auth/mailer.ts';
 import type { LookupFunction } from 'node:net';
+import type { Logger } from './http/log.ts';
 
 export interface Clock {
   now(): Date;
@@ -34,5 +35,9 @@ export type AppEnv = {
   Variables: {
     deps: Deps;
     auth: Auth;
+    /** The request's id (X-Request-Id), set first. */
+    requestId: string;
+    /** The server's log, each line tagged with the request's id. */
+    log: Logger;
   };
 };

@@ -1,6 +1,10 @@
 import * as v from 'valibot';
 import { isAbsolute, resolve } from 'node:path';
 
+/** pino's levels, from the most to the least important, and `silent`. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
 const port = v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'PORT must be a port number.'), v.transform(Number), v.number(), v.minValue(1), v.maxValue(65535));
 const minutes = (fallback: string) =>
   v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of minutes.'), v.transform(Number), v.number(), v.minValue(1)), fallback);
@@ -40,6 +44,8 @@ export const EnvSchema = v.object({
   WEBHOOK_ALLOW_LOCAL_HTTP: v.optional(v.picklist(['0', '1'])),
   /** Seconds the requests in flight get to finish after SIGTERM or SIGINT before they are cut (10 by default). */
   SHUTDOWN_GRACE_SECONDS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'SHUTDOWN_GRACE_SECONDS must be a whole number of seconds.'), v.transform(Number)), '10'),
+  /** The least important log lines written: `info` (one line per request) by default. */
+  LOG_LEVEL: v.optional(v.picklist(logLevels, `LOG_LEVEL must be one of ${logLevels.join(', ')}.`), 'info'),
 });
 
 export interface Config {
@@ -59,6 +65,8 @@ export interface Config {
   webhookAllowLocalHttp: boolean;
   /** How long a stop (SIGTERM, SIGINT) waits for the requests in flight. */
   shutdownGraceSeconds: number;
+  /** LOG_LEVEL; the lines are JSON, or one readable line each in development mode. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +105,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustedProxies: e.TRUST_PROXY,
     webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : dev,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    logLevel: e.LOG_LEVEL,
   };
 }
 
@@ -121,6 +130,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Conf
 /**
  * Defaults for tests: what an empty environment gives (production behaviour;
  * the tests hand the app their own mailer), with plain-http webhooks allowed
- * because the tests' receivers listen on http://127.0.0.1.
+ * because the tests' receivers listen on http://127.0.0.1, and the log kept
+ * to warnings and errors (no line per request in the tests' output).
  */
-export const testConfig = (): Config => ({ ...parseConfig({}), webhookAllowLocalHttp: true });
+export const testConfig = (): Config => ({ ...parseConfig({}), webhookAllowLocalHttp: true, logLevel: 'warn' });

@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase } from './db/open.ts';
 import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
 import { stopGracefullyOnSignal } from './shutdown.ts';
+import { createLogger } from './http/log.ts';
 
 /**
  * Boots the API. Everything that reads configuration (the environment, and
@@ -14,18 +15,19 @@ import { stopGracefullyOnSignal } from './shutdown.ts';
  */
 async function main(): Promise<void> {
   const config = parseServerConfig(process.env);
+  const log = createLogger(config);
   const { createApp } = await import('./app.ts');
   const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
   migrateDatabase(db);
-  const app = createApp({ db, config });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    if (config.dev) console.log('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
-    console.log(`Passerelle API on http://localhost:${info.port} (database ${config.databaseUrl})`);
-  });
   // Webhook deliveries: a lane per subscription, woken when a message is queued and polled every second; a stop waits for the attempts in flight.
-  const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp });
+  const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp, onError: (err) => log.error({ err }, 'webhook delivery failed') });
+  const app = createApp({ db, config, logger: log, workers: [{ name: 'webhooks', running: webhooks.running }] });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    if (config.dev) log.warn('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
+    log.info({ port: info.port, database: config.databaseUrl }, `Passerelle API on http://localhost:${info.port}`);
+  });
   if (!(server instanceof HttpServer)) throw new Error('The API runs on a node:http server.');
-  stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => webhooks.stop(), closeDatabase: close });
+  stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => webhooks.stop(), closeDatabase: close, log: (line) => log.info(line) });
 }
 
 main().catch((err: unknown) => {

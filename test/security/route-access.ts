@@ -55,6 +55,7 @@ const key = () => ({ 'idempotency-key': randomUUID() });
 
 export const routeAccess: Record<string, RouteRule> = {
   'GET /health': { access: 'public', rule: 'liveness probe' },
+  'GET /ready': { access: 'public', rule: 'readiness probe: states only, nothing about any person' },
   'GET /v1/openapi.json': { access: 'public', rule: 'the API describes itself' },
   'GET /v1/docs': { access: 'public', rule: 'the API reference, a page drawn from the description' },
   'GET /v1/docs/redoc.standalone.js': { access: 'public', rule: 'the reference page’s script (Redoc), served by the API itself' },

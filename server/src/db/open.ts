@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tables from './tables/index.ts';
 
@@ -53,6 +54,20 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
 function startTransactionsImmediately(db: Db): void {
   const transaction = db.transaction.bind(db);
   db.transaction = (run, config) => transaction(run, { ...config, behavior: config?.behavior ?? 'immediate' });
+}
+
+let journal: readonly { when: number }[] | undefined;
+
+/**
+ * How many committed migrations this database lacks (0 when it is up to
+ * date), as drizzle's migrator counts them: those dated after the last one
+ * it recorded in `__drizzle_migrations`.
+ */
+export function pendingMigrations(db: Db): number {
+  journal ??= (JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] }).entries;
+  const applied = db.get<{ n: number }>(sql`select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'`)!.n;
+  const last = applied ? Number(db.get<{ last: number | null }>(sql`select max(created_at) as last from __drizzle_migrations`)?.last ?? 0) : 0;
+  return journal.filter((entry) => entry.when > last).length;
 }
 
 /** Applies the committed drizzle-kit migrations. */

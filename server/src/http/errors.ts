@@ -1,8 +1,10 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routeOf } from './route-of.ts';
 import { message } from '@passerelle/schema/messages';
 import { ProblemError, problemResponse } from './problem.ts';
 import { MAX_BODY_BYTES } from './limits.ts';
+import { logOf } from './request-log.ts';
 
 /** Seconds a client should wait before retrying a write the database could not take. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -40,7 +42,7 @@ function databaseProblem(c: Context, code: string): Response | undefined {
 /**
  * The one place where the exceptional becomes an answer. Expected refusals
  * are ProblemErrors; anything else is a 500 whose body says nothing about
- * the stack or the SQL (they go to the server log only).
+ * the stack or the SQL (they go to the server log only, with the request's id).
  */
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ProblemError) return err.toResponse(c);
@@ -56,12 +58,14 @@ export const onError: ErrorHandler = (err, c) => {
   }
   const code = sqliteCode(err);
   const answer = code ? databaseProblem(c, code) : undefined;
+  const where = { method: c.req.method, route: routeOf(c) };
   if (answer) {
     // One line, not the stack: a full disk makes every write fail the same way.
-    console.error(`[passerelle] ${c.req.method} ${c.req.path} refused: ${code}`);
+    logOf(c).warn({ ...where, sqlite: code }, 'database refused the request');
     return answer;
   }
-  console.error(`[passerelle] ${c.req.method} ${c.req.path} failed:`, err);
+  // One JSON line with the request's id, the error's type, message and stack (never in the answer).
+  logOf(c).error({ ...where, err }, 'request failed');
   return problemResponse(c, 'internal', message('server.internal'));
 };
 

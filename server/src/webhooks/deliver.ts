@@ -113,6 +113,8 @@ export async function deliverDue(options: DeliverOptions): Promise<number> {
 export interface DeliveryRunner {
   /** Opens no new lane, then resolves once the attempts in flight are finished (each within its time limit). */
   stop(): Promise<void>;
+  /** Whether it still sends (until `stop()`): `/ready` asks. */
+  running(): boolean;
 }
 
 /**
@@ -156,5 +158,6 @@ export function startDeliveryRunner(options: DeliverOptions & { intervalMs?: num
       unsubscribe();
       await Promise.all([...lanes.values()]);
     },
+    running: () => !stopped,
   };
 }

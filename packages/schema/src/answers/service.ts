@@ -9,3 +9,18 @@ export const ApiDescriptionSchema = v.looseObject({
   info: v.looseObject({ title: v.string(), version: v.string() }),
   paths: v.record(v.string(), v.record(v.string(), v.unknown())),
 });
+
+/**
+ * `GET /ready`: whether this instance should get traffic (200) or not (503,
+ * same body): the database answers, its migrations are all applied, the
+ * background workers run. Values are states, for probes and operators.
+ */
+export const ReadinessSchema = v.object({
+  status: v.picklist(['ready', 'not-ready']),
+  checks: v.object({
+    database: v.picklist(['ok', 'failed']),
+    migrations: v.picklist(['ok', 'pending', 'unknown']),
+    workers: v.picklist(['ok', 'stopped']),
+  }),
+});
+export type Readiness = v.InferOutput<typeof ReadinessSchema>;
