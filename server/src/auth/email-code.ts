@@ -11,8 +11,8 @@ import {
   markCodeUsed,
   setCodeAttempts,
   type CodeKind,
-} from '../db/auth/email-codes.ts';
-import { countFailuresForAddressSince, countFailuresFromIpSince, insertSignInFailure } from '../db/auth/sign-in-failures.ts';
+} from './queries/email-codes.ts';
+import { countFailuresForAddressSince, countFailuresFromIpSince, insertSignInFailure } from './queries/sign-in-failures.ts';
 
 export const CODE_LIFETIME_MINUTES = 15;
 /** Wrong guesses a 6-digit code survives. */

@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer';
 import type { Db } from '../db/open.ts';
 import type { Clock } from '../context.ts';
 import { ConfigError, missingMailTransport, type Config } from '../env.ts';
-import { insertOutboxMail } from '../db/auth/dev-outbox.ts';
+import { insertOutboxMail } from './queries/dev-outbox.ts';
 
 export interface Mail {
   to: string;

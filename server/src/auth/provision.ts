@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/open.ts';
-import { findRootEntityId } from '../db/tenancy/entities.ts';
-import { insertMembership } from '../db/tenancy/memberships.ts';
-import { findPersonIdByEmail, findPersonIdByHostSubject, insertPerson } from '../db/tenancy/people.ts';
+import { findRootEntityId } from '../tenancy/queries/entities.ts';
+import { insertMembership } from '../tenancy/queries/memberships.ts';
+import { findPersonIdByEmail, findPersonIdByHostSubject, insertPerson } from '../tenancy/queries/people.ts';
 import type { HostIdentity } from './host-token.ts';
 
 /** Affiliations a host may vouch for; staff and admin roles never come from a claim. */

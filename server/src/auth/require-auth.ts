@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Auth } from '../context.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
 import { findSession, loadSessionActor } from './session.ts';
-import { institutionOrigins } from '../db/tenancy/institutions.ts';
+import { institutionOrigins } from '../tenancy/queries/institutions.ts';
 import { untilChange } from '../db/until-change.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { actorForSession, type Actor, type Membership, type SignInMethod } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { findLiveSession, insertSession, markSessionRevoked } from '../db/auth/sessions.ts';
-import { listEntityParents } from '../db/tenancy/entities.ts';
-import { listMembershipRoles } from '../db/tenancy/memberships.ts';
+import { findLiveSession, insertSession, markSessionRevoked } from './queries/sessions.ts';
+import { listEntityParents } from '../tenancy/queries/entities.ts';
+import { listMembershipRoles } from '../tenancy/queries/memberships.ts';
 import { untilChange } from '../db/until-change.ts';
 import { staffEmailSignInAllowed } from './staff-email-sign-in.ts';
 

@@ -6,8 +6,8 @@
  * the institution's `settings` JSON.
  */
 import type { Db, DbOrTx } from '../db/open.ts';
-import { findInstitutionSettings, updateInstitutionSettings } from '../db/consents/settings.ts';
-import { writeAudit } from '../db/audit.ts';
+import { findInstitutionSettings, updateInstitutionSettings } from '../consents/queries/settings.ts';
+import { writeAudit } from '../audit/audit.ts';
 
 /** The key in `institutions.settings`. */
 export const STAFF_EMAIL_SIGN_IN = 'staffEmailSignIn';

@@ -1,7 +1,7 @@
 import { SiretSchema } from '@passerelle/schema';
 import type { Say } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
-import { findEntityIdByName, setEntitySiret } from '../db/tenancy/entities.ts';
+import { findEntityIdByName, setEntitySiret } from '../tenancy/queries/entities.ts';
 import { CliInputError, parse, tenantId } from './tenant.ts';
 
 /** Sets a school's SIRET, which companies copy into SOLTéA with its UAI. */

@@ -7,8 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase, openDatabase } from '../db/open.ts';
 import { seedDemo } from '../seed/demo.ts';
-import { listLiveHostKeys } from '../db/tenancy/host-keys.ts';
-import { findInstitutionBySlug } from '../db/tenancy/institutions.ts';
+import { listLiveHostKeys } from '../tenancy/queries/host-keys.ts';
+import { findInstitutionBySlug } from '../tenancy/queries/institutions.ts';
 import { verifyHostToken } from '../auth/host-token.ts';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

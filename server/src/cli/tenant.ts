@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { HostKeyInputSchema, OriginSchema, SlugSchema, fieldIssues } from '@passerelle/schema';
 import type { Say } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
-import { findInstitutionBySlug, insertInstitution, institutionOrigins, setInstitutionOrigins } from '../db/tenancy/institutions.ts';
-import { insertHostKey } from '../db/tenancy/host-keys.ts';
+import { findInstitutionBySlug, insertInstitution, institutionOrigins, setInstitutionOrigins } from '../tenancy/queries/institutions.ts';
+import { insertHostKey } from '../tenancy/queries/host-keys.ts';
 
 /** A refused CLI input, in the CLI's words (exit code 2). */
 export class CliInputError extends Error {}

@@ -1,6 +1,6 @@
 import type { ConsentEventView } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { consentHistoryRows } from '../db/consents/events.ts';
+import { consentHistoryRows } from './queries/events.ts';
 
 /**
  * A person's consent events, oldest first, each with the exact text they saw

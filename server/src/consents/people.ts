@@ -1,6 +1,6 @@
 import type { Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { findPersonId, personEntityIds } from '../db/consents/people.ts';
+import { findPersonId, personEntityIds } from './queries/people.ts';
 import { notFound } from '../http/problem.ts';
 
 /** A person of the tenant as a policy resource (their entities scope staff), or 404. */

@@ -1,9 +1,9 @@
 import type { ChannelState, ConsentChannel, ConsentOverview, PurposeState, SolicitationCapView } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { consentEventsOfPeople, consentEventsOfPerson, consentEventsOfPurpose, insertConsentEvent, maxConsentSeq } from '../db/consents/events.ts';
-import { capEventsOfTenant, lastCapEvent, maxCapSeq } from '../db/consents/caps.ts';
-import { findInstitutionSettings } from '../db/consents/settings.ts';
-import { listPurposes, type PurposeRow } from './purposes.ts';
+import { consentEventsOfPeople, consentEventsOfPerson, consentEventsOfPurpose, insertConsentEvent, maxConsentSeq } from './queries/events.ts';
+import { capEventsOfTenant, lastCapEvent, maxCapSeq } from './queries/caps.ts';
+import { findInstitutionSettings } from './queries/settings.ts';
+import { listPurposes, type PurposeRow } from '../purposes/purposes.ts';
 
 /** Consent that ends within this many days is flagged `expiresSoon`, so the person can renew it. */
 export const EXPIRES_SOON_DAYS = 30;

@@ -6,7 +6,7 @@ import { testApp } from '../testing.ts';
 import { sayIn } from '@passerelle/schema/messages/staff';
 import { addOrigin } from '../cli/tenant.ts';
 import { migrateDatabase, openDatabase } from './open.ts';
-import { institutionOrigins, insertInstitution, setInstitutionOrigins } from './tenancy/institutions.ts';
+import { institutionOrigins, insertInstitution, setInstitutionOrigins } from '../tenancy/queries/institutions.ts';
 import { untilChange } from './until-change.ts';
 
 const NEW_ORIGIN = 'https://alumni.example.org';

@@ -1,9 +1,9 @@
 /** The offers export: each offer through the API's own projection (`offerView`), so it says what the offer list says. */
 import type { Actor, Offer } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { offersBatch, type OfferExportScope } from '../db/exports/offers.ts';
-import { targetsByOffer } from '../db/offers/offers.ts';
-import { entityNames } from '../db/profiles/people.ts';
+import { offersBatch, type OfferExportScope } from './queries/offers.ts';
+import { targetsByOffer } from '../offers/queries/offers.ts';
+import { entityNames } from '../profiles/queries/people.ts';
 import { offerView } from '../offers/offer-view.ts';
 import { keysetBatches, type ExportShape } from './stream.ts';
 

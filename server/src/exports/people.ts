@@ -8,9 +8,9 @@
  */
 import { profileAudience, type Actor, type PersonExport } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { entityMembershipsOf, peopleBatch, type PeopleExportScope } from '../db/exports/people.ts';
-import { entityNames } from '../db/profiles/people.ts';
-import { listPurposes } from '../consents/purposes.ts';
+import { entityMembershipsOf, peopleBatch, type PeopleExportScope } from './queries/people.ts';
+import { entityNames } from '../profiles/queries/people.ts';
+import { listPurposes } from '../purposes/purposes.ts';
 import { lastChoicesOfPeople, purposeState, solicitationCaps, tenantDefaultCap } from '../consents/state.ts';
 import { viewFor } from '../profiles/document.ts';
 import { keysetBatches, type ExportShape } from './stream.ts';

@@ -7,7 +7,7 @@
  */
 import type { Actor, Pledge, PledgeExportQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { listVisiblePledges, type PledgeKeyset } from '../db/pledges/list.ts';
+import { listVisiblePledges, type PledgeKeyset } from '../pledges/queries/list.ts';
 import { projectPledge } from '../pledges/project.ts';
 import { pledgeExportCells, pledgeExportColumns } from '../pledges/list.ts';
 import { keysetBatches, type ExportShape } from './stream.ts';

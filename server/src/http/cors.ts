@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { listAllInstitutionOrigins } from '../db/tenancy/institutions.ts';
+import { listAllInstitutionOrigins } from '../tenancy/queries/institutions.ts';
 import { untilChange } from '../db/until-change.ts';
 
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, if-match';

@@ -34,7 +34,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { findIdempotencyKey, insertIdempotencyKey, purgeIdempotencyKeysBefore } from '../db/auth/idempotency-keys.ts';
+import { findIdempotencyKey, insertIdempotencyKey, purgeIdempotencyKeysBefore } from '../auth/queries/idempotency-keys.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import type { Language } from '@passerelle/schema/messages';
 import type { AppEnv, Auth } from '../context.ts';
-import { preferredLanguageOf } from '../db/profiles/language.ts';
+import { preferredLanguageOf } from '../profiles/queries/language.ts';
 
 const spoken: readonly Language[] = ['fr', 'en'];
 

@@ -14,8 +14,8 @@ import * as v from 'valibot';
 import { CompanyImportRowSchema, fieldIssues, foldForSearch, sirenOfSiret, type CompanyImportRow } from '@passerelle/schema';
 import { staffMessage } from '@passerelle/schema/messages/staff';
 import type { Tx } from '../db/open.ts';
-import type { AuditEntry } from '../db/audit.ts';
-import { companyInserter, loadCompanies, updateImportedCompany, type CompanyChanges, type CompanyRow } from '../db/import/companies.ts';
+import type { AuditEntry } from '../audit/audit.ts';
+import { companyInserter, loadCompanies, updateImportedCompany, type CompanyChanges, type CompanyRow } from './queries/companies.ts';
 import { rejected, type RowResult } from './outcome.ts';
 
 export interface CompaniesImportContext {

@@ -16,8 +16,8 @@ import { importOutcomes, searchKey, type ImportKind, type ImportMapping, type Im
 import type { Language } from '@passerelle/schema/messages';
 import { staffMessage } from '@passerelle/schema/messages/staff';
 import type { Db } from '../db/open.ts';
-import { writeAudit, type AuditEntry } from '../db/audit.ts';
-import { insertAuditEntries, withLargeCache } from '../db/import/prepared.ts';
+import { writeAudit, type AuditEntry } from '../audit/audit.ts';
+import { insertAuditEntries, withLargeCache } from './queries/prepared.ts';
 import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
 import { ImportStructureError, cellsByField, readImportSource } from './source.ts';
 import { entityKeys, peopleImporter } from './people.ts';

@@ -5,8 +5,8 @@
  */
 import { missingForSubmission, offerRuleErrors, type FieldIssue, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import type { LoadedOffer } from '../db/offers/offers.ts';
-import { findCompanyStatus, findEntityIds } from '../db/offers/references.ts';
+import type { LoadedOffer } from './queries/offers.ts';
+import { findCompanyStatus, findEntityIds } from './queries/references.ts';
 import { validationProblem } from '../http/problem.ts';
 import { internshipParameters } from '../config/internship.ts';
 

@@ -6,8 +6,8 @@
 import type * as v from 'valibot';
 import { entityScope, type Actor, type Offer, type OfferListQuerySchema, type Page } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { listOfferRows, type OfferListScope } from '../db/offers/list.ts';
-import { targetsByOffer } from '../db/offers/offers.ts';
+import { listOfferRows, type OfferListScope } from './queries/list.ts';
+import { targetsByOffer } from './queries/offers.ts';
 import { validationProblem } from '../http/problem.ts';
 import { authorize } from '../auth/authorize.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';

@@ -5,7 +5,7 @@
  */
 import { can, type Actor, type Offer, type OfferStatus, type Resource } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { findOffer, type LoadedOffer, type OfferRow } from '../db/offers/offers.ts';
+import { findOffer, type LoadedOffer, type OfferRow } from './queries/offers.ts';
 import { notFound } from '../http/problem.ts';
 
 /** Statuses that turn into `expired` once the expiry date has passed. */

@@ -5,11 +5,11 @@
 import type { Context } from 'hono';
 import { offerTransitionTarget, offerTransitions, type OfferVerb } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
-import { findOffer, updateOffer, type LoadedOffer } from '../db/offers/offers.ts';
+import { findOffer, updateOffer, type LoadedOffer } from './queries/offers.ts';
 import { authorize } from '../auth/authorize.ts';
 import { ProblemError } from '../http/problem.ts';
 import { rememberReply } from '../http/idempotency.ts';
-import { auditOrigin, writeAudit } from '../db/audit.ts';
+import { auditOrigin, writeAudit } from '../audit/audit.ts';
 import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, todayOf } from './offer-view.ts';
 import { recordEvent } from '../webhooks/record.ts';
 

@@ -2,7 +2,7 @@
  * A pledge as the policy sees it, and the two questions routes ask most
  * (`pledge.readAmount`, `pledge.receive`). Which pledges a list reaches is
  * the schema's `pledgeScope`, turned into SQL by
- * `server/src/db/pledges/visibility.ts`.
+ * `server/src/pledges/queries/visibility.ts`.
  */
 import { can, type Actor, type Resource } from '@passerelle/schema';
 

@@ -7,10 +7,10 @@ import type { Context } from 'hono';
 import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type TaxPledgeCreate } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { findBeneficiary, findFoundation, findPledgingCompany } from '../db/pledges/lookups.ts';
+import { findBeneficiary, findFoundation, findPledgingCompany } from './queries/lookups.ts';
 import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
-import { auditOrigin } from '../db/audit.ts';
+import { auditOrigin } from '../audit/audit.ts';
 import { pledgeConfig } from '../config/pledges.ts';
 import { today } from './load.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Actor, Page, Pledge, PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { listVisiblePledges, type PledgeKeyset } from '../db/pledges/list.ts';
+import { listVisiblePledges, type PledgeKeyset } from './queries/list.ts';
 import { validationProblem } from '../http/problem.ts';
 import { authorize } from '../auth/authorize.ts';
 import { projectPledge, type PledgeRow } from './project.ts';

@@ -5,9 +5,9 @@
 import type { Message } from '@passerelle/schema/messages';
 import { entityScope, type Actor, type PledgeListQuery, type PledgeTotal } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
-import { listTransferCandidates, sumPledgesPerEntity } from '../db/pledges/totals.ts';
-import { updatePledge } from '../db/pledges/write.ts';
-import { writeAudit, type auditOrigin } from '../db/audit.ts';
+import { listTransferCandidates, sumPledgesPerEntity } from './queries/totals.ts';
+import { updatePledge } from './queries/write.ts';
+import { writeAudit, type auditOrigin } from '../audit/audit.ts';
 import { managesBeneficiary } from './access.ts';
 import type { InvalidLine, ReportLine } from './csv.ts';
 import { recordEvent } from '../webhooks/record.ts';

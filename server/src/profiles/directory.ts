@@ -1,12 +1,12 @@
 /**
  * The directory: who the reader is, turned from the policy into the ranks and
  * rows they reach; the filters as search keys; keyset pagination. The query
- * itself is `directoryHits` (`db/profiles/directory.ts`).
+ * itself is `directoryHits` (`profiles/queries/directory.ts`).
  */
 import { coveredEntityIds, entityScope, outsiderAudience, searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { directoryHits, type DirectoryFilters, type DirectoryHit, type DirectoryReader } from '../db/profiles/directory.ts';
-import { findProfilesByPersonIds } from '../db/profiles/profiles.ts';
+import { directoryHits, type DirectoryFilters, type DirectoryHit, type DirectoryReader } from './queries/directory.ts';
+import { findProfilesByPersonIds } from './queries/profiles.ts';
 import { validationProblem } from '../http/problem.ts';
 import type { ProfileRow } from './document.ts';
 import { authorize } from '../auth/authorize.ts';

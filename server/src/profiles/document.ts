@@ -18,7 +18,7 @@ import {
   type ProfileView,
   type VisibilityLevel,
 } from '@passerelle/schema';
-import type { ProfileRow } from '../db/profiles/profiles.ts';
+import type { ProfileRow } from './queries/profiles.ts';
 
 export type { ProfileRow };
 export type Visibility = Record<ProfileFieldKey, VisibilityLevel>;

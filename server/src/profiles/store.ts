@@ -1,7 +1,7 @@
 import { defaultVisibility, type ProfileFields } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { insertProfileRow } from '../db/profiles/profiles.ts';
-import { insertDuplicateFlag, profilesWithNameYearProgramme, profilesWithPrimaryEmail, type DuplicateReason } from '../db/profiles/duplicates.ts';
+import { insertProfileRow } from './queries/profiles.ts';
+import { insertDuplicateFlag, profilesWithNameYearProgramme, profilesWithPrimaryEmail, type DuplicateReason } from './queries/duplicates.ts';
 import { derivedColumns, visibilityOf, type ProfileRow, type Visibility } from './document.ts';
 
 /** What a brand-new profile holds: nothing but what the person record knows. */

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/open.ts';
-import { clearPersonIdentity, deletePersonMemberships, revokeOpenSessions } from '../db/rights/identity.ts';
+import { clearPersonIdentity, deletePersonMemberships, revokeOpenSessions } from './queries/identity.ts';
 import { withdrawAll } from '../consents/state.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { profileErasure } from './parts/profiles.ts';

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../db/open.ts';
-import { exportConsentEvents, exportPurposeVersions } from '../db/consents/events.ts';
-import { exportCapEvents } from '../db/consents/caps.ts';
-import { exportErasureRequests } from '../db/rights/erasure-requests.ts';
-import { exportAuditRows, exportMembershipRows, exportPersonRows, exportSessionRows } from '../db/rights/export.ts';
+import { exportConsentEvents, exportPurposeVersions } from '../consents/queries/events.ts';
+import { exportCapEvents } from '../consents/queries/caps.ts';
+import { exportErasureRequests } from './queries/erasure-requests.ts';
+import { exportAuditRows, exportMembershipRows, exportPersonRows, exportSessionRows } from './queries/export.ts';
 import { consentOverview } from '../consents/state.ts';
 import { profileExport } from './parts/profiles.ts';
 import { offerExport } from './parts/offers.ts';

@@ -1,8 +1,8 @@
 import type { PurposeCreate } from '@passerelle/schema';
 import type { Tx } from '../db/open.ts';
 import type { DemoIds } from './demo.ts';
-import { findPurposeIdByKey } from '../db/consents/purposes.ts';
-import { insertPurpose } from '../consents/purposes.ts';
+import { findPurposeIdByKey } from '../purposes/queries/purposes.ts';
+import { insertPurpose } from '../purposes/purposes.ts';
 
 /** The demo institution's purposes. Idempotent: an existing key is left as it is. */
 export function seedConsents(tx: Tx, ids: DemoIds, at: string): void {

@@ -1,6 +1,6 @@
 import { minimumMonthlyStipendCents, hourlyRateFor, addDays } from '@passerelle/schema';
 import type { Tx } from '../db/open.ts';
-import { findOfferIdByAuthorAndTitle, insertOffer, insertOfferTarget } from '../db/offers/offers.ts';
+import { findOfferIdByAuthorAndTitle, insertOffer, insertOfferTarget } from '../offers/queries/offers.ts';
 import { internshipParameters } from '../config/internship.ts';
 import type { DemoIds } from './demo.ts';
 

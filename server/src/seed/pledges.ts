@@ -1,6 +1,6 @@
 import { estimateTaxReduction, taxRulesOn } from '@passerelle/schema';
 import type { AreaSeed } from './areas.ts';
-import { findPledgeByAuthorAndKind, insertPledge } from '../db/pledges/write.ts';
+import { findPledgeByAuthorAndKind, insertPledge } from '../pledges/queries/write.ts';
 import { pledgeConfig } from '../config/pledges.ts';
 
 /**

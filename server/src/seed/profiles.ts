@@ -1,8 +1,8 @@
 import type { Tx } from '../db/open.ts';
 import type { ProfileFields } from '@passerelle/schema';
 import { initialFields, insertProfile, type NewProfile } from '../profiles/store.ts';
-import { findProfile } from '../db/profiles/profiles.ts';
-import { findPerson } from '../db/profiles/people.ts';
+import { findProfile } from '../profiles/queries/profiles.ts';
+import { findPerson } from '../profiles/queries/people.ts';
 import type { DemoIds } from './demo.ts';
 
 type Extra = Partial<Pick<NewProfile, 'visibility' | 'educationLocked' | 'confirmedAt'>> & { fields?: Partial<ProfileFields> };

@@ -1,11 +1,11 @@
 import type { Role } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { findInstitutionBySlug, insertInstitution, setInstitutionOrigins } from '../db/tenancy/institutions.ts';
-import { findHostKeyId, insertHostKey, replaceHostKey } from '../db/tenancy/host-keys.ts';
-import { fillEntitySiret, findEntityIdByName, insertEntity } from '../db/tenancy/entities.ts';
-import { findPersonIdByHostSubject, insertPerson } from '../db/tenancy/people.ts';
-import { findMembershipId, insertMembership } from '../db/tenancy/memberships.ts';
-import { findCompanyBySiret, insertCompany } from '../db/companies/companies.ts';
+import { findInstitutionBySlug, insertInstitution, setInstitutionOrigins } from '../tenancy/queries/institutions.ts';
+import { findHostKeyId, insertHostKey, replaceHostKey } from '../tenancy/queries/host-keys.ts';
+import { fillEntitySiret, findEntityIdByName, insertEntity } from '../tenancy/queries/entities.ts';
+import { findPersonIdByHostSubject, insertPerson } from '../tenancy/queries/people.ts';
+import { findMembershipId, insertMembership } from '../tenancy/queries/memberships.ts';
+import { findCompanyBySiret, insertCompany } from '../companies/queries/companies.ts';
 
 // Find-or-create helpers, so that seeding twice changes nothing.
 

@@ -4,7 +4,7 @@
  * server (loopback, private networks, cloud metadata on link-local…) and
  * read the network from the delivery errors.
  *
- * One rule for the creation of a subscription (`routes/webhooks.ts`) and for
+ * One rule for the creation of a subscription (`webhooks/routes.ts`) and for
  * every connection of a delivery (`lookup.ts`, `post.ts`). An allowlist: an
  * address is public when ipaddr.js finds it in no special-purpose range;
  * IPv6 forms that carry an IPv4 address (mapped, translated, NAT64, 6to4,

@@ -13,7 +13,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { Clock } from '../context.ts';
 import type { Db } from '../db/open.ts';
-import { claimDelivery, insertAttempt, listDueSubscriptions, nextDueDelivery, settleDelivery, type DueDelivery } from '../db/webhooks/deliveries.ts';
+import { claimDelivery, insertAttempt, listDueSubscriptions, nextDueDelivery, settleDelivery, type DueDelivery } from './queries/deliveries.ts';
 import { signedHeaders, signingSecrets } from './sign.ts';
 import { postWebhook } from './post.ts';
 import { onDeliveriesQueued } from './wake.ts';

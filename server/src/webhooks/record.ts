@@ -12,20 +12,20 @@ import type { Actor, WebhookEventType, WebhookPayload } from '@passerelle/schema
 import { can, decide, profileAudience } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { entityParents } from '../auth/session.ts';
-import { insertDeliveries } from '../db/webhooks/deliveries.ts';
-import { listEnabledSubscriptions, type WebhookSubscriptionRow } from '../db/webhooks/subscriptions.ts';
-import { findProfile } from '../db/profiles/profiles.ts';
-import { entityIdsOf, entityNames } from '../db/profiles/people.ts';
-import { reviewFlagsOf } from '../db/profiles/duplicates.ts';
+import { insertDeliveries } from './queries/deliveries.ts';
+import { listEnabledSubscriptions, type WebhookSubscriptionRow } from './queries/subscriptions.ts';
+import { findProfile } from '../profiles/queries/profiles.ts';
+import { entityIdsOf, entityNames } from '../profiles/queries/people.ts';
+import { reviewFlagsOf } from '../profiles/queries/duplicates.ts';
 import { viewFor } from '../profiles/document.ts';
 import { personResource } from '../consents/people.ts';
 import { consentOverview } from '../consents/state.ts';
-import { findOffer } from '../db/offers/offers.ts';
+import { findOffer } from '../offers/queries/offers.ts';
 import { offerView, seenOffer, todayOf } from '../offers/offer-view.ts';
-import { findPledgeJoined } from '../db/pledges/joined.ts';
+import { findPledgeJoined } from '../pledges/queries/joined.ts';
 import { pledgeResource } from '../pledges/access.ts';
 import { projectPledge } from '../pledges/project.ts';
-import { findErasureRequest } from '../db/rights/erasure-requests.ts';
+import { findErasureRequest } from '../rights/queries/erasure-requests.ts';
 import { announceDeliveriesQueued } from './wake.ts';
 
 /** What happened, named by ids; the payload is read from the database in the same transaction. */

@@ -1,9 +1,9 @@
 // Every table of the database. One file per area; drizzle-kit reads this list.
-export * from './tenancy.ts';
-export * from './auth.ts';
-export * from './audit.ts';
-export * from './consents.ts';
-export * from './offers.ts';
-export * from './profiles.ts';
-export * from './pledges.ts';
-export * from './webhooks.ts';
+export * from '../../tenancy/tables.ts';
+export * from '../../auth/tables.ts';
+export * from '../../audit/tables.ts';
+export * from '../../consents/tables.ts';
+export * from '../../offers/tables.ts';
+export * from '../../profiles/tables.ts';
+export * from '../../pledges/tables.ts';
+export * from '../../webhooks/tables.ts';

@@ -1,4 +1,4 @@
-import { listCompanyRequestsByPerson, listOffersByAuthor } from '../../db/offers/export.ts';
+import { listCompanyRequestsByPerson, listOffersByAuthor } from '../../offers/queries/export.ts';
 import type { ExportContributor } from '../export-parts.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { listAuthoredPledgesForErasure, listAuthoredPledgesForExport } from '../../db/pledges/rights.ts';
-import { updatePledge } from '../../db/pledges/write.ts';
+import { listAuthoredPledgesForErasure, listAuthoredPledgesForExport } from '../../pledges/queries/rights.ts';
+import { updatePledge } from '../../pledges/queries/write.ts';
 import type { ExportContributor } from '../export-parts.ts';
 import type { ErasureHook } from '../erasure-hooks.ts';
 

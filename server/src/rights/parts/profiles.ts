@@ -1,6 +1,6 @@
 import { profileFieldKeys, type ProfileFieldKey, type VisibilityLevel } from '@passerelle/schema';
-import { deleteProfile, findProfile, updateProfile } from '../../db/profiles/profiles.ts';
-import { deleteDuplicateFlagsOf } from '../../db/profiles/duplicates.ts';
+import { deleteProfile, findProfile, updateProfile } from '../../profiles/queries/profiles.ts';
+import { deleteDuplicateFlagsOf } from '../../profiles/queries/duplicates.ts';
 import { derivedColumns, fieldsOf, visibilityOf } from '../../profiles/document.ts';
 import type { ExportContributor } from '../export-parts.ts';
 import type { ErasureHook } from '../erasure-hooks.ts';

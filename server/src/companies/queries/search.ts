@@ -1,0 +1,35 @@
+/**
+ * Queries over the `company_search` FTS5 index (`drizzle/0001_company-search.sql`,
+ * kept in sync by triggers). The ranking lives in `companies/search.ts`.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '../../db/open.ts';
+import { companies } from '../../db/tables/index.ts';
+import { companyColumns } from './companies.ts';
+
+/**
+ * The FTS5 virtual table, declared for the query builder only: it lives
+ * outside `db/tables/` so that drizzle-kit does not try to create it as a
+ * plain table (the SQL file does).
+ */
+export const companySearch = sqliteTable('company_search', {
+  companyId: text('company_id').notNull(),
+  name: text('name'),
+  siret: text('siret'),
+});
+
+/**
+ * At most `limit` companies of the tenant with this status matching the FTS5
+ * `expression`, in index order (no sort), each with its bm25 score (the name
+ * weighing ten times the SIRET; lower is better).
+ */
+export function matchCompanies(db: DbOrTx, tenantId: string, status: 'active' | 'pending', expression: string, limit: number) {
+  return db
+    .select({ ...companyColumns, score: sql<number>`bm25(${companySearch}, 0.0, 10.0, 1.0)` })
+    .from(companySearch)
+    .innerJoin(companies, eq(companies.id, companySearch.companyId))
+    .where(and(sql`${companySearch} MATCH ${expression}`, eq(companies.tenantId, tenantId), eq(companies.status, status)))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,21 @@
+/**
+ * Reading pledges with what their projection names: the beneficiary entity
+ * and the pledging company. Every read of a whole pledge goes through here,
+ * then through the projection in `server/src/pledges/project.ts`.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { companies, entities, pledges } from '../../db/tables/index.ts';
+import type { PledgeJoined } from '../project.ts';
+
+const joinedColumns = { pledge: pledges, entityName: entities.name, entityUai: entities.uai, entitySiret: entities.siret, companyName: companies.name };
+
+/** The pledge joined to its beneficiary and company: the shape `PledgeJoined`. For this folder's queries. */
+export function selectJoined(db: DbOrTx) {
+  return db.select(joinedColumns).from(pledges).innerJoin(entities, eq(entities.id, pledges.entityId)).leftJoin(companies, eq(companies.id, pledges.companyId));
+}
+
+/** One pledge of the tenant with its beneficiary and company names, or undefined. */
+export function findPledgeJoined(db: DbOrTx, tenantId: string, id: string): PledgeJoined | undefined {
+  return selectJoined(db).where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id))).get();
+}

@@ -1,0 +1,46 @@
+/** Money received: sums per beneficiary entity, and the pledges a SOLTéA transfer may settle. */
+import { and, asc, count, desc, eq, inArray, ne, sum, type SQL } from 'drizzle-orm';
+import type { PledgeKind } from '@passerelle/schema';
+import type { DbOrTx } from '../../db/open.ts';
+import { entities, pledges } from '../../db/tables/index.ts';
+import type { PledgeRow } from '../project.ts';
+
+export interface PledgeSumRow {
+  entityId: string;
+  name: string;
+  kind: PledgeKind;
+  count: number;
+  /** SQL SUM: a string or null, as the driver returns it. */
+  promised: string | null;
+  received: string | null;
+}
+
+/**
+ * Count, promised and received sums of the tenant's pledges that are not
+ * cancelled, per entity and kind, ordered by entity name then kind.
+ * `entityIds` null means every entity.
+ */
+export function sumPledgesPerEntity(db: DbOrTx, tenantId: string, f: { entityIds: string[] | null; kind?: PledgeKind | undefined; campaignYear?: number | undefined }): PledgeSumRow[] {
+  const where: SQL[] = [eq(pledges.tenantId, tenantId), ne(pledges.status, 'cancelled')];
+  if (f.entityIds !== null) where.push(inArray(pledges.entityId, f.entityIds));
+  if (f.kind) where.push(eq(pledges.kind, f.kind));
+  if (f.campaignYear !== undefined) where.push(eq(pledges.campaignYear, f.campaignYear));
+  return db
+    .select({ entityId: pledges.entityId, name: entities.name, kind: pledges.kind, count: count(), promised: sum(pledges.amountCents), received: sum(pledges.receivedCents) })
+    .from(pledges)
+    .innerJoin(entities, eq(entities.id, pledges.entityId))
+    .where(and(...where))
+    .groupBy(pledges.entityId, entities.name, pledges.kind)
+    .orderBy(asc(entities.name), asc(pledges.kind))
+    .all();
+}
+
+/** The tenant's apprenticeship-tax pledges (not cancelled) for this SIRET and UAI, latest campaign first, then oldest first. */
+export function listTransferCandidates(db: DbOrTx, tenantId: string, siret: string, uai: string): PledgeRow[] {
+  return db
+    .select()
+    .from(pledges)
+    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.kind, 'apprenticeship_tax'), eq(pledges.employerSiret, siret), eq(pledges.uai, uai), ne(pledges.status, 'cancelled')))
+    .orderBy(desc(pledges.campaignYear), asc(pledges.createdAt))
+    .all();
+}

@@ -1,0 +1,42 @@
+/**
+ * Writing pledges. Callers open the transaction and write the audit entry
+ * in it; these functions only run the statements.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { pledges } from '../../db/tables/index.ts';
+import type { PledgeRow } from '../project.ts';
+
+export type PledgeInsert = typeof pledges.$inferInsert;
+
+/** Inserts a pledge and answers the stored row. */
+export function insertPledge(tx: DbOrTx, values: PledgeInsert): PledgeRow {
+  return tx.insert(pledges).values(values).returning().get();
+}
+
+/**
+ * Optimistic update: sets `set` (the caller bumps `version`) only if the
+ * pledge still has `expectedVersion`; answers the new row, or undefined when
+ * someone changed it first.
+ */
+export function updatePledgeAtVersion(tx: DbOrTx, tenantId: string, id: string, expectedVersion: number, set: Partial<PledgeRow>): PledgeRow | undefined {
+  return tx
+    .update(pledges)
+    .set(set)
+    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id), eq(pledges.version, expectedVersion)))
+    .returning()
+    .get();
+}
+
+/** Sets columns of one pledge of the tenant, unconditionally (the caller already holds the row). */
+export function updatePledge(tx: DbOrTx, tenantId: string, id: string, set: Partial<PledgeRow>): void {
+  tx.update(pledges)
+    .set(set)
+    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id)))
+    .run();
+}
+
+/** Whether the tenant has a pledge of this kind by this author (the demo seed's idempotence). */
+export function findPledgeByAuthorAndKind(db: DbOrTx, tenantId: string, authorId: string, kind: PledgeRow['kind']): { id: string } | undefined {
+  return db.select({ id: pledges.id }).from(pledges).where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, authorId), eq(pledges.kind, kind))).get();
+}

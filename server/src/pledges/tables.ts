@@ -1,0 +1,61 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { pledgeFrequencies, pledgeKinds, pledgeStatuses, type DonorAddress, type PledgeContact, type TaxEstimate } from '@passerelle/schema';
+import { id, tenantId, time } from '../db/tables/columns.ts';
+import { companies, entities, institutions, people } from '../tenancy/tables.ts';
+
+/**
+ * A promise of a donation or of apprenticeship tax. No payment data ever
+ * lands here: the money goes through the institution's own provider (gifts)
+ * or SOLTéA (tax). Amount columns are confidential (`pledge.readAmount`):
+ * every read goes through the projection in `server/src/pledges/project.ts`.
+ */
+export const pledges = sqliteTable(
+  'pledges',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => institutions.id),
+    kind: text('kind', { enum: pledgeKinds }).notNull(),
+    status: text('status', { enum: pledgeStatuses }).notNull(),
+    authorId: text('author_id').notNull().references(() => people.id),
+    /** The pledging company (company gifts, apprenticeship tax). */
+    companyId: text('company_id').references(() => companies.id),
+    /** The beneficiary: the entity whose staff may read the amount. */
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    designation: text('designation', { enum: ['entity', 'foundation', 'fund'] }),
+    fund: text('fund'),
+    frequency: text('frequency', { enum: pledgeFrequencies }),
+    /** Gift amount, or the estimated amount of a tax pledge (may be null then). */
+    amountCents: integer('amount_cents'),
+    /** `amountCents ?? 0`, so that sorting by amount is a plain keyset. */
+    sortAmountCents: integer('sort_amount_cents').notNull(),
+    receivedCents: integer('received_cents'),
+    receivedOn: text('received_on'),
+    /** Gifts: who the tax receipt names (a company's name and SIRET are copied at pledge time). */
+    donorKind: text('donor_kind', { enum: ['individual', 'company'] }),
+    donorName: text('donor_name'),
+    donorSiret: text('donor_siret'),
+    donorAddress: text('donor_address', { mode: 'json' }).$type<DonorAddress>(),
+    publicThanks: integer('public_thanks', { mode: 'boolean' }),
+    taxEstimate: text('tax_estimate', { mode: 'json' }).$type<TaxEstimate>(),
+    /** Apprenticeship tax. */
+    employerSiret: text('employer_siret'),
+    uai: text('uai'),
+    programme: text('programme'),
+    /** Share of the *solde* in hundredths of a percent (12.5 % = 1250). */
+    shareBasisPoints: integer('share_basis_points'),
+    campaignYear: integer('campaign_year'),
+    contact: text('contact', { mode: 'json' }).$type<PledgeContact>(),
+    viaAccountant: integer('via_accountant', { mode: 'boolean' }),
+    version: integer('version').notNull().default(1),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [
+    index('pledges_tenant_created').on(t.tenantId, t.createdAt, t.id),
+    index('pledges_tenant_amount').on(t.tenantId, t.sortAmountCents, t.id),
+    index('pledges_tenant_entity').on(t.tenantId, t.entityId),
+    index('pledges_tenant_siret_uai').on(t.tenantId, t.employerSiret, t.uai),
+    index('pledges_author').on(t.authorId),
+    index('pledges_company').on(t.companyId),
+  ],
+);

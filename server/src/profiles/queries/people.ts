@@ -1,0 +1,33 @@
+/** What the profiles area reads of the tenancy tables: people, their memberships, entity names. */
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { entities, memberships, people } from '../../db/tables/index.ts';
+
+/** The person of this tenant (for lazy creation), or undefined. */
+export function findPerson(db: DbOrTx, tenantId: string, personId: string) {
+  return db
+    .select({ id: people.id, displayName: people.displayName, email: people.email })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
+    .get();
+}
+
+/** The entities each person belongs to: what decides who is "staff of their entities". */
+export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return map;
+  const rows = db
+    .select({ personId: memberships.personId, entityId: memberships.entityId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
+    .all();
+  for (const r of rows) if (r.entityId) map.get(r.personId)?.push(r.entityId);
+  return map;
+}
+
+export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Map<string, string> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map();
+  const rows = db.select({ id: entities.id, name: entities.name }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, wanted))).all();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

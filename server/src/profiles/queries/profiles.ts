@@ -1,0 +1,62 @@
+/** The profile rows themselves: one per person, keyed by tenant and person. */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { prepareOnce } from '../../db/prepare-once.ts';
+import { profiles } from '../../db/tables/index.ts';
+
+export type ProfileRow = typeof profiles.$inferSelect;
+export type ProfileInsert = typeof profiles.$inferInsert;
+/** Columns a change may set (never the keys). */
+export type ProfileChanges = Partial<Omit<ProfileInsert, 'tenantId' | 'personId'>>;
+
+const byPerson = (tenantId: string, personId: string) => and(eq(profiles.tenantId, tenantId), eq(profiles.personId, personId));
+
+export function findProfile(db: DbOrTx, tenantId: string, personId: string): ProfileRow | undefined {
+  return profileOf(db).get({ tenantId, personId });
+}
+
+const profileOf = prepareOnce((db) =>
+  db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
+
+/** The profiles of these people in this tenant, in no particular order. */
+export function findProfilesByPersonIds(db: DbOrTx, tenantId: string, personIds: readonly string[]): ProfileRow[] {
+  if (personIds.length === 0) return [];
+  return db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.tenantId, tenantId), inArray(profiles.personId, [...personIds])))
+    .all();
+}
+
+/** Inserts a complete row (derived columns included) and returns it. */
+export function insertProfileRow(tx: DbOrTx, values: ProfileInsert): ProfileRow {
+  return tx.insert(profiles).values(values).returning().get();
+}
+
+/** Sets columns of one profile whatever its version; returns the row after, or undefined when there is none. */
+export function updateProfile(tx: DbOrTx, tenantId: string, personId: string, changes: ProfileChanges): ProfileRow | undefined {
+  return tx.update(profiles).set(changes).where(byPerson(tenantId, personId)).returning().get();
+}
+
+/**
+ * Sets columns of one profile only if it is still at `version` (optimistic
+ * concurrency); returns the row after, or undefined when it changed meanwhile.
+ */
+export function updateProfileAtVersion(tx: DbOrTx, tenantId: string, personId: string, version: number, changes: ProfileChanges): ProfileRow | undefined {
+  return tx
+    .update(profiles)
+    .set(changes)
+    .where(and(byPerson(tenantId, personId), eq(profiles.version, version)))
+    .returning()
+    .get();
+}
+
+/** Deletes one profile; returns how many rows went (0 or 1). */
+export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): number {
+  return tx.delete(profiles).where(byPerson(tenantId, personId)).run().changes;
+}

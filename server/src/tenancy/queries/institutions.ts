@@ -1,0 +1,46 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open.ts';
+import { prepareOnce } from '../../db/prepare-once.ts';
+import { institutions } from '../../db/tables/index.ts';
+
+const institutionColumns = { id: institutions.id, slug: institutions.slug, name: institutions.name };
+
+/** An institution by id: what a signed-in person is shown of their tenant. */
+export function findInstitution(db: DbOrTx, tenantId: string) {
+  return db.select(institutionColumns).from(institutions).where(eq(institutions.id, tenantId)).get();
+}
+
+/** An institution by slug (the identity token's issuer, the sign-in form's tenant, the CLI's argument). */
+export function findInstitutionBySlug(db: DbOrTx, slug: string) {
+  return db
+    .select({ ...institutionColumns, allowedOrigins: institutions.allowedOrigins })
+    .from(institutions)
+    .where(eq(institutions.slug, slug))
+    .get();
+}
+
+/** The exact origins an institution registered, or undefined when there is no such institution. */
+export function institutionOrigins(db: DbOrTx, tenantId: string): string[] | undefined {
+  return originsOf(db).get({ tenantId })?.allowedOrigins;
+}
+
+const originsOf = prepareOnce((db) =>
+  db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).where(eq(institutions.id, sql.placeholder('tenantId'))).prepare(),
+);
+
+/** Every institution's registered origins (for CORS, which runs before any tenant is known). */
+export function listAllInstitutionOrigins(db: DbOrTx): string[][] {
+  return allOrigins(db)
+    .all()
+    .map((r) => r.allowedOrigins);
+}
+
+const allOrigins = prepareOnce((db) => db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).prepare());
+
+export function insertInstitution(db: DbOrTx, values: { slug: string; name: string; allowedOrigins: string[]; createdAt: string }): string {
+  return db.insert(institutions).values(values).returning({ id: institutions.id }).get().id;
+}
+
+export function setInstitutionOrigins(db: DbOrTx, tenantId: string, origins: string[]): void {
+  db.update(institutions).set({ allowedOrigins: origins }).where(eq(institutions.id, tenantId)).run();
+}
