@@ -1,6 +1,6 @@
 // CEM analyzer configuration (`pnpm analyze`, also run by the build).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 
 /** `define('passerelle-x', Class)` in every src/<folder>/define.ts: tag name by class name. */
 function tagsFromDefineFiles() {
@@ -11,6 +11,27 @@ function tagsFromDefineFiles() {
     for (const [, tag, cls] of readFileSync(file, 'utf8').matchAll(/define\(\s*['"]([a-z][\w-]*-[\w-]*)['"]\s*,\s*(\w+)\s*\)/g)) tags.set(cls, tag);
   }
   return tags;
+}
+
+/** The `part="…"` names a module renders, with those of the src modules it imports (transitively). */
+function renderedParts(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return new Set();
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  const parts = new Set([...source.matchAll(/\bpart="([^"$]*)"/g)].flatMap(([, names]) => names.split(/\s+/).filter(Boolean)));
+  for (const [, spec] of source.matchAll(/^import\s(?!type\b)[^'"]*['"](\.{1,2}\/[^'"]+\.ts)['"]/gm)) {
+    for (const part of renderedParts(normalize(join(dirname(file), spec)), seen)) parts.add(part);
+  }
+  return parts;
+}
+
+/** `--passerelle-x` → its light and dark defaults, read from the theme's `var(--passerelle-x, default)`. */
+function themeDefaults() {
+  const defaults = new Map();
+  for (const [, name, value] of readFileSync(join('src', 'styles', 'theme.ts'), 'utf8').matchAll(/var\((--passerelle-[\w-]+),\s*([^;]+?)\);?$/gm)) {
+    defaults.set(name, [...(defaults.get(name) ?? []), value.trim()]);
+  }
+  return defaults;
 }
 
 /**
@@ -24,6 +45,7 @@ function passerelle() {
     name: 'passerelle',
     packageLinkPhase({ customElementsManifest }) {
       const tags = tagsFromDefineFiles();
+      const defaults = themeDefaults();
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
           if (decl.kind !== 'class') continue;
@@ -33,6 +55,16 @@ function passerelle() {
             decl.customElement = true;
           }
           if (decl.events) decl.events = decl.events.filter((e) => e.name);
+          if (!decl.customElement || !decl.tagName) continue;
+          // Every ::part the element renders is documented (a JSDoc `@csspart`, here or on its base class).
+          const documented = new Set((decl.cssParts ?? []).map((p) => p.name));
+          const missing = [...renderedParts(mod.path)].filter((p) => !documented.has(p));
+          if (missing.length > 0) throw new Error(`<${decl.tagName}> renders parts its JSDoc does not list (@csspart): ${missing.join(', ')} (${mod.path}).`);
+          for (const prop of decl.cssProperties ?? []) {
+            const [light, dark] = defaults.get(prop.name) ?? [];
+            if (light && !prop.default) prop.default = light;
+            if (dark && dark !== light && !prop.description?.includes('dark')) prop.description = `${prop.description ?? ''} Dark scheme default: \`${dark}\`.`.trim();
+          }
         }
       }
     },

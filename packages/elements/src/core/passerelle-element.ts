@@ -9,6 +9,25 @@ import { theme, formStyles } from '../styles/theme.ts';
  * `tenant`) and identity properties, a {@link SessionController} as
  * `this.session`, and the shared theme and form styles.
  *
+ * Every component renders these parts too: its forms, and the sign-in it
+ * shows when used alone without a session.
+ *
+ * @csspart sign-in - The sign-in section (a component used alone, signed out).
+ * @csspart title - The sign-in heading.
+ * @csspart message - A note above the sign-in form (expired session, refused token).
+ * @csspart status - A polite status line ("Signing in…", saved, confirmed).
+ * @csspart form - A form.
+ * @csspart field - A field (label, hint, error and control).
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart input - A native control.
+ * @csspart option - One choice of a group of radio buttons.
+ * @csspart field-error - A field's error message.
+ * @csspart error-summary - The list of errors shown after a failed submit.
+ * @csspart error-link - A link in the error summary.
+ * @csspart button - Any button.
+ * @csspart submit - A form's submit button.
+ *
  * @cssprop --passerelle-color-primary - Buttons, links and focus accents.
  * @cssprop --passerelle-color-on-primary - Text on primary buttons.
  * @cssprop --passerelle-color-surface - Background.

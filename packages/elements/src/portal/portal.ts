@@ -58,6 +58,7 @@ import { PasserelleErrorEvent } from '../core/events.ts';
  * @csspart label - A field's label.
  * @csspart hint - A field's hint.
  * @csspart input - A native control.
+ * @csspart option - One choice of a group of radio buttons.
  * @csspart field-error - A field's error message.
  * @csspart error-summary - The list of errors shown after a failed submit.
  * @csspart error-link - A link in the error summary.
