@@ -22,7 +22,7 @@ import { sessionRoutes } from './sessions/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { consentRoutes } from './consents/routes.ts';
 import { purposeRoutes } from './purposes/routes.ts';
-import { erasureRequestRoutes, rightsRoutes } from './rights/routes.ts';
+import { erasureRequestRoutes } from './rights/routes.ts';
 import { companyRoutes } from './companies/routes.ts';
 import { offerRoutes } from './offers/routes.ts';
 import { devRoutes } from './dev/routes.ts';
@@ -50,7 +50,6 @@ function routes() {
     .route('/auth', authRoutes)
     .route('/auth/sessions', sessionRoutes)
     .route('/me', meRoutes)
-    .route('/me', rightsRoutes)
     .route('/consents', consentRoutes)
     .route('/purposes', purposeRoutes)
     .route('/erasure-requests', erasureRequestRoutes)

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { isAbsolute, resolve } from 'node:path';
+import { loadParameters, type Parameters } from './config/parameters.ts';
+import { ConfigError } from './config/error.ts';
 
 /** pino's levels, from the most to the least important, and `silent`. */
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,9 +69,11 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** LOG_LEVEL; the lines are JSON, or one readable line each in development mode. */
   logLevel: LogLevel;
+  /** The yearly parameter files (PASSERELLE_INTERNSHIP_CONFIG, PASSERELLE_PLEDGES_CONFIG), read and checked with the environment. */
+  parameters: Parameters;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError } from './config/error.ts';
 
 /**
  * A relative DATABASE_URL is relative to where the person ran the command
@@ -106,6 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : dev,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     logLevel: e.LOG_LEVEL,
+    parameters: loadParameters(env),
   };
 }
 

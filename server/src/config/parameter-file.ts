@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { inWords, issueMessage } from '@passerelle/schema/messages';
 import { en } from '@passerelle/schema/messages/en';
-import { ConfigError } from '../env.ts';
+import { ConfigError } from './error.ts';
 
 /** A file of `server/config/`, where the yearly parameters live by default. */
 export const configFile = (name: string) => resolve(dirname(fileURLToPath(import.meta.url)), '../../config', name);

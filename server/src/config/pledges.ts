@@ -8,14 +8,6 @@ export const DEFAULT_PLEDGES_CONFIG = configFile('pledges.json');
  * Reads and validates the pledge parameters (dated tax-reduction rules,
  * SOLTéA calendar, suggested amounts, funds, payment pages).
  */
-export function loadPledgeConfig(path = process.env.PASSERELLE_PLEDGES_CONFIG || DEFAULT_PLEDGES_CONFIG): PledgeConfig {
+export function loadPledgeConfig(path = DEFAULT_PLEDGES_CONFIG): PledgeConfig {
   return loadParameterFile(path, PledgeConfigSchema, 'pledge parameters');
-}
-
-let cached: PledgeConfig | undefined;
-
-/** The parameters of this process, read once (at boot, when the pledge routes load). */
-export function pledgeConfig(): PledgeConfig {
-  cached ??= loadPledgeConfig();
-  return cached;
 }

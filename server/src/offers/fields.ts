@@ -3,12 +3,11 @@
  * them), their columns, and the checks run before any write: references to
  * the tenant's company and entities, the yearly legal rules, completeness.
  */
-import { missingForSubmission, offerRuleErrors, type FieldIssue, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
+import { missingForSubmission, offerRuleErrors, type FieldIssue, type InternshipParameters, type OfferCreate, type OfferKind, type RemotePolicy } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import type { LoadedOffer } from './queries/offers.ts';
 import { findCompanyStatus, findEntityIds } from './queries/references.ts';
 import { validationProblem } from '../http/problem.ts';
-import { internshipParameters } from '../config/internship.ts';
 
 /** The typed fields of an offer, as stored (null = not given yet). */
 export interface Fields {
@@ -79,7 +78,7 @@ export function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): FieldI
 }
 
 /** Rules always; completeness too when the offer is (or is going) beyond draft. */
-export function contentErrors(f: Fields, today: string, complete: boolean): FieldIssue[] {
+export function contentErrors(f: Fields, today: string, complete: boolean, parameters: InternshipParameters): FieldIssue[] {
   const ruleInput = {
     kind: f.kind,
     startDate: f.startDate ?? undefined,
@@ -88,7 +87,7 @@ export function contentErrors(f: Fields, today: string, complete: boolean): Fiel
     stipend: f.stipend,
     expiresOn: f.expiresOn ?? undefined,
   };
-  return [...(complete ? missingForSubmission(f) : []), ...offerRuleErrors(ruleInput, internshipParameters(), today)];
+  return [...(complete ? missingForSubmission(f) : []), ...offerRuleErrors(ruleInput, parameters, today)];
 }
 
 export function throwIfAny(errors: FieldIssue[]): void {

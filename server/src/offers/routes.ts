@@ -10,16 +10,12 @@ import { idempotent, rememberReply } from '../http/idempotency.ts';
 import { findOffer, insertOffer, replaceOfferTargets, updateOffer } from './queries/offers.ts';
 import { listTargetEntities } from './queries/references.ts';
 import { auditOrigin, writeAudit } from '../audit/audit.ts';
-import { internshipParameters } from '../config/internship.ts';
 import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, seenOffer, todayOf } from './offer-view.ts';
 import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, throwIfAny, type Fields } from './fields.ts';
 import { listOffers } from './list.ts';
 import { transition } from './transition.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { describeRoute } from '../http/describe.ts';
-
-// Read at import, so that a bad configuration file stops the boot.
-const parameters = internshipParameters();
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 
@@ -29,7 +25,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .get('/parameters', describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), (c) => {
     const { actor } = c.var.auth;
     const targets = listTargetEntities(c.var.deps.db, actor.tenantId);
-    return c.json({ ...parameters, targets }, 200);
+    return c.json({ ...c.var.deps.config.parameters.internship, targets }, 200);
   })
   /**
    * Published, live offers (default); the caller's own in any state
@@ -57,7 +53,7 @@ export const offerRoutes = new Hono<AppEnv>()
     throwIfAny(referenceErrors(db, actor.tenantId, fields));
     const resource = { kind: 'offer', tenantId: actor.tenantId, companyId: fields.companyId, targetEntityIds: fields.targetEntityIds } as const;
     authorize(actor, 'offer.create', resource);
-    throwIfAny(contentErrors(fields, today, submit === true));
+    throwIfAny(contentErrors(fields, today, submit === true, c.var.deps.config.parameters.internship));
     const status: OfferStatus = submit ? moderationOutcome(actor, resource) : 'draft';
     const who = auditOrigin(c);
     const result = db.transaction((tx) => {
@@ -126,7 +122,7 @@ export const offerRoutes = new Hono<AppEnv>()
         authorize(actor, 'offer.create', { kind: 'offer', tenantId: actor.tenantId, companyId: next.companyId, targetEntityIds: next.targetEntityIds });
         authorize(actor, 'offer.edit', offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds }));
       }
-      throwIfAny(contentErrors(next, today, offer.status !== 'draft'));
+      throwIfAny(contentErrors(next, today, offer.status !== 'draft', c.var.deps.config.parameters.internship));
       const backToModeration = offer.status === 'published' && moderationOutcome(actor, offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds })) !== 'published';
       updateOffer(tx, offer.id, { ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) });
       if (patch.targetEntityIds) replaceOfferTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
@@ -148,7 +144,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, (c) =>
     transition(c, {
       audit: 'offer.submit', verb: 'submit',
-      check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true)),
+      check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true, c.var.deps.config.parameters.internship)),
       remember: true,
     }),
   )
@@ -156,7 +152,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
     transition(c, {
       audit: 'offer.publish', verb: 'publish',
-      check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true)),
+      check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true, c.var.deps.config.parameters.internship)),
     }),
   )
   /** Rejects with a reason the author reads. */

@@ -64,5 +64,5 @@ export function changePledge(c: Context<AppEnv>, joined: PledgeJoined, set: Part
     return row;
   });
   c.header('etag', etagOf(updated));
-  return projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: paymentUrlOf(db, actor.tenantId, c.var.auth.tenantSlug) });
+  return projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: paymentUrlOf(c.var.deps, actor.tenantId, c.var.auth.tenantSlug) });
 }

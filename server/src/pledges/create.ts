@@ -4,24 +4,23 @@
  * thrown as problems naming the field to fix.
  */
 import type { Context } from 'hono';
-import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type TaxPledgeCreate } from '@passerelle/schema';
+import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type PledgeConfig, type TaxPledgeCreate } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findBeneficiary, findFoundation, findPledgingCompany } from './queries/lookups.ts';
 import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
 import { auditOrigin } from '../audit/audit.ts';
-import { pledgeConfig } from '../config/pledges.ts';
 import { today } from './load.ts';
 
 /** Where a gift goes: the entity whose staff receive it. */
-function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation']): { entityId: string; fund: string | null } {
+function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): { entityId: string; fund: string | null } {
   if (d.kind === 'entity') {
     const found = findBeneficiary(db, tenantId, d.entityId);
     if (!found) throw validationProblem([{ path: 'designation.entityId', code: 'pledge.designation.entity', params: {} }]);
     return { entityId: found.id, fund: null };
   }
-  if (d.kind === 'fund' && !pledgeConfig().funds.some((f) => f.code === d.fund)) {
+  if (d.kind === 'fund' && !funds.some((f) => f.code === d.fund)) {
     throw validationProblem([{ path: 'designation.fund', code: 'pledge.designation.fund', params: {} }]);
   }
   const foundation = findFoundation(db, tenantId);
@@ -37,13 +36,13 @@ function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: st
 
 /** The estimate of a gift with the rules in force today: the shared one the element shows as the person types. */
 export function estimateGift(c: Context<AppEnv>, input: DonationEstimateInput) {
-  return estimateDonation(taxRulesOn(pledgeConfig().taxReduction, today(c)), input);
+  return estimateDonation(taxRulesOn(c.var.deps.config.parameters.pledges.taxReduction, today(c)), input);
 }
 
 export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
   const { db } = c.var.deps;
   const { actor } = c.var.auth;
-  const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation);
+  const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation, c.var.deps.config.parameters.pledges.funds);
   const company = input.donor.kind === 'company' ? activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
   authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
   if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', code: 'pledge.company.noSiret', params: {} }]);
@@ -86,7 +85,7 @@ export function createTaxPledge(c: Context<AppEnv>, input: TaxPledgeCreate) {
   const company = activeCompany(db, actor.tenantId, input.companyId, 'companyId');
   authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });
   if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
-  if (!pledgeConfig().apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
+  if (!c.var.deps.config.parameters.pledges.apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
     throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);
   }
   const employerSiret = input.employerSiret ?? company.siret;

@@ -6,12 +6,12 @@
 import type { Message } from '@passerelle/schema/messages';
 import type { Context } from 'hono';
 import { can, type Actor } from '@passerelle/schema';
+import type { Deps } from '../context.ts';
 import type { AppEnv } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findPledgeJoined } from './queries/joined.ts';
 import { findInstitutionSettings } from './queries/lookups.ts';
 import { forbidden, notFound } from '../http/problem.ts';
-import { pledgeConfig } from '../config/pledges.ts';
 import { pledgeResource } from './access.ts';
 import { unseenRefusal } from '../auth/authorize.ts';
 import type { PledgeJoined, PledgeRow } from './project.ts';
@@ -32,12 +32,13 @@ export function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: P
   return joined;
 }
 
-/** The institution's own payment page for gifts: its settings first, then the configuration. */
-export function paymentUrlOf(db: DbOrTx, tenantId: string, slug: string): string | null {
+/** The institution's own payment page for gifts: its settings first, then the yearly parameters' (by institution slug). */
+export function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): string | null {
+  const { db } = deps;
   const settings = findInstitutionSettings(db, tenantId);
   const fromSettings = settings?.paymentUrl;
   if (typeof fromSettings === 'string' && /^https:\/\//.test(fromSettings)) return fromSettings;
-  return pledgeConfig().paymentUrls[slug] ?? null;
+  return deps.config.parameters.pledges.paymentUrls[slug] ?? null;
 }
 
 /** Today's date (UTC) by the app's clock, as the tax rules and receipts read it. */

@@ -29,7 +29,6 @@ import { findPledgeJoined } from './queries/joined.ts';
 import { listBeneficiaries } from './queries/lookups.ts';
 import { insertPledge } from './queries/write.ts';
 import { auditOrigin, writeAudit } from '../audit/audit.ts';
-import { pledgeConfig } from '../config/pledges.ts';
 import { canReadAmount, managesBeneficiary } from './access.ts';
 import { etagOf, projectPledge } from './project.ts';
 import { parseTransferReport } from './csv.ts';
@@ -41,9 +40,6 @@ import { applyTransferReport, pledgeTotals } from './totals.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { describeRoute } from '../http/describe.ts';
 
-// Read at import, so that a bad configuration file stops the boot.
-const config = pledgeConfig();
-
 const idParam = pathParams(v.object({ id: IdSchema }));
 
 export const pledgeRoutes = new Hono<AppEnv>()
@@ -52,6 +48,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .get('/parameters', describeRoute({ operationId: 'getPledgeParameters', summary: 'The tax rules in force, the SOLTéA calendar, suggested amounts, funds and beneficiaries', tags: ['pledges'], answers: { 200: PledgeParametersSchema } }), (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
+    const config = c.var.deps.config.parameters.pledges;
     const day = today(c);
     const year = Number(day.slice(0, 4));
     const campaign = config.apprenticeshipTax.campaigns.find((k) => k.year === year) ?? [...config.apprenticeshipTax.campaigns].sort((a, b) => b.year - a.year)[0] ?? null;
@@ -63,7 +60,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
       suggestedAmountsCents: config.suggestedAmountsCents,
       funds: config.funds,
       beneficiaries: listBeneficiaries(db, actor.tenantId),
-      paymentUrl: paymentUrlOf(db, actor.tenantId, tenantSlug),
+      paymentUrl: paymentUrlOf(c.var.deps, actor.tenantId, tenantSlug),
     };
     return c.json(body, 200);
   })
@@ -79,7 +76,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
   .get('/', describeRoute({ operationId: 'listPledges', summary: 'The pledges the caller may see, amounts only where they may read them', tags: ['pledges'], answers: { 200: PledgePageSchema } }), queryParams(PledgeListQuerySchema), (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
-    const body: Page<Pledge> = listPledges(db, actor, c.req.valid('query'), paymentUrlOf(db, actor.tenantId, tenantSlug));
+    const body: Page<Pledge> = listPledges(db, actor, c.req.valid('query'), paymentUrlOf(c.var.deps, actor.tenantId, tenantSlug));
     return c.json(body, 200);
   })
   /** Pledges a gift or apprenticeship tax. `Idempotency-Key` required: a retry returns the first answer. */
@@ -89,7 +86,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const values = input.kind === 'donation' ? createDonation(c, input) : createTaxPledge(c, input);
     const who = auditOrigin(c);
-    const paymentUrl = paymentUrlOf(db, actor.tenantId, tenantSlug);
+    const paymentUrl = paymentUrlOf(c.var.deps, actor.tenantId, tenantSlug);
     const { body, etag } = db.transaction((tx) => {
       const row = insertPledge(tx, values);
       writeAudit(tx, who, {
@@ -130,7 +127,7 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const { actor, tenantSlug } = c.var.auth;
     const joined = loadVisible(db, actor, c.req.valid('param').id);
     c.header('etag', etagOf(joined.pledge));
-    return c.json(projectPledge(actor, joined, { paymentUrl: paymentUrlOf(db, actor.tenantId, tenantSlug) }), 200);
+    return c.json(projectPledge(actor, joined, { paymentUrl: paymentUrlOf(c.var.deps, actor.tenantId, tenantSlug) }), 200);
   })
   /** Edits a pledge (`If-Match`). Amounts change only while it is promised. */
   .patch('/:id', describeRoute({ operationId: 'updatePledge', summary: 'Edit a pledge; amounts only while it is promised', tags: ['pledges'], answers: { 200: PledgeSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(PledgePatchSchema), (c) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { loadParameters } from '../config/parameters.ts';
 import { areaSeeds } from './areas.ts';
 import { ensureMembership, upsertCompany, upsertEntity, upsertHostKey, upsertInstitution, upsertPerson } from './upsert.ts';
 
@@ -30,6 +31,8 @@ export interface DemoIds {
  */
 export function seedDemo(db: Db, env: Record<string, string | undefined>, now: Date): DemoIds {
   const at = now.toISOString();
+  // The yearly parameters the server would boot with (the demo's stipends and tax estimates follow them).
+  const parameters = loadParameters(env);
   return db.transaction((tx) => {
     const demo = upsertInstitution(tx, 'demo', 'Université de Démonstration', [DEMO_ORIGIN], at);
     upsertHostKey(tx, demo, DEMO_KID, env.PASSERELLE_DEMO_HOST_SECRET || DEMO_HOST_SECRET_DEFAULT, at);
@@ -83,7 +86,7 @@ export function seedDemo(db: Db, env: Record<string, string | undefined>, now: D
         people: { 'student-other': studentOther, 'staff-other': staffOther, 'admin-other': adminOther },
       },
     };
-    for (const seed of areaSeeds) seed(tx, ids, at);
+    for (const seed of areaSeeds) seed(tx, ids, at, parameters);
     return ids;
   });
 }

@@ -1,7 +1,7 @@
 import { minimumMonthlyStipendCents, hourlyRateFor, addDays } from '@passerelle/schema';
 import type { Tx } from '../db/open.ts';
 import { findOfferIdByAuthorAndTitle, insertOffer, insertOfferTarget } from '../offers/queries/offers.ts';
-import { internshipParameters } from '../config/internship.ts';
+import type { Parameters } from '../config/parameters.ts';
 import type { DemoIds } from './demo.ts';
 
 /**
@@ -10,11 +10,11 @@ import type { DemoIds } from './demo.ts';
  * the seeding time so that they are live; the stipend is the configured
  * minimum for the start year. Idempotent: found by author and title.
  */
-export function seedOffers(tx: Tx, ids: DemoIds, at: string): void {
+export function seedOffers(tx: Tx, ids: DemoIds, at: string, parameters: Parameters): void {
   const { demo } = ids;
   const today = at.slice(0, 10);
   const startDate = addDays(today, 60);
-  const rate = hourlyRateFor(internshipParameters(), Number(startDate.slice(0, 4)));
+  const rate = hourlyRateFor(parameters.internship, Number(startDate.slice(0, 4)));
   const stipendCents = rate ? minimumMonthlyStipendCents(rate.cents, 35) : null;
   const ensure = (authorId: string, title: string, status: 'published' | 'submitted', extra: { description: string; location: string; remote: 'onsite' | 'hybrid' | 'remote' }) => {
     if (findOfferIdByAuthorAndTitle(tx, demo.tenantId, authorId, title) !== undefined) return;

@@ -1,14 +1,13 @@
 import { estimateTaxReduction, taxRulesOn } from '@passerelle/schema';
 import type { AreaSeed } from './areas.ts';
 import { findPledgeByAuthorAndKind, insertPledge } from '../pledges/queries/write.ts';
-import { pledgeConfig } from '../config/pledges.ts';
 
 /**
  * Two demo pledges: Claire's monthly gift to the foundation's scholarship
  * fund, and Acme's apprenticeship tax to the École de management. Found by
  * author and kind, so seeding twice adds nothing.
  */
-export const seedPledges: AreaSeed = (tx, ids, at) => {
+export const seedPledges: AreaSeed = (tx, ids, at, parameters) => {
   const demo = ids.demo;
   const exists = (authorId: string, kind: 'donation' | 'apprenticeship_tax') => findPledgeByAuthorAndKind(tx, demo.tenantId, authorId, kind);
   const claire = demo.people['alumna-claire'];
@@ -29,7 +28,7 @@ export const seedPledges: AreaSeed = (tx, ids, at) => {
       donorName: 'Claire Dubois',
       donorAddress: { line1: '12 rue des Lilas', postalCode: '69007', city: 'Lyon', country: 'FR' },
       publicThanks: true,
-      taxEstimate: estimateTaxReduction(taxRulesOn(pledgeConfig().taxReduction, at), { donorKind: 'individual', amountCents: amountCents * 12 }),
+      taxEstimate: estimateTaxReduction(taxRulesOn(parameters.pledges.taxReduction, at), { donorKind: 'individual', amountCents: amountCents * 12 }),
       createdAt: at,
       updatedAt: at,
     });
