@@ -66,7 +66,8 @@ export interface Api {
 
 /** `config`: changes to the default configuration (`{ trustedProxies: 1 }`…). */
 export async function startApi(config: Partial<Config> = {}): Promise<Api> {
-  const t = testApp({ config: { ...parseConfig({}), ...config } });
+  // The production defaults, but the log kept to warnings and errors: a line per request would drown the suite's own output.
+  const t = testApp({ config: { ...parseConfig({}), logLevel: 'warn', ...config } });
   const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
