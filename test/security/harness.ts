@@ -16,7 +16,7 @@ import { parseConfig, testApp, type Config, type TestApp } from '@passerelle/ser
 /** fast-check runs per write route: 1,000 by default, `FUZZ_RUNS=10000` for the long run. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
-/** Demo people standing for each role of DESIGN.md's table (plus a recruiter signed in by email, with no membership). */
+/** Demo people standing for each role of the role table (docs/architecture.md) (plus a recruiter signed in by email, with no membership). */
 export const roleSubjects = {
   student: 'student-ines',
   alumnus: 'alumna-claire',

@@ -1,5 +1,5 @@
 /**
- * Who may call each route, from DESIGN.md's role table. Every route of the
+ * Who may call each route, from the role table (docs/architecture.md). Every route of the
  * router must be declared here (the matrix test fails on an undeclared one):
  * a new route cannot ship without someone writing down its policy.
  *
@@ -27,7 +27,7 @@ export interface Req {
 
 export interface RouteRule {
   access: 'public' | 'signed-in' | readonly RoleName[];
-  /** The rule in words (DESIGN.md's row, or why the route is open). */
+  /** The rule in words (the role table's row, or why the route is open). */
   rule: string;
   /** An otherwise valid request for `caller`: only the policy may refuse it. Default: the path as is, no body. */
   sample?: (f: Fixtures, caller: Caller) => Promise<Req> | Req;

@@ -1,6 +1,6 @@
 /**
  * `Idempotency-Key` for writes that must not happen twice (pledges, offer
- * submission): DESIGN.md, "API contract".
+ * submission): docs/architecture.md, "The API's shape".
  *
  * Usage, on a route that runs after `requireAuth()`:
  *
@@ -39,7 +39,7 @@ import { ProblemError, problemResponse } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
-/** How long a key is remembered: at least 24 hours (DESIGN.md). */
+/** How long a key is remembered: at least 24 hours (docs/architecture.md). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,200}$/;

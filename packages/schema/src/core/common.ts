@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-/** Ids are random UUIDs, never sequential (DESIGN.md, API contract). */
+/** Ids are random UUIDs, never sequential (docs/architecture.md, "The API's shape"). */
 export const IdSchema = v.pipe(v.string(), v.uuid());
 
 /** A tenant slug: what the host site puts in the JWT's `iss`. */
@@ -35,7 +35,7 @@ export const OriginSchema = v.pipe(
 
 export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp());
 
-/** `limit=` of a list: a whole number from 1 to 100 (DESIGN.md caps every list at 100). */
+/** `limit=` of a list: a whole number from 1 to 100 (docs/architecture.md caps every list at 100). */
 export const LimitSchema = v.pipe(
   v.string(),
   v.regex(/^\d{1,3}$/, 'list.limit'),
@@ -55,7 +55,7 @@ export function listQueryEntries(options: { defaultLimit?: '10' | '20'; cursorMa
   };
 }
 
-/** A list page: `{ items, nextCursor }` (DESIGN.md, API contract). */
+/** A list page: `{ items, nextCursor }` (docs/architecture.md, "The API's shape"). */
 export const ListQuerySchema = v.object(listQueryEntries());
 
 export interface Page<T> {

@@ -281,7 +281,7 @@ const cells = (Object.keys(actorsByRole) as RoleKey[]).flatMap((role) =>
   actions.flatMap((action) => relations.map((relation, column) => ({ role, action, relation, allowed: expected[role][action][column] }))),
 );
 
-describe('decide: the DESIGN.md role table, cell by cell', () => {
+describe('decide: the role table of docs/architecture.md, cell by cell', () => {
   it.each(cells)('$role × $action × $relation → $allowed', ({ role, action, relation, allowed }) => {
     const who = actorsByRole[role];
     const resource = resourceFor(kindOf(action), relation, who);

@@ -1,5 +1,5 @@
 /**
- * `decide` / `can`: the role rules of DESIGN.md as one pure function, so that
+ * `decide` / `can`: the role rules of docs/architecture.md as one pure function, so that
  * the server (which enforces) and the elements (which only hide what would be
  * refused) cannot disagree. Default deny: an action is allowed only when one
  * of the actor's memberships grants it.

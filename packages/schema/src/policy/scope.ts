@@ -1,7 +1,7 @@
 /**
  * Entity-tree coverage: a staff or admin membership on an entity covers that
  * entity and everything below it, never its siblings or parents
- * (DESIGN.md, "The role rules"). Admin is "all" in the table, so any admin
+ * (docs/architecture.md, "The role table"). Admin is "all" in the table, so any admin
  * membership covers the whole tenant.
  */
 import type { Actor, Membership, Role } from './types.ts';

@@ -1,7 +1,7 @@
 import type { Message } from '../messages/codes.ts';
 
 /**
- * The vocabulary of the role policy (DESIGN.md, "The role rules").
+ * The vocabulary of the role policy (docs/architecture.md, "The role table").
  *
  * The policy is pure: the server loads the actor and the resource from the
  * database and asks `can(actor, action, resource)`; the elements ask the same
@@ -34,7 +34,7 @@ export interface Actor {
   readonly withheldMemberships?: readonly Membership[];
 }
 
-/** Every action of the DESIGN.md table, one name per row (and per verb of a row). */
+/** Every action of the role table (docs/architecture.md), one name per row (and per verb of a row). */
 export const actions = [
   'profile.read', // read a profile (own: everything; another: see profileAudience)
   'profile.edit',

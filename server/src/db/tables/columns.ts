@@ -1,6 +1,6 @@
 import { text } from 'drizzle-orm/sqlite-core';
 
-/** Random UUID primary key: ids are never sequential (DESIGN.md). */
+/** Random UUID primary key: ids are never sequential (docs/architecture.md). */
 export const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
 
 /** Times are stored as ISO 8601 UTC strings: they sort, compare and read the same in SQLite and PostgreSQL. */
