@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { inWords, issueMessage } from '@passerelle/schema/messages';
 import { en } from '@passerelle/schema/messages/en';
 import { ConfigError } from './error.ts';
+import { serverRoot } from '../paths.ts';
 
 /** A file of `server/config/`, where the yearly parameters live by default. */
-export const configFile = (name: string) => resolve(dirname(fileURLToPath(import.meta.url)), '../../config', name);
+export const configFile = (name: string) => resolve(serverRoot, 'config', name);
 
 /**
  * Reads a JSON parameter file and validates it with its shared schema. A

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverRoot } from '../paths.ts';
 import * as tables from './tables/index.ts';
 
 export type Db = BetterSQLite3Database<typeof tables>;
@@ -12,7 +13,7 @@ export type Db = BetterSQLite3Database<typeof tables>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+const migrationsFolder = resolve(serverRoot, 'drizzle');
 
 /**
  * Opens the SQLite database with the settings the data deserves: WAL for
