@@ -1,11 +1,15 @@
-import { serve } from '@hono/node-server';
-import { Server as HttpServer } from 'node:http';
-import { ConfigError, parseServerConfig } from './env.ts';
+import { staffWords } from '@passerelle/schema/messages/staff';
+import { ConfigError, parseServerConfig, type Config } from './env.ts';
 import { migrateDatabase, openDatabase } from './db/open.ts';
 import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
 import { stopGracefullyOnSignal } from './shutdown.ts';
 import { createLogger } from './http/log.ts';
+import { BootRefused, bootFailure, checkSmtp, listen } from './boot.ts';
+import { cliLanguage } from './cli/language.ts';
+
+/** The configuration once read: what the boot failure's sentence names (the port, the database file). */
+let config: Config | undefined;
 
 /**
  * Boots the API. Everything that reads configuration (the environment, and
@@ -14,26 +18,26 @@ import { createLogger } from './http/log.ts';
  * of a stack trace.
  */
 async function main(): Promise<void> {
-  const config = parseServerConfig(process.env);
+  config = parseServerConfig(process.env);
   const log = createLogger(config);
+  // Sign-in codes must be able to leave: an SMTP server that does not answer stops the boot now, not the first sign-in.
+  if (config.smtpUrl && config.emailSignIn) await checkSmtp(config.smtpUrl);
   const { createApp } = await import('./app.ts');
   const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
   migrateDatabase(db);
   // Webhook deliveries: a lane per subscription, woken when a message is queued and polled every second; a stop waits for the attempts in flight.
   const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp, onError: (err) => log.error({ err }, 'webhook delivery failed') });
   const app = createApp({ db, config, logger: log, workers: [{ name: 'webhooks', running: webhooks.running }] });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    if (config.dev) log.warn('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
-    log.info({ port: info.port, database: config.databaseUrl }, `Passerelle API on http://localhost:${info.port}`);
-  });
-  if (!(server instanceof HttpServer)) throw new Error('The API runs on a node:http server.');
+  const server = await listen(app.fetch, config.port);
+  if (config.dev) log.warn('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
+  log.info({ port: config.port, database: config.databaseUrl }, `Passerelle API on http://localhost:${config.port}`);
   stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => webhooks.stop(), closeDatabase: close, log: (line) => log.info(line) });
 }
 
+// One sentence and exit code 1, never a stack: a bad environment (ConfigError), a port, the database file, the SMTP server, or else what failed.
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
+  console.error(err instanceof ConfigError ? err.message : staffWords(cliLanguage(process.env), bootFailure(err, config)));
+  // LOG_LEVEL=debug or trace: the stack too, for a failure no sentence foresaw.
+  if (!(err instanceof ConfigError || err instanceof BootRefused) && (config?.logLevel === 'debug' || config?.logLevel === 'trace')) console.error(err);
+  process.exit(1);
 });

@@ -2,12 +2,14 @@
  * The real server (`src/index.ts`) as a child process, booted with almost
  * nothing in its environment: without a way to send sign-in codes it
  * refuses to start with one sentence; development mode is only what
- * PASSERELLE_DEV=1 switches on, and it says so when it boots.
+ * PASSERELLE_DEV=1 switches on, and it says so when it boots. What else
+ * stops a boot (a port in use, a database path it cannot use, an SMTP
+ * server that does not answer) is one sentence too, exit code 1, no stack.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,4 +101,60 @@ test('PASSERELLE_DEV=1 boots in development mode, says so in one line, and shows
   });
   assert.equal(code, null, output);
   assert.equal(output.split('\n').filter((line) => /Development mode is on \(PASSERELLE_DEV=1\)/.test(line)).length, 1, output);
+});
+
+/** The one line a refused boot printed, with its exit code. */
+async function refusal(env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
+  const { code, output } = await boot({ EMAIL_SIGN_IN: 'off', PASSERELLE_LANG: 'en', ...env });
+  return { code, lines: output.trimEnd().split('\n') };
+}
+
+test('a port another process holds stops the boot with one sentence naming the port', { timeout: 60_000 }, async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen({ port: 0 }, resolve));
+  try {
+    const port = (holder.address() as { port: number }).port;
+    assert.deepEqual(await refusal({ PORT: String(port) }), { code: 1, lines: [`Port ${port} is already in use by another process: stop it, or set PORT to a free port.`] });
+  } finally {
+    await new Promise((resolve) => holder.close(resolve));
+  }
+});
+
+test('a DATABASE_URL that is a folder, in a place where nothing can be created, or not a database stops the boot with one sentence (and /proc/nope does not hang)', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-boot-db-'));
+  try {
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database, but long enough to be read as a file header by SQLite.\n'.repeat(20));
+    assert.deepEqual(await refusal({ DATABASE_URL: dir }), {
+      code: 1,
+      lines: [`DATABASE_URL names a folder, ${dir}: give the path of a database file inside it, such as ${dir}/passerelle.db.`],
+    });
+    assert.deepEqual(await refusal({ DATABASE_URL: '/proc/nope/p.db' }), {
+      code: 1,
+      lines: ['The database /proc/nope/p.db cannot be created or opened (ENOENT): check that its folder exists or can be created, and that this user may write there.'],
+    });
+    assert.deepEqual(await refusal({ DATABASE_URL: join(text, 'p.db') }), {
+      code: 1,
+      lines: [`The database ${join(text, 'p.db')} cannot be created or opened (SQLITE_CANTOPEN): check that its folder exists or can be created, and that this user may write there.`],
+    });
+    assert.deepEqual(await refusal({ DATABASE_URL: text }), {
+      code: 1,
+      lines: [`${text} is not a SQLite database: DATABASE_URL must name a Passerelle database, or a file that does not exist yet.`],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an SMTP server that does not answer stops the boot with one sentence, without the password of SMTP_URL', { timeout: 60_000 }, async () => {
+  const closed = await freePort();
+  const { code, lines } = await refusal({ EMAIL_SIGN_IN: 'on', SMTP_URL: `smtp://mailer:s3cret@127.0.0.1:${closed}` });
+  assert.equal(code, 1);
+  assert.deepEqual(lines, [
+    `The SMTP server 127.0.0.1:${closed} (SMTP_URL) does not answer (ECONNREFUSED): Passerelle could not send sign-in codes; check SMTP_URL and the network, or set EMAIL_SIGN_IN=off.`,
+  ]);
+  const french = await boot({ SMTP_URL: `smtp://mailer:s3cret@127.0.0.1:${closed}` });
+  assert.equal(french.code, 1);
+  assert.match(french.output, /^Le serveur SMTP 127\.0\.0\.1:\d+ \(SMTP_URL\) ne répond pas \(ECONNREFUSED\)/);
+  assert.doesNotMatch(french.output, /s3cret/);
 });

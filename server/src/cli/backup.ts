@@ -9,6 +9,8 @@ import { sayIn, staffMessage, staffWords } from '@passerelle/schema/messages/sta
 import { ConfigError, parseConfig } from '../env.ts';
 import { BackupRefused, backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { cliLanguage } from './language.ts';
+import { optionRefused } from './refusals.ts';
+import { CliInputError } from './tenant.ts';
 
 export const BACKUP_COMMANDS = ['backup', 'restore'];
 
@@ -23,7 +25,7 @@ export async function backupCommand(args: string[], env: Record<string, string |
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     const [command, file, ...extra] = positionals;
     if (values.help || !file || extra.length > 0) {
-      console.error(say('cli.backup.usage'));
+      console.error(say('cli.command.misused', { command: command ?? 'backup' }));
       return 2;
     }
     const database = parseConfig(env).databaseUrl;
@@ -42,8 +44,9 @@ export async function backupCommand(args: string[], env: Record<string, string |
       console.error(staffWords(language, err.said));
       return 2;
     }
-    if (err instanceof ConfigError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      console.error((err as Error).message);
+    const refused = optionRefused(say, err, args[0] ?? null);
+    if (refused instanceof ConfigError || refused instanceof CliInputError) {
+      console.error(refused.message);
       return 2;
     }
     throw err;

@@ -14,6 +14,7 @@ import { runImport, type ImportSummary } from '../import/run.ts';
 import { progressOn } from '../import/progress.ts';
 import { CliInputError, tenantId } from './tenant.ts';
 import { cliLanguage } from './language.ts';
+import { optionRefused } from './refusals.ts';
 
 const encodings: Record<string, CsvEncoding> = { 'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', win1252: 'windows-1252' };
 const delimiters: Record<string, CsvDelimiter> = { ';': ';', ',': ',', tab: '\t', '\t': '\t' };
@@ -27,7 +28,6 @@ export interface ImportIo {
 export function importCommand(db: Db, args: string[], io: ImportIo = { env: process.env, stderr: process.stderr }): string {
   const language = cliLanguage(io.env);
   const say = sayIn(language);
-  const usage = say('cli.import.usage');
   let parsed;
   try {
     parsed = parseArgs({
@@ -46,12 +46,12 @@ export function importCommand(db: Db, args: string[], io: ImportIo = { env: proc
       },
     });
   } catch (err) {
-    throw new CliInputError(`${(err as Error).message}\n\n${usage}`);
+    throw optionRefused(say, err, 'import');
   }
   const { values, positionals } = parsed;
   const [kind, file, ...extra] = positionals;
-  if (values.help || !kind || !file || extra.length > 0 || !(importKinds as readonly string[]).includes(kind)) throw new CliInputError(usage);
-  if (!values.tenant) throw new CliInputError(`${say('cli.import.tenantMissing')}\n\n${usage}`);
+  if (values.help || !kind || !file || extra.length > 0 || !(importKinds as readonly string[]).includes(kind)) throw new CliInputError(say('cli.command.misused', { command: 'import' }));
+  if (!values.tenant) throw new CliInputError(say('cli.import.tenantMissing'));
   const encoding = values.encoding === undefined ? undefined : encodings[values.encoding.toLowerCase()];
   if (values.encoding !== undefined && !encoding) throw new CliInputError(say('cli.import.encoding'));
   const delimiter = values.delimiter === undefined ? undefined : delimiters[values.delimiter.toLowerCase()];

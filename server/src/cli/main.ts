@@ -1,62 +1,66 @@
-import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+/**
+ * `pnpm passerelle <command>`: the operators' command line. Help and the
+ * version are answered before anything reads the environment or opens the
+ * database; a command's arguments are checked before the database is opened
+ * (and migrated). Every refusal is one sentence on stderr with exit code 2;
+ * a failure is one sentence naming what failed, exit code 1; never a stack.
+ */
+import { sayIn, staffWords } from '@passerelle/schema/messages/staff';
+import serverPackage from '../../package.json' with { type: 'json' };
 import { ConfigError, parseConfig } from '../env.ts';
-import { migrateDatabase, openDatabase, type Db } from '../db/open.ts';
-import { seedDemo } from '../seed/demo.ts';
-import { CliInputError, addHostKey, addOrigin, addTenant } from './tenant.ts';
-import { setSiret } from './entity.ts';
-import { setStaffEmailSignInCommand } from './institution.ts';
-import { importCommand } from './import.ts';
-import { BACKUP_COMMANDS, backupCommand } from './backup.ts';
+import { migrateDatabase, openDatabase } from '../db/open.ts';
+import { databaseFailure } from '../db/open-failure.ts';
+import { oneLine } from '../one-line.ts';
+import { CliInputError } from './tenant.ts';
+import { backupCommand } from './backup.ts';
+import { commandHelp, dbAction, isCommand } from './commands.ts';
 import { cliLanguage } from './language.ts';
-import { sayIn, type Say } from '@passerelle/schema/messages/staff';
 
-class UsageError extends Error {}
+const language = cliLanguage(process.env);
+const say = sayIn(language);
 
-function run(db: Db, say: Say, args: string[]): string {
-  if (args[0] === 'import') return importCommand(db, args.slice(1));
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { demo: { type: 'boolean' }, kid: { type: 'string' }, alg: { type: 'string' }, key: { type: 'string' }, 'key-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const [command, sub, ...rest] = positionals;
-  if (values.help || !command) throw new UsageError(say('cli.usage'));
-  if (command === 'migrate') return say('cli.migrated');
-  if (command === 'seed') {
-    if (!values.demo) throw new UsageError(say('cli.seed.demoOnly'));
-    const ids = seedDemo(db, process.env, new Date());
-    return say('cli.seed.ready', { demo: ids.demo.tenantId, other: ids.other.tenantId });
+/** Runs the command line; returns the exit code. */
+async function main(args: string[]): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === '--version' || first === '-v') return print(serverPackage.version);
+  const asksHelp = first === undefined || first === 'help' || args.includes('--help') || args.includes('-h');
+  if (asksHelp) {
+    const about = first === 'help' ? rest[0] : first;
+    if (about === undefined || about.startsWith('-')) return print(say('cli.usage'));
+    if (!isCommand(about)) return refuse(say('cli.command.unknown', { command: about }));
+    return print(say(commandHelp[about]));
   }
-  if (command === 'tenant') {
-    if (sub === 'add' && rest.length >= 2) return addTenant(db, say, rest[0]!, rest.slice(1).join(' '));
-    if (sub === 'origin' && rest[0] === 'add' && rest.length === 3) return addOrigin(db, say, rest[1]!, rest[2]!);
-    if (sub === 'key' && rest[0] === 'add' && rest.length === 2) {
-      const key = values.key ?? (values['key-file'] ? readFileSync(values['key-file'], 'utf8') : undefined);
-      return addHostKey(db, say, rest[1]!, { kid: values.kid, alg: values.alg, key });
-    }
-  }
-  if (command === 'entity' && sub === 'siret' && rest.length >= 3) return setSiret(db, say, rest[0]!, rest.slice(1, -1).join(' '), rest.at(-1)!);
-  if (command === 'institution' && sub === 'set-staff-email-sign-in' && rest.length === 2) return setStaffEmailSignInCommand(db, say, rest[0]!, rest[1]!);
-  throw new UsageError(say('cli.usage'));
-}
+  if (!isCommand(first)) return refuse(first.startsWith('-') ? say('cli.option.invalid', { option: first, command: null }) : say('cli.command.unknown', { command: first }));
 
-// Backup and restore work on the files themselves, before anything opens (or migrates) the database.
-if (BACKUP_COMMANDS.includes(process.argv[2] ?? '')) process.exit(await backupCommand(process.argv.slice(2), process.env));
-
-try {
-  const config = parseConfig(process.env);
-  const { db, close } = openDatabase(config.databaseUrl);
+  let database: string | undefined;
   try {
-    migrateDatabase(db);
-    console.log(run(db, sayIn(cliLanguage(process.env)), process.argv.slice(2)));
-  } finally {
-    close();
+    // Backup and restore work on the files themselves, before anything opens (or migrates) the database.
+    if (first === 'backup' || first === 'restore') return await backupCommand(args, process.env);
+    const action = dbAction(say, first, rest, process.env);
+    database = parseConfig(process.env).databaseUrl;
+    const { db, close } = openDatabase(database);
+    try {
+      migrateDatabase(db);
+      return print(action(db));
+    } finally {
+      close();
+    }
+  } catch (err) {
+    if (err instanceof CliInputError || err instanceof ConfigError) return refuse(err.message);
+    const about = database === undefined ? undefined : databaseFailure(err, database);
+    console.error(about ? staffWords(language, about) : say('cli.failed', { command: first, reason: oneLine(err) }));
+    return 1;
   }
-} catch (err) {
-  if (err instanceof UsageError || err instanceof ConfigError || err instanceof CliInputError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  throw err;
 }
+
+function print(words: string): number {
+  console.log(words);
+  return 0;
+}
+
+function refuse(words: string): number {
+  console.error(words);
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -34,7 +34,7 @@ const cliWith = (env: Record<string, string>, ...args: string[]) =>
 const cli = (...args: string[]) => cliWith({ PASSERELLE_LANG: 'en' }, ...args);
 
 // Each test starts the CLI (tsx compiles it): minutes of margin, so that a busy machine is not a failure.
-describe('pnpm passerelle tenant key add', { timeout: 180_000 }, () => {
+describe('pnpm passerelle tenant', { timeout: 180_000 }, () => {
   it('registers an ES256 (P-256) public key from a PEM file, and a token signed with its private key then verifies', async () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const pemFile = join(dir, 'host-es256.pem');
@@ -71,7 +71,47 @@ describe('pnpm passerelle tenant key add', { timeout: 180_000 }, () => {
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^Origines de demo : .*https:\/\/alumni\.example\.fr\n$/);
     const usage = cliWith({ PASSERELLE_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' }, '--help');
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('Utilisation : pnpm passerelle <commande>');
+    expect(usage.status).toBe(0);
+    expect(usage.stdout).toContain('Utilisation : pnpm passerelle <commande>');
+  });
+
+  it('lists the institutions, their origins and keys (in JSON too), and removes an origin and a key, refusing unknown ones in one sentence', () => {
+    expect(cli('tenant', 'origin', 'add', 'demo', 'https://www.univ-demo.fr').status).toBe(0);
+    const list = cli('tenant', 'list', '--json');
+    expect(list.status).toBe(0);
+    const tenants = JSON.parse(list.stdout) as { slug: string; name: string; origins: number; keys: number }[];
+    const demo = tenants.find((t) => t.slug === 'demo')!;
+    expect(demo.origins).toBeGreaterThanOrEqual(2);
+    expect(cli('tenant', 'list').stdout).toMatch(new RegExp(`^demo +${demo.name} +${demo.origins} +${demo.keys}$`, 'm'));
+
+    const removed = cli('tenant', 'origin', 'remove', 'demo', 'https://www.univ-demo.fr');
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).not.toContain('https://www.univ-demo.fr');
+    expect(JSON.parse(cli('tenant', 'origin', 'list', 'demo', '--json').stdout)).not.toContain('https://www.univ-demo.fr');
+    const again = cli('tenant', 'origin', 'remove', 'demo', 'https://www.univ-demo.fr');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe('https://www.univ-demo.fr is not among the origins of demo: pnpm passerelle tenant origin list demo shows them.\n');
+
+    expect(cli('tenant', 'key', 'add', 'demo', '--kid', 'to-revoke', '--alg', 'HS256', '--key', 'k'.repeat(48)).status).toBe(0);
+    const twice = cli('tenant', 'key', 'add', 'demo', '--kid', 'to-revoke', '--alg', 'HS256', '--key', 'k'.repeat(48));
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/^demo already has a live key to-revoke: .*\n$/);
+    const revoked = cli('tenant', 'key', 'remove', 'demo', '--kid', 'to-revoke');
+    expect(revoked.stdout).toBe('Key to-revoke of demo revoked: the tokens it signs are refused from now on.\n');
+    const { db, close } = openDatabase(database);
+    try {
+      expect(listLiveHostKeys(db, findInstitutionBySlug(db, 'demo')!.id).map((k) => k.kid)).not.toContain('to-revoke');
+    } finally {
+      close();
+    }
+    const keys = cli('tenant', 'key', 'list', 'demo');
+    expect(keys.stdout).toMatch(/^to-revoke +HS256 +\d{4}-\d\d-\d\d \d\d:\d\d +\d{4}-\d\d-\d\d \d\d:\d\d$/m);
+    expect(keys.stdout).not.toContain('k'.repeat(48));
+    const unknown = cli('tenant', 'key', 'remove', 'demo', '--kid', 'to-revoke');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('demo has no live key to-revoke: pnpm passerelle tenant key list demo shows its keys.\n');
+    const nowhere = cli('tenant', 'key', 'list', 'nowhere');
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

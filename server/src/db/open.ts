@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ const migrationsFolder = resolve(serverRoot, 'drizzle');
  */
 export function openDatabase(url: string, options: { maxPages?: number | undefined } = {}): { db: Db; close: () => void } {
   const path = url.startsWith('file:') ? fileURLToPath(url) : url;
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ':memory:') makeFolder(dirname(resolve(path)));
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -37,6 +37,19 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   const db = drizzle(sqlite, { schema: tables });
   startTransactionsImmediately(db);
   return { db, close: () => sqlite.close() };
+}
+
+/**
+ * Creates the database's folder and its missing parents, one level at a
+ * time: `mkdirSync(…, { recursive: true })` loops forever where mkdir
+ * answers ENOENT under an existing folder (`/proc/nope`), which hung the
+ * boot; here that is an error, which the boot and the CLI word.
+ */
+function makeFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  mkdirSync(folder);
 }
 
 /**

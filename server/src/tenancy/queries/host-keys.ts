@@ -12,6 +12,26 @@ export function listLiveHostKeys(db: DbOrTx, tenantId: string) {
     .all();
 }
 
+/** Every key of the tenant, revoked ones too, oldest first, without the key material: `tenant key list`. */
+export function listHostKeys(db: DbOrTx, tenantId: string) {
+  return db
+    .select({ kid: hostKeys.kid, alg: hostKeys.alg, createdAt: hostKeys.createdAt, revokedAt: hostKeys.revokedAt })
+    .from(hostKeys)
+    .where(eq(hostKeys.tenantId, tenantId))
+    .orderBy(hostKeys.createdAt, hostKeys.kid)
+    .all();
+}
+
+/** Revokes the tenant's live key `kid`; false when it has no such live key. */
+export function revokeHostKey(db: DbOrTx, tenantId: string, kid: string, at: string): boolean {
+  const result = db
+    .update(hostKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(hostKeys.tenantId, tenantId), eq(hostKeys.kid, kid), isNull(hostKeys.revokedAt)))
+    .run();
+  return result.changes > 0;
+}
+
 export function findHostKeyId(db: DbOrTx, tenantId: string, kid: string): string | undefined {
   return db.select({ id: hostKeys.id }).from(hostKeys).where(and(eq(hostKeys.tenantId, tenantId), eq(hostKeys.kid, kid))).get()?.id;
 }

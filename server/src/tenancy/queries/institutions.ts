@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
-import { institutions } from '../../db/tables/index.ts';
+import { hostKeys, institutions } from '../../db/tables/index.ts';
 
 const institutionColumns = { id: institutions.id, slug: institutions.slug, name: institutions.name };
 
@@ -36,6 +36,17 @@ export function listAllInstitutionOrigins(db: DbOrTx): string[][] {
 }
 
 const allOrigins = prepareOnce((db) => db.select({ allowedOrigins: institutions.allowedOrigins }).from(institutions).prepare());
+
+/** Every institution with its origins and how many live host keys it has, by slug: `tenant list`. */
+export function listInstitutionsWithKeyCounts(db: DbOrTx) {
+  return db
+    .select({ slug: institutions.slug, name: institutions.name, allowedOrigins: institutions.allowedOrigins, keys: sql<number>`count(${hostKeys.id})` })
+    .from(institutions)
+    .leftJoin(hostKeys, and(eq(hostKeys.tenantId, institutions.id), isNull(hostKeys.revokedAt)))
+    .groupBy(institutions.id)
+    .orderBy(institutions.slug)
+    .all();
+}
 
 export function insertInstitution(db: DbOrTx, values: { slug: string; name: string; allowedOrigins: string[]; createdAt: string }): string {
   return db.insert(institutions).values(values).returning({ id: institutions.id }).get().id;

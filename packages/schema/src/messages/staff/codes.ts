@@ -37,6 +37,12 @@ export type ImportSummaryParams = {
   report: string;
 };
 
+/** One institution, as `tenant list` prints it. */
+export type TenantRow = { slug: string; name: string; origins: number; keys: number };
+
+/** One host key, as `tenant key list` prints it (never its material). */
+export type HostKeyRow = { kid: string; alg: string; createdAt: string; revokedAt: string | null };
+
 /** What a database file holds, as the backup and restore commands print it. */
 export type DatabaseParams = {
   path: string;
@@ -62,6 +68,36 @@ export const staffCodes = {
   'cli.staffEmailSignIn.onOrOff': takes<{ slug: string }>(),
   'cli.staffEmailSignIn.unchanged': takes<{ slug: string; on: boolean }>(),
   'cli.staffEmailSignIn.changed': takes<{ slug: string; before: boolean; after: boolean }>(),
+  'cli.tenant.list': takes<{ tenants: TenantRow[] }>(),
+  'cli.tenant.originUnknown': takes<{ slug: string; origin: string }>(),
+  'cli.tenant.keys': takes<{ slug: string; keys: HostKeyRow[] }>(),
+  'cli.tenant.keyExists': takes<{ slug: string; kid: string }>(),
+  'cli.tenant.keyUnknown': takes<{ slug: string; kid: string }>(),
+  'cli.tenant.keyRemoved': takes<{ slug: string; kid: string }>(),
+
+  // The CLI's help (one text per command; import and backup have theirs below), and its refusals and failures: one sentence each.
+  'cli.help.migrate': none(),
+  'cli.help.seed': none(),
+  'cli.help.tenant': none(),
+  'cli.help.entity': none(),
+  'cli.help.institution': none(),
+  'cli.command.unknown': takes<{ command: string }>(),
+  'cli.command.misused': takes<{ command: string }>(),
+  'cli.option.invalid': takes<{ option: string; command: string | null }>(),
+  'cli.failed': takes<{ command: string; reason: string }>(),
+
+  // The database file, as the server's boot and the CLI open it.
+  'database.directory': takes<{ path: string }>(),
+  'database.unwritable': takes<{ path: string; reason: string }>(),
+  'database.notDatabase': takes<{ path: string }>(),
+  'database.readOnly': takes<{ path: string }>(),
+
+  // The server's boot: why it stops, in one sentence (exit code 1).
+  'boot.port.inUse': takes<{ port: number }>(),
+  'boot.port.denied': takes<{ port: number }>(),
+  'boot.smtp.unreachable': takes<{ server: string; reason: string }>(),
+  'boot.smtp.refused': takes<{ server: string; reason: string }>(),
+  'boot.failed': takes<{ reason: string }>(),
 
   // `pnpm passerelle import`.
   'cli.import.usage': none(),
@@ -131,6 +167,10 @@ export const staffMessageCodes = Object.keys(staffCodes) as StaffCode[];
 
 /** A staff code with its parameters: what an error carries until the CLI words it in its language. */
 export type StaffMessage = { [C in StaffCode]: { code: C; params: StaffParamsOf<C> } }[StaffCode];
+
+/** The CLI's help texts: kept in their own files per language (en-help.ts, fr-help.ts), spread into the catalogues. */
+export type HelpCode = 'cli.usage' | Extract<StaffCode, `cli.help.${string}`>;
+export type HelpCatalogue = { readonly [C in HelpCode]: (params: StaffParamsOf<C>) => string };
 
 /** A staff catalogue: the words of every staff code in one language. */
 export type StaffCatalogue = { readonly [C in StaffCode]: (params: StaffParamsOf<C>) => string };

@@ -3,7 +3,8 @@ import { en as main } from '../en.ts';
 import type { FieldIssue } from '../../core/problem.ts';
 import { inWords } from '../index.ts';
 import type { DatabaseParams, ImportSummaryParams, StaffCatalogue } from './codes.ts';
-import { separatorName, size, tableRows } from './fields.ts';
+import { aligned, keyCells, separatorName, size, tableRows } from './fields.ts';
+import { enHelp } from './en-help.ts';
 
 /** A field error in the main catalogue's words, by its code (never valibot's or a schema's own English). */
 const field = (e: FieldIssue) => inWords(main, e);
@@ -25,31 +26,15 @@ function summary(s: ImportSummaryParams): string {
 }
 
 export const en: StaffCatalogue = {
-  'cli.usage': () => `Usage: pnpm passerelle <command>
-
-  migrate                                  apply the database migrations
-  seed --demo                              add the demo institutions (idempotent)
-  tenant add <slug> <name>                 register an institution
-  tenant origin add <slug> <origin>        allow a website origin (CORS)
-  tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)
-                                           register a host signing key
-  entity siret <slug> "<entity name>" <siret>
-                                           set a school's SIRET (shown with its UAI for SOLTéA)
-  institution set-staff-email-sign-in <slug> <on|off>
-                                           let staff and admins keep their rights after an email code (default off)
-  import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]   (import --help)
-  backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
-  restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
-
-Environment: DATABASE_URL (default ./data/passerelle.db); PASSERELLE_LANG=fr|en, the language of these words (else the locale's, else French).`,
+  ...enHelp,
   'cli.migrated': () => 'Database migrated.',
   'cli.seed.demoOnly': () => 'Only demo data can be seeded: pnpm passerelle seed --demo',
   'cli.seed.ready': ({ demo, other }) => `Demo data ready: tenants demo (${demo}) and other (${other}).`,
-  'cli.input.invalid': ({ errors }) => errors.map((e) => `${e.path || 'value'}: ${field(e)}`).join('\n'),
+  'cli.input.invalid': ({ errors }) => errors.map((e) => `${e.path || 'value'}: ${field(e)}`).join('; '),
   'cli.tenant.unknown': ({ slug }) => `No institution with the slug "${slug}". Add it with: pnpm passerelle tenant add ${slug} "<name>"`,
   'cli.tenant.exists': ({ slug }) => `The institution "${slug}" already exists.`,
   'cli.tenant.added': ({ slug, id }) => `Institution ${slug} added (${id}).`,
-  'cli.tenant.origins': ({ slug, origins }) => `Origins of ${slug}: ${origins.join(', ')}`,
+  'cli.tenant.origins': ({ slug, origins }) => (origins.length ? `Origins of ${slug}: ${origins.join(', ')}` : `${slug} allows no origin: pnpm passerelle tenant origin add ${slug} <origin> adds one.`),
   'cli.tenant.keyAdded': ({ slug, kid, alg }) => `Key ${kid} (${alg}) added to ${slug}.`,
   'cli.entity.unknown': ({ slug, name }) => `No entity named "${name}" in ${slug} (the name must match exactly, quotes included).`,
   'cli.entity.siretSet': ({ slug, name, siret }) => `SIRET of ${name} (${slug}): ${siret}.`,
@@ -60,6 +45,22 @@ Environment: DATABASE_URL (default ./data/passerelle.db); PASSERELLE_LANG=fr|en,
       after ? 'staff and administrators who sign in with an email code now keep their rights.' : 'sessions opened with an email code no longer carry staff or administrator rights.'
     }`,
 
+  'cli.tenant.list': ({ tenants }) =>
+    tenants.length === 0
+      ? 'No institution yet: add one with pnpm passerelle tenant add <slug> "<name>".'
+      : aligned([['slug', 'name', 'origins', 'keys'], ...tenants.map((t) => [t.slug, t.name, String(t.origins), String(t.keys)])]).join('\n'),
+  'cli.tenant.originUnknown': ({ slug, origin }) => `${origin} is not among the origins of ${slug}: pnpm passerelle tenant origin list ${slug} shows them.`,
+  'cli.tenant.keys': ({ slug, keys }) =>
+    keys.length === 0
+      ? `${slug} has no host key: add one with pnpm passerelle tenant key add ${slug} --kid <kid> --alg <alg> --key-file <pem>.`
+      : aligned([['kid', 'alg', 'added', 'revoked'], ...keys.map(keyCells)]).join('\n'),
+  'cli.tenant.keyExists': ({ slug, kid }) => `${slug} already has a live key ${kid}: choose another kid, or remove this one first with pnpm passerelle tenant key remove ${slug} --kid ${kid}.`,
+  'cli.tenant.keyUnknown': ({ slug, kid }) => `${slug} has no live key ${kid}: pnpm passerelle tenant key list ${slug} shows its keys.`,
+  'cli.tenant.keyRemoved': ({ slug, kid }) => `Key ${kid} of ${slug} revoked: the tokens it signs are refused from now on.`,
+  'cli.command.unknown': ({ command }) => `There is no command "${command}": pnpm passerelle --help lists them.`,
+  'cli.command.misused': ({ command }) => `That is not how "${command}" is used: pnpm passerelle help ${command} shows how.`,
+  'cli.option.invalid': ({ option, command }) => `The option ${option} is unknown here or lacks its value: pnpm passerelle ${command ? `help ${command}` : '--help'} shows the options.`,
+  'cli.failed': ({ command, reason }) => `pnpm passerelle ${command} failed: ${reason}`,
   'cli.import.usage': () => `Usage: pnpm passerelle import <people|companies> FILE.csv --tenant <slug> [options]
 
   --map "Header=field"     map a column to a field (repeat it); headers that are field names map themselves
@@ -124,6 +125,17 @@ Company fields: name siret siren city website sector`,
   'backup.target.unopenable': ({ path, reason }) => `The current database ${path} cannot be opened (${reason}). Move it away, then restore again.`,
   'backup.target.inUse': ({ path }) => `${path} is in use (is the server running?). Stop every process using it, then restore again.`,
   'backup.target.unreadable': ({ path, reason }) => `The current database ${path} cannot be read (${reason}). Move it away, then restore again.`,
+
+  'database.directory': ({ path }) => `DATABASE_URL names a folder, ${path}: give the path of a database file inside it, such as ${path.replace(/\/+$/, '')}/passerelle.db.`,
+  'database.unwritable': ({ path, reason }) => `The database ${path} cannot be created or opened (${reason}): check that its folder exists or can be created, and that this user may write there.`,
+  'database.notDatabase': ({ path }) => `${path} is not a SQLite database: DATABASE_URL must name a Passerelle database, or a file that does not exist yet.`,
+  'database.readOnly': ({ path }) => `The database ${path} is read-only for this user: give it write access to the file and its folder.`,
+
+  'boot.port.inUse': ({ port }) => `Port ${port} is already in use by another process: stop it, or set PORT to a free port.`,
+  'boot.port.denied': ({ port }) => `This user may not listen on port ${port}: set PORT to a port above 1023, and let the reverse proxy listen on 80 and 443.`,
+  'boot.smtp.unreachable': ({ server, reason }) => `The SMTP server ${server} (SMTP_URL) does not answer (${reason}): Passerelle could not send sign-in codes; check SMTP_URL and the network, or set EMAIL_SIGN_IN=off.`,
+  'boot.smtp.refused': ({ server, reason }) => `The SMTP server ${server} (SMTP_URL) refused the connection (${reason}): check the user name and password in SMTP_URL.`,
+  'boot.failed': ({ reason }) => `The server could not start: ${reason}`,
 
   'mail.signIn.subject': () => 'sign-in code',
   'mail.signIn.body': ({ code, minutes }) => `Your sign-in code is ${code}. It is valid for ${minutes} minutes.`,

@@ -1,6 +1,6 @@
 /** How the staff catalogues word what they share: sizes, separators, tables. */
 import type { Language } from '../format.ts';
-import type { Separator } from './codes.ts';
+import type { HostKeyRow, Separator } from './codes.ts';
 
 /** A size in bytes: "12.3 KiB" / "12,3 Kio". */
 export function size(language: Language, bytes: number): string {
@@ -18,3 +18,15 @@ export function tableRows(tables: Record<string, number>): string[] {
   const width = Math.max(0, ...names.map((n) => n.length));
   return names.map((n) => `  ${n.padEnd(width)}  ${String(tables[n]).padStart(8)}`);
 }
+
+/** Cells aligned in columns, two spaces apart (the last column is not padded): the lists of the tenant commands. */
+export function aligned(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
+}
+
+/** A date and time as operators read it in a terminal: `2026-03-01 14:05` (UTC, as stored). */
+const minute = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
+/** A host key's cells in `tenant key list`: kid, algorithm, added, revoked (— when live). */
+export const keyCells = (k: HostKeyRow): string[] => [k.kid, k.alg, minute(k.createdAt), k.revokedAt ? minute(k.revokedAt) : '—'];

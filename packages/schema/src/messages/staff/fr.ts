@@ -4,7 +4,8 @@ import type { ImportKind } from '../../import/mapping.ts';
 import type { FieldIssue } from '../../core/problem.ts';
 import { inWords } from '../index.ts';
 import type { DatabaseParams, ImportSummaryParams, StaffCatalogue } from './codes.ts';
-import { separatorName, size, tableRows } from './fields.ts';
+import { aligned, keyCells, separatorName, size, tableRows } from './fields.ts';
+import { frHelp } from './fr-help.ts';
 
 /** A field error in the main catalogue's words, by its code (never valibot's or a schema's own English). */
 const field = (e: FieldIssue) => inWords(main, e);
@@ -28,31 +29,15 @@ function summary(s: ImportSummaryParams): string {
 }
 
 export const fr: StaffCatalogue = {
-  'cli.usage': () => `Utilisation : pnpm passerelle <commande>
-
-  migrate                                  applique les migrations de la base de données
-  seed --demo                              ajoute les établissements de démonstration (idempotent)
-  tenant add <slug> <nom>                  enregistre un établissement
-  tenant origin add <slug> <origine>       autorise l’origine d’un site (CORS)
-  tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)
-                                           enregistre une clé de signature du site hôte
-  entity siret <slug> "<nom de l’entité>" <siret>
-                                           fixe le SIRET d’une école (affiché avec son UAI pour SOLTéA)
-  institution set-staff-email-sign-in <slug> <on|off>
-                                           le personnel et les administrateurs gardent leurs droits après un code par e-mail (off par défaut)
-  import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]   (import --help)
-  backup <fichier-cible> [--json]          copie de la base en service, vérifiée (sans arrêter le serveur)
-  restore <fichier-sauvegarde> [--json]    remplace la base par une sauvegarde vérifiée (arrêtez d’abord le serveur)
-
-Environnement : DATABASE_URL (par défaut ./data/passerelle.db) ; PASSERELLE_LANG=fr|en, la langue de ces textes (sinon celle de la locale, sinon le français).`,
+  ...frHelp,
   'cli.migrated': () => 'Base de données migrée.',
   'cli.seed.demoOnly': () => 'Seules les données de démonstration peuvent être ajoutées : pnpm passerelle seed --demo',
   'cli.seed.ready': ({ demo, other }) => `Données de démonstration prêtes : établissements demo (${demo}) et other (${other}).`,
-  'cli.input.invalid': ({ errors }) => errors.map((e) => `${e.path || 'valeur'} : ${field(e)}`).join('\n'),
+  'cli.input.invalid': ({ errors }) => errors.map((e) => `${e.path || 'valeur'} : ${field(e)}`).join(' ; '),
   'cli.tenant.unknown': ({ slug }) => `Aucun établissement n’a le slug « ${slug} ». Ajoutez-le avec : pnpm passerelle tenant add ${slug} "<nom>"`,
   'cli.tenant.exists': ({ slug }) => `L’établissement « ${slug} » existe déjà.`,
   'cli.tenant.added': ({ slug, id }) => `Établissement ${slug} ajouté (${id}).`,
-  'cli.tenant.origins': ({ slug, origins }) => `Origines de ${slug} : ${origins.join(', ')}`,
+  'cli.tenant.origins': ({ slug, origins }) => (origins.length ? `Origines de ${slug} : ${origins.join(', ')}` : `${slug} n’autorise aucune origine : pnpm passerelle tenant origin add ${slug} <origine> en ajoute une.`),
   'cli.tenant.keyAdded': ({ slug, kid, alg }) => `Clé ${kid} (${alg}) ajoutée à ${slug}.`,
   'cli.entity.unknown': ({ slug, name }) => `Aucune entité ne s’appelle « ${name} » dans ${slug} (le nom doit correspondre exactement, guillemets compris).`,
   'cli.entity.siretSet': ({ slug, name, siret }) => `SIRET de ${name} (${slug}) : ${siret}.`,
@@ -65,6 +50,22 @@ Environnement : DATABASE_URL (par défaut ./data/passerelle.db) ; PASSERELLE_LAN
         : 'les sessions ouvertes avec un code par e-mail ne portent plus les droits du personnel ni des administrateurs.'
     }`,
 
+  'cli.tenant.list': ({ tenants }) =>
+    tenants.length === 0
+      ? 'Aucun établissement pour l’instant : ajoutez-en un avec pnpm passerelle tenant add <slug> "<nom>".'
+      : aligned([['slug', 'nom', 'origines', 'clés'], ...tenants.map((t) => [t.slug, t.name, String(t.origins), String(t.keys)])]).join('\n'),
+  'cli.tenant.originUnknown': ({ slug, origin }) => `${origin} ne fait pas partie des origines de ${slug} : pnpm passerelle tenant origin list ${slug} les affiche.`,
+  'cli.tenant.keys': ({ slug, keys }) =>
+    keys.length === 0
+      ? `${slug} n’a aucune clé du site hôte : ajoutez-en une avec pnpm passerelle tenant key add ${slug} --kid <kid> --alg <alg> --key-file <pem>.`
+      : aligned([['kid', 'alg', 'ajoutée', 'révoquée'], ...keys.map(keyCells)]).join('\n'),
+  'cli.tenant.keyExists': ({ slug, kid }) => `${slug} a déjà une clé ${kid} en service : choisissez un autre kid, ou retirez d’abord celle-ci avec pnpm passerelle tenant key remove ${slug} --kid ${kid}.`,
+  'cli.tenant.keyUnknown': ({ slug, kid }) => `${slug} n’a aucune clé ${kid} en service : pnpm passerelle tenant key list ${slug} affiche ses clés.`,
+  'cli.tenant.keyRemoved': ({ slug, kid }) => `Clé ${kid} de ${slug} révoquée : les jetons qu’elle signe sont refusés désormais.`,
+  'cli.command.unknown': ({ command }) => `La commande « ${command} » n’existe pas : pnpm passerelle --help les énumère.`,
+  'cli.command.misused': ({ command }) => `Ce n’est pas ainsi que s’utilise « ${command} » : pnpm passerelle help ${command} montre comment.`,
+  'cli.option.invalid': ({ option, command }) => `L’option ${option} est inconnue ici ou il manque sa valeur : pnpm passerelle ${command ? `help ${command}` : '--help'} montre les options.`,
+  'cli.failed': ({ command, reason }) => `pnpm passerelle ${command} a échoué : ${reason}`,
   'cli.import.usage': () => `Utilisation : pnpm passerelle import <people|companies> FICHIER.csv --tenant <slug> [options]
 
   --map "En-tête=champ"    associe une colonne à un champ (à répéter) ; un en-tête qui est un nom de champ s’associe seul
@@ -133,6 +134,17 @@ Champs des entreprises : name siret siren city website sector`,
   'backup.target.unopenable': ({ path, reason }) => `La base actuelle ${path} ne s’ouvre pas (${reason}). Déplacez-la, puis restaurez de nouveau.`,
   'backup.target.inUse': ({ path }) => `${path} est utilisée (le serveur tourne-t-il ?). Arrêtez tout processus qui l’utilise, puis restaurez de nouveau.`,
   'backup.target.unreadable': ({ path, reason }) => `La base actuelle ${path} ne se lit pas (${reason}). Déplacez-la, puis restaurez de nouveau.`,
+
+  'database.directory': ({ path }) => `DATABASE_URL désigne un dossier, ${path} : donnez le chemin d’un fichier de base de données à l’intérieur, comme ${path.replace(/\/+$/, '')}/passerelle.db.`,
+  'database.unwritable': ({ path, reason }) => `La base de données ${path} ne peut être ni créée ni ouverte (${reason}) : vérifiez que son dossier existe ou peut être créé, et que cet utilisateur peut y écrire.`,
+  'database.notDatabase': ({ path }) => `${path} n’est pas une base SQLite : DATABASE_URL doit désigner une base Passerelle, ou un fichier qui n’existe pas encore.`,
+  'database.readOnly': ({ path }) => `La base de données ${path} est en lecture seule pour cet utilisateur : donnez-lui le droit d’écrire dans le fichier et son dossier.`,
+
+  'boot.port.inUse': ({ port }) => `Le port ${port} est déjà utilisé par un autre processus : arrêtez-le, ou donnez à PORT un port libre.`,
+  'boot.port.denied': ({ port }) => `Cet utilisateur ne peut pas écouter le port ${port} : donnez à PORT un port au-delà de 1023, et laissez le proxy inverse écouter 80 et 443.`,
+  'boot.smtp.unreachable': ({ server, reason }) => `Le serveur SMTP ${server} (SMTP_URL) ne répond pas (${reason}) : Passerelle ne pourrait pas envoyer les codes de connexion ; vérifiez SMTP_URL et le réseau, ou mettez EMAIL_SIGN_IN=off.`,
+  'boot.smtp.refused': ({ server, reason }) => `Le serveur SMTP ${server} (SMTP_URL) a refusé la connexion (${reason}) : vérifiez l’utilisateur et le mot de passe de SMTP_URL.`,
+  'boot.failed': ({ reason }) => `Le serveur n’a pas pu démarrer : ${reason}`,
 
   'mail.signIn.subject': () => 'code de connexion',
   'mail.signIn.body': ({ code, minutes }) => `Votre code de connexion est ${code}. Il est valable ${minutes} minutes.`,

@@ -36,6 +36,25 @@ const samples: { [C in WithParams]: StaffParamsOf<C>[] } = {
   'cli.staffEmailSignIn.onOrOff': [{ slug: 'demo' }],
   'cli.staffEmailSignIn.unchanged': [{ slug: 'demo', on: true }, { slug: 'demo', on: false }],
   'cli.staffEmailSignIn.changed': [{ slug: 'demo', before: false, after: true }, { slug: 'demo', before: true, after: false }],
+  'cli.tenant.list': [{ tenants: [{ slug: 'demo', name: 'Université de démonstration', origins: 2, keys: 1 }, { slug: 'other', name: 'Autre', origins: 0, keys: 0 }] }, { tenants: [] }],
+  'cli.tenant.originUnknown': [{ slug: 'demo', origin: 'https://a.example' }],
+  'cli.tenant.keys': [{ slug: 'demo', keys: [{ kid: '2026-01', alg: 'HS256', createdAt: '2026-01-02T03:04:05.000Z', revokedAt: null }, { kid: '2025-01', alg: 'EdDSA', createdAt: '2025-01-02T03:04:05.000Z', revokedAt: '2026-01-02T03:04:05.000Z' }] }, { slug: 'demo', keys: [] }],
+  'cli.tenant.keyExists': [{ slug: 'demo', kid: '2026-01' }],
+  'cli.tenant.keyUnknown': [{ slug: 'demo', kid: '2026-01' }],
+  'cli.tenant.keyRemoved': [{ slug: 'demo', kid: '2026-01' }],
+  'cli.command.unknown': [{ command: 'tenants' }],
+  'cli.command.misused': [{ command: 'tenant' }],
+  'cli.option.invalid': [{ option: '--kdi', command: 'tenant' }, { option: '--x', command: null }],
+  'cli.failed': [{ command: 'tenant', reason: 'SQLITE_IOERR' }],
+  'database.directory': [{ path: '/srv/passerelle/' }],
+  'database.unwritable': [{ path: '/srv/p.db', reason: 'EACCES' }],
+  'database.notDatabase': [{ path: '/etc/hosts' }],
+  'database.readOnly': [{ path: '/srv/p.db' }],
+  'boot.port.inUse': [{ port: 8787 }],
+  'boot.port.denied': [{ port: 80 }],
+  'boot.smtp.unreachable': [{ server: 'mail.example.org:587', reason: 'ECONNREFUSED' }],
+  'boot.smtp.refused': [{ server: 'mail.example.org:587', reason: 'EAUTH' }],
+  'boot.failed': [{ reason: 'EIO' }],
   'cli.import.summary': [summary, { ...summary, kind: 'companies', dryRun: true, separator: '\t', ignored: [], oneColumn: ',' }],
   'import.mapping.unreadable': [{ file: 'mapping.json' }],
   'import.mapping.notJson': [{ file: 'mapping.json' }],
@@ -103,6 +122,19 @@ describe('the staff catalogues', () => {
     expect(staffWords('fr', { code: 'cli.input.invalid', params: { errors: [error] } })).toBe('alg : Choisissez « HS256 » ou « EdDSA ».');
     expect(staffWords('en', { code: 'import.row.invalid', params: { errors: [error] } })).toMatch(/^alg: .*HS256.* or .*EdDSA/);
     expect(staffWords('en', { code: 'cli.input.invalid', params: { errors: [{ ...error, path: '' }] } })).toMatch(/^value: /);
+  });
+
+  it('align the tenant lists in columns, and never print a key itself', () => {
+    expect(sayIn('en')('cli.tenant.list', samples['cli.tenant.list'][0]!).split('\n')).toEqual([
+      'slug   name                         origins  keys',
+      'demo   Université de démonstration  2        1',
+      'other  Autre                        0        0',
+    ]);
+    expect(sayIn('fr')('cli.tenant.keys', samples['cli.tenant.keys'][0]!).split('\n')).toEqual([
+      'kid      alg    ajoutée           révoquée',
+      '2026-01  HS256  2026-01-02 03:04  —',
+      '2025-01  EdDSA  2025-01-02 03:04  2026-01-02 03:04',
+    ]);
   });
 
   it('say a summary in the language asked for', () => {

@@ -1,0 +1,54 @@
+/** English help of the CLI: `pnpm passerelle --help`, and one text per command (`help <command>`, `<command> --help`). */
+import type { HelpCatalogue } from './codes.ts';
+
+const keyAdd = `tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)`;
+
+export const enHelp: HelpCatalogue = {
+  'cli.usage': () => `Usage: pnpm passerelle <command> [options]    (pnpm passerelle help <command> says more about one)
+
+  migrate                                  apply the database migrations
+  seed --demo                              add the demo institutions (idempotent)
+  tenant list [--json]                     the institutions, with how many origins and keys each has
+  tenant add <slug> <name>                 register an institution
+  tenant origin list|add|remove <slug> [<origin>]
+                                           the website origins allowed to call the API (CORS)
+  tenant key list <slug> [--json]          the host signing keys
+  ${keyAdd}
+                                           register a host signing key
+  tenant key remove <slug> --kid <kid>     revoke a host signing key
+  entity siret <slug> "<entity name>" <siret>
+                                           set a school's SIRET (shown with its UAI for SOLTéA)
+  institution set-staff-email-sign-in <slug> <on|off>
+                                           let staff and admins keep their rights after an email code (default off)
+  import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]
+  backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
+  restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
+  help [<command>]                         this help, or one command's
+  --version                                the server's version
+
+Environment: DATABASE_URL (default ./data/passerelle.db); PASSERELLE_LANG=fr|en, the language of these words (else the locale's, else French).`,
+  'cli.help.migrate': () => `Usage: pnpm passerelle migrate
+
+Applies the migrations the database lacks (every other command does too, before it runs). The server applies them at boot as well.`,
+  'cli.help.seed': () => `Usage: pnpm passerelle seed --demo
+
+Adds the demo institutions demo and other, with their sample data. Running it again changes nothing that is already there.`,
+  'cli.help.tenant': () => `Usage: pnpm passerelle tenant <list|add|origin|key> …
+
+  tenant list [--json]                     each institution: slug, name, how many origins and live keys
+  tenant add <slug> <name>                 register an institution
+  tenant origin list <slug> [--json]       the website origins allowed to call the API (CORS)
+  tenant origin add <slug> <origin>        allow an origin, such as https://www.univ-exemple.fr
+  tenant origin remove <slug> <origin>     stop allowing an origin
+  tenant key list <slug> [--json]          the host signing keys: kid, algorithm, added, revoked (never the key itself)
+  ${keyAdd}
+                                           register a key the institution's site signs identity tokens with
+                                           (a revoked kid added again is replaced and live again)
+  tenant key remove <slug> --kid <kid>     revoke a key: the tokens it signs are refused at once`,
+  'cli.help.entity': () => `Usage: pnpm passerelle entity siret <slug> "<entity name>" <siret>
+
+Sets the SIRET of a school or faculty of the institution, named exactly as in Passerelle; companies copy it into SOLTéA with the UAI.`,
+  'cli.help.institution': () => `Usage: pnpm passerelle institution set-staff-email-sign-in <slug> <on|off>
+
+on: staff and administrators who sign in with an email code keep their rights; off (the default): they sign in through the institution's site. Applies at once, to sessions already open too, and is audited.`,
+};

@@ -1,0 +1,54 @@
+/** Aide du CLI en français : `pnpm passerelle --help`, et un texte par commande (`help <commande>`, `<commande> --help`). */
+import type { HelpCatalogue } from './codes.ts';
+
+const keyAdd = `tenant key add <slug> --kid <kid> --alg <HS256|EdDSA|RS256|ES256> (--key <secret> | --key-file <pem>)`;
+
+export const frHelp: HelpCatalogue = {
+  'cli.usage': () => `Utilisation : pnpm passerelle <commande> [options]    (pnpm passerelle help <commande> en dit plus sur l’une d’elles)
+
+  migrate                                  applique les migrations de la base de données
+  seed --demo                              ajoute les établissements de démonstration (idempotent)
+  tenant list [--json]                     les établissements, avec leur nombre d’origines et de clés
+  tenant add <slug> <nom>                  enregistre un établissement
+  tenant origin list|add|remove <slug> [<origine>]
+                                           les origines des sites autorisés à appeler l’API (CORS)
+  tenant key list <slug> [--json]          les clés de signature du site hôte
+  ${keyAdd}
+                                           enregistre une clé de signature du site hôte
+  tenant key remove <slug> --kid <kid>     révoque une clé de signature du site hôte
+  entity siret <slug> "<nom de l’entité>" <siret>
+                                           fixe le SIRET d’une école (affiché avec son UAI pour SOLTéA)
+  institution set-staff-email-sign-in <slug> <on|off>
+                                           le personnel et les administrateurs gardent leurs droits après un code par e-mail (off par défaut)
+  import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]
+  backup <fichier-cible> [--json]          copie de la base en service, vérifiée (sans arrêter le serveur)
+  restore <fichier-sauvegarde> [--json]    remplace la base par une sauvegarde vérifiée (arrêtez d’abord le serveur)
+  help [<commande>]                        cette aide, ou celle d’une commande
+  --version                                la version du serveur
+
+Environnement : DATABASE_URL (par défaut ./data/passerelle.db) ; PASSERELLE_LANG=fr|en, la langue de ces textes (sinon celle de la locale, sinon le français).`,
+  'cli.help.migrate': () => `Utilisation : pnpm passerelle migrate
+
+Applique les migrations qui manquent à la base de données (toute autre commande le fait aussi avant de s’exécuter). Le serveur les applique aussi au démarrage.`,
+  'cli.help.seed': () => `Utilisation : pnpm passerelle seed --demo
+
+Ajoute les établissements de démonstration demo et other, avec leurs données d’exemple. La relancer ne change rien à ce qui existe déjà.`,
+  'cli.help.tenant': () => `Utilisation : pnpm passerelle tenant <list|add|origin|key> …
+
+  tenant list [--json]                     chaque établissement : slug, nom, nombre d’origines et de clés en service
+  tenant add <slug> <nom>                  enregistre un établissement
+  tenant origin list <slug> [--json]       les origines des sites autorisés à appeler l’API (CORS)
+  tenant origin add <slug> <origine>       autorise une origine, comme https://www.univ-exemple.fr
+  tenant origin remove <slug> <origine>    retire une origine autorisée
+  tenant key list <slug> [--json]          les clés de signature du site hôte : kid, algorithme, ajout, révocation (jamais la clé elle-même)
+  ${keyAdd}
+                                           enregistre une clé avec laquelle le site de l’établissement signe les jetons d’identité
+                                           (un kid révoqué ajouté de nouveau est remplacé et remis en service)
+  tenant key remove <slug> --kid <kid>     révoque une clé : les jetons qu’elle signe sont refusés aussitôt`,
+  'cli.help.entity': () => `Utilisation : pnpm passerelle entity siret <slug> "<nom de l’entité>" <siret>
+
+Fixe le SIRET d’une école ou faculté de l’établissement, nommée exactement comme dans Passerelle ; les entreprises le recopient dans SOLTéA avec l’UAI.`,
+  'cli.help.institution': () => `Utilisation : pnpm passerelle institution set-staff-email-sign-in <slug> <on|off>
+
+on : le personnel et les administrateurs qui se connectent avec un code par e-mail gardent leurs droits ; off (par défaut) : ils se connectent par le site de l’établissement. S’applique aussitôt, aux sessions déjà ouvertes aussi, et est journalisé.`,
+};
