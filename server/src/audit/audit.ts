@@ -13,7 +13,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-interface AuditOrigin {
+export interface AuditOrigin {
   tenantId: string;
   actorId: string | null;
   origin: string | null;
