@@ -4,25 +4,32 @@
  * same transaction) shared by edits and state verbs.
  */
 import type { Message } from '@passerelle/schema/messages';
-import type { Context } from 'hono';
-import type { PledgePatch } from '@passerelle/schema';
-import type { AppEnv } from '../context.ts';
+import type { Pledge, PledgePatch } from '@passerelle/schema';
+import type { Deps } from '../context.ts';
+import type { Call } from '../call.ts';
 import { updatePledgeAtVersion } from './queries/write.ts';
 import { ProblemError, validationProblem } from '../http/problem.ts';
-import { auditOrigin, writeAudit } from '../audit/audit.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { canReadAmount } from './access.ts';
 import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
-import { paymentUrlOf } from './load.ts';
+import { loadForChange, paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
 import { recordEvent } from '../webhooks/record.ts';
 
 export const CHANGE_REASON: Message = { code: 'policy.pledgeChange', params: {} };
 export const RECEIVE_REASON: Message = { code: 'policy.pledgeReceive', params: {} };
 
+/** A pledge as the caller now sees it, and its version for the next `If-Match`. */
+export interface ChangedPledge {
+  pledge: Pledge;
+  etag: string;
+}
+
 /**
  * The columns an edit sets, after checking the fields apply to the pledge's
  * kind and that an amount changes only while the pledge is promised.
  */
-export function editedColumns(c: Context<AppEnv>, p: PledgeRow, input: PledgePatch): Partial<PledgeRow> {
+export function editedColumns(deps: Pick<Deps, 'clock' | 'config'>, p: PledgeRow, input: PledgePatch): Partial<PledgeRow> {
   const donation = p.kind === 'donation';
   const wrongKind = (donation ? ['estimatedAmountCents', 'sharePercent', 'programme', 'contact', 'viaAccountant'] : ['amountCents', 'frequency', 'publicThanks', 'address']).filter((k) => k in input);
   if (wrongKind.length) throw validationProblem(wrongKind.map((k) => ({ path: k, code: 'pledge.fieldNotForKind', params: { kind: p.kind } })));
@@ -45,24 +52,38 @@ export function editedColumns(c: Context<AppEnv>, p: PledgeRow, input: PledgePat
   if (input.address !== undefined) set.donorAddress = input.address;
   if (input.viaAccountant !== undefined) set.viaAccountant = input.viaAccountant;
   if (donation && (set.amountCents !== undefined || set.frequency !== undefined)) {
-    set.taxEstimate = estimateGift(c, { donorKind: p.donorKind ?? 'individual', amountCents: set.amountCents ?? p.amountCents ?? 0, frequency: set.frequency ?? p.frequency ?? 'once' });
+    set.taxEstimate = estimateGift(deps, { donorKind: p.donorKind ?? 'individual', amountCents: set.amountCents ?? p.amountCents ?? 0, frequency: set.frequency ?? p.frequency ?? 'once' });
   }
   return set;
 }
 
 /** Applies a change inside a transaction: bumps the version, writes the audit entry, answers the new state. */
-export function changePledge(c: Context<AppEnv>, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number) {
-  const { db } = c.var.deps;
-  const { actor } = c.var.auth;
-  const who = auditOrigin(c);
+export function changePledge(deps: Deps, call: Call, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number): ChangedPledge {
+  const { actor, who } = call;
   const p = joined.pledge;
-  const updated = db.transaction((tx) => {
+  const updated = deps.db.transaction((tx) => {
     const row = updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
     if (!row) throw new ProblemError('preconditionFailed', 'pledge.changed');
     writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
     if (set.status !== undefined && set.status !== p.status) recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
     return row;
   });
-  c.header('etag', etagOf(updated));
-  return projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: paymentUrlOf(c.var.deps, actor.tenantId, c.var.auth.tenantSlug) });
+  return {
+    pledge: projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }),
+    etag: etagOf(updated),
+  };
+}
+
+/**
+ * Edits a pledge known at version `ifMatch` (its ETag): 404 if unseen, 403
+ * if not theirs to change, 412 if it changed since. Amounts change only while
+ * it is promised.
+ */
+export function editPledge(deps: Deps, call: Call, input: { id: string; ifMatch: string; patch: PledgePatch }): ChangedPledge {
+  const { actor } = call;
+  const joined = loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
+  const p = joined.pledge;
+  if (input.ifMatch !== etagOf(p)) throw new ProblemError('preconditionFailed', 'pledge.changed');
+  const set = editedColumns(deps, p, input.patch);
+  return changePledge(deps, call, joined, set, 'pledge.edit', { fields: Object.keys(input.patch) }, p.version);
 }

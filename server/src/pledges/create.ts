@@ -1,17 +1,22 @@
 /**
- * Turning a pledge request into the row to insert: where a gift goes, which
- * company pledges, the policy check, and the tax estimate. Refusals are
- * thrown as problems naming the field to fix.
+ * Making a pledge: where a gift goes, which company pledges, the policy
+ * check and the tax estimate turn the request into the row to insert, then
+ * one transaction writes it with its audit entry and webhook event. Refusals
+ * are thrown as problems naming the field to fix.
  */
-import type { Context } from 'hono';
-import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type PledgeConfig, type TaxPledgeCreate } from '@passerelle/schema';
-import type { AppEnv } from '../context.ts';
+import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type Pledge, type PledgeConfig, type PledgeCreate, type TaxPledgeCreate } from '@passerelle/schema';
+import type { Deps } from '../context.ts';
+import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findBeneficiary, findFoundation, findPledgingCompany } from './queries/lookups.ts';
+import { findPledgeJoined } from './queries/joined.ts';
+import { insertPledge } from './queries/write.ts';
 import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
-import { auditOrigin } from '../audit/audit.ts';
-import { today } from './load.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { recordEvent } from '../webhooks/record.ts';
+import { etagOf, projectPledge } from './project.ts';
+import { paymentUrlOf, today } from './load.ts';
 
 /** Where a gift goes: the entity whose staff receive it. */
 function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): { entityId: string; fund: string | null } {
@@ -35,25 +40,25 @@ function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: st
 }
 
 /** The estimate of a gift with the rules in force today: the shared one the element shows as the person types. */
-export function estimateGift(c: Context<AppEnv>, input: DonationEstimateInput) {
-  return estimateDonation(taxRulesOn(c.var.deps.config.parameters.pledges.taxReduction, today(c)), input);
+export function estimateGift(deps: Pick<Deps, 'clock' | 'config'>, input: DonationEstimateInput) {
+  return estimateDonation(taxRulesOn(deps.config.parameters.pledges.taxReduction, today(deps)), input);
 }
 
-export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
-  const { db } = c.var.deps;
-  const { actor } = c.var.auth;
-  const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation, c.var.deps.config.parameters.pledges.funds);
+export function createDonation(deps: Deps, call: Call, input: DonationCreate) {
+  const { db } = deps;
+  const { actor } = call;
+  const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation, deps.config.parameters.pledges.funds);
   const company = input.donor.kind === 'company' ? activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
   authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
   if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', code: 'pledge.company.noSiret', params: {} }]);
-  const taxEstimate = estimateGift(c, {
+  const taxEstimate = estimateGift(deps, {
     donorKind: input.donor.kind,
     amountCents: input.amountCents,
     frequency: input.frequency,
     taxableIncomeCents: input.taxableIncomeCents,
     turnoverCents: input.turnoverCents,
   });
-  const at = auditOrigin(c).at;
+  const { at } = call.who;
   return {
     tenantId: actor.tenantId,
     kind: 'donation' as const,
@@ -77,20 +82,20 @@ export function createDonation(c: Context<AppEnv>, input: DonationCreate) {
   };
 }
 
-export function createTaxPledge(c: Context<AppEnv>, input: TaxPledgeCreate) {
-  const { db } = c.var.deps;
-  const { actor } = c.var.auth;
+export function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCreate) {
+  const { db } = deps;
+  const { actor } = call;
   const entity = findBeneficiary(db, actor.tenantId, input.entityId);
   if (!entity) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.entity', params: {} }]);
   const company = activeCompany(db, actor.tenantId, input.companyId, 'companyId');
   authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });
   if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
-  if (!c.var.deps.config.parameters.pledges.apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
+  if (!deps.config.parameters.pledges.apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
     throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);
   }
   const employerSiret = input.employerSiret ?? company.siret;
   if (!employerSiret) throw validationProblem([{ path: 'employerSiret', code: 'pledge.tax.employerSiret', params: {} }]);
-  const at = auditOrigin(c).at;
+  const { at } = call.who;
   return {
     tenantId: actor.tenantId,
     kind: 'apprenticeship_tax' as const,
@@ -110,4 +115,30 @@ export function createTaxPledge(c: Context<AppEnv>, input: TaxPledgeCreate) {
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/**
+ * Pledges a gift or apprenticeship tax: the row, its audit entry, its webhook
+ * event and the remembered answer (for an idempotent call) in one transaction.
+ */
+export function createPledge(deps: Deps, call: Call, input: PledgeCreate): { pledge: Pledge; etag: string } {
+  const { actor, who } = call;
+  const values = input.kind === 'donation' ? createDonation(deps, call, input) : createTaxPledge(deps, call, input);
+  const paymentUrl = paymentUrlOf(deps, actor.tenantId, call.tenantSlug);
+  return deps.db.transaction((tx) => {
+    const row = insertPledge(tx, values);
+    writeAudit(tx, who, {
+      action: `pledge.create`,
+      objectType: 'pledge',
+      objectId: row.id,
+      entityIds: [row.entityId],
+      subjectId: actor.personId,
+      // No amount in the audit: its readers are not all allowed to see it.
+      detail: { kind: row.kind, companyId: row.companyId, campaignYear: row.campaignYear },
+    });
+    recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
+    const pledge = projectPledge(actor, findPledgeJoined(tx, row.tenantId, row.id)!, { paymentUrl });
+    call.remember?.(tx, 201, pledge, `/v1/pledges/${row.id}`);
+    return { pledge, etag: etagOf(row) };
+  });
 }

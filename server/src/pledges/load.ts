@@ -1,20 +1,19 @@
 /**
- * Reading one pledge for a route: the row joined with its beneficiary and
+ * Reading one pledge for a use case: the row joined with its beneficiary and
  * company, refused as 404 when the caller may not know it exists, and the
  * institution's payment page that the projection links to.
  */
 import type { Message } from '@passerelle/schema/messages';
-import type { Context } from 'hono';
-import { can, type Actor } from '@passerelle/schema';
+import { can, type Actor, type Pledge } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
-import type { AppEnv } from '../context.ts';
+import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findPledgeJoined } from './queries/joined.ts';
 import { findInstitutionSettings } from './queries/lookups.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeResource } from './access.ts';
 import { unseenRefusal } from '../auth/authorize.ts';
-import type { PledgeJoined, PledgeRow } from './project.ts';
+import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
 
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
 export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
@@ -23,6 +22,13 @@ export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined 
   const sees = (a: Actor) => can(a, 'pledge.read', pledgeResource(row.pledge));
   if (!sees(actor)) throw unseenRefusal(actor, sees, notFound('pledge.notFound'));
   return row;
+}
+
+/** One pledge as the caller may see it, and its version for `If-Match`. */
+export function readPledge(deps: Pick<Deps, 'db' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>, input: { id: string }): { pledge: Pledge; etag: string } {
+  const { actor } = call;
+  const joined = loadVisible(deps.db, actor, input.id);
+  return { pledge: projectPledge(actor, joined, { paymentUrl: paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }), etag: etagOf(joined.pledge) };
 }
 
 /** Loads a pledge for a state change or an edit: 404 if unseen, 403 if seen but not theirs to change. */
@@ -42,4 +48,4 @@ export function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string
 }
 
 /** Today's date (UTC) by the app's clock, as the tax rules and receipts read it. */
-export const today = (c: Context<AppEnv>) => c.var.deps.clock.now().toISOString().slice(0, 10);
+export const today = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString().slice(0, 10);

@@ -5,18 +5,24 @@
 import type { Message } from '@passerelle/schema/messages';
 import { entityScope, type Actor, type PledgeListQuery, type PledgeTotal } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
+import type { Deps } from '../context.ts';
+import type { Call } from '../call.ts';
 import { listTransferCandidates, sumPledgesPerEntity } from './queries/totals.ts';
 import { updatePledge } from './queries/write.ts';
-import { writeAudit, type auditOrigin } from '../audit/audit.ts';
+import { writeAudit, type AuditOrigin } from '../audit/audit.ts';
+import { authorize } from '../auth/authorize.ts';
+import { ProblemError } from '../http/problem.ts';
 import { managesBeneficiary } from './access.ts';
-import type { InvalidLine, ReportLine } from './csv.ts';
+import { parseTransferReport, type InvalidLine, type ReportLine } from './csv.ts';
 import { recordEvent } from '../webhooks/record.ts';
 
-/** Promised versus received per entity and kind, over the entities whose every amount the caller may read. */
-export function pledgeTotals(db: Db, actor: Actor, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): PledgeTotal[] {
+/** Promised versus received per entity and kind (staff, administrators), over the entities whose every amount the caller may read. */
+export function pledgeTotals(deps: Pick<Deps, 'db'>, call: Pick<Call, 'actor'>, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): PledgeTotal[] {
+  const { actor } = call;
+  authorize(actor, 'pledge.totals', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
   // Totals are of whole entities, so only entities whose every amount the caller may read.
   const scope = entityScope(actor);
-  const rows = sumPledgesPerEntity(db, actor.tenantId, { entityIds: scope.all ? null : [...scope.entityIds], kind: q.kind, campaignYear: q.campaignYear });
+  const rows = sumPledgesPerEntity(deps.db, actor.tenantId, { entityIds: scope.all ? null : [...scope.entityIds], kind: q.kind, campaignYear: q.campaignYear });
   return rows.map((r) => ({ entityId: r.entityId, name: r.name, kind: r.kind, count: r.count, promisedCents: Number(r.promised ?? 0), receivedCents: Number(r.received ?? 0), currency: 'EUR' }));
 }
 
@@ -33,7 +39,7 @@ export interface ImportLineResult {
  * (same SIRET and UAI, the transfer's campaign year first), in one
  * transaction; what did not match says why.
  */
-export function applyTransferReport(db: Db, actor: Actor, who: ReturnType<typeof auditOrigin>, report: { lines: ReportLine[]; invalid: InvalidLine[] }): ImportLineResult[] {
+export function applyTransferReport(db: Db, actor: Actor, who: AuditOrigin, report: { lines: ReportLine[]; invalid: InvalidLine[] }): ImportLineResult[] {
   const results: ImportLineResult[] = report.invalid.map((i) => ({ line: i.line, outcome: 'invalid', said: i.said }));
   db.transaction((tx) => {
     for (const line of report.lines) {
@@ -57,4 +63,18 @@ export function applyTransferReport(db: Db, actor: Actor, who: ReturnType<typeof
     }
   });
   return results.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Imports a SOLTéA transfer report (staff, for their entities;
+ * administrators): a report that cannot be read is refused whole, naming
+ * why; otherwise each line says what became of it.
+ */
+export function importTransferReport(deps: Deps, call: Call, input: { csv: string }): { received: number; lines: ImportLineResult[] } {
+  const { actor } = call;
+  authorize(actor, 'pledge.import', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
+  const parsed = parseTransferReport(input.csv);
+  if ('error' in parsed) throw ProblemError.of('validation', parsed.error, { errors: [{ path: 'csv', ...parsed.error }] });
+  const lines = applyTransferReport(deps.db, actor, call.who, parsed);
+  return { received: lines.filter((r) => r.outcome === 'received').length, lines };
 }

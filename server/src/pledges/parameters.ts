@@ -1,0 +1,28 @@
+/**
+ * What the pledge element needs to draw its form: the tax rules in force
+ * today, the SOLTéA campaign of the year (else the latest), the suggested
+ * amounts, the funds, the beneficiaries and the payment page.
+ */
+import { taxRulesOn, type PledgeParameters } from '@passerelle/schema';
+import type { Deps } from '../context.ts';
+import type { Call } from '../call.ts';
+import { listBeneficiaries } from './queries/lookups.ts';
+import { paymentUrlOf, today } from './load.ts';
+
+export function pledgeParameters(deps: Pick<Deps, 'db' | 'clock' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>): PledgeParameters {
+  const { actor } = call;
+  const config = deps.config.parameters.pledges;
+  const day = today(deps);
+  const year = Number(day.slice(0, 4));
+  const campaign = config.apprenticeshipTax.campaigns.find((k) => k.year === year) ?? [...config.apprenticeshipTax.campaigns].sort((a, b) => b.year - a.year)[0] ?? null;
+  return {
+    today: day,
+    taxReduction: taxRulesOn(config.taxReduction, day),
+    campaign,
+    solteaUrl: config.apprenticeshipTax.solteaUrl,
+    suggestedAmountsCents: config.suggestedAmountsCents,
+    funds: config.funds,
+    beneficiaries: listBeneficiaries(deps.db, actor.tenantId),
+    paymentUrl: paymentUrlOf(deps, actor.tenantId, call.tenantSlug),
+  };
+}
