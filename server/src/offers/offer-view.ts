@@ -73,6 +73,12 @@ export function offerView(actor: Actor, offer: LoadedOffer, today: string): Offe
   return view;
 }
 
+/** What a use case that writes an offer answers: the offer (for its ETag) and its view for the caller. */
+export interface OfferAnswer {
+  offer: LoadedOffer;
+  body: Offer;
+}
+
 /** Today's date (UTC) from the request clock, as the rules compare dates. */
 export function todayOf(now: Date): string {
   return now.toISOString().slice(0, 10);

@@ -1,20 +1,19 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, can, closedOfferStatuses, moderationOutcome, type OfferStatus } from '@passerelle/schema';
+import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, can } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { authorize } from '../auth/authorize.ts';
+import { callOf } from '../call.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
-import { ProblemError, notFound } from '../http/problem.ts';
-import { idempotent, rememberReply } from '../http/idempotency.ts';
-import { findOffer, insertOffer, replaceOfferTargets, updateOffer } from './queries/offers.ts';
+import { notFound } from '../http/problem.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { findOffer } from './queries/offers.ts';
 import { listTargetEntities } from './queries/references.ts';
-import { auditOrigin, writeAudit } from '../audit/audit.ts';
-import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, seenOffer, todayOf } from './offer-view.ts';
-import { columnsOf, contentErrors, fieldsOf, fieldsOfCreate, referenceErrors, throwIfAny, type Fields } from './fields.ts';
+import { offerEtag, offerView, seenOffer, todayOf, type OfferAnswer } from './offer-view.ts';
 import { listOffers } from './list.ts';
-import { transition } from './transition.ts';
-import { recordEvent } from '../webhooks/record.ts';
+import { createOffer, offerLocation } from './create.ts';
+import { editOffer } from './update.ts';
+import { transitionOffer } from './transition.ts';
 import { describeRoute } from '../http/describe.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
@@ -45,39 +44,9 @@ export const offerRoutes = new Hono<AppEnv>()
    * double-clicked submit creates one offer and answers the same.
    */
   .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateSchema), (c) => {
-    const { db, clock } = c.var.deps;
-    const { actor } = c.var.auth;
-    const { submit, ...input } = c.req.valid('json');
-    const today = todayOf(clock.now());
-    const fields = fieldsOfCreate(input);
-    throwIfAny(referenceErrors(db, actor.tenantId, fields));
-    const resource = { kind: 'offer', tenantId: actor.tenantId, companyId: fields.companyId, targetEntityIds: fields.targetEntityIds } as const;
-    authorize(actor, 'offer.create', resource);
-    throwIfAny(contentErrors(fields, today, submit === true, c.var.deps.config.parameters.internship));
-    const status: OfferStatus = submit ? moderationOutcome(actor, resource) : 'draft';
-    const who = auditOrigin(c);
-    const result = db.transaction((tx) => {
-      const id = insertOffer(tx, {
-        tenantId: actor.tenantId,
-        authorId: actor.personId,
-        ...columnsOf(fields),
-        status,
-        createdAt: who.at,
-        updatedAt: who.at,
-        submittedAt: status === 'draft' ? null : who.at,
-        publishedAt: status === 'published' ? who.at : null,
-      });
-      replaceOfferTargets(tx, actor.tenantId, id, fields.targetEntityIds);
-      writeAudit(tx, who, { action: 'offer.create', objectType: 'offer', objectId: id, entityIds: fields.targetEntityIds, subjectId: actor.personId, detail: { status, companyId: fields.companyId, title: fields.title } });
-      if (status !== 'draft') recordEvent(tx, who, { type: status === 'published' ? 'offer.published' : 'offer.submitted', offerId: id });
-      const offer = findOffer(tx, actor.tenantId, id)!;
-      const body = offerView(actor, offer, today);
-      rememberReply(tx, c, 201, body, `/v1/offers/${id}`);
-      return { offer, body };
-    });
-    c.header('location', `/v1/offers/${result.offer.id}`);
-    c.header('etag', offerEtag(result.offer));
-    return c.json(result.body, 201);
+    const created = createOffer(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
+    c.header('location', offerLocation(created.offer.id));
+    return answer(c, created, 201);
   })
   .get('/:id', describeRoute({ operationId: 'getOffer', summary: 'One offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, (c) => {
     const { actor } = c.var.auth;
@@ -92,81 +61,37 @@ export const offerRoutes = new Hono<AppEnv>()
    * published; a published offer changed by someone who may not publish it
    * goes back to moderation.
    */
-  .patch('/:id', describeRoute({ operationId: 'updateOffer', summary: 'Edit an offer; a published one edited by a non-moderator goes back to moderation', tags: ['offers'], answers: { 200: OfferSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(OfferPatchSchema), (c) => {
-    const { db, clock } = c.var.deps;
-    const { actor } = c.var.auth;
-    const patch = c.req.valid('json');
-    const id = c.req.valid('param').id;
-    const ifMatch = c.req.header('if-match');
-    const today = todayOf(clock.now());
-    const who = auditOrigin(c);
-    const updated = db.transaction((tx) => {
-      const offer = offerFor(tx, actor, id);
-      if (!can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
-      authorize(actor, 'offer.edit', offerResource(offer));
-      if (!ifMatch) throw new ProblemError('preconditionRequired', 'offer.ifMatchRequired');
-      if (ifMatch !== offerEtag(offer) && ifMatch !== `W/${offerEtag(offer)}`) {
-        throw new ProblemError('preconditionFailed', 'offer.changed');
-      }
-      const current = effectiveStatus(offer, today);
-      if (closedOfferStatuses.includes(current)) throw new ProblemError('conflict', 'offer.closed', { status: current }, { members: { currentStatus: current } });
-      const before = fieldsOf(offer);
-      const next: Fields = { ...before };
-      for (const [key, value] of Object.entries(patch) as [keyof Fields, unknown][]) {
-        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
-      }
-      if (patch.targetEntityIds) next.targetEntityIds = [...new Set(patch.targetEntityIds)];
-      throwIfAny(referenceErrors(tx, actor.tenantId, next));
-      if (next.companyId !== before.companyId || patch.targetEntityIds) {
-        // Moving an offer is posting it anew: the new company and targets must be the editor's to post for.
-        authorize(actor, 'offer.create', { kind: 'offer', tenantId: actor.tenantId, companyId: next.companyId, targetEntityIds: next.targetEntityIds });
-        authorize(actor, 'offer.edit', offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds }));
-      }
-      throwIfAny(contentErrors(next, today, offer.status !== 'draft', c.var.deps.config.parameters.internship));
-      const backToModeration = offer.status === 'published' && moderationOutcome(actor, offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds })) !== 'published';
-      updateOffer(tx, offer.id, { ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) });
-      if (patch.targetEntityIds) replaceOfferTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
-      writeAudit(tx, who, {
-        action: 'offer.edit',
-        objectType: 'offer',
-        objectId: offer.id,
-        entityIds: next.targetEntityIds,
-        subjectId: offer.authorId,
-        detail: { fields: Object.keys(patch), ...(backToModeration ? { status: 'submitted' } : {}) },
-      });
-      if (backToModeration) recordEvent(tx, who, { type: 'offer.submitted', offerId: offer.id });
-      return findOffer(tx, actor.tenantId, offer.id)!;
-    });
-    c.header('etag', offerEtag(updated));
-    return c.json(offerView(actor, updated, today), 200);
-  })
+  .patch('/:id', describeRoute({ operationId: 'updateOffer', summary: 'Edit an offer; a published one edited by a non-moderator goes back to moderation', tags: ['offers'], answers: { 200: OfferSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(OfferPatchSchema), (c) =>
+    answer(c, editOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match') })),
+  )
   /** Sends a draft (or an offer sent back) to moderation; takes an `Idempotency-Key`. */
   .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, (c) =>
-    transition(c, {
-      audit: 'offer.submit', verb: 'submit',
-      check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true, c.var.deps.config.parameters.internship)),
-      remember: true,
-    }),
+    answer(c, transitionOffer(c.var.deps, callOf(c, { idempotent: true }), { id: c.req.valid('param').id, verb: 'submit' })),
   )
   /** Staff of a targeted entity, or an admin, publish a submitted offer. */
   .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    transition(c, {
-      audit: 'offer.publish', verb: 'publish',
-      check: (offer, today) => throwIfAny(contentErrors(fieldsOf(offer), today, true, c.var.deps.config.parameters.internship)),
-    }),
+    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'publish' })),
   )
   /** Rejects with a reason the author reads. */
   .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    transition(c, { audit: 'offer.reject', verb: 'reject', reason: c.req.valid('json').reason }),
+    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'reject', reason: c.req.valid('json').reason })),
   )
   /** Sends the offer back to its author with what to change. */
   .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    transition(c, { audit: 'offer.request_changes', verb: 'requestChanges', reason: c.req.valid('json').reason }),
+    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'requestChanges', reason: c.req.valid('json').reason })),
   )
   /** The author (until published), the company's representatives, staff of a target or an admin withdraw it. */
   .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    transition(c, { audit: 'offer.withdraw', verb: 'withdraw' }),
+    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'withdraw' })),
   )
   /** The position is filled: the offer leaves the listings. */
-  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) => transition(c, { audit: 'offer.fill', verb: 'fill' }));
+  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
+    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'fill' })),
+  );
+
+/** A written offer's answer: its ETag, and the offer as the caller may see it. */
+function answer<S extends 200 | 201 = 200>(c: Context<AppEnv>, { offer, body }: OfferAnswer, status: S = 200 as S) {
+  c.header('etag', offerEtag(offer));
+  return c.json(body, status);
+}
 
