@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing.ts';
-import { auditLog, memberships, people, profileDuplicateFlags, profiles } from '../db/tables/index.ts';
+import { auditLog, memberships, people, profileDuplicateFlags, profiles, webhookDeliveries } from '../db/tables/index.ts';
+import { insertSubscription } from '../webhooks/queries/subscriptions.ts';
+import { generateSecret } from '../webhooks/sign.ts';
 import { importCommand } from '../cli/import.ts';
 import { CliInputError } from '../cli/tenant.ts';
 import { runImport, type ImportOptions } from './run.ts';
@@ -147,6 +149,25 @@ describe('people import', () => {
     const summary = importPeople(t, path);
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', id: claire, match: 'email', fields: ['programme', 'externalId'] });
     expect(byExternalId(t, 'CRM-42')).toMatchObject({ id: claire, profile: { programme: 'Master Stratégie', educationLocked: true } });
+  });
+
+  it('changes a profile through the same update as PATCH: new version, audit, duplicate flags, webhook event', () => {
+    const t = testApp();
+    const { people: who, entities, tenantId } = t.ids.demo;
+    const at = t.clock.now().toISOString();
+    const crm = insertSubscription(t.db, { tenantId, entityId: entities.engineering, url: 'https://crm.example.org/hooks', events: ['profile.updated'], secret: generateSecret(), description: null, enabled: true, createdAt: at, createdBy: null, updatedAt: at });
+    // Inès's record, corrected by the school to Claire's name, year and programme: a possible duplicate, never a merge.
+    const path = file('email;givenName;familyName;graduationYear;programme\nines.martin@etu.demo.test;Claire;Dubois;2019;Master Management\n');
+    const summary = importPeople(t, path);
+    expect(summary.results[0]).toMatchObject({ outcome: 'updated', id: who['student-ines'], match: 'email' });
+    expect(t.db.select().from(profiles).where(eq(profiles.personId, who['student-ines'])).get()).toMatchObject({ familyName: 'Dubois', version: 2, educationLocked: true, updatedBy: null });
+    expect(t.db.select({ other: profileDuplicateFlags.otherPersonId, reason: profileDuplicateFlags.reason }).from(profileDuplicateFlags).where(eq(profileDuplicateFlags.personId, who['student-ines'])).all()).toEqual([
+      { other: who['alumna-claire'], reason: 'nameYearProgramme' },
+    ]);
+    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, who['student-ines']), eq(auditLog.action, 'profile.import.update'))).all();
+    expect(audit).toEqual([expect.objectContaining({ actorId: null, origin: 'cli:import', detail: { line: 2, match: 'email', fields: expect.arrayContaining(['givenName', 'familyName', 'graduationYear', 'programme']) } })]);
+    const messages = t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, crm.id)).all();
+    expect(messages.map((m) => [m.eventType, (JSON.parse(m.payload) as { data: { familyName: string } }).data.familyName])).toEqual([['profile.updated', 'Dubois']]);
   });
 
   it('turns a student into an alumnus of the same school', () => {

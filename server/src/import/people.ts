@@ -5,7 +5,9 @@
  * match; its writes go through statements compiled once.
  *
  * Matching, in order: external id, then primary email (case-insensitive) —
- * either updates that person with the mapped fields; then family + given name
+ * either updates that person with the mapped fields, through the profiles'
+ * own update (`profiles/update.ts`, as PATCH /v1/profiles/:id: same locks,
+ * version, audit, duplicate flags and webhook event); then family + given name
  * (accents and case folded) + graduation year — never merged: the line
  * creates a new person and both are flagged for staff review.
  */
@@ -15,10 +17,12 @@ import { PersonImportRowSchema, fieldIssues, isSchoolOwned, searchKey, type Pers
 import { staffMessage, type StaffMessage } from '@passerelle/schema/messages/staff';
 import type { DbOrTx, Tx } from '../db/open.ts';
 import type { AuditEntry } from '../audit/audit.ts';
+import type { Call } from '../call.ts';
 import type { ProfileRow } from '../profiles/queries/profiles.ts';
 import { listEntities, loadPeople, loadSchoolMemberships, peopleWriters, type KnownPerson, type SchoolMembership } from './queries/people.ts';
 import { derivedColumns, fieldsOf, visibilityOf } from '../profiles/document.ts';
 import { initialFields } from '../profiles/store.ts';
+import { updateProfile } from '../profiles/update.ts';
 import { rejected, type RowResult } from './outcome.ts';
 
 /** Profile fields a people file may set directly (the rest: email, entity, role, externalId). */
@@ -31,6 +35,8 @@ export interface PeopleImportContext {
   defaultEntityId: string | null;
   /** Audit entries of the import, written with the rows. */
   audit: AuditEntry[];
+  /** Who changes profiles: the institution, through the profiles' own update. */
+  call: Call;
 }
 
 /** Folded school names → entity id, for `entity` cells and `--entity`. */
@@ -95,6 +101,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
   for (const m of loadSchoolMemberships(tx, tenantId)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
 
   const write = peopleWriters(tx);
+  const through = { tx, clock: { now: () => new Date(at) } };
   const flag = (personId: string, otherPersonId: string, reason: 'email' | 'nameYearProgramme') =>
     write.flag({ id: randomUUID(), tenantId, personId, otherPersonId, reason, createdAt: at });
 
@@ -177,26 +184,16 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
 
     if (changed.length === 0) return { line, outcome: 'unchanged', id: person.id, match, fields: [], said: null };
 
-    const profileChanged = changed.filter((k) => k in before);
+    const profileChanged = changed.filter((k): k is keyof ProfileFields => k in before);
     if (profileChanged.length > 0) {
-      const locked = profileChanged.some(isSchoolOwned);
       let row: ProfileRow;
       if (current) {
-        const visibility = visibilityOf(current.visibility);
-        row = {
-          ...current,
-          ...after,
-          visibility,
-          ...derivedColumns(after, visibility),
-          educationLocked: current.educationLocked || locked,
-          // The ETag is the version: readers see the change.
-          version: current.version + 1,
-          updatedAt: at,
-          updatedBy: null,
-        };
-        write.rewriteProfile(row);
+        // The same update as PATCH /v1/profiles/:id (locks, version, audit, duplicate flags, webhook event), by the institution.
+        const changes = Object.fromEntries(profileChanged.map((k) => [k, after[k]]));
+        const recordAs = { action: 'profile.import.update', detail: { line, match }, alsoChanged: changed.filter((k) => !(k in before)) };
+        row = updateProfile(through, ctx.call, { personId: person.id, changes, recordAs }).row;
       } else {
-        row = newProfileRow(tenantId, person.id, after, locked, at);
+        row = newProfileRow(tenantId, person.id, after, profileChanged.some(isSchoolOwned), at);
         write.profile(row);
       }
       unindex(person);
@@ -210,14 +207,17 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         }
       }
     }
-    ctx.audit.push({
-      action: 'profile.import.update',
-      objectType: 'profile',
-      objectId: person.id,
-      subjectId: person.id,
-      entityIds: [...new Set((memberships.get(person.id) ?? []).map((m) => m.entityId))],
-      detail: { line, match, fields: changed },
-    });
+    // A profile the line changed was audited by its update; a new profile, or only the record's external id or role, here.
+    if (!current || profileChanged.length === 0) {
+      ctx.audit.push({
+        action: 'profile.import.update',
+        objectType: 'profile',
+        objectId: person.id,
+        subjectId: person.id,
+        entityIds: [...new Set((memberships.get(person.id) ?? []).map((m) => m.entityId))],
+        detail: { line, match, fields: changed },
+      });
+    }
     return { line, outcome: 'updated', id: person.id, match, fields: changed, said: note };
   }
 

@@ -7,16 +7,20 @@
  * Audit: one entry per person or company created or updated (origin
  * `cli:import`, no actor, the line and the changed fields in the detail,
  * the person as subject so it shows in their data export), written through
- * one prepared statement, plus one `import.people` / `import.companies` entry
- * with the file name and the counts.
+ * one prepared statement — a profile's update writes its own, as any update
+ * of a profile — plus one `import.people` / `import.companies` entry with the
+ * file name and the counts.
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importOutcomes, searchKey, type ImportKind, type ImportMapping, type ImportOutcome } from '@passerelle/schema';
 import type { Language } from '@passerelle/schema/messages';
 import { staffMessage } from '@passerelle/schema/messages/staff';
-import type { Db } from '../db/open.ts';
-import { writeAudit, type AuditEntry } from '../audit/audit.ts';
+import type { Db, Tx } from '../db/open.ts';
+import type { Call } from '../call.ts';
+import { writeAudit, type AuditEntry, type AuditOrigin } from '../audit/audit.ts';
+import { entityParents } from '../auth/session.ts';
+import { findInstitution } from '../tenancy/queries/institutions.ts';
 import { insertAuditEntries, withLargeCache } from './queries/prepared.ts';
 import type { CsvDelimiter, CsvEncoding } from '../csv/parse.ts';
 import { ImportStructureError, cellsByField, readImportSource } from './source.ts';
@@ -72,7 +76,7 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
   const source = readImportSource(options.kind, options.file, { encoding: options.encoding, delimiter: options.delimiter, mapping: options.mapping });
   const report = options.report ?? `${options.file}.report.csv`;
   const dryRun = options.dryRun ?? false;
-  const who = { tenantId: options.tenantId, actorId: null, origin: IMPORT_ORIGIN, at };
+  const who: AuditOrigin = { tenantId: options.tenantId, actorId: null, origin: IMPORT_ORIGIN, at };
 
   let defaultEntityId: string | null = null;
   if (options.entity !== undefined) {
@@ -87,7 +91,9 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
     withLargeCache(db, () => db.transaction((tx) => {
       const audit: AuditEntry[] = [];
       const importer =
-        options.kind === 'people' ? peopleImporter(tx, { tenantId: options.tenantId, at, defaultEntityId, audit }) : companiesImporter(tx, { tenantId: options.tenantId, at, audit });
+        options.kind === 'people'
+          ? peopleImporter(tx, { tenantId: options.tenantId, at, defaultEntityId, audit, call: importCall(tx, who) })
+          : companiesImporter(tx, { tenantId: options.tenantId, at, audit });
       for (const record of source.records) {
         results.push(importer.row(record.line, cellsByField(record, source.columns)));
         progress.tick(results.length);
@@ -121,6 +127,22 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
     report,
     ms: performance.now() - started,
     results: rows,
+  };
+}
+
+/**
+ * The call the import's profile changes go through: the institution itself,
+ * an administrator of each of its root entities for the policy (what the
+ * school records is staff's, and stays locked), and nobody in person for the
+ * audit (no actor, origin `cli:import`).
+ */
+function importCall(tx: Tx, who: AuditOrigin): Call {
+  const parents = entityParents(tx, who.tenantId);
+  const roots = Object.keys(parents).filter((id) => parents[id] === null);
+  return {
+    actor: { personId: IMPORT_ORIGIN, tenantId: who.tenantId, memberships: roots.map((entityId) => ({ role: 'admin' as const, entityId })), entityParents: parents },
+    tenantSlug: findInstitution(tx, who.tenantId)?.slug ?? '',
+    who,
   };
 }
 

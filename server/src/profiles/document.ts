@@ -86,6 +86,12 @@ export const lastVouchedAt = (row: Pick<ProfileRow, 'confirmedAt' | 'ownerUpdate
 
 export const etagOf = (row: Pick<ProfileRow, 'version'>) => `"${row.version}"`;
 
+/** The version an `If-Match` names: -1, which no profile has, for a tag we never handed out (weak, `*`, garbled). */
+export function versionOfEtag(tag: string): number {
+  const version = /^"([1-9]\d*)"$/.exec(tag)?.[1];
+  return version === undefined ? -1 : Number(version);
+}
+
 /**
  * What `audience` may read of the profile: fields whose owner-chosen level
  * the audience reaches; the rest is absent, not null. The owner and their

@@ -46,17 +46,9 @@ export function listEntities(db: DbOrTx, tenantId: string): { id: string; name: 
 }
 
 const profileColumns = Object.keys(getTableColumns(profiles)) as (keyof ProfileRow)[];
-/** What an import may rewrite of a profile: everything but its keys and the owner's own dates. */
-const rewritable = profileColumns.filter((k) => !['personId', 'tenantId', 'createdAt', 'confirmedAt', 'ownerUpdatedAt'].includes(k));
-export type ProfileRewrite = Pick<ProfileRow, 'tenantId' | 'personId'> & Omit<ProfileRow, 'createdAt' | 'confirmedAt' | 'ownerUpdatedAt'>;
 
 /** The import's writes, each compiled once for the transaction. */
 export function peopleWriters(tx: DbOrTx) {
-  const rewrite = tx
-    .update(profiles)
-    .set(placeholders(rewritable))
-    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId'))))
-    .prepare();
   const role = tx
     .update(memberships)
     .set(placeholders(['role']))
@@ -73,8 +65,6 @@ export function peopleWriters(tx: DbOrTx) {
     membership: preparedInsert(tx, memberships, ['id', 'tenantId', 'personId', 'role', 'entityId', 'createdAt']),
     /** A duplicate flag; an identical open one already there is left as is. */
     flag: preparedInsert(tx, profileDuplicateFlags, ['id', 'tenantId', 'personId', 'otherPersonId', 'reason', 'createdAt'], { ignoreConflicts: true }),
-    /** Every rewritable column of one profile (the caller bumps the version). */
-    rewriteProfile: (row: ProfileRewrite) => void rewrite.run(row as Record<string, unknown>),
     /** A student who graduated: the membership in the same school changes role. */
     setRole: (values: { tenantId: string; id: string; role: 'student' | 'alumnus' }) => void role.run(values),
     setExternalId: (values: { tenantId: string; id: string; externalId: string }) => void externalId.run(values),

@@ -1,0 +1,29 @@
+/** A profile as the policy sees it, loaded for a caller, and rendered for an audience: what the routes and the update share. */
+import type { Actor, ProfileAudience } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import { notFound } from '../http/problem.ts';
+import { untilChange } from '../db/until-change.ts';
+import { viewFor, type ProfileRow } from './document.ts';
+import { findProfile } from './queries/profiles.ts';
+import { entityIdsOf, entityNames } from './queries/people.ts';
+import { reviewFlagsOf } from './queries/duplicates.ts';
+
+export const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
+
+/** The document `audience` reads, with what it needs from other tables. */
+export function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
+  return viewFor(row, audience, {
+    now,
+    // The names of a tenant's entities change seldom: kept until the database changes.
+    entityNames: untilChange(db, `entityName:${row.tenantId}:${row.educationEntityId}`, () => entityNames(db, row.tenantId, [row.educationEntityId])),
+    reviewFlags: audience === 'staff' ? reviewFlagsOf(db, row.tenantId, [row.personId]).get(row.personId) : undefined,
+  });
+}
+
+/** Loads a profile of the caller's tenant with its owner's entities, or 404. */
+export function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
+  const row = findProfile(db, actor.tenantId, personId);
+  if (!row) throw notFound('profile.notFound');
+  const entityIds = entityIdsOf(db, actor.tenantId, [personId]).get(personId) ?? [];
+  return { row, entityIds };
+}
