@@ -119,7 +119,7 @@ function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId,
     version: current.version + 1,
     updatedAt: who.at,
     updatedBy: who.actorId,
-    ...(isOwner ? { ownerUpdatedAt: who.at } : {}),
+    ownerUpdatedAt: isOwner ? who.at : current.ownerUpdatedAt,
   });
   if (!updated) throw new ProblemError('preconditionFailed', 'profile.changedWhileSaving');
   writeAudit(tx, who, {

@@ -5,7 +5,7 @@ import { notFound } from '../http/problem.ts';
 import { untilChange } from '../db/until-change.ts';
 import { viewFor, type ProfileRow } from './document.ts';
 import { findProfile } from './queries/profiles.ts';
-import { entityIdsOf, entityNames } from './queries/people.ts';
+import { entityIdsOfPerson, entityNames } from './queries/people.ts';
 import { reviewFlagsOf } from './queries/duplicates.ts';
 
 export const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
@@ -24,6 +24,6 @@ export function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, n
 export function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
   const row = findProfile(db, actor.tenantId, personId);
   if (!row) throw notFound('profile.notFound');
-  const entityIds = entityIdsOf(db, actor.tenantId, [personId]).get(personId) ?? [];
+  const entityIds = entityIdsOfPerson(db, actor.tenantId, personId);
   return { row, entityIds };
 }

@@ -1,6 +1,7 @@
 /** What the profiles area reads of the tenancy tables: people, their memberships, entity names. */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
+import { prepareOnce } from '../../db/prepare-once.ts';
 import { entities, memberships, people } from '../../db/tables/index.ts';
 
 /** The person of this tenant (for lazy creation), or undefined. */
@@ -26,6 +27,22 @@ export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly st
   for (const r of rows) if (r.entityId) map.get(r.personId)?.push(r.entityId);
   return map;
 }
+
+/** One person's entities (`entityIdsOf` for one), compiled once per handle: every load of a profile asks it. */
+export function entityIdsOfPerson(db: DbOrTx, tenantId: string, personId: string): string[] {
+  return entitiesOfPerson(db)
+    .all({ tenantId, personId })
+    .flatMap((r) => (r.entityId ? [r.entityId] : []));
+}
+
+const entitiesOfPerson = prepareOnce((db) =>
+  db
+    .select({ entityId: memberships.entityId })
+    .from(memberships)
+    // `+tenant_id`, as above.
+    .where(and(sql`+${memberships.tenantId} = ${sql.placeholder('tenantId')}`, eq(memberships.personId, sql.placeholder('personId')), isNotNull(memberships.entityId)))
+    .prepare(),
+);
 
 export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Map<string, string> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];

@@ -1,5 +1,5 @@
 /** The profile rows themselves: one per person, keyed by tenant and person. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { profiles } from '../../db/tables/index.ts';
@@ -43,18 +43,28 @@ export function updateProfile(tx: DbOrTx, tenantId: string, personId: string, ch
   return tx.update(profiles).set(changes).where(byPerson(tenantId, personId)).returning().get();
 }
 
+/** What an update of a profile sets: every column but its keys and its creation and confirmation dates. */
+export type ProfileRewrite = Omit<ProfileInsert, 'tenantId' | 'personId' | 'createdAt' | 'confirmedAt'> & Pick<ProfileRow, 'version' | 'ownerUpdatedAt'>;
+const rewritten = Object.keys(getTableColumns(profiles)).filter((k) => !['tenantId', 'personId', 'createdAt', 'confirmedAt'].includes(k));
+
 /**
- * Sets columns of one profile only if it is still at `version` (optimistic
- * concurrency); returns the row after, or undefined when it changed meanwhile.
+ * Sets the columns of one profile only if it is still at `version`
+ * (optimistic concurrency); returns the row after, or undefined when it
+ * changed meanwhile. Compiled once per handle: the import runs it for every
+ * profile it changes.
  */
-export function updateProfileAtVersion(tx: DbOrTx, tenantId: string, personId: string, version: number, changes: ProfileChanges): ProfileRow | undefined {
-  return tx
-    .update(profiles)
-    .set(changes)
-    .where(and(byPerson(tenantId, personId), eq(profiles.version, version)))
-    .returning()
-    .get();
+export function updateProfileAtVersion(tx: DbOrTx, tenantId: string, personId: string, version: number, columns: ProfileRewrite): ProfileRow | undefined {
+  return rewriteAtVersion(tx).get({ ...columns, tenantId, personId, expectedVersion: version });
 }
+
+const rewriteAtVersion = prepareOnce((db) =>
+  db
+    .update(profiles)
+    .set(Object.fromEntries(rewritten.map((k) => [k, sql.placeholder(k)])))
+    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId')), eq(profiles.version, sql.placeholder('expectedVersion'))))
+    .returning()
+    .prepare(),
+);
 
 /** Deletes one profile; returns how many rows went (0 or 1). */
 export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): number {
