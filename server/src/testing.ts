@@ -130,3 +130,21 @@ export function sampleOfferBody(to: { companyId: string; targetEntityIds: string
     ...over,
   };
 }
+
+/**
+ * A valid apprenticeship-tax pledge body: Acme's representative, half of
+ * its tax to the École d'ingénieurs in the 2026 campaign; `over` replaces fields.
+ */
+export function sampleTaxPledgeBody(ids: DemoIds, over: Record<string, unknown> = {}) {
+  return {
+    kind: 'apprenticeship_tax' as const,
+    companyId: ids.demo.companies.acme,
+    entityId: ids.demo.entities.engineering,
+    sharePercent: 50,
+    estimatedAmountCents: 250000,
+    campaignYear: 2026,
+    contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
+    viaAccountant: false,
+    ...over,
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { sampleOfferBody, testApp, type TestApp } from '../testing.ts';
+import { sampleOfferBody, sampleTaxPledgeBody, testApp, type TestApp } from '../testing.ts';
 import { checkAnswer } from './answer-check.ts';
 
 /** Calls `route` (`METHOD /pattern`) at `path`, checks the answer against the route's description and returns it. */
@@ -117,16 +117,7 @@ describe('answers match the schemas their routes declare', () => {
     const rep = await t.signIn('rep-acme');
     const staff = await t.signIn('staff-eng');
     expect((await call(t, 'GET /v1/pledges/parameters', '/v1/pledges/parameters', { token: rep })).json.beneficiaries).not.toHaveLength(0);
-    const tax = {
-      kind: 'apprenticeship_tax',
-      companyId: t.ids.demo.companies.acme,
-      entityId: t.ids.demo.entities.engineering,
-      sharePercent: 50,
-      estimatedAmountCents: 250000,
-      campaignYear: 2026,
-      contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
-      viaAccountant: false,
-    };
+    const tax = sampleTaxPledgeBody(t.ids);
     const pledge = await call(t, 'POST /v1/pledges', '/v1/pledges', { token: rep, body: tax, headers: key() });
     expect(pledge.status).toBe(201);
     expect((await call(t, 'POST /v1/pledges', '/v1/pledges', { token: rep, body: tax })).status).toBe(400);

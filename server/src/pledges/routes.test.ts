@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { isValidSiret, type Pledge, type PledgeParameters, type PledgeTotal } from '@passerelle/schema';
-import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
+import { sampleTaxPledgeBody, testApp, type DemoSubject, type TestApp } from '../testing.ts';
 import { auditLog, entities, pledges } from '../db/tables/index.ts';
 import { seedDemo } from '../seed/demo.ts';
 
@@ -36,17 +36,7 @@ describe('/v1/pledges', () => {
     publicThanks: false,
     ...overrides,
   });
-  const tax = (overrides: Record<string, unknown> = {}) => ({
-    kind: 'apprenticeship_tax',
-    companyId: t.ids.demo.companies.acme,
-    entityId: t.ids.demo.entities.engineering,
-    sharePercent: 50,
-    estimatedAmountCents: 250000,
-    campaignYear: 2026,
-    contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
-    viaAccountant: false,
-    ...overrides,
-  });
+  const tax = (overrides: Record<string, unknown> = {}) => sampleTaxPledgeBody(t.ids, overrides);
   const rowsOf = (authorSub: DemoSubject) =>
     t.db.select().from(pledges).where(and(eq(pledges.tenantId, t.ids.demo.tenantId), eq(pledges.authorId, t.ids.demo.people[authorSub as keyof typeof t.ids.demo.people]))).all();
 

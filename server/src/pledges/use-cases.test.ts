@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testApp, type DemoSubject } from '../testing.ts';
+import { sampleTaxPledgeBody, testApp, type DemoSubject } from '../testing.ts';
 import { testConfig } from '../env.ts';
 import { loadActor } from '../auth/session.ts';
 import { auditLog } from '../db/tables/index.ts';
@@ -18,16 +18,7 @@ describe('pledge use cases, called without HTTP', () => {
       tenantSlug: 'demo',
       who: { tenantId: t.ids.demo.tenantId, actorId: t.ids.demo.people[sub], origin: 'use-case test', at: t.clock.now().toISOString() },
     });
-    const made = createPledge(deps, callAs('rep-acme'), {
-      kind: 'apprenticeship_tax',
-      companyId: t.ids.demo.companies.acme,
-      entityId: t.ids.demo.entities.engineering,
-      sharePercent: 50,
-      estimatedAmountCents: 250000,
-      campaignYear: 2026,
-      contact: { name: 'Marc Lefèvre', email: 'marc.lefevre@acme-robotique.fr' },
-      viaAccountant: false,
-    });
+    const made = createPledge(deps, callAs('rep-acme'), sampleTaxPledgeBody(t.ids));
     expect(made).toMatchObject({ pledge: { status: 'promised', kind: 'apprenticeship_tax' }, etag: '"v1"' });
     const id = made.pledge.id;
     expect(allocatePledge(deps, callAs('rep-acme'), { id })).toMatchObject({ pledge: { status: 'allocated' }, etag: '"v2"' });
