@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serverRoot } from '../paths.ts';
 import * as tables from './tables/index.ts';
+import { registerFunctions } from './functions.ts';
 
 export type Db = BetterSQLite3Database<typeof tables>;
 /** A transaction handle: the same query builder, bound to one transaction. */
@@ -34,6 +35,7 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+  registerFunctions(sqlite);
   const db = drizzle(sqlite, { schema: tables });
   startTransactionsImmediately(db);
   return { db, close: () => sqlite.close() };

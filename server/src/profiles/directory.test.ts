@@ -20,6 +20,8 @@ const levels: readonly VisibilityLevel[] = ['private', 'network', 'public'];
 const givens = ['Marc', 'Manon', 'Claire', 'Léa', 'Hugo', 'Mathis'];
 const families = ['Martin', 'Martinez', 'Dubois', 'Durand', 'Legrand', 'Moreau'];
 const employers = ['Acme', 'Acier Lyon', 'Globex', 'Initech'];
+const sectors = ['Conseil', 'Énergie', 'Électronique', 'Banque'];
+const cities = ['Lyon', 'Évry', 'Lille', 'Paris'];
 
 function fixture() {
   const t = testApp();
@@ -44,6 +46,9 @@ function fixture() {
       educationEntityId: i % 9 === 0 ? null : pick(schools.slice(0, 2)),
       graduationYear: 2000 + (i % 4),
       employer: i % 6 === 0 ? null : pick(employers),
+      sector: i % 8 === 0 ? null : pick(sectors),
+      workCity: i % 10 === 0 ? null : pick(cities),
+      availability: { mentoring: random() < 0.5, talks: random() < 0.3, hiringInterns: random() < 0.2 },
     };
     const visibility: Visibility = {
       ...defaultVisibility,
@@ -53,6 +58,9 @@ function fixture() {
       employer: pick(levels),
       graduationYear: pick(levels),
       educationEntityId: pick(levels),
+      sector: pick(levels),
+      workCity: pick(levels),
+      availability: pick(levels),
     };
     t.db.insert(profiles).values({ personId: id, tenantId, ...fields, visibility, ...derivedColumns(fields, visibility), createdAt: at, updatedAt: at }).run();
   }
@@ -97,6 +105,9 @@ function expected(t: ReturnType<typeof testApp>, readerId: string, query: Query)
     if (query.employer && !(row.employerKey?.startsWith(searchKey(query.employer)) && sees('employer'))) return false;
     if (query.graduationYear && !(row.graduationYear === Number(query.graduationYear) && sees('graduationYear'))) return false;
     if (query.entity && !(row.educationEntityId === query.entity && sees('educationEntityId'))) return false;
+    if (query.sector && !(row.sector && searchKey(row.sector).startsWith(searchKey(query.sector)) && sees('sector'))) return false;
+    if (query.city && !(row.workCity && searchKey(row.workCity).startsWith(searchKey(query.city)) && sees('workCity'))) return false;
+    for (const key of ['mentoring', 'talks', 'hiringInterns'] as const) if (query[key] && !(row.availability[key] && sees('availability'))) return false;
     return true;
   });
   const sortOf = (row: (typeof rows)[number]) => (admin || member ? row.sortNetwork : row.sortPublic);
@@ -142,6 +153,13 @@ describe('directory search against the policy, row by row', () => {
     { entity: entities.engineering },
     { q: 'm', graduationYear: '2000' },
     { q: 'l', employer: 'a', entity: entities.engineering },
+    { sector: 'ele' },
+    { sector: 'É', city: 'l' },
+    { city: 'EVRY' },
+    { mentoring: 'true' },
+    { talks: 'true', hiringInterns: 'true' },
+    { q: 'ma', mentoring: 'true', city: 'ly' },
+    { graduationYear: '2002', sector: 'banque', talks: 'true' },
   ];
   for (const [name, readerId] of Object.entries(readers)) {
     it(`${name}: every query lists what the policy lets them find, in their sort order`, () => {

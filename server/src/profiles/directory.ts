@@ -7,6 +7,7 @@ import { coveredEntityIds, entityScope, outsiderAudience, searchKey, visibilityR
 import type { DbOrTx } from '../db/open.ts';
 import { directoryHits, type DirectoryFilters, type DirectoryHit, type DirectoryReader } from './queries/directory.ts';
 import { findProfilesByPersonIds } from './queries/profiles.ts';
+import { availabilityFilters } from './queries/directory-row-filters.ts';
 import { validationProblem } from '../http/problem.ts';
 import type { ProfileRow } from './document.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -39,6 +40,9 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
     employerKey: query.employer ? searchKey(query.employer) : undefined,
     graduationYear: query.graduationYear,
     entityId: query.entity ? query.entity : undefined,
+    sectorKey: query.sector ? searchKey(query.sector) : undefined,
+    cityKey: query.city ? searchKey(query.city) : undefined,
+    availability: availabilityFilters.filter((key) => query[key] === 'true'),
     flagged: Boolean(query.flagged),
   };
   if (filters.flagged) authorize(actor, 'profile.listDuplicates', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });

@@ -142,7 +142,10 @@ export type ProfileView = { id: string } & Partial<ProfileFields> & {
     reviewFlags?: DuplicateFlag[];
   };
 
-const yearParam = v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number));
+const yearParam = v.pipe(v.string(), v.regex(/^\d{4}$/, 'validation.year'), v.transform(Number), v.minValue(1900, 'validation.year'), v.maxValue(2100, 'validation.year'));
+const searchText = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+/** A directory flag: present means "only those who said yes". */
+const yes = v.optional(v.picklist(['true']));
 
 /** `GET /v1/profiles`: directory search. Sorting only by the listed keys. */
 export const ProfileListQuerySchema = v.strictObject(
@@ -151,7 +154,15 @@ export const ProfileListQuerySchema = v.strictObject(
     q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
     entity: v.optional(IdSchema),
     graduationYear: v.optional(yearParam),
-    employer: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+    employer: v.optional(searchText(200)),
+    /** A prefix of the sector, without accents or case, like `employer`. */
+    sector: v.optional(searchText(100)),
+    /** A prefix of the city of work (`workCity`). */
+    city: v.optional(searchText(100)),
+    /** Only people open to mentoring, to giving talks, or hiring interns (the profile's `availability`). */
+    mentoring: yes,
+    talks: yes,
+    hiringInterns: yes,
     flagged: v.optional(v.picklist(['true'])),
     sort: v.optional(v.picklist(['name']), 'name'),
   },

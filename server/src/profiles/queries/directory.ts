@@ -24,6 +24,7 @@
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { memberships, profileDuplicateFlags, profiles } from '../../db/tables/index.ts';
+import { rowFilterConditions, type DirectoryRowFilters } from './directory-row-filters.ts';
 
 /** Above every character: `key >= p AND key < p + TOP` is an index-friendly prefix match. */
 const TOP = '\u{10FFFF}';
@@ -42,8 +43,8 @@ export interface DirectoryReader {
   sortBy: 'network' | 'public';
 }
 
-/** Filters, already normalised to search keys; `undefined` means absent. */
-export interface DirectoryFilters {
+/** Filters, already normalised to search keys; `undefined` means absent. Sector, city and availability are checked on the row. */
+export interface DirectoryFilters extends DirectoryRowFilters {
   /** Name tokens (present, maybe empty, when a name search was asked). */
   nameTokens?: readonly string[];
   employerKey?: string;
@@ -127,6 +128,7 @@ function conditions(filters: DirectoryFilters, minimum: number | undefined, driv
     const seek = driver.kind === 'entity';
     list.push(eq(term(profiles.educationEntityId, seek), filters.entityId), readable(profiles.educationEntityRank, seek));
   }
+  list.push(...rowFilterConditions(filters, minimum));
   return list.filter((c): c is SQL => c !== undefined);
 }
 
