@@ -67,11 +67,11 @@ function passerelleApi() {
       };
       cli('seed', '--demo');
       cli('tenant', 'origin', 'add', 'demo', ORIGIN);
-      // The production bundle of the portal, as a host page loads it (see bundle.test.ts).
+      // The production files, as a host page loads them (src/portal/bundle.test.ts, src/bundles/).
       try {
-        execFileSync(tsx, ['scripts/build.ts', 'portal', `--outdir=${join(dir, 'dist')}`, '--no-manifest'], { cwd: here, stdio: 'pipe' });
+        execFileSync(tsx, ['scripts/build.ts', `--outdir=${join(dir, 'dist')}`, '--no-manifest'], { cwd: here, stdio: 'pipe' });
       } catch (err) {
-        throw new Error(`Building dist/portal.js failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
+        throw new Error(`Building dist/ failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
       }
       const port = await freePort();
       api = `http://127.0.0.1:${port}`;
@@ -106,17 +106,17 @@ function passerelleApi() {
       if (context.path === '/__passerelle/config') {
         return { body: JSON.stringify({ api, tenant: 'demo', origin: ORIGIN }), type: 'json' };
       }
-      if (context.path === '/__passerelle/dist/portal.js') {
-        return { body: readFileSync(join(dir, 'dist', 'portal.js'), 'utf8'), type: 'js' };
-      }
-      // The English it fetches when it speaks English (dist/en/, see scripts/esbuild-options.ts).
-      const english = /^\/__passerelle\/dist\/en\/([\w-]+)\.js$/.exec(context.path);
-      if (english && existsSync(join(dir, 'dist', 'en', `${english[1]}.js`))) {
-        return { body: readFileSync(join(dir, 'dist', 'en', `${english[1]}.js`), 'utf8'), type: 'js' };
+      // dist/ (its chunks, English and message catalogues too), and the same files again under
+      // dist-copy/: a second copy of Passerelle on the page, as a host may load by mistake.
+      const file = /^\/__passerelle\/dist(?:-copy)?\/((?:chunks\/|en\/|messages\/)?[\w.-]+\.js)$/.exec(context.path);
+      if (file && existsSync(join(dir, 'dist', file[1]))) {
+        return { body: readFileSync(join(dir, 'dist', file[1]), 'utf8'), type: 'js' };
       }
       if (context.path === '/__passerelle/host-token') {
         const sub = context.URL.searchParams.get('sub') ?? 'student-ines';
-        return { body: JSON.stringify({ token: hostToken(sub) }), type: 'json' };
+        // A person the host vouches for (affiliation student or alum) is created on first sign-in.
+        const claims = Object.fromEntries(['affiliation', 'name', 'email'].flatMap((k) => (context.URL.searchParams.get(k) ? [[k, context.URL.searchParams.get(k)]] : [])));
+        return { body: JSON.stringify({ token: hostToken(sub, claims) }), type: 'json' };
       }
       return undefined;
     },

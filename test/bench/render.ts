@@ -153,7 +153,7 @@ function serveHost(port: number, dir: string, api: string, bundle: string): Prom
     try {
       if (target) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(hostPage(api, bundle, target));
-      } else if (/^\/dist\/(en\/)?[\w.-]+\.js$/.test(path)) {
+      } else if (/^\/dist\/(en\/|messages\/|chunks\/)?[\w.-]+\.js$/.test(path)) {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(dir, path)));
       } else res.writeHead(404).end();
     } catch {

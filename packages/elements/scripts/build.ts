@@ -1,14 +1,17 @@
-// Builds one minified ESM bundle per component (every `src/*/define.ts`),
-// `dist/passerelle.js` with all of them and one file per set of budgets.json
-// (`dist/front-office.js`); prints each file's min+gzip size;
+// Builds every file of dist/ in one esbuild run with shared chunks: one ES
+// module per component (every `src/*/define.ts`), `dist/passerelle.js` with
+// all of them and one file per set of budgets.json (`dist/front-office.js`),
+// their shared code written once in `dist/chunks/` (one Lit, one portal
+// context, one definition of each tag, whichever files a page combines);
+// prints each file's weight (itself and the chunks it imports, min+gzip);
 // refuses a bundle that contains server code or is over its budget
 // (budgets.json), then writes custom-elements.json.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { assertNoServerCode, buildOptions, definesEntry, elementsDir as here, englishFiles, englishName, messageCatalogues, srcDir as src } from './esbuild-options.ts';
-import { bytes, readBudgets, sizesOf } from './sizes.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { assertNoServerCode, buildOptions, elementsDir as here, englishFiles, englishName, messageCatalogues, onDemandPathsFor, splitBuildOptions, srcDir as src } from './esbuild-options.ts';
+import { bytes, readBudgets, sizesOf, weightOf } from './sizes.ts';
 
 // Options: `--outdir=<dir>` (default dist/), `--no-manifest` (skip the CEM analyzer).
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
@@ -29,18 +32,19 @@ mkdirSync(dist, { recursive: true });
 // esbuild prints its own errors; a stack trace on top adds nothing.
 const failed = (): never => process.exit(1);
 
-const perComponent = await build({
-  ...buildOptions,
-  entryPoints: Object.fromEntries(components.map((name) => [name, join(src, name, 'define.ts')])),
-  outdir: dist,
-}).catch(failed);
-// The portal first, so the provider is defined before the components inside it upgrade.
-const all = await build({ ...buildOptions, stdin: definesEntry(components, 'passerelle.ts'), outfile: join(dist, 'passerelle.js') }).catch(failed);
-assertNoServerCode(perComponent.metafile);
-assertNoServerCode(all.metafile);
+// The portal first in every set, so the provider is defined before the components inside it upgrade.
 // A set is built when the whole of it is (not by `build.ts portal`).
-for (const [name, set] of Object.entries(budgets.sets).filter(([, set]) => set.components.every((c) => components.includes(c)))) {
-  assertNoServerCode((await build({ ...buildOptions, stdin: definesEntry(set.components, `${name}.ts`), outfile: join(dist, `${name}.js`) }).catch(failed)).metafile);
+const sets: Record<string, string[]> = Object.fromEntries(
+  Object.entries(budgets.sets)
+    .filter(([, set]) => set.components.every((c) => components.includes(c)))
+    .map(([name, set]) => [name, set.components]),
+);
+if (only.length === 0) sets.passerelle = components;
+const bundles = await build({ ...splitBuildOptions(components, sets), outdir: dist }).catch(failed);
+assertNoServerCode(bundles.metafile);
+for (const out of bundles.outputFiles ?? []) {
+  mkdirSync(dirname(out.path), { recursive: true });
+  writeFileSync(out.path, out.path.endsWith('.js') ? onDemandPathsFor(out.path, out.text) : out.contents);
 }
 
 // English, loaded on demand by the bundles above: dist/en/<folder>.js.
@@ -53,17 +57,19 @@ assertNoServerCode((await build({ ...buildOptions, entryPoints: messageCatalogue
 
 const kB = (n: number) => `${(n / 1024).toFixed(2)} kB`;
 const over: string[] = [];
-console.log('file                          min    min+gzip (bytes)');
+console.log('file (with the chunks it imports)      files      min    min+gzip (bytes)');
 for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
-  const { min, gzip } = sizesOf(readFileSync(join(dist, file)));
+  const { files, min, gzip } = await weightOf(dist, file);
   const budget = budgets.budgets[file];
-  console.log(`${relative(here, join(dist, file)).padEnd(24)} ${kB(min).padStart(9)}  ${kB(gzip).padStart(9)} (${gzip})${budget ? `  budget ${bytes(budget.bytes)}${budget.enforced ? '' : ' (not enforced)'}` : ''}`);
+  console.log(`${relative(here, join(dist, file)).padEnd(34)} ${String(files.length).padStart(5)} ${kB(min).padStart(9)}  ${kB(gzip).padStart(9)} (${gzip})${budget ? `  budget ${bytes(budget.bytes)}${budget.enforced ? '' : ' (not enforced)'}` : ''}`);
   if (budget && gzip > budget.bytes) {
-    const line = `${file} is ${bytes(gzip)} min+gzip, over its ${bytes(budget.bytes)} budget (budgets.json).`;
+    const line = `${file} is ${bytes(gzip)} min+gzip with the chunks it imports, over its ${bytes(budget.bytes)} budget (budgets.json).`;
     if (budget.enforced) over.push(line);
     else console.warn(`warning: ${line}`);
   }
 }
+const chunks = (existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')) : []).map((f) => sizesOf(readFileSync(join(dist, 'chunks', f))).gzip);
+console.log(`dist/chunks/*.js: the code the files above share (${chunks.length} files, ${chunks.reduce((a, b) => a + b, 0)} B min+gzip in all)`);
 const english = readdirSync(join(dist, 'en')).map((f) => sizesOf(readFileSync(join(dist, 'en', f))).gzip);
 console.log(`dist/en/*.js: English, fetched when an element speaks it (${english.length} files, ${english.join(' + ')} B min+gzip)`);
 const catalogues = Object.keys(messageCatalogues()).map((l) => `${l} ${sizesOf(readFileSync(join(dist, 'messages', `${l}.js`))).gzip}`);

@@ -4,7 +4,7 @@
 import { transformSync, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The elements package folder. */
@@ -147,8 +147,21 @@ const messagesOnDemand: Plugin = {
   },
 };
 
+/**
+ * `src/<name>/define.ts` defines a tag: that is its whole point. The package's
+ * `sideEffects` (which lists only dist/) must not let esbuild drop it from an
+ * entry that imports it for that effect alone.
+ */
+const definesHaveEffects: Plugin = {
+  name: 'defines-have-effects',
+  setup(b) {
+    // Entry points too: esbuild remembers a file's side effects from its first resolution.
+    b.onResolve({ filter: /(^\.\/[\w-]+\/|[\\/]src[\\/][\w-]+[\\/])define\.ts$/ }, (args) => ({ path: isAbsolute(args.path) ? args.path : join(args.resolveDir, args.path), sideEffects: true }));
+  },
+};
+
 export const buildOptions: BuildOptions = {
-  plugins: [pureSchemaBuilders, minifyTemplates, noClientCookies, englishOnDemand, messagesOnDemand],
+  plugins: [definesHaveEffects, pureSchemaBuilders, minifyTemplates, noClientCookies, englishOnDemand, messagesOnDemand],
   bundle: true,
   format: 'esm',
   minify: true,
@@ -172,4 +185,44 @@ export function assertNoServerCode(metafile: Metafile | undefined): void {
   if (!metafile) throw new Error('esbuild gave no metafile.');
   const offenders = Object.keys(metafile.inputs).filter((input) => /(^|\/)server\/src\/|better-sqlite3|drizzle-orm|@hono\/node-server|nodemailer|hono\/dist\/(hono|hono-base|compose)\.js/.test(input));
   if (offenders.length > 0) throw new Error(`Server code in the browser bundle:\n  ${offenders.join('\n  ')}`);
+}
+
+/**
+ * The build of every `dist/` file at once, with shared chunks: each component
+ * (`<name>.js`) and each set of budgets.json (`<set>.js`, `passerelle.js`) is
+ * an entry, and what two of them share is written once, in `dist/chunks/`.
+ * So any combination of them on a page loads one Lit, one portal context and
+ * one definition of each tag.
+ */
+export function splitBuildOptions(components: readonly string[], sets: Readonly<Record<string, readonly string[]>>): BuildOptions {
+  const setEntries: Plugin = {
+    name: 'passerelle-sets',
+    setup(b) {
+      b.onResolve({ filter: /^passerelle-set:/ }, (args) => ({ path: args.path.slice('passerelle-set:'.length), namespace: 'passerelle-set' }));
+      b.onLoad({ filter: /.*/, namespace: 'passerelle-set' }, (args) => {
+        const { contents, resolveDir, loader } = definesEntry(sets[args.path] ?? [], `${args.path}.ts`)!;
+        return { contents, resolveDir, loader };
+      });
+    },
+  };
+  return {
+    ...buildOptions,
+    plugins: [setEntries, ...(buildOptions.plugins ?? [])],
+    entryPoints: {
+      ...Object.fromEntries(components.map((name) => [name, join(srcDir, name, 'define.ts')])),
+      ...Object.fromEntries(Object.keys(sets).map((name) => [name, `passerelle-set:${name}`])),
+    },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    write: false,
+  };
+}
+
+/**
+ * English and the message catalogues are fetched as `./en/<folder>.js` and
+ * `./messages/<language>.js` relative to the file that asks (see the plugins
+ * above); code that lands in `dist/chunks/` must go one folder up for them.
+ */
+export function onDemandPathsFor(outputPath: string, code: string): string {
+  return /[\\/]chunks[\\/][^\\/]+$/.test(outputPath) ? code.replace(/import\("\.\/(en|messages)\//g, 'import("../$1/') : code;
 }

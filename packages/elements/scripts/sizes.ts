@@ -1,7 +1,8 @@
 // Size budgets (budgets.json) and how bundles are measured against them:
 // shared by scripts/build.ts (which enforces them) and test/bench/bundle.ts.
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { elementsDir } from './esbuild-options.ts';
 
@@ -32,3 +33,40 @@ export function sizesOf(bytes: Uint8Array): Sizes {
 
 /** `19,798 B` */
 export const bytes = (n: number): string => `${n.toLocaleString('en-US')} B`;
+
+/** What a page downloads before a `dist/` file has run: the file and every chunk it imports statically, transitively. */
+export interface Weight extends Sizes {
+  /** Those files, relative to `dist/`, the entry first. */
+  files: string[];
+}
+
+/**
+ * The weight of a `dist/` file as budgets.json counts it: the file plus the
+ * chunks it imports statically (`import … from "./chunks/…"`, transitively),
+ * each compressed on its own as a server sends it, summed. Dynamic imports
+ * (English, the message catalogues, the email sign-in form) are fetched later,
+ * when needed, and are not counted. esbuild follows the imports, so the
+ * answer is the module graph the browser will load.
+ */
+export async function weightOf(dist: string, file: string): Promise<Weight> {
+  const result = await build({
+    entryPoints: [join(dist, file)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    format: 'esm',
+    plugins: [{ name: 'static-only', setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) }],
+  });
+  const files = Object.keys(result.metafile.inputs).map((input) => relative(dist, resolve(input)));
+  const entry = relative(dist, join(dist, file));
+  const ordered = [entry, ...files.filter((f) => f !== entry).sort()];
+  const total: Sizes = { min: 0, gzip: 0, brotli: 0 };
+  for (const f of ordered) {
+    const one = sizesOf(readFileSync(join(dist, f)));
+    total.min += one.min;
+    total.gzip += one.gzip;
+    total.brotli += one.brotli;
+  }
+  return { files: ordered, ...total };
+}

@@ -17,5 +17,11 @@ export interface PortalContext {
   auth: Auth;
 }
 
-/** A Symbol key, so no other library on the page can collide with it. */
-export const portalContext = createContext<PortalContext>(Symbol('passerelle-portal'));
+/**
+ * A registered Symbol key: no other library on the page collides with it, and
+ * two copies of Passerelle's code on one page (two folders, two versions, a
+ * bundle of the host's own) still find each other's portal, where a plain
+ * `Symbol()` per copy left a component from one inside a portal from the
+ * other with an empty shadow root.
+ */
+export const portalContext = createContext<PortalContext>(Symbol.for('passerelle.portal-context'));

@@ -4,7 +4,7 @@ import { SavedEvent, PasserelleErrorEvent, SignedOutEvent } from './events.ts';
 import { ApiError } from './api-error.ts';
 
 describe('define', () => {
-  it('defines once; a second copy warns instead of throwing', () => {
+  it('defines once; a second copy warns instead of throwing, once however many copies', () => {
     class A extends HTMLElement {}
     class B extends HTMLElement {}
     const warnings: unknown[] = [];
@@ -12,6 +12,7 @@ describe('define', () => {
     console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
     try {
       define('test-twice', A);
+      define('test-twice', B);
       define('test-twice', B);
     } finally {
       console.warn = warn;

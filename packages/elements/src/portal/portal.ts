@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { portalContext, type PortalContext } from '../core/context.ts';
 import { AuthOwner } from '../core/auth-owner.ts';
-import { EmailSignIn } from '../core/email-sign-in.ts';
+import type { EmailSignIn } from '../core/email-sign-in.ts';
 import type { Auth, IdentityTokenSource, Me, Session } from '../core/auth.ts';
 import type { SessionStorageMode } from '../core/tab-session.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
@@ -105,7 +105,10 @@ export class PasserellePortal extends LitElement {
     this.#publish();
     this.requestUpdate();
   });
-  readonly #signIn = new EmailSignIn(this, () => this.#owner.auth);
+  /** The email-code form, fetched the first time it is shown: a host that signs people in with identity tokens never downloads it. */
+  #signIn: EmailSignIn | null = null;
+  #signInRequested: Promise<void> | null = null;
+  #signInUnavailable: ApiError | null = null;
   readonly #provider = new ContextProvider(this, { context: portalContext });
 
   /** Sign-in, renewal and sign-out for this portal (null until `api` and `tenant` are set). */
@@ -161,6 +164,41 @@ export class PasserellePortal extends LitElement {
     if (!same) this.#provider.setValue(next);
   }
 
+  /**
+   * The email sign-in, or null while its code is fetched (dist/chunks/, a
+   * dynamic import: it and the form machinery it needs would put dist/portal.js
+   * over its budget). Renders again once it is there.
+   */
+  #emailSignIn(): EmailSignIn | null {
+    if (!this.#signIn && !this.#signInRequested) {
+      this.#signInRequested = import('../core/email-sign-in.ts').then(
+        ({ EmailSignIn }) => {
+          this.#signIn = new EmailSignIn(this, () => this.#owner.auth);
+          this.#signInUnavailable = null;
+          this.requestUpdate();
+        },
+        (err: unknown) => {
+          // The network failed: say so, and try again on the next render.
+          this.#signInRequested = null;
+          this.#signInUnavailable = ApiError.network(err);
+          this.dispatchEvent(new PasserelleErrorEvent({ error: this.#signInUnavailable, action: 'sign-in' }));
+          this.requestUpdate();
+        },
+      );
+    }
+    return this.#signIn;
+  }
+
+  /** Also waits for the email sign-in form when a render asked for it, so that `updateComplete` means "drawn", form included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#signIn && this.#signInRequested) {
+      await this.#signInRequested;
+      return super.getUpdateComplete();
+    }
+    return done;
+  }
+
   override render() {
     const t = this.#l10n.t;
     const auth = this.#owner.auth;
@@ -191,7 +229,9 @@ export class PasserellePortal extends LitElement {
         : state.status === 'signed-out' && state.reason && state.reason !== 'user'
           ? t.signIn.expired
           : undefined;
-      header = this.#signIn.render(note);
+      const unavailable = this.#signInUnavailable;
+      header =
+        this.#emailSignIn()?.render(note) ?? (unavailable ? html`<p part="message" class="message" role="alert">${problemText(unavailable, this)}</p>` : nothing);
     } else {
       header = nothing;
     }
