@@ -8,6 +8,7 @@ export const PAGES = [
   { file: 'index.html', fr: 'Accueil', en: 'Home' },
   { file: 'profile.html', fr: 'Mon profil', en: 'My profile' },
   { file: 'offers.html', fr: 'Stages et alternance', en: 'Internships' },
+  { file: 'directory.html', fr: 'Annuaire', en: 'Directory' },
   { file: 'moderation.html', fr: 'Modération', en: 'Moderation' },
   { file: 'pledge.html', fr: 'Soutenir', en: 'Give' },
   { file: 'consents.html', fr: 'Mes consentements', en: 'My consents' },

@@ -25,6 +25,16 @@ export async function hostToken(sub: DemoSubject = 'student-ines'): Promise<stri
   return ((await r.json()) as { token: string }).token;
 }
 
+/**
+ * A host token for a new person the host vouches for (`affiliation` student
+ * or alum): the API creates them on the first exchange, as a member of the
+ * institution's root entity. Gives a test people of its own.
+ */
+export async function newPersonToken(person: { sub: string; affiliation: 'student' | 'alum'; name?: string; email?: string }): Promise<string> {
+  const r = await fetch(`/__passerelle/host-token?${new URLSearchParams(Object.entries(person).filter((e): e is [string, string] => e[1] !== undefined))}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
 /** Signs in through the real `/v1/auth/exchange` and returns the bearer token (for setting up data). */
 export async function sessionToken(sub: DemoSubject = 'student-ines'): Promise<string> {
   const { api } = await apiConfig();
