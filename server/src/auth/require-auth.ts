@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { DbOrTx } from '../db/open.ts';
 import type { AppEnv, Auth } from '../context.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
 import { findSession, loadSessionActor } from './session.ts';
@@ -23,12 +24,7 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     const { db, clock } = c.var.deps;
     const session = findSession(db, match[1], clock.now());
     if (!session) throw unauthenticated('auth.sessionEnded');
-    const origin = c.req.header('origin');
-    if (origin) {
-      if (!untilChange(db, `origins:${session.tenantId}`, () => institutionOrigins(db, session.tenantId))?.includes(origin)) {
-        throw new ProblemError('forbidden', 'auth.originUnregistered', { origin });
-      }
-    }
+    refuseUnregisteredOrigin(db, c.req.header('origin'), session.tenantId);
     c.set('auth', {
       actor: loadSessionActor(db, session),
       sessionId: session.id,
@@ -38,4 +34,15 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     });
     await next();
   };
+}
+
+/**
+ * A browser request (it has an `Origin`) from an origin the tenant has not
+ * registered is refused (403): signed in, or reading what the institution
+ * opened to visitors.
+ */
+export function refuseUnregisteredOrigin(db: DbOrTx, origin: string | undefined, tenantId: string): void {
+  if (origin && !untilChange(db, `origins:${tenantId}`, () => institutionOrigins(db, tenantId))?.includes(origin)) {
+    throw new ProblemError('forbidden', 'auth.originUnregistered', { origin });
+  }
 }

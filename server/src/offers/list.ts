@@ -8,15 +8,18 @@ import { entityScope, type Actor, type Offer, type OfferListQuerySchema, type Pa
 import type { DbOrTx } from '../db/open.ts';
 import { listOfferRows, type OfferListScope } from './queries/list.ts';
 import { targetsByOffer } from './queries/offers.ts';
-import { validationProblem } from '../http/problem.ts';
+import { unauthenticated, validationProblem } from '../http/problem.ts';
+import { offerMatchExpression } from './search.ts';
 import { authorize } from '../auth/authorize.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { offerView } from './offer-view.ts';
 
-export function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<typeof OfferListQuerySchema>, today: string): Page<Offer> {
+export async function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<typeof OfferListQuerySchema>, today: string): Promise<Page<Offer>> {
   const mine = q.mine === 'true';
   const queue = q.queue === 'true';
   if (mine && queue) throw validationProblem([{ path: 'queue', code: 'offer.list.mineOrQueue', params: {} }]);
+  // A visitor has no offers of their own and no queue: they sign in first.
+  if ((mine || queue) && actor.visitor === true) throw unauthenticated();
   let scope: OfferListScope;
   if (mine) {
     scope = { list: 'mine', authorId: actor.personId };
@@ -27,7 +30,7 @@ export function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<typeof Off
   } else {
     scope = { list: 'published' };
   }
-  const rows = listOfferRows(db, actor.tenantId, scope, q, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const rows = listOfferRows(db, actor.tenantId, scope, { ...q, match: offerMatchExpression(q) }, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const targets = targetsByOffer(db, page.map((r) => r.id));
   const items = page.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, today));

@@ -15,13 +15,13 @@ import { createOffer, offerLocation } from './create.ts';
 import { editOffer } from './update.ts';
 import { transitionOffer } from './transition.ts';
 import { describeRoute } from '../http/describe.ts';
+import { boardReader } from './visitors.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 
 export const offerRoutes = new Hono<AppEnv>()
-  .use(requireAuth())
   /** The yearly legal parameters, for the form's live hints, and the entities an offer can be aimed at. */
-  .get('/parameters', describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), (c) => {
+  .get('/parameters', requireAuth(), describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), (c) => {
     const { actor } = c.var.auth;
     const targets = listTargetEntities(c.var.deps.db, actor.tenantId);
     return c.json({ ...c.var.deps.config.parameters.internship, targets }, 200);
@@ -29,14 +29,25 @@ export const offerRoutes = new Hono<AppEnv>()
   /**
    * Published, live offers (default); the caller's own in any state
    * (`mine=true`); or the staff's moderation queue (`queue=true`: submitted
-   * offers aimed at their entities). Filters: kind, entity, company, remote, startFrom.
+   * offers aimed at their entities). Filters: q (title, description,
+   * company), place, kind, entity, company, remote, startFrom. Published
+   * offers are also readable without a session, with `tenant=<slug>`, when
+   * the institution opened its board to visitors. These two reads come
+   * before `requireAuth` below, which they run themselves (`boardReader`).
    */
-  .get('/', describeRoute({ operationId: 'listOffers', summary: 'Published offers; one’s own with mine=true; the moderation queue with queue=true (staff)', tags: ['offers'], answers: { 200: OfferPageSchema } }), queryParams(OfferListQuerySchema), (c) => {
+  .get('/', boardReader(), describeRoute({ operationId: 'listOffers', summary: 'Published offers (signed out too, with tenant=, where the institution allows it); one’s own with mine=true; the moderation queue with queue=true (staff)', tags: ['offers'], answers: { 200: OfferPageSchema } }), queryParams(OfferListQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
-    const { actor } = c.var.auth;
-    const q = c.req.valid('query');
-    return c.json(listOffers(db, actor, q, todayOf(clock.now())), 200);
+    return c.json(await listOffers(db, c.var.reader, c.req.valid('query'), todayOf(clock.now())), 200);
   })
+  .get('/:id', boardReader(), describeRoute({ operationId: 'getOffer', summary: 'One offer (a published one signed out too, with tenant=, where the institution allows it)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, (c) => {
+    const actor = c.var.reader;
+    const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    const today = todayOf(c.var.deps.clock.now());
+    if (!offer || !can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
+    c.header('etag', offerEtag(offer));
+    return c.json(offerView(actor, offer, today), 200);
+  })
+  .use(requireAuth())
   /**
    * Creates a draft, or submits at once with `submit: true` (moderated for
    * students, alumni and representatives; published directly for staff of
@@ -47,14 +58,6 @@ export const offerRoutes = new Hono<AppEnv>()
     const created = createOffer(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
     c.header('location', offerLocation(created.offer.id));
     return answer(c, created, 201);
-  })
-  .get('/:id', describeRoute({ operationId: 'getOffer', summary: 'One offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, (c) => {
-    const { actor } = c.var.auth;
-    const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
-    const today = todayOf(c.var.deps.clock.now());
-    if (!offer || !can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
-    c.header('etag', offerEtag(offer));
-    return c.json(offerView(actor, offer, today), 200);
   })
   /**
    * Edits an offer (If-Match). Authors keep their offer until it is

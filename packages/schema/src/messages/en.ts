@@ -72,6 +72,7 @@ const refusals: Record<Action, string> = {
   'offer.publishDirectly':
     'Only staff of every targeted entity and administrators publish an offer without moderation. It will be published once the careers office has reviewed it.',
   'offer.queue': 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
+  'offer.browse': 'Sign in to read the offers: this institution shows them to its members only.',
   'pledge.read':
     'Only the author of a pledge, the company’s representatives, staff of the beneficiary entity or an administrator can read it. Ask the beneficiary’s office.',
   'pledge.receive':
@@ -180,6 +181,7 @@ export const en: Catalogue = {
   'request.notJson': () => 'Send the body as application/json.',
   'request.methodNotAllowed': ({ method, allowed }) => `${method} is not allowed here. Allowed: ${allowed.join(', ')}.`,
   'request.noRoute': ({ method, path }) => `There is nothing at ${method} ${path}.`,
+  'request.tenantMismatch': () => 'The tenant named is not the one of your session: leave it out when signed in.',
   'list.cursor': () => 'Invalid cursor: use the nextCursor of the previous page, or start again from the first page.',
   'list.limit': ({ max }) => `limit is a whole number from 1 to ${max}.`,
   'server.internal': () => 'Something went wrong on our side. Nothing was saved; please try again.',
@@ -224,6 +226,7 @@ export const en: Catalogue = {
   'policy.adminOnly': ({ task }) =>
     `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states' }[task]}. Ask an administrator of your institution.`,
   'policy.moderationQueue': () => 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
+  'policy.offerBoardSignIn': () => 'Sign in to read the offers: this institution shows them to its members only.',
   'policy.duplicatesStaffOnly': () => 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.',
   'policy.reviewStaffOnly': () => 'Only the staff of the person’s school (or an administrator) review possible duplicates. Ask them to look at it.',
   'policy.erasureStaffOnly': () =>

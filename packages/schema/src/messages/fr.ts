@@ -77,6 +77,7 @@ const refusals: Record<Action, string> = {
   'offer.publishDirectly':
     'Seuls le personnel de chaque entité visée et les administrateurs publient une offre sans modération. Elle sera publiée après examen par le service des relations entreprises.',
   'offer.queue': 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
+  'offer.browse': 'Connectez-vous pour lire les offres : cet établissement les réserve à ses membres.',
   'pledge.read':
     'Seuls l’auteur d’une promesse, les représentants de l’entreprise, le personnel de l’entité bénéficiaire ou un administrateur peuvent la consulter. Adressez-vous au service de l’entité bénéficiaire.',
   'pledge.receive':
@@ -207,6 +208,7 @@ export const fr: Catalogue = {
   'request.notJson': () => 'Envoyez le corps au format application/json.',
   'request.methodNotAllowed': ({ method, allowed }) => `La méthode ${method} n’est pas acceptée ici. Méthodes acceptées : ${allowed.join(', ')}.`,
   'request.noRoute': ({ method, path }) => `Rien ne répond à ${method} ${path}.`,
+  'request.tenantMismatch': () => 'L’établissement indiqué n’est pas celui de votre session : ne le précisez pas une fois connecté.',
   'list.cursor': () => 'Curseur invalide : utilisez le nextCursor de la page précédente, ou repartez de la première page.',
   'list.limit': ({ max }) => `limit est un nombre entier de 1 à ${max}.`,
   'server.internal': () => 'Un problème est survenu de notre côté. Rien n’a été enregistré ; veuillez réessayer.',
@@ -252,6 +254,7 @@ export const fr: Catalogue = {
   'policy.adminOnly': ({ task }) =>
     `Seuls les administrateurs peuvent ${{ purposes: 'gérer les finalités', consentDefaults: 'modifier les réglages de consentement par défaut', consentExport: 'exporter l’état des consentements' }[task]}. Adressez-vous à un administrateur de votre établissement.`,
   'policy.moderationQueue': () => 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
+  'policy.offerBoardSignIn': () => 'Connectez-vous pour lire les offres : cet établissement les réserve à ses membres.',
   'policy.duplicatesStaffOnly': () => 'Seuls le personnel et les administrateurs examinent les doublons possibles. Adressez-vous au service des diplômés.',
   'policy.reviewStaffOnly': () => 'Seul le personnel de l’école de la personne (ou un administrateur) examine les doublons possibles. Demandez-leur de s’en charger.',
   'policy.erasureStaffOnly': () =>

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdSchema, listQueryEntries, text } from '../core/common.ts';
+import { IdSchema, SlugSchema, listQueryEntries, text } from '../core/common.ts';
 import { offerStatuses } from '../policy/types.ts';
 
 export const offerKinds = ['internship', 'apprenticeship', 'fixed_term', 'permanent', 'international_volunteering'] as const;
@@ -126,9 +126,21 @@ export interface Offer {
   publishedAt?: string;
 }
 
-/** List filters of `GET /v1/offers`. */
-export const OfferListQuerySchema = v.object({
+/** What a person types in a search box: trimmed, at least one character. */
+const searchText = (max: number) => v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max)));
+
+/**
+ * List filters of `GET /v1/offers`. `q`: words of the title, description or
+ * company name; `place`: words of the location (both case- and
+ * accent-insensitive, each word a prefix). `tenant`: the institution, for a
+ * reader who is not signed in (the board is open to them only when the
+ * institution turned that on). An unknown key is refused, never ignored.
+ */
+export const OfferListQuerySchema = v.strictObject({
   ...listQueryEntries({ cursorMaxLength: 300 }),
+  q: searchText(200),
+  place: searchText(100),
+  tenant: v.optional(SlugSchema),
   kind: v.optional(v.picklist(offerKinds)),
   entity: v.optional(IdSchema),
   company: v.optional(IdSchema),

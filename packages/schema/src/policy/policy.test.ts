@@ -74,6 +74,8 @@ function resourceFor(kind: Resource['kind'], relation: Relation, who: Actor): Re
         return { kind, tenantId: FAR, entityId: 'far-root' };
       case 'records':
         return { kind, tenantId: FAR, entityIds: ['far-root'] };
+      case 'offerBoard':
+        return { kind, tenantId: FAR, openToVisitors: false };
     }
   }
   const pick = <V>(values: Record<Exclude<Relation, 'otherTenant'>, V>): V => values[relation];
@@ -133,6 +135,8 @@ function resourceFor(kind: Resource['kind'], relation: Relation, who: Actor): Re
         otherEntity: { kind, tenantId: T, entityIds: ['mgmt'] },
         otherCompany: { kind, tenantId: T, entityIds: [] },
       });
+    case 'offerBoard':
+      return { kind, tenantId: T, openToVisitors: false };
   }
 }
 

@@ -17,6 +17,7 @@ import {
   staffCoversAny,
 } from './scope.ts';
 import { refusalReason } from './sign-in.ts';
+import { visitorActions } from './visitor.ts';
 import type { Action, Actor, Decision, OfferStatus, Resource } from './types.ts';
 
 /** The kind of resource each action is about. */
@@ -43,6 +44,7 @@ export const actionResourceKind = {
   'offer.read': 'offer',
   'offer.publishDirectly': 'offer',
   'offer.queue': 'records',
+  'offer.browse': 'offerBoard',
   'pledge.read': 'pledge',
   'pledge.receive': 'pledge',
   'pledge.queryAmounts': 'records',
@@ -123,6 +125,8 @@ const rules: Rules = {
   // Staff publish directly when they look after every target; administrators always. Everyone else goes through moderation.
   'offer.publishDirectly': (actor, offer) => isAdmin(actor) || staffCoversAll(actor, offer.targetEntityIds),
   'offer.queue': isStaffOrAdmin,
+  // Every signed-in person reads the board; a visitor only where the institution opened it.
+  'offer.browse': (actor, board) => actor.visitor !== true || board.openToVisitors,
 
   // Anyone may give in their own name; on a company's behalf only its representative,
   // or staff recording it for their own entity, or an admin.
@@ -186,6 +190,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
   if (resource.tenantId !== actor.tenantId) return { allowed: false, reason: NOT_FOUND, sameTenant: false };
   const kind = actionResourceKind[action];
   if (resource.kind !== kind) return refuse({ code: 'policy.wrongResource', params: { action, expected: kind, actual: resource.kind } });
+  // Whatever a rule says of an actor without memberships, a visitor signs in first.
+  if (actor.visitor === true && !visitorActions.includes(action)) return refuse({ code: 'auth.required', params: {} });
   const rule = rules[action] as (actor: Actor, resource: Resource) => Verdict;
   const verdict = rule(actor, resource);
   if (verdict === true) return { allowed: true };

@@ -36,6 +36,7 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'offer.read': refused('offer.read'),
   'offer.publishDirectly': refused('offer.publishDirectly'),
   'offer.queue': { code: 'policy.moderationQueue', params: {} },
+  'offer.browse': { code: 'policy.offerBoardSignIn', params: {} },
   'pledge.read': refused('pledge.read'),
   'pledge.receive': { code: 'policy.pledgeReceive', params: {} },
   'pledge.queryAmounts': { code: 'policy.pledgeAmountQuery', params: {} },

@@ -5,6 +5,7 @@ import { pledgeScope } from './pledge-scope.ts';
 import { editableProfileFields, settableVisibilityLevels } from './profile-edit.ts';
 import { entityScope } from './scope.ts';
 import type { Actor, Membership, Resource } from './types.ts';
+import { visitorActor } from './visitor.ts';
 
 /* The tenant of policy.test.ts: univ ⊃ inge ⊃ dept, univ ⊃ mgmt; companies acme and globex. */
 const T = 'tenant-uni';
@@ -42,6 +43,23 @@ describe('offers', () => {
   it('the moderation queue is staff’s and admins’', () => {
     expect([student, rep, staff, admin].map((a) => can(a, 'offer.queue', records()))).toEqual([false, false, true, true]);
     expect(decide(student, 'offer.queue', records())).toMatchObject({ allowed: false, reason: { code: 'policy.moderationQueue' } });
+  });
+});
+
+describe('the offer board', () => {
+  const board = (openToVisitors: boolean): Resource => ({ kind: 'offerBoard', tenantId: T, openToVisitors });
+  it('every signed-in person reads it; a visitor only where the institution opened it', () => {
+    expect([student, rep, staff, admin, guest].map((a) => can(a, 'offer.browse', board(false)))).toEqual([true, true, true, true, true]);
+    expect(decide(visitorActor(T), 'offer.browse', board(false))).toMatchObject({ allowed: false, reason: { code: 'policy.offerBoardSignIn' } });
+    expect(can(visitorActor(T), 'offer.browse', board(true))).toBe(true);
+    expect(can(visitorActor('far'), 'offer.browse', board(true))).toBe(false);
+  });
+  it('a visitor reads published offers and nothing else, whatever a rule says of an actor without memberships', () => {
+    expect(can(visitorActor(T), 'offer.read', offer('published'))).toBe(true);
+    expect(can(visitorActor(T), 'offer.read', offer('submitted'))).toBe(false);
+    expect(can(guest, 'company.request', { kind: 'company', tenantId: T })).toBe(true);
+    expect(decide(visitorActor(T), 'company.request', { kind: 'company', tenantId: T })).toMatchObject({ allowed: false, reason: { code: 'auth.required' } });
+    expect(can(visitorActor(T), 'profile.read', person('p-other', ['inge']))).toBe(false);
   });
 });
 

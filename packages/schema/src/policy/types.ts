@@ -32,6 +32,12 @@ export interface Actor {
    * policy never grants with them; it only words the refusal they explain.
    */
   readonly withheldMemberships?: readonly Membership[];
+  /**
+   * Not signed in: someone reading what the institution opened to visitors
+   * (`visitorActor`: no person, no membership). The policy refuses a
+   * visitor every action but reading the offer board.
+   */
+  readonly visitor?: true;
 }
 
 /** Every action of the role table (docs/architecture.md), one name per row (and per verb of a row). */
@@ -68,6 +74,7 @@ export const serverActions = [
   'offer.read', // read an offer that is not published (insiders)
   'offer.publishDirectly', // submit and be published without moderation
   'offer.queue', // the moderation queue
+  'offer.browse', // list and read the published offers (visitors too, when the institution opened the board to them)
   'pledge.read', // know a pledge exists (its amount is pledge.readAmount)
   'pledge.receive', // record that the money arrived
   'pledge.queryAmounts', // sort or filter a list by amount
@@ -120,6 +127,8 @@ export type Resource =
       /** The beneficiary entity. */
       readonly entityId: string;
     }
+  /** The institution's board of published offers: whether it opened it to readers who are not signed in. */
+  | { readonly kind: 'offerBoard'; readonly tenantId: string; readonly openToVisitors: boolean }
   /** The audit log of some entities (empty: the whole tenant). */
   | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] }
   /** A webhook subscription; it reads as staff of `entityId`. */

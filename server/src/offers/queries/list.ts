@@ -3,7 +3,8 @@
  * offers (newest published first), an author's own offers (last changed
  * first), or the moderation queue (submitted and live, oldest first).
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type * as v from 'valibot';
 import type { OfferListQuerySchema } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
@@ -17,7 +18,18 @@ import { offerColumns, type OfferRow } from './offers.ts';
  */
 export type OfferListScope = { list: 'published' } | { list: 'mine'; authorId: string } | { list: 'queue'; entityIds: readonly string[] | undefined };
 
-export type OfferListFilters = Pick<v.InferOutput<typeof OfferListQuerySchema>, 'kind' | 'company' | 'remote' | 'startFrom' | 'entity'>;
+export type OfferListFilters = Pick<v.InferOutput<typeof OfferListQuerySchema>, 'kind' | 'company' | 'remote' | 'startFrom' | 'entity'> & {
+  /** An FTS5 expression over `offer_search` (`offers/search.ts`); `null`: nothing can match. */
+  match?: string | null | undefined;
+};
+
+/**
+ * The FTS5 index (`drizzle/0005_offer-search.sql`) and the table that gives
+ * each offer its document number there, declared for the query builder
+ * only: outside `db/tables/` so that drizzle-kit does not try to create them.
+ */
+const offerSearch = sqliteTable('offer_search', { rowid: integer('rowid').notNull() });
+const offerSearchDocs = sqliteTable('offer_search_docs', { docid: integer('docid').notNull(), offerId: text('offer_id').notNull() });
 
 /**
  * Up to `limit` rows of the tenant's list, strictly after `after` (the sort
@@ -53,6 +65,8 @@ export function listOfferRows(
   if (filters.company) where.push(eq(offers.companyId, filters.company));
   if (filters.remote) where.push(eq(offers.remote, filters.remote));
   if (filters.startFrom) where.push(gte(offers.startDate, filters.startFrom));
+  if (filters.match === null) where.push(sql`0`);
+  else if (filters.match !== undefined) where.push(matching(db, filters.match));
   if (filters.entity) where.push(inArray(offers.id, db.select({ id: offerTargets.offerId }).from(offerTargets).where(and(eq(offerTargets.tenantId, tenantId), eq(offerTargets.entityId, filters.entity)))));
   if (page.after) {
     const beyond = ascending ? gt : lt;
@@ -67,4 +81,32 @@ export function listOfferRows(
     .orderBy(...order)
     .limit(page.limit)
     .all();
+}
+
+/** Above this many matching offers (of every tenant and status) a search is broad: see `matching`. */
+export const NARROW_SEARCH = 2000;
+
+/**
+ * The offers that match an FTS5 expression, as a condition, in the shape
+ * that is cheap for how many there are (counted up to NARROW_SEARCH + 1
+ * first, a few milliseconds):
+ *  - narrow: their ids from the index, a small set the list's own index walk
+ *    tests each row against;
+ *  - broad ("stage", a town): building that set would mean tens of
+ *    thousands of ids for a page of twenty, so each row of the list's walk,
+ *    in page order, asks the index whether that one offer matches (a seek by
+ *    document number) until the page is full, which comes quickly when
+ *    matches are common.
+ */
+function matching(db: DbOrTx, match: string): SQL {
+  const sample = db.select({ one: sql`1` }).from(offerSearch).where(sql`${offerSearch} MATCH ${match}`).limit(NARROW_SEARCH + 1).as('sample');
+  const found = db.select({ n: sql<number>`count(*)` }).from(sample).get()?.n ?? 0;
+  if (found <= NARROW_SEARCH) {
+    return inArray(
+      offers.id,
+      db.select({ id: offerSearchDocs.offerId }).from(offerSearch).innerJoin(offerSearchDocs, eq(offerSearchDocs.docid, offerSearch.rowid)).where(sql`${offerSearch} MATCH ${match}`),
+    );
+  }
+  const docOfRow = db.select({ docid: offerSearchDocs.docid }).from(offerSearchDocs).where(eq(offerSearchDocs.offerId, offers.id));
+  return exists(db.select({ one: sql`1` }).from(offerSearch).where(and(sql`${offerSearch} MATCH ${match}`, sql`${offerSearch.rowid} = (${docOfRow})`)));
 }
