@@ -1,6 +1,8 @@
 // CEM analyzer configuration (`pnpm analyze`, also run by the build).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { eventClasses, typeEvents } from './scripts/cem-events.mjs';
+import { publishedModules } from './scripts/cem-publish.mjs';
 
 /** `define('passerelle-x', Class)` in every src/<folder>/define.ts: tag name by class name. */
 function tagsFromDefineFiles() {
@@ -38,7 +40,9 @@ function themeDefaults() {
  * Our components register through `define()` (a warning instead of a crash
  * when loaded twice), which the analyzer cannot follow: read the tags from the
  * define.ts files. Also drop the unnamed events the analyzer infers from
- * `dispatchEvent(new SavedEvent(...))` — the JSDoc `@event` lines name them.
+ * `dispatchEvent(new SavedEvent(...))` — the JSDoc `@event` lines name them,
+ * and the classes dispatched under each name give its type (scripts/cem-events.mjs).
+ * Last, the modules become the files of dist/ (scripts/cem-publish.mjs).
  */
 function passerelle() {
   return {
@@ -46,6 +50,7 @@ function passerelle() {
     packageLinkPhase({ customElementsManifest }) {
       const tags = tagsFromDefineFiles();
       const defaults = themeDefaults();
+      const events = eventClasses();
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
           if (decl.kind !== 'class') continue;
@@ -60,6 +65,7 @@ function passerelle() {
           const documented = new Set((decl.cssParts ?? []).map((p) => p.name));
           const missing = [...renderedParts(mod.path)].filter((p) => !documented.has(p));
           if (missing.length > 0) throw new Error(`<${decl.tagName}> renders parts its JSDoc does not list (@csspart): ${missing.join(', ')} (${mod.path}).`);
+          typeEvents(decl, mod.path, events);
           for (const prop of decl.cssProperties ?? []) {
             const [light, dark] = defaults.get(prop.name) ?? [];
             if (light && !prop.default) prop.default = light;
@@ -67,6 +73,7 @@ function passerelle() {
           }
         }
       }
+      publishedModules(customElementsManifest, tags);
     },
   };
 }
@@ -75,5 +82,7 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/testing/**'],
   litelement: true,
+  // package.json is published: its `customElements` is written by hand, never by a run with another --outdir.
+  packagejson: false,
   plugins: [passerelle()],
 };

@@ -1,11 +1,18 @@
 import type { InferResponseType } from 'hono/client';
-import type { SessionGrant } from '@passerelle/schema';
+import type { Me as MeAnswer, SessionGrant } from '@passerelle/schema';
 import { ApiError } from './api-error.ts';
 import { createClient, type PasserelleClient, type Rpc } from './client.ts';
 import { TabSession } from './tab-session.ts';
 
-/** `GET /v1/me`: the person, their tenant, memberships and what the policy lets them do. */
-export type Me = InferResponseType<Rpc['me']['$get'], 200>;
+/**
+ * `GET /v1/me`: the person, their tenant, memberships and what the policy lets them do.
+ * The shared schema's answer, so that the published declarations (scripts/types.ts) do not
+ * need the server's routes; the check below fails the type-check if the route answers otherwise.
+ */
+export type Me = MeAnswer;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+type MeIsTheRoutesAnswer = Holds<Same<Me, InferResponseType<Rpc['me']['$get'], 200>>>;
 export type Membership = Me['memberships'][number];
 
 /**

@@ -12,6 +12,11 @@ import { theme, formStyles } from '../styles/theme.ts';
  * Every component renders these parts too: its forms, and the sign-in it
  * shows when used alone without a session.
  *
+ * Used alone (no portal around it), a component owns its session and tells
+ * the page about it as the portal would:
+ * @event passerelle-signed-in - Used alone: the person is signed in. `detail: { me, method }`.
+ * @event passerelle-signed-out - Used alone: the session ended. `detail: { reason: 'user' | 'expired' | 'revoked' }`.
+ *
  * @csspart sign-in - The sign-in section (a component used alone, signed out).
  * @csspart title - The sign-in heading.
  * @csspart message - A note above the sign-in form (expired session, refused token).
