@@ -36,6 +36,7 @@ export function Careers({ token }: { token: string }): ReactElement {
         <passerelle-offer-moderation onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-company-requests onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-consent-centre onpasserelle-saved={(e) => note(e.detail.kind)} onpasserelle-error={onError} />
+        <passerelle-directory pageSize={20} page-size={20} onpasserelle-error={onError} />
       </passerelle-portal>
       {/* Alone, outside the portal: its own session and sign-in events. */}
       <passerelle-pledge
