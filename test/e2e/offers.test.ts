@@ -36,7 +36,7 @@ test('a company posts an offer, the school’s staff publish it, and the site li
   await form.getByText('Offre envoyée : le service de l’école la relira avant publication.').first().waitFor();
   await h.screenshot(page, 'offers-submitted');
   // Not published yet: the list on the page does not show it.
-  assert.equal(await page.locator('#offer-list').getByText(title).count(), 0);
+  assert.equal(await page.locator('passerelle-offer-board').getByText(title).count(), 0);
 
   // Sophie Bernard, staff of the engineering school, publishes it.
   await visit(page, h.site, '/moderation.html');
@@ -51,7 +51,10 @@ test('a company posts an offer, the school’s staff publish it, and the site li
   await visit(page, h.site, '/offers.html');
   await switchPerson(page, 'student-ines');
   await portalSettled(page, 'signed-in');
-  await page.locator('#offer-list').getByRole('heading', { name: title }).waitFor();
+  const board = page.locator('passerelle-offer-board');
+  await board.getByRole('button', { name: `Lire l’offre : ${title}` }).click();
+  await board.getByRole('heading', { name: title }).waitFor();
+  assert.equal(await board.getByRole('link', { name: 'Candidater sur le site de l’entreprise (nouvelle fenêtre)' }).getAttribute('href'), 'https://www.acme-robotique.fr/stages');
   await h.screenshot(page, 'offers-published');
   assert.deepEqual(errors, []);
 });

@@ -37,6 +37,7 @@ export function Careers({ token }: { token: string }): ReactElement {
         <passerelle-company-requests onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-consent-centre onpasserelle-saved={(e) => note(e.detail.kind)} onpasserelle-error={onError} />
         <passerelle-directory pageSize={20} page-size={20} onpasserelle-error={onError} />
+        <passerelle-offer-board pageSize={20} page-size={20} openToVisitors open-to-visitors onpasserelle-error={onError} />
       </passerelle-portal>
       {/* Alone, outside the portal: its own session and sign-in events. */}
       <passerelle-pledge

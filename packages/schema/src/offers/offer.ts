@@ -26,16 +26,23 @@ export const ApplySchema = v.pipe(
   v.trim(),
   v.minLength(1),
   v.maxLength(300),
-  v.check((s) => {
-    if (MAIL.test(s)) return true;
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'offer.apply.format'),
+  v.check((s) => applyLink(s) !== null, 'offer.apply.format'),
 );
+
+/**
+ * Where an offer's `apply` leads: an email address (written to with
+ * `mailto:`) or an http(s) address; null for anything else. ApplySchema
+ * accepts exactly what this links, so the board links what the server took.
+ */
+export function applyLink(apply: string): { kind: 'email' | 'url'; href: string } | null {
+  if (MAIL.test(apply)) return { kind: 'email', href: `mailto:${apply}` };
+  try {
+    const u = new URL(apply);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? { kind: 'url', href: u.href } : null;
+  } catch {
+    return null;
+  }
+}
 
 export const DurationSchema = v.strictObject({
   amount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(260)),
@@ -149,3 +156,15 @@ export const OfferListQuerySchema = v.strictObject({
   mine: v.optional(v.picklist(['true', 'false'])),
   queue: v.optional(v.picklist(['true', 'false'])),
 });
+
+/**
+ * The offer board's search form (`<passerelle-offer-board>`): the words and
+ * the date it types, with the very entries `GET /v1/offers` checks (the
+ * choices — kind, school, remote — are lists the form offers).
+ */
+export const OfferSearchSchema = v.strictObject({
+  q: OfferListQuerySchema.entries.q,
+  place: OfferListQuerySchema.entries.place,
+  startFrom: OfferListQuerySchema.entries.startFrom,
+});
+export type OfferSearch = v.InferOutput<typeof OfferSearchSchema>;
