@@ -185,9 +185,12 @@ for (const person of ['rep-acme', 'student-ines'] as const) {
   );
 }
 
+/** A pledge's reference in "My gifts and pledges" is its id, which a person quotes to the institution: data, not wording. */
+const pledgeReferences = '[part~="history-item"] dd > code';
+
 test(`the pledge form as a company representative (donation, then apprenticeship tax)`, () =>
   bothLanguages(async (lang, found) => {
-    const v = await open('/pledge.html', 'passerelle-pledge', 'rep-acme', lang, found);
+    const v = await open('/pledge.html', 'passerelle-pledge', 'rep-acme', lang, found, pledgeReferences);
     await v.c.locator('[name="amountCents"]').waitFor();
     await submit(v.c, 'amountCents');
     await summary(v.c);
@@ -220,7 +223,7 @@ test(`the pledge form as a company representative (donation, then apprenticeship
 
 test(`the pledge form as a student`, () =>
   bothLanguages(async (lang, found) => {
-    const v = await open('/pledge.html', 'passerelle-pledge', 'student-ines', lang, found);
+    const v = await open('/pledge.html', 'passerelle-pledge', 'student-ines', lang, found, pledgeReferences);
     await v.c.locator('[name="amountCents"]').waitFor();
     await set(v.c, 'donor.fullName', '');
     await submit(v.c, 'amountCents');

@@ -54,6 +54,32 @@ export const pledgeStyles = css`
   dd {
     margin: 0;
   }
+  .history {
+    margin-block-start: calc(var(--_space) * 2);
+    border-block-start: 1px solid var(--_border);
+  }
+  .pledges {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .pledge {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75);
+    margin-block-end: calc(var(--_space) * 0.75);
+  }
+  .pledge h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1.05em;
+  }
+  .pledge code {
+    overflow-wrap: anywhere;
+  }
+  .pledge .hint {
+    margin: 0.5rem 0 0;
+    color: var(--_muted);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -66,7 +92,8 @@ export const pledgeStyles = css`
       background: #fff;
     }
     .actions,
-    .no-print {
+    .no-print,
+    [part='confirmation'] ~ .history {
       display: none !important;
     }
     section[part='confirmation'] {

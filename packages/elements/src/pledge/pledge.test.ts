@@ -2,18 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
 import type { PasserellePledge } from './pledge.ts';
 import type { Pledge } from '@passerelle/schema';
-import { apiConfig, deepActiveElement, fill, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
-
-/** The browser's media type (web-test-runner's `emulate-media` command), to check the print stylesheet. */
-async function emulateMedia(payload: { media: 'print' | 'screen' }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  // @ts-expect-error — served by web-test-runner at runtime, no types.
-  const { sendMessageWaitForResponse } = (await import('/__web-dev-server__web-socket.js')) as {
-    sendMessageWaitForResponse(m: unknown): Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'emulate-media', payload });
-  if (!response.executed) throw new Error('emulate-media is not available.');
-}
+import { apiConfig, deepActiveElement, emulateMedia, fill, hostToken, keys, sessionToken, shadow, until, type DemoSubject } from '../testing/index.ts';
 
 async function pledgeElement(sub: DemoSubject, lang = 'en'): Promise<PasserellePledge> {
   const { api, tenant } = await apiConfig();

@@ -22,6 +22,7 @@ import { SavedEvent } from '../core/events.ts';
 import { headers, newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
 import { fr } from './translations.ts';
+import { PledgeHistory } from './history.ts';
 import { pledgeStyles } from './pledge.styles.ts';
 
 /** Euros typed by a person, checked as cents by the shared amount schema (whose code words the bounds in euros). */
@@ -44,14 +45,23 @@ type Mode = 'donation' | 'tax';
  * one `Idempotency-Key`, reused on retry, so a double click or a network
  * retry records one pledge.
  *
+ * Signed in, "My gifts and pledges" lists the person's own gifts and
+ * pledges and those of the companies they represent, newest first, with
+ * their status, amounts where the API answers them, campaign year,
+ * reference and dates; it is read again after each new pledge. An
+ * apprenticeship-tax pledge says that it gets no tax receipt (SOLTéA's
+ * domain).
+ *
  * @event passerelle-saved - The pledge was recorded. `detail: { kind: 'pledge', item }`.
- * @event passerelle-error - The API refused. `detail: { error, action }`.
+ * @event passerelle-error - The API refused. `detail: { error, action }`: `action` is `pledge` (sending one) or `load-pledges` (reading "My gifts and pledges").
  * @csspart modes - The donation / apprenticeship-tax switch.
  * @csspart form - The pledge form.
  * @csspart estimate - The live tax-reduction estimate.
  * @csspart calendar - The SOLTéA allocation calendar.
  * @csspart confirmation - The printable summary after submission.
  * @csspart steps - The "what to do next on SOLTéA" list.
+ * @csspart history - The "My gifts and pledges" section.
+ * @csspart history-item - One gift or pledge of that section.
  */
 export class PasserellePledge extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, pledgeStyles];
@@ -69,6 +79,9 @@ export class PasserellePledge extends PasserelleElement {
   #donationKey = newIdempotencyKey();
   #taxKey = newIdempotencyKey();
   #loading = false;
+  readonly #history = new PledgeHistory(this);
+  /** Whose gifts and pledges the history lists: read again when another person signs in. */
+  #historyFor: string | null = null;
 
   readonly #donation = new FormController(this, {
     schema: DonationFormSchema,
@@ -89,12 +102,24 @@ export class PasserellePledge extends PasserelleElement {
     const data = await client.json(client.rpc.pledges.$post({ json: body }, headers({ idempotencyKey: key })));
     this.result = data;
     this.dispatchEvent(new SavedEvent({ kind: 'pledge', item: data }));
+    this.#loadHistory();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
   }
 
+  #loadHistory(): void {
+    const signedIn = this.session.signedIn;
+    if (signedIn) this.#history.load(signedIn.client, this.#companies(signedIn.me).map((c) => c.id));
+  }
+
   override updated(): void {
     const signedIn = this.session.signedIn;
+    const person = signedIn?.me.person.id ?? null;
+    if (person !== this.#historyFor) {
+      this.#historyFor = person;
+      // After this update, not inside it: loading changes the state drawn.
+      queueMicrotask(() => (person ? this.#loadHistory() : this.#history.clear()));
+    }
     if (signedIn && !this.params && !this.#loading) {
       this.#loading = true;
       const { client } = signedIn;
@@ -165,7 +190,8 @@ export class PasserellePledge extends PasserelleElement {
     const t = this.#l10n.t;
     return this.session.render(({ me }) => {
       if (!this.params) return html`<p role="status">${t.loading}</p>`;
-      if (this.result) return this.#confirmation(this.result, this.params);
+      const history = this.#history.render(this.#l10n, this.params);
+      if (this.result) return html`${this.#confirmation(this.result, this.params)}${history}`;
       const canTax = me.can['pledge.tax'] === true;
       const mode = canTax ? this.mode : 'donation';
       return html`<h2 id="pledge-title" tabindex="-1">${t.title}</h2>
@@ -178,7 +204,8 @@ export class PasserellePledge extends PasserelleElement {
               )}
             </fieldset>`
           : nothing}
-        ${mode === 'donation' ? this.#donationForm(me, this.params) : this.#taxForm(me, this.params)}`;
+        ${mode === 'donation' ? this.#donationForm(me, this.params) : this.#taxForm(me, this.params)}
+        ${history}`;
     });
   }
 
@@ -340,7 +367,7 @@ export class PasserellePledge extends PasserelleElement {
               <dt>${t.siret}</dt><dd><code>${r.employerSiret}</code></dd><dt>${t.share}</dt><dd>${share}</dd>`
           : nothing}
         ${r.estimatedAmountCents !== undefined ? html`<dt>${t.estimated}</dt><dd>${money(r.estimatedAmountCents)}</dd>` : nothing}
-        <dt>${t.status}</dt><dd>${t.statuses[r.status] ?? r.status}</dd>
+        <dt>${t.status}</dt><dd>${t.statuses[r.status]}</dd>
         <dt>${t.reference}</dt><dd><code>${r.id}</code></dd>
       </dl>
       ${isTax

@@ -1,3 +1,5 @@
+import type { PledgeKind, PledgeStatus } from '@passerelle/schema';
+
 export const fr = {
   title: 'Faire une promesse',
   modeLabel: 'Type de promesse',
@@ -64,7 +66,7 @@ export const fr = {
   summary: 'Récapitulatif',
   kind: 'Type',
   status: 'Statut',
-  statuses: { promised: 'promise', allocated: 'répartie', received: 'reçue', cancelled: 'annulée' } as Record<string, string>,
+  statuses: { promised: 'promise', allocated: 'répartie', received: 'reçue', cancelled: 'annulée' } satisfies Record<PledgeStatus, string>,
   reference: 'Référence',
   beneficiary: 'Bénéficiaire',
   reduction: 'Réduction d’impôt estimée',
@@ -81,4 +83,24 @@ export const fr = {
   accountantStep: 'Transmettez ces informations à votre expert-comptable, qui fera la répartition.',
   print: 'Imprimer le récapitulatif',
   another: 'Faire une autre promesse',
+  // My gifts and pledges
+  history: {
+    title: 'Mes dons et promesses',
+    loading: 'Chargement de vos dons et promesses…',
+    none: 'Vous n’avez encore fait aucun don ni aucune promesse.',
+    count: (n: number, more: boolean) => (more ? `${n} dons et promesses affichés ; il y en a d’autres.` : n === 1 ? '1 don ou promesse.' : `${n} dons et promesses.`),
+    list: 'Vos dons et promesses, du plus récent au plus ancien',
+    kinds: { donation: 'Don', apprenticeship_tax: 'Taxe d’apprentissage' } satisfies Record<PledgeKind, string>,
+    amount: 'Montant',
+    estimated: 'Montant estimé',
+    share: 'Part du solde',
+    received: 'Montant reçu',
+    campaign: 'Campagne',
+    pledgedOn: 'Promis le',
+    receivedOn: 'Reçu le',
+    byOther: 'Enregistrée par une autre personne, pour l’entreprise.',
+    noTaxReceipt: 'La taxe d’apprentissage ne donne lieu à aucun reçu fiscal : elle relève de SOLTéA.',
+    more: 'Afficher plus de dons et promesses',
+    retry: 'Réessayer',
+  },
 };

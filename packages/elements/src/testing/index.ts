@@ -71,8 +71,8 @@ export function keys(payload: { type: string } | { press: string } | { down: str
   return command('send-keys', payload);
 }
 
-/** Emulates `prefers-color-scheme` / `prefers-reduced-motion` (the wtr `emulate-media` command). */
-export function emulateMedia(media: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void> {
+/** Emulates `prefers-color-scheme` / `prefers-reduced-motion`, or the print media type (the wtr `emulate-media` command). */
+export function emulateMedia(media: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference'; media?: 'print' | 'screen' }): Promise<void> {
   return command('emulate-media', media);
 }
 
