@@ -20,7 +20,7 @@ const REQUESTS = Number(args.requests);
 async function main() {
   const { file, remove } = tempDatabase('companies');
   const started = performance.now();
-  const { db, close, ids } = openForSeeding(file);
+  const { db, close, ids } = await openForSeeding(file);
   const sampleSirets = insertCompanies(db, ids, TOTAL);
   db.run(sql`PRAGMA optimize`);
   db.run(sql`ANALYZE`);

@@ -23,7 +23,7 @@ const { random } = seededRandom(11);
 async function main() {
   const { file, remove } = tempDatabase('consents');
   const started = performance.now();
-  const { db, close, ids } = openForSeeding(file);
+  const { db, close, ids } = await openForSeeding(file);
   const tenantId = ids.demo.tenantId;
   const list = db.select({ id: purposes.id, key: purposes.key, versionId: purposes.currentVersionId }).from(purposes).where(eq(purposes.tenantId, tenantId)).all();
   const channelsOf: Record<string, string[]> = { 'alumni-news': ['email'], events: ['email', 'sms'], fundraising: ['email', 'post'], 'job-offers': ['email'] };

@@ -34,7 +34,7 @@ async function main() {
   const { file, remove } = args.db ? { file: resolve(args.db), remove: () => {} } : tempDatabase('exports');
   if (!args.db || !existsSync(file)) {
     const started = performance.now();
-    const { db, close, ids } = openForSeeding(file);
+    const { db, close, ids } = await openForSeeding(file);
     db.run(sql`PRAGMA cache_size = -262144`);
     insertProfiles(db, ids, TOTAL);
     db.run(sql`ANALYZE`);

@@ -37,10 +37,10 @@ export function tempDatabase(name: string): { file: string; remove: () => void }
  * institution seeded, ready for a bulk load: durability is off for the load
  * only, as the server reopens the file with its usual settings.
  */
-export function openForSeeding(file: string) {
+export async function openForSeeding(file: string) {
   const { db, close } = openDatabase(file);
   migrateDatabase(db);
-  const ids = seedDemo(db, {}, new Date());
+  const ids = await seedDemo(db, {}, new Date());
   db.run(sql`PRAGMA synchronous = OFF`);
   return { db, close, ids };
 }

@@ -88,11 +88,11 @@ function peopleFile(rows: number, variant: boolean): Buffer {
   return windows1252(lines.join(''));
 }
 
-function main() {
+async function main() {
   const { file: database, remove } = tempDatabase('import');
   const dir = dirname(database);
   try {
-    const seeding = openForSeeding(database);
+    const seeding = await openForSeeding(database);
     seeding.close();
     writeFileSync(join(dir, 'mapping.json'), JSON.stringify(mapping, null, 2));
     writeFileSync(join(dir, 'base.csv'), peopleFile(ROWS, false));
@@ -130,4 +130,4 @@ function main() {
   }
 }
 
-main();
+await main();

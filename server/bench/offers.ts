@@ -21,7 +21,7 @@ const REQUESTS = Number(args.requests);
 async function main() {
   const { file, remove } = tempDatabase('offers');
   const started = performance.now();
-  const { db, close, ids } = openForSeeding(file);
+  const { db, close, ids } = await openForSeeding(file);
   insertCompanies(db, ids, 5_000);
   insertOffers(db, ids, TOTAL);
   db.run(sql`INSERT INTO offer_search(offer_search) VALUES ('optimize')`);

@@ -248,8 +248,8 @@ export interface Scale {
  * A database file at `file` with the demo seed and the three populations,
  * analysed and checkpointed into the one file, ready to be copied.
  */
-export function seedPopulation(file: string, scale: Scale): void {
-  const { db, close, ids } = openForSeeding(file);
+export async function seedPopulation(file: string, scale: Scale): Promise<void> {
+  const { db, close, ids } = await openForSeeding(file);
   // Random ids land all over the profile indexes: keep them in memory (256 MiB) for the load.
   db.run(sql`PRAGMA cache_size = -262144`);
   insertProfiles(db, ids, scale.profiles);

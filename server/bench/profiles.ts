@@ -29,7 +29,7 @@ const REQUESTS = Number(args.requests);
 async function main() {
   // `--db` keeps its file for the next run; otherwise a temporary one, removed at the end.
   const { file, remove } = args.db ? { file: resolve(args.db), remove: () => {} } : tempDatabase('profiles');
-  if (!args.db || !existsSync(file)) seedProfiles(file);
+  if (!args.db || !existsSync(file)) await seedProfiles(file);
   try {
     await measureRequests(file);
   } finally {
@@ -37,9 +37,9 @@ async function main() {
   }
 }
 
-function seedProfiles(file: string) {
+async function seedProfiles(file: string) {
   const started = performance.now();
-  const { db, close, ids } = openForSeeding(file);
+  const { db, close, ids } = await openForSeeding(file);
   // Random ids land all over nine indexes: keep them in memory (256 MiB) instead of the 2 MiB default.
   db.run(sql`PRAGMA cache_size = -262144`);
   const insertMs = insertProfiles(db, ids, TOTAL);
@@ -53,11 +53,11 @@ function seedProfiles(file: string) {
 
 async function measureRequests(file: string) {
   const { db, close } = openDatabase(file);
-  const ids = seedDemo(db, {}, new Date());
+  const ids = await seedDemo(db, {}, new Date());
   // A staff member of the university root: their scope covers every profile.
   const at = new Date().toISOString();
-  const rootStaff = upsertPerson(db, ids.demo.tenantId, 'bench-staff-root', 'root.staff@demo.test', 'Root Staff', at);
-  ensureMembership(db, ids.demo.tenantId, rootStaff, 'staff', { entityId: ids.demo.entities.university }, at);
+  const rootStaff = await upsertPerson(db, ids.demo.tenantId, 'bench-staff-root', 'root.staff@demo.test', 'Root Staff', at);
+  await ensureMembership(db, ids.demo.tenantId, rootStaff, 'staff', { entityId: ids.demo.entities.university }, at);
   // The cursor of the last page a student reads: the entry 21st from the end of their order.
   const beforeLast = db
     .select({ sort: profiles.sortNetwork, personId: profiles.personId })

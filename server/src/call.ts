@@ -18,7 +18,7 @@ export interface Call {
   readonly tenantSlug: string;
   readonly who: AuditOrigin;
   /** Remembers the answer for the request's `Idempotency-Key`; absent where the route takes none. */
-  readonly remember?: (tx: DbOrTx, status: number, body: unknown, location?: string) => void;
+  readonly remember?: (tx: DbOrTx, status: number, body: unknown, location?: string) => Promise<void>;
 }
 
 /** The call of a signed-in request. */

@@ -1,6 +1,6 @@
 // Test support: an app over a fresh in-memory database with the demo data,
 // and sign-in as any demo person through the real exchange route.
-import { memoryDatabase, type Db } from './db/open.ts';
+import { databaseFromImage, memoryDatabase, serializeDatabase, type Db } from './db/open.ts';
 import { createApp } from './app.ts';
 import { testConfig, type Config } from './env.ts';
 import type { Clock } from './context.ts';
@@ -57,10 +57,23 @@ export interface TestApp {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
-export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock; hosts?: Record<string, string[]> } = {}): TestApp {
+/**
+ * The demo data, seeded once per test process (when this module loads) at the
+ * test clock's first instant, then copied into every test app's own database:
+ * `testApp()` stays synchronous although seeding, like every write, is not.
+ */
+const seeded = await (async () => {
   const db = memoryDatabase();
+  const at = new TestClock().now();
+  const ids = await seedDemo(db, {}, at);
+  return { image: serializeDatabase(db), ids, at: at.toISOString() };
+})();
+
+export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock; hosts?: Record<string, string[]> } = {}): TestApp {
   const clock = overrides.clock ?? new TestClock();
-  const ids = seedDemo(db, {}, clock.now());
+  if (clock.now().toISOString() !== seeded.at) throw new Error(`testApp: the demo data is seeded at ${seeded.at}; give a clock that starts then, and move it afterwards.`);
+  const db = databaseFromImage(seeded.image);
+  const ids = structuredClone(seeded.ids);
   const mail: Mail[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
   const hosts = new Map(Object.entries(overrides.hosts ?? {}));

@@ -137,7 +137,7 @@ function missingPledges(file: string, ids: readonly string[]): number {
  * drift), the endpoints in between, then the fixed-rate runs.
  */
 export async function runLoad(options: LoadOptions, log: (line: string) => void = console.log): Promise<LoadReport> {
-  const cached = scaleDatabase(options.scale, log);
+  const cached = await scaleDatabase(options.scale, log);
   const copy = workingCopy(cached);
   const running: RunningServer[] = [];
   try {

@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
 const flags = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, Number(v)])) as Record<keyof typeof args, number>;
 
 const started = loadavg();
-const copy = workingCopy(scaleDatabase({ profiles: flags.profiles, companies: flags.companies, offers: flags.offers }));
+const copy = workingCopy(await scaleDatabase({ profiles: flags.profiles, companies: flags.companies, offers: flags.offers }));
 try {
   await withServer(copy.file, async ({ signIn, call }) => {
     const student = await signIn('student-ines');

@@ -23,7 +23,7 @@ const DATA_VERSION = 1;
 const journal = fileURLToPath(new URL('../../server/drizzle/meta/_journal.json', import.meta.url));
 
 /** The cached file for `scale`, built first when missing. */
-export function scaleDatabase(scale: Scale, log: (line: string) => void = console.log): string {
+export async function scaleDatabase(scale: Scale, log: (line: string) => void = console.log): Promise<string> {
   const schema = createHash('sha256').update(readFileSync(journal)).update(String(DATA_VERSION)).digest('hex').slice(0, 10);
   const file = join(tmpdir(), `passerelle-bench-p${scale.profiles}-c${scale.companies}-o${scale.offers}-${schema}.db`);
   if (existsSync(file)) {
@@ -33,7 +33,7 @@ export function scaleDatabase(scale: Scale, log: (line: string) => void = consol
   const started = performance.now();
   // Built under another name and renamed at the end, so an interrupted build is never taken for a cached one.
   const building = `${file}.${process.pid}.building`;
-  seedPopulation(building, scale);
+  await seedPopulation(building, scale);
   renameSync(building, file);
   log(`database: ${file} (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return file;

@@ -82,7 +82,7 @@ export async function seededDatabase(): Promise<Workspace> {
   const { db, close } = openDatabase(file);
   try {
     migrateDatabase(db);
-    seedDemo(db, {}, new Date());
+    await seedDemo(db, {}, new Date());
   } finally {
     close();
   }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { sql } from 'drizzle-orm';
 import { auditLog } from '../db/tables/index.ts';
 import { prepareOnce } from '../db/prepare-once.ts';
+import { query } from '../db/transaction.ts';
 
 export interface AuditEntry {
   action: string;
@@ -33,8 +34,8 @@ const insertEntry = prepareOnce((db) =>
 );
 
 /** Writes an audit entry; call it inside the transaction of the change it records. */
-export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): void {
-  insertEntry(tx).run({
+export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): Promise<void> {
+  return query(tx, (tx) => void insertEntry(tx).run({
     id: crypto.randomUUID(),
     tenantId: who.tenantId,
     actorId: who.actorId,
@@ -46,7 +47,7 @@ export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): voi
     entityIds: entry.entityIds ?? [],
     subjectId: entry.subjectId ?? null,
     detail: entry.detail ?? {},
-  });
+  }));
 }
 
 /** The who/when/where of a signed-in request, for `writeAudit`. */

@@ -8,10 +8,10 @@ import { consumeCode, issueCode, WRONG_CODES_PER_ADDRESS } from './email-code.ts
 
 const HOUR = 3_600_000;
 
-function setup() {
+async function setup() {
   const db = memoryDatabase();
   let now = new Date('2026-03-02T09:00:00.000Z');
-  const tenantId = seedDemo(db, {}, now).demo.tenantId;
+  const tenantId = (await seedDemo(db, {}, now)).demo.tenantId;
   const email = 'someone@example.org';
   return {
     db,
@@ -27,17 +27,17 @@ function setup() {
 const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 
 /** Wrong codes up to the address's budget, the last one pausing 6-digit codes: the long code it mails. */
-function pause(s: ReturnType<typeof setup>, guess = '123456') {
-  for (let i = 0; i < WRONG_CODES_PER_ADDRESS - 1; i++) expect(s.check(guess)).toEqual({ accepted: false });
-  const last = s.check(guess);
+async function pause(s: Awaited<ReturnType<typeof setup>>, guess = '123456') {
+  for (let i = 0; i < WRONG_CODES_PER_ADDRESS - 1; i++) expect(await s.check(guess)).toEqual({ accepted: false });
+  const last = await s.check(guess);
   if (last.accepted || !last.paused) throw new Error('the budget did not pause 6-digit codes');
   return last.paused;
 }
 
 describe('email codes', () => {
-  it('stores only a salted hash of a 6-digit code', () => {
-    const s = setup();
-    const code = s.issue();
+  it('stores only a salted hash of a 6-digit code', async () => {
+    const s = await setup();
+    const code = await s.issue();
     expect(code).toMatchObject({ kind: 'short', display: expect.stringMatching(/^\d{6}$/) });
     const rows = s.db.select().from(emailCodes).all();
     expect(rows).toHaveLength(1);
@@ -45,52 +45,52 @@ describe('email codes', () => {
     expect(JSON.stringify(rows)).not.toContain(code.display);
   });
 
-  it('counts every wrong code for the address, whether or not a code was ever sent', () => {
-    const s = setup();
-    expect(s.check('654321')).toEqual({ accepted: false });
-    expect(s.check('K7QF-M2XP-9DHR')).toEqual({ accepted: false });
+  it('counts every wrong code for the address, whether or not a code was ever sent', async () => {
+    const s = await setup();
+    expect(await s.check('654321')).toEqual({ accepted: false });
+    expect(await s.check('K7QF-M2XP-9DHR')).toEqual({ accepted: false });
     expect(s.failures()).toHaveLength(2);
   });
 
-  it('after the 10th wrong code: live 6-digit codes die, the mail gets a long code, and every code sent is long', () => {
-    const s = setup();
-    const short = s.issue();
-    const long = pause(s, wrong(short.display));
+  it('after the 10th wrong code: live 6-digit codes die, the mail gets a long code, and every code sent is long', async () => {
+    const s = await setup();
+    const short = await s.issue();
+    const long = await pause(s, wrong(short.display));
     expect(long).toMatchObject({ kind: 'long', display: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
     for (const c of long.display.replace(/-/g, '')) expect(LONG_CODE_ALPHABET).toContain(c);
-    expect(s.check(short.display)).toEqual({ accepted: false });
-    const next = s.issue();
+    expect(await s.check(short.display)).toEqual({ accepted: false });
+    const next = await s.issue();
     expect(next.kind).toBe('long');
     expect(JSON.stringify(s.db.select().from(emailCodes).all())).not.toContain(long.display.replace(/-/g, ''));
     // Any live long code signs in, typed with or without dashes, in any case; once.
-    expect(s.check(long.display.toLowerCase())).toEqual({ accepted: true });
-    expect(s.check(next.display.replace(/-/g, ''))).toEqual({ accepted: true });
-    expect(s.check(next.display)).toEqual({ accepted: false });
+    expect(await s.check(long.display.toLowerCase())).toEqual({ accepted: true });
+    expect(await s.check(next.display.replace(/-/g, ''))).toEqual({ accepted: true });
+    expect(await s.check(next.display)).toEqual({ accepted: false });
   });
 
-  it('never kills a long code with wrong guesses (it cannot be guessed), though each one is counted', () => {
-    const s = setup();
-    const long = pause(s);
-    for (let i = 0; i < 40; i++) expect(s.check('AAAA-BBBB-CCCC')).toEqual({ accepted: false });
+  it('never kills a long code with wrong guesses (it cannot be guessed), though each one is counted', async () => {
+    const s = await setup();
+    const long = await pause(s);
+    for (let i = 0; i < 40; i++) expect(await s.check('AAAA-BBBB-CCCC')).toEqual({ accepted: false });
     expect(s.failures()).toHaveLength(WRONG_CODES_PER_ADDRESS + 40);
-    expect(s.check(long.display)).toEqual({ accepted: true });
+    expect(await s.check(long.display)).toEqual({ accepted: true });
   });
 
-  it('lets 6-digit codes back once fewer than 10 wrong codes remain in the last 24 hours', () => {
-    const s = setup();
-    pause(s);
+  it('lets 6-digit codes back once fewer than 10 wrong codes remain in the last 24 hours', async () => {
+    const s = await setup();
+    await pause(s);
     s.advance(23 * HOUR);
-    expect(s.issue().kind).toBe('long');
+    expect((await s.issue()).kind).toBe('long');
     s.advance(1 * HOUR + 1);
-    const short = s.issue();
+    const short = await s.issue();
     expect(short.kind).toBe('short');
-    expect(s.check(short.display)).toEqual({ accepted: true });
+    expect(await s.check(short.display)).toEqual({ accepted: true });
   });
 
-  it('a long code lives 15 minutes', () => {
-    const s = setup();
-    const long = pause(s);
+  it('a long code lives 15 minutes', async () => {
+    const s = await setup();
+    const long = await pause(s);
     s.advance(15 * 60_000);
-    expect(s.check(long.display)).toEqual({ accepted: false });
+    expect(await s.check(long.display)).toEqual({ accepted: false });
   });
 });

@@ -13,6 +13,7 @@ import {
   type CodeKind,
 } from './queries/email-codes.ts';
 import { countFailuresForAddressSince, countFailuresFromIpSince, insertSignInFailure } from './queries/sign-in-failures.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 export const CODE_LIFETIME_MINUTES = 15;
 /** Wrong guesses a 6-digit code survives. */
@@ -49,16 +50,16 @@ export interface IssuedCode {
 }
 
 /** Whether this address or IP asked for too many codes recently (counted in the database, so every instance agrees). */
-export function rateLimited(db: Db, tenantId: string, email: string, ip: string, now: Date): boolean {
+export async function rateLimited(db: Db, tenantId: string, email: string, ip: string, now: Date): Promise<boolean> {
   const since = minutesBefore(now, RATE_WINDOW_MINUTES);
-  const perAddress = countCodesForAddressSince(db, tenantId, email, since);
-  const perIp = countCodesForIpSince(db, ip, since);
+  const perAddress = await countCodesForAddressSince(db, tenantId, email, since);
+  const perIp = await countCodesForIpSince(db, ip, since);
   return perAddress >= MAX_PER_ADDRESS || perIp >= MAX_PER_IP;
 }
 
 /** Whether this client address entered too many wrong codes in the last 15 minutes. */
-export function tooManyWrongCodesFrom(db: Db, ip: string, now: Date): boolean {
-  return countFailuresFromIpSince(db, ip, minutesBefore(now, WRONG_CODES_IP_WINDOW_MINUTES)) >= WRONG_CODES_PER_IP;
+export async function tooManyWrongCodesFrom(db: Db, ip: string, now: Date): Promise<boolean> {
+  return (await countFailuresFromIpSince(db, ip, minutesBefore(now, WRONG_CODES_IP_WINDOW_MINUTES))) >= WRONG_CODES_PER_IP;
 }
 
 const wrongCodesForAddress = (db: DbOrTx, tenantId: string, email: string, now: Date) =>
@@ -73,10 +74,10 @@ function newCode(kind: CodeKind): { stored: string; display: string } {
   return { stored: code, display: groupLongCode(code) };
 }
 
-function storeCode(db: DbOrTx, kind: CodeKind, tenantId: string, email: string, ip: string, now: Date): IssuedCode {
+async function storeCode(db: DbOrTx, kind: CodeKind, tenantId: string, email: string, ip: string, now: Date): Promise<IssuedCode> {
   const { stored, display } = newCode(kind);
   const id = crypto.randomUUID();
-  insertEmailCode(db, {
+  await insertEmailCode(db, {
     id,
     tenantId,
     email,
@@ -93,9 +94,9 @@ function storeCode(db: DbOrTx, kind: CodeKind, tenantId: string, email: string, 
  * Creates a code for the address: 6 digits, or a long code while 6-digit
  * codes are paused for it. Only its salted hash is stored.
  */
-export function issueCode(db: Db, tenantId: string, email: string, ip: string, now: Date): IssuedCode {
-  return db.transaction((tx) => {
-    const paused = wrongCodesForAddress(tx, tenantId, email, now) >= WRONG_CODES_PER_ADDRESS;
+export function issueCode(db: Db, tenantId: string, email: string, ip: string, now: Date): Promise<IssuedCode> {
+  return withTransaction({ db }, async (tx) => {
+    const paused = (await wrongCodesForAddress(tx, tenantId, email, now)) >= WRONG_CODES_PER_ADDRESS;
     return storeCode(tx, paused ? 'long' : 'short', tenantId, email, ip, now);
   });
 }
@@ -116,31 +117,31 @@ export type CodeCheck =
  * guess does not kill it and nobody can lock its owner out). Single use.
  * Every wrong code is recorded for the address and the client address.
  */
-export function consumeCode(db: Db, input: { tenantId: string; email: string; ip: string; code: string; now: Date }): CodeCheck {
+export function consumeCode(db: Db, input: { tenantId: string; email: string; ip: string; code: string; now: Date }): Promise<CodeCheck> {
   const { tenantId, email, ip, code, now } = input;
   const at = now.toISOString();
-  return db.transaction((tx): CodeCheck => {
-    const wrongSoFar = wrongCodesForAddress(tx, tenantId, email, now);
+  return withTransaction({ db }, async (tx): Promise<CodeCheck> => {
+    const wrongSoFar = await wrongCodesForAddress(tx, tenantId, email, now);
     if (isLongSignInCode(code)) {
-      const row = listLiveLongCodes(tx, tenantId, email, at).find((r) => matches(r, code));
+      const row = (await listLiveLongCodes(tx, tenantId, email, at)).find((r) => matches(r, code));
       if (row) {
-        markCodeUsed(tx, row.id, at);
+        await markCodeUsed(tx, row.id, at);
         return { accepted: true };
       }
     } else if (wrongSoFar < WRONG_CODES_PER_ADDRESS) {
-      const row = findNewestLiveShortCode(tx, tenantId, email, at);
+      const row = await findNewestLiveShortCode(tx, tenantId, email, at);
       if (row && row.attempts < MAX_ATTEMPTS) {
         if (matches(row, code)) {
-          markCodeUsed(tx, row.id, at);
+          await markCodeUsed(tx, row.id, at);
           return { accepted: true };
         }
-        setCodeAttempts(tx, row.id, row.attempts + 1);
+        await setCodeAttempts(tx, row.id, row.attempts + 1);
       }
     }
-    insertSignInFailure(tx, { tenantId, email, ip, at });
+    await insertSignInFailure(tx, { tenantId, email, ip, at });
     if (wrongSoFar + 1 < WRONG_CODES_PER_ADDRESS || wrongSoFar >= WRONG_CODES_PER_ADDRESS) return { accepted: false };
     // This wrong code used up the address's budget: 6-digit codes die, and its owner gets a long code.
-    expireLiveShortCodes(tx, tenantId, email, at);
-    return { accepted: false, paused: storeCode(tx, 'long', tenantId, email, ip, now) };
+    await expireLiveShortCodes(tx, tenantId, email, at);
+    return { accepted: false, paused: await storeCode(tx, 'long', tenantId, email, ip, now) };
   });
 }

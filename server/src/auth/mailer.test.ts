@@ -62,10 +62,10 @@ function everything(db: Db): string {
   return tables.map(({ name }) => JSON.stringify(db.all(sql.raw(`SELECT * FROM "${name}"`)))).join('\n');
 }
 
-function appWith(config: Partial<Config>) {
+async function appWith(config: Partial<Config>) {
   const db = memoryDatabase();
   const clock = new TestClock();
-  seedDemo(db, {}, clock.now());
+  await seedDemo(db, {}, clock.now());
   // No mailer given: the app picks the one its configuration asks for.
   const app = createApp({ db, clock, config: { ...testConfig(), ...config } });
   const ask = (email: string) =>
@@ -82,7 +82,7 @@ describe('where sign-in codes go', () => {
   it('with SMTP_URL outside development mode: through SMTP, and no table holds the code in clear', async () => {
     const smtp = await smtpReceiver();
     closers.push(smtp.close);
-    const { db, app, ask } = appWith({ dev: false, smtpUrl: smtp.url });
+    const { db, app, ask } = await appWith({ dev: false, smtpUrl: smtp.url });
     expect((await ask('recruiter@example.com')).status).toBe(202);
     expect(smtp.messages).toHaveLength(1);
     const code = /Your sign-in code is (\d{6})/.exec(smtp.messages[0]!)?.[1];
@@ -91,20 +91,20 @@ describe('where sign-in codes go', () => {
     expect((await app.request('/v1/dev/outbox')).status).toBe(404);
   });
 
-  it('without SMTP_URL outside development mode: the app cannot be built (the server refuses to boot)', () => {
-    expect(() => appWith({ dev: false, smtpUrl: undefined })).toThrow(ConfigError);
-    expect(() => appWith({ dev: false, smtpUrl: undefined })).toThrow(/^SMTP_URL is not set: Passerelle cannot send sign-in codes/);
+  it('without SMTP_URL outside development mode: the app cannot be built (the server refuses to boot)', async () => {
+    await expect(appWith({ dev: false, smtpUrl: undefined })).rejects.toThrow(ConfigError);
+    await expect(appWith({ dev: false, smtpUrl: undefined })).rejects.toThrow(/^SMTP_URL is not set: Passerelle cannot send sign-in codes/);
   });
 
   it('with email sign-in off and no SMTP_URL: the app serves, sends nothing and stores no code', async () => {
-    const { db, app, ask } = appWith({ dev: false, smtpUrl: undefined, emailSignIn: false });
+    const { db, app, ask } = await appWith({ dev: false, smtpUrl: undefined, emailSignIn: false });
     expect((await ask('recruiter@example.com')).status).toBe(404);
     expect(db.all(sql`SELECT * FROM dev_outbox`)).toEqual([]);
     expect((await app.request('/health')).status).toBe(200);
   });
 
   it('in development mode (PASSERELLE_DEV=1) without SMTP_URL: the dev outbox keeps it and shows it', async () => {
-    const { db, app, ask } = appWith({ dev: true, smtpUrl: undefined });
+    const { db, app, ask } = await appWith({ dev: true, smtpUrl: undefined });
     const log = console.log;
     console.log = () => {}; // the outbox prints each mail; keep the test output quiet
     try {

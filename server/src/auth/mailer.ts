@@ -33,7 +33,7 @@ export function smtpMailer(url: string, from: string): Mailer {
 export function outboxMailer(db: Db, now: () => Date, print = true): Mailer {
   return {
     async send(mail) {
-      insertOutboxMail(db, { to: mail.to, subject: mail.subject, body: mail.text, createdAt: now().toISOString() });
+      await insertOutboxMail(db, { to: mail.to, subject: mail.subject, body: mail.text, createdAt: now().toISOString() });
       if (print) console.log(`[passerelle outbox] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
     },
   };

@@ -13,24 +13,24 @@ const provisionedRoles = { student: 'student', alum: 'alumnus' } as const;
  * institution's root entity, until the institution places them).
  * Returns undefined for an unknown person the host vouches nothing for.
  */
-export function personForHostIdentity(tx: DbOrTx, tenantId: string, identity: HostIdentity, now: Date): string | undefined {
-  const existing = findPersonIdByHostSubject(tx, tenantId, identity.sub);
+export async function personForHostIdentity(tx: DbOrTx, tenantId: string, identity: HostIdentity, now: Date): Promise<string | undefined> {
+  const existing = await findPersonIdByHostSubject(tx, tenantId, identity.sub);
   if (existing) return existing;
   const role = identity.affiliation && identity.affiliation in provisionedRoles ? provisionedRoles[identity.affiliation as keyof typeof provisionedRoles] : undefined;
   if (!role) return undefined;
-  const rootId = findRootEntityId(tx, tenantId);
+  const rootId = await findRootEntityId(tx, tenantId);
   if (!rootId) return undefined;
   const personId = crypto.randomUUID();
-  insertPerson(tx, { id: personId, tenantId, hostSubject: identity.sub, email: identity.email?.toLowerCase() ?? null, displayName: identity.name ?? null, createdAt: now.toISOString() });
-  insertMembership(tx, { tenantId, personId, role, entityId: rootId, createdAt: now.toISOString() });
+  await insertPerson(tx, { id: personId, tenantId, hostSubject: identity.sub, email: identity.email?.toLowerCase() ?? null, displayName: identity.name ?? null, createdAt: now.toISOString() });
+  await insertMembership(tx, { tenantId, personId, role, entityId: rootId, createdAt: now.toISOString() });
   return personId;
 }
 
 /** The person behind a verified email address; created (with no role yet) on first sign-in. */
-export function personForEmail(tx: DbOrTx, tenantId: string, email: string, now: Date): { id: string; created: boolean } {
-  const existing = findPersonIdByEmail(tx, tenantId, email);
+export async function personForEmail(tx: DbOrTx, tenantId: string, email: string, now: Date): Promise<{ id: string; created: boolean }> {
+  const existing = await findPersonIdByEmail(tx, tenantId, email);
   if (existing) return { id: existing, created: false };
   const id = crypto.randomUUID();
-  insertPerson(tx, { id, tenantId, email, createdAt: now.toISOString() });
+  await insertPerson(tx, { id, tenantId, email, createdAt: now.toISOString() });
   return { id, created: true };
 }

@@ -22,11 +22,11 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
     if (!match?.[1]) throw unauthenticated();
     const { db, clock } = c.var.deps;
-    const session = findSession(db, match[1], clock.now());
+    const session = await findSession(db, match[1], clock.now());
     if (!session) throw unauthenticated('auth.sessionEnded');
-    refuseUnregisteredOrigin(db, c.req.header('origin'), session.tenantId);
+    await refuseUnregisteredOrigin(db, c.req.header('origin'), session.tenantId);
     c.set('auth', {
-      actor: loadSessionActor(db, session),
+      actor: await loadSessionActor(db, session),
       sessionId: session.id,
       signInMethod: session.method,
       tenantSlug: session.slug,
@@ -41,8 +41,8 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
  * registered is refused (403): signed in, or reading what the institution
  * opened to visitors.
  */
-export function refuseUnregisteredOrigin(db: DbOrTx, origin: string | undefined, tenantId: string): void {
-  if (origin && !untilChange(db, `origins:${tenantId}`, () => institutionOrigins(db, tenantId))?.includes(origin)) {
+export async function refuseUnregisteredOrigin(db: DbOrTx, origin: string | undefined, tenantId: string): Promise<void> {
+  if (origin && !(await untilChange(db, `origins:${tenantId}`, () => institutionOrigins(db, tenantId)))?.includes(origin)) {
     throw new ProblemError('forbidden', 'auth.originUnregistered', { origin });
   }
 }

@@ -16,6 +16,7 @@ import { clientIp } from './client-ip.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { requireAuth } from './require-auth.ts';
 import { describeRoute } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 const refused = () => unauthenticated('auth.tokenInvalid');
 
@@ -39,9 +40,9 @@ export const authRoutes = new Hono<AppEnv>()
     } catch {
       throw refused();
     }
-    const tenant = findInstitutionBySlug(db, issuer);
+    const tenant = await findInstitutionBySlug(db, issuer);
     if (!tenant) throw refused();
-    const keys = listLiveHostKeys(db, tenant.id);
+    const keys = await listLiveHostKeys(db, tenant.id);
     let identity;
     try {
       identity = await verifyHostToken(token, keys, tenant.slug, Math.floor(now.getTime() / 1000));
@@ -52,16 +53,16 @@ export const authRoutes = new Hono<AppEnv>()
       }
       throw err;
     }
-    const grant: SessionGrant = db.transaction((tx) => {
-      purgeExpiredTokenIds(tx, now.toISOString());
-      const fresh = recordTokenId(tx, { tenantId: tenant.id, jti: identity.jti, expiresAt: new Date((identity.exp + 120) * 1000).toISOString() });
+    const grant: SessionGrant = await withTransaction({ db }, async (tx) => {
+      await purgeExpiredTokenIds(tx, now.toISOString());
+      const fresh = await recordTokenId(tx, { tenantId: tenant.id, jti: identity.jti, expiresAt: new Date((identity.exp + 120) * 1000).toISOString() });
       if (!fresh) throw refused();
-      const personId = personForHostIdentity(tx, tenant.id, identity, now);
+      const personId = await personForHostIdentity(tx, tenant.id, identity, now);
       if (!personId) {
         throw unauthenticated('auth.personUnknown');
       }
       const session = openSession(tx, { tenantId: tenant.id, personId, method: 'host', now, ttlMinutes: config.sessionTtlMinutes });
-      writeAudit(tx, { tenantId: tenant.id, actorId: personId, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: 'auth.exchange', objectType: 'session', subjectId: personId });
+      await writeAudit(tx, { tenantId: tenant.id, actorId: personId, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: 'auth.exchange', objectType: 'session', subjectId: personId });
       return session;
     });
     return c.json(grant, 200);
@@ -75,13 +76,13 @@ export const authRoutes = new Hono<AppEnv>()
     const { db, clock, mailer } = c.var.deps;
     const now = clock.now();
     const { tenant: slug, email } = c.req.valid('json');
-    const tenant = findInstitutionBySlug(db, slug);
+    const tenant = await findInstitutionBySlug(db, slug);
     const ip = clientIp(c);
     if (tenant) {
-      if (rateLimited(db, tenant.id, email, ip, now)) {
+      if (await rateLimited(db, tenant.id, email, ip, now)) {
         throw new ProblemError('tooManyRequests', 'auth.code.tooManyAsked', { minutes: RATE_WINDOW_MINUTES }, { headers: { 'retry-after': String(RATE_WINDOW_MINUTES * 60) } });
       }
-      await mailer.send(codeMail(tenant.name, email, issueCode(db, tenant.id, email, ip, now)));
+      await mailer.send(codeMail(tenant.name, email, await issueCode(db, tenant.id, email, ip, now)));
     }
     return c.json({ sent: true, expiresInMinutes: CODE_LIFETIME_MINUTES }, 202);
   })
@@ -91,28 +92,28 @@ export const authRoutes = new Hono<AppEnv>()
     const now = clock.now();
     const { tenant: slug, email, code } = c.req.valid('json');
     const ip = clientIp(c);
-    if (tooManyWrongCodesFrom(db, ip, now)) {
+    if (await tooManyWrongCodesFrom(db, ip, now)) {
       throw new ProblemError('tooManyRequests', 'auth.code.tooManyWrong', { minutes: WRONG_CODES_IP_WINDOW_MINUTES }, { headers: { 'retry-after': String(WRONG_CODES_IP_WINDOW_MINUTES * 60) } });
     }
-    const tenant = findInstitutionBySlug(db, slug);
+    const tenant = await findInstitutionBySlug(db, slug);
     if (!tenant) throw wrongCode();
-    const check = consumeCode(db, { tenantId: tenant.id, email, ip, code, now });
+    const check = await consumeCode(db, { tenantId: tenant.id, email, ip, code, now });
     if (!check.accepted) {
       // The wrong code that paused 6-digit codes for the address: its owner learns it, with a long code.
       if (check.paused) await mailer.send(pausedMail(tenant.name, email, check.paused));
       throw wrongCode();
     }
-    const grant: SessionGrant = db.transaction((tx) => {
-      const person = personForEmail(tx, tenant.id, email, now);
+    const grant: SessionGrant = await withTransaction({ db }, async (tx) => {
+      const person = await personForEmail(tx, tenant.id, email, now);
       const session = openSession(tx, { tenantId: tenant.id, personId: person.id, method: 'email', now, ttlMinutes: config.sessionTtlMinutes });
-      writeAudit(tx, { tenantId: tenant.id, actorId: person.id, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: person.created ? 'auth.email.first' : 'auth.email', objectType: 'session', subjectId: person.id });
+      await writeAudit(tx, { tenantId: tenant.id, actorId: person.id, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: person.created ? 'auth.email.first' : 'auth.email', objectType: 'session', subjectId: person.id });
       return session;
     });
     return c.json(grant, 200);
   })
   /** Revokes the current session. */
-  .post('/logout', describeRoute({ operationId: 'signOut', summary: 'End this session', tags: ['auth'], answers: { 204: null } }), requireAuth(), (c) => {
+  .post('/logout', describeRoute({ operationId: 'signOut', summary: 'End this session', tags: ['auth'], answers: { 204: null } }), requireAuth(), async (c) => {
     const { db, clock } = c.var.deps;
-    revokeSession(db, c.var.auth.sessionId, clock.now());
+    await revokeSession(db, c.var.auth.sessionId, clock.now());
     return c.body(null, 204);
   });

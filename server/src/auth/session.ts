@@ -10,10 +10,10 @@ import { staffEmailSignInAllowed } from './staff-email-sign-in.ts';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens a session: 256 random bits, only their hash is stored. */
-export function openSession(db: DbOrTx, input: { tenantId: string; personId: string; method: SignInMethod; now: Date; ttlMinutes: number }) {
+export async function openSession(db: DbOrTx, input: { tenantId: string; personId: string; method: SignInMethod; now: Date; ttlMinutes: number }) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + input.ttlMinutes * 60_000);
-  insertSession(db, {
+  await insertSession(db, {
     tenantId: input.tenantId,
     personId: input.personId,
     tokenHash: hashToken(token),
@@ -29,13 +29,13 @@ export function findSession(db: DbOrTx, token: string, now: Date) {
   return findLiveSession(db, hashToken(token), now.toISOString());
 }
 
-export function revokeSession(db: DbOrTx, sessionId: string, now: Date) {
-  markSessionRevoked(db, sessionId, now.toISOString());
+export async function revokeSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
+  await markSessionRevoked(db, sessionId, now.toISOString());
 }
 
 /** The parent of every entity of a tenant: what the policy needs to scope staff to a subtree. */
-export function entityParents(db: DbOrTx, tenantId: string): Record<string, string | null> {
-  const rows = listEntityParents(db, tenantId);
+export async function entityParents(db: DbOrTx, tenantId: string): Promise<Record<string, string | null>> {
+  const rows = await listEntityParents(db, tenantId);
   return Object.fromEntries(rows.map((r) => [r.id, r.parentId]));
 }
 
@@ -44,7 +44,7 @@ export function entityParents(db: DbOrTx, tenantId: string): Record<string, stri
  * Kept until the database changes (`untilChange`): the same object may serve
  * several requests, so nobody may modify it.
  */
-export function loadActor(db: DbOrTx, tenantId: string, personId: string): Actor {
+export function loadActor(db: DbOrTx, tenantId: string, personId: string): Promise<Actor> {
   return untilChange(db, `actor:${tenantId}:${personId}`, () => readActor(db, tenantId, personId));
 }
 
@@ -54,15 +54,15 @@ export function loadActor(db: DbOrTx, tenantId: string, personId: string): Actor
  * institution allows them; the rule is `actorForSession` in the policy).
  * Kept until the database changes, like `loadActor`.
  */
-export function loadSessionActor(db: DbOrTx, session: { tenantId: string; personId: string; method: SignInMethod }): Actor {
+export function loadSessionActor(db: DbOrTx, session: { tenantId: string; personId: string; method: SignInMethod }): Promise<Actor> {
   if (session.method === 'host') return loadActor(db, session.tenantId, session.personId);
-  return untilChange(db, `actor:${session.tenantId}:${session.personId}:${session.method}`, () =>
-    actorForSession(readActor(db, session.tenantId, session.personId), { method: session.method, staffEmailSignIn: staffEmailSignInAllowed(db, session.tenantId) }),
+  return untilChange(db, `actor:${session.tenantId}:${session.personId}:${session.method}`, async () =>
+    actorForSession(await readActor(db, session.tenantId, session.personId), { method: session.method, staffEmailSignIn: await staffEmailSignInAllowed(db, session.tenantId) }),
   );
 }
 
-function readActor(db: DbOrTx, tenantId: string, personId: string): Actor {
-  const rows = listMembershipRoles(db, tenantId, personId);
+async function readActor(db: DbOrTx, tenantId: string, personId: string): Promise<Actor> {
+  const rows = await listMembershipRoles(db, tenantId, personId);
   const list: Membership[] = [];
   for (const r of rows) {
     if (r.role === 'company_rep') {
@@ -71,5 +71,5 @@ function readActor(db: DbOrTx, tenantId: string, personId: string): Actor {
       list.push({ role: r.role, entityId: r.entityId });
     }
   }
-  return { personId, tenantId, memberships: list, entityParents: entityParents(db, tenantId) };
+  return { personId, tenantId, memberships: list, entityParents: await entityParents(db, tenantId) };
 }

@@ -55,14 +55,14 @@ describe('staff and admin actions in a session opened by email code', () => {
   it('keep their powers where the institution turned staff email sign-in on, and lose them again when it is turned off', async () => {
     const t = testApp();
     const staff = await t.emailSignIn(SOPHIE);
-    expect(staffEmailSignInAllowed(t.db, t.ids.demo.tenantId)).toBe(false);
-    setStaffEmailSignIn(t.db, t.ids.other.tenantId, true, t.clock.now());
+    expect(await staffEmailSignInAllowed(t.db, t.ids.demo.tenantId)).toBe(false);
+    await setStaffEmailSignIn(t.db, t.ids.other.tenantId, true, t.clock.now());
     expect((await refusal(t, 'POST', '/v1/companies', staff, company())).status).toBe(403);
 
-    expect(setStaffEmailSignIn(t.db, t.ids.demo.tenantId, true, t.clock.now())).toEqual({ before: false, after: true });
+    expect(await setStaffEmailSignIn(t.db, t.ids.demo.tenantId, true, t.clock.now())).toEqual({ before: false, after: true });
     expect((await t.call('POST', '/v1/companies', { token: staff, body: company() })).status).toBe(201);
 
-    setStaffEmailSignIn(t.db, t.ids.demo.tenantId, false, t.clock.now());
+    await setStaffEmailSignIn(t.db, t.ids.demo.tenantId, false, t.clock.now());
     expect(await refusal(t, 'POST', '/v1/companies', staff, company())).toEqual(WITHHELD);
     const entries = t.db.select().from(auditLog).all().filter((e) => e.action === 'institution.staffEmailSignIn');
     expect(entries.map((e) => [e.tenantId, e.origin, e.detail])).toEqual([

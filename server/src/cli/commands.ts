@@ -16,7 +16,7 @@ import { importCommand } from './import.ts';
 import { optionRefused } from './refusals.ts';
 
 /** A command ready to run on the migrated database; it returns what to print. */
-export type DbAction = (db: Db) => string;
+export type DbAction = (db: Db) => string | Promise<string>;
 
 /** The help text of each command (`help <command>`, `<command> --help`). */
 export const commandHelp = {
@@ -84,8 +84,8 @@ export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'res
   if (command === 'seed') {
     const { values, positionals } = parsed(say, command, args, { demo: { type: 'boolean' } });
     if (!values.demo || positionals.length > 0) throw new CliInputError(say('cli.seed.demoOnly'));
-    return (db) => {
-      const ids = seedDemo(db, env, new Date());
+    return async (db) => {
+      const ids = await seedDemo(db, env, new Date());
       return say('cli.seed.ready', { demo: ids.demo.tenantId, other: ids.other.tenantId });
     };
   }

@@ -5,11 +5,11 @@ import { findEntityIdByName, setEntitySiret } from '../tenancy/queries/entities.
 import { CliInputError, parse, tenantId } from './tenant.ts';
 
 /** Sets a school's SIRET, which companies copy into SOLTéA with its UAI. */
-export function setSiret(db: Db, say: Say, slug: string, name: string, siret: string): string {
-  const tenant = tenantId(db, say, slug);
+export async function setSiret(db: Db, say: Say, slug: string, name: string, siret: string): Promise<string> {
+  const tenant = await tenantId(db, say, slug);
   const value = parse(say, SiretSchema, siret);
-  const id = findEntityIdByName(db, tenant, name);
+  const id = await findEntityIdByName(db, tenant, name);
   if (!id) throw new CliInputError(say('cli.entity.unknown', { slug, name }));
-  setEntitySiret(db, tenant, id, value);
+  await setEntitySiret(db, tenant, id, value);
   return say('cli.entity.siretSet', { slug, name, siret: value });
 }

@@ -17,7 +17,7 @@ const database = join(dir, 'cli.db');
 {
   const { db, close } = openDatabase(database);
   migrateDatabase(db);
-  seedDemo(db, {}, new Date());
+  await seedDemo(db, {}, new Date());
   close();
 }
 const peopleCount = () => {

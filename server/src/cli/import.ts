@@ -25,7 +25,7 @@ export interface ImportIo {
 }
 
 /** Runs `import ...` and returns the summary to print, in the CLI's language; a refused command or file is a CliInputError (exit 2). */
-export function importCommand(db: Db, args: string[], io: ImportIo = { env: process.env, stderr: process.stderr }): string {
+export async function importCommand(db: Db, args: string[], io: ImportIo = { env: process.env, stderr: process.stderr }): Promise<string> {
   const language = cliLanguage(io.env);
   const say = sayIn(language);
   let parsed;
@@ -58,21 +58,21 @@ export function importCommand(db: Db, args: string[], io: ImportIo = { env: proc
   if (values.delimiter !== undefined && !delimiter) throw new CliInputError(say('cli.import.delimiter'));
 
   const here = (path: string) => resolve(io.env.INIT_CWD ?? process.cwd(), path);
-  const tenant = tenantId(db, say, values.tenant);
+  const tenant = await tenantId(db, say, values.tenant);
   try {
-    const summary = runImport(db, {
-      kind: kind as ImportKind,
-      tenantId: tenant,
-      file: here(file),
-      mapping: readMapping(kind as ImportKind, values.mapping && here(values.mapping), values.map ?? []),
-      encoding,
-      delimiter,
-      report: values.report && here(values.report),
-      dryRun: values['dry-run'] ?? false,
-      entity: values.entity,
-      progress: (total) => progressOn(io.stderr, total, say('cli.import.lines')),
-      language,
-    });
+    const summary = await runImport(db, {
+kind: kind as ImportKind,
+tenantId: tenant,
+file: here(file),
+mapping: readMapping(kind as ImportKind, values.mapping&&here(values.mapping), values.map??[]),
+encoding,
+delimiter,
+report: values.report&&here(values.report),
+dryRun: values['dry-run']??false,
+entity: values.entity,
+progress: (total) => progressOn(io.stderr, total, say('cli.import.lines')),
+language,
+});
     return say('cli.import.summary', summaryParams(summary));
   } catch (err) {
     if (err instanceof ImportStructureError) throw new CliInputError(`${say('cli.import.nothingImported')} ${staffWords(language, err.said)}`);

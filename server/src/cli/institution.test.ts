@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'passerelle-institution-cli-'));
 const database = join(dir, 'cli.db');
 const { db, close } = openDatabase(database);
 migrateDatabase(db);
-const ids = seedDemo(db, {}, new Date());
+const ids = await seedDemo(db, {}, new Date());
 afterAll(() => {
   close();
   rmSync(dir, { recursive: true, force: true });

@@ -9,10 +9,10 @@ import { CliInputError, tenantId } from './tenant.ts';
  * default: they sign in through the institution's site). Applies at once,
  * to sessions already open too.
  */
-export function setStaffEmailSignInCommand(db: Db, say: Say, slug: string, value: string): string {
+export async function setStaffEmailSignInCommand(db: Db, say: Say, slug: string, value: string): Promise<string> {
   if (value !== 'on' && value !== 'off') throw new CliInputError(say('cli.staffEmailSignIn.onOrOff', { slug }));
-  const id = tenantId(db, say, slug);
-  const { before, after } = setStaffEmailSignIn(db, id, value === 'on', new Date());
+  const id = await tenantId(db, say, slug);
+  const { before, after } = await setStaffEmailSignIn(db, id, value === 'on', new Date());
   if (before === after) return say('cli.staffEmailSignIn.unchanged', { slug, on: after });
   return say('cli.staffEmailSignIn.changed', { slug, before, after });
 }

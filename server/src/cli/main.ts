@@ -41,7 +41,7 @@ async function main(args: string[]): Promise<number> {
     const { db, close } = openDatabase(database);
     try {
       migrateDatabase(db);
-      return print(action(db));
+      return print(await action(db));
     } finally {
       close();
     }

@@ -19,7 +19,7 @@ const database = join(dir, 'cli.db');
 {
   const { db, close } = openDatabase(database);
   migrateDatabase(db);
-  seedDemo(db, {}, new Date());
+  await seedDemo(db, {}, new Date());
   close();
 }
 
@@ -45,7 +45,7 @@ describe('pnpm passerelle tenant', { timeout: 180_000 }, () => {
 
     const { db, close } = openDatabase(database);
     try {
-      const keys = listLiveHostKeys(db, findInstitutionBySlug(db, 'demo')!.id);
+      const keys = await listLiveHostKeys(db, (await findInstitutionBySlug(db, 'demo'))!.id);
       expect(keys.find((k) => k.kid === '2026-es')?.alg).toBe('ES256');
       const now = Math.floor(Date.now() / 1000);
       const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -75,7 +75,7 @@ describe('pnpm passerelle tenant', { timeout: 180_000 }, () => {
     expect(usage.stdout).toContain('Utilisation : pnpm passerelle <commande>');
   });
 
-  it('lists the institutions, their origins and keys (in JSON too), and removes an origin and a key, refusing unknown ones in one sentence', () => {
+  it('lists the institutions, their origins and keys (in JSON too), and removes an origin and a key, refusing unknown ones in one sentence', async () => {
     expect(cli('tenant', 'origin', 'add', 'demo', 'https://www.univ-demo.fr').status).toBe(0);
     const list = cli('tenant', 'list', '--json');
     expect(list.status).toBe(0);
@@ -100,7 +100,7 @@ describe('pnpm passerelle tenant', { timeout: 180_000 }, () => {
     expect(revoked.stdout).toBe('Key to-revoke of demo revoked: the tokens it signs are refused from now on.\n');
     const { db, close } = openDatabase(database);
     try {
-      expect(listLiveHostKeys(db, findInstitutionBySlug(db, 'demo')!.id).map((k) => k.kid)).not.toContain('to-revoke');
+      expect((await listLiveHostKeys(db, (await findInstitutionBySlug(db, 'demo'))!.id)).map((k) => k.kid)).not.toContain('to-revoke');
     } finally {
       close();
     }

@@ -14,69 +14,69 @@ export function parse<S extends v.GenericSchema>(say: Say, schema: S, value: unk
   return result.output;
 }
 
-export function tenantId(db: Db, say: Say, slug: string): string {
-  const row = findInstitutionBySlug(db, slug);
+export async function tenantId(db: Db, say: Say, slug: string): Promise<string> {
+  const row = await findInstitutionBySlug(db, slug);
   if (!row) throw new CliInputError(say('cli.tenant.unknown', { slug }));
   return row.id;
 }
 
-export function addTenant(db: Db, say: Say, slug: string, name: string): string {
+export async function addTenant(db: Db, say: Say, slug: string, name: string): Promise<string> {
   const s = parse(say, SlugSchema, slug);
-  if (findInstitutionBySlug(db, s)) throw new CliInputError(say('cli.tenant.exists', { slug: s }));
-  const id = insertInstitution(db, { slug: s, name: name.trim(), allowedOrigins: [], createdAt: new Date().toISOString() });
+  if (await findInstitutionBySlug(db, s)) throw new CliInputError(say('cli.tenant.exists', { slug: s }));
+  const id = await insertInstitution(db, { slug: s, name: name.trim(), allowedOrigins: [], createdAt: new Date().toISOString() });
   return say('cli.tenant.added', { slug: s, id });
 }
 
-export function addOrigin(db: Db, say: Say, slug: string, origin: string): string {
-  const id = tenantId(db, say, slug);
+export async function addOrigin(db: Db, say: Say, slug: string, origin: string): Promise<string> {
+  const id = await tenantId(db, say, slug);
   const o = parse(say, OriginSchema, origin);
-  const origins = [...new Set([...(institutionOrigins(db, id) ?? []), o])];
-  setInstitutionOrigins(db, id, origins);
+  const origins = [...new Set([...((await institutionOrigins(db, id)) ?? []), o])];
+  await setInstitutionOrigins(db, id, origins);
   return say('cli.tenant.origins', { slug, origins });
 }
 
-export function addHostKey(db: Db, say: Say, slug: string, input: { kid: string | undefined; alg: string | undefined; key: string | undefined }): string {
-  const id = tenantId(db, say, slug);
+export async function addHostKey(db: Db, say: Say, slug: string, input: { kid: string | undefined; alg: string | undefined; key: string | undefined }): Promise<string> {
+  const id = await tenantId(db, say, slug);
   const key = parse(say, HostKeyInputSchema, input);
-  const same = listHostKeys(db, id).find((k) => k.kid === key.kid);
+  const same = (await listHostKeys(db, id)).find((k) => k.kid === key.kid);
   if (same && !same.revokedAt) throw new CliInputError(say('cli.tenant.keyExists', { slug, kid: key.kid }));
   // A revoked kid added again takes the new material and is live again (as the demo seed does).
-  if (same) replaceHostKey(db, findHostKeyId(db, id, key.kid)!, { alg: key.alg, key: key.key });
-  else insertHostKey(db, { tenantId: id, kid: key.kid, alg: key.alg, key: key.key, createdAt: new Date().toISOString() });
+  if (same) await replaceHostKey(db, (await findHostKeyId(db, id, key.kid))!, { alg: key.alg, key: key.key });
+  else await insertHostKey(db, { tenantId: id, kid: key.kid, alg: key.alg, key: key.key, createdAt: new Date().toISOString() });
   return say('cli.tenant.keyAdded', { slug, kid: key.kid, alg: key.alg });
 }
 
 /** What a listing prints: the words, or the same in JSON (`--json`, in any language). */
 const listed = (json: boolean, data: unknown, words: () => string) => (json ? JSON.stringify(data) : words());
 
-export function listTenants(db: Db, say: Say, json: boolean): string {
-  const tenants = listInstitutionsWithKeyCounts(db).map((t) => ({ slug: t.slug, name: t.name, origins: t.allowedOrigins.length, keys: t.keys }));
+export async function listTenants(db: Db, say: Say, json: boolean): Promise<string> {
+  const tenants = (await listInstitutionsWithKeyCounts(db)).map((t) => ({ slug: t.slug, name: t.name, origins: t.allowedOrigins.length, keys: t.keys }));
   return listed(json, tenants, () => say('cli.tenant.list', { tenants }));
 }
 
-export function listOrigins(db: Db, say: Say, slug: string, json: boolean): string {
-  const origins = institutionOrigins(db, tenantId(db, say, slug)) ?? [];
+export async function listOrigins(db: Db, say: Say, slug: string, json: boolean): Promise<string> {
+  const origins = (await institutionOrigins(db, await tenantId(db, say, slug))) ?? [];
   return listed(json, origins, () => say('cli.tenant.origins', { slug, origins }));
 }
 
-export function removeOrigin(db: Db, say: Say, slug: string, origin: string): string {
-  const id = tenantId(db, say, slug);
-  const origins = institutionOrigins(db, id) ?? [];
+export async function removeOrigin(db: Db, say: Say, slug: string, origin: string): Promise<string> {
+  const id = await tenantId(db, say, slug);
+  const origins = (await institutionOrigins(db, id)) ?? [];
   const o = v.safeParse(OriginSchema, origin);
   const gone = o.success ? o.output : origin;
   if (!origins.includes(gone)) throw new CliInputError(say('cli.tenant.originUnknown', { slug, origin }));
   const left = origins.filter((x) => x !== gone);
-  setInstitutionOrigins(db, id, left);
+  await setInstitutionOrigins(db, id, left);
   return say('cli.tenant.origins', { slug, origins: left });
 }
 
-export function listKeys(db: Db, say: Say, slug: string, json: boolean): string {
-  const keys = listHostKeys(db, tenantId(db, say, slug));
+export async function listKeys(db: Db, say: Say, slug: string, json: boolean): Promise<string> {
+  const keys = await listHostKeys(db, await tenantId(db, say, slug));
   return listed(json, keys, () => say('cli.tenant.keys', { slug, keys }));
 }
 
 /** Revokes a key (the row stays, for the record): tokens signed with it are refused from now on. */
-export function removeKey(db: Db, say: Say, slug: string, kid: string): string {
-  if (!revokeHostKey(db, tenantId(db, say, slug), kid, new Date().toISOString())) throw new CliInputError(say('cli.tenant.keyUnknown', { slug, kid }));
+export async function removeKey(db: Db, say: Say, slug: string, kid: string): Promise<string> {
+  if (!(await revokeHostKey(db, await tenantId(db, say, slug), kid, new Date().toISOString()))) throw new CliInputError(say('cli.tenant.keyUnknown', { slug, kid }));
   return say('cli.tenant.keyRemoved', { slug, kid });
 }

@@ -38,6 +38,7 @@ import { findCompanyRepMembershipId, insertMembership } from '../tenancy/queries
 import { searchCompanies } from './search.ts';
 import { encodeCursor } from '../offers/cursor.ts';
 import { describeRoute } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 type CompanyRow = { id: string; name: string; siret: string | null; siren: string | null; website: string | null; status: 'active' | 'pending' | 'refused' };
 
@@ -57,8 +58,8 @@ function companyView(row: CompanyRow) {
  * Inserts a company created by the actor; a SIRET the tenant already has is
  * a conflict pointing at that company (`hint` says what to do instead).
  */
-function createCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', represent = false) {
-  const existing = findCompanyBySiret(tx, actor.tenantId, input.siret);
+async function createCompany(tx: DbOrTx, actor: Actor, at: string, input: { name: string; siret: string; website?: string | undefined }, status: 'active' | 'pending', represent = false) {
+  const existing = await findCompanyBySiret(tx, actor.tenantId, input.siret);
   if (existing) {
     throw new ProblemError('conflict', 'company.siretExists', { name: existing.name, represent }, { members: { existingId: existing.id, existing: `/v1/companies/${existing.id}` } });
   }
@@ -71,8 +72,8 @@ function canSeeCompany(actor: Actor, row: { id: string; status: string; createdB
   return row.createdBy === actor.personId || can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
 }
 
-function requestView(db: DbOrTx, tenantId: string, requestId: string) {
-  const row = findCompanyRequestWithPeople(db, tenantId, requestId);
+async function requestView(db: DbOrTx, tenantId: string, requestId: string) {
+  const row = await findCompanyRequestWithPeople(db, tenantId, requestId);
   return row ? shapeRequest(row) : undefined;
 }
 
@@ -92,9 +93,9 @@ function shapeRequest(row: CompanyRequestRow) {
   };
 }
 
-function pendingRequest(db: DbOrTx, actor: Actor, id: string) {
+async function pendingRequest(db: DbOrTx, actor: Actor, id: string) {
   authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
-  const row = findCompanyRequest(db, actor.tenantId, id);
+  const row = await findCompanyRequest(db, actor.tenantId, id);
   if (!row) throw notFound('companyRequest.notFound');
   if (row.status !== 'pending') throw new ProblemError('conflict', 'companyRequest.decided', { status: row.status }, { members: { currentStatus: row.status } });
   return row;
@@ -107,31 +108,31 @@ export const companyRoutes = new Hono<AppEnv>()
    * and case ignored), or the directory by name without `q`. Active companies
    * only; staff and administrators may ask for `status=pending`.
    */
-  .get('/', describeRoute({ operationId: 'searchCompanies', summary: 'Find companies by name, SIRET or SIREN (the offer form’s typeahead), or list them by name', tags: ['companies'], answers: { 200: CompanyPageSchema } }), queryParams(CompanySearchQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'searchCompanies', summary: 'Find companies by name, SIRET or SIREN (the offer form’s typeahead), or list them by name', tags: ['companies'], answers: { 200: CompanyPageSchema } }), queryParams(CompanySearchQuerySchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const query = c.req.valid('query');
     const status = query.status ?? 'active';
     authorize(actor, status === 'active' ? 'company.search' : 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
     if (query.q) {
-      const items = searchCompanies(db, actor.tenantId, query.q, status, query.limit).map(companyView);
+      const items = (await searchCompanies(db, actor.tenantId, query.q, status, query.limit)).map(companyView);
       return c.json({ items, nextCursor: null }, 200);
     }
-    const rows = listCompaniesByName(db, actor.tenantId, status, query.cursor, query.limit);
+    const rows = await listCompaniesByName(db, actor.tenantId, status, query.cursor, query.limit);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return c.json({ items: page.map(companyView), nextCursor: rows.length > query.limit && last ? encodeCursor(last.name, last.id) : null }, 200);
   })
   /** Creates an active company (staff and admin). */
-  .post('/', describeRoute({ operationId: 'createCompany', summary: 'Create a verified company (staff, administrators)', tags: ['companies'], answers: { 201: CompanyViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(CompanyCreateSchema), (c) => {
+  .post('/', describeRoute({ operationId: 'createCompany', summary: 'Create a verified company (staff, administrators)', tags: ['companies'], answers: { 201: CompanyViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(CompanyCreateSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'company.create', { kind: 'company', tenantId: actor.tenantId });
     const input = c.req.valid('json');
     const who = auditOrigin(c);
-    const company = db.transaction((tx) => {
-      const row = createCompany(tx, actor, who.at, input, 'active');
-      writeAudit(tx, who, { action: 'company.create', objectType: 'company', objectId: row.id, detail: { name: row.name, siret: row.siret } });
+    const company = await withTransaction({ db }, async (tx) => {
+      const row = await createCompany(tx, actor, who.at, input, 'active');
+      await writeAudit(tx, who, { action: 'company.create', objectType: 'company', objectId: row.id, detail: { name: row.name, siret: row.siret } });
       return row;
     });
     c.header('location', `/v1/companies/${company.id}`);
@@ -142,13 +143,13 @@ export const companyRoutes = new Hono<AppEnv>()
    * The verification queue for staff (`status`, default pending), or with
    * `mine=true` the caller's own requests and their outcome.
    */
-  .get('/requests', describeRoute({ operationId: 'listCompanyRequests', summary: 'The verification queue (staff), or one’s own requests with mine=true', tags: ['companies'], answers: { 200: CompanyRequestPageSchema } }), queryParams(CompanyRequestListQuerySchema), (c) => {
+  .get('/requests', describeRoute({ operationId: 'listCompanyRequests', summary: 'The verification queue (staff), or one’s own requests with mine=true', tags: ['companies'], answers: { 200: CompanyRequestPageSchema } }), queryParams(CompanyRequestListQuerySchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const query = c.req.valid('query');
     const mine = query.mine === 'true';
     if (!mine) authorize(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId });
-    const rows = listCompanyRequests(db, actor.tenantId, mine ? { personId: actor.personId } : { status: query.status }, query.cursor, query.limit);
+    const rows = await listCompanyRequests(db, actor.tenantId, mine ? { personId: actor.personId } : { status: query.status }, query.cursor, query.limit);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return c.json({ items: page.map(shapeRequest), nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null }, 200);
@@ -158,92 +159,92 @@ export const companyRoutes = new Hono<AppEnv>()
    * to represent an existing company (`companyId`), or asks for a new one
    * (`company`), created pending until staff verify it.
    */
-  .post('/requests', describeRoute({ operationId: 'requestCompany', summary: 'Ask to represent a company, or for a new one to be added', tags: ['companies'], answers: { 201: CompanyRequestViewSchema }, location: true, problems: [404, 409] }), jsonBody(CompanyRequestCreateSchema), (c) => {
+  .post('/requests', describeRoute({ operationId: 'requestCompany', summary: 'Ask to represent a company, or for a new one to be added', tags: ['companies'], answers: { 201: CompanyRequestViewSchema }, location: true, problems: [404, 409] }), jsonBody(CompanyRequestCreateSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'company.request', { kind: 'company', tenantId: actor.tenantId });
     const input = c.req.valid('json');
     const who = auditOrigin(c);
-    const requestId = db.transaction((tx) => {
+    const requestId = await withTransaction({ db }, async (tx) => {
       let companyId: string;
       let kind: 'represent' | 'create';
       if ('companyId' in input) {
-        const company = findCompany(tx, actor.tenantId, input.companyId);
+        const company = await findCompany(tx, actor.tenantId, input.companyId);
         if (!company || company.status !== 'active') throw notFound('company.notFound');
-        if (findCompanyRepMembershipId(tx, actor.tenantId, actor.personId, company.id)) throw new ProblemError('conflict', 'company.alreadyRepresented', { name: company.name });
-        const open = findPendingRequestId(tx, actor.tenantId, actor.personId, company.id);
+        if (await findCompanyRepMembershipId(tx, actor.tenantId, actor.personId, company.id)) throw new ProblemError('conflict', 'company.alreadyRepresented', { name: company.name });
+        const open = await findPendingRequestId(tx, actor.tenantId, actor.personId, company.id);
         if (open) throw new ProblemError('conflict', 'company.alreadyAsked', { name: company.name }, { members: { existingId: open } });
         companyId = company.id;
         kind = 'represent';
       } else {
-        companyId = createCompany(tx, actor, who.at, input.company, 'pending', true).id;
+        companyId = (await createCompany(tx, actor, who.at, input.company, 'pending', true)).id;
         kind = 'create';
       }
-      const id = insertCompanyRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, companyId, kind, message: input.message || null, status: 'pending', createdAt: who.at });
-      writeAudit(tx, who, { action: `company.request.${kind}`, objectType: 'company_request', objectId: id, subjectId: actor.personId, detail: { companyId } });
+      const id = await insertCompanyRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, companyId, kind, message: input.message || null, status: 'pending', createdAt: who.at });
+      await writeAudit(tx, who, { action: `company.request.${kind}`, objectType: 'company_request', objectId: id, subjectId: actor.personId, detail: { companyId } });
       return id;
     });
     c.header('location', `/v1/companies/requests/${requestId}`);
-    return c.json(requestView(db, actor.tenantId, requestId)!, 201);
+    return c.json((await requestView(db, actor.tenantId, requestId))!, 201);
   })
-  .get('/requests/:id', describeRoute({ operationId: 'getCompanyRequest', summary: 'One request: the requester’s own, or any for staff', tags: ['companies'], answers: { 200: CompanyRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/requests/:id', describeRoute({ operationId: 'getCompanyRequest', summary: 'One request: the requester’s own, or any for staff', tags: ['companies'], answers: { 200: CompanyRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { actor } = c.var.auth;
-    const view = requestView(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    const view = await requestView(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     if (!view || (view.person.id !== actor.personId && !can(actor, 'company.moderate', { kind: 'company', tenantId: actor.tenantId }))) throw notFound('companyRequest.notFound');
     return c.json(view, 200);
   })
   /** Staff approve: the requester becomes the company's representative; a pending company becomes active. */
-  .post('/requests/:id/approve', describeRoute({ operationId: 'approveCompanyRequest', summary: 'Approve a request: the requester represents the company (staff)', tags: ['companies'], answers: { 200: CompanyRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .post('/requests/:id/approve', describeRoute({ operationId: 'approveCompanyRequest', summary: 'Approve a request: the requester represents the company (staff)', tags: ['companies'], answers: { 200: CompanyRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const id = c.req.valid('param').id;
     const who = auditOrigin(c);
-    db.transaction((tx) => {
-      const request = pendingRequest(tx, actor, id);
-      decideCompanyRequest(tx, request.id, { status: 'approved', decidedBy: actor.personId, decidedAt: who.at });
-      decidePendingCompany(tx, request.companyId, 'active');
+    await withTransaction({ db }, async (tx) => {
+      const request = await pendingRequest(tx, actor, id);
+      await decideCompanyRequest(tx, request.id, { status: 'approved', decidedBy: actor.personId, decidedAt: who.at });
+      await decidePendingCompany(tx, request.companyId, 'active');
       // The unique index treats the null entityId as distinct: check first.
-      if (!findCompanyRepMembershipId(tx, actor.tenantId, request.personId, request.companyId)) {
-        insertMembership(tx, { tenantId: actor.tenantId, personId: request.personId, role: 'company_rep', companyId: request.companyId, createdAt: who.at });
+      if (!(await findCompanyRepMembershipId(tx, actor.tenantId, request.personId, request.companyId))) {
+        await insertMembership(tx, { tenantId: actor.tenantId, personId: request.personId, role: 'company_rep', companyId: request.companyId, createdAt: who.at });
       }
-      writeAudit(tx, who, { action: 'company.request.approve', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId } });
+      await writeAudit(tx, who, { action: 'company.request.approve', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId } });
     });
-    return c.json(requestView(db, actor.tenantId, id)!, 200);
+    return c.json((await requestView(db, actor.tenantId, id))!, 200);
   })
   /** Staff refuse with a reason the requester reads; a company asked for with it is refused too. */
-  .post('/requests/:id/refuse', describeRoute({ operationId: 'refuseCompanyRequest', summary: 'Refuse a request with a reason the requester reads (staff)', tags: ['companies'], answers: { 200: CompanyRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), jsonBody(CompanyRequestRefuseSchema), (c) => {
+  .post('/requests/:id/refuse', describeRoute({ operationId: 'refuseCompanyRequest', summary: 'Refuse a request with a reason the requester reads (staff)', tags: ['companies'], answers: { 200: CompanyRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), jsonBody(CompanyRequestRefuseSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const id = c.req.valid('param').id;
     const { reason } = c.req.valid('json');
     const who = auditOrigin(c);
-    db.transaction((tx) => {
-      const request = pendingRequest(tx, actor, id);
-      decideCompanyRequest(tx, request.id, { status: 'refused', reason, decidedBy: actor.personId, decidedAt: who.at });
-      if (request.kind === 'create') decidePendingCompany(tx, request.companyId, 'refused');
-      writeAudit(tx, who, { action: 'company.request.refuse', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId, reason } });
+    await withTransaction({ db }, async (tx) => {
+      const request = await pendingRequest(tx, actor, id);
+      await decideCompanyRequest(tx, request.id, { status: 'refused', reason, decidedBy: actor.personId, decidedAt: who.at });
+      if (request.kind === 'create') await decidePendingCompany(tx, request.companyId, 'refused');
+      await writeAudit(tx, who, { action: 'company.request.refuse', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId, reason } });
     });
-    return c.json(requestView(db, actor.tenantId, id)!, 200);
+    return c.json((await requestView(db, actor.tenantId, id))!, 200);
   })
-  .get('/:id', describeRoute({ operationId: 'getCompany', summary: 'One company', tags: ['companies'], answers: { 200: CompanyViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id', describeRoute({ operationId: 'getCompany', summary: 'One company', tags: ['companies'], answers: { 200: CompanyViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { actor } = c.var.auth;
     authorize(actor, 'company.search', { kind: 'company', tenantId: actor.tenantId });
-    const row = findCompany(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    const row = await findCompany(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     if (!row || !canSeeCompany(actor, row)) throw notFound('company.notFound');
     const { createdBy: _createdBy, ...company } = row;
     c.header('etag', companyEtag(company));
     return c.json(companyView(company), 200);
   })
   /** A representative edits their own company; staff and admin any (If-Match required). */
-  .patch('/:id', describeRoute({ operationId: 'updateCompany', summary: 'Edit a company (its representatives, staff, administrators)', tags: ['companies'], answers: { 200: CompanyViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(CompanyPatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateCompany', summary: 'Edit a company (its representatives, staff, administrators)', tags: ['companies'], answers: { 200: CompanyViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(CompanyPatchSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const id = c.req.valid('param').id;
     const patch = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
     const who = auditOrigin(c);
-    const updated = db.transaction((tx) => {
-      const row = findCompany(tx, actor.tenantId, id);
+    const updated = await withTransaction({ db }, async (tx) => {
+      const row = await findCompany(tx, actor.tenantId, id);
       if (!row || !canSeeCompany(actor, row)) throw notFound('company.notFound');
       authorize(actor, 'company.edit', { kind: 'company', tenantId: actor.tenantId, companyId: row.id });
       if (!ifMatch) throw new ProblemError('preconditionRequired', 'company.ifMatchRequired');
@@ -254,7 +255,7 @@ export const companyRoutes = new Hono<AppEnv>()
       const changes = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.website !== undefined ? { website: patch.website } : {}) };
       if (Object.keys(changes).length === 0) return current;
       const next = updateCompany(tx, row.id, changes);
-      writeAudit(tx, who, { action: 'company.edit', objectType: 'company', objectId: row.id, detail: { before: { name: row.name, website: row.website }, after: changes } });
+      await writeAudit(tx, who, { action: 'company.edit', objectType: 'company', objectId: row.id, detail: { before: { name: row.name, website: row.website }, after: changes } });
       return next;
     });
     c.header('etag', companyEtag(updated));

@@ -34,18 +34,18 @@ export function matchExpressions(q: string): string[] {
  * shorter names, then alphabetical. A narrow query therefore gets an exact
  * ranking; a very broad one gets a ranked sample of the best phase.
  */
-export function searchCompanies(db: DbOrTx, tenantId: string, q: string, status: 'active' | 'pending', limit: number) {
+export async function searchCompanies(db: DbOrTx, tenantId: string, q: string, status: 'active' | 'pending', limit: number) {
   const typed = foldForSearch(q);
   const seen = new Set<string>();
-  const ranked: { row: ReturnType<typeof matchCompanies>[number]; phase: number; starts: boolean }[] = [];
-  matchExpressions(q).forEach((expression, phase) => {
-    if (ranked.length >= limit) return;
-    for (const row of matchCompanies(db, tenantId, status, expression, CANDIDATES)) {
+  const ranked: { row: Awaited<ReturnType<typeof matchCompanies>>[number]; phase: number; starts: boolean }[] = [];
+  for (const [phase, expression] of matchExpressions(q).entries()) {
+    if (ranked.length >= limit) break;
+    for (const row of await matchCompanies(db, tenantId, status, expression, CANDIDATES)) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
       ranked.push({ row, phase, starts: foldForSearch(row.name).startsWith(typed) || (row.siret ?? '').startsWith(typed.replace(/ /g, '')) });
     }
-  });
+  }
   ranked.sort(
     (a, b) =>
       a.phase - b.phase ||

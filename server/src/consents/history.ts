@@ -8,10 +8,10 @@ import { consentHistoryRows } from './queries/events.ts';
  * the page the client claimed. Paged by `seq` (the cursor is the last seq of
  * the previous page).
  */
-export function consentHistory(db: DbOrTx, tenantId: string, personId: string, page: { limit: number; afterSeq: number }): { items: ConsentEventView[]; lastSeq: number | null } {
-  const rows = consentHistoryRows(db, tenantId, personId, page.afterSeq, page.limit + 1);
-  const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit).map(
+export async function consentHistory(db: DbOrTx, tenantId: string, personId: string, page: { limit: number; afterSeq: number }): Promise<{ items: ConsentEventView[]; lastSeq: number|null; }> {
+  const rows = await consentHistoryRows(db, tenantId, personId, page.afterSeq, page.limit + 1);
+  const more = (await rows).length > page.limit;
+  const items = (await rows).slice(0, page.limit).map(
     (r): ConsentEventView => ({
       id: r.id,
       purposeKey: r.purposeKey,

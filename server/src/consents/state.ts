@@ -34,9 +34,9 @@ function addMonths(iso: string, months: number): Date {
  * at once (the CRM export), with where it was made: one ordered scan instead
  * of a query per person.
  */
-export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Map<string, Map<string, ProvenChoice>> {
+export async function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: string): Promise<Map<string, Map<string, ProvenChoice>>> {
   const byPerson = new Map<string, Map<string, ProvenChoice>>();
-  for (const r of consentEventsOfPurpose(db, tenantId, purposeId)) {
+  for (const r of await consentEventsOfPurpose(db, tenantId, purposeId)) {
     let last = byPerson.get(r.personId);
     if (!last) byPerson.set(r.personId, (last = new Map()));
     last.set(`${purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash, origin: r.origin, claimedPage: r.originPage });
@@ -48,8 +48,8 @@ export function lastChoicesForPurpose(db: DbOrTx, tenantId: string, purposeId: s
  * The last event per (purpose, channel) of each of these people (a batch of
  * the people export): one query for the batch, not one per person or purpose.
  */
-export function lastChoicesOfPeople(db: DbOrTx, tenantId: string, personIds: readonly string[]): Map<string, Map<string, LastChoice>> {
-  return lastChoicesByPerson(consentEventsOfPeople(db, tenantId, personIds));
+export async function lastChoicesOfPeople(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<Map<string, Map<string, LastChoice>>> {
+  return lastChoicesByPerson(await consentEventsOfPeople(db, tenantId, personIds));
 }
 
 /** Events in order → each person's last choice per `purposeId:channel`. */
@@ -64,14 +64,14 @@ function lastChoicesByPerson(rows: readonly (LastChoice & { personId: string; pu
 }
 
 /** Every person's chosen cap, or only these people's (people who never chose are absent: the tenant default applies). */
-export function solicitationCaps(db: DbOrTx, tenantId: string, personIds?: readonly string[]): Map<string, number> {
-  const rows = capEventsOfTenant(db, tenantId, personIds);
+export async function solicitationCaps(db: DbOrTx, tenantId: string, personIds?: readonly string[]): Promise<Map<string, number>> {
+  const rows = await capEventsOfTenant(db, tenantId, personIds);
   return new Map(rows.map((r) => [r.personId, r.perMonth]));
 }
 
 /** The last event per (purpose, channel) of one person. */
-export function lastChoices(db: DbOrTx, tenantId: string, personId: string): Map<string, LastChoice> {
-  const rows = consentEventsOfPerson(db, tenantId, personId);
+export async function lastChoices(db: DbOrTx, tenantId: string, personId: string): Promise<Map<string, LastChoice>> {
+  const rows = await consentEventsOfPerson(db, tenantId, personId);
   const last = new Map<string, LastChoice>();
   for (const r of rows) last.set(`${r.purposeId}:${r.channel}`, { granted: r.granted, at: r.at, versionId: r.versionId, versionHash: r.versionHash });
   return last;
@@ -106,36 +106,36 @@ export function purposeState(purpose: PurposeRow, choices: Map<string, LastChoic
   return { ...view, channels, renewalNeeded: channels.some((c) => c.renewalNeeded), expiresSoon: channels.some((c) => c.expiresSoon) };
 }
 
-export function tenantDefaultCap(db: DbOrTx, tenantId: string): number {
-  const row = findInstitutionSettings(db, tenantId);
+export async function tenantDefaultCap(db: DbOrTx, tenantId: string): Promise<number> {
+  const row = await findInstitutionSettings(db, tenantId);
   const value = row?.settings.solicitationCapDefault;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_SOLICITATION_CAP;
 }
 
-export function solicitationCap(db: DbOrTx, tenantId: string, personId: string): SolicitationCapView {
-  const tenantDefault = tenantDefaultCap(db, tenantId);
-  const last = lastCapEvent(db, tenantId, personId);
+export async function solicitationCap(db: DbOrTx, tenantId: string, personId: string): Promise<SolicitationCapView> {
+  const tenantDefault = await tenantDefaultCap(db, tenantId);
+  const last = await lastCapEvent(db, tenantId, personId);
   if (!last) return { perMonth: tenantDefault, source: 'default', since: null, tenantDefault };
   return { perMonth: last.perMonth, source: 'choice', since: last.at, tenantDefault };
 }
 
 /** Every purpose with the person's state per channel, and their solicitation cap. */
-export function consentOverview(db: DbOrTx, tenantId: string, personId: string, now: Date): ConsentOverview {
-  const choices = lastChoices(db, tenantId, personId);
+export async function consentOverview(db: DbOrTx, tenantId: string, personId: string, now: Date): Promise<ConsentOverview> {
+  const choices = await lastChoices(db, tenantId, personId);
   return {
     personId,
-    purposes: listPurposes(db, tenantId).map((p) => purposeState(p, choices, now)),
-    solicitationCap: solicitationCap(db, tenantId, personId),
+    purposes: (await listPurposes(db, tenantId)).map((p) => purposeState(p, choices, now)),
+    solicitationCap: await solicitationCap(db, tenantId, personId),
   };
 }
 
 /** The next position in a person's event log (the transaction makes it race-free on SQLite). */
-export function nextConsentSeq(tx: DbOrTx, tenantId: string, personId: string): number {
-  return (maxConsentSeq(tx, tenantId, personId) ?? 0) + 1;
+export async function nextConsentSeq(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
+  return ((await maxConsentSeq(tx, tenantId, personId)) ?? 0) + 1;
 }
 
-export function nextCapSeq(tx: DbOrTx, tenantId: string, personId: string): number {
-  return (maxCapSeq(tx, tenantId, personId) ?? 0) + 1;
+export async function nextCapSeq(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
+  return ((await maxCapSeq(tx, tenantId, personId)) ?? 0) + 1;
 }
 
 export interface EventContext {
@@ -156,17 +156,17 @@ export interface EventContext {
  * for the others (idempotent). A yes is also new when it renews a consent
  * given for an older text or about to expire. Returns the changed channels.
  */
-export function applyChoice(tx: DbOrTx, purpose: PurposeRow, wanted: Partial<Record<ConsentChannel, boolean>>, ctx: EventContext, now: Date): ConsentChannel[] {
-  const choices = lastChoices(tx, ctx.tenantId, ctx.personId);
+export async function applyChoice(tx: DbOrTx, purpose: PurposeRow, wanted: Partial<Record<ConsentChannel, boolean>>, ctx: EventContext, now: Date): Promise<ConsentChannel[]> {
+  const choices = await lastChoices(tx, ctx.tenantId, ctx.personId);
   const changed: ConsentChannel[] = [];
-  let seq = nextConsentSeq(tx, ctx.tenantId, ctx.personId);
+  let seq = await nextConsentSeq(tx, ctx.tenantId, ctx.personId);
   for (const channel of purpose.version.channels) {
     const want = wanted[channel];
     if (want === undefined) continue;
     const state = channelState(purpose, channel, choices.get(`${purpose.id}:${channel}`), now);
     const unchanged = state.granted === want && !(want && (state.renewalNeeded || state.expiresSoon));
     if (unchanged) continue;
-    insertConsentEvent(tx, {
+    await insertConsentEvent(tx, {
       tenantId: ctx.tenantId,
       personId: ctx.personId,
       seq: seq++,
@@ -187,11 +187,11 @@ export function applyChoice(tx: DbOrTx, purpose: PurposeRow, wanted: Partial<Rec
 }
 
 /** Withdraws every optional purpose and objects to every legitimate-interest one, on every channel. */
-export function withdrawAll(tx: DbOrTx, ctx: EventContext, now: Date): { purposeKey: string; channels: ConsentChannel[] }[] {
+export async function withdrawAll(tx: DbOrTx, ctx: EventContext, now: Date): Promise<{ purposeKey: string; channels: ConsentChannel[] }[]> {
   const changes: { purposeKey: string; channels: ConsentChannel[] }[] = [];
-  for (const purpose of listPurposes(tx, ctx.tenantId)) {
+  for (const purpose of await listPurposes(tx, ctx.tenantId)) {
     const wanted = Object.fromEntries(purpose.version.channels.map((ch) => [ch, false]));
-    const channels = applyChoice(tx, purpose, wanted, ctx, now);
+    const channels = await applyChoice(tx, purpose, wanted, ctx, now);
     if (channels.length > 0) changes.push({ purposeKey: purpose.key, channels });
   }
   return changes;

@@ -10,12 +10,12 @@ import { seedDemo } from '../seed/demo.ts';
 describe('backup and restore', () => {
   let dir: string;
   let live: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'passerelle-backup-'));
     live = join(dir, 'live.db');
     const { db, close } = openDatabase(live);
     migrateDatabase(db);
-    seedDemo(db, {}, new Date());
+    await seedDemo(db, {}, new Date());
     close();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from './open.ts';
 import { institutions } from './tables/index.ts';
 import { sqliteCode } from '../http/errors.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 describe('openDatabase', () => {
   it('creates the folder and opens SQLite with WAL, foreign keys and synchronous=FULL', () => {
@@ -26,7 +27,7 @@ describe('openDatabase', () => {
     }
   });
 
-  it('begins transactions IMMEDIATE: one that reads then writes holds the write lock from the start, so another process waits instead of making it fail', () => {
+  it('begins transactions IMMEDIATE: one that reads then writes holds the write lock from the start, so another process waits instead of making it fail', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-db-'));
     const file = join(dir, 'p.db');
     const mine = openDatabase(file);
@@ -46,7 +47,7 @@ describe('openDatabase', () => {
       other.db.run(sql`pragma busy_timeout = 0`);
       const otherWrite = () => other.db.run(sql`update counter set n = n + 100`);
 
-      const attempts = mine.db.transaction((tx) => {
+      const attempts = await withTransaction(mine, async (tx) => {
         const before = tx.get<{ n: number }>(sql`select n from counter`)!.n;
         const during = sqliteCodeOf(otherWrite);
         tx.run(sql`update counter set n = ${before + 1}`);
@@ -58,7 +59,7 @@ describe('openDatabase', () => {
       expect(other.db.get<{ n: number }>(sql`select n from counter`)?.n).toBe(101);
 
       // A read-only transaction may still ask for a deferred one: it takes no lock.
-      const duringDeferred = mine.db.transaction(() => sqliteCodeOf(otherWrite), { behavior: 'deferred' });
+      const duringDeferred = await withTransaction(mine, async () => sqliteCodeOf(otherWrite), { behavior: 'deferred' });
       expect(duringDeferred).toBe('ok');
     } finally {
       other.close();

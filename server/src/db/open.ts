@@ -10,9 +10,13 @@ import * as tables from './tables/index.ts';
 import { registerFunctions } from './functions.ts';
 
 export type Db = BetterSQLite3Database<typeof tables>;
-/** A transaction handle: the same query builder, bound to one transaction. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
+/**
+ * A handle that `withTransaction` or `query` (db/transaction.ts) gives its
+ * work: the same query builder, bound to that transaction or read. The names
+ * say what a function expects to be given.
+ */
+export type Tx = Db;
+export type DbOrTx = Db;
 
 const migrationsFolder = resolve(serverRoot, 'drizzle');
 
@@ -37,7 +41,6 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
   registerFunctions(sqlite);
   const db = drizzle(sqlite, { schema: tables });
-  startTransactionsImmediately(db);
   return { db, close: () => sqlite.close() };
 }
 
@@ -52,24 +55,6 @@ function makeFolder(folder: string): void {
   const parent = dirname(folder);
   if (parent !== folder) makeFolder(parent);
   mkdirSync(folder);
-}
-
-/**
- * Makes every `db.transaction(fn)` begin with BEGIN IMMEDIATE (pass
- * `{ behavior: 'deferred' }` for a read-only one that only wants a
- * consistent snapshot): every transaction of the server writes, most after
- * reading. A deferred one (drizzle's default) takes a read snapshot at
- * BEGIN and asks for the write lock at its first write; if another process
- * (a second API instance, the CLI) holds that lock or has committed since
- * the snapshot, SQLite refuses at once (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT)
- * without waiting for the busy timeout, and the request answered 503.
- * IMMEDIATE asks for the write lock at BEGIN, where the busy timeout
- * applies: a contended write waits its turn. Writes outside a transaction
- * (autocommit) already wait.
- */
-function startTransactionsImmediately(db: Db): void {
-  const transaction = db.transaction.bind(db);
-  db.transaction = (run, config) => transaction(run, { ...config, behavior: config?.behavior ?? 'immediate' });
 }
 
 let journal: readonly { when: number }[] | undefined;
@@ -90,6 +75,20 @@ export function pendingMigrations(db: Db): number {
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder });
 }
+
+/**
+ * An in-memory database holding a copy of `image` (what `serializeDatabase`
+ * gave): a test's own database, made in a moment from one seeded once.
+ */
+export function databaseFromImage(image: Buffer): Db {
+  const sqlite = new Database(image);
+  sqlite.pragma('foreign_keys = ON');
+  registerFunctions(sqlite);
+  return drizzle(sqlite, { schema: tables });
+}
+
+/** The whole database as bytes, for `databaseFromImage`. */
+export const serializeDatabase = (db: Db): Buffer => (db as unknown as { $client: Database.Database }).$client.serialize();
 
 /** A fresh migrated in-memory database: one per test file. */
 export function memoryDatabase(): Db {

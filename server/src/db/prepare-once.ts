@@ -1,4 +1,5 @@
 import type { DbOrTx } from './open.ts';
+import { rootOf } from './transaction.ts';
 
 /**
  * A query compiled once per database handle, then only bound and run.
@@ -15,7 +16,9 @@ import type { DbOrTx } from './open.ts';
  */
 export function prepareOnce<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
   const statements = new WeakMap<DbOrTx, T>();
-  return function prepared(db) {
+  return function prepared(handle) {
+    // A transaction's or a read's handle runs on the database's one connection: one statement serves them all.
+    const db = rootOf(handle);
     let statement = statements.get(db);
     if (statement === undefined) {
       statement = build(db);

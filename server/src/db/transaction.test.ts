@@ -68,7 +68,7 @@ describe('withTransaction', () => {
       await gate.promise;
       tx.run(sql`insert into notes values ('whole')`);
     });
-    const reading = query({ db }, (d) => reads.push(count(d)));
+    const reading = query(db, (d) => reads.push(count(d)));
     // Give the read every chance to run early: several turns of the event loop.
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     expect(reads).toEqual([]);
@@ -82,7 +82,7 @@ describe('withTransaction', () => {
       await again.promise;
       throw new Error('cancelled');
     });
-    const after = query({ db }, count);
+    const after = query(db, count);
     again.resolve();
     await expect(failing).rejects.toThrow('cancelled');
     expect(await after).toBe(2);
@@ -118,7 +118,7 @@ describe('withTransaction', () => {
       ).rejects.toThrow('inner refused');
       await withTransaction({ db: tx }, async (inner) => inner.run(sql`insert into notes values ('inner, kept')`));
       // A query with the transaction's handle runs at once, as part of it.
-      expect(await query({ db: tx }, count)).toBe(2);
+      expect(await query(tx, count)).toBe(2);
     });
     expect(bodies(db)).toEqual(['outer', 'inner, kept']);
   });

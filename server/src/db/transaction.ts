@@ -29,12 +29,29 @@ import type { Db } from './open.ts';
 /** Mutual exclusion in arrival order: each holder runs when the previous one has finished. */
 class Gate {
   private tail: Promise<void> = Promise.resolve();
+  /** Holders that have arrived and not finished. */
+  private waiting = 0;
 
   hold<T>(run: () => Promise<T>): Promise<T> {
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
-    return previous.then(run).finally(release);
+    // Nobody holds it or waits: enter now, without a turn of the event loop
+    // (the common case, and the cheap one); otherwise after the previous holder.
+    const entered = this.waiting++ === 0 ? enter(run) : previous.then(run);
+    return entered.finally(() => {
+      this.waiting--;
+      release();
+    });
+  }
+}
+
+/** Runs `run` now, its synchronous throw turned into a rejection. */
+function enter<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
@@ -42,6 +59,8 @@ class Gate {
 interface Open {
   readonly db: Db;
   depth: number;
+  /** A read's handle (from `query`): no transaction is open, so a `withTransaction` inside it begins one. */
+  readonly reading?: boolean;
 }
 
 const gates = new WeakMap<Db, Gate>();
@@ -56,7 +75,7 @@ function gateOf(db: Db): Gate {
 }
 
 /** Whether `db` is a transaction's handle (given to `withTransaction`'s work). */
-export const inTransaction = (db: Db): boolean => handles.has(db);
+export const inTransaction = (db: Db): boolean => handles.has(db) && !handles.get(db)!.reading;
 
 export interface TransactionOptions {
   /**
@@ -73,6 +92,7 @@ export interface TransactionOptions {
  */
 export function withTransaction<T>(deps: { readonly db: Db }, work: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const open = handles.get(deps.db);
+  if (open?.reading) throw new Error('withTransaction inside query(): begin the transaction first, and read inside it.');
   if (open) return savepoint(deps.db, open, work);
   const { db } = deps;
   const client = connectionOf(db);
@@ -117,12 +137,32 @@ async function savepoint<T>(tx: Db, open: Open, work: (tx: Db) => Promise<T>): P
   }
 }
 
+/** The database a handle belongs to (itself when it is the database). */
+export const rootOf = (db: Db): Db => handles.get(db)?.db ?? db;
+
 /**
- * Runs one read or one statement: with a transaction's handle, at once, as
- * part of it; with the database, after the transactions that arrived before it.
+ * Runs a read or a single write (one function of a `queries/` file): with a
+ * transaction's handle, at once, as part of it; with the database, after the
+ * transactions that arrived before it, and with the gate held until `read`
+ * settles, so that a read made of several statements (awaited one after the
+ * other) sees no transaction's half-done work either. `read` receives the
+ * handle to pass to the queries it calls: they run straight through.
  */
-export function query<T>(deps: { readonly db: Db }, read: (db: Db) => T | Promise<T>): Promise<T> {
-  const { db } = deps;
-  if (handles.has(db)) return Promise.resolve().then(() => read(db));
-  return gateOf(db).hold(async () => read(db));
+export function query<T>(db: Db, read: (db: Db) => T | Promise<T>): Promise<T> {
+  if (handles.has(db)) {
+    try {
+      return Promise.resolve(read(db));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return gateOf(db).hold(async () => {
+    const held = Object.create(db) as Db;
+    handles.set(held, { db, depth: 0, reading: true });
+    try {
+      return await read(held);
+    } finally {
+      handles.delete(held);
+    }
+  });
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../testing.ts';
 import { sayIn } from '@passerelle/schema/messages/staff';
 import { addOrigin } from '../cli/tenant.ts';
-import { migrateDatabase, openDatabase } from './open.ts';
+import { migrateDatabase, openDatabase, type Db } from './open.ts';
+import { withTransaction } from './transaction.ts';
 import { institutionOrigins, insertInstitution, setInstitutionOrigins } from '../tenancy/queries/institutions.ts';
 import { untilChange } from './until-change.ts';
 
@@ -19,7 +20,7 @@ describe('what is kept until the database changes', () => {
     const before = await t.call('GET', '/v1/profiles/me', { token, headers: { origin: NEW_ORIGIN } });
     expect(before.status).toBe(403);
     expect(before.headers.get('access-control-allow-origin')).toBeNull();
-    addOrigin(t.db, sayIn('en'), 'demo', NEW_ORIGIN);
+    await addOrigin(t.db, sayIn('en'), 'demo', NEW_ORIGIN);
     const after = await t.call('GET', '/v1/profiles/me', { token, headers: { origin: NEW_ORIGIN } });
     expect(after.status).toBe(200);
     expect(after.headers.get('access-control-allow-origin')).toBe(NEW_ORIGIN);
@@ -45,35 +46,35 @@ describe('what is kept until the database changes', () => {
       const cli = openDatabase(file);
       try {
         migrateDatabase(server.db);
-        const id = insertInstitution(server.db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
+        const id = await insertInstitution(server.db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
         const read = () => untilChange(server.db, `origins:${id}`, () => institutionOrigins(server.db, id));
-        expect(read()).toEqual([]);
-        setInstitutionOrigins(cli.db, id, [NEW_ORIGIN]);
+        expect(await read()).toEqual([]);
+        await setInstitutionOrigins(cli.db, id, [NEW_ORIGIN]);
         await new Promise((next) => setImmediate(next));
-        expect(read()).toEqual([NEW_ORIGIN]);
+        expect(await read()).toEqual([NEW_ORIGIN]);
       } finally {
         cli.close();
         server.close();
       }
     });
 
-    it('never serves inside a transaction what it kept outside', () => {
+    it('never serves inside a transaction what it kept outside', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'passerelle-until-change-'));
       dirs.push(dir);
       const { db, close } = openDatabase(join(dir, 'db.sqlite'));
       try {
         migrateDatabase(db);
-        const id = insertInstitution(db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
-        const read = () => untilChange(db, `origins:${id}`, () => institutionOrigins(db, id));
-        expect(read()).toEqual([]);
-        expect(() =>
-          db.transaction((tx) => {
-            setInstitutionOrigins(tx, id, [NEW_ORIGIN]);
-            expect(read()).toEqual([NEW_ORIGIN]);
+        const id = await insertInstitution(db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
+        const read = (handle: Db) => untilChange(handle, `origins:${id}`, () => institutionOrigins(handle, id));
+        expect(await read(db)).toEqual([]);
+        await expect(
+          withTransaction({ db }, async (tx) => {
+            await setInstitutionOrigins(tx, id, [NEW_ORIGIN]);
+            expect(await read(tx)).toEqual([NEW_ORIGIN]);
             throw new Error('changed my mind');
           }),
-        ).toThrow('changed my mind');
-        expect(read()).toEqual([]);
+        ).rejects.toThrow('changed my mind');
+        expect(await read(db)).toEqual([]);
       } finally {
         close();
       }

@@ -19,60 +19,100 @@ import type { DbOrTx } from './open.ts';
  * reads may be rolled back). Never use it for sessions: those are read from
  * the database on every request so that a sign-out or expiry applies at once.
  */
-interface State {
-  dataVersion: number;
-  /** Whether `dataVersion` was read in this turn of the event loop (reset by `setImmediate`). */
-  checked: boolean;
-  totalChanges: number;
-  values: Map<string, unknown>;
-  version: Database.Statement<[], number>;
-  changes: Database.Statement<[], number>;
+/** What a committed write changed, for a cache to forget what depends on it. */
+export interface Change {
+  readonly what: 'origins' | 'entities' | 'memberships' | 'settings';
+  /** The tenant concerned; null for every tenant. */
+  readonly tenantId: string | null;
+}
+
+/**
+ * The in-process cache behind `untilChange`. An engine supplies its own:
+ * this one (SQLite) learns of changes from the database itself, so `forget`
+ * is only a shortcut; an engine shared by several processes (PostgreSQL)
+ * would call `forget` on every instance when one of them commits a change
+ * (LISTEN/NOTIFY), and clear everything when it lost track.
+ */
+export interface ReadCache {
+  /** `load()`'s value, kept under `key` until a change; `load()` again after one. */
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** A committed write changed this: forget what depends on it. */
+  forget(change: Change): void;
 }
 
 /** Entries kept per database before starting afresh (bounds the memory a crowd of people takes). */
 const MAX_ENTRIES = 10_000;
 
-const states = new WeakMap<Database.Database, State>();
+/** SQLite: `PRAGMA data_version` for other connections' commits, `total_changes()` for this one's writes. */
+class DataVersionCache implements ReadCache {
+  private dataVersion = -1;
+  /** Whether `dataVersion` was read in this turn of the event loop (reset by `setImmediate`). */
+  private checked = false;
+  private totalChanges = -1;
+  private readonly values = new Map<string, unknown>();
+  private readonly version: Database.Statement<[], number>;
+  private readonly changes: Database.Statement<[], number>;
+
+  constructor(client: Database.Database) {
+    this.version = client.prepare<[], number>('PRAGMA data_version').pluck();
+    this.changes = client.prepare<[], number>('SELECT total_changes()').pluck();
+  }
+
+  async read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    this.refresh();
+    if (this.values.has(key)) return this.values.get(key) as T;
+    const seen = this.totalChanges;
+    const value = await load();
+    // Kept only if nothing was written while it loaded (it might predate the write).
+    this.refresh();
+    if (this.totalChanges === seen) this.values.set(key, value);
+    return value;
+  }
+
+  forget(): void {
+    // Any write empties this cache anyway (see `refresh`); a notice does it now.
+    this.values.clear();
+  }
+
+  /** Empties the cache when the database changed since it last looked. */
+  private refresh(): void {
+    // Another connection's commit is seen from the next turn of the event loop
+    // on (every HTTP request starts a turn): the reads of one turn share a check.
+    let dataVersion = this.dataVersion;
+    if (!this.checked) {
+      dataVersion = this.version.get()!;
+      this.checked = true;
+      setImmediate(() => (this.checked = false));
+    }
+    const totalChanges = this.changes.get()!;
+    if (dataVersion !== this.dataVersion || totalChanges !== this.totalChanges || this.values.size >= MAX_ENTRIES) {
+      this.values.clear();
+      this.dataVersion = dataVersion;
+      this.totalChanges = totalChanges;
+    }
+  }
+}
+
+const caches = new WeakMap<Database.Database, DataVersionCache>();
 
 function clientOf(db: DbOrTx): Database.Database | undefined {
-  // A transaction object has no `$client`: its reads are never cached.
+  // Inside a transaction nothing is cached nor served from the cache.
   const client = (db as { $client?: Database.Database }).$client;
   return client && !client.inTransaction ? client : undefined;
 }
 
-/** The value `load()` returns, read again only when the database changed since it was kept under `key`. */
-export function untilChange<T>(db: DbOrTx, key: string, load: () => T): T {
+/** The database's read cache; undefined inside a transaction (what it reads may be rolled back). */
+export function cacheOf(db: DbOrTx): ReadCache | undefined {
   const client = clientOf(db);
-  if (!client) return load();
-  let state = states.get(client);
-  if (!state) {
-    state = {
-      dataVersion: -1,
-      checked: false,
-      totalChanges: -1,
-      values: new Map(),
-      version: client.prepare<[], number>('PRAGMA data_version').pluck(),
-      changes: client.prepare<[], number>('SELECT total_changes()').pluck(),
-    };
-    states.set(client, state);
-  }
-  // Another connection's commit is seen from the next turn of the event loop
-  // on (every HTTP request starts a turn): the reads of one turn share a check.
-  let dataVersion = state.dataVersion;
-  if (!state.checked) {
-    dataVersion = state.version.get()!;
-    state.checked = true;
-    const checked = state;
-    setImmediate(() => (checked.checked = false));
-  }
-  const totalChanges = state.changes.get()!;
-  if (dataVersion !== state.dataVersion || totalChanges !== state.totalChanges || state.values.size >= MAX_ENTRIES) {
-    state.values.clear();
-    state.dataVersion = dataVersion;
-    state.totalChanges = totalChanges;
-  }
-  if (state.values.has(key)) return state.values.get(key) as T;
-  const value = load();
-  state.values.set(key, value);
-  return value;
+  if (!client) return undefined;
+  let cache = caches.get(client);
+  if (!cache) caches.set(client, (cache = new DataVersionCache(client)));
+  return cache;
 }
+
+/** The value `load()` returns, read again only when the database changed since it was kept under `key`. */
+export function untilChange<T>(db: DbOrTx, key: string, load: () => Promise<T>): Promise<T> {
+  const cache = cacheOf(db);
+  return cache ? cache.read(key, load) : load();
+}
+

@@ -7,18 +7,18 @@ import { entityNames } from '../profiles/queries/people.ts';
 import { offerView } from '../offers/offer-view.ts';
 import { keysetBatches, type ExportShape } from './stream.ts';
 
-export function offersExport(db: DbOrTx, actor: Actor, scope: OfferExportScope): { shape: ExportShape<Offer>; batches: Iterable<Offer[]> } {
-  const names = entityNames(db, actor.tenantId, Object.keys(actor.entityParents));
+export async function offersExport(db: DbOrTx, actor: Actor, scope: OfferExportScope): Promise<{ shape: ExportShape<Offer>; batches: AsyncIterable<Offer[]> }> {
+  const names = await entityNames(db, actor.tenantId, Object.keys(actor.entityParents));
 
-  function* batches(): Generator<Offer[]> {
-    for (const rows of keysetBatches((after: string | undefined, limit) => offersBatch(db, scope, after, limit), (r) => r.id)) {
-      const targets = targetsByOffer(db, rows.map((r) => r.id));
+  async function* batches(): AsyncGenerator<Offer[]> {
+    for await (const rows of keysetBatches((after: string | undefined, limit) => offersBatch(db, scope, after, limit), (r) => r.id)) {
+      const targets = await targetsByOffer(db, rows.map((r) => r.id));
       yield rows.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, scope.today));
     }
   }
 
   return {
-    batches: { [Symbol.iterator]: batches },
+    batches: { [Symbol.asyncIterator]: batches },
     shape: {
       columns: [
         'id', 'title', 'company', 'kind', 'status', 'targets', 'location', 'remote', 'start_date', 'duration', 'weekly_hours', 'stipend_cents', 'currency',

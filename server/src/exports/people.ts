@@ -37,21 +37,21 @@ const profileColumns: readonly [column: string, read: (p: PersonExport) => unkno
 
 const yesNo = (granted: boolean | undefined) => (granted === undefined ? '' : granted ? 'yes' : 'no');
 
-export function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExportScope, now: Date): { shape: ExportShape<PersonExport>; batches: Iterable<PersonExport[]> } {
+export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExportScope, now: Date): Promise<{ shape: ExportShape<PersonExport>; batches: AsyncIterable<PersonExport[]> }> {
   const { tenantId } = actor;
   // Read once: every batch is written against the same purposes, entities and default.
-  const purposes = listPurposes(db, tenantId);
-  const names = entityNames(db, tenantId, Object.keys(actor.entityParents));
-  const defaultCap = tenantDefaultCap(db, tenantId);
+  const purposes = await listPurposes(db, tenantId);
+  const names = await entityNames(db, tenantId, Object.keys(actor.entityParents));
+  const defaultCap = await tenantDefaultCap(db, tenantId);
   const consentColumns = purposes.flatMap((p) => p.version.channels.map((channel) => ({ key: p.key, channel, column: `consent_${p.key}_${channel}` })));
 
-  function* batches(): Generator<PersonExport[]> {
-    for (const rows of keysetBatches((after: string | undefined, limit) => peopleBatch(db, scope, after, limit), (r) => r.id)) {
+  async function* batches(): AsyncGenerator<PersonExport[]> {
+    for await (const rows of keysetBatches((after: string | undefined, limit) => peopleBatch(db, scope, after, limit), (r) => r.id)) {
       const ids = rows.map((r) => r.id);
       const memberships = new Map<string, { role: string; entityId: string }[]>();
-      for (const m of entityMembershipsOf(db, tenantId, ids)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
-      const choices = lastChoicesOfPeople(db, tenantId, ids);
-      const caps = solicitationCaps(db, tenantId, ids);
+      for (const m of await entityMembershipsOf(db, tenantId, ids)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
+      const choices = await lastChoicesOfPeople(db, tenantId, ids);
+      const caps = await solicitationCaps(db, tenantId, ids);
       yield rows.map((row): PersonExport => {
         const own = memberships.get(row.id) ?? [];
         const audience = profileAudience(actor, { kind: 'person', tenantId, personId: row.id, entityIds: own.map((m) => m.entityId) });
@@ -82,7 +82,7 @@ export function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExportScope,
   }
 
   return {
-    batches: { [Symbol.iterator]: batches },
+    batches: { [Symbol.asyncIterator]: batches },
     shape: {
       columns: ['id', 'external_id', 'display_name', ...profileColumns.map(([c]) => c), 'memberships', ...consentColumns.map((c) => c.column), 'solicitation_cap_per_month'],
       cells: (p) => [

@@ -14,18 +14,18 @@ import { keysetBatches, type ExportShape } from './stream.ts';
 
 export type PledgeExportFilters = Omit<PledgeExportQuery, 'format'>;
 
-export function pledgesExport(db: DbOrTx, actor: Actor, filters: PledgeExportFilters): { shape: ExportShape<Pledge>; batches: Iterable<Pledge[]> } {
+export function pledgesExport(db: DbOrTx, actor: Actor, filters: PledgeExportFilters): { shape: ExportShape<Pledge>; batches: AsyncIterable<Pledge[]> } {
   const q = { ...filters, sort: 'createdAt' as const };
 
-  function* batches(): Generator<Pledge[]> {
+  async function* batches(): AsyncGenerator<Pledge[]> {
     const read = (after: PledgeKeyset | undefined, limit: number) => listVisiblePledges(db, actor, q, { after, limit });
-    for (const rows of keysetBatches(read, (r): PledgeKeyset => ({ k: r.pledge.createdAt, id: r.pledge.id }))) {
+    for await (const rows of keysetBatches(read, (r): PledgeKeyset => ({ k: r.pledge.createdAt, id: r.pledge.id }))) {
       yield rows.map((r) => projectPledge(actor, r));
     }
   }
 
   return {
-    batches: { [Symbol.iterator]: batches },
+    batches: { [Symbol.asyncIterator]: batches },
     shape: {
       columns: [...pledgeExportColumns, 'tax_reduction_cents', 'tax_net_cost_cents'],
       cells: (p) => [...pledgeExportCells(p), p.taxEstimate?.reductionCents, p.taxEstimate?.netCostCents],

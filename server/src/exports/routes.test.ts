@@ -5,6 +5,7 @@ import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
 import { auditLog, memberships, offers, people, profiles } from '../db/tables/index.ts';
 import { insertOffer, insertOfferTarget } from '../offers/queries/offers.ts';
 import { readCsv } from '../csv/parse.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** A tax pledge to École de management whose digits must never reach staff of École d'ingénieurs. */
 const AMOUNT = 61_827_394;
@@ -35,7 +36,7 @@ describe('/v1/exports', () => {
     });
     expect(pledge.status).toBe(201);
     const at = t.clock.now().toISOString();
-    mgmtOfferId = insertOffer(t.db, {
+    mgmtOfferId = await insertOffer(t.db, {
       tenantId: t.ids.demo.tenantId,
       companyId: t.ids.demo.companies.globex,
       authorId: t.ids.demo.people['staff-mgmt'],
@@ -46,7 +47,7 @@ describe('/v1/exports', () => {
       updatedAt: at,
       publishedAt: at,
     });
-    insertOfferTarget(t.db, { tenantId: t.ids.demo.tenantId, offerId: mgmtOfferId, entityId: t.ids.demo.entities.management });
+    await insertOfferTarget(t.db, { tenantId: t.ids.demo.tenantId, offerId: mgmtOfferId, entityId: t.ids.demo.entities.management });
   });
 
   const get = (who: DemoSubject, path: string) => t.call('GET', `/v1/exports${path}`, { token: tokens[who] });
@@ -248,7 +249,7 @@ describe('/v1/exports over several batches', () => {
     const t = testApp();
     const at = t.clock.now().toISOString();
     const { tenantId, entities } = t.ids.demo;
-    t.db.transaction((tx) => {
+    await withTransaction(t, async (tx) => {
       for (let i = 0; i < 2345; i++) {
         const person = tx.insert(people).values({ tenantId, email: `alum${i}@alumni.demo.test`, displayName: `Alum ${i}`, createdAt: at }).returning({ id: people.id }).get();
         tx.insert(memberships).values({ tenantId, personId: person.id, role: 'alumnus', entityId: entities.engineering, createdAt: at }).run();

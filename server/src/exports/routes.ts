@@ -24,6 +24,7 @@ import { peopleExport } from './people.ts';
 import { offersExport } from './offers.ts';
 import { pledgesExport } from './pledges.ts';
 import { csvFile, describeRoute } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /**
  * The policy's `records.export`: staff for entities they cover (all of them
@@ -39,41 +40,41 @@ function exportScope(actor: Actor, entityId: string | undefined): { entityIds: s
   return scope.all ? { named: [], entityIds: undefined } : { named: [...scope.entityIds], entityIds: [...scope.entityIds] };
 }
 
-function auditExport(c: Context<AppEnv>, what: 'people' | 'offers' | 'pledges', named: string[], detail: { format: ExportFormat; filters: Record<string, unknown>; rows: number }): void {
-  c.var.deps.db.transaction((tx) => writeAudit(tx, auditOrigin(c), { action: 'records.export', objectType: what, entityIds: named, detail }));
+async function auditExport(c: Context<AppEnv>, what: 'people' | 'offers' | 'pledges', named: string[], detail: { format: ExportFormat; filters: Record<string, unknown>; rows: number }): Promise<void> {
+  await withTransaction({ db: c.var.deps.db }, async (tx) => writeAudit(tx, auditOrigin(c), { action: 'records.export', objectType: what, entityIds: named, detail }));
 }
 
 export const exportRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** People of the reader's entities with their profile, consent state per purpose and channel, and solicitation cap. */
-  .get('/people', describeRoute({ operationId: 'exportPeople', summary: 'People of the reader’s entities: profile, memberships, consent per purpose and channel, cap', tags: ['exports'], answers: { 200: [csvFile, PeopleExportSchema] }, writes: true }), queryParams(PeopleExportQuerySchema), (c) => {
+  .get('/people', describeRoute({ operationId: 'exportPeople', summary: 'People of the reader’s entities: profile, memberships, consent per purpose and channel, cap', tags: ['exports'], answers: { 200: [csvFile, PeopleExportSchema] }, writes: true }), queryParams(PeopleExportQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const { format, ...filters } = c.req.valid('query');
     const { entityIds, named } = exportScope(actor, filters.entityId);
     const scope = { tenantId: actor.tenantId, entityIds, graduationYear: filters.graduationYear };
-    auditExport(c, 'people', named, { format, filters, rows: countPeopleForExport(db, scope) });
-    const { shape, batches } = peopleExport(db, actor, scope, clock.now());
+    await auditExport(c, 'people', named, { format, filters, rows: await countPeopleForExport(db, scope) });
+    const { shape, batches } = await peopleExport(db, actor, scope, clock.now());
     return exportResponse(c, 'people', format, exportStream(format, batches, shape));
   })
   /** Offers aimed at the reader's entities, in any state. */
-  .get('/offers', describeRoute({ operationId: 'exportOffers', summary: 'Offers aimed at the reader’s entities, in every state', tags: ['exports'], answers: { 200: [csvFile, OfferExportSchema] }, writes: true }), queryParams(OfferExportQuerySchema), (c) => {
+  .get('/offers', describeRoute({ operationId: 'exportOffers', summary: 'Offers aimed at the reader’s entities, in every state', tags: ['exports'], answers: { 200: [csvFile, OfferExportSchema] }, writes: true }), queryParams(OfferExportQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const { format, ...filters } = c.req.valid('query');
     const { entityIds, named } = exportScope(actor, filters.entityId);
     const scope = { tenantId: actor.tenantId, entityIds, status: filters.status, kind: filters.kind, today: todayOf(clock.now()) };
-    auditExport(c, 'offers', named, { format, filters, rows: countOffersForExport(db, scope) });
-    const { shape, batches } = offersExport(db, actor, scope);
+    await auditExport(c, 'offers', named, { format, filters, rows: await countOffersForExport(db, scope) });
+    const { shape, batches } = await offersExport(db, actor, scope);
     return exportResponse(c, 'offers', format, exportStream(format, batches, shape));
   })
   /** The pledges GET /v1/pledges would list, amounts only where the reader may see them. */
-  .get('/pledges', describeRoute({ operationId: 'exportPledges', summary: 'The pledges the list shows the reader, amounts only where they may read them', tags: ['exports'], answers: { 200: [csvFile, PledgeExportSchema] }, writes: true }), queryParams(PledgeExportQuerySchema), (c) => {
+  .get('/pledges', describeRoute({ operationId: 'exportPledges', summary: 'The pledges the list shows the reader, amounts only where they may read them', tags: ['exports'], answers: { 200: [csvFile, PledgeExportSchema] }, writes: true }), queryParams(PledgeExportQuerySchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const { format, ...filters } = c.req.valid('query');
     const { named } = exportScope(actor, filters.entityId);
-    auditExport(c, 'pledges', named, { format, filters, rows: countVisiblePledges(db, actor, filters) });
+    await auditExport(c, 'pledges', named, { format, filters, rows: await countVisiblePledges(db, actor, filters) });
     const { shape, batches } = pledgesExport(db, actor, filters);
     return exportResponse(c, 'pledges', format, exportStream(format, batches, shape));
   });

@@ -4,21 +4,27 @@ import { exportStream, keysetBatches, type ExportShape } from './stream.ts';
 const rows = Array.from({ length: 7 }, (_, i) => ({ id: `id-${i}`, name: i === 3 ? 'Dupont; "Jr"' : `name ${i}` }));
 type Row = (typeof rows)[number];
 const shape: ExportShape<Row> = { columns: ['id', 'name'], cells: (r) => [r.id, r.name], json: (r) => r };
+/** Every batch an asynchronous generator gives. */
+const collect = async <T>(batches: AsyncIterable<T>) => {
+  const all: T[] = [];
+  for await (const batch of batches) all.push(batch);
+  return all;
+};
 const readAll = async (stream: ReadableStream<Uint8Array>) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await new Response(stream).arrayBuffer()));
 
 describe('keysetBatches', () => {
-  it('reads after the last key of each batch until a short batch', () => {
+  it('reads after the last key of each batch until a short batch', async () => {
     const reads: (string | undefined)[] = [];
     const read = (after: string | undefined, limit: number) => {
       reads.push(after);
       return rows.filter((r) => after === undefined || r.id > after).slice(0, limit);
     };
-    expect([...keysetBatches(read, (r) => r.id, 3)].map((b) => b.map((r) => r.id))).toEqual([['id-0', 'id-1', 'id-2'], ['id-3', 'id-4', 'id-5'], ['id-6']]);
+    expect((await collect(keysetBatches(read, (r) => r.id, 3))).map((b) => b.map((r) => r.id))).toEqual([['id-0', 'id-1', 'id-2'], ['id-3', 'id-4', 'id-5'], ['id-6']]);
     expect(reads).toEqual([undefined, 'id-2', 'id-5']);
   });
-  it('a full last batch costs one more, empty, read', () => {
+  it('a full last batch costs one more, empty, read', async () => {
     const read = (after: string | undefined, limit: number) => rows.slice(0, 6).filter((r) => after === undefined || r.id > after).slice(0, limit);
-    expect([...keysetBatches(read, (r) => r.id, 3)]).toHaveLength(2);
+    expect(await collect(keysetBatches(read, (r) => r.id, 3))).toHaveLength(2);
   });
 });
 

@@ -6,9 +6,10 @@
  * the export's size; when the client goes away the stream is cancelled and
  * the batch generator is closed, so no further query runs.
  *
- * Consistency: better-sqlite3 is one synchronous connection shared by every
- * request, so a read transaction cannot stay open across the awaits between
- * batches (other requests' writes would run inside it). Each batch is
+ * Consistency: on SQLite every request shares one connection, so a read
+ * transaction cannot stay open across the awaits between batches (it would
+ * hold every other request's writes back for as long as the client takes
+ * to download). Each batch is
  * therefore its own consistent read, keyed by id: a row that exists for the
  * whole export appears exactly once; a row added or removed meanwhile may or
  * may not appear; a row changed meanwhile appears as its batch read it.
@@ -33,10 +34,10 @@ export interface ExportShape<T> {
  * the previous batch's last row: keyset pagination, so each query costs the
  * same however far the export has gone.
  */
-export function* keysetBatches<R, K>(read: (after: K | undefined, limit: number) => R[], keyOf: (row: R) => K, size = EXPORT_BATCH_SIZE): Generator<R[]> {
+export async function* keysetBatches<R, K>(read: (after: K | undefined, limit: number) => R[] | Promise<R[]>, keyOf: (row: R) => K, size = EXPORT_BATCH_SIZE): AsyncGenerator<R[]> {
   let after: K | undefined;
   for (;;) {
-    const rows = read(after, size);
+    const rows = await read(after, size);
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (rows.length < size || last === undefined) return;
@@ -48,18 +49,18 @@ export function* keysetBatches<R, K>(read: (after: K | undefined, limit: number)
  * The body: CSV (`;`, UTF-8 BOM, CRLF, the header even when empty) or JSON
  * `{"items":[...]}` written item by item.
  */
-export function exportStream<T>(format: ExportFormat, batches: Iterable<T[]>, shape: ExportShape<T>): ReadableStream<Uint8Array> {
-  const iterator = batches[Symbol.iterator]();
+export function exportStream<T>(format: ExportFormat, batches: AsyncIterable<T[]> | Iterable<T[]>, shape: ExportShape<T>): ReadableStream<Uint8Array> {
+  const iterator = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   const utf8 = new TextEncoder();
   const csv = csvEncoder(excelFr);
   let opening: string | null = format === 'csv' ? csv.header(shape.columns) : '{"items":[';
   let first = true;
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         let out = opening ?? '';
         opening = null;
-        const next = iterator.next();
+        const next = await iterator.next();
         if (next.done) {
           if (format === 'json') out += ']}\n';
           controller.enqueue(utf8.encode(out));
@@ -75,8 +76,8 @@ export function exportStream<T>(format: ExportFormat, batches: Iterable<T[]>, sh
         }
         controller.enqueue(utf8.encode(out));
       },
-      cancel() {
-        iterator.return?.();
+      async cancel() {
+        await iterator.return?.();
       },
     },
     // One batch ahead of the client at most.

@@ -8,8 +8,8 @@ const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const EXPOSED_HEADERS = 'etag, location, retry-after, idempotent-replayed';
 
 /** True when some tenant registered exactly this origin (no suffix or prefix matching). */
-function registered(deps: AppEnv['Variables']['deps'], origin: string): boolean {
-  const all = untilChange(deps.db, 'origins', () => new Set(listAllInstitutionOrigins(deps.db).flat()));
+async function registered(deps: AppEnv['Variables']['deps'], origin: string): Promise<boolean> {
+  const all = await untilChange(deps.db, 'origins', async () => new Set((await listAllInstitutionOrigins(deps.db)).flat()));
   return all.has(origin);
 }
 
@@ -22,7 +22,7 @@ function registered(deps: AppEnv['Variables']['deps'], origin: string): boolean 
 export function tenantCors(): MiddlewareHandler<AppEnv> {
   return async function tenantCors(c, next) {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && registered(c.var.deps, origin);
+    const allowed = origin !== undefined && (await registered(c.var.deps, origin));
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers = new Headers({ vary: 'Origin' });
       if (allowed) {

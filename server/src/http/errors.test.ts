@@ -114,10 +114,10 @@ describe('a busy database', () => {
   let db: Db;
   let app: ReturnType<typeof createApp>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ({ db, close } = openDatabase(file));
     migrateDatabase(db);
-    seedDemo(db, {}, new Date());
+    await seedDemo(db, {}, new Date());
     app = createApp({ db, config: testConfig(), mailer: { send: async () => {} } });
     other = new Database(file);
   });

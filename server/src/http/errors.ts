@@ -25,10 +25,10 @@ export function sqliteCode(err: unknown): string | undefined {
 /**
  * A database that cannot take the write: full (507) or locked by another
  * writer beyond the busy timeout (503, retry shortly). Either way the
- * transaction was rolled back (better-sqlite3's `transaction` does it on
- * any throw), so the answer can honestly say nothing was saved.
+ * transaction was rolled back (`withTransaction` does it on any
+ * rejection), so the answer can honestly say nothing was saved.
  */
-function databaseProblem(c: Context, code: string): Response | undefined {
+async function databaseProblem(c: Context, code: string): Promise<Response | undefined> {
   const primary = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
   if (primary === 'SQLITE_FULL') return problemResponse(c, 'storageFull', message('server.storageFull'));
   if (primary === 'SQLITE_BUSY' || primary === 'SQLITE_LOCKED') {
@@ -44,7 +44,7 @@ function databaseProblem(c: Context, code: string): Response | undefined {
  * are ProblemErrors; anything else is a 500 whose body says nothing about
  * the stack or the SQL (they go to the server log only, with the request's id).
  */
-export const onError: ErrorHandler = (err, c) => {
+export const onError: ErrorHandler = async (err, c) => {
   if (err instanceof ProblemError) return err.toResponse(c);
   if (err instanceof HTTPException) {
     const status = err.status;
@@ -57,7 +57,7 @@ export const onError: ErrorHandler = (err, c) => {
     if (status === 415) return problemResponse(c, 'unsupportedMediaType', message('request.notJson'));
   }
   const code = sqliteCode(err);
-  const answer = code ? databaseProblem(c, code) : undefined;
+  const answer = code ? await databaseProblem(c, code) : undefined;
   const where = { method: c.req.method, route: routeOf(c) };
   if (answer) {
     // One line, not the stack: a full disk makes every write fail the same way.

@@ -12,15 +12,16 @@ import { testConfig } from '../env.ts';
 import { onError } from './errors.ts';
 import { ProblemError } from './problem.ts';
 import { IDEMPOTENCY_RETENTION_MS, canonicalJson, idempotent, rememberReply, requestHash } from './idempotency.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /**
  * A toy API with one idempotent write (an audit entry, counted as "the row"),
  * signed in as whoever the `x-person` header names.
  */
-function toyApp() {
+async function toyApp() {
   const db = memoryDatabase();
   const clock = new TestClock();
-  const ids = seedDemo(db, {}, clock.now());
+  const ids = await seedDemo(db, {}, clock.now());
   const tenantId = ids.demo.tenantId;
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -35,11 +36,11 @@ function toyApp() {
     const body = (await c.req.json()) as { name?: string; fail?: boolean };
     if (body.fail) throw new ProblemError('conflict', 'pledge.cancelled');
     beforeWrite?.();
-    const thing = db.transaction((tx) => {
+    const thing = await withTransaction({ db }, async (tx) => {
       const id = crypto.randomUUID();
       tx.insert(auditLog).values({ tenantId, actorId: c.var.auth.actor.personId, origin: null, at: clock.now().toISOString(), action: 'toy.create', objectType: 'toy', objectId: id, entityIds: [], subjectId: null, detail: {} }).run();
       const reply = { id, name: body.name };
-      rememberReply(tx, c, 201, reply, `/things/${id}`);
+      await rememberReply(tx, c, 201, reply, `/things/${id}`);
       return reply;
     });
     c.header('location', `/things/${thing.id}`);
@@ -58,7 +59,7 @@ function toyApp() {
 
 describe('idempotent()', () => {
   it('refuses a write without the header, naming it', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     const res = await t.post(undefined, { name: 'a' });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { detail: string; errors: { path: string }[] };
@@ -68,7 +69,7 @@ describe('idempotent()', () => {
   });
 
   it('refuses malformed keys: empty, too long, odd characters', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     for (const key of ['', 'x'.repeat(201), 'has space', 'é', 'a/b']) {
       const res = await t.post(key, { name: 'a' });
       expect(res.status, key).toBe(400);
@@ -80,7 +81,7 @@ describe('idempotent()', () => {
   });
 
   it('replays the first reply for the same key and body, and writes once', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     const first = await t.post('k1', { name: 'a', n: 1 });
     expect(first.status).toBe(201);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
@@ -95,7 +96,7 @@ describe('idempotent()', () => {
   });
 
   it('answers 422 for the same key with another body or another path, writing nothing', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     expect((await t.post('k1', { name: 'a' })).status).toBe(201);
     const other = await t.post('k1', { name: 'b' });
     expect(other.status).toBe(422);
@@ -105,7 +106,7 @@ describe('idempotent()', () => {
   });
 
   it('scopes keys to the person', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     expect((await t.post('shared', { name: 'a' })).status).toBe(201);
     const res = await t.post('shared', { name: 'a' }, { person: t.ids.demo.people['student-ines'] });
     expect(res.status).toBe(201);
@@ -114,7 +115,7 @@ describe('idempotent()', () => {
   });
 
   it('gives one write for 20 concurrent requests with one key, all with the same reply', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     const replies = await Promise.all(Array.from({ length: 20 }, () => t.post('burst', { name: 'a' })));
     expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
     const bodies = new Set(await Promise.all(replies.map((r) => r.text())));
@@ -124,7 +125,7 @@ describe('idempotent()', () => {
   });
 
   it('lets the primary key decide when another process stores the key first', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     const personId = t.ids.demo.people['rep-acme'];
     // Between our check and our transaction, "another process" completes the same request.
     t.setBeforeWrite(() => {
@@ -139,7 +140,7 @@ describe('idempotent()', () => {
   });
 
   it('remembers only successful writes: a refused request can be retried with its key', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     expect((await t.post('k', { name: 'a', fail: true })).status).toBe(409);
     expect(t.db.select().from(idempotencyKeys).all()).toHaveLength(0);
     // The retry is "another body", but nothing was stored: it runs.
@@ -147,7 +148,7 @@ describe('idempotent()', () => {
   });
 
   it('keeps keys 24 hours, then forgets and purges them', async () => {
-    const t = toyApp();
+    const t = await toyApp();
     const personId = t.ids.demo.people['rep-acme'];
     expect((await t.post('old', { name: 'a' })).status).toBe(201);
     t.clock.advance(IDEMPOTENCY_RETENTION_MS - 1000);

@@ -5,11 +5,11 @@
  * Usage, on a route that runs after `requireAuth()`:
  *
  * ```ts
- * .post('/', idempotent(), jsonBody(Schema), (c) => {
- *   const row = db.transaction((tx) => {
- *     const row = insertThing(tx, ...); // a query of server/src/db/<area>/
- *     writeAudit(tx, who, ...);
- *     rememberReply(tx, c, 201, row, `/v1/things/${row.id}`);
+ * .post('/', idempotent(), jsonBody(Schema), async (c) => {
+ *   const row = await withTransaction({ db }, async (tx) => {
+ *     const row = await insertThing(tx, ...); // a query of server/src/<resource>/queries/
+ *     await writeAudit(tx, who, ...);
+ *     await rememberReply(tx, c, 201, row, `/v1/things/${row.id}`);
  *     return row;
  *   });
  *   c.header('location', `/v1/things/${row.id}`);
@@ -103,8 +103,8 @@ interface StoredReply {
   location: string | null;
 }
 
-function findReply(db: DbOrTx, p: Pending): StoredReply | undefined {
-  const row = findIdempotencyKey(db, p);
+async function findReply(db: DbOrTx, p: Pending): Promise<StoredReply | undefined> {
+  const row = await findIdempotencyKey(db, p);
   if (!row || isExpired(row.createdAt, p.now)) return undefined;
   return row;
 }
@@ -112,7 +112,7 @@ function findReply(db: DbOrTx, p: Pending): StoredReply | undefined {
 const isExpired = (createdAt: string, now: Date) => new Date(createdAt).getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS;
 
 /** The stored reply for the same request, or 422 for another request under that key. */
-function answerWith(c: Context, stored: StoredReply, p: Pending): Response {
+function answerWith(c: Context, stored: StoredReply, p: Pending): Response | Promise<Response> {
   if (stored.requestHash !== p.requestHash) {
     return problemResponse(c, 'idempotencyMismatch', { code: 'idempotency.reused', params: {} }, { members: { header: IDEMPOTENCY_HEADER } });
   }
@@ -144,7 +144,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       requestHash: requestHash(c.req.method, c.req.path, await c.req.text()),
       now: clock.now(),
     };
-    const stored = findReply(db, p);
+    const stored = await findReply(db, p);
     if (stored) return answerWith(c, stored, p);
 
     pending.set(c.req, p);
@@ -152,10 +152,10 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     // Hono has already turned a thrown error into c.res; a lost race is
     // answered with the winner's reply instead.
     if (c.error instanceof IdempotencyRace) {
-      const winner = findReply(db, p);
+      const winner = await findReply(db, p);
       if (winner) {
         c.res = undefined;
-        c.res = answerWith(c, winner, p);
+        c.res = await answerWith(c, winner, p);
       }
     }
   };
@@ -163,16 +163,16 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
 
 /**
  * Stores the reply of a successful write under the request's key. Call it
- * inside the write's transaction (synchronous better-sqlite3), with the body
+ * inside the write's transaction (`withTransaction`), with the body
  * and status the handler is about to answer. Throws `IdempotencyRace` (which
  * rolls the transaction back) if a concurrent request stored the key first.
  */
-export function rememberReply(tx: DbOrTx, c: { req: object }, status: number, body: unknown, location?: string): void {
+export async function rememberReply(tx: DbOrTx, c: { req: object }, status: number, body: unknown, location?: string): Promise<void> {
   const p = pending.get(c.req);
   if (!p) throw new Error('rememberReply called on a route without the idempotent() middleware.');
   const cutoff = new Date(p.now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString();
   // Opportunistic purge: this person's expired keys (cheap: a prefix of the primary key).
-  purgeIdempotencyKeysBefore(tx, p.tenantId, p.personId, cutoff);
-  const inserted = insertIdempotencyKey(tx, { tenantId: p.tenantId, personId: p.personId, key: p.key, requestHash: p.requestHash, status, body: JSON.stringify(body), location: location ?? null, createdAt: p.now.toISOString() });
+  await purgeIdempotencyKeysBefore(tx, p.tenantId, p.personId, cutoff);
+  const inserted = await insertIdempotencyKey(tx, { tenantId: p.tenantId, personId: p.personId, key: p.key, requestHash: p.requestHash, status, body: JSON.stringify(body), location: location ?? null, createdAt: p.now.toISOString() });
   if (!inserted) throw new IdempotencyRace();
 }

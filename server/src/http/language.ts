@@ -31,7 +31,7 @@ export function fromAcceptLanguage(header: string | undefined): Language | undef
 }
 
 /** The request's language: what it asked for, else what its signed-in person chose, else French. */
-export function requestLanguage(c: Context): Language {
+export async function requestLanguage(c: Context): Promise<Language> {
   const asked = fromAcceptLanguage(c.req.header('accept-language'));
   if (asked) return asked;
   // Set only by requireAuth, once the session is known; absent before it and on public routes.
@@ -39,7 +39,7 @@ export function requestLanguage(c: Context): Language {
   const deps = (c as Context<AppEnv>).get('deps') as AppEnv['Variables']['deps'] | undefined;
   if (auth && deps) {
     try {
-      const preferred = preferredLanguageOf(deps.db, auth.actor.tenantId, auth.actor.personId);
+      const preferred = await preferredLanguageOf(deps.db, auth.actor.tenantId, auth.actor.personId);
       if (preferred) return preferred;
     } catch {
       // The database may be the very reason of the problem being answered: French, then.

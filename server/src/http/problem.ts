@@ -65,8 +65,8 @@ export function problemBody(kind: ProblemKind, said: Message, language: Language
 }
 
 /** A problem+json answer in the request's language. */
-export function problemResponse(c: Context, kind: ProblemKind, said: Message, options: ProblemOptions = {}): Response {
-  return new Response(JSON.stringify(problemBody(kind, said, requestLanguage(c), options)), {
+export async function problemResponse(c: Context, kind: ProblemKind, said: Message, options: ProblemOptions = {}): Promise<Response> {
+  return new Response(JSON.stringify(problemBody(kind, said, await requestLanguage(c), options)), {
     status: statuses[kind],
     headers: { 'content-type': 'application/problem+json', ...options.headers },
   });
@@ -105,7 +105,7 @@ export class ProblemError<C extends MessageCode = MessageCode> extends Error {
     return new ProblemError(kind, said.code, ...([said.params, options] as unknown as ProblemArgs<typeof said.code>));
   }
 
-  toResponse(c: Context): Response {
+  toResponse(c: Context): Promise<Response> {
     return problemResponse(c, this.kind, this.said, this.options);
   }
 }
@@ -133,8 +133,3 @@ export function unauthenticated(code: PlainCode = 'auth.required'): ProblemError
   return ProblemError.of('unauthenticated', { code, params: {} } as Message, { headers: { 'www-authenticate': 'Bearer' } });
 }
 
-/** Typed JSON answer for an expected outcome, so the client narrows on the status. */
-export function problem<K extends ProblemKind>(c: Context, kind: K, said: Message, options: ProblemOptions = {}) {
-  c.header('content-type', 'application/problem+json');
-  return c.json(problemBody(kind, said, requestLanguage(c), options), statuses[kind]);
-}

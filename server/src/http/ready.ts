@@ -17,7 +17,7 @@ async function readiness(db: Db, workers: readonly Worker[]): Promise<Readiness>
   let database: Readiness['checks']['database'] = 'ok';
   let migrations: Readiness['checks']['migrations'] = 'unknown';
   try {
-    migrations = await query({ db }, (d) => {
+    migrations = await query(db, (d) => {
       d.get(sql`select 1`);
       return pendingMigrations(d) === 0 ? 'ok' : 'pending';
     });

@@ -89,14 +89,14 @@ describe('the request log', () => {
 
 describe('GET /ready', () => {
   const mailer = { send: async () => undefined };
-  const parts = () => {
+  const parts = async () => {
     const db = memoryDatabase();
-    seedDemo(db, {}, new Date('2026-03-02T09:00:00Z'));
+    await seedDemo(db, {}, new Date('2026-03-02T09:00:00Z'));
     return db;
   };
 
   it('answers 200 when the database answers, every migration is applied and the workers run', async () => {
-    const app = createApp({ db: parts(), config: testConfig(), mailer, workers: [{ name: 'webhooks', running: () => true }] });
+    const app = createApp({ db: await parts(), config: testConfig(), mailer, workers: [{ name: 'webhooks', running: () => true }] });
     const res = await app.request('/ready');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok', workers: 'ok' } });
@@ -104,7 +104,7 @@ describe('GET /ready', () => {
   });
 
   it('answers 503 saying which check fails: a stopped worker, a database not migrated, a database gone', async () => {
-    const stopped = createApp({ db: parts(), config: testConfig(), mailer, workers: [{ name: 'webhooks', running: () => false }] });
+    const stopped = createApp({ db: await parts(), config: testConfig(), mailer, workers: [{ name: 'webhooks', running: () => false }] });
     const a = await stopped.request('/ready');
     expect(a.status).toBe(503);
     expect(await a.json()).toMatchObject({ status: 'not-ready', checks: { workers: 'stopped', database: 'ok', migrations: 'ok' } });

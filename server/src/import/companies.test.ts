@@ -28,14 +28,14 @@ describe('companies import', () => {
   it('creates verified companies, rejects a bad SIRET with its line, and keeps the company search in step', async () => {
     const t = testApp();
     const before = companyCount(t);
-    const summary = importCompanies(
-      t,
-      'Raison sociale;SIRET;Ville;Site;Secteur\n' +
-        'Société Générale Ingénierie;552 120 222 00013;Paris;https://www.sgi.example;Ingénierie\n' +
-        'Mauvais SIRET;55212022200014;Lyon;;\n' +
-        'Sans nom;;Lyon;;\n',
-      mapping,
-    );
+    const summary = await importCompanies(
+t,
+'Raison sociale;SIRET;Ville;Site;Secteur\n'+
+'Société Générale Ingénierie;552 120 222 00013;Paris;https://www.sgi.example;Ingénierie\n'+
+'Mauvais SIRET;55212022200014;Lyon;;\n'+
+'Sans nom;;Lyon;;\n',
+mapping
+);
     expect(summary.results.map((r) => [r.line, r.outcome, r.message])).toEqual([
       [2, 'created', ''],
       [3, 'rejected', 'siret: A SIRET is 14 digits with a valid check digit (Luhn).'],
@@ -53,7 +53,7 @@ describe('companies import', () => {
     const t = testApp();
     const before = companyCount(t);
     // Acme Robotique (demo) by its SIRET, renamed; Globex unchanged.
-    const summary = importCompanies(t, 'name,siret,city\nAcme Robotique SAS,81234567600017,Grenoble\nGlobex Conseil,52345678800026,\n');
+    const summary = await importCompanies(t, 'name,siret,city\nAcme Robotique SAS,81234567600017,Grenoble\nGlobex Conseil,52345678800026,\n');
     expect(summary.results.map((r) => [r.outcome, r.id, r.fields])).toEqual([
       ['updated', t.ids.demo.companies.acme, ['name', 'city']],
       ['unchanged', t.ids.demo.companies.globex, []],
@@ -64,14 +64,14 @@ describe('companies import', () => {
     const res = await t.call('GET', '/v1/companies?q=robotique%20sas', { token: await t.signIn('student-ines') });
     expect(((await res.json()) as { items: { id: string }[] }).items.map((c) => c.id)).toContain(t.ids.demo.companies.acme);
 
-    const again = importCompanies(t, 'name,siret,city\nAcme Robotique SAS,81234567600017,Grenoble\n');
+    const again = await importCompanies(t, 'name,siret,city\nAcme Robotique SAS,81234567600017,Grenoble\n');
     expect(again.counts).toMatchObject({ unchanged: 1 });
   });
 
-  it('flags a line without SIRET whose folded name matches a company, and writes nothing for it', () => {
+  it('flags a line without SIRET whose folded name matches a company, and writes nothing for it', async () => {
     const t = testApp();
     const before = companyCount(t);
-    const summary = importCompanies(t, 'name;city\nGLOBEX conseil;Lyon\nInconnue SA;Lyon\n');
+    const summary = await importCompanies(t, 'name;city\nGLOBEX conseil;Lyon\nInconnue SA;Lyon\n');
     expect(summary.results.map((r) => [r.outcome, r.match, r.id])).toEqual([
       ['flagged', 'name', t.ids.demo.companies.globex],
       ['rejected', null, null],
@@ -81,9 +81,9 @@ describe('companies import', () => {
     expect(bySiret(t, '52345678800026')?.city).toBeNull();
   });
 
-  it('creates a same-named establishment with another SIRET', () => {
+  it('creates a same-named establishment with another SIRET', async () => {
     const t = testApp();
-    const summary = importCompanies(t, 'name;siret\nAcme Robotique;81234567600025\n');
+    const summary = await importCompanies(t, 'name;siret\nAcme Robotique;81234567600025\n');
     expect(summary.results[0]).toMatchObject({ outcome: 'created' });
   });
 });

@@ -26,7 +26,7 @@ export interface CompaniesImportContext {
 
 const changeable = ['name', 'siren', 'website', 'city', 'sector'] as const;
 
-export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
+export async function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
   const { tenantId, at } = ctx;
   const bySiret = new Map<string, CompanyRow>();
   const byName = new Map<string, CompanyRow[]>();
@@ -39,18 +39,18 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
     const key = foldForSearch(c.name);
     byName.set(key, (byName.get(key) ?? []).filter((o) => o !== c));
   };
-  for (const c of loadCompanies(tx, tenantId)) index(c);
+  for (const c of await loadCompanies(tx, tenantId)) index(c);
 
-  const insert = companyInserter(tx);
+  const insert = await companyInserter(tx);
 
-  function update(line: number, r: CompanyImportRow, company: CompanyRow): RowResult {
+  async function update(line: number, r: CompanyImportRow, company: CompanyRow): Promise<RowResult> {
     const changes: CompanyChanges = {};
     for (const k of changeable) if (r[k] !== undefined && r[k] !== company[k]) changes[k] = r[k];
     // Pending means "a recruiter asked, staff have not verified": the institution's base verifies it.
     if (company.status === 'pending') changes.status = 'active';
     const fields = Object.keys(changes);
     if (fields.length === 0) return { line, outcome: 'unchanged', id: company.id, match: 'siret', fields: [], said: null };
-    updateImportedCompany(tx, tenantId, company.id, changes);
+    await updateImportedCompany(tx, tenantId, company.id, changes);
     if (changes.name) unindexName(company);
     Object.assign(company, changes);
     if (changes.name) index(company);
@@ -78,7 +78,7 @@ export function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
   }
 
   return {
-    row(line: number, cells: Record<string, string>): RowResult {
+    async row(line: number, cells: Record<string, string>): Promise<RowResult> {
       const parsed = v.safeParse(CompanyImportRowSchema, cells);
       if (!parsed.success) return rejected(line, staffMessage('import.row.invalid', { errors: fieldIssues(parsed.issues) }));
       const r = parsed.output;

@@ -59,7 +59,7 @@ const french = {
 };
 
 describe('people import', () => {
-  it('rejects only the bad line, with its line number and reason, and imports the others', () => {
+  it('rejects only the bad line, with its line number and reason, and imports the others', async () => {
     const t = testApp();
     const before = counts(t);
     const path = file(
@@ -73,7 +73,7 @@ describe('people import', () => {
         'A-5;Noir;Zoé;zoe.noir@example.org;2018;École des Beaux-Arts;',
       ].join('\r\n'),
     );
-    const summary = importPeople(t, path, { mapping: french });
+    const summary = await importPeople(t, path, { mapping: french });
     expect(summary.counts).toMatchObject({ created: 3, rejected: 2 });
     const rejected = summary.results.filter((r) => r.outcome === 'rejected');
     expect(rejected).toEqual([
@@ -116,7 +116,7 @@ describe('people import', () => {
   it('updates on a re-import instead of duplicating, and says what did not change', async () => {
     const t = testApp();
     const first = file('externalId;familyName;givenName;email;graduationYear;employer\nX-1;Morel;Anne;anne.morel@example.org;2015;Acme\nX-2;Faure;Paul;paul.faure@example.org;2016;Globex\n');
-    importPeople(t, first, { entity: 'École de management' });
+    await importPeople(t, first, { entity: 'École de management' });
     const after1 = counts(t);
     const anne = byExternalId(t, 'X-1')!;
 
@@ -125,7 +125,7 @@ describe('people import', () => {
 
     // Anne changed employer; Paul is matched by email (case aside) and gets his external id... he already has it: unchanged.
     const second = file('externalId;familyName;givenName;email;graduationYear;employer\nX-1;Morel;Anne;anne.morel@example.org;2015;Initech\n;Faure;Paul;PAUL.FAURE@example.org;2016;Globex\n');
-    const summary = importPeople(t, second, { entity: 'École de management' });
+    const summary = await importPeople(t, second, { entity: 'École de management' });
     expect(summary.results.map((r) => [r.outcome, r.match, r.fields])).toEqual([
       ['updated', 'externalId', ['employer']],
       ['unchanged', 'email', []],
@@ -142,23 +142,23 @@ describe('people import', () => {
     });
   });
 
-  it('links an existing person found by email to their external id, and lets the school update locked education', () => {
+  it('links an existing person found by email to their external id, and lets the school update locked education', async () => {
     const t = testApp();
     const claire = t.ids.demo.people['alumna-claire'];
     const path = file('email;externalId;programme;role;entity\nClaire.Dubois@alumni.demo.test;CRM-42;Master Stratégie;alumnus;École de management\n');
-    const summary = importPeople(t, path);
+    const summary = await importPeople(t, path);
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', id: claire, match: 'email', fields: ['programme', 'externalId'] });
     expect(byExternalId(t, 'CRM-42')).toMatchObject({ id: claire, profile: { programme: 'Master Stratégie', educationLocked: true } });
   });
 
-  it('changes a profile through the same update as PATCH: new version, audit, duplicate flags, webhook event', () => {
+  it('changes a profile through the same update as PATCH: new version, audit, duplicate flags, webhook event', async () => {
     const t = testApp();
     const { people: who, entities, tenantId } = t.ids.demo;
     const at = t.clock.now().toISOString();
-    const crm = insertSubscription(t.db, { tenantId, entityId: entities.engineering, url: 'https://crm.example.org/hooks', events: ['profile.updated'], secret: generateSecret(), description: null, enabled: true, createdAt: at, createdBy: null, updatedAt: at });
+    const crm = await insertSubscription(t.db, { tenantId, entityId: entities.engineering, url: 'https://crm.example.org/hooks', events: ['profile.updated'], secret: generateSecret(), description: null, enabled: true, createdAt: at, createdBy: null, updatedAt: at });
     // Inès's record, corrected by the school to Claire's name, year and programme: a possible duplicate, never a merge.
     const path = file('email;givenName;familyName;graduationYear;programme\nines.martin@etu.demo.test;Claire;Dubois;2019;Master Management\n');
-    const summary = importPeople(t, path);
+    const summary = await importPeople(t, path);
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', id: who['student-ines'], match: 'email' });
     expect(t.db.select().from(profiles).where(eq(profiles.personId, who['student-ines'])).get()).toMatchObject({ familyName: 'Dubois', version: 2, educationLocked: true, updatedBy: null });
     expect(t.db.select({ other: profileDuplicateFlags.otherPersonId, reason: profileDuplicateFlags.reason }).from(profileDuplicateFlags).where(eq(profileDuplicateFlags.personId, who['student-ines'])).all()).toEqual([
@@ -170,10 +170,10 @@ describe('people import', () => {
     expect(messages.map((m) => [m.eventType, (JSON.parse(m.payload) as { data: { familyName: string } }).data.familyName])).toEqual([['profile.updated', 'Dubois']]);
   });
 
-  it('turns a student into an alumnus of the same school', () => {
+  it('turns a student into an alumnus of the same school', async () => {
     const t = testApp();
     const ines = t.ids.demo.people['student-ines'];
-    const summary = importPeople(t, file('email,role\nines.martin@etu.demo.test,alumnus\n'));
+    const summary = await importPeople(t, file('email,role\nines.martin@etu.demo.test,alumnus\n'));
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', fields: ['role'] });
     expect(t.db.select({ role: memberships.role }).from(memberships).where(eq(memberships.personId, ines)).all()).toEqual([{ role: 'alumnus' }]);
   });
@@ -183,7 +183,7 @@ describe('people import', () => {
     const claire = t.ids.demo.people['alumna-claire'];
     const before = counts(t);
     const path = file('givenName;familyName;graduationYear;email;entity\nCLAIRE;Duboïs;2019;c.dubois@perso.example.org;École de management\n');
-    const summary = importPeople(t, path);
+    const summary = await importPeople(t, path);
     expect(summary.counts).toMatchObject({ flagged: 1, created: 0 });
     const created = summary.results[0]!;
     expect(created).toMatchObject({ outcome: 'flagged', match: 'nameYear' });
@@ -202,51 +202,51 @@ describe('people import', () => {
     expect(resolved.status).toBe(200);
   });
 
-  it('imports a Windows-1252 file separated by ";" with its accents', () => {
+  it('imports a Windows-1252 file separated by ";" with its accents', async () => {
     const t = testApp();
     const path = file(cp1252('Matricule;Nom;Prénom;Promo;École;Ville\r\nW-1;Lefèvre-Œuvray;Hélène;2012;École de management;Besançon\r\nW-2;N’Diaye;Noël;2013;École d’ingénieurs;Orléans\r\n'));
-    const summary = importPeople(t, path, { mapping: { Matricule: 'externalId', Nom: 'familyName', Prénom: 'givenName', Promo: 'graduationYear', École: 'entity', Ville: 'workCity' } });
-    expect(summary).toMatchObject({ encoding: 'windows-1252', delimiter: ';', counts: { created: 2 } });
+    const summary = await importPeople(t, path, { mapping: { Matricule: 'externalId', Nom: 'familyName', Prénom: 'givenName', Promo: 'graduationYear', École: 'entity', Ville: 'workCity' } });
+    expect(await summary).toMatchObject({ encoding: 'windows-1252', delimiter: ';', counts: { created: 2 } });
     expect(byExternalId(t, 'W-1')!.profile).toMatchObject({ familyName: 'Lefèvre-Œuvray', givenName: 'Hélène', workCity: 'Besançon', familyKey: 'lefevre-œuvray' });
     expect(byExternalId(t, 'W-2')!.profile).toMatchObject({ familyName: 'N’Diaye', givenName: 'Noël', educationEntityId: t.ids.demo.entities.engineering });
   });
 
-  it('writes the report but nothing in the database on a dry run', () => {
+  it('writes the report but nothing in the database on a dry run', async () => {
     const t = testApp();
     const before = counts(t);
     const path = file('externalId;familyName;givenName;graduationYear\nD-1;Martin;Luc;2010\nD-2;Martin;;2010\n');
     const report = join(dir, 'dry-report.csv');
-    const summary = importPeople(t, path, { entity: 'École de management', dryRun: true, report });
+    const summary = await importPeople(t, path, { entity: 'École de management', dryRun: true, report });
     expect(summary.counts).toMatchObject({ created: 1, rejected: 1 });
     expect(counts(t)).toEqual(before);
     expect(reportOutcomes(report)).toEqual(['created', 'rejected']);
   });
 
-  it('refuses a structural error (unknown field, missing column) with exit-code-2 errors, writing nothing', () => {
+  it('refuses a structural error (unknown field, missing column) with exit-code-2 errors, writing nothing', async () => {
     const t = testApp();
     const before = counts(t);
     const path = file('Nom;Prénom\nDurand;Lucie\n');
     const run = (...args: string[]) => () => importCommand(t.db, ['people', path, '--tenant', 'demo', ...args], { env: { PASSERELLE_LANG: 'en' }, stderr: { write: () => true } });
-    expect(run('--map', 'Nom=lastName')).toThrow(CliInputError);
-    expect(run('--map', 'Nom=lastName')).toThrow(/^Nothing was imported\. Invalid column mapping:\n {2}column "Nom": .*externalId.*linkedinUrl/);
-    expect(run('--map', 'Nom=familyName', '--map', 'Promo=graduationYear')).toThrow(/the file does not have: "Promo"/);
-    expect(run('--map', 'Nom=familyName', '--entity', 'Nowhere')).toThrow(/named "Nowhere"/);
-    expect(run('--encoding', 'latin9')).toThrow(/--encoding is utf-8 or windows-1252/);
-    expect(() => importCommand(t.db, ['people', path, '--tenant', 'nope'], { env: { PASSERELLE_LANG: 'en' }, stderr: { write: () => true } })).toThrow(/No institution with the slug "nope"/);
+    await expect(run('--map', 'Nom=lastName')()).rejects.toThrow(CliInputError);
+    await expect(run('--map', 'Nom=lastName')()).rejects.toThrow(/^Nothing was imported\. Invalid column mapping:\n {2}column "Nom": .*externalId.*linkedinUrl/);
+    await expect(run('--map', 'Nom=familyName', '--map', 'Promo=graduationYear')()).rejects.toThrow(/the file does not have: "Promo"/);
+    await expect(run('--map', 'Nom=familyName', '--entity', 'Nowhere')()).rejects.toThrow(/named "Nowhere"/);
+    await expect(run('--encoding', 'latin9')()).rejects.toThrow(/--encoding is utf-8 or windows-1252/);
+    await expect(importCommand(t.db, ['people', path, '--tenant', 'nope'], { env: { PASSERELLE_LANG: 'en' }, stderr: { write: () => true } })).rejects.toThrow(/No institution with the slug "nope"/);
     expect(counts(t)).toEqual(before);
     expect(existsSync(`${path}.report.csv`)).toBe(false);
   });
 
-  it('speaks French unless told otherwise: the summary, the report’s messages (with their codes) and the refusals', () => {
+  it('speaks French unless told otherwise: the summary, the report’s messages (with their codes) and the refusals', async () => {
     const t = testApp();
     const path = file('Nom;Prénom;Promo\nGarnier;Théo;2011\nRoux;Léa;vingt\nBlanc;;2012\n');
     // A locale that names neither language: French, the product's.
     const io = { env: { LANG: 'C.UTF-8' }, stderr: { write: () => true } };
     const map = ['--map', 'Nom=familyName', '--map', 'Prénom=givenName', '--map', 'Promo=graduationYear'];
-    const out = importCommand(t.db, ['people', path, '--tenant', 'demo', ...map, '--entity', 'École de management'], io);
-    expect(out).toContain('Import des personnes : 3 lignes en ');
-    expect(out).toContain('créées 1, mises à jour 0, inchangées 0, signalées 0, rejetées 2');
-    expect(out).toContain('rapport : ');
+    const out = await importCommand(t.db, ['people', path, '--tenant', 'demo', ...map, '--entity', 'École de management'], io);
+    expect(await out).toContain('Import des personnes : 3 lignes en ');
+    expect(await out).toContain('créées 1, mises à jour 0, inchangées 0, signalées 0, rejetées 2');
+    expect(await out).toContain('rapport : ');
     const rows = readCsv(readFileSync(`${path}.report.csv`)).records.map((r) => r.cells.slice(5));
     expect(rows[0]).toEqual(['', '']);
     expect(rows[1]![0]).toMatch(/^graduationYear : /);
@@ -256,28 +256,28 @@ describe('people import', () => {
       'Personne ne correspond à cette ligne par identifiant externe ou e-mail, et une nouvelle personne a besoin de givenName et familyName.',
       'import.person.needsNames',
     ]);
-    expect(() => importCommand(t.db, ['people', path, '--tenant', 'nope'], io)).toThrow('Aucun établissement n’a le slug « nope ».');
-    expect(() => importCommand(t.db, ['people', path, '--tenant', 'demo', '--map', 'Nom=familyName', '--map', 'Mail=email'], io)).toThrow(
+    await expect(importCommand(t.db, ['people', path, '--tenant', 'nope'], io)).rejects.toThrow('Aucun établissement n’a le slug « nope ».');
+    await expect(importCommand(t.db, ['people', path, '--tenant', 'demo', '--map', 'Nom=familyName', '--map', 'Mail=email'], io)).rejects.toThrow(
       'Rien n’a été importé. L’association nomme une colonne absente du fichier : « Mail ». Les colonnes du fichier sont : « Nom », « Prénom », « Promo ».',
     );
   });
 
-  it('resolves the file, the mapping and the report from where the command was typed (INIT_CWD)', () => {
+  it('resolves the file, the mapping and the report from where the command was typed (INIT_CWD)', async () => {
     const t = testApp();
     file('Nom;Prénom;Promo\nGarnier;Théo;2011\n', 'relative.csv');
     file(JSON.stringify({ Nom: 'familyName', Prénom: 'givenName', Promo: 'graduationYear' }), 'mapping.json');
     const stderr: string[] = [];
-    const out = importCommand(t.db, ['people', 'relative.csv', '--tenant', 'demo', '--mapping', 'mapping.json', '--entity', 'École de management', '--report', 'out.csv'], {
+    const out = await importCommand(t.db, ['people', 'relative.csv', '--tenant', 'demo', '--mapping', 'mapping.json', '--entity', 'École de management', '--report', 'out.csv'], {
       env: { INIT_CWD: dir, PASSERELLE_LANG: 'en' },
       stderr: { write: (s: string) => stderr.push(s) },
     });
-    expect(out).toContain('created 1, updated 0, unchanged 0, flagged 0, rejected 0');
-    expect(out).toContain('Nom → familyName');
+    expect(await out).toContain('created 1, updated 0, unchanged 0, flagged 0, rejected 0');
+    expect(await out).toContain('Nom → familyName');
     expect(existsSync(join(dir, 'out.csv'))).toBe(true);
     expect(stderr.join('')).toContain('100 % (1/1 lines');
   });
 
-  it('rolls everything back when the import fails midway', () => {
+  it('rolls everything back when the import fails midway', async () => {
     const t = testApp();
     const before = counts(t);
     // The first line updates Claire in place (not buffered): the rollback must undo it.
@@ -289,7 +289,7 @@ describe('people import', () => {
       },
       end() {},
     });
-    expect(() => importPeople(t, path, { entity: 'École de management', progress: crash })).toThrow('disk on fire');
+    await expect(importPeople(t, path, { entity: 'École de management', progress: crash })).rejects.toThrow('disk on fire');
     expect(counts(t)).toEqual(before);
     expect(t.db.select({ employer: profiles.employer }).from(profiles).where(eq(profiles.personId, t.ids.demo.people['alumna-claire'])).get()).toEqual({ employer: 'Globex Conseil' });
   });

@@ -40,8 +40,8 @@ export interface PeopleImportContext {
 }
 
 /** Folded school names → entity id, for `entity` cells and `--entity`. */
-export function entityKeys(tx: DbOrTx, tenantId: string): Map<string, string> {
-  return new Map(listEntities(tx, tenantId).map((e) => [searchKey(e.name), e.id]));
+export async function entityKeys(tx: DbOrTx, tenantId: string): Promise<Map<string, string>> {
+  return new Map((await listEntities(tx, tenantId)).map((e) => [searchKey(e.name), e.id]));
 }
 
 const nameYearKey = (p: Pick<ProfileRow, 'familyKey' | 'givenKey' | 'graduationYear'> | null) =>
@@ -74,9 +74,9 @@ function newProfileRow(tenantId: string, personId: string, fields: ProfileFields
   };
 }
 
-export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
+export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
   const { tenantId, at } = ctx;
-  const entities = entityKeys(tx, tenantId);
+  const entities = await entityKeys(tx, tenantId);
   const byExternalId = new Map<string, KnownPerson>();
   const byEmail = new Map<string, KnownPerson>();
   const byNameYear = new Map<string, Set<string>>();
@@ -95,12 +95,12 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     const key = nameYearKey(p.profile);
     if (key) byNameYear.get(key)?.delete(p.id);
   };
-  for (const p of loadPeople(tx, tenantId)) index(p);
+  for (const p of await loadPeople(tx, tenantId)) index(p);
 
   const memberships = new Map<string, SchoolMembership[]>();
-  for (const m of loadSchoolMemberships(tx, tenantId)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
+  for (const m of await loadSchoolMemberships(tx, tenantId)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
 
-  const write = peopleWriters(tx);
+  const write = await peopleWriters(tx);
   const through = { tx, clock: { now: () => new Date(at) } };
   const flag = (personId: string, otherPersonId: string, reason: 'email' | 'nameYearProgramme') =>
     write.flag({ id: randomUUID(), tenantId, personId, otherPersonId, reason, createdAt: at });
@@ -146,7 +146,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     };
   }
 
-  function update(line: number, r: PersonImportRow, entityId: string | null, person: KnownPerson, match: 'externalId' | 'email'): RowResult {
+  async function update(line: number, r: PersonImportRow, entityId: string | null, person: KnownPerson, match: 'externalId' | 'email'): Promise<RowResult> {
     const current = person.profile;
     const before = current ? fieldsOf(current) : initialFields(person);
     const after: ProfileFields = { ...before };
@@ -191,7 +191,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         // The same update as PATCH /v1/profiles/:id (locks, version, audit, duplicate flags, webhook event), by the institution.
         const changes = Object.fromEntries(profileChanged.map((k) => [k, after[k]]));
         const recordAs = { action: 'profile.import.update', detail: { line, match }, alsoChanged: changed.filter((k) => !(k in before)) };
-        row = updateProfile(through, ctx.call, { personId: person.id, changes, recordAs }).row;
+        row = (await updateProfile(through, ctx.call, { personId: person.id, changes, recordAs })).row;
       } else {
         row = newProfileRow(tenantId, person.id, after, profileChanged.some(isSchoolOwned), at);
         write.profile(row);
@@ -223,7 +223,7 @@ export function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
 
   return {
     /** One line: its mapped non-empty cells by field. */
-    row(line: number, cells: Record<string, string>): RowResult {
+    async row(line: number, cells: Record<string, string>): Promise<RowResult> {
       const parsed = v.safeParse(PersonImportRowSchema, cells);
       if (!parsed.success) return rejected(line, staffMessage('import.row.invalid', { errors: fieldIssues(parsed.issues) }));
       const r = parsed.output;

@@ -28,6 +28,7 @@ import { entityKeys, peopleImporter } from './people.ts';
 import { companiesImporter } from './companies.ts';
 import { reportCsv, reported, type ReportedRow, type RowResult } from './outcome.ts';
 import { silentProgress, type Progress } from './progress.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 export const IMPORT_ORIGIN = 'cli:import';
 
@@ -70,7 +71,7 @@ export interface ImportSummary {
 /** Thrown inside the transaction to undo a dry run. */
 class DryRun extends Error {}
 
-export function runImport(db: Db, options: ImportOptions): ImportSummary {
+export async function runImport(db: Db, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const at = (options.now ?? new Date()).toISOString();
   const source = readImportSource(options.kind, options.file, { encoding: options.encoding, delimiter: options.delimiter, mapping: options.mapping });
@@ -81,25 +82,25 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
   let defaultEntityId: string | null = null;
   if (options.entity !== undefined) {
     if (options.kind !== 'people') throw new ImportStructureError(staffMessage('import.entity.peopleOnly'));
-    defaultEntityId = entityKeys(db, options.tenantId).get(searchKey(options.entity)) ?? null;
+    defaultEntityId = (await entityKeys(db, options.tenantId)).get(searchKey(options.entity)) ?? null;
     if (!defaultEntityId) throw new ImportStructureError(staffMessage('import.entity.unknownOption', { entity: options.entity }));
   }
 
   const results: RowResult[] = [];
   const progress = options.progress?.(source.records.length) ?? silentProgress;
   try {
-    withLargeCache(db, () => db.transaction((tx) => {
+    await withLargeCache(db, () => withTransaction({ db }, async (tx) => {
       const audit: AuditEntry[] = [];
       const importer =
         options.kind === 'people'
-          ? peopleImporter(tx, { tenantId: options.tenantId, at, defaultEntityId, audit, call: importCall(tx, who) })
-          : companiesImporter(tx, { tenantId: options.tenantId, at, audit });
+          ? await peopleImporter(tx, { tenantId: options.tenantId, at, defaultEntityId, audit, call: await importCall(tx, who) })
+          : await companiesImporter(tx, { tenantId: options.tenantId, at, audit });
       for (const record of source.records) {
-        results.push(importer.row(record.line, cellsByField(record, source.columns)));
+        results.push(await importer.row(record.line, cellsByField(record, source.columns)));
         progress.tick(results.length);
       }
-      insertAuditEntries(tx, who, audit);
-      writeAudit(tx, who, {
+      await insertAuditEntries(tx, who, audit);
+      await writeAudit(tx, who, {
         action: `import.${options.kind}`,
         objectType: 'import',
         detail: { file: basename(options.file), lines: results.length, counts: countOutcomes(results) },
@@ -136,12 +137,12 @@ export function runImport(db: Db, options: ImportOptions): ImportSummary {
  * school records is staff's, and stays locked), and nobody in person for the
  * audit (no actor, origin `cli:import`).
  */
-function importCall(tx: Tx, who: AuditOrigin): Call {
-  const parents = entityParents(tx, who.tenantId);
+async function importCall(tx: Tx, who: AuditOrigin): Promise<Call> {
+  const parents = await entityParents(tx, who.tenantId);
   const roots = Object.keys(parents).filter((id) => parents[id] === null);
   return {
     actor: { personId: IMPORT_ORIGIN, tenantId: who.tenantId, memberships: roots.map((entityId) => ({ role: 'admin' as const, entityId })), entityParents: parents },
-    tenantSlug: findInstitution(tx, who.tenantId)?.slug ?? '',
+    tenantSlug: (await findInstitution(tx, who.tenantId))?.slug ?? '',
     who,
   };
 }

@@ -46,7 +46,7 @@ describe('GET /v1/me says how the session was opened and what it withholds', () 
     const t = testApp();
     const token = await t.emailSignIn('nadia.haddad@demo.test');
     expect((await me(t, token)).withheldRoles).toEqual(['admin']);
-    setStaffEmailSignIn(t.db, t.ids.demo.tenantId, true, t.clock.now());
+    await setStaffEmailSignIn(t.db, t.ids.demo.tenantId, true, t.clock.now());
     const body = await me(t, token);
     expect(body).toMatchObject({ signInMethod: 'email', withheldRoles: [] });
     expect(body.memberships.map((m) => m.role)).toEqual(['admin']);

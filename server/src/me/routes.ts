@@ -16,14 +16,14 @@ import { rightsRoutes } from '../rights/routes.ts';
  * `/erasure`, rights/routes.ts). Each asks for the session once.
  */
 export const meRoutes = new Hono<AppEnv>()
-  .get('/', describeRoute({ operationId: 'getMe', summary: 'The signed-in person, their roles and what they may do', tags: ['me'], answers: { 200: MeSchema }, problems: [404] }), requireAuth(), (c) => {
+  .get('/', describeRoute({ operationId: 'getMe', summary: 'The signed-in person, their roles and what they may do', tags: ['me'], answers: { 200: MeSchema }, problems: [404] }), requireAuth(), async (c) => {
     const { db } = c.var.deps;
     const { actor, signInMethod } = c.var.auth;
-    const person = findPersonSummary(db, actor.tenantId, actor.personId);
+    const person = await findPersonSummary(db, actor.tenantId, actor.personId);
     if (!person) throw notFound('person.notFound');
-    const tenant = findInstitution(db, actor.tenantId);
+    const tenant = await findInstitution(db, actor.tenantId);
     const session: MeSession = { signInMethod, withheldRoles: withheldRoles(actor) };
-    const memberships = listMembershipsWithNames(db, actor.tenantId, actor.personId).filter((m) => !session.withheldRoles.includes(m.role));
+    const memberships = (await listMembershipsWithNames(db, actor.tenantId, actor.personId)).filter((m) => !session.withheldRoles.includes(m.role));
     return c.json(
       {
         person,

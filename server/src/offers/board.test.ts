@@ -9,6 +9,7 @@ import { testApp as demoApp, sampleOfferBody, type TestApp } from '../testing.ts
 import { auditLog, companies, offers, offerTargets } from '../db/tables/index.ts';
 import { setOffersOpenToVisitors } from './visitors.ts';
 import { NARROW_SEARCH } from './queries/list.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 type Json = Record<string, unknown>;
 type Listed = { id: string; title: string; company: { name: string } };
@@ -104,7 +105,7 @@ describe('GET /v1/offers: a broad search', () => {
     const { t, staff, ids } = await board();
     const model = t.db.select().from(offers).where(eq(offers.id, ids.audit)).get()!;
     const extra = NARROW_SEARCH + 50;
-    t.db.transaction((tx) => {
+    await withTransaction(t, async (tx) => {
       for (let i = 0; i < extra; i++) {
         const id = crypto.randomUUID();
         // Every third is in another town, every fifth a draft: the search must still test each row.

@@ -12,24 +12,25 @@ import { recordEvent } from '../webhooks/record.ts';
 import { findOffer, insertOffer, replaceOfferTargets } from './queries/offers.ts';
 import { offerView, todayOf, type OfferAnswer } from './offer-view.ts';
 import { columnsOf, contentErrors, fieldsOfCreate, referenceErrors, throwIfAny } from './fields.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /**
  * Checks the references, the policy and the rules, then writes the offer,
  * its targets, the audit entry, the webhook event and the remembered answer
  * in one transaction.
  */
-export function createOffer(deps: Deps, call: Call, { submit, ...input }: OfferCreate): OfferAnswer {
+export async function createOffer(deps: Deps, call: Call, { submit, ...input }: OfferCreate): Promise<OfferAnswer> {
   const { db, clock } = deps;
   const { actor, who } = call;
   const today = todayOf(clock.now());
   const fields = fieldsOfCreate(input);
-  throwIfAny(referenceErrors(db, actor.tenantId, fields));
+  throwIfAny(await referenceErrors(db, actor.tenantId, fields));
   const resource = { kind: 'offer', tenantId: actor.tenantId, companyId: fields.companyId, targetEntityIds: fields.targetEntityIds } as const;
   authorize(actor, 'offer.create', resource);
   throwIfAny(contentErrors(fields, today, submit === true, deps.config.parameters.internship));
   const status: OfferStatus = submit ? moderationOutcome(actor, resource) : 'draft';
-  return db.transaction((tx) => {
-    const id = insertOffer(tx, {
+  return withTransaction({ db }, async (tx) => {
+    const id = await insertOffer(tx, {
       tenantId: actor.tenantId,
       authorId: actor.personId,
       ...columnsOf(fields),
@@ -39,12 +40,12 @@ export function createOffer(deps: Deps, call: Call, { submit, ...input }: OfferC
       submittedAt: status === 'draft' ? null : who.at,
       publishedAt: status === 'published' ? who.at : null,
     });
-    replaceOfferTargets(tx, actor.tenantId, id, fields.targetEntityIds);
-    writeAudit(tx, who, { action: 'offer.create', objectType: 'offer', objectId: id, entityIds: fields.targetEntityIds, subjectId: actor.personId, detail: { status, companyId: fields.companyId, title: fields.title } });
-    if (status !== 'draft') recordEvent(tx, who, { type: status === 'published' ? 'offer.published' : 'offer.submitted', offerId: id });
-    const offer = findOffer(tx, actor.tenantId, id)!;
+    await replaceOfferTargets(tx, actor.tenantId, id, fields.targetEntityIds);
+    await writeAudit(tx, who, { action: 'offer.create', objectType: 'offer', objectId: id, entityIds: fields.targetEntityIds, subjectId: actor.personId, detail: { status, companyId: fields.companyId, title: fields.title } });
+    if (status !== 'draft') await recordEvent(tx, who, { type: status === 'published' ? 'offer.published' : 'offer.submitted', offerId: id });
+    const offer = (await findOffer(tx, actor.tenantId, id))!;
     const body = offerView(actor, offer, today);
-    call.remember?.(tx, 201, body, offerLocation(id));
+    await call.remember?.(tx, 201, body, offerLocation(id));
     return { offer, body };
   });
 }

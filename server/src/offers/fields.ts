@@ -63,16 +63,16 @@ export function columnsOf(f: Fields) {
 }
 
 /** The company must be an active one of the tenant; targets must be its entities. */
-export function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): FieldIssue[] {
+export async function referenceErrors(db: DbOrTx, tenantId: string, f: Fields): Promise<FieldIssue[]> {
   const errors: FieldIssue[] = [];
-  const companyStatus = findCompanyStatus(db, tenantId, f.companyId);
+  const companyStatus = await findCompanyStatus(db, tenantId, f.companyId);
   if (companyStatus === undefined) {
     errors.push({ path: 'companyId', code: 'offer.company.pickOrAsk', params: {} });
   } else if (companyStatus !== 'active') {
     errors.push({ path: 'companyId', code: 'offer.company.pending', params: {} });
   }
   const unique = [...new Set(f.targetEntityIds)];
-  const found = findEntityIds(db, tenantId, unique);
+  const found = await findEntityIds(db, tenantId, unique);
   if (found.length !== unique.length) errors.push({ path: 'targetEntityIds', code: 'offer.targets.fromList', params: {} });
   return errors;
 }

@@ -30,9 +30,9 @@ export async function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<type
   } else {
     scope = { list: 'published' };
   }
-  const rows = listOfferRows(db, actor.tenantId, scope, { ...q, match: offerMatchExpression(q) }, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const rows = await listOfferRows(db, actor.tenantId, scope, { ...q, match: offerMatchExpression(q) }, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
-  const targets = targetsByOffer(db, page.map((r) => r.id));
+  const targets = await targetsByOffer(db, page.map((r) => r.id));
   const items = page.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, today));
   const last = page.at(-1);
   const lastKey = last ? (mine ? last.updatedAt : queue ? last.submittedAt : last.publishedAt) : null;

@@ -36,8 +36,8 @@ export function isInsider(actor: Actor, offer: LoadedOffer): boolean {
 }
 
 /** Loads the offer for a verb: 404 if the caller cannot know it exists. */
-export function offerFor(db: DbOrTx, actor: Actor, id: string): LoadedOffer {
-  const offer = findOffer(db, actor.tenantId, id);
+export async function offerFor(db: DbOrTx, actor: Actor, id: string): Promise<LoadedOffer> {
+  const offer = await findOffer(db, actor.tenantId, id);
   if (!offer) throw notFound('offer.notFound');
   return offer;
 }

@@ -420,7 +420,7 @@ describe('demo seed', () => {
     expect((await published(t, 'student-ines', '?mine=true')).map((o) => o.status)).toEqual(['submitted']);
     expect((await published(t, 'staff-eng', '?queue=true')).map((o) => o.status)).toEqual(['submitted']);
     const { seedDemo } = await import('../seed/demo.ts');
-    seedDemo(t.db, {}, t.clock.now());
+    await seedDemo(t.db, {}, t.clock.now());
     expect(t.db.select().from(offers).all()).toHaveLength(2);
   });
 });

@@ -21,9 +21,9 @@ const idParam = pathParams(v.object({ id: IdSchema }));
 
 export const offerRoutes = new Hono<AppEnv>()
   /** The yearly legal parameters, for the form's live hints, and the entities an offer can be aimed at. */
-  .get('/parameters', requireAuth(), describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), (c) => {
+  .get('/parameters', requireAuth(), describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), async (c) => {
     const { actor } = c.var.auth;
-    const targets = listTargetEntities(c.var.deps.db, actor.tenantId);
+    const targets = await listTargetEntities(c.var.deps.db, actor.tenantId);
     return c.json({ ...c.var.deps.config.parameters.internship, targets }, 200);
   })
   /**
@@ -39,9 +39,9 @@ export const offerRoutes = new Hono<AppEnv>()
     const { db, clock } = c.var.deps;
     return c.json(await listOffers(db, c.var.reader, c.req.valid('query'), todayOf(clock.now())), 200);
   })
-  .get('/:id', boardReader(), describeRoute({ operationId: 'getOffer', summary: 'One offer (a published one signed out too, with tenant=, where the institution allows it)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, (c) => {
+  .get('/:id', boardReader(), describeRoute({ operationId: 'getOffer', summary: 'One offer (a published one signed out too, with tenant=, where the institution allows it)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, async (c) => {
     const actor = c.var.reader;
-    const offer = findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
+    const offer = await findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
     const today = todayOf(c.var.deps.clock.now());
     if (!offer || !can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
     c.header('etag', offerEtag(offer));
@@ -54,8 +54,8 @@ export const offerRoutes = new Hono<AppEnv>()
    * every target and admins). Takes an `Idempotency-Key`: a retried or
    * double-clicked submit creates one offer and answers the same.
    */
-  .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateSchema), (c) => {
-    const created = createOffer(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
+  .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateSchema), async (c) => {
+    const created = await createOffer(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
     c.header('location', offerLocation(created.offer.id));
     return answer(c, created, 201);
   })
@@ -64,32 +64,32 @@ export const offerRoutes = new Hono<AppEnv>()
    * published; a published offer changed by someone who may not publish it
    * goes back to moderation.
    */
-  .patch('/:id', describeRoute({ operationId: 'updateOffer', summary: 'Edit an offer; a published one edited by a non-moderator goes back to moderation', tags: ['offers'], answers: { 200: OfferSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(OfferPatchSchema), (c) =>
-    answer(c, editOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match') })),
+  .patch('/:id', describeRoute({ operationId: 'updateOffer', summary: 'Edit an offer; a published one edited by a non-moderator goes back to moderation', tags: ['offers'], answers: { 200: OfferSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(OfferPatchSchema), async (c) =>
+    answer(c, await editOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match') })),
   )
   /** Sends a draft (or an offer sent back) to moderation; takes an `Idempotency-Key`. */
-  .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, (c) =>
-    answer(c, transitionOffer(c.var.deps, callOf(c, { idempotent: true }), { id: c.req.valid('param').id, verb: 'submit' })),
+  .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, async (c) =>
+    answer(c, await transitionOffer(c.var.deps, callOf(c, { idempotent: true }), { id: c.req.valid('param').id, verb: 'submit' })),
   )
   /** Staff of a targeted entity, or an admin, publish a submitted offer. */
-  .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'publish' })),
+  .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
+    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'publish' })),
   )
   /** Rejects with a reason the author reads. */
-  .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'reject', reason: c.req.valid('json').reason })),
+  .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), async (c) =>
+    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'reject', reason: c.req.valid('json').reason })),
   )
   /** Sends the offer back to its author with what to change. */
-  .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), (c) =>
-    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'requestChanges', reason: c.req.valid('json').reason })),
+  .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), async (c) =>
+    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'requestChanges', reason: c.req.valid('json').reason })),
   )
   /** The author (until published), the company's representatives, staff of a target or an admin withdraw it. */
-  .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'withdraw' })),
+  .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
+    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'withdraw' })),
   )
   /** The position is filled: the offer leaves the listings. */
-  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, (c) =>
-    answer(c, transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'fill' })),
+  .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
+    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'fill' })),
   );
 
 /** A written offer's answer: its ETag, and the offer as the caller may see it. */

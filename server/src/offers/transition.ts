@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { effectiveStatus, offerFor, offerResource, offerView, todayOf, type OfferAnswer } from './offer-view.ts';
 import { contentErrors, fieldsOf, throwIfAny } from './fields.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** Each verb's audit action, and whether the offer must be complete and within the rules (what goes to or out of moderation). */
 const verbs: Readonly<Record<OfferVerb, { audit: string; complete: boolean }>> = {
@@ -36,13 +37,13 @@ export interface OfferTransition {
  * and the webhook event, and remembers the answer where the call asks to,
  * all in one transaction.
  */
-export function transitionOffer(deps: Deps, call: Call, { id, verb, reason }: OfferTransition): OfferAnswer {
+export function transitionOffer(deps: Deps, call: Call, { id, verb, reason }: OfferTransition): Promise<OfferAnswer> {
   const rule = offerTransitions[verb];
   const { audit, complete } = verbs[verb];
   const { actor, who } = call;
   const today = todayOf(deps.clock.now());
-  return deps.db.transaction((tx) => {
-    const offer = offerFor(tx, actor, id);
+  return withTransaction({ db: deps.db }, async (tx) => {
+    const offer = await offerFor(tx, actor, id);
     const current = effectiveStatus(offer, today);
     authorize(actor, rule.action, offerResource({ ...offer, status: offer.status }));
     if (!rule.from.includes(current)) {
@@ -51,7 +52,7 @@ export function transitionOffer(deps: Deps, call: Call, { id, verb, reason }: Of
     if (complete) throwIfAny(contentErrors(fieldsOf(offer), today, true, deps.config.parameters.internship));
     const to = offerTransitionTarget(actor, verb, offerResource(offer));
     const now = who.at;
-    updateOffer(tx, offer.id, {
+    await updateOffer(tx, offer.id, {
       status: to,
       version: offer.version + 1,
       updatedAt: now,
@@ -59,7 +60,7 @@ export function transitionOffer(deps: Deps, call: Call, { id, verb, reason }: Of
       ...(to === 'submitted' ? { submittedAt: now } : {}),
       ...(to === 'published' ? { publishedAt: now, submittedAt: offer.submittedAt ?? now } : {}),
     });
-    writeAudit(tx, who, {
+    await writeAudit(tx, who, {
       action: audit,
       objectType: 'offer',
       objectId: offer.id,
@@ -67,10 +68,10 @@ export function transitionOffer(deps: Deps, call: Call, { id, verb, reason }: Of
       subjectId: offer.authorId,
       detail: { from: current, to, ...(reason ? { reason } : {}) },
     });
-    if (to === 'submitted' || to === 'published') recordEvent(tx, who, { type: to === 'published' ? 'offer.published' : 'offer.submitted', offerId: offer.id });
-    const updated = findOffer(tx, actor.tenantId, offer.id)!;
+    if (to === 'submitted' || to === 'published') await recordEvent(tx, who, { type: to === 'published' ? 'offer.published' : 'offer.submitted', offerId: offer.id });
+    const updated = (await findOffer(tx, actor.tenantId, offer.id))!;
     const body = offerView(actor, updated, today);
-    call.remember?.(tx, 200, body);
+    await call.remember?.(tx, 200, body);
     return { offer: updated, body };
   });
 }

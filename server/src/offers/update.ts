@@ -13,6 +13,7 @@ import { recordEvent } from '../webhooks/record.ts';
 import { findOffer, replaceOfferTargets, updateOffer } from './queries/offers.ts';
 import { effectiveStatus, offerEtag, offerFor, offerResource, offerView, seenOffer, todayOf, type OfferAnswer } from './offer-view.ts';
 import { columnsOf, contentErrors, fieldsOf, referenceErrors, throwIfAny, type Fields } from './fields.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 export interface OfferEdit {
   id: string;
@@ -22,12 +23,12 @@ export interface OfferEdit {
 }
 
 /** Applies the patch in one transaction: checks, new version, targets, audit entry, webhook event. */
-export function editOffer(deps: Deps, call: Call, { id, patch, ifMatch }: OfferEdit): OfferAnswer {
+export async function editOffer(deps: Deps, call: Call, { id, patch, ifMatch }: OfferEdit): Promise<OfferAnswer> {
   const { db, clock } = deps;
   const { actor, who } = call;
   const today = todayOf(clock.now());
-  const updated = db.transaction((tx) => {
-    const offer = offerFor(tx, actor, id);
+  const updated = await withTransaction({ db }, async (tx) => {
+    const offer = await offerFor(tx, actor, id);
     if (!can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
     authorize(actor, 'offer.edit', offerResource(offer));
     if (!ifMatch) throw new ProblemError('preconditionRequired', 'offer.ifMatchRequired');
@@ -42,7 +43,7 @@ export function editOffer(deps: Deps, call: Call, { id, patch, ifMatch }: OfferE
       if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
     }
     if (patch.targetEntityIds) next.targetEntityIds = [...new Set(patch.targetEntityIds)];
-    throwIfAny(referenceErrors(tx, actor.tenantId, next));
+    throwIfAny(await referenceErrors(tx, actor.tenantId, next));
     if (next.companyId !== before.companyId || patch.targetEntityIds) {
       // Moving an offer is posting it anew: the new company and targets must be the editor's to post for.
       authorize(actor, 'offer.create', { kind: 'offer', tenantId: actor.tenantId, companyId: next.companyId, targetEntityIds: next.targetEntityIds });
@@ -50,9 +51,9 @@ export function editOffer(deps: Deps, call: Call, { id, patch, ifMatch }: OfferE
     }
     throwIfAny(contentErrors(next, today, offer.status !== 'draft', deps.config.parameters.internship));
     const backToModeration = offer.status === 'published' && moderationOutcome(actor, offerResource({ ...offer, companyId: next.companyId, targetEntityIds: next.targetEntityIds })) !== 'published';
-    updateOffer(tx, offer.id, { ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) });
-    if (patch.targetEntityIds) replaceOfferTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
-    writeAudit(tx, who, {
+    await updateOffer(tx, offer.id, { ...columnsOf(next), version: offer.version + 1, updatedAt: who.at, ...(backToModeration ? { status: 'submitted' as const, submittedAt: who.at } : {}) });
+    if (patch.targetEntityIds) await replaceOfferTargets(tx, actor.tenantId, offer.id, next.targetEntityIds);
+    await writeAudit(tx, who, {
       action: 'offer.edit',
       objectType: 'offer',
       objectId: offer.id,
@@ -60,8 +61,8 @@ export function editOffer(deps: Deps, call: Call, { id, patch, ifMatch }: OfferE
       subjectId: offer.authorId,
       detail: { fields: Object.keys(patch), ...(backToModeration ? { status: 'submitted' } : {}) },
     });
-    if (backToModeration) recordEvent(tx, who, { type: 'offer.submitted', offerId: offer.id });
-    return findOffer(tx, actor.tenantId, offer.id)!;
+    if (backToModeration) await recordEvent(tx, who, { type: 'offer.submitted', offerId: offer.id });
+    return (await findOffer(tx, actor.tenantId, offer.id))!;
   });
   return { offer: updated, body: offerView(actor, updated, today) };
 }

@@ -15,23 +15,24 @@ import { refuseUnregisteredOrigin, requireAuth } from '../auth/require-auth.ts';
 import { ProblemError, unauthenticated, validationProblem } from '../http/problem.ts';
 import { untilChange } from '../db/until-change.ts';
 import { writeAudit } from '../audit/audit.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** The key in `institutions.settings`. */
 export const OFFERS_OPEN_TO_VISITORS = 'offersOpenToVisitors';
 
 /** Whether the institution shows its published offers to readers who are not signed in. */
 export async function offersOpenToVisitors(db: DbOrTx, tenantId: string): Promise<boolean> {
-  return untilChange(db, `offersOpenToVisitors:${tenantId}`, () => findInstitutionSettings(db, tenantId)?.settings[OFFERS_OPEN_TO_VISITORS] === true);
+  return untilChange(db, `offersOpenToVisitors:${tenantId}`, async () => (await findInstitutionSettings(db, tenantId))?.settings[OFFERS_OPEN_TO_VISITORS] === true);
 }
 
 /** Opens or closes the board to visitors (other settings untouched), with an audit entry when it changes. */
 export async function setOffersOpenToVisitors(db: Db, tenantId: string, on: boolean, who: { actorId: string | null; origin: string | null; at: string }): Promise<{ before: boolean; after: boolean }> {
-  return db.transaction((tx) => {
-    const settings = findInstitutionSettings(tx, tenantId)?.settings ?? {};
+  return withTransaction({ db }, async (tx) => {
+    const settings = (await findInstitutionSettings(tx, tenantId))?.settings ?? {};
     const before = settings[OFFERS_OPEN_TO_VISITORS] === true;
     if (before === on) return { before, after: on };
-    updateInstitutionSettings(tx, tenantId, { ...settings, [OFFERS_OPEN_TO_VISITORS]: on });
-    writeAudit(tx, { tenantId, ...who }, { action: 'institution.offersOpenToVisitors', objectType: 'institution', objectId: tenantId, detail: { offersOpenToVisitors: { from: before, to: on } } });
+    await updateInstitutionSettings(tx, tenantId, { ...settings, [OFFERS_OPEN_TO_VISITORS]: on });
+    await writeAudit(tx, { tenantId, ...who }, { action: 'institution.offersOpenToVisitors', objectType: 'institution', objectId: tenantId, detail: { offersOpenToVisitors: { from: before, to: on } } });
     return { before, after: on };
   });
 }
@@ -65,9 +66,9 @@ export function boardReader(): MiddlewareHandler<ReaderEnv> {
       if (slug !== undefined && slug !== c.var.auth.tenantSlug) throw validationProblem([{ path: 'tenant', code: 'request.tenantMismatch', params: {} }]);
       actor = c.var.auth.actor;
     } else {
-      const tenant = slug ? findInstitutionBySlug(db, slug) : undefined;
+      const tenant = slug ? await findInstitutionBySlug(db, slug) : undefined;
       if (!tenant) throw unauthenticated();
-      refuseUnregisteredOrigin(db, c.req.header('origin'), tenant.id);
+      await refuseUnregisteredOrigin(db, c.req.header('origin'), tenant.id);
       actor = visitorActor(tenant.id);
     }
     const decision = decide(actor, 'offer.browse', { kind: 'offerBoard', tenantId: actor.tenantId, openToVisitors: await offersOpenToVisitors(db, actor.tenantId) });

@@ -15,6 +15,7 @@ import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './proj
 import { loadForChange, paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 export const CHANGE_REASON: Message = { code: 'policy.pledgeChange', params: {} };
 export const RECEIVE_REASON: Message = { code: 'policy.pledgeReceive', params: {} };
@@ -58,18 +59,18 @@ export function editedColumns(deps: Pick<Deps, 'clock' | 'config'>, p: PledgeRow
 }
 
 /** Applies a change inside a transaction: bumps the version, writes the audit entry, answers the new state. */
-export function changePledge(deps: Deps, call: Call, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number): ChangedPledge {
+export async function changePledge(deps: Deps, call: Call, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number): Promise<ChangedPledge> {
   const { actor, who } = call;
   const p = joined.pledge;
-  const updated = deps.db.transaction((tx) => {
-    const row = updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
+  const updated = await withTransaction({ db: deps.db }, async (tx) => {
+    const row = await updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
     if (!row) throw new ProblemError('preconditionFailed', 'pledge.changed');
-    writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
-    if (set.status !== undefined && set.status !== p.status) recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
+    await writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
+    if (set.status !== undefined && set.status !== p.status) await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
     return row;
   });
   return {
-    pledge: projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }),
+    pledge: projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }),
     etag: etagOf(updated),
   };
 }
@@ -79,9 +80,9 @@ export function changePledge(deps: Deps, call: Call, joined: PledgeJoined, set: 
  * if not theirs to change, 412 if it changed since. Amounts change only while
  * it is promised.
  */
-export function editPledge(deps: Deps, call: Call, input: { id: string; ifMatch: string; patch: PledgePatch }): ChangedPledge {
+export async function editPledge(deps: Deps, call: Call, input: { id: string; ifMatch: string; patch: PledgePatch }): Promise<ChangedPledge> {
   const { actor } = call;
-  const joined = loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
+  const joined = await loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
   const p = joined.pledge;
   if (input.ifMatch !== etagOf(p)) throw new ProblemError('preconditionFailed', 'pledge.changed');
   const set = editedColumns(deps, p, input.patch);

@@ -17,24 +17,25 @@ import { writeAudit } from '../audit/audit.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { etagOf, projectPledge } from './project.ts';
 import { paymentUrlOf, today } from './load.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** Where a gift goes: the entity whose staff receive it. */
-function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): { entityId: string; fund: string | null } {
+async function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): Promise<{ entityId: string; fund: string | null }> {
   if (d.kind === 'entity') {
-    const found = findBeneficiary(db, tenantId, d.entityId);
+    const found = await findBeneficiary(db, tenantId, d.entityId);
     if (!found) throw validationProblem([{ path: 'designation.entityId', code: 'pledge.designation.entity', params: {} }]);
     return { entityId: found.id, fund: null };
   }
   if (d.kind === 'fund' && !funds.some((f) => f.code === d.fund)) {
     throw validationProblem([{ path: 'designation.fund', code: 'pledge.designation.fund', params: {} }]);
   }
-  const foundation = findFoundation(db, tenantId);
+  const foundation = await findFoundation(db, tenantId);
   if (!foundation) throw validationProblem([{ path: 'designation.kind', code: 'pledge.designation.noFoundation', params: {} }]);
   return { entityId: foundation.id, fund: d.kind === 'fund' ? d.fund : null };
 }
 
-function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: string) {
-  const company = findPledgingCompany(db, tenantId, companyId);
+async function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: string) {
+  const company = await findPledgingCompany(db, tenantId, companyId);
   if (!company || company.status !== 'active') throw validationProblem([{ path, code: 'pledge.company.notVerified', params: {} }]);
   return company;
 }
@@ -44,11 +45,11 @@ export function estimateGift(deps: Pick<Deps, 'clock' | 'config'>, input: Donati
   return estimateDonation(taxRulesOn(deps.config.parameters.pledges.taxReduction, today(deps)), input);
 }
 
-export function createDonation(deps: Deps, call: Call, input: DonationCreate) {
+export async function createDonation(deps: Deps, call: Call, input: DonationCreate) {
   const { db } = deps;
   const { actor } = call;
-  const { entityId, fund } = resolveDesignation(db, actor.tenantId, input.designation, deps.config.parameters.pledges.funds);
-  const company = input.donor.kind === 'company' ? activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
+  const { entityId, fund } = await resolveDesignation(db, actor.tenantId, input.designation, deps.config.parameters.pledges.funds);
+  const company = input.donor.kind === 'company' ? await activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
   authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
   if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', code: 'pledge.company.noSiret', params: {} }]);
   const taxEstimate = estimateGift(deps, {
@@ -82,12 +83,12 @@ export function createDonation(deps: Deps, call: Call, input: DonationCreate) {
   };
 }
 
-export function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCreate) {
+export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCreate) {
   const { db } = deps;
   const { actor } = call;
-  const entity = findBeneficiary(db, actor.tenantId, input.entityId);
+  const entity = await findBeneficiary(db, actor.tenantId, input.entityId);
   if (!entity) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.entity', params: {} }]);
-  const company = activeCompany(db, actor.tenantId, input.companyId, 'companyId');
+  const company = await activeCompany(db, actor.tenantId, input.companyId, 'companyId');
   authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });
   if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
   if (!deps.config.parameters.pledges.apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
@@ -121,13 +122,13 @@ export function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCreate) 
  * Pledges a gift or apprenticeship tax: the row, its audit entry, its webhook
  * event and the remembered answer (for an idempotent call) in one transaction.
  */
-export function createPledge(deps: Deps, call: Call, input: PledgeCreate): { pledge: Pledge; etag: string } {
+export async function createPledge(deps: Deps, call: Call, input: PledgeCreate): Promise<{ pledge: Pledge; etag: string; }> {
   const { actor, who } = call;
-  const values = input.kind === 'donation' ? createDonation(deps, call, input) : createTaxPledge(deps, call, input);
-  const paymentUrl = paymentUrlOf(deps, actor.tenantId, call.tenantSlug);
-  return deps.db.transaction((tx) => {
-    const row = insertPledge(tx, values);
-    writeAudit(tx, who, {
+  const values = input.kind === 'donation' ? await createDonation(deps, call, input) : await createTaxPledge(deps, call, input);
+  const paymentUrl = await paymentUrlOf(deps, actor.tenantId, call.tenantSlug);
+  return withTransaction({ db: deps.db }, async (tx) => {
+    const row = await insertPledge(tx, values);
+    await writeAudit(tx, who, {
       action: `pledge.create`,
       objectType: 'pledge',
       objectId: row.id,
@@ -136,9 +137,9 @@ export function createPledge(deps: Deps, call: Call, input: PledgeCreate): { ple
       // No amount in the audit: its readers are not all allowed to see it.
       detail: { kind: row.kind, companyId: row.companyId, campaignYear: row.campaignYear },
     });
-    recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
-    const pledge = projectPledge(actor, findPledgeJoined(tx, row.tenantId, row.id)!, { paymentUrl });
-    call.remember?.(tx, 201, pledge, `/v1/pledges/${row.id}`);
+    await recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
+    const pledge = projectPledge(actor, (await findPledgeJoined(tx, row.tenantId, row.id))!, { paymentUrl });
+    await call.remember?.(tx, 201, pledge, `/v1/pledges/${row.id}`);
     return { pledge, etag: etagOf(row) };
   });
 }

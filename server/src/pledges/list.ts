@@ -34,10 +34,10 @@ function checkAmountQuery(actor: Actor, q: PledgeListQuery): void {
 const sortKey = (q: PledgeListQuery, p: PledgeRow): string | number => (q.sort === 'amount' || q.sort === '-amount' ? p.sortAmountCents : p.createdAt);
 
 /** One page of the pledges the caller may see, amounts only where they may read them. */
-export function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: string | null): Page<Pledge> {
+export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: string | null): Promise<Page<Pledge>> {
   checkAmountQuery(actor, q);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const rows = listVisiblePledges(db, actor, q, { after, limit: q.limit + 1 });
+  const rows = await listVisiblePledges(db, actor, q, { after, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

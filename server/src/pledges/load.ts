@@ -16,8 +16,8 @@ import { unseenRefusal } from '../auth/authorize.ts';
 import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
 
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
-export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined {
-  const row = findPledgeJoined(db, actor.tenantId, id);
+export async function loadVisible(db: DbOrTx, actor: Actor, id: string): Promise<PledgeJoined> {
+  const row = await findPledgeJoined(db, actor.tenantId, id);
   if (!row) throw notFound('pledge.notFound');
   const sees = (a: Actor) => can(a, 'pledge.read', pledgeResource(row.pledge));
   if (!sees(actor)) throw unseenRefusal(actor, sees, notFound('pledge.notFound'));
@@ -25,23 +25,23 @@ export function loadVisible(db: DbOrTx, actor: Actor, id: string): PledgeJoined 
 }
 
 /** One pledge as the caller may see it, and its version for `If-Match`. */
-export function readPledge(deps: Pick<Deps, 'db' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>, input: { id: string }): { pledge: Pledge; etag: string } {
+export async function readPledge(deps: Pick<Deps, 'db' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>, input: { id: string }): Promise<{ pledge: Pledge; etag: string; }> {
   const { actor } = call;
-  const joined = loadVisible(deps.db, actor, input.id);
-  return { pledge: projectPledge(actor, joined, { paymentUrl: paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }), etag: etagOf(joined.pledge) };
+  const joined = await loadVisible(deps.db, actor, input.id);
+  return { pledge: projectPledge(actor, joined, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }), etag: etagOf(joined.pledge) };
 }
 
 /** Loads a pledge for a state change or an edit: 404 if unseen, 403 if seen but not theirs to change. */
-export function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: PledgeRow) => boolean, reason: Message): PledgeJoined {
-  const joined = loadVisible(db, actor, id);
+export async function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (row: PledgeRow) => boolean, reason: Message): Promise<PledgeJoined> {
+  const joined = await loadVisible(db, actor, id);
   if (!may(joined.pledge)) throw forbidden(reason);
   return joined;
 }
 
 /** The institution's own payment page for gifts: its settings first, then the yearly parameters' (by institution slug). */
-export function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): string | null {
+export async function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): Promise<string|null> {
   const { db } = deps;
-  const settings = findInstitutionSettings(db, tenantId);
+  const settings = await findInstitutionSettings(db, tenantId);
   const fromSettings = settings?.paymentUrl;
   if (typeof fromSettings === 'string' && /^https:\/\//.test(fromSettings)) return fromSettings;
   return deps.config.parameters.pledges.paymentUrls[slug] ?? null;

@@ -9,7 +9,7 @@ import type { Call } from '../call.ts';
 import { listBeneficiaries } from './queries/lookups.ts';
 import { paymentUrlOf, today } from './load.ts';
 
-export function pledgeParameters(deps: Pick<Deps, 'db' | 'clock' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>): PledgeParameters {
+export async function pledgeParameters(deps: Pick<Deps, 'db' | 'clock' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>): Promise<PledgeParameters> {
   const { actor } = call;
   const config = deps.config.parameters.pledges;
   const day = today(deps);
@@ -22,7 +22,7 @@ export function pledgeParameters(deps: Pick<Deps, 'db' | 'clock' | 'config'>, ca
     solteaUrl: config.apprenticeshipTax.solteaUrl,
     suggestedAmountsCents: config.suggestedAmountsCents,
     funds: config.funds,
-    beneficiaries: listBeneficiaries(deps.db, actor.tenantId),
-    paymentUrl: paymentUrlOf(deps, actor.tenantId, call.tenantSlug),
+    beneficiaries: await listBeneficiaries(deps.db, actor.tenantId),
+    paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug),
   };
 }

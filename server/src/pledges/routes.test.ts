@@ -351,11 +351,11 @@ describe('/v1/pledges', () => {
   });
 
   describe('demo seed', () => {
-    it('adds its two pledges once, however often it runs', () => {
+    it('adds its two pledges once, however often it runs', async () => {
       const count = () => t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all().length;
       const before = count();
-      seedDemo(t.db, {}, t.clock.now());
-      seedDemo(t.db, {}, t.clock.now());
+      await seedDemo(t.db, {}, t.clock.now());
+      await seedDemo(t.db, {}, t.clock.now());
       expect(count()).toBe(before);
     });
   });
@@ -389,11 +389,11 @@ describe('/v1/pledges', () => {
       expect(read.beneficiary.siret).toBe('19753471200025');
     });
 
-    it('re-seeding an older database gives the schools their SIRET, and never overwrites one', () => {
+    it('re-seeding an older database gives the schools their SIRET, and never overwrites one', async () => {
       const siretOf = (id: string) => t.db.select({ siret: entities.siret }).from(entities).where(eq(entities.id, id)).get()?.siret;
       t.db.update(entities).set({ siret: null }).where(eq(entities.id, t.ids.demo.entities.engineering)).run();
       t.db.update(entities).set({ siret: '19753471200033' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
-      seedDemo(t.db, {}, t.clock.now());
+      await seedDemo(t.db, {}, t.clock.now());
       expect(siretOf(t.ids.demo.entities.engineering)).toBe('19753471200017');
       expect(siretOf(t.ids.demo.entities.management)).toBe('19753471200033');
       t.db.update(entities).set({ siret: '19753471200025' }).where(eq(entities.id, t.ids.demo.entities.management)).run();

@@ -43,53 +43,53 @@ function changed(c: Context<AppEnv>, { pledge, etag }: ChangedPledge) {
 export const pledgeRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** What the element needs: the tax rules in force, the SOLTéA calendar, suggested amounts, funds, beneficiaries. */
-  .get('/parameters', describeRoute({ operationId: 'getPledgeParameters', summary: 'The tax rules in force, the SOLTéA calendar, suggested amounts, funds and beneficiaries', tags: ['pledges'], answers: { 200: PledgeParametersSchema } }), (c) => {
-    return c.json(pledgeParameters(c.var.deps, callOf(c)), 200);
+  .get('/parameters', describeRoute({ operationId: 'getPledgeParameters', summary: 'The tax rules in force, the SOLTéA calendar, suggested amounts, funds and beneficiaries', tags: ['pledges'], answers: { 200: PledgeParametersSchema } }), async (c) => {
+    return c.json(await pledgeParameters(c.var.deps, callOf(c)), 200);
   })
   /** Promised versus received per beneficiary entity: staff for their entities, administrators for all. */
-  .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), (c) => {
-    return c.json({ items: pledgeTotals(c.var.deps, callOf(c), c.req.valid('query')) }, 200);
+  .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), async (c) => {
+    return c.json({ items: await pledgeTotals(c.var.deps, callOf(c), c.req.valid('query')) }, 200);
   })
   /** The pledges the caller may see, amounts only where they may read them. */
-  .get('/', describeRoute({ operationId: 'listPledges', summary: 'The pledges the caller may see, amounts only where they may read them', tags: ['pledges'], answers: { 200: PledgePageSchema } }), queryParams(PledgeListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'listPledges', summary: 'The pledges the caller may see, amounts only where they may read them', tags: ['pledges'], answers: { 200: PledgePageSchema } }), queryParams(PledgeListQuerySchema), async (c) => {
     const { db } = c.var.deps;
     const { actor, tenantSlug } = c.var.auth;
-    const body: Page<Pledge> = listPledges(db, actor, c.req.valid('query'), paymentUrlOf(c.var.deps, actor.tenantId, tenantSlug));
+    const body: Page<Pledge> = await listPledges(db, actor, c.req.valid('query'), await paymentUrlOf(c.var.deps, actor.tenantId, tenantSlug));
     return c.json(body, 200);
   })
   /** Pledges a gift or apprenticeship tax. `Idempotency-Key` required: a retry returns the first answer. */
-  .post('/', describeRoute({ operationId: 'createPledge', summary: 'Pledge a gift or apprenticeship tax', tags: ['pledges'], answers: { 201: PledgeSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(PledgeCreateSchema), (c) => {
-    const { pledge, etag } = createPledge(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
+  .post('/', describeRoute({ operationId: 'createPledge', summary: 'Pledge a gift or apprenticeship tax', tags: ['pledges'], answers: { 201: PledgeSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(PledgeCreateSchema), async (c) => {
+    const { pledge, etag } = await createPledge(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
     c.header('location', `/v1/pledges/${pledge.id}`);
     c.header('etag', etag);
     return c.json(pledge, 201);
   })
   /** Marks received amounts from the SOLTéA transfer report (staff, for their entities; administrators). */
-  .post('/import', describeRoute({ operationId: 'importTransferReport', summary: 'Mark received the transfers of a SOLTéA report (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeImportResultSchema } }), jsonBody(PledgeImportSchema), (c) => {
-    const { received, lines } = importTransferReport(c.var.deps, callOf(c), c.req.valid('json'));
-    const language = requestLanguage(c);
+  .post('/import', describeRoute({ operationId: 'importTransferReport', summary: 'Mark received the transfers of a SOLTéA report (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeImportResultSchema } }), jsonBody(PledgeImportSchema), async (c) => {
+    const { received, lines } = await importTransferReport(c.var.deps, callOf(c), c.req.valid('json'));
+    const language = await requestLanguage(c);
     // An invalid line says why by code, and in the reader's words.
     return c.json({ received, lines: lines.map(({ said, ...r }) => (said ? { ...r, ...said, message: inLanguage(language, said) } : r)) }, 200);
   })
-  .get('/:id', describeRoute({ operationId: 'getPledge', summary: 'One pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true }), idParam, (c) => {
-    const { pledge, etag } = readPledge(c.var.deps, callOf(c), c.req.valid('param'));
+  .get('/:id', describeRoute({ operationId: 'getPledge', summary: 'One pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true }), idParam, async (c) => {
+    const { pledge, etag } = await readPledge(c.var.deps, callOf(c), c.req.valid('param'));
     c.header('etag', etag);
     return c.json(pledge, 200);
   })
   /** Edits a pledge (`If-Match`). Amounts change only while it is promised. */
-  .patch('/:id', describeRoute({ operationId: 'updatePledge', summary: 'Edit a pledge; amounts only while it is promised', tags: ['pledges'], answers: { 200: PledgeSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(PledgePatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updatePledge', summary: 'Edit a pledge; amounts only while it is promised', tags: ['pledges'], answers: { 200: PledgeSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(PledgePatchSchema), async (c) => {
     const ifMatch = c.req.header('if-match')?.trim();
     if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'pledge.ifMatchRequired');
-    return changed(c, editPledge(c.var.deps, callOf(c), { id: c.req.valid('param').id, ifMatch, patch: c.req.valid('json') }));
+    return changed(c, (await editPledge(c.var.deps, callOf(c), { id: c.req.valid('param').id, ifMatch, patch: c.req.valid('json') })));
   })
   /** The company allocated its tax on SOLTéA. */
-  .post('/:id/allocate', describeRoute({ operationId: 'allocatePledge', summary: 'The company allocated its tax on SOLTéA', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, (c) => {
-    return changed(c, allocatePledge(c.var.deps, callOf(c), c.req.valid('param')));
+  .post('/:id/allocate', describeRoute({ operationId: 'allocatePledge', summary: 'The company allocated its tax on SOLTéA', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, async (c) => {
+    return changed(c, (await allocatePledge(c.var.deps, callOf(c), c.req.valid('param'))));
   })
   /** The money arrived (staff of the beneficiary, administrators). */
-  .post('/:id/receive', describeRoute({ operationId: 'receivePledge', summary: 'The money arrived (the beneficiary’s staff, administrators)', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeReceiveSchema), (c) => {
-    return changed(c, receivePledge(c.var.deps, callOf(c), { ...c.req.valid('json'), ...c.req.valid('param') }));
+  .post('/:id/receive', describeRoute({ operationId: 'receivePledge', summary: 'The money arrived (the beneficiary’s staff, administrators)', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeReceiveSchema), async (c) => {
+    return changed(c, (await receivePledge(c.var.deps, callOf(c), { ...c.req.valid('json'), ...c.req.valid('param') })));
   })
-  .post('/:id/cancel', describeRoute({ operationId: 'cancelPledge', summary: 'Cancel a promised or allocated pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeCancelSchema), (c) => {
-    return changed(c, cancelPledge(c.var.deps, callOf(c), { ...c.req.valid('json'), ...c.req.valid('param') }));
+  .post('/:id/cancel', describeRoute({ operationId: 'cancelPledge', summary: 'Cancel a promised or allocated pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true, problems: [409, 412] }), idParam, jsonBody(PledgeCancelSchema), async (c) => {
+    return changed(c, (await cancelPledge(c.var.deps, callOf(c), { ...c.req.valid('json'), ...c.req.valid('param') })));
   });

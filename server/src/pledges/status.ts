@@ -11,9 +11,9 @@ import { loadForChange, today } from './load.ts';
 import { CHANGE_REASON, RECEIVE_REASON, changePledge, type ChangedPledge } from './change.ts';
 
 /** The company allocated its apprenticeship tax on SOLTéA (a promised tax pledge only). */
-export function allocatePledge(deps: Deps, call: Call, input: { id: string }): ChangedPledge {
+export async function allocatePledge(deps: Deps, call: Call, input: { id: string }): Promise<ChangedPledge> {
   const { actor } = call;
-  const joined = loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
+  const joined = await loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
   const p = joined.pledge;
   if (p.kind !== 'apprenticeship_tax') throw new ProblemError('conflict', 'pledge.allocate.notTax');
   if (p.status !== 'promised') throw new ProblemError('conflict', 'pledge.allocate.wrongStatus', { status: p.status });
@@ -21,9 +21,9 @@ export function allocatePledge(deps: Deps, call: Call, input: { id: string }): C
 }
 
 /** The money arrived (staff of the beneficiary, administrators): the promised amount unless told otherwise, today unless told when. */
-export function receivePledge(deps: Deps, call: Call, input: { id: string; receivedAmountCents?: number; receivedOn?: string }): ChangedPledge {
+export async function receivePledge(deps: Deps, call: Call, input: { id: string; receivedAmountCents?: number; receivedOn?: string }): Promise<ChangedPledge> {
   const { actor } = call;
-  const joined = loadForChange(deps.db, actor, input.id, (p) => managesBeneficiary(actor, p.entityId), RECEIVE_REASON);
+  const joined = await loadForChange(deps.db, actor, input.id, (p) => managesBeneficiary(actor, p.entityId), RECEIVE_REASON);
   const p = joined.pledge;
   if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', 'pledge.receive.wrongStatus', { status: p.status });
   const received = input.receivedAmountCents ?? p.amountCents;
@@ -32,9 +32,9 @@ export function receivePledge(deps: Deps, call: Call, input: { id: string; recei
 }
 
 /** Cancels a promised or allocated pledge, the reason kept in the audit. */
-export function cancelPledge(deps: Deps, call: Call, input: { id: string; reason?: string }): ChangedPledge {
+export async function cancelPledge(deps: Deps, call: Call, input: { id: string; reason?: string }): Promise<ChangedPledge> {
   const { actor } = call;
-  const joined = loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
+  const joined = await loadForChange(deps.db, actor, input.id, (p) => canReadAmount(actor, p), CHANGE_REASON);
   const p = joined.pledge;
   if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', 'pledge.cancel.wrongStatus', { status: p.status });
   return changePledge(deps, call, joined, { status: 'cancelled' }, 'pledge.cancel', { reason: input.reason ?? null });

@@ -15,14 +15,15 @@ import { ProblemError } from '../http/problem.ts';
 import { managesBeneficiary } from './access.ts';
 import { parseTransferReport, type InvalidLine, type ReportLine } from './csv.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** Promised versus received per entity and kind (staff, administrators), over the entities whose every amount the caller may read. */
-export function pledgeTotals(deps: Pick<Deps, 'db'>, call: Pick<Call, 'actor'>, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): PledgeTotal[] {
+export async function pledgeTotals(deps: Pick<Deps, 'db'>, call: Pick<Call, 'actor'>, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): Promise<PledgeTotal[]> {
   const { actor } = call;
   authorize(actor, 'pledge.totals', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
   // Totals are of whole entities, so only entities whose every amount the caller may read.
   const scope = entityScope(actor);
-  const rows = sumPledgesPerEntity(deps.db, actor.tenantId, { entityIds: scope.all ? null : [...scope.entityIds], kind: q.kind, campaignYear: q.campaignYear });
+  const rows = await sumPledgesPerEntity(deps.db, actor.tenantId, { entityIds: scope.all ? null : [...scope.entityIds], kind: q.kind, campaignYear: q.campaignYear });
   return rows.map((r) => ({ entityId: r.entityId, name: r.name, kind: r.kind, count: r.count, promisedCents: Number(r.promised ?? 0), receivedCents: Number(r.received ?? 0), currency: 'EUR' }));
 }
 
@@ -39,11 +40,11 @@ export interface ImportLineResult {
  * (same SIRET and UAI, the transfer's campaign year first), in one
  * transaction; what did not match says why.
  */
-export function applyTransferReport(db: Db, actor: Actor, who: AuditOrigin, report: { lines: ReportLine[]; invalid: InvalidLine[] }): ImportLineResult[] {
+export async function applyTransferReport(db: Db, actor: Actor, who: AuditOrigin, report: { lines: ReportLine[]; invalid: InvalidLine[] }): Promise<ImportLineResult[]> {
   const results: ImportLineResult[] = report.invalid.map((i) => ({ line: i.line, outcome: 'invalid', said: i.said }));
-  db.transaction((tx) => {
+  await withTransaction({ db }, async (tx) => {
     for (const line of report.lines) {
-      const candidates = listTransferCandidates(tx, actor.tenantId, line.siret, line.uai);
+      const candidates = await listTransferCandidates(tx, actor.tenantId, line.siret, line.uai);
       const year = Number(line.date.slice(0, 4));
       const inScope = candidates.filter((p) => managesBeneficiary(actor, p.entityId));
       // The same transfer already recorded (a report imported twice) is not applied again.
@@ -56,9 +57,9 @@ export function applyTransferReport(db: Db, actor: Actor, who: AuditOrigin, repo
         results.push({ line: line.line, outcome, ...(known ? { pledgeId: known.id } : {}) });
         continue;
       }
-      updatePledge(tx, actor.tenantId, pick.id, { status: 'received', receivedCents: line.amountCents, receivedOn: line.date, version: pick.version + 1, updatedAt: who.at });
-      writeAudit(tx, who, { action: 'pledge.receive', objectType: 'pledge', objectId: pick.id, entityIds: [pick.entityId], subjectId: pick.authorId, detail: { via: 'import', line: line.line } });
-      recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: pick.id });
+      await updatePledge(tx, actor.tenantId, pick.id, { status: 'received', receivedCents: line.amountCents, receivedOn: line.date, version: pick.version + 1, updatedAt: who.at });
+      await writeAudit(tx, who, { action: 'pledge.receive', objectType: 'pledge', objectId: pick.id, entityIds: [pick.entityId], subjectId: pick.authorId, detail: { via: 'import', line: line.line } });
+      await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: pick.id });
       results.push({ line: line.line, outcome: 'received', pledgeId: pick.id });
     }
   });
@@ -70,11 +71,11 @@ export function applyTransferReport(db: Db, actor: Actor, who: AuditOrigin, repo
  * administrators): a report that cannot be read is refused whole, naming
  * why; otherwise each line says what became of it.
  */
-export function importTransferReport(deps: Deps, call: Call, input: { csv: string }): { received: number; lines: ImportLineResult[] } {
+export async function importTransferReport(deps: Deps, call: Call, input: { csv: string }): Promise<{ received: number; lines: ImportLineResult[]; }> {
   const { actor } = call;
   authorize(actor, 'pledge.import', { kind: 'records', tenantId: actor.tenantId, entityIds: 'covered' });
   const parsed = parseTransferReport(input.csv);
   if ('error' in parsed) throw ProblemError.of('validation', parsed.error, { errors: [{ path: 'csv', ...parsed.error }] });
-  const lines = applyTransferReport(deps.db, actor, call.who, parsed);
+  const lines = await applyTransferReport(deps.db, actor, call.who, parsed);
   return { received: lines.filter((r) => r.outcome === 'received').length, lines };
 }

@@ -82,8 +82,8 @@ function fixture() {
 type Query = Record<string, string>;
 
 /** What the policy says the reader should get, computed row by row in plain code. */
-function expected(t: ReturnType<typeof testApp>, readerId: string, query: Query): string[] {
-  const actor = loadActor(t.db, t.ids.demo.tenantId, readerId);
+async function expected(t: ReturnType<typeof testApp>, readerId: string, query: Query): Promise<string[]> {
+  const actor = await loadActor(t.db, t.ids.demo.tenantId, readerId);
   const rows = t.db.select().from(profiles).where(eq(profiles.tenantId, t.ids.demo.tenantId)).all();
   const entityIds = new Map<string, string[]>();
   for (const m of t.db.select().from(memberships).all()) if (m.entityId) entityIds.set(m.personId, [...(entityIds.get(m.personId) ?? []), m.entityId]);
@@ -117,14 +117,14 @@ function expected(t: ReturnType<typeof testApp>, readerId: string, query: Query)
 }
 
 /** Every page, following the cursor. */
-function listed(t: ReturnType<typeof testApp>, readerId: string, query: Query): string[] {
-  const actor = loadActor(t.db, t.ids.demo.tenantId, readerId);
+async function listed(t: ReturnType<typeof testApp>, readerId: string, query: Query): Promise<string[]> {
+  const actor = await loadActor(t.db, t.ids.demo.tenantId, readerId);
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: ReturnType<typeof searchDirectory> = searchDirectory(t.db, actor, v.parse(ProfileListQuerySchema, { ...query, limit: '7', ...(cursor ? { cursor } : {}) }));
-    ids.push(...page.rows.map((r) => r.personId));
-    cursor = page.nextCursor;
+    const page: Awaited<ReturnType<typeof searchDirectory>> = await searchDirectory(t.db, actor, v.parse(ProfileListQuerySchema, { ...query, limit: '7', ...(cursor ? { cursor } : {}) }));
+    ids.push(...(await page).rows.map((r) => r.personId));
+    cursor = (await page).nextCursor;
   } while (cursor);
   return ids;
 }
@@ -162,8 +162,8 @@ describe('directory search against the policy, row by row', () => {
     { graduationYear: '2002', sector: 'banque', talks: 'true' },
   ];
   for (const [name, readerId] of Object.entries(readers)) {
-    it(`${name}: every query lists what the policy lets them find, in their sort order`, () => {
-      for (const query of queries) expect({ query, ids: listed(t, readerId, query) }).toEqual({ query, ids: expected(t, readerId, query) });
+    it(`${name}: every query lists what the policy lets them find, in their sort order`, async () => {
+      for (const query of queries) expect({ query, ids: await listed(t, readerId, query) }).toEqual({ query, ids: await expected(t, readerId, query) });
     });
   }
 });

@@ -23,7 +23,7 @@ function decodeCursor(raw: string): DirectoryHit {
   throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
 }
 
-export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuery): { rows: ProfileRow[]; nextCursor: string | null } {
+export async function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuery): Promise<{ rows: ProfileRow[]; nextCursor: string|null; }> {
   const admin = entityScope(actor).all;
   const minimum = outsiderAudience(actor) === 'network' ? visibilityRank.network : visibilityRank.public;
   const reader: DirectoryReader = {
@@ -49,12 +49,12 @@ export function searchDirectory(db: DbOrTx, actor: Actor, query: ProfileListQuer
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
 
   // First pass on the indexes only: ids and sort keys of the page.
-  const hits = directoryHits(db, reader, filters, after, query.limit + 1);
+  const hits = await directoryHits(db, reader, filters, after, query.limit + 1);
   const page = hits.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor = hits.length > query.limit && last ? encodeCursor(last) : null;
   // Second pass: the page's rows, in the order found.
-  const byId = new Map(findProfilesByPersonIds(db, actor.tenantId, page.map((h) => h.personId)).map((r) => [r.personId, r] as const));
+  const byId = new Map((await findProfilesByPersonIds(db, actor.tenantId, page.map((h) => h.personId))).map((r) => [r.personId, r] as const));
   const rows = page.flatMap((h) => byId.get(h.personId) ?? []);
   return { rows, nextCursor };
 }

@@ -388,7 +388,7 @@ describe('demo seed', () => {
     const { t, claire } = await setup();
     t.db.update(profiles).set({ bio: 'edited' }).where(eq(profiles.personId, claire)).run();
     const { seedDemo } = await import('../seed/demo.ts');
-    seedDemo(t.db, {}, t.clock.now());
+    await seedDemo(t.db, {}, t.clock.now());
     expect(t.db.select().from(profiles).all()).toHaveLength(9);
     expect(row(t, claire)?.bio).toBe('edited');
   });

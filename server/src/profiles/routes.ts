@@ -27,11 +27,12 @@ import { loadProfile, personResource, render } from './view.ts';
 import { updateProfile } from './update.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { describeRoute } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
-function respond(c: Context<AppEnv>, row: ProfileRow, audience: ProfileAudience) {
+async function respond(c: Context<AppEnv>, row: ProfileRow, audience: ProfileAudience) {
   c.header('etag', etagOf(row));
   c.header('cache-control', 'private, no-cache');
-  return c.json(render(c.var.deps.db, row, audience, c.var.deps.clock.now()), 200);
+  return c.json(await render(c.var.deps.db, row, audience, c.var.deps.clock.now()), 200);
 }
 
 /** The first value of `If-Match` as we hand out ETags (strong, quoted), or a 428. */
@@ -46,15 +47,15 @@ function requiredIfMatch(c: Context<AppEnv>): string {
 export const profileRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The directory: only what the caller may see, matched only on what the caller may see. */
-  .get('/', describeRoute({ operationId: 'searchProfiles', summary: 'The directory: each profile as the caller may read it', tags: ['profiles'], answers: { 200: ProfilePageSchema }, etag: true }), queryParams(ProfileListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'searchProfiles', summary: 'The directory: each profile as the caller may read it', tags: ['profiles'], answers: { 200: ProfilePageSchema }, etag: true }), queryParams(ProfileListQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'profile.read', personResource(actor, actor.personId, []));
-    const { rows, nextCursor } = searchDirectory(db, actor, c.req.valid('query'));
+    const { rows, nextCursor } = await searchDirectory(db, actor, c.req.valid('query'));
     const ids = rows.map((r) => r.personId);
-    const owners = entityIdsOf(db, actor.tenantId, ids);
-    const names = entityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
-    const flags = reviewFlagsOf(db, actor.tenantId, ids);
+    const owners = await entityIdsOf(db, actor.tenantId, ids);
+    const names = await entityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
+    const flags = await reviewFlagsOf(db, actor.tenantId, ids);
     const now = clock.now();
     const items = rows.map((row) => {
       const audience = profileAudience(actor, personResource(actor, row.personId, owners.get(row.personId) ?? []));
@@ -67,43 +68,43 @@ export const profileRoutes = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   /** One's own profile, created on first visit from what the person record knows. */
-  .get('/me', describeRoute({ operationId: 'getMyProfile', summary: 'One’s own profile (made on the first visit)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, writes: true, problems: [404] }), (c) => {
+  .get('/me', describeRoute({ operationId: 'getMyProfile', summary: 'One’s own profile (made on the first visit)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, writes: true, problems: [404] }), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
     // Read outside a transaction first: it exists on every visit but the first, and a read needs none.
-    const row = findProfile(db, actor.tenantId, actor.personId) ?? db.transaction((tx) => {
-      const found = findProfile(tx, actor.tenantId, actor.personId);
+    const row = (await findProfile(db, actor.tenantId, actor.personId)) ?? await withTransaction({ db }, async (tx) => {
+      const found = await findProfile(tx, actor.tenantId, actor.personId);
       if (found) return found;
-      const person = findPerson(tx, actor.tenantId, actor.personId);
+      const person = await findPerson(tx, actor.tenantId, actor.personId);
       if (!person) throw notFound('person.notFound');
-      const created = insertProfile(tx, { tenantId: actor.tenantId, personId: actor.personId, fields: initialFields(person), at: who.at, by: actor.personId });
-      const entityIds = entityIdsOf(tx, actor.tenantId, [actor.personId]).get(actor.personId) ?? [];
-      writeAudit(tx, who, { action: 'profile.create', objectType: 'profile', objectId: created.personId, subjectId: created.personId, entityIds, detail: { fields: [] } });
-      flagDuplicates(tx, created, who.at);
+      const created = await insertProfile(tx, { tenantId: actor.tenantId, personId: actor.personId, fields: initialFields(person), at: who.at, by: actor.personId });
+      const entityIds = (await entityIdsOf(tx, actor.tenantId, [actor.personId])).get(actor.personId) ?? [];
+      await writeAudit(tx, who, { action: 'profile.create', objectType: 'profile', objectId: created.personId, subjectId: created.personId, entityIds, detail: { fields: [] } });
+      await flagDuplicates(tx, created, who.at);
       return created;
     });
     return respond(c, row, 'self');
   })
   /** "My data is still accurate": sets the confirmation date, nothing else. */
-  .post('/me/confirm', describeRoute({ operationId: 'confirmMyProfile', summary: 'Say one’s profile is still accurate', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [404] }), (c) => {
+  .post('/me/confirm', describeRoute({ operationId: 'confirmMyProfile', summary: 'Say one’s profile is still accurate', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [404] }), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
-    const row = db.transaction((tx) => {
-      const { row: current, entityIds } = loadProfile(tx, actor, actor.personId);
+    const row = await withTransaction({ db }, async (tx) => {
+      const { row: current, entityIds } = await loadProfile(tx, actor, actor.personId);
       // loadProfile found it in this transaction: the update returns a row.
-      const updated = updateProfileRow(tx, actor.tenantId, actor.personId, { confirmedAt: who.at, version: current.version + 1 })!;
-      writeAudit(tx, who, { action: 'profile.confirm', objectType: 'profile', objectId: actor.personId, subjectId: actor.personId, entityIds, detail: { fields: ['confirmedAt'] } });
-      recordEvent(tx, who, { type: 'profile.updated', personId: actor.personId });
+      const updated = (await updateProfileRow(tx, actor.tenantId, actor.personId, { confirmedAt: who.at, version: current.version + 1 }))!;
+      await writeAudit(tx, who, { action: 'profile.confirm', objectType: 'profile', objectId: actor.personId, subjectId: actor.personId, entityIds, detail: { fields: ['confirmedAt'] } });
+      await recordEvent(tx, who, { type: 'profile.updated', personId: actor.personId });
       return updated;
     });
     return respond(c, row, 'self');
   })
-  .get('/:id', describeRoute({ operationId: 'getProfile', summary: 'A profile, field by field as its owner lets the caller read it', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id', describeRoute({ operationId: 'getProfile', summary: 'A profile, field by field as its owner lets the caller read it', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    const { row, entityIds } = loadProfile(db, actor, c.req.valid('param').id);
+    const { row, entityIds } = await loadProfile(db, actor, c.req.valid('param').id);
     const resource = personResource(actor, row.personId, entityIds);
     authorize(actor, 'profile.read', resource);
     return respond(c, row, profileAudience(actor, resource));
@@ -113,9 +114,9 @@ export const profileRoutes = new Hono<AppEnv>()
    * Needs the ETag read (`If-Match`): a stale one is 412 with the current
    * version, and nothing is written.
    */
-  .patch('/:id', describeRoute({ operationId: 'updateProfile', summary: 'Edit a profile (its owner), or correct it (their staff)', description: 'A stale `If-Match` is 412 with the profile as it is now (`current`) and its `etag`: nothing was saved.', tags: ['profiles'], answers: { 200: ProfileViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateProfile', summary: 'Edit a profile (its owner), or correct it (their staff)', description: 'A stale `If-Match` is 412 with the profile as it is now (`current`) and its `etag`: nothing was saved.', tags: ['profiles'], answers: { 200: ProfileViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchSchema), async (c) => {
     const ifMatch = requiredIfMatch(c);
-    const { row, audience } = updateProfile(c.var.deps, callOf(c), { personId: c.req.valid('param').id, changes: c.req.valid('json'), expectedVersion: versionOfEtag(ifMatch) });
+    const { row, audience } = await updateProfile(c.var.deps, callOf(c), { personId: c.req.valid('param').id, changes: c.req.valid('json'), expectedVersion: versionOfEtag(ifMatch) });
     return respond(c, row, audience);
   })
   /**
@@ -123,22 +124,22 @@ export const profileRoutes = new Hono<AppEnv>()
    * duplicate is not one: the flag is marked resolved (audited with both
    * profile ids) and leaves the review queue. Answers the profile as staff see it.
    */
-  .post('/:id/review-flags/:flagId/resolve', describeRoute({ operationId: 'resolveReviewFlag', summary: 'Decide a possible duplicate is not one (the person’s staff)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [409] }), pathParams(v.object({ id: IdSchema, flagId: IdSchema })), (c) => {
+  .post('/:id/review-flags/:flagId/resolve', describeRoute({ operationId: 'resolveReviewFlag', summary: 'Decide a possible duplicate is not one (the person’s staff)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [409] }), pathParams(v.object({ id: IdSchema, flagId: IdSchema })), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const { id: personId, flagId } = c.req.valid('param');
     const who = auditOrigin(c);
-    const row = db.transaction((tx) => {
-      const { row: current, entityIds } = loadProfile(tx, actor, personId);
+    const row = await withTransaction({ db }, async (tx) => {
+      const { row: current, entityIds } = await loadProfile(tx, actor, personId);
       const person = personResource(actor, personId, entityIds);
       authorize(actor, 'profile.edit', person);
       authorize(actor, 'profile.resolveDuplicate', person);
-      const flag = findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
+      const flag = await findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
       if (!flag) throw notFound('profile.reviewFlag.notFound');
-      if (flag.resolvedAt !== null || !resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at)) {
+      if (flag.resolvedAt !== null || !(await resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at))) {
         throw new ProblemError('conflict', 'profile.reviewFlag.resolved', {}, { members: { resolvedAt: flag.resolvedAt } });
       }
-      writeAudit(tx, who, {
+      await writeAudit(tx, who, {
         action: 'profile.duplicate.resolve',
         objectType: 'profile_duplicate_flag',
         objectId: flag.id,

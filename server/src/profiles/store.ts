@@ -42,7 +42,7 @@ export interface NewProfile {
 }
 
 /** Inserts a profile row with its derived columns. */
-export function insertProfile(tx: DbOrTx, input: NewProfile): ProfileRow {
+export function insertProfile(tx: DbOrTx, input: NewProfile): Promise<ProfileRow> {
   const visibility = visibilityOf(input.visibility ?? defaultVisibility);
   return insertProfileRow(tx, {
     personId: input.personId,
@@ -63,17 +63,17 @@ export function insertProfile(tx: DbOrTx, input: NewProfile): ProfileRow {
  * email, or the same name, graduation year and programme, is flagged for
  * staff review. The change itself goes through. Returns the flags raised.
  */
-export function flagDuplicates(tx: DbOrTx, row: ProfileRow, at: string): { otherPersonId: string; reason: DuplicateReason }[] {
+export async function flagDuplicates(tx: DbOrTx, row: ProfileRow, at: string): Promise<{ otherPersonId: string; reason: DuplicateReason; }[]> {
   const raised: { otherPersonId: string; reason: DuplicateReason }[] = [];
   if (row.primaryEmail) {
-    for (const o of profilesWithPrimaryEmail(tx, row, row.primaryEmail)) raised.push({ otherPersonId: o.personId, reason: 'email' });
+    for (const o of await profilesWithPrimaryEmail(tx, row, row.primaryEmail)) raised.push({ otherPersonId: o.personId, reason: 'email' });
   }
   if (row.familyKey && row.givenKey && row.graduationYear !== null && row.programme) {
-    const same = profilesWithNameYearProgramme(tx, row, { familyKey: row.familyKey, givenKey: row.givenKey, graduationYear: row.graduationYear, programme: row.programme });
+    const same = await profilesWithNameYearProgramme(tx, row, { familyKey: row.familyKey, givenKey: row.givenKey, graduationYear: row.graduationYear, programme: row.programme });
     for (const o of same) raised.push({ otherPersonId: o.personId, reason: 'nameYearProgramme' });
   }
   for (const flag of raised) {
-    insertDuplicateFlag(tx, { tenantId: row.tenantId, personId: row.personId, otherPersonId: flag.otherPersonId, reason: flag.reason, createdAt: at });
+    await insertDuplicateFlag(tx, { tenantId: row.tenantId, personId: row.personId, otherPersonId: flag.otherPersonId, reason: flag.reason, createdAt: at });
   }
   return raised;
 }

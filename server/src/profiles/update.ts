@@ -27,6 +27,7 @@ import { flagDuplicates } from './store.ts';
 import { updateProfileAtVersion } from './queries/profiles.ts';
 import type { DuplicateReason } from './queries/duplicates.ts';
 import { loadProfile, personResource, render } from './view.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /**
  * Where the change is written: in a transaction of its own opened on `db`,
@@ -64,13 +65,13 @@ const identity: readonly string[] = ['emails', 'givenName', 'familyName', 'gradu
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function updateProfile(deps: UpdateDeps, call: Call, input: ProfileUpdate): ProfileUpdated {
+export async function updateProfile(deps: UpdateDeps, call: Call, input: ProfileUpdate): Promise<ProfileUpdated> {
   const apply = (tx: DbOrTx) => applyUpdate(tx, deps.clock, call, input);
-  return 'tx' in deps ? apply(deps.tx) : deps.db.transaction(apply);
+  return 'tx' in deps ? apply(deps.tx) : withTransaction(deps, apply);
 }
 
-function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId, changes, expectedVersion, recordAs }: ProfileUpdate): ProfileUpdated {
-  const { row: current, entityIds } = loadProfile(tx, actor, personId);
+async function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId, changes, expectedVersion, recordAs }: ProfileUpdate): Promise<ProfileUpdated> {
+  const { row: current, entityIds } = await loadProfile(tx, actor, personId);
   const resource = personResource(actor, personId, entityIds);
   authorize(actor, 'profile.edit', resource);
   const isOwner = personId === actor.personId;
@@ -78,7 +79,7 @@ function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId,
 
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new ProblemError('preconditionFailed', 'profile.changed', {}, {
-      members: { current: render(tx, current, audience, clock.now()), etag: etagOf(current) },
+      members: { current: await render(tx, current, audience, clock.now()), etag: etagOf(current) },
       headers: { etag: etagOf(current) },
     });
   }
@@ -111,7 +112,7 @@ function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId,
 
   // Staff recording school-owned data makes it the institution's: the person then asks them to correct it.
   const locks = audience === 'staff' && changed.some(isSchoolOwned);
-  const updated = updateProfileAtVersion(tx, actor.tenantId, personId, current.version, {
+  const updated = await updateProfileAtVersion(tx, actor.tenantId, personId, current.version, {
     ...after,
     visibility,
     ...derivedColumns(after, visibility),
@@ -122,7 +123,7 @@ function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId,
     ownerUpdatedAt: isOwner ? who.at : current.ownerUpdatedAt,
   });
   if (!updated) throw new ProblemError('preconditionFailed', 'profile.changedWhileSaving');
-  writeAudit(tx, who, {
+  await writeAudit(tx, who, {
     action: recordAs?.action ?? (isOwner ? 'profile.update' : 'profile.correct'),
     objectType: 'profile',
     objectId: personId,
@@ -130,7 +131,7 @@ function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId,
     entityIds,
     detail: { ...recordAs?.detail, fields: [...changed, ...(recordAs?.alsoChanged ?? [])] },
   });
-  const flagged = changed.some((k) => identity.includes(k)) ? flagDuplicates(tx, updated, who.at) : [];
-  recordEvent(tx, who, { type: 'profile.updated', personId });
+  const flagged = changed.some((k) => identity.includes(k)) ? await flagDuplicates(tx, updated, who.at) : [];
+  await recordEvent(tx, who, { type: 'profile.updated', personId });
   return { row: updated, audience, changed, flagged };
 }

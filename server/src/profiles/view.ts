@@ -11,19 +11,19 @@ import { reviewFlagsOf } from './queries/duplicates.ts';
 export const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
 
 /** The document `audience` reads, with what it needs from other tables. */
-export function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
+export async function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
   return viewFor(row, audience, {
     now,
     // The names of a tenant's entities change seldom: kept until the database changes.
-    entityNames: untilChange(db, `entityName:${row.tenantId}:${row.educationEntityId}`, () => entityNames(db, row.tenantId, [row.educationEntityId])),
-    reviewFlags: audience === 'staff' ? reviewFlagsOf(db, row.tenantId, [row.personId]).get(row.personId) : undefined,
+    entityNames: await untilChange(db, `entityName:${row.tenantId}:${row.educationEntityId}`, () => entityNames(db, row.tenantId, [row.educationEntityId])),
+    reviewFlags: audience === 'staff' ? (await reviewFlagsOf(db, row.tenantId, [row.personId])).get(row.personId) : undefined,
   });
 }
 
 /** Loads a profile of the caller's tenant with its owner's entities, or 404. */
-export function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
-  const row = findProfile(db, actor.tenantId, personId);
+export async function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
+  const row = await findProfile(db, actor.tenantId, personId);
   if (!row) throw notFound('profile.notFound');
-  const entityIds = entityIdsOfPerson(db, actor.tenantId, personId);
+  const entityIds = await entityIdsOfPerson(db, actor.tenantId, personId);
   return { row, entityIds };
 }

@@ -18,12 +18,12 @@ const shape = (r: PurposeRecord): PurposeRow => ({
 });
 
 /** Every purpose of the tenant with its current text, by key. */
-export function listPurposes(db: DbOrTx, tenantId: string): PurposeRow[] {
-  return listPurposeRecords(db, tenantId).map(shape);
+export async function listPurposes(db: DbOrTx, tenantId: string): Promise<PurposeRow[]> {
+  return (await listPurposeRecords(db, tenantId)).map(shape);
 }
 
-export function findPurpose(db: DbOrTx, tenantId: string, by: { key: string } | { id: string }): PurposeRow | undefined {
-  const row = findPurposeRecord(db, tenantId, by);
+export async function findPurpose(db: DbOrTx, tenantId: string, by: { key: string } | { id: string }): Promise<PurposeRow|undefined> {
+  const row = await findPurposeRecord(db, tenantId, by);
   return row ? shape(row) : undefined;
 }
 
@@ -31,22 +31,22 @@ export function findPurpose(db: DbOrTx, tenantId: string, by: { key: string } | 
  * The version row for this content: the existing one when the same text was
  * already published (going back to an older text reuses its version), else a new one.
  */
-export function ensureVersion(tx: DbOrTx, tenantId: string, purposeId: string, content: PurposeVersionContent, at: string): { id: string; hash: string; created: boolean } {
+export async function ensureVersion(tx: DbOrTx, tenantId: string, purposeId: string, content: PurposeVersionContent, at: string): Promise<{ id: string; hash: string; created: boolean; }> {
   const hash = versionHash(content);
-  const found = findVersionByHash(tx, tenantId, purposeId, hash);
+  const found = await findVersionByHash(tx, tenantId, purposeId, hash);
   if (found) return { id: found.id, hash, created: false };
-  const row = insertPurposeVersion(tx, { tenantId, purposeId, hash, title: content.title, description: content.description, legalBasis: content.legalBasis, channels: content.channels, createdAt: at });
+  const row = await insertPurposeVersion(tx, { tenantId, purposeId, hash, title: content.title, description: content.description, legalBasis: content.legalBasis, channels: content.channels, createdAt: at });
   return { id: row.id, hash, created: true };
 }
 
 /** Creates a purpose and its first version (inside the caller's transaction). */
-export function insertPurpose(tx: DbOrTx, tenantId: string, input: PurposeCreate, at: string): string {
+export async function insertPurpose(tx: DbOrTx, tenantId: string, input: PurposeCreate, at: string): Promise<string> {
   const purposeId = crypto.randomUUID();
   // The purpose row needs its current version and the version its purpose:
   // insert the purpose pointing at a version id chosen in advance.
   const versionId = crypto.randomUUID();
-  insertPurposeRow(tx, { id: purposeId, tenantId, key: input.key, entityId: input.entityId, retentionMonths: input.retentionMonths, currentVersionId: versionId, createdAt: at, updatedAt: at });
+  await insertPurposeRow(tx, { id: purposeId, tenantId, key: input.key, entityId: input.entityId, retentionMonths: input.retentionMonths, currentVersionId: versionId, createdAt: at, updatedAt: at });
   const content = { title: input.title, description: input.description, legalBasis: input.legalBasis, channels: input.channels };
-  insertPurposeVersion(tx, { id: versionId, tenantId, purposeId, hash: versionHash(content), ...content, createdAt: at });
+  await insertPurposeVersion(tx, { id: versionId, tenantId, purposeId, hash: versionHash(content), ...content, createdAt: at });
   return purposeId;
 }

@@ -13,12 +13,13 @@ import { ensureVersion, findPurpose, insertPurpose, listPurposes, type PurposeRo
 import { authorize } from '../auth/authorize.ts';
 import { tenantDefaultCap } from '../consents/state.ts';
 import { describeRoute } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 const etag = (p: PurposeRow) => `"${p.id}.${p.revision}"`;
 const view = ({ revision: _revision, ...p }: PurposeRow) => p;
 
-function requireEntity(db: DbOrTx, tenantId: string, entityId: string): void {
-  const found = findTenantEntity(db, tenantId, entityId);
+async function requireEntity(db: DbOrTx, tenantId: string, entityId: string): Promise<void> {
+  const found = await findTenantEntity(db, tenantId, entityId);
   if (!found) throw validationProblem([{ path: 'entityId', code: 'purpose.entity', params: {} }]);
 }
 
@@ -31,25 +32,25 @@ function requireEntity(db: DbOrTx, tenantId: string, entityId: string): void {
 export const purposeRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Every purpose with its current text (anyone signed in: it is what the consent centre shows). */
-  .get('/', describeRoute({ operationId: 'listPurposes', summary: 'Every purpose with its current text', tags: ['purposes'], answers: { 200: PurposeListSchema } }), (c) => {
+  .get('/', describeRoute({ operationId: 'listPurposes', summary: 'Every purpose with its current text', tags: ['purposes'], answers: { 200: PurposeListSchema } }), async (c) => {
     const { actor } = c.var.auth;
-    return c.json({ items: listPurposes(c.var.deps.db, actor.tenantId).map(view), nextCursor: null }, 200);
+    return c.json({ items: (await listPurposes(c.var.deps.db, actor.tenantId)).map(view), nextCursor: null }, 200);
   })
   /** Creates a purpose and its first version (administrators). */
-  .post('/', describeRoute({ operationId: 'createPurpose', summary: 'Create a purpose and its first text (administrators)', tags: ['purposes'], answers: { 201: PurposeViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(PurposeCreateSchema), (c) => {
+  .post('/', describeRoute({ operationId: 'createPurpose', summary: 'Create a purpose and its first text (administrators)', tags: ['purposes'], answers: { 201: PurposeViewSchema }, location: true, etag: true, problems: [409] }), jsonBody(PurposeCreateSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'purpose.manage', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const input = c.req.valid('json');
-    requireEntity(db, actor.tenantId, input.entityId);
+    await requireEntity(db, actor.tenantId, input.entityId);
     const who = auditOrigin(c);
-    const purpose = db.transaction((tx) => {
-      if (findPurpose(tx, actor.tenantId, { key: input.key })) {
+    const purpose = await withTransaction({ db }, async (tx) => {
+      if ((await findPurpose(tx, actor.tenantId, { key: input.key }))) {
         throw new ProblemError('conflict', 'purpose.keyExists', { key: input.key });
       }
-      const id = insertPurpose(tx, actor.tenantId, input, who.at);
-      const row = findPurpose(tx, actor.tenantId, { id })!;
-      writeAudit(tx, who, { action: 'purpose.create', objectType: 'purpose', objectId: id, entityIds: [input.entityId], detail: { key: input.key, version: row.version.hash } });
+      const id = await insertPurpose(tx, actor.tenantId, input, who.at);
+      const row = (await findPurpose(tx, actor.tenantId, { id }))!;
+      await writeAudit(tx, who, { action: 'purpose.create', objectType: 'purpose', objectId: id, entityIds: [input.entityId], detail: { key: input.key, version: row.version.hash } });
       return row;
     });
     c.header('location', `/v1/purposes/${purpose.id}`);
@@ -57,50 +58,50 @@ export const purposeRoutes = new Hono<AppEnv>()
     return c.json(view(purpose), 201);
   })
   /** The institution's consent defaults: the solicitation cap of people who have not chosen one. */
-  .get('/settings', describeRoute({ operationId: 'getConsentSettings', summary: 'The institution’s consent defaults', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), (c) => {
+  .get('/settings', describeRoute({ operationId: 'getConsentSettings', summary: 'The institution’s consent defaults', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), async (c) => {
     const { actor } = c.var.auth;
-    return c.json({ solicitationCapDefault: tenantDefaultCap(c.var.deps.db, actor.tenantId) }, 200);
+    return c.json({ solicitationCapDefault: await tenantDefaultCap(c.var.deps.db, actor.tenantId) }, 200);
   })
-  .put('/settings', describeRoute({ operationId: 'setConsentSettings', summary: 'Change the institution’s consent defaults (administrators)', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), jsonBody(ConsentSettingsSchema), (c) => {
+  .put('/settings', describeRoute({ operationId: 'setConsentSettings', summary: 'Change the institution’s consent defaults (administrators)', tags: ['purposes'], answers: { 200: ConsentSettingsViewSchema } }), jsonBody(ConsentSettingsSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'consent.setDefaults', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const input = c.req.valid('json');
     const who = auditOrigin(c);
-    db.transaction((tx) => {
-      const row = findInstitutionSettings(tx, actor.tenantId);
-      const before = tenantDefaultCap(tx, actor.tenantId);
-      updateInstitutionSettings(tx, actor.tenantId, { ...row?.settings, solicitationCapDefault: input.solicitationCapDefault });
-      writeAudit(tx, who, { action: 'consent.settings', objectType: 'institution', objectId: actor.tenantId, detail: { solicitationCapDefault: { from: before, to: input.solicitationCapDefault } } });
+    await withTransaction({ db }, async (tx) => {
+      const row = await findInstitutionSettings(tx, actor.tenantId);
+      const before = await tenantDefaultCap(tx, actor.tenantId);
+      await updateInstitutionSettings(tx, actor.tenantId, { ...row?.settings, solicitationCapDefault: input.solicitationCapDefault });
+      await writeAudit(tx, who, { action: 'consent.settings', objectType: 'institution', objectId: actor.tenantId, detail: { solicitationCapDefault: { from: before, to: input.solicitationCapDefault } } });
     });
-    return c.json({ solicitationCapDefault: tenantDefaultCap(db, actor.tenantId) }, 200);
+    return c.json({ solicitationCapDefault: await tenantDefaultCap(db, actor.tenantId) }, 200);
   })
-  .get('/:id', describeRoute({ operationId: 'getPurpose', summary: 'One purpose with its current text', tags: ['purposes'], answers: { 200: PurposeViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id', describeRoute({ operationId: 'getPurpose', summary: 'One purpose with its current text', tags: ['purposes'], answers: { 200: PurposeViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { actor } = c.var.auth;
-    const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
+    const purpose = await findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
     if (!purpose) throw notFound('purpose.notFound');
     c.header('etag', etag(purpose));
     return c.json(view(purpose), 200);
   })
   /** Every text the purpose ever had, oldest first: what people agreed to stays readable. */
-  .get('/:id/versions', describeRoute({ operationId: 'listPurposeVersions', summary: 'Every text a purpose ever had, oldest first', tags: ['purposes'], answers: { 200: PurposeVersionListSchema } }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .get('/:id/versions', describeRoute({ operationId: 'listPurposeVersions', summary: 'Every text a purpose ever had, oldest first', tags: ['purposes'], answers: { 200: PurposeVersionListSchema } }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { actor } = c.var.auth;
-    const purpose = findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
+    const purpose = await findPurpose(c.var.deps.db, actor.tenantId, { id: c.req.valid('param').id });
     if (!purpose) throw notFound('purpose.notFound');
-    return c.json({ items: listPurposeVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
+    return c.json({ items: await listPurposeVersions(c.var.deps.db, actor.tenantId, purpose.id), nextCursor: null }, 200);
   })
   /** Edits a purpose (administrators, `If-Match`). A new text is a new version; people who agreed to the old one are asked again. */
-  .patch('/:id', describeRoute({ operationId: 'updatePurpose', summary: 'Edit a purpose; a new text is a new version (administrators)', tags: ['purposes'], answers: { 200: PurposeViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updatePurpose', summary: 'Edit a purpose; a new text is a new version (administrators)', tags: ['purposes'], answers: { 200: PurposeViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(PurposeUpdateSchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     authorize(actor, 'purpose.manage', { kind: 'records', tenantId: actor.tenantId, entityIds: [] });
     const input = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
     if (!ifMatch) throw new ProblemError('preconditionRequired', 'purpose.ifMatchRequired');
-    if (input.entityId) requireEntity(db, actor.tenantId, input.entityId);
+    if (input.entityId) await requireEntity(db, actor.tenantId, input.entityId);
     const who = auditOrigin(c);
-    const updated = db.transaction((tx) => {
-      const current = findPurpose(tx, actor.tenantId, { id: c.req.valid('param').id });
+    const updated = await withTransaction({ db }, async (tx) => {
+      const current = await findPurpose(tx, actor.tenantId, { id: c.req.valid('param').id });
       if (!current) throw notFound('purpose.notFound');
       if (ifMatch !== etag(current)) throw new ProblemError('preconditionFailed', 'purpose.changed');
       const v0 = current.version;
@@ -110,22 +111,22 @@ export const purposeRoutes = new Hono<AppEnv>()
         legalBasis: input.legalBasis ?? v0.legalBasis,
         channels: input.channels ?? v0.channels,
       };
-      const version = ensureVersion(tx, actor.tenantId, current.id, content, who.at);
-      updatePurpose(tx, actor.tenantId, current.id, {
+      const version = await ensureVersion(tx, actor.tenantId, current.id, content, who.at);
+      await updatePurpose(tx, actor.tenantId, current.id, {
         currentVersionId: version.id,
         entityId: input.entityId ?? current.entity.id,
         retentionMonths: input.retentionMonths ?? current.retentionMonths,
         revision: current.revision + 1,
         updatedAt: who.at,
       });
-      writeAudit(tx, who, {
+      await writeAudit(tx, who, {
         action: 'purpose.edit',
         objectType: 'purpose',
         objectId: current.id,
         entityIds: [...new Set([current.entity.id, input.entityId ?? current.entity.id])],
         detail: { key: current.key, fromVersion: v0.hash, toVersion: version.hash, fields: Object.keys(input) },
       });
-      return findPurpose(tx, actor.tenantId, { id: current.id })!;
+      return (await findPurpose(tx, actor.tenantId, { id: current.id }))!;
     });
     c.header('etag', etag(updated));
     return c.json(view(updated), 200);

@@ -24,8 +24,8 @@ export interface ErasureContext {
  */
 export interface ErasureHook {
   name: string;
-  atOnce?: (tx: DbOrTx, ctx: ErasureContext) => string | undefined;
-  onProcess?: (tx: DbOrTx, ctx: ErasureContext) => string | undefined;
+  atOnce?: (tx: DbOrTx, ctx: ErasureContext) => Promise<string | undefined>;
+  onProcess?: (tx: DbOrTx, ctx: ErasureContext) => Promise<string | undefined>;
 }
 
 /**
@@ -35,10 +35,10 @@ export interface ErasureHook {
  */
 const consents: ErasureHook = {
   name: 'consents',
-  atOnce: (tx, ctx) => {
-    const changes = withdrawAll(tx, { tenantId: ctx.tenantId, personId: ctx.personId, actorId: ctx.actorId, actorReason: 'erasure request', at: ctx.at, origin: ctx.origin, originPage: null, originComponent: 'erasure' }, ctx.now);
+  atOnce: async (tx, ctx) => {
+    const changes = await withdrawAll(tx, { tenantId: ctx.tenantId, personId: ctx.personId, actorId: ctx.actorId, actorReason: 'erasure request', at: ctx.at, origin: ctx.origin, originPage: null, originComponent: 'erasure' }, ctx.now);
     // The CRM hears of the withdrawal like of any other consent change.
-    if (changes.length > 0) recordEvent(tx, ctx, { type: 'consent.changed', personId: ctx.personId, changes });
+    if (changes.length > 0) await recordEvent(tx, ctx, { type: 'consent.changed', personId: ctx.personId, changes });
     return `withdrawn: ${changes.reduce((n, c) => n + c.channels.length, 0)} channel(s)`;
   },
 };
@@ -51,10 +51,10 @@ const consents: ErasureHook = {
  */
 const identity: ErasureHook = {
   name: 'identity',
-  onProcess: (tx, ctx) => {
-    clearPersonIdentity(tx, ctx.tenantId, ctx.personId);
-    revokeOpenSessions(tx, ctx.tenantId, ctx.personId, ctx.at);
-    deletePersonMemberships(tx, ctx.tenantId, ctx.personId);
+  onProcess: async (tx, ctx) => {
+    await clearPersonIdentity(tx, ctx.tenantId, ctx.personId);
+    await revokeOpenSessions(tx, ctx.tenantId, ctx.personId, ctx.at);
+    await deletePersonMemberships(tx, ctx.tenantId, ctx.personId);
     return 'name, email and sign-in identity removed; sessions ended; roles removed';
   },
 };
@@ -65,10 +65,10 @@ const identity: ErasureHook = {
  */
 export const erasureHooks: ErasureHook[] = [consents, profileErasure, pledgeErasure, identity];
 
-export function runErasure(tx: DbOrTx, phase: 'atOnce' | 'onProcess', ctx: ErasureContext): Record<string, string> {
+export async function runErasure(tx: DbOrTx, phase: 'atOnce' | 'onProcess', ctx: ErasureContext): Promise<Record<string, string>> {
   const outcome: Record<string, string> = {};
   for (const hook of erasureHooks) {
-    const result = hook[phase]?.(tx, ctx);
+    const result = await hook[phase]?.(tx, ctx);
     if (result !== undefined) outcome[hook.name] = result;
   }
   return outcome;

@@ -19,43 +19,43 @@ export interface ExportPart {
  * What one area holds about a person. Every contributor filters by tenant
  * and by person: the export never carries anyone else's data.
  */
-export type ExportContributor = (tx: DbOrTx, tenantId: string, personId: string, now: Date) => ExportPart | ExportPart[];
+export type ExportContributor = (tx: DbOrTx, tenantId: string, personId: string, now: Date) => Promise<ExportPart | ExportPart[]>;
 
-const person: ExportContributor = (tx, tenantId, personId) => ({
+const person: ExportContributor = async (tx, tenantId, personId) => ({
   name: 'person',
-  rows: exportPersonRows(tx, tenantId, personId),
+  rows: await exportPersonRows(tx, tenantId, personId),
 });
 
-const roles: ExportContributor = (tx, tenantId, personId) => ({
+const roles: ExportContributor = async (tx, tenantId, personId) => ({
   name: 'memberships',
-  rows: exportMembershipRows(tx, tenantId, personId),
+  rows: await exportMembershipRows(tx, tenantId, personId),
 });
 
-const signIns: ExportContributor = (tx, tenantId, personId) => ({
+const signIns: ExportContributor = async (tx, tenantId, personId) => ({
   name: 'sessions',
   // The token hash is a secret of the session, not information about the person.
-  rows: exportSessionRows(tx, tenantId, personId),
+  rows: await exportSessionRows(tx, tenantId, personId),
 });
 
 /** Every consent choice, the exact texts they were given for, the current state and the solicitation cap. */
-const consents: ExportContributor = (tx, tenantId, personId, now) => {
-  const events = exportConsentEvents(tx, tenantId, personId);
+const consents: ExportContributor = async (tx, tenantId, personId, now) => {
+  const events = await exportConsentEvents(tx, tenantId, personId);
   const versionIds = [...new Set(events.map((e) => e.versionId))];
   const versions =
     versionIds.length === 0
       ? []
-      : exportPurposeVersions(tx, tenantId, versionIds).map(({ titleFr, descriptionFr, ...v }) => ({
+      : (await exportPurposeVersions(tx, tenantId, versionIds)).map(({ titleFr, descriptionFr, ...v }) => ({
           ...v,
           titleFr: titleFr.fr,
           titleEn: titleFr.en,
           descriptionFr: descriptionFr.fr,
           descriptionEn: descriptionFr.en,
         }));
-  const overview = consentOverview(tx, tenantId, personId, now);
+  const overview = await consentOverview(tx, tenantId, personId, now);
   const state = overview.purposes.flatMap((p) =>
     p.channels.map((ch) => ({ purpose: p.key, legalBasis: p.version.legalBasis, channel: ch.channel, granted: ch.granted, source: ch.source, since: ch.since, versionHash: ch.versionHash, renewalNeeded: ch.renewalNeeded, expiresAt: ch.expiresAt })),
   );
-  const cap = exportCapEvents(tx, tenantId, personId);
+  const cap = await exportCapEvents(tx, tenantId, personId);
   return [
     { name: 'consent-events', rows: events.map(({ versionId: _v, ...e }) => e) },
     { name: 'consent-text-versions', rows: versions },
@@ -64,15 +64,15 @@ const consents: ExportContributor = (tx, tenantId, personId, now) => {
   ];
 };
 
-const erasure: ExportContributor = (tx, tenantId, personId) => ({
+const erasure: ExportContributor = async (tx, tenantId, personId) => ({
   name: 'erasure-requests',
-  rows: exportErasureRequests(tx, tenantId, personId),
+  rows: await exportErasureRequests(tx, tenantId, personId),
 });
 
 /** Audit entries about the person (not the ones they wrote about others). */
-const audit: ExportContributor = (tx, tenantId, personId) => ({
+const audit: ExportContributor = async (tx, tenantId, personId) => ({
   name: 'audit',
-  rows: exportAuditRows(tx, tenantId, personId),
+  rows: await exportAuditRows(tx, tenantId, personId),
 });
 
 /**
@@ -81,9 +81,11 @@ const audit: ExportContributor = (tx, tenantId, personId) => ({
  */
 export const exportContributors: ExportContributor[] = [person, profileExport, roles, offerExport, pledgeExport, consents, erasure, audit, signIns];
 
-export function collectExport(tx: DbOrTx, tenantId: string, personId: string, now: Date): ExportPart[] {
-  return exportContributors.flatMap((contribute) => {
-    const parts = contribute(tx, tenantId, personId, now);
-    return Array.isArray(parts) ? parts : [parts];
-  });
+export async function collectExport(tx: DbOrTx, tenantId: string, personId: string, now: Date): Promise<ExportPart[]> {
+  const all: ExportPart[] = [];
+  for (const contribute of exportContributors) {
+    const parts = await contribute(tx, tenantId, personId, now);
+    all.push(...(Array.isArray(parts) ? parts : [parts]));
+  }
+  return all;
 }

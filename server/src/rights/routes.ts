@@ -27,6 +27,7 @@ import { toCsv } from '../csv/write.ts';
 import { zip } from './zip.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { describeRoute, zipFile } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** Downloading or erasing one's data needs a sign-in this recent: a forgotten open session is not enough. */
 export const RECENT_SIGN_IN_MINUTES = 15;
@@ -81,20 +82,20 @@ export const erasureNotice = {
 export const rightsRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Everything Passerelle holds about the person in this tenant: JSON, or `?format=zip` for a zip of CSVs. */
-  .get('/export', describeRoute({ operationId: 'exportMyData', summary: 'Everything held about oneself: JSON, or a zip of CSV files with ?format=zip', description: 'Needs a sign-in from the last 15 minutes: otherwise 401 with `reason: recentSignInRequired`.', tags: ['me'], answers: { 200: [DataExportSchema, zipFile] }, writes: true }), queryParams(DataExportQuerySchema), (c) => {
+  .get('/export', describeRoute({ operationId: 'exportMyData', summary: 'Everything held about oneself: JSON, or a zip of CSV files with ?format=zip', description: 'Needs a sign-in from the last 15 minutes: otherwise 401 with `reason: recentSignInRequired`.', tags: ['me'], answers: { 200: [DataExportSchema, zipFile] }, writes: true }), queryParams(DataExportQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
-    authorize(actor, 'data.export', personResource(db, actor.tenantId, actor.personId));
+    authorize(actor, 'data.export', await personResource(db, actor.tenantId, actor.personId));
     requireRecentSignIn(c, 'export');
     const now = clock.now();
     const who = auditOrigin(c);
     const format = c.req.valid('query').format;
-    const parts = db.transaction((tx) => {
-      const collected = collectExport(tx, actor.tenantId, actor.personId, now);
-      writeAudit(tx, who, { action: 'data.export', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { format } });
+    const parts = await withTransaction({ db }, async (tx) => {
+      const collected = await collectExport(tx, actor.tenantId, actor.personId, now);
+      await writeAudit(tx, who, { action: 'data.export', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { format } });
       return collected;
     });
-    const tenant = findInstitutionName(db, actor.tenantId);
+    const tenant = await findInstitutionName(db, actor.tenantId);
     const stamp = now.toISOString().slice(0, 10);
     if (format === 'zip') {
       const readme = [
@@ -114,9 +115,9 @@ export const rightsRoutes = new Hono<AppEnv>()
     return c.json({ exportedAt: now.toISOString(), tenant: tenant ?? null, personId: actor.personId, parts: Object.fromEntries(parts.map((p) => [p.name, p.rows])) }, 200);
   })
   /** The person's erasure requests, newest first. */
-  .get('/erasure', describeRoute({ operationId: 'listMyErasureRequests', summary: 'One’s erasure requests, newest first, and what erasure does', tags: ['me'], answers: { 200: OwnErasureRequestsSchema } }), (c) => {
+  .get('/erasure', describeRoute({ operationId: 'listMyErasureRequests', summary: 'One’s erasure requests, newest first, and what erasure does', tags: ['me'], answers: { 200: OwnErasureRequestsSchema } }), async (c) => {
     const { actor } = c.var.auth;
-    const items = listErasureRequestsOfPerson(c.var.deps.db, actor.tenantId, actor.personId);
+    const items = await listErasureRequestsOfPerson(c.var.deps.db, actor.tenantId, actor.personId);
     return c.json({ items, nextCursor: null, notice: erasureNotice }, 200);
   })
   /**
@@ -124,22 +125,22 @@ export const rightsRoutes = new Hono<AppEnv>()
    * marketing use withdrawn. The rest waits for staff (`POST
    * /v1/erasure-requests/:id/process`). Asking twice returns the pending request.
    */
-  .post('/erasure', describeRoute({ operationId: 'requestErasure', summary: 'Ask for one’s account and data to be erased (recent sign-in)', description: 'Asking again while a request is pending answers that request (200).', tags: ['me'], answers: { 201: ErasureRequestAnswerSchema, 200: ErasureRequestAnswerSchema }, location: true }), jsonBody(ErasureRequestSchema), (c) => {
+  .post('/erasure', describeRoute({ operationId: 'requestErasure', summary: 'Ask for one’s account and data to be erased (recent sign-in)', description: 'Asking again while a request is pending answers that request (200).', tags: ['me'], answers: { 201: ErasureRequestAnswerSchema, 200: ErasureRequestAnswerSchema }, location: true }), jsonBody(ErasureRequestSchema), async (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
-    authorize(actor, 'data.export', personResource(db, actor.tenantId, actor.personId));
+    authorize(actor, 'data.export', await personResource(db, actor.tenantId, actor.personId));
     requireRecentSignIn(c, 'erase');
     const input = c.req.valid('json');
     const who = auditOrigin(c);
     const now = clock.now();
-    const result = db.transaction((tx) => {
-      const existing = findPendingErasureRequest(tx, actor.tenantId, actor.personId);
+    const result = await withTransaction({ db }, async (tx) => {
+      const existing = await findPendingErasureRequest(tx, actor.tenantId, actor.personId);
       if (existing) return { created: false, request: existing };
-      const outcome = runErasure(tx, 'atOnce', { tenantId: actor.tenantId, personId: actor.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now });
-      const request = insertErasureRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, status: 'pending', note: input.note ?? null, requestedAt: who.at, outcome });
-      const entityIds = personResource(tx, actor.tenantId, actor.personId).entityIds;
-      writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
-      recordEvent(tx, who, { type: 'erasure.requested', requestId: request.id });
+      const outcome = await runErasure(tx, 'atOnce', { tenantId: actor.tenantId, personId: actor.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now });
+      const request = await insertErasureRequest(tx, { tenantId: actor.tenantId, personId: actor.personId, status: 'pending', note: input.note ?? null, requestedAt: who.at, outcome });
+      const entityIds = (await personResource(tx, actor.tenantId, actor.personId)).entityIds;
+      await writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
+      await recordEvent(tx, who, { type: 'erasure.requested', requestId: request.id });
       return { created: true, request };
     });
     c.header('location', `/v1/erasure-requests/${result.request.id}`);
@@ -147,38 +148,39 @@ export const rightsRoutes = new Hono<AppEnv>()
   });
 
 /** Loads a request of the tenant that the staff member may handle (404 otherwise, 403 for the wrong scope). */
-function requestForStaff(c: Context<AppEnv>, db: DbOrTx, id: string) {
+async function requestForStaff(c: Context<AppEnv>, db: DbOrTx, id: string) {
   const { actor } = c.var.auth;
-  const request = findErasureRequest(db, actor.tenantId, id);
+  const request = await findErasureRequest(db, actor.tenantId, id);
   if (!request) throw notFound('erasure.notFound');
-  authorize(actor, 'erasure.process', personResource(db, actor.tenantId, request.personId));
+  authorize(actor, 'erasure.process', await personResource(db, actor.tenantId, request.personId));
   return request;
 }
 
 /** Staff and administrators: the erasure requests of the people in their scope, and their processing. */
 export const erasureRequestRoutes = new Hono<AppEnv>()
   .use(requireAuth())
-  .get('/', describeRoute({ operationId: 'listErasureRequests', summary: 'The erasure requests the caller may process (staff, administrators)', tags: ['erasure-requests'], answers: { 200: ErasureRequestListSchema } }), (c) => {
+  .get('/', describeRoute({ operationId: 'listErasureRequests', summary: 'The erasure requests the caller may process (staff, administrators)', tags: ['erasure-requests'], answers: { 200: ErasureRequestListSchema } }), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    const rows = listErasureRequestsOfTenant(db, actor.tenantId, 500);
-    const items = rows.filter((r) => can(actor, 'erasure.process', personResource(db, actor.tenantId, r.personId)));
+    const rows = await listErasureRequestsOfTenant(db, actor.tenantId, 500);
+    const items = [];
+    for (const r of rows) if (can(actor, 'erasure.process', await personResource(db, actor.tenantId, r.personId))) items.push(r);
     return c.json({ items, nextCursor: null }, 200);
   })
-  .get('/:id', describeRoute({ operationId: 'getErasureRequest', summary: 'One erasure request', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), (c) => c.json(requestForStaff(c, c.var.deps.db, c.req.valid('param').id), 200))
+  .get('/:id', describeRoute({ operationId: 'getErasureRequest', summary: 'One erasure request', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), async (c) => c.json(await requestForStaff(c, c.var.deps.db, c.req.valid('param').id), 200))
   /** Carries out the erasure: profile deleted, pledges anonymised (tax data kept), identity removed. */
-  .post('/:id/process', describeRoute({ operationId: 'processErasureRequest', summary: 'Carry out an erasure: profile deleted, pledges anonymised, identity removed', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), (c) => {
+  .post('/:id/process', describeRoute({ operationId: 'processErasureRequest', summary: 'Carry out an erasure: profile deleted, pledges anonymised, identity removed', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { db, clock } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
     const now = clock.now();
-    const done = db.transaction((tx) => {
-      const request = requestForStaff(c, tx, c.req.valid('param').id);
+    const done = await withTransaction({ db }, async (tx) => {
+      const request = await requestForStaff(c, tx, c.req.valid('param').id);
       if (request.status === 'processed') throw new ProblemError('conflict', 'erasure.processed');
-      const entityIds = personResource(tx, actor.tenantId, request.personId).entityIds;
-      const outcome = { ...request.outcome, ...runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now }) };
-      markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
-      writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: request.personId, detail: { outcome } });
+      const entityIds = (await personResource(tx, actor.tenantId, request.personId)).entityIds;
+      const outcome = { ...request.outcome, ...(await runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, origin: checkedOrigin(c), at: who.at, now })) };
+      await markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
+      await writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: request.personId, detail: { outcome } });
       return findErasureRequestById(tx, request.id)!;
     });
     return c.json(done, 200);

@@ -10,7 +10,7 @@ import { seedPledges } from './pledges.ts';
  * Demo data of each area (profiles, offers, pledges, consents), added after
  * the institutions and people exist. Each function must be idempotent.
  */
-export type AreaSeed = (tx: Tx, ids: DemoIds, at: string, parameters: Parameters) => void;
+export type AreaSeed = (tx: Tx, ids: DemoIds, at: string, parameters: Parameters) => Promise<void>;
 
 export const areaSeeds: AreaSeed[] = [];
 areaSeeds.push(seedProfiles);

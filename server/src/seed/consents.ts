@@ -5,7 +5,7 @@ import { findPurposeIdByKey } from '../purposes/queries/purposes.ts';
 import { insertPurpose } from '../purposes/purposes.ts';
 
 /** The demo institution's purposes. Idempotent: an existing key is left as it is. */
-export function seedConsents(tx: Tx, ids: DemoIds, at: string): void {
+export async function seedConsents(tx: Tx, ids: DemoIds, at: string): Promise<void> {
   const { tenantId, entities } = ids.demo;
   const list: PurposeCreate[] = [
     {
@@ -58,7 +58,7 @@ export function seedConsents(tx: Tx, ids: DemoIds, at: string): void {
     },
   ];
   for (const purpose of list) {
-    const found = findPurposeIdByKey(tx, tenantId, purpose.key);
-    if (!found) insertPurpose(tx, tenantId, purpose, at);
+    const found = await findPurposeIdByKey(tx, tenantId, purpose.key);
+    if (!found) await insertPurpose(tx, tenantId, purpose, at);
   }
 }

@@ -10,15 +10,15 @@ import type { DemoIds } from './demo.ts';
  * the seeding time so that they are live; the stipend is the configured
  * minimum for the start year. Idempotent: found by author and title.
  */
-export function seedOffers(tx: Tx, ids: DemoIds, at: string, parameters: Parameters): void {
+export async function seedOffers(tx: Tx, ids: DemoIds, at: string, parameters: Parameters): Promise<void> {
   const { demo } = ids;
   const today = at.slice(0, 10);
   const startDate = addDays(today, 60);
   const rate = hourlyRateFor(parameters.internship, Number(startDate.slice(0, 4)));
   const stipendCents = rate ? minimumMonthlyStipendCents(rate.cents, 35) : null;
-  const ensure = (authorId: string, title: string, status: 'published' | 'submitted', extra: { description: string; location: string; remote: 'onsite' | 'hybrid' | 'remote' }) => {
-    if (findOfferIdByAuthorAndTitle(tx, demo.tenantId, authorId, title) !== undefined) return;
-    const id = insertOffer(tx, {
+  const ensure = async (authorId: string, title: string, status: 'published' | 'submitted', extra: { description: string; location: string; remote: 'onsite' | 'hybrid' | 'remote' }) => {
+    if ((await findOfferIdByAuthorAndTitle(tx, demo.tenantId, authorId, title)) !== undefined) return;
+    const id = await insertOffer(tx, {
       tenantId: demo.tenantId,
       companyId: demo.companies.acme,
       authorId,
@@ -38,14 +38,14 @@ export function seedOffers(tx: Tx, ids: DemoIds, at: string, parameters: Paramet
       publishedAt: status === 'published' ? at : null,
       ...extra,
     });
-    insertOfferTarget(tx, { tenantId: demo.tenantId, offerId: id, entityId: demo.entities.engineering });
+    await insertOfferTarget(tx, { tenantId: demo.tenantId, offerId: id, entityId: demo.entities.engineering });
   };
-  ensure(demo.people['staff-eng'], 'Stage — robotique mobile (ROS 2)', 'published', {
+  await ensure(demo.people['staff-eng'], 'Stage — robotique mobile (ROS 2)', 'published', {
     description: 'Au sein de l’équipe R&D d’**Acme Robotique**, vous développerez la navigation de nos robots.\n\n- ROS 2 et C++\n- Tests sur banc et en entrepôt\n\nEn savoir plus : [acme-robotique.fr](https://www.acme-robotique.fr)',
     location: 'Lyon',
     remote: 'hybrid',
   });
-  ensure(demo.people['student-ines'], 'Stage — vision par ordinateur', 'submitted', {
+  await ensure(demo.people['student-ines'], 'Stage — vision par ordinateur', 'submitted', {
     description: 'Offre transmise par Inès : stage en *vision par ordinateur* chez Acme Robotique.',
     location: 'Villeurbanne',
     remote: 'onsite',

@@ -7,13 +7,13 @@ import { findPledgeByAuthorAndKind, insertPledge } from '../pledges/queries/writ
  * fund, and Acme's apprenticeship tax to the École de management. Found by
  * author and kind, so seeding twice adds nothing.
  */
-export const seedPledges: AreaSeed = (tx, ids, at, parameters) => {
+export const seedPledges: AreaSeed = async (tx, ids, at, parameters) => {
   const demo = ids.demo;
   const exists = (authorId: string, kind: 'donation' | 'apprenticeship_tax') => findPledgeByAuthorAndKind(tx, demo.tenantId, authorId, kind);
   const claire = demo.people['alumna-claire'];
-  if (!exists(claire, 'donation')) {
+  if (!(await exists(claire, 'donation'))) {
     const amountCents = 2_500;
-    insertPledge(tx, {
+    await insertPledge(tx, {
       tenantId: demo.tenantId,
       kind: 'donation',
       status: 'promised',
@@ -34,8 +34,8 @@ export const seedPledges: AreaSeed = (tx, ids, at, parameters) => {
     });
   }
   const rep = demo.people['rep-acme'];
-  if (!exists(rep, 'apprenticeship_tax')) {
-    insertPledge(tx, {
+  if (!(await exists(rep, 'apprenticeship_tax'))) {
+    await insertPledge(tx, {
       tenantId: demo.tenantId,
       kind: 'apprenticeship_tax',
       status: 'promised',

@@ -12,12 +12,12 @@ type Extra = Partial<Pick<NewProfile, 'visibility' | 'educationLocked' | 'confir
  * institution recorded. Idempotent: an existing profile (maybe edited since)
  * is left alone.
  */
-export function seedProfiles(tx: Tx, ids: DemoIds, at: string): void {
-  const ensure = (tenantId: string, personId: string, extra: Extra = {}) => {
-    if (findProfile(tx, tenantId, personId)) return;
-    const person = findPerson(tx, tenantId, personId);
+export async function seedProfiles(tx: Tx, ids: DemoIds, at: string): Promise<void> {
+  const ensure = async (tenantId: string, personId: string, extra: Extra = {}) => {
+    if (await findProfile(tx, tenantId, personId)) return;
+    const person = await findPerson(tx, tenantId, personId);
     if (!person) return;
-    insertProfile(tx, {
+    await insertProfile(tx, {
       tenantId,
       personId,
       fields: { ...initialFields(person), ...extra.fields },
@@ -29,7 +29,7 @@ export function seedProfiles(tx: Tx, ids: DemoIds, at: string): void {
     });
   };
   const { demo, other } = ids;
-  ensure(demo.tenantId, demo.people['alumna-claire'], {
+  await ensure(demo.tenantId, demo.people['alumna-claire'], {
     fields: {
       phone: '+33 6 12 34 56 78',
       address: { street: '12 rue de la République', postalCode: '69002', city: 'Lyon', country: 'FR' },
@@ -66,10 +66,10 @@ export function seedProfiles(tx: Tx, ids: DemoIds, at: string): void {
     educationLocked: true,
     confirmedAt: at,
   });
-  ensure(demo.tenantId, demo.people['student-ines'], {
+  await ensure(demo.tenantId, demo.people['student-ines'], {
     fields: { programme: "Diplôme d'ingénieur", educationEntityId: demo.entities.engineering, graduationYear: 2027 },
     educationLocked: true,
   });
-  for (const personId of Object.values(demo.people)) ensure(demo.tenantId, personId);
-  for (const personId of Object.values(other.people)) ensure(other.tenantId, personId);
+  for (const personId of Object.values(demo.people)) await ensure(demo.tenantId, personId);
+  for (const personId of Object.values(other.people)) await ensure(other.tenantId, personId);
 }

@@ -9,42 +9,42 @@ import { findCompanyBySiret, insertCompany } from '../companies/queries/companie
 
 // Find-or-create helpers, so that seeding twice changes nothing.
 
-export function upsertInstitution(tx: DbOrTx, slug: string, name: string, origins: string[], now: string): string {
-  const found = findInstitutionBySlug(tx, slug);
+export async function upsertInstitution(tx: DbOrTx, slug: string, name: string, origins: string[], now: string): Promise<string> {
+  const found = await findInstitutionBySlug(tx, slug);
   if (found) {
     const merged = [...new Set([...found.allowedOrigins, ...origins])];
-    setInstitutionOrigins(tx, found.id, merged);
+    await setInstitutionOrigins(tx, found.id, merged);
     return found.id;
   }
   return insertInstitution(tx, { slug, name, allowedOrigins: origins, createdAt: now });
 }
 
-export function upsertHostKey(tx: DbOrTx, tenantId: string, kid: string, secret: string, now: string): void {
-  const found = findHostKeyId(tx, tenantId, kid);
-  if (found) replaceHostKey(tx, found, { key: secret, alg: 'HS256' });
-  else insertHostKey(tx, { tenantId, kid, alg: 'HS256', key: secret, createdAt: now });
+export async function upsertHostKey(tx: DbOrTx, tenantId: string, kid: string, secret: string, now: string): Promise<void> {
+  const found = await findHostKeyId(tx, tenantId, kid);
+  if (found) await replaceHostKey(tx, found, { key: secret, alg: 'HS256' });
+  else await insertHostKey(tx, { tenantId, kid, alg: 'HS256', key: secret, createdAt: now });
 }
 
 /** An entity by name; an existing one without a SIRET is given `siret` (so re-seeding an older database fills it). */
-export function upsertEntity(tx: DbOrTx, tenantId: string, parentId: string | null, kind: string, name: string, uai: string | null = null, siret: string | null = null): string {
-  const found = findEntityIdByName(tx, tenantId, name);
+export async function upsertEntity(tx: DbOrTx, tenantId: string, parentId: string | null, kind: string, name: string, uai: string | null = null, siret: string | null = null): Promise<string> {
+  const found = await findEntityIdByName(tx, tenantId, name);
   if (!found) return insertEntity(tx, { tenantId, parentId, kind, name, uai, siret });
-  if (siret) fillEntitySiret(tx, tenantId, found, siret);
+  if (siret) await fillEntitySiret(tx, tenantId, found, siret);
   return found;
 }
 
-export function upsertCompany(tx: DbOrTx, tenantId: string, name: string, siret: string, website: string | null, now: string): string {
-  const found = findCompanyBySiret(tx, tenantId, siret);
+export async function upsertCompany(tx: DbOrTx, tenantId: string, name: string, siret: string, website: string | null, now: string): Promise<string> {
+  const found = await findCompanyBySiret(tx, tenantId, siret);
   if (found) return found.id;
-  return insertCompany(tx, { tenantId, name, siret, siren: siret.slice(0, 9), website, status: 'active', createdAt: now }).id;
+  return (await insertCompany(tx, { tenantId, name, siret, siren: siret.slice(0, 9), website, status: 'active', createdAt: now })).id;
 }
 
-export function upsertPerson(tx: DbOrTx, tenantId: string, hostSubject: string, email: string, displayName: string, now: string): string {
-  return findPersonIdByHostSubject(tx, tenantId, hostSubject) ?? insertPerson(tx, { tenantId, hostSubject, email, displayName, createdAt: now });
+export async function upsertPerson(tx: DbOrTx, tenantId: string, hostSubject: string, email: string, displayName: string, now: string): Promise<string> {
+  return (await findPersonIdByHostSubject(tx, tenantId, hostSubject)) ?? insertPerson(tx, { tenantId, hostSubject, email, displayName, createdAt: now });
 }
 
-export function ensureMembership(tx: DbOrTx, tenantId: string, personId: string, role: Role, target: { entityId: string } | { companyId: string }, now: string): void {
+export async function ensureMembership(tx: DbOrTx, tenantId: string, personId: string, role: Role, target: { entityId: string } | { companyId: string }, now: string): Promise<void> {
   const entityId = 'entityId' in target ? target.entityId : null;
   const companyId = 'companyId' in target ? target.companyId : null;
-  if (!findMembershipId(tx, personId, role, entityId, companyId)) insertMembership(tx, { tenantId, personId, role, entityId, companyId, createdAt: now });
+  if (!(await findMembershipId(tx, personId, role, entityId, companyId))) await insertMembership(tx, { tenantId, personId, role, entityId, companyId, createdAt: now });
 }

@@ -13,6 +13,7 @@ import { recordEvent } from './record.ts';
 import { announceDeliveriesQueued } from './wake.ts';
 import { generateSecret } from './sign.ts';
 import { tableLookup } from './host-table.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** A real HTTP receiver on 127.0.0.1; `handle` answers (or not). Counts TCP connections too. */
 async function httpReceiver(handle: (req: IncomingMessage, res: ServerResponse) => void) {
@@ -64,7 +65,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     db = memoryDatabase();
-    ids = seedDemo(db, {}, clock.now());
+    ids = await seedDemo(db, {}, clock.now());
     receiver = await httpReceiver((req, res) => {
       hits++;
       req.resume();
@@ -82,11 +83,11 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     return insertSubscription(db, { tenantId: ids.demo.tenantId, entityId: ids.demo.entities.university, url, events, secret: generateSecret(), description: null, enabled: true, createdAt: at, createdBy: null, updatedAt: at });
   }
   /** A subscription to `url` with one message due now. */
-  function queue(url: string): string {
+  async function queue(url: string): Promise<string> {
     const at = clock.now().toISOString();
-    const sub = subscribe(url);
+    const sub = await subscribe(url);
     const id = `msg_${crypto.randomUUID()}`;
-    insertDeliveries(db, [{ id, tenantId: ids.demo.tenantId, subscriptionId: sub.id, eventType: 'consent.changed', payload: '{"type":"consent.changed"}', createdAt: at, status: 'pending', attempts: 0, nextAttemptAt: at }]);
+    await insertDeliveries(db, [{ id, tenantId: ids.demo.tenantId, subscriptionId: sub.id, eventType: 'consent.changed', payload: '{"type":"consent.changed"}', createdAt: at, status: 'pending', attempts: 0, nextAttemptAt: at }]);
     return id;
   }
   const row = (id: string) => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
@@ -95,7 +96,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
   const retire = (id: string) => db.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, id)).run();
 
   it('two workers running at once send a message once', async () => {
-    const id = queue(`${receiver.base}/once`);
+    const id = await queue(`${receiver.base}/once`);
     hits = 0;
     delayMs = 100;
     const counts = await Promise.all([deliverDue(local()), deliverDue(local()), deliverDue(local())]);
@@ -106,7 +107,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
   });
 
   it('a redirect is a failure and is not followed', async () => {
-    const id = queue(`${receiver.base}/moved`);
+    const id = await queue(`${receiver.base}/moved`);
     answer = 302;
     hits = 0;
     await deliverDue(local());
@@ -122,17 +123,17 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     const plainText = await tcpPeer((socket) => socket.resume().end('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n')); // no TLS on an https address
     const hangUp = await tcpPeer((socket) => socket.destroy());
     const cases: Record<string, string> = {
-      'connection-refused': queue(`http://127.0.0.1:${await closedPort()}/closed`),
-      'dns-error': queue('https://gone.example.test/hooks'),
-      'tls-error': queue(`https://127.0.0.1:${plainText.port}/hooks`),
-      'network-error': queue(`http://127.0.0.1:${hangUp.port}/hooks`),
-      'http-500': queue(`${receiver.base}/error`),
+      'connection-refused': await queue(`http://127.0.0.1:${await closedPort()}/closed`),
+      'dns-error': await queue('https://gone.example.test/hooks'),
+      'tls-error': await queue(`https://127.0.0.1:${plainText.port}/hooks`),
+      'network-error': await queue(`http://127.0.0.1:${hangUp.port}/hooks`),
+      'http-500': await queue(`${receiver.base}/error`),
     };
     answer = 500;
     expect(await deliverDue(local())).toBe(5);
     answer = 204;
     // The receiver that never answers meets the time limit, whatever it is (so a short one here).
-    cases.timeout = queue(`${hanging.base}/slow`);
+    cases.timeout = await queue(`${hanging.base}/slow`);
     expect(await deliverDue(local({ timeoutMs: 300 }))).toBe(1);
     await Promise.all([hanging.close(), plainText.close(), hangUp.close()]);
     for (const [category, id] of Object.entries(cases)) {
@@ -154,7 +155,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     hosts.set('crm.rebind.example.org', ['127.0.0.1']);
     hosts.set('mixed.rebind.example.org', ['2f00::1', '127.0.0.1']);
     hosts.set('v6.rebind.example.org', ['::ffff:127.0.0.1']);
-    const messages = [
+    const urls = [
       `http://127.0.0.1:${target.port}/literal`,
       `https://127.0.0.1:${target.port}/literal`,
       `http://2130706433:${target.port}/decimal`,
@@ -163,7 +164,9 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
       `http://crm.rebind.example.org:${target.port}/rebind`,
       `http://mixed.rebind.example.org:${target.port}/one-bad-answer`,
       `http://v6.rebind.example.org:${target.port}/mapped-answer`,
-    ].map(queue);
+    ];
+    const messages: string[] = [];
+    for (const url of urls) messages.push(await queue(url));
     expect(await deliverDue({ db, clock, allowLocal: false, lookup })).toBe(messages.length);
     for (const id of messages) {
       expect(attempts(id)).toMatchObject([{ error: 'blocked-address', statusCode: null }]);
@@ -182,7 +185,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
   });
 
   it(`is failed after ${MAX_ATTEMPTS} attempts`, async () => {
-    const id = queue(`http://127.0.0.1:${await closedPort()}/never`);
+    const id = await queue(`http://127.0.0.1:${await closedPort()}/never`);
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
       await deliverDue(local());
       clock.advance(13 * 3_600_000);
@@ -203,8 +206,8 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
       res.end();
       arrived?.();
     });
-    const slow = subscribe(`${hanging.base}/never`, ['profile.updated']);
-    const fast = subscribe(`${healthy.base}/fast`, ['profile.updated']);
+    const slow = await subscribe(`${hanging.base}/never`, ['profile.updated']);
+    const fast = await subscribe(`${healthy.base}/fast`, ['profile.updated']);
     // Polling once a minute: only the wake-up on commit can make the 2 s. The
     // hanging receiver's attempt stays in flight for the whole test (a limit of two minutes).
     const runner = startDeliveryRunner({ ...local(), intervalMs: 60_000, timeoutMs: 120_000 });
@@ -212,7 +215,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
       const received = new Promise<void>((r) => (arrived = r));
-      db.transaction((tx) => recordEvent(tx, { tenantId: ids.demo.tenantId, at: clock.now().toISOString() }, { type: 'profile.updated', personId }));
+      await withTransaction({ db }, (tx) => recordEvent(tx, { tenantId: ids.demo.tenantId, at: clock.now().toISOString() }, { type: 'profile.updated', personId }));
       const committedAt = performance.now();
       const mine = db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, fast.id)).all().at(-1)!;
       await received;
@@ -237,11 +240,11 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
 
   it('the runner delivers on its own, and once stopped takes nothing more', async () => {
     const runner = startDeliveryRunner({ ...local(), intervalMs: 10 });
-    const id = queue(`${receiver.base}/runner`);
+    const id = await queue(`${receiver.base}/runner`);
     announceDeliveriesQueued();
     await expect.poll(() => row(id).status, { timeout: 30_000, interval: 10 }).toBe('delivered');
     await runner.stop();
-    const after = queue(`${receiver.base}/after-stop`);
+    const after = await queue(`${receiver.base}/after-stop`);
     announceDeliveriesQueued();
     // A live runner claims a message on the very turn it is woken (lockedUntil set); a stopped one does not.
     await new Promise((r) => setImmediate(r));

@@ -17,6 +17,7 @@ import { claimDelivery, insertAttempt, listDueSubscriptions, nextDueDelivery, se
 import { signedHeaders, signingSecrets } from './sign.ts';
 import { postWebhook } from './post.ts';
 import { onDeliveriesQueued } from './wake.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** Waits after failed attempt 1, 2, …; after the last one the message is `failed` (8 attempts over about 19 hours). */
 export const RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 21_600_000, 43_200_000] as const;
@@ -63,11 +64,11 @@ async function attempt(options: DeliverOptions, { delivery, url, keys }: DueDeli
   const durationMs = Math.round(performance.now() - began);
   const attempts = delivery.attempts + 1;
   const settledAt = clock.now();
-  db.transaction((tx) => {
-    insertAttempt(tx, { deliveryId: delivery.id, at: at.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs });
-    if (outcome.ok) settleDelivery(tx, delivery.id, { status: 'delivered', attempts, nextAttemptAt: null, deliveredAt: settledAt.toISOString() });
-    else if (attempts >= MAX_ATTEMPTS) settleDelivery(tx, delivery.id, { status: 'failed', attempts, nextAttemptAt: null, deliveredAt: null });
-    else settleDelivery(tx, delivery.id, { status: 'pending', attempts, nextAttemptAt: new Date(settledAt.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString(), deliveredAt: null });
+  await withTransaction({ db }, async (tx) => {
+    await insertAttempt(tx, { deliveryId: delivery.id, at: at.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs });
+    if (outcome.ok) await settleDelivery(tx, delivery.id, { status: 'delivered', attempts, nextAttemptAt: null, deliveredAt: settledAt.toISOString() });
+    else if (attempts >= MAX_ATTEMPTS) await settleDelivery(tx, delivery.id, { status: 'failed', attempts, nextAttemptAt: null, deliveredAt: null });
+    else await settleDelivery(tx, delivery.id, { status: 'pending', attempts, nextAttemptAt: new Date(settledAt.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString(), deliveredAt: null });
   });
 }
 
@@ -81,11 +82,11 @@ async function runLane(options: DeliverOptions, subscriptionId: string, stopping
   let sent = 0;
   while (!stopping() && tried.length < LANE_TURN) {
     const now = clock.now();
-    const next = nextDueDelivery(db, subscriptionId, now.toISOString(), tried);
+    const next = await nextDueDelivery(db, subscriptionId, now.toISOString(), tried);
     if (!next) break;
     tried.push(next.delivery.id);
     const lockedUntil = new Date(now.getTime() + (options.timeoutMs ?? DELIVERY_TIMEOUT_MS) + LOCK_MARGIN_MS).toISOString();
-    if (!claimDelivery(db, next.delivery.id, now.toISOString(), lockedUntil)) continue; // another worker has it
+    if (!(await claimDelivery(db, next.delivery.id, now.toISOString(), lockedUntil))) continue; // another worker has it
     await attempt(options, next);
     sent++;
   }
@@ -98,7 +99,7 @@ async function runLane(options: DeliverOptions, subscriptionId: string, stopping
  * runner below does the same continuously; tests call this directly.)
  */
 export async function deliverDue(options: DeliverOptions): Promise<number> {
-  const queue = listDueSubscriptions(options.db, options.clock.now().toISOString(), 1_000);
+  const queue = await listDueSubscriptions(options.db, options.clock.now().toISOString(), 1000);
   let sent = 0;
   const worker = async () => {
     for (let subscriptionId = queue.shift(); subscriptionId !== undefined; subscriptionId = queue.shift()) {
@@ -130,10 +131,28 @@ export function startDeliveryRunner(options: DeliverOptions & { intervalMs?: num
   let stopped = false;
   const stopping = () => stopped;
 
-  const openLanes = () => {
+  // One look for due subscriptions at a time (a second one, asked meanwhile, runs after it): two
+  // looks at once would both see the same subscription without a lane and open two.
+  let looking: Promise<void> | undefined;
+  let lookAgain = false;
+  const openLanes = (): void => {
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
+    looking = fillLanes().finally(() => {
+      looking = undefined;
+      if (lookAgain && !stopped) {
+        lookAgain = false;
+        openLanes();
+      }
+    });
+  };
+
+  const fillLanes = async (): Promise<void> => {
     if (stopped || lanes.size >= maxLanes) return;
     try {
-      for (const subscriptionId of listDueSubscriptions(options.db, options.clock.now().toISOString(), maxLanes - lanes.size, [...lanes.keys()])) {
+      for (const subscriptionId of await listDueSubscriptions(options.db, options.clock.now().toISOString(), maxLanes - lanes.size, [...lanes.keys()])) {
         const lane = runLane(options, subscriptionId, stopping)
           .then(() => undefined, report)
           .finally(() => {
@@ -156,6 +175,7 @@ export function startDeliveryRunner(options: DeliverOptions & { intervalMs?: num
       stopped = true;
       clearInterval(timer);
       unsubscribe();
+      await looking;
       await Promise.all([...lanes.values()]);
     },
     running: () => !stopped,

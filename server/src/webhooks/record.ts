@@ -44,40 +44,40 @@ export function subscriptionReader(subscription: Pick<WebhookSubscriptionRow, 'i
 /** Given a reader, the event's `data` as the API would show it to them, or null when they could not see it. */
 type Projector = (reader: Actor) => unknown;
 
-function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, now: Date): Projector | null {
+async function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, now: Date): Promise<Projector|null> {
   switch (event.type) {
     case 'profile.updated': {
-      const row = findProfile(tx, tenantId, event.personId);
+      const row = await findProfile(tx, tenantId, event.personId);
       if (!row) return null;
-      const person = { kind: 'person' as const, tenantId, personId: row.personId, entityIds: entityIdsOf(tx, tenantId, [row.personId]).get(row.personId) ?? [] };
-      const context = { now, entityNames: entityNames(tx, tenantId, [row.educationEntityId]), reviewFlags: reviewFlagsOf(tx, tenantId, [row.personId]).get(row.personId) };
+      const person = { kind: 'person' as const, tenantId, personId: row.personId, entityIds: (await entityIdsOf(tx, tenantId, [row.personId])).get(row.personId) ?? [] };
+      const context = { now, entityNames: await entityNames(tx, tenantId, [row.educationEntityId]), reviewFlags: (await reviewFlagsOf(tx, tenantId, [row.personId])).get(row.personId) };
       // Only the entities the person belongs to hear of their changes: a CRM
       // syncs its own members, not everyone's network-visible fields.
       return (reader) => (profileAudience(reader, person) === 'staff' ? viewFor(row, 'staff', context) : null);
     }
     case 'consent.changed': {
-      const person = personResource(tx, tenantId, event.personId);
-      const overview = consentOverview(tx, tenantId, event.personId, now);
+      const person = await personResource(tx, tenantId, event.personId);
+      const overview = await consentOverview(tx, tenantId, event.personId, now);
       return (reader) => (decide(reader, 'consent.read', person).allowed ? { ...overview, changes: event.changes } : null);
     }
     case 'offer.submitted':
     case 'offer.published': {
-      const offer = findOffer(tx, tenantId, event.offerId);
+      const offer = await findOffer(tx, tenantId, event.offerId);
       if (!offer) return null;
       const today = todayOf(now);
       return (reader) => (can(reader, 'offer.read', seenOffer(offer, today)) ? offerView(reader, offer, today) : null);
     }
     case 'pledge.created':
     case 'pledge.status_changed': {
-      const joined = findPledgeJoined(tx, tenantId, event.pledgeId);
+      const joined = await findPledgeJoined(tx, tenantId, event.pledgeId);
       if (!joined) return null;
       // GET /v1/pledges/:id for that staff member: 404 if unseen, the amount only for the beneficiary's.
       return (reader) => (can(reader, 'pledge.read', pledgeResource(joined.pledge)) ? projectPledge(reader, joined) : null);
     }
     case 'erasure.requested': {
-      const request = findErasureRequest(tx, tenantId, event.requestId);
+      const request = await findErasureRequest(tx, tenantId, event.requestId);
       if (!request) return null;
-      const person = personResource(tx, tenantId, request.personId);
+      const person = await personResource(tx, tenantId, request.personId);
       // GET /v1/erasure-requests/:id: staff whose scope covers the person.
       return (reader) => (decide(reader, 'profile.edit', person).allowed ? request : null);
     }
@@ -88,12 +88,12 @@ function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, now: Da
  * Writes the outbox messages of one event (call it inside the change's
  * transaction, after the change). Returns how many were written.
  */
-export function recordEvent(tx: DbOrTx, who: { tenantId: string; at: string }, event: WebhookEvent): number {
-  const listening = listEnabledSubscriptions(tx, who.tenantId).filter((s) => s.events.includes(event.type));
+export async function recordEvent(tx: DbOrTx, who: { tenantId: string; at: string }, event: WebhookEvent): Promise<number> {
+  const listening = (await listEnabledSubscriptions(tx, who.tenantId)).filter((s) => s.events.includes(event.type));
   if (listening.length === 0) return 0;
-  const project = projectorFor(tx, who.tenantId, event, new Date(who.at));
+  const project = await projectorFor(tx, who.tenantId, event, new Date(who.at));
   if (!project) return 0;
-  const parents = entityParents(tx, who.tenantId);
+  const parents = await entityParents(tx, who.tenantId);
   const rows = listening.flatMap((subscription) => {
     const data = project(subscriptionReader(subscription, parents));
     if (data === null) return [];
@@ -112,7 +112,7 @@ export function recordEvent(tx: DbOrTx, who: { tenantId: string; at: string }, e
       },
     ];
   });
-  insertDeliveries(tx, rows);
+  await insertDeliveries(tx, rows);
   // Wakes this process's delivery runner once the transaction is over.
   if (rows.length > 0) announceDeliveriesQueued();
   return rows.length;

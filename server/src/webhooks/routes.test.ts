@@ -10,6 +10,7 @@ import { deliverDue } from './deliver.ts';
 import { tableLookup } from './host-table.ts';
 import { recordEvent } from './record.ts';
 import { parseConfig } from '../env.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /** A real HTTP receiver on 127.0.0.1: records every request; answers each path from its queue of statuses (then 204). */
 interface Received {
@@ -438,12 +439,12 @@ describe('/v1/webhooks', () => {
       expect(messagesOf(sub.id)).toHaveLength(2);
 
       // A failure after the event was recorded rolls the message back with the change.
-      expect(() =>
-        t.db.transaction((tx) => {
-          expect(recordEvent(tx, { tenantId: t.ids.demo.tenantId, at: t.clock.now().toISOString() }, { type: 'profile.updated', personId })).toBe(1);
+      await expect(
+        withTransaction(t, async (tx) => {
+          expect(await recordEvent(tx, { tenantId: t.ids.demo.tenantId, at: t.clock.now().toISOString() }, { type: 'profile.updated', personId })).toBe(1);
           throw new Error('the change failed');
         }),
-      ).toThrow('the change failed');
+      ).rejects.toThrow('the change failed');
       expect(messagesOf(sub.id)).toHaveLength(2);
 
       // A disabled subscription hears nothing.

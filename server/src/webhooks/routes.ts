@@ -33,6 +33,7 @@ import { urlRefusal } from './url.ts';
 import { storedAttemptError } from './categories.ts';
 import { announceDeliveriesQueued } from './wake.ts';
 import { describeRoute } from '../http/describe.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 
@@ -55,15 +56,15 @@ function checkEntity(actor: Actor, entityId: string): void {
 const resourceOf = (tenantId: string, entityId: string) => ({ kind: 'webhook' as const, tenantId, entityId });
 
 /** The tenant-wide check for lists: an administrator of this tenant. */
-function authorizeTenant(c: Context<AppEnv>): void {
+async function authorizeTenant(c: Context<AppEnv>): Promise<void> {
   const { actor } = c.var.auth;
-  authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, findRootEntityId(c.var.deps.db, actor.tenantId) ?? ''));
+  authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, (await findRootEntityId(c.var.deps.db, actor.tenantId)) ?? ''));
 }
 
 /** A subscription of the caller's tenant that they may manage: 404 for an unknown or another tenant's id, 403 for a non-admin. */
-function loadSubscription(c: Context<AppEnv>, db: DbOrTx, id: string): WebhookSubscriptionRow {
+async function loadSubscription(c: Context<AppEnv>, db: DbOrTx, id: string): Promise<WebhookSubscriptionRow> {
   const { actor } = c.var.auth;
-  const row = findSubscription(db, actor.tenantId, id);
+  const row = await findSubscription(db, actor.tenantId, id);
   if (!row) throw notFound('webhook.notFound');
   authorize(actor, 'webhook.manage', resourceOf(row.tenantId, row.entityId));
   return row;
@@ -135,14 +136,14 @@ export const webhookRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const input = c.req.valid('json');
-    const entityId = input.entityId ?? findRootEntityId(db, actor.tenantId);
+    const entityId = input.entityId ?? (await findRootEntityId(db, actor.tenantId));
     if (!entityId) throw validationProblem([{ path: 'entityId', code: 'webhook.entity', params: {} }]);
     authorize(actor, 'webhook.manage', resourceOf(actor.tenantId, entityId));
     checkEntity(actor, entityId);
     await checkUrl(c.var.deps, input.url);
     const who = auditOrigin(c);
-    const row = db.transaction((tx) => {
-      const created = insertSubscription(tx, {
+    const row = await withTransaction({ db }, async (tx) => {
+      const created = await insertSubscription(tx, {
         tenantId: actor.tenantId,
         entityId,
         url: input.url,
@@ -154,40 +155,40 @@ export const webhookRoutes = new Hono<AppEnv>()
         createdBy: actor.personId,
         updatedAt: who.at,
       });
-      writeAudit(tx, who, { action: 'webhook.create', objectType: 'webhook_subscription', objectId: created.id, entityIds: [entityId], detail: { url: created.url, events: created.events, enabled: created.enabled } });
+      await writeAudit(tx, who, { action: 'webhook.create', objectType: 'webhook_subscription', objectId: created.id, entityIds: [entityId], detail: { url: created.url, events: created.events, enabled: created.enabled } });
       return created;
     });
     c.header('location', `/v1/webhooks/${row.id}`);
     c.header('etag', etagOf(row));
     return c.json({ ...subscriptionView(row), secret: row.secret }, 201);
   })
-  .get('/', describeRoute({ operationId: 'listWebhooks', summary: 'The institution’s subscriptions, never their secrets (administrators)', tags: ['webhooks'], answers: { 200: WebhookSubscriptionPageSchema } }), queryParams(ListQuerySchema), (c) => {
+  .get('/', describeRoute({ operationId: 'listWebhooks', summary: 'The institution’s subscriptions, never their secrets (administrators)', tags: ['webhooks'], answers: { 200: WebhookSubscriptionPageSchema } }), queryParams(ListQuerySchema), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
-    authorizeTenant(c);
+    await authorizeTenant(c);
     const { limit, cursor } = c.req.valid('query');
-    const rows = listSubscriptions(db, actor.tenantId, { limit: limit + 1, after: decodeCursor(cursor) });
+    const rows = await listSubscriptions(db, actor.tenantId, { limit: limit + 1, after: decodeCursor(cursor) });
     return c.json(page(rows, limit, (kept) => kept.map(subscriptionView)), 200);
   })
   /** Puts a failed (or waiting) message back in the queue, due now. */
-  .post('/deliveries/:id/retry', describeRoute({ operationId: 'retryWebhookDelivery', summary: 'Send a failed or waiting message again, now', tags: ['webhooks'], answers: { 200: WebhookDeliverySchema }, problems: [409] }), pathParams(v.object({ id: WebhookMessageIdSchema })), (c) => {
+  .post('/deliveries/:id/retry', describeRoute({ operationId: 'retryWebhookDelivery', summary: 'Send a failed or waiting message again, now', tags: ['webhooks'], answers: { 200: WebhookDeliverySchema }, problems: [409] }), pathParams(v.object({ id: WebhookMessageIdSchema })), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
     const who = auditOrigin(c);
-    const row = db.transaction((tx) => {
-      const delivery = findDelivery(tx, actor.tenantId, c.req.valid('param').id);
+    const row = await withTransaction({ db }, async (tx) => {
+      const delivery = await findDelivery(tx, actor.tenantId, c.req.valid('param').id);
       if (!delivery) throw notFound('webhook.delivery.notFound');
-      const subscription = loadSubscription(c, tx, delivery.subscriptionId);
+      const subscription = await loadSubscription(c, tx, delivery.subscriptionId);
       if (delivery.status === 'delivered') throw new ProblemError('conflict', 'webhook.delivery.delivered', {}, { members: { currentStatus: delivery.status } });
-      requeueDelivery(tx, actor.tenantId, delivery.id, who.at);
-      writeAudit(tx, who, { action: 'webhook.retry', objectType: 'webhook_delivery', objectId: delivery.id, entityIds: [subscription.entityId], detail: { subscriptionId: subscription.id, from: delivery.status } });
-      return findDelivery(tx, actor.tenantId, delivery.id)!;
+      await requeueDelivery(tx, actor.tenantId, delivery.id, who.at);
+      await writeAudit(tx, who, { action: 'webhook.retry', objectType: 'webhook_delivery', objectId: delivery.id, entityIds: [subscription.entityId], detail: { subscriptionId: subscription.id, from: delivery.status } });
+      return (await findDelivery(tx, actor.tenantId, delivery.id))!;
     });
     announceDeliveriesQueued();
-    return c.json(deliveryView(row, attemptsOf(db, [row.id]).get(row.id) ?? []), 200);
+    return c.json(deliveryView(row, (await attemptsOf(db, [row.id])).get(row.id) ?? []), 200);
   })
-  .get('/:id', describeRoute({ operationId: 'getWebhook', summary: 'One subscription', tags: ['webhooks'], answers: { 200: WebhookSubscriptionSchema }, etag: true }), idParam, (c) => {
-    const row = loadSubscription(c, c.var.deps.db, c.req.valid('param').id);
+  .get('/:id', describeRoute({ operationId: 'getWebhook', summary: 'One subscription', tags: ['webhooks'], answers: { 200: WebhookSubscriptionSchema }, etag: true }), idParam, async (c) => {
+    const row = await loadSubscription(c, c.var.deps.db, c.req.valid('param').id);
     c.header('etag', etagOf(row));
     return c.json(subscriptionView(row), 200);
   })
@@ -200,11 +201,11 @@ export const webhookRoutes = new Hono<AppEnv>()
     const who = auditOrigin(c);
     if (patch.url !== undefined) {
       // The host is resolved before the transaction (which cannot wait), by someone allowed to manage this subscription.
-      loadSubscription(c, db, c.req.valid('param').id);
+      await loadSubscription(c, db, c.req.valid('param').id);
       await checkUrl(c.var.deps, patch.url);
     }
-    const row = db.transaction((tx) => {
-      const current = loadSubscription(c, tx, c.req.valid('param').id);
+    const row = await withTransaction({ db }, async (tx) => {
+      const current = await loadSubscription(c, tx, c.req.valid('param').id);
       if (!ifMatch || ifMatch === '*') throw new ProblemError('preconditionRequired', 'webhook.ifMatchRequired');
       if (ifMatch !== etagOf(current)) throw new ProblemError('preconditionFailed', 'webhook.changed', {}, { headers: { etag: etagOf(current) } });
       if (patch.entityId !== undefined) {
@@ -218,22 +219,22 @@ export const webhookRoutes = new Hono<AppEnv>()
         ...(patch.description !== undefined ? { description: patch.description || null } : {}),
         ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       };
-      const updated = updateSubscriptionAtVersion(tx, actor.tenantId, current.id, current.version, { ...set, version: current.version + 1, updatedAt: who.at });
+      const updated = await updateSubscriptionAtVersion(tx, actor.tenantId, current.id, current.version, { ...set, version: current.version + 1, updatedAt: who.at });
       if (!updated) throw new ProblemError('preconditionFailed', 'webhook.changedWhileSaving');
-      writeAudit(tx, who, { action: 'webhook.update', objectType: 'webhook_subscription', objectId: current.id, entityIds: [...new Set([current.entityId, updated.entityId])], detail: { fields: Object.keys(set) } });
+      await writeAudit(tx, who, { action: 'webhook.update', objectType: 'webhook_subscription', objectId: current.id, entityIds: [...new Set([current.entityId, updated.entityId])], detail: { fields: Object.keys(set) } });
       return updated;
     });
     c.header('etag', etagOf(row));
     return c.json(subscriptionView(row), 200);
   })
   /** Deletes the subscription and its delivery history; nothing more is sent. */
-  .delete('/:id', describeRoute({ operationId: 'deleteWebhook', summary: 'Delete a subscription and its delivery history', tags: ['webhooks'], answers: { 204: null } }), idParam, (c) => {
+  .delete('/:id', describeRoute({ operationId: 'deleteWebhook', summary: 'Delete a subscription and its delivery history', tags: ['webhooks'], answers: { 204: null } }), idParam, async (c) => {
     const { db } = c.var.deps;
     const who = auditOrigin(c);
-    db.transaction((tx) => {
-      const current = loadSubscription(c, tx, c.req.valid('param').id);
-      deleteSubscription(tx, current.tenantId, current.id);
-      writeAudit(tx, who, { action: 'webhook.delete', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: { url: current.url } });
+    await withTransaction({ db }, async (tx) => {
+      const current = await loadSubscription(c, tx, c.req.valid('param').id);
+      await deleteSubscription(tx, current.tenantId, current.id);
+      await writeAudit(tx, who, { action: 'webhook.delete', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: { url: current.url } });
     });
     return c.body(null, 204);
   })
@@ -242,35 +243,33 @@ export const webhookRoutes = new Hono<AppEnv>()
    * beside it for 24 hours (two signatures per delivery), so receivers can
    * switch without rejecting a message; it is never answered.
    */
-  .post('/:id/rotate-secret', describeRoute({ operationId: 'rotateWebhookSecret', summary: 'A new signing secret, answered once; the old one signs beside it for 24 hours', tags: ['webhooks'], answers: { 200: WebhookSubscriptionWithSecretSchema }, etag: true }), idParam, (c) => {
+  .post('/:id/rotate-secret', describeRoute({ operationId: 'rotateWebhookSecret', summary: 'A new signing secret, answered once; the old one signs beside it for 24 hours', tags: ['webhooks'], answers: { 200: WebhookSubscriptionWithSecretSchema }, etag: true }), idParam, async (c) => {
     const { db } = c.var.deps;
     const who = auditOrigin(c);
-    const row = db.transaction((tx) => {
-      const current = loadSubscription(c, tx, c.req.valid('param').id);
-      const updated = updateSubscriptionAtVersion(tx, current.tenantId, current.id, current.version, {
+    const row = await withTransaction({ db }, async (tx) => {
+      const current = await loadSubscription(c, tx, c.req.valid('param').id);
+      const updated = (await updateSubscriptionAtVersion(tx, current.tenantId, current.id, current.version, {
         secret: generateSecret(),
         previousSecret: current.secret,
         previousSecretUntil: new Date(Date.parse(who.at) + ROTATION_OVERLAP_MS).toISOString(),
         version: current.version + 1,
         updatedAt: who.at,
-      })!;
-      writeAudit(tx, who, { action: 'webhook.rotateSecret', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: {} });
+      }))!;
+      await writeAudit(tx, who, { action: 'webhook.rotateSecret', objectType: 'webhook_subscription', objectId: current.id, entityIds: [current.entityId], detail: {} });
       return updated;
     });
     c.header('etag', etagOf(row));
     return c.json({ ...subscriptionView(row), secret: row.secret }, 200);
   })
   /** The subscription's messages, newest first, each with its attempts. */
-  .get('/:id/deliveries', describeRoute({ operationId: 'listWebhookDeliveries', summary: 'A subscription’s messages, newest first, each with its attempts', tags: ['webhooks'], answers: { 200: WebhookDeliveryPageSchema } }), idParam, queryParams(WebhookDeliveryListQuerySchema), (c) => {
+  .get('/:id/deliveries', describeRoute({ operationId: 'listWebhookDeliveries', summary: 'A subscription’s messages, newest first, each with its attempts', tags: ['webhooks'], answers: { 200: WebhookDeliveryPageSchema } }), idParam, queryParams(WebhookDeliveryListQuerySchema), async (c) => {
     const { db } = c.var.deps;
-    const subscription = loadSubscription(c, db, c.req.valid('param').id);
+    const subscription = await loadSubscription(c, db, c.req.valid('param').id);
     const { limit, cursor, status } = c.req.valid('query');
-    const rows = listDeliveriesOf(db, subscription.tenantId, subscription.id, { limit: limit + 1, status, after: decodeCursor(cursor) });
+    const rows = await listDeliveriesOf(db, subscription.tenantId, subscription.id, { limit: limit + 1, status, after: decodeCursor(cursor) });
+    const attempts = await attemptsOf(db, rows.slice(0, limit).map((r) => r.id));
     return c.json(
-      page(rows, limit, (kept) => {
-        const attempts = attemptsOf(db, kept.map((r) => r.id));
-        return kept.map((r) => deliveryView(r, attempts.get(r.id) ?? []));
-      }),
+      page(rows, limit, (kept) => kept.map((r) => deliveryView(r, attempts.get(r.id) ?? []))),
       200,
     );
   });

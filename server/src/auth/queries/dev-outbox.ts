@@ -1,12 +1,15 @@
 import { desc } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { devOutbox } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
-export function insertOutboxMail(db: DbOrTx, values: { to: string; subject: string; body: string; createdAt: string }): void {
-  db.insert(devOutbox).values(values).run();
+export function insertOutboxMail(db: DbOrTx, values: { to: string; subject: string; body: string; createdAt: string }): Promise<void> {
+  return query(db, (db) => {
+    db.insert(devOutbox).values(values).run();
+  });
 }
 
 /** The newest mail of the dev outbox. */
 export function listOutboxMail(db: DbOrTx, limit: number) {
-  return db.select().from(devOutbox).orderBy(desc(devOutbox.createdAt)).limit(limit).all();
+  return query(db, (db) => db.select().from(devOutbox).orderBy(desc(devOutbox.createdAt)).limit(limit).all());
 }

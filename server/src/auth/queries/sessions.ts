@@ -2,17 +2,20 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { institutions, sessions } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
 export function insertSession(
   db: DbOrTx,
   values: { tenantId: string; personId: string; tokenHash: string; method: 'host' | 'email'; createdAt: string; expiresAt: string },
-): void {
-  db.insert(sessions).values(values).run();
+): Promise<void> {
+  return query(db, (db) => {
+    db.insert(sessions).values(values).run();
+  });
 }
 
 /** The live session with this token hash (not revoked, not expired), with its tenant's slug. */
 export function findLiveSession(db: DbOrTx, tokenHash: string, now: string) {
-  return liveSession(db).get({ tokenHash, now });
+  return query(db, (db) => liveSession(db).get({ tokenHash, now }));
 }
 
 const liveSession = prepareOnce((db) =>
@@ -24,35 +27,43 @@ const liveSession = prepareOnce((db) =>
     .prepare(),
 );
 
-export function markSessionRevoked(db: DbOrTx, sessionId: string, at: string): void {
-  db.update(sessions).set({ revokedAt: at }).where(eq(sessions.id, sessionId)).run();
+export function markSessionRevoked(db: DbOrTx, sessionId: string, at: string): Promise<void> {
+  return query(db, (db) => {
+    db.update(sessions).set({ revokedAt: at }).where(eq(sessions.id, sessionId)).run();
+  });
 }
 
 /** A person's live sessions (not revoked, not expired), newest first; never their token hash. */
 export function listLiveSessionsOf(db: DbOrTx, tenantId: string, personId: string, now: string) {
-  return db
-    .select({ id: sessions.id, method: sessions.method, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .orderBy(desc(sessions.createdAt), desc(sessions.id))
-    .all();
+  return query(db, (db) => {
+    return db
+      .select({ id: sessions.id, method: sessions.method, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .orderBy(desc(sessions.createdAt), desc(sessions.id))
+      .all();
+  });
 }
 
 /** Revokes one live session if it is this person's; whether one was revoked. */
-export function revokeLiveSessionOf(db: DbOrTx, tenantId: string, personId: string, sessionId: string, at: string): boolean {
-  const result = db
-    .update(sessions)
-    .set({ revokedAt: at })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)))
-    .run();
-  return result.changes > 0;
+export function revokeLiveSessionOf(db: DbOrTx, tenantId: string, personId: string, sessionId: string, at: string): Promise<boolean> {
+  return query(db, (db) => {
+    const result = db
+      .update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)))
+      .run();
+    return result.changes > 0;
+  });
 }
 
 /** Revokes every live session of a person; how many. */
-export function revokeLiveSessionsOf(db: DbOrTx, tenantId: string, personId: string, at: string): number {
-  return db
-    .update(sessions)
-    .set({ revokedAt: at })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)))
-    .run().changes;
+export function revokeLiveSessionsOf(db: DbOrTx, tenantId: string, personId: string, at: string): Promise<number> {
+  return query(db, (db) => {
+    return db
+      .update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)))
+      .run().changes;
+  });
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/open.ts';
 import { companies, companyRequests, people } from '../../db/tables/index.ts';
 import { afterCursor } from '../../offers/cursor.ts';
 import { companyColumns } from './companies.ts';
+import { query } from '../../db/transaction.ts';
 
 /** Requests joined with who asked and the company, as the API's request view reads them. */
 function selectRequests(db: DbOrTx) {
@@ -25,13 +26,15 @@ function selectRequests(db: DbOrTx) {
     .innerJoin(companies, eq(companies.id, companyRequests.companyId));
 }
 
-export type CompanyRequestRow = NonNullable<ReturnType<typeof findCompanyRequestWithPeople>>;
+export type CompanyRequestRow = NonNullable<Awaited<ReturnType<typeof findCompanyRequestWithPeople>>>;
 
 /** A request of the tenant with its requester and company. */
 export function findCompanyRequestWithPeople(db: DbOrTx, tenantId: string, requestId: string) {
-  return selectRequests(db)
-    .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, requestId)))
-    .get();
+  return query(db, (db) => {
+    return selectRequests(db)
+      .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, requestId)))
+      .get();
+  });
 }
 
 /**
@@ -45,42 +48,48 @@ export function listCompanyRequests(
   cursor: string | undefined,
   limit: number,
 ) {
-  return selectRequests(db)
-    .where(
-      and(
-        eq(companyRequests.tenantId, tenantId),
-        'personId' in filter ? eq(companyRequests.personId, filter.personId) : eq(companyRequests.status, filter.status),
-        afterCursor(cursor, companyRequests.createdAt, companyRequests.id),
-      ),
-    )
-    .orderBy(asc(companyRequests.createdAt), asc(companyRequests.id))
-    .limit(limit + 1)
-    .all();
+  return query(db, (db) => {
+    return selectRequests(db)
+      .where(
+        and(
+          eq(companyRequests.tenantId, tenantId),
+          'personId' in filter ? eq(companyRequests.personId, filter.personId) : eq(companyRequests.status, filter.status),
+          afterCursor(cursor, companyRequests.createdAt, companyRequests.id),
+        ),
+      )
+      .orderBy(asc(companyRequests.createdAt), asc(companyRequests.id))
+      .limit(limit + 1)
+      .all();
+  });
 }
 
 /** A request of the tenant, as a decision needs it. */
 export function findCompanyRequest(db: DbOrTx, tenantId: string, id: string) {
-  return db
-    .select({ id: companyRequests.id, status: companyRequests.status, kind: companyRequests.kind, personId: companyRequests.personId, companyId: companyRequests.companyId })
-    .from(companyRequests)
-    .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, id)))
-    .get();
+  return query(db, (db) => {
+    return db
+      .select({ id: companyRequests.id, status: companyRequests.status, kind: companyRequests.kind, personId: companyRequests.personId, companyId: companyRequests.companyId })
+      .from(companyRequests)
+      .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.id, id)))
+      .get();
+  });
 }
 
 /** The person's pending request to represent this company, if any. */
-export function findPendingRequestId(db: DbOrTx, tenantId: string, personId: string, companyId: string): string | undefined {
-  return db
-    .select({ id: companyRequests.id })
-    .from(companyRequests)
-    .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.personId, personId), eq(companyRequests.companyId, companyId), eq(companyRequests.status, 'pending')))
-    .get()?.id;
+export function findPendingRequestId(db: DbOrTx, tenantId: string, personId: string, companyId: string): Promise<string | undefined> {
+  return query(db, (db) => {
+    return db
+      .select({ id: companyRequests.id })
+      .from(companyRequests)
+      .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.personId, personId), eq(companyRequests.companyId, companyId), eq(companyRequests.status, 'pending')))
+      .get()?.id;
+  });
 }
 
 export function insertCompanyRequest(
   db: DbOrTx,
   values: { tenantId: string; personId: string; companyId: string; kind: 'represent' | 'create'; message: string | null; status: 'pending'; createdAt: string },
-): string {
-  return db.insert(companyRequests).values(values).returning({ id: companyRequests.id }).get().id;
+): Promise<string> {
+  return query(db, (db) => db.insert(companyRequests).values(values).returning({ id: companyRequests.id }).get().id);
 }
 
 /** Records a staff decision on a request. */
@@ -88,6 +97,8 @@ export function decideCompanyRequest(
   db: DbOrTx,
   id: string,
   decision: { status: 'approved' | 'refused'; reason?: string; decidedBy: string; decidedAt: string },
-): void {
-  db.update(companyRequests).set(decision).where(eq(companyRequests.id, id)).run();
+): Promise<void> {
+  return query(db, (db) => {
+    db.update(companyRequests).set(decision).where(eq(companyRequests.id, id)).run();
+  });
 }

@@ -7,6 +7,7 @@ import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db/open.ts';
 import { companies } from '../../db/tables/index.ts';
 import { companyColumns } from './companies.ts';
+import { query } from '../../db/transaction.ts';
 
 /**
  * The FTS5 virtual table, declared for the query builder only: it lives
@@ -25,11 +26,13 @@ export const companySearch = sqliteTable('company_search', {
  * weighing ten times the SIRET; lower is better).
  */
 export function matchCompanies(db: DbOrTx, tenantId: string, status: 'active' | 'pending', expression: string, limit: number) {
-  return db
-    .select({ ...companyColumns, score: sql<number>`bm25(${companySearch}, 0.0, 10.0, 1.0)` })
-    .from(companySearch)
-    .innerJoin(companies, eq(companies.id, companySearch.companyId))
-    .where(and(sql`${companySearch} MATCH ${expression}`, eq(companies.tenantId, tenantId), eq(companies.status, status)))
-    .limit(limit)
-    .all();
+  return query(db, (db) => {
+    return db
+      .select({ ...companyColumns, score: sql<number>`bm25(${companySearch}, 0.0, 10.0, 1.0)` })
+      .from(companySearch)
+      .innerJoin(companies, eq(companies.id, companySearch.companyId))
+      .where(and(sql`${companySearch} MATCH ${expression}`, eq(companies.tenantId, tenantId), eq(companies.status, status)))
+      .limit(limit)
+      .all();
+  });
 }

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/open.ts';
 import { companies, offers, offerTargets } from '../../db/tables/index.ts';
 import { offerColumns, type OfferRow } from '../../offers/queries/offers.ts';
 import { expiring } from '../../offers/offer-view.ts';
+import { query } from '../../db/transaction.ts';
 
 export interface OfferExportScope {
   tenantId: string;
@@ -43,20 +44,22 @@ function offerConditions(db: DbOrTx, scope: OfferExportScope): (SQL | undefined)
   return where;
 }
 
-export function countOffersForExport(db: DbOrTx, scope: OfferExportScope): number {
-  return db.select({ n: count() }).from(offers).where(and(...offerConditions(db, scope))).get()?.n ?? 0;
+export function countOffersForExport(db: DbOrTx, scope: OfferExportScope): Promise<number> {
+  return query(db, (db) => db.select({ n: count() }).from(offers).where(and(...offerConditions(db, scope))).get()?.n ?? 0);
 }
 
 /** Up to `limit` offers after the id `after`, by id, with their company's name. */
-export function offersBatch(db: DbOrTx, scope: OfferExportScope, after: string | undefined, limit: number): OfferRow[] {
-  const where = offerConditions(db, scope);
-  if (after !== undefined) where.push(gt(offers.id, after));
-  return db
-    .select(offerColumns)
-    .from(offers)
-    .innerJoin(companies, eq(companies.id, offers.companyId))
-    .where(and(...where))
-    .orderBy(asc(offers.id))
-    .limit(limit)
-    .all();
+export function offersBatch(db: DbOrTx, scope: OfferExportScope, after: string | undefined, limit: number): Promise<OfferRow[]> {
+  return query(db, (db) => {
+    const where = offerConditions(db, scope);
+    if (after !== undefined) where.push(gt(offers.id, after));
+    return db
+      .select(offerColumns)
+      .from(offers)
+      .innerJoin(companies, eq(companies.id, offers.companyId))
+      .where(and(...where))
+      .orderBy(asc(offers.id))
+      .limit(limit)
+      .all();
+  });
 }

@@ -7,6 +7,7 @@
 import { and, asc, count, eq, exists, gt, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { memberships, people, profiles } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
 export interface PeopleExportScope {
   tenantId: string;
@@ -40,38 +41,44 @@ function peopleConditions(db: DbOrTx, scope: PeopleExportScope): SQL[] {
 }
 
 /** How many people the export will hold (at the time of asking). */
-export function countPeopleForExport(db: DbOrTx, scope: PeopleExportScope): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(people)
-      .leftJoin(profiles, eq(profiles.personId, people.id))
-      .where(and(...peopleConditions(db, scope)))
-      .get()?.n ?? 0
-  );
+export function countPeopleForExport(db: DbOrTx, scope: PeopleExportScope): Promise<number> {
+  return query(db, (db) => {
+    return (
+      db
+        .select({ n: count() })
+        .from(people)
+        .leftJoin(profiles, eq(profiles.personId, people.id))
+        .where(and(...peopleConditions(db, scope)))
+        .get()?.n ?? 0
+    );
+  });
 }
 
 /** Up to `limit` people after the id `after`, by id, each with their profile row or null. */
 export function peopleBatch(db: DbOrTx, scope: PeopleExportScope, after: string | undefined, limit: number) {
-  const where = peopleConditions(db, scope);
-  if (after !== undefined) where.push(gt(people.id, after));
-  return db
-    .select({ id: people.id, externalId: people.externalId, email: people.email, displayName: people.displayName, profile: profiles })
-    .from(people)
-    .leftJoin(profiles, eq(profiles.personId, people.id))
-    .where(and(...where))
-    .orderBy(asc(people.id))
-    .limit(limit)
-    .all();
+  return query(db, (db) => {
+    const where = peopleConditions(db, scope);
+    if (after !== undefined) where.push(gt(people.id, after));
+    return db
+      .select({ id: people.id, externalId: people.externalId, email: people.email, displayName: people.displayName, profile: profiles })
+      .from(people)
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .where(and(...where))
+      .orderBy(asc(people.id))
+      .limit(limit)
+      .all();
+  });
 }
 
 /** The entity memberships of these people (company memberships have no entity and are left out). */
 export function entityMembershipsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]) {
-  if (personIds.length === 0) return [];
-  return db
-    .select({ personId: memberships.personId, role: memberships.role, entityId: memberships.entityId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
-    .all()
-    .flatMap((m) => (m.entityId ? [{ personId: m.personId, role: m.role, entityId: m.entityId }] : []));
+  return query(db, (db) => {
+    if (personIds.length === 0) return [];
+    return db
+      .select({ personId: memberships.personId, role: memberships.role, entityId: memberships.entityId })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
+      .all()
+      .flatMap((m) => (m.entityId ? [{ personId: m.personId, role: m.role, entityId: m.entityId }] : []));
+  });
 }

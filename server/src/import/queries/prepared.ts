@@ -10,6 +10,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { auditLog } from '../../db/tables/index.ts';
 import type { AuditEntry } from '../../audit/audit.ts';
+import { inTransaction, query } from '../../db/transaction.ts';
 
 /** `{ column: placeholder }` for the given keys of a row. */
 export const placeholders = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)]));
@@ -20,6 +21,7 @@ export const placeholders = (keys: readonly string[]) => Object.fromEntries(keys
  * computed once, at compile time: pass the `id` of each row.
  */
 export function preparedInsert<T extends SQLiteTable>(tx: DbOrTx, table: T, columns: readonly (keyof T['$inferInsert'] & string)[], options: { ignoreConflicts?: boolean } = {}) {
+  if (!inTransaction(tx)) throw new Error('preparedInsert runs inside withTransaction: its rows are written synchronously, as part of it.');
   // The placeholders stand for the row's own values, which have the table's insert type.
   const insert = tx.insert(table).values(placeholders(columns) as T['$inferInsert']);
   const statement = (options.ignoreConflicts ? insert.onConflictDoNothing() : insert).prepare();
@@ -29,11 +31,13 @@ export function preparedInsert<T extends SQLiteTable>(tx: DbOrTx, table: T, colu
 type AuditWho = { tenantId: string; actorId: string | null; origin: string | null; at: string };
 
 /** Audit entries of one origin, each as `writeAudit` writes it, through one prepared statement. */
-export function insertAuditEntries(tx: DbOrTx, who: AuditWho, entries: readonly AuditEntry[]): void {
-  const insert = preparedInsert(tx, auditLog, ['id', 'tenantId', 'actorId', 'origin', 'at', 'action', 'objectType', 'objectId', 'entityIds', 'subjectId', 'detail']);
-  for (const e of entries) {
-    insert({ id: randomUUID(), ...who, action: e.action, objectType: e.objectType, objectId: e.objectId ?? null, entityIds: e.entityIds ?? [], subjectId: e.subjectId ?? null, detail: e.detail ?? {} });
-  }
+export function insertAuditEntries(tx: DbOrTx, who: AuditWho, entries: readonly AuditEntry[]): Promise<void> {
+  return query(tx, (tx) => {
+    const insert = preparedInsert(tx, auditLog, ['id', 'tenantId', 'actorId', 'origin', 'at', 'action', 'objectType', 'objectId', 'entityIds', 'subjectId', 'detail']);
+    for (const e of entries) {
+      insert({ id: randomUUID(), ...who, action: e.action, objectType: e.objectType, objectId: e.objectId ?? null, entityIds: e.entityIds ?? [], subjectId: e.subjectId ?? null, detail: e.detail ?? {} });
+    }
+  });
 }
 
 /**
@@ -42,12 +46,15 @@ export function insertAuditEntries(tx: DbOrTx, who: AuditWho, entries: readonly 
  * otherwise spill dirty pages before it commits. The connection's own size
  * is put back afterwards.
  */
-export function withLargeCache<T>(db: Db, work: () => T): T {
-  const before = db.get<{ cache_size: number }>(sql`PRAGMA cache_size`)?.cache_size ?? -2000;
-  db.run(sql`PRAGMA cache_size = -262144`);
+export async function withLargeCache<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const before = await query(db, (db) => {
+    const size = db.get<{ cache_size: number }>(sql`PRAGMA cache_size`)?.cache_size ?? -2000;
+    db.run(sql`PRAGMA cache_size = -262144`);
+    return size;
+  });
   try {
-    return work();
+    return await work();
   } finally {
-    db.run(sql.raw(`PRAGMA cache_size = ${Math.trunc(before)}`));
+    await query(db, (db) => db.run(sql.raw(`PRAGMA cache_size = ${Math.trunc(before)}`)));
   }
 }

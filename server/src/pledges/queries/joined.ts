@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { companies, entities, pledges } from '../../db/tables/index.ts';
 import type { PledgeJoined } from '../project.ts';
+import { query } from '../../db/transaction.ts';
 
 const joinedColumns = { pledge: pledges, entityName: entities.name, entityUai: entities.uai, entitySiret: entities.siret, companyName: companies.name };
 
@@ -16,6 +17,6 @@ export function selectJoined(db: DbOrTx) {
 }
 
 /** One pledge of the tenant with its beneficiary and company names, or undefined. */
-export function findPledgeJoined(db: DbOrTx, tenantId: string, id: string): PledgeJoined | undefined {
-  return selectJoined(db).where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id))).get();
+export function findPledgeJoined(db: DbOrTx, tenantId: string, id: string): Promise<PledgeJoined | undefined> {
+  return query(db, (db) => selectJoined(db).where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id))).get());
 }

@@ -9,6 +9,7 @@ import { pledges } from '../../db/tables/index.ts';
 import type { PledgeJoined } from '../project.ts';
 import { selectJoined } from './joined.ts';
 import { visiblePledges } from './visibility.ts';
+import { query } from '../../db/transaction.ts';
 
 export type PledgeListFilters = Pick<PledgeListQuery, 'kind' | 'status' | 'entityId' | 'companyId' | 'campaignYear' | 'minAmountCents' | 'maxAmountCents' | 'sort'>;
 
@@ -37,22 +38,24 @@ function sortOf(sort: PledgeListFilters['sort']) {
 }
 
 /** How many pledges the actor may see match the filters (for the export's audit entry). */
-export function countVisiblePledges(db: DbOrTx, actor: Actor, q: Omit<PledgeListFilters, 'sort'>): number {
-  return db.select({ n: count() }).from(pledges).where(and(...listConditions(actor, { ...q, sort: 'createdAt' }))).get()?.n ?? 0;
+export function countVisiblePledges(db: DbOrTx, actor: Actor, q: Omit<PledgeListFilters, 'sort'>): Promise<number> {
+  return query(db, (db) => db.select({ n: count() }).from(pledges).where(and(...listConditions(actor, { ...q, sort: 'createdAt' }))).get()?.n ?? 0);
 }
 
 /** Up to `limit` pledges the actor may see, matching the filters, in the requested order, after `after` when given. */
-export function listVisiblePledges(db: DbOrTx, actor: Actor, q: PledgeListFilters, page: { after?: PledgeKeyset | undefined; limit: number }): PledgeJoined[] {
-  const where = listConditions(actor, q);
-  const { column, descending, order } = sortOf(q.sort);
-  if (page.after) {
-    const cur = page.after;
-    const after = descending ? lt : gt;
-    where.push(or(after(column, cur.k), and(eq(column, cur.k), after(pledges.id, cur.id))) as SQL);
-  }
-  return selectJoined(db)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(page.limit)
-    .all();
+export function listVisiblePledges(db: DbOrTx, actor: Actor, q: PledgeListFilters, page: { after?: PledgeKeyset | undefined; limit: number }): Promise<PledgeJoined[]> {
+  return query(db, (db) => {
+    const where = listConditions(actor, q);
+    const { column, descending, order } = sortOf(q.sort);
+    if (page.after) {
+      const cur = page.after;
+      const after = descending ? lt : gt;
+      where.push(or(after(column, cur.k), and(eq(column, cur.k), after(pledges.id, cur.id))) as SQL);
+    }
+    return selectJoined(db)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(page.limit)
+      .all();
+  });
 }

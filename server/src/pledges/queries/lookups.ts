@@ -5,28 +5,29 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { companies, entities, institutions } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
 /** Every entity of the tenant that may receive a pledge, by name, with the UAI and SIRET a company enters in SOLTéA. */
 export function listBeneficiaries(db: DbOrTx, tenantId: string) {
-  return db.select({ id: entities.id, name: entities.name, kind: entities.kind, uai: entities.uai, siret: entities.siret }).from(entities).where(eq(entities.tenantId, tenantId)).orderBy(asc(entities.name)).all();
+  return query(db, (db) => db.select({ id: entities.id, name: entities.name, kind: entities.kind, uai: entities.uai, siret: entities.siret }).from(entities).where(eq(entities.tenantId, tenantId)).orderBy(asc(entities.name)).all());
 }
 
 /** One entity of the tenant (its id and UAI), or undefined. */
-export function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): { id: string; uai: string | null } | undefined {
-  return db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get();
+export function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): Promise<{ id: string; uai: string | null } | undefined> {
+  return query(db, (db) => db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get());
 }
 
 /** The tenant's foundation (the first by name if several), or undefined. */
-export function findFoundation(db: DbOrTx, tenantId: string): { id: string } | undefined {
-  return db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).get();
+export function findFoundation(db: DbOrTx, tenantId: string): Promise<{ id: string } | undefined> {
+  return query(db, (db) => db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).get());
 }
 
 /** A company of the tenant as a pledge needs it: name, SIRET, status. */
 export function findPledgingCompany(db: DbOrTx, tenantId: string, companyId: string) {
-  return db.select({ id: companies.id, name: companies.name, siret: companies.siret, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get();
+  return query(db, (db) => db.select({ id: companies.id, name: companies.name, siret: companies.siret, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get());
 }
 
 /** The institution's settings (where its own payment page may be set). */
 export function findInstitutionSettings(db: DbOrTx, tenantId: string) {
-  return db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get()?.settings;
+  return query(db, (db) => db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get()?.settings);
 }

@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { entities, pledges } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
 const exportColumns = {
   id: pledges.id,
@@ -32,20 +33,24 @@ const exportColumns = {
 
 /** The person's own pledges with the beneficiary's name, amounts included, oldest first. */
 export function listAuthoredPledgesForExport(db: DbOrTx, tenantId: string, personId: string) {
-  return db
-    .select(exportColumns)
-    .from(pledges)
-    .innerJoin(entities, eq(entities.id, pledges.entityId))
-    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, personId)))
-    .orderBy(asc(pledges.createdAt))
-    .all();
+  return query(db, (db) => {
+    return db
+      .select(exportColumns)
+      .from(pledges)
+      .innerJoin(entities, eq(entities.id, pledges.entityId))
+      .where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, personId)))
+      .orderBy(asc(pledges.createdAt))
+      .all();
+  });
 }
 
 /** What erasure needs to decide about each of the person's pledges. */
 export function listAuthoredPledgesForErasure(db: DbOrTx, tenantId: string, personId: string) {
-  return db
-    .select({ id: pledges.id, status: pledges.status, donorKind: pledges.donorKind, version: pledges.version })
-    .from(pledges)
-    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, personId)))
-    .all();
+  return query(db, (db) => {
+    return db
+      .select({ id: pledges.id, status: pledges.status, donorKind: pledges.donorKind, version: pledges.version })
+      .from(pledges)
+      .where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, personId)))
+      .all();
+  });
 }

@@ -4,6 +4,7 @@ import type { PledgeKind } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
 import { entities, pledges } from '../../db/tables/index.ts';
 import type { PledgeRow } from '../project.ts';
+import { query } from '../../db/transaction.ts';
 
 export interface PledgeSumRow {
   entityId: string;
@@ -20,27 +21,31 @@ export interface PledgeSumRow {
  * cancelled, per entity and kind, ordered by entity name then kind.
  * `entityIds` null means every entity.
  */
-export function sumPledgesPerEntity(db: DbOrTx, tenantId: string, f: { entityIds: string[] | null; kind?: PledgeKind | undefined; campaignYear?: number | undefined }): PledgeSumRow[] {
-  const where: SQL[] = [eq(pledges.tenantId, tenantId), ne(pledges.status, 'cancelled')];
-  if (f.entityIds !== null) where.push(inArray(pledges.entityId, f.entityIds));
-  if (f.kind) where.push(eq(pledges.kind, f.kind));
-  if (f.campaignYear !== undefined) where.push(eq(pledges.campaignYear, f.campaignYear));
-  return db
-    .select({ entityId: pledges.entityId, name: entities.name, kind: pledges.kind, count: count(), promised: sum(pledges.amountCents), received: sum(pledges.receivedCents) })
-    .from(pledges)
-    .innerJoin(entities, eq(entities.id, pledges.entityId))
-    .where(and(...where))
-    .groupBy(pledges.entityId, entities.name, pledges.kind)
-    .orderBy(asc(entities.name), asc(pledges.kind))
-    .all();
+export function sumPledgesPerEntity(db: DbOrTx, tenantId: string, f: { entityIds: string[] | null; kind?: PledgeKind | undefined; campaignYear?: number | undefined }): Promise<PledgeSumRow[]> {
+  return query(db, (db) => {
+    const where: SQL[] = [eq(pledges.tenantId, tenantId), ne(pledges.status, 'cancelled')];
+    if (f.entityIds !== null) where.push(inArray(pledges.entityId, f.entityIds));
+    if (f.kind) where.push(eq(pledges.kind, f.kind));
+    if (f.campaignYear !== undefined) where.push(eq(pledges.campaignYear, f.campaignYear));
+    return db
+      .select({ entityId: pledges.entityId, name: entities.name, kind: pledges.kind, count: count(), promised: sum(pledges.amountCents), received: sum(pledges.receivedCents) })
+      .from(pledges)
+      .innerJoin(entities, eq(entities.id, pledges.entityId))
+      .where(and(...where))
+      .groupBy(pledges.entityId, entities.name, pledges.kind)
+      .orderBy(asc(entities.name), asc(pledges.kind))
+      .all();
+  });
 }
 
 /** The tenant's apprenticeship-tax pledges (not cancelled) for this SIRET and UAI, latest campaign first, then oldest first. */
-export function listTransferCandidates(db: DbOrTx, tenantId: string, siret: string, uai: string): PledgeRow[] {
-  return db
-    .select()
-    .from(pledges)
-    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.kind, 'apprenticeship_tax'), eq(pledges.employerSiret, siret), eq(pledges.uai, uai), ne(pledges.status, 'cancelled')))
-    .orderBy(desc(pledges.campaignYear), asc(pledges.createdAt))
-    .all();
+export function listTransferCandidates(db: DbOrTx, tenantId: string, siret: string, uai: string): Promise<PledgeRow[]> {
+  return query(db, (db) => {
+    return db
+      .select()
+      .from(pledges)
+      .where(and(eq(pledges.tenantId, tenantId), eq(pledges.kind, 'apprenticeship_tax'), eq(pledges.employerSiret, siret), eq(pledges.uai, uai), ne(pledges.status, 'cancelled')))
+      .orderBy(desc(pledges.campaignYear), asc(pledges.createdAt))
+      .all();
+  });
 }

@@ -6,12 +6,13 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { pledges } from '../../db/tables/index.ts';
 import type { PledgeRow } from '../project.ts';
+import { query } from '../../db/transaction.ts';
 
 export type PledgeInsert = typeof pledges.$inferInsert;
 
 /** Inserts a pledge and answers the stored row. */
-export function insertPledge(tx: DbOrTx, values: PledgeInsert): PledgeRow {
-  return tx.insert(pledges).values(values).returning().get();
+export function insertPledge(tx: DbOrTx, values: PledgeInsert): Promise<PledgeRow> {
+  return query(tx, (tx) => tx.insert(pledges).values(values).returning().get());
 }
 
 /**
@@ -19,24 +20,28 @@ export function insertPledge(tx: DbOrTx, values: PledgeInsert): PledgeRow {
  * pledge still has `expectedVersion`; answers the new row, or undefined when
  * someone changed it first.
  */
-export function updatePledgeAtVersion(tx: DbOrTx, tenantId: string, id: string, expectedVersion: number, set: Partial<PledgeRow>): PledgeRow | undefined {
-  return tx
-    .update(pledges)
-    .set(set)
-    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id), eq(pledges.version, expectedVersion)))
-    .returning()
-    .get();
+export function updatePledgeAtVersion(tx: DbOrTx, tenantId: string, id: string, expectedVersion: number, set: Partial<PledgeRow>): Promise<PledgeRow | undefined> {
+  return query(tx, (tx) => {
+    return tx
+      .update(pledges)
+      .set(set)
+      .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id), eq(pledges.version, expectedVersion)))
+      .returning()
+      .get();
+  });
 }
 
 /** Sets columns of one pledge of the tenant, unconditionally (the caller already holds the row). */
-export function updatePledge(tx: DbOrTx, tenantId: string, id: string, set: Partial<PledgeRow>): void {
-  tx.update(pledges)
-    .set(set)
-    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id)))
-    .run();
+export function updatePledge(tx: DbOrTx, tenantId: string, id: string, set: Partial<PledgeRow>): Promise<void> {
+  return query(tx, (tx) => {
+    tx.update(pledges)
+      .set(set)
+      .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id)))
+      .run();
+  });
 }
 
 /** Whether the tenant has a pledge of this kind by this author (the demo seed's idempotence). */
-export function findPledgeByAuthorAndKind(db: DbOrTx, tenantId: string, authorId: string, kind: PledgeRow['kind']): { id: string } | undefined {
-  return db.select({ id: pledges.id }).from(pledges).where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, authorId), eq(pledges.kind, kind))).get();
+export function findPledgeByAuthorAndKind(db: DbOrTx, tenantId: string, authorId: string, kind: PledgeRow['kind']): Promise<{ id: string } | undefined> {
+  return query(db, (db) => db.select({ id: pledges.id }).from(pledges).where(and(eq(pledges.tenantId, tenantId), eq(pledges.authorId, authorId), eq(pledges.kind, kind))).get());
 }

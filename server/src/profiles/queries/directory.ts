@@ -24,6 +24,7 @@
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { memberships, profileDuplicateFlags, profiles } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 import { rowFilterConditions, type DirectoryRowFilters } from './directory-row-filters.ts';
 
 /** Above every character: `key >= p AND key < p + TOP` is an index-friendly prefix match. */
@@ -142,65 +143,67 @@ const before = (sortColumn: SQLWrapper, hit: DirectoryHit): SQL => sql`(${sortCo
 const byPage = (a: DirectoryHit, b: DirectoryHit) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
 /** Ids and sort keys of up to `limit` matching profiles after `from`, read on the indexes only. */
-export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, from: DirectoryHit | undefined, limit: number): DirectoryHit[] {
-  if (filters.flagged) return flaggedHits(db, reader, filters, from, limit);
-  const sortColumn = reader.sortBy === 'network' ? profiles.sortNetwork : profiles.sortPublic;
-  const driver = pickDriver(filters);
-  // With a filter, `+sort` keeps SQLite from walking the sort index and testing rows one by one:
-  // it seeks the filter's index, then sorts the matches (a top-N sort, index entries only).
-  const sortKey = driver.kind === 'none' ? sortColumn : checked(sortColumn);
+export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, from: DirectoryHit | undefined, limit: number): Promise<DirectoryHit[]> {
+  return query(db, (db) => {
+    if (filters.flagged) return flaggedHits(db, reader, filters, from, limit);
+    const sortColumn = reader.sortBy === 'network' ? profiles.sortNetwork : profiles.sortPublic;
+    const driver = pickDriver(filters);
+    // With a filter, `+sort` keeps SQLite from walking the sort index and testing rows one by one:
+    // it seeks the filter's index, then sorts the matches (a top-N sort, index entries only).
+    const sortKey = driver.kind === 'none' ? sortColumn : checked(sortColumn);
 
-  /**
-   * The matching entries in page order: one select, or one per name field
-   * (each seeking its own index). Each is a top-`limit` sort of index entries.
-   */
-  const branches = driver.kind === 'name' ? nameFields : [undefined];
-  const matches = (minimum: number | undefined, nameBranch: (typeof nameFields)[number] | undefined, bound?: DirectoryHit) =>
-    db
-      .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort') })
-      .from(profiles)
-      .where(
-        and(
-          eq(profiles.tenantId, reader.tenantId),
-          ...conditions(filters, minimum, driver, nameBranch),
-          from ? after(sortKey, from) : undefined,
-          bound ? before(sortKey, bound) : undefined,
-        ),
-      )
-      .orderBy(sortKey, asc(profiles.personId));
-  /** The first `limit` of several lists in page order; a person found twice counts once. */
-  const merge = (lists: DirectoryHit[][]) => [...new Map(lists.flat().map((h) => [h.personId, h] as const)).values()].sort(byPage).slice(0, limit);
+    /**
+     * The matching entries in page order: one select, or one per name field
+     * (each seeking its own index). Each is a top-`limit` sort of index entries.
+     */
+    const branches = driver.kind === 'name' ? nameFields : [undefined];
+    const matches = (minimum: number | undefined, nameBranch: (typeof nameFields)[number] | undefined, bound?: DirectoryHit) =>
+      db
+        .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort') })
+        .from(profiles)
+        .where(
+          and(
+            eq(profiles.tenantId, reader.tenantId),
+            ...conditions(filters, minimum, driver, nameBranch),
+            from ? after(sortKey, from) : undefined,
+            bound ? before(sortKey, bound) : undefined,
+          ),
+        )
+        .orderBy(sortKey, asc(profiles.personId));
+    /** The first `limit` of several lists in page order; a person found twice counts once. */
+    const merge = (lists: DirectoryHit[][]) => [...new Map(lists.flat().map((h) => [h.personId, h] as const)).values()].sort(byPage).slice(0, limit);
 
-  // Broad filters: the sort index walked in page order (see `walkSortIndex`), else the seeks above.
-  const walk = (minimum: number | undefined, bound: DirectoryHit | undefined, covered?: readonly string[]) =>
-    broad(filters) ? walkSortIndex(db, reader.tenantId, filters, sortColumn, { minimum, covered, from, bound, limit }) : undefined;
+    // Broad filters: the sort index walked in page order (see `walkSortIndex`), else the seeks above.
+    const walk = (minimum: number | undefined, bound: DirectoryHit | undefined, covered?: readonly string[]) =>
+      broad(filters) ? walkSortIndex(db, reader.tenantId, filters, sortColumn, { minimum, covered, from, bound, limit }) : undefined;
 
-  // Admins read every field.
-  if (reader.admin) return walk(undefined, undefined) ?? merge(branches.map((branch) => matches(undefined, branch).limit(limit).all()));
+    // Admins read every field.
+    if (reader.admin) return walk(undefined, undefined) ?? merge(branches.map((branch) => matches(undefined, branch).limit(limit).all()));
 
-  const ranked = walk(reader.minimumRank, undefined) ?? merge(branches.map((branch) => matches(reader.minimumRank, branch).limit(limit).all()));
-  // Beyond the ranked page's last entry nothing else can make the page.
-  const bound = ranked.length === limit ? ranked.at(-1) : undefined;
-  const lists = [ranked];
+    const ranked = walk(reader.minimumRank, undefined) ?? merge(branches.map((branch) => matches(reader.minimumRank, branch).limit(limit).all()));
+    // Beyond the ranked page's last entry nothing else can make the page.
+    const bound = ranked.length === limit ? ranked.at(-1) : undefined;
+    const lists = [ranked];
 
-  // The reader's own row, whatever its ranks.
-  const own = matchesOwnRow(db, reader, filters, sortColumn, from, bound);
-  if (own) lists.push([own]);
+    // The reader's own row, whatever its ranks.
+    const own = matchesOwnRow(db, reader, filters, sortColumn, from, bound);
+    if (own) lists.push([own]);
 
-  // Staff: members of their entities, whatever the ranks. Candidates come in page order from
-  // the indexes; the membership test runs on them one by one, only until the page is full.
-  const covered = reader.coveredEntityIds;
-  if (covered.length === 0) return merge(lists);
-  const walked = walk(undefined, bound, covered);
-  if (walked) return merge([...lists, walked]);
-  for (const branch of branches) {
-    const candidates = matches(undefined, branch, bound)
-      // A LIMIT keeps SQLite from moving the membership test into the candidates' scan.
-      .limit(Number.MAX_SAFE_INTEGER)
-      .as('candidates');
-    lists.push(db.select({ personId: candidates.personId, sort: candidates.sort }).from(candidates).where(memberOf(db, candidates.personId, covered)).limit(limit).all());
-  }
-  return merge(lists);
+    // Staff: members of their entities, whatever the ranks. Candidates come in page order from
+    // the indexes; the membership test runs on them one by one, only until the page is full.
+    const covered = reader.coveredEntityIds;
+    if (covered.length === 0) return merge(lists);
+    const walked = walk(undefined, bound, covered);
+    if (walked) return merge([...lists, walked]);
+    for (const branch of branches) {
+      const candidates = matches(undefined, branch, bound)
+        // A LIMIT keeps SQLite from moving the membership test into the candidates' scan.
+        .limit(Number.MAX_SAFE_INTEGER)
+        .as('candidates');
+      lists.push(db.select({ personId: candidates.personId, sort: candidates.sort }).from(candidates).where(memberOf(db, candidates.personId, covered)).limit(limit).all());
+    }
+    return merge(lists);
+  });
 }
 
 /** The person (`personId`) has a membership in one of the `covered` entities. */

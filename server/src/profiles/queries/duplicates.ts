@@ -4,36 +4,39 @@ import type { DuplicateFlag } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
 import { profileDuplicateFlags, profiles } from '../../db/tables/index.ts';
 import type { ProfileRow } from './profiles.ts';
+import { query } from '../../db/transaction.ts';
 
 export type DuplicateReason = 'email' | 'nameYearProgramme';
 
 /** Open duplicate flags involving each person, from that person's side. */
-export function reviewFlagsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Map<string, DuplicateFlag[]> {
-  const map = new Map<string, DuplicateFlag[]>(personIds.map((id) => [id, []]));
-  if (personIds.length === 0) return map;
-  const ids = [...personIds];
-  const rows = db
-    .select()
-    .from(profileDuplicateFlags)
-    .where(
-      and(
-        eq(profileDuplicateFlags.tenantId, tenantId),
-        isNull(profileDuplicateFlags.resolvedAt),
-        or(inArray(profileDuplicateFlags.personId, ids), inArray(profileDuplicateFlags.otherPersonId, ids)),
-      ),
-    )
-    .all();
-  for (const r of rows) {
-    const entry = (mine: string, other: string) => map.get(mine)?.push({ id: r.id, otherProfileId: other, reason: r.reason, createdAt: r.createdAt });
-    entry(r.personId, r.otherPersonId);
-    entry(r.otherPersonId, r.personId);
-  }
-  return map;
+export function reviewFlagsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<Map<string, DuplicateFlag[]>> {
+  return query(db, (db) => {
+    const map = new Map<string, DuplicateFlag[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return map;
+    const ids = [...personIds];
+    const rows = db
+      .select()
+      .from(profileDuplicateFlags)
+      .where(
+        and(
+          eq(profileDuplicateFlags.tenantId, tenantId),
+          isNull(profileDuplicateFlags.resolvedAt),
+          or(inArray(profileDuplicateFlags.personId, ids), inArray(profileDuplicateFlags.otherPersonId, ids)),
+        ),
+      )
+      .all();
+    for (const r of rows) {
+      const entry = (mine: string, other: string) => map.get(mine)?.push({ id: r.id, otherProfileId: other, reason: r.reason, createdAt: r.createdAt });
+      entry(r.personId, r.otherPersonId);
+      entry(r.otherPersonId, r.personId);
+    }
+    return map;
+  });
 }
 
 /** Up to 20 other profiles of the tenant with the same primary email (lowercased). */
-export function profilesWithPrimaryEmail(db: DbOrTx, row: Pick<ProfileRow, 'tenantId' | 'personId'>, primaryEmail: string): { personId: string }[] {
-  return others(db, row, eq(profiles.primaryEmail, primaryEmail));
+export function profilesWithPrimaryEmail(db: DbOrTx, row: Pick<ProfileRow, 'tenantId' | 'personId'>, primaryEmail: string): Promise<{ personId: string }[]> {
+  return query(db, (db) => others(db, row, eq(profiles.primaryEmail, primaryEmail)));
 }
 
 /** Up to 20 other profiles of the tenant with the same name keys, graduation year and programme. */
@@ -41,17 +44,19 @@ export function profilesWithNameYearProgramme(
   db: DbOrTx,
   row: Pick<ProfileRow, 'tenantId' | 'personId'>,
   match: { familyKey: string; givenKey: string; graduationYear: number; programme: string },
-): { personId: string }[] {
-  return others(
-    db,
-    row,
-    and(
-      eq(profiles.familyKey, match.familyKey),
-      eq(profiles.givenKey, match.givenKey),
-      eq(profiles.graduationYear, match.graduationYear),
-      eq(profiles.programme, match.programme),
-    ),
-  );
+): Promise<{ personId: string }[]> {
+  return query(db, (db) => {
+    return others(
+      db,
+      row,
+      and(
+        eq(profiles.familyKey, match.familyKey),
+        eq(profiles.givenKey, match.givenKey),
+        eq(profiles.graduationYear, match.graduationYear),
+        eq(profiles.programme, match.programme),
+      ),
+    );
+  });
 }
 
 function others(db: DbOrTx, row: Pick<ProfileRow, 'tenantId' | 'personId'>, condition: ReturnType<typeof and>) {
@@ -67,41 +72,49 @@ function others(db: DbOrTx, row: Pick<ProfileRow, 'tenantId' | 'personId'>, cond
 export function insertDuplicateFlag(
   tx: DbOrTx,
   flag: { tenantId: string; personId: string; otherPersonId: string; reason: DuplicateReason; createdAt: string },
-): void {
-  tx.insert(profileDuplicateFlags).values(flag).onConflictDoNothing().run();
+): Promise<void> {
+  return query(tx, (tx) => {
+    tx.insert(profileDuplicateFlags).values(flag).onConflictDoNothing().run();
+  });
 }
 
 /** Deletes every flag involving the person, on either side. */
-export function deleteDuplicateFlagsOf(tx: DbOrTx, tenantId: string, personId: string): void {
-  tx.delete(profileDuplicateFlags)
-    .where(and(eq(profileDuplicateFlags.tenantId, tenantId), or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId))))
-    .run();
+export function deleteDuplicateFlagsOf(tx: DbOrTx, tenantId: string, personId: string): Promise<void> {
+  return query(tx, (tx) => {
+    tx.delete(profileDuplicateFlags)
+      .where(and(eq(profileDuplicateFlags.tenantId, tenantId), or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId))))
+      .run();
+  });
 }
 
 export type DuplicateFlagRow = typeof profileDuplicateFlags.$inferSelect;
 
 /** One flag of the tenant involving the person, on either side (open or resolved). */
-export function findDuplicateFlagOf(db: DbOrTx, tenantId: string, personId: string, flagId: string): DuplicateFlagRow | undefined {
-  return db
-    .select()
-    .from(profileDuplicateFlags)
-    .where(
-      and(
-        eq(profileDuplicateFlags.tenantId, tenantId),
-        eq(profileDuplicateFlags.id, flagId),
-        or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId)),
-      ),
-    )
-    .get();
+export function findDuplicateFlagOf(db: DbOrTx, tenantId: string, personId: string, flagId: string): Promise<DuplicateFlagRow | undefined> {
+  return query(db, (db) => {
+    return db
+      .select()
+      .from(profileDuplicateFlags)
+      .where(
+        and(
+          eq(profileDuplicateFlags.tenantId, tenantId),
+          eq(profileDuplicateFlags.id, flagId),
+          or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId)),
+        ),
+      )
+      .get();
+  });
 }
 
 /** Marks an open flag resolved; false when it was already resolved (nothing changes). */
-export function resolveDuplicateFlag(tx: DbOrTx, tenantId: string, flagId: string, at: string): boolean {
-  const done = tx
-    .update(profileDuplicateFlags)
-    .set({ resolvedAt: at })
-    .where(and(eq(profileDuplicateFlags.tenantId, tenantId), eq(profileDuplicateFlags.id, flagId), isNull(profileDuplicateFlags.resolvedAt)))
-    .returning({ id: profileDuplicateFlags.id })
-    .all();
-  return done.length > 0;
+export function resolveDuplicateFlag(tx: DbOrTx, tenantId: string, flagId: string, at: string): Promise<boolean> {
+  return query(tx, (tx) => {
+    const done = tx
+      .update(profileDuplicateFlags)
+      .set({ resolvedAt: at })
+      .where(and(eq(profileDuplicateFlags.tenantId, tenantId), eq(profileDuplicateFlags.id, flagId), isNull(profileDuplicateFlags.resolvedAt)))
+      .returning({ id: profileDuplicateFlags.id })
+      .all();
+    return done.length > 0;
+  });
 }

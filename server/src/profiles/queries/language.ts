@@ -3,6 +3,7 @@ import type { Language } from '@passerelle/schema/messages';
 import type { DbOrTx } from '../../db/open.ts';
 import { profiles } from '../../db/tables/index.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
+import { query } from '../../db/transaction.ts';
 
 const languageOf = prepareOnce((db) =>
   db
@@ -13,6 +14,6 @@ const languageOf = prepareOnce((db) =>
 );
 
 /** The language a person chose in their profile, or undefined when they have no profile. */
-export function preferredLanguageOf(db: DbOrTx, tenantId: string, personId: string): Language | undefined {
-  return languageOf(db).get({ tenantId, personId })?.language;
+export function preferredLanguageOf(db: DbOrTx, tenantId: string, personId: string): Promise<Language | undefined> {
+  return query(db, (db) => languageOf(db).get({ tenantId, personId })?.language);
 }

@@ -3,36 +3,43 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { entities, memberships, people } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
 /** The person of this tenant (for lazy creation), or undefined. */
 export function findPerson(db: DbOrTx, tenantId: string, personId: string) {
-  return db
-    .select({ id: people.id, displayName: people.displayName, email: people.email })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
-    .get();
+  return query(db, (db) => {
+    return db
+      .select({ id: people.id, displayName: people.displayName, email: people.email })
+      .from(people)
+      .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
+      .get();
+  });
 }
 
 /** The entities each person belongs to: what decides who is "staff of their entities". */
-export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Map<string, string[]> {
-  const map = new Map<string, string[]>(personIds.map((id) => [id, []]));
-  if (personIds.length === 0) return map;
-  const rows = db
-    .select({ personId: memberships.personId, entityId: memberships.entityId })
-    .from(memberships)
-    // `+tenant_id` keeps SQLite on the people's own index: left to itself it seeks (tenant, entity)
-    // and reads every membership of the tenant, which the import's updates, one person at a time, cannot afford.
-    .where(and(sql`+${memberships.tenantId} = ${tenantId}`, inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
-    .all();
-  for (const r of rows) if (r.entityId) map.get(r.personId)?.push(r.entityId);
-  return map;
+export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  return query(db, (db) => {
+    const map = new Map<string, string[]>(personIds.map((id) => [id, []]));
+    if (personIds.length === 0) return map;
+    const rows = db
+      .select({ personId: memberships.personId, entityId: memberships.entityId })
+      .from(memberships)
+      // `+tenant_id` keeps SQLite on the people's own index: left to itself it seeks (tenant, entity)
+      // and reads every membership of the tenant, which the import's updates, one person at a time, cannot afford.
+      .where(and(sql`+${memberships.tenantId} = ${tenantId}`, inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
+      .all();
+    for (const r of rows) if (r.entityId) map.get(r.personId)?.push(r.entityId);
+    return map;
+  });
 }
 
 /** One person's entities (`entityIdsOf` for one), compiled once per handle: every load of a profile asks it. */
-export function entityIdsOfPerson(db: DbOrTx, tenantId: string, personId: string): string[] {
-  return entitiesOfPerson(db)
-    .all({ tenantId, personId })
-    .flatMap((r) => (r.entityId ? [r.entityId] : []));
+export function entityIdsOfPerson(db: DbOrTx, tenantId: string, personId: string): Promise<string[]> {
+  return query(db, (db) => {
+    return entitiesOfPerson(db)
+      .all({ tenantId, personId })
+      .flatMap((r) => (r.entityId ? [r.entityId] : []));
+  });
 }
 
 const entitiesOfPerson = prepareOnce((db) =>
@@ -44,9 +51,11 @@ const entitiesOfPerson = prepareOnce((db) =>
     .prepare(),
 );
 
-export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Map<string, string> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return new Map();
-  const rows = db.select({ id: entities.id, name: entities.name }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, wanted))).all();
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  return query(db, (db) => {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (wanted.length === 0) return new Map();
+    const rows = db.select({ id: entities.id, name: entities.name }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, wanted))).all();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  });
 }

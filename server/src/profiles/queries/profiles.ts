@@ -3,6 +3,7 @@ import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { profiles } from '../../db/tables/index.ts';
+import { query } from '../../db/transaction.ts';
 
 export type ProfileRow = typeof profiles.$inferSelect;
 export type ProfileInsert = typeof profiles.$inferInsert;
@@ -11,8 +12,8 @@ export type ProfileChanges = Partial<Omit<ProfileInsert, 'tenantId' | 'personId'
 
 const byPerson = (tenantId: string, personId: string) => and(eq(profiles.tenantId, tenantId), eq(profiles.personId, personId));
 
-export function findProfile(db: DbOrTx, tenantId: string, personId: string): ProfileRow | undefined {
-  return profileOf(db).get({ tenantId, personId });
+export function findProfile(db: DbOrTx, tenantId: string, personId: string): Promise<ProfileRow | undefined> {
+  return query(db, (db) => profileOf(db).get({ tenantId, personId }));
 }
 
 const profileOf = prepareOnce((db) =>
@@ -24,23 +25,25 @@ const profileOf = prepareOnce((db) =>
 );
 
 /** The profiles of these people in this tenant, in no particular order. */
-export function findProfilesByPersonIds(db: DbOrTx, tenantId: string, personIds: readonly string[]): ProfileRow[] {
-  if (personIds.length === 0) return [];
-  return db
-    .select()
-    .from(profiles)
-    .where(and(eq(profiles.tenantId, tenantId), inArray(profiles.personId, [...personIds])))
-    .all();
+export function findProfilesByPersonIds(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<ProfileRow[]> {
+  return query(db, (db) => {
+    if (personIds.length === 0) return [];
+    return db
+      .select()
+      .from(profiles)
+      .where(and(eq(profiles.tenantId, tenantId), inArray(profiles.personId, [...personIds])))
+      .all();
+  });
 }
 
 /** Inserts a complete row (derived columns included) and returns it. */
-export function insertProfileRow(tx: DbOrTx, values: ProfileInsert): ProfileRow {
-  return tx.insert(profiles).values(values).returning().get();
+export function insertProfileRow(tx: DbOrTx, values: ProfileInsert): Promise<ProfileRow> {
+  return query(tx, (tx) => tx.insert(profiles).values(values).returning().get());
 }
 
 /** Sets columns of one profile whatever its version; returns the row after, or undefined when there is none. */
-export function updateProfile(tx: DbOrTx, tenantId: string, personId: string, changes: ProfileChanges): ProfileRow | undefined {
-  return tx.update(profiles).set(changes).where(byPerson(tenantId, personId)).returning().get();
+export function updateProfile(tx: DbOrTx, tenantId: string, personId: string, changes: ProfileChanges): Promise<ProfileRow | undefined> {
+  return query(tx, (tx) => tx.update(profiles).set(changes).where(byPerson(tenantId, personId)).returning().get());
 }
 
 /** What an update of a profile sets: every column but its keys and its creation and confirmation dates. */
@@ -53,8 +56,8 @@ const rewritten = Object.keys(getTableColumns(profiles)).filter((k) => !['tenant
  * changed meanwhile. Compiled once per handle: the import runs it for every
  * profile it changes.
  */
-export function updateProfileAtVersion(tx: DbOrTx, tenantId: string, personId: string, version: number, columns: ProfileRewrite): ProfileRow | undefined {
-  return rewriteAtVersion(tx).get({ ...columns, tenantId, personId, expectedVersion: version });
+export function updateProfileAtVersion(tx: DbOrTx, tenantId: string, personId: string, version: number, columns: ProfileRewrite): Promise<ProfileRow | undefined> {
+  return query(tx, (tx) => rewriteAtVersion(tx).get({ ...columns, tenantId, personId, expectedVersion: version }));
 }
 
 const rewriteAtVersion = prepareOnce((db) =>
@@ -67,6 +70,6 @@ const rewriteAtVersion = prepareOnce((db) =>
 );
 
 /** Deletes one profile; returns how many rows went (0 or 1). */
-export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): number {
-  return tx.delete(profiles).where(byPerson(tenantId, personId)).run().changes;
+export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
+  return query(tx, (tx) => tx.delete(profiles).where(byPerson(tenantId, personId)).run().changes);
 }

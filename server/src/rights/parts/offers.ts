@@ -6,7 +6,7 @@ import type { ExportContributor } from '../export-parts.ts';
  * (Erasure leaves offers alone: they are the company's, not the author's;
  * the author id then points at an anonymous person.)
  */
-export const offerExport: ExportContributor = (tx, tenantId, personId) => [
-  { name: 'offers', rows: listOffersByAuthor(tx, tenantId, personId) },
-  { name: 'company-requests', rows: listCompanyRequestsByPerson(tx, tenantId, personId) },
+export const offerExport: ExportContributor = async (tx, tenantId, personId) => [
+  { name: 'offers', rows: await listOffersByAuthor(tx, tenantId, personId) },
+  { name: 'company-requests', rows: await listCompanyRequestsByPerson(tx, tenantId, personId) },
 ];

@@ -4,9 +4,9 @@ import type { ExportContributor } from '../export-parts.ts';
 import type { ErasureHook } from '../erasure-hooks.ts';
 
 /** The person's own pledges, amounts included (an author always reads their own amount). */
-export const pledgeExport: ExportContributor = (tx, tenantId, personId) => ({
+export const pledgeExport: ExportContributor = async (tx, tenantId, personId) => ({
   name: 'pledges',
-  rows: listAuthoredPledgesForExport(tx, tenantId, personId),
+  rows: await listAuthoredPledgesForExport(tx, tenantId, personId),
 });
 
 /**
@@ -19,14 +19,14 @@ export const pledgeExport: ExportContributor = (tx, tenantId, personId) => ({
  */
 export const pledgeErasure: ErasureHook = {
   name: 'pledges',
-  onProcess: (tx, ctx) => {
-    const rows = listAuthoredPledgesForErasure(tx, ctx.tenantId, ctx.personId);
+  onProcess: async (tx, ctx) => {
+    const rows = await listAuthoredPledgesForErasure(tx, ctx.tenantId, ctx.personId);
     let keptForTax = 0;
     for (const row of rows) {
       const receipt = row.status === 'received' && row.donorKind === 'individual';
       if (receipt) keptForTax++;
       const individualIdentity = row.donorKind === 'individual' && !receipt ? { donorName: null, donorAddress: null } : {};
-      updatePledge(tx, ctx.tenantId, row.id, { contact: null, publicThanks: false, ...individualIdentity, version: row.version + 1, updatedAt: ctx.at });
+      await updatePledge(tx, ctx.tenantId, row.id, { contact: null, publicThanks: false, ...individualIdentity, version: row.version + 1, updatedAt: ctx.at });
     }
     return `anonymised: ${rows.length}; tax-receipt data kept (LPF art. L102 B): ${keptForTax}`;
   },

@@ -6,8 +6,8 @@ import type { ExportContributor } from '../export-parts.ts';
 import type { ErasureHook } from '../erasure-hooks.ts';
 
 /** The person's profile: their fields, who may see each, and when they last confirmed it. */
-export const profileExport: ExportContributor = (tx, tenantId, personId) => {
-  const row = findProfile(tx, tenantId, personId);
+export const profileExport: ExportContributor = async (tx, tenantId, personId) => {
+  const row = await findProfile(tx, tenantId, personId);
   // Search keys, ranks and sort keys are derived from the fields: nothing more about the person.
   const rows = row
     ? [{ ...fieldsOf(row), visibility: visibilityOf(row.visibility), confirmedAt: row.confirmedAt, createdAt: row.createdAt, updatedAt: row.updatedAt }]
@@ -23,11 +23,11 @@ export const profileExport: ExportContributor = (tx, tenantId, personId) => {
  */
 export const profileErasure: ErasureHook = {
   name: 'profile',
-  atOnce: (tx, ctx) => {
-    const row = findProfile(tx, ctx.tenantId, ctx.personId);
+  atOnce: async (tx, ctx) => {
+    const row = await findProfile(tx, ctx.tenantId, ctx.personId);
     if (!row) return 'no profile';
     const hidden = Object.fromEntries(profileFieldKeys.map((k) => [k, 'private'])) as Record<ProfileFieldKey, VisibilityLevel>;
-    updateProfile(tx, ctx.tenantId, ctx.personId, {
+    await updateProfile(tx, ctx.tenantId, ctx.personId, {
       visibility: hidden,
       ...derivedColumns(fieldsOf(row), hidden),
       version: row.version + 1,
@@ -36,8 +36,8 @@ export const profileErasure: ErasureHook = {
     });
     return 'hidden from the directory';
   },
-  onProcess: (tx, ctx) => {
-    deleteDuplicateFlagsOf(tx, ctx.tenantId, ctx.personId);
-    return deleteProfile(tx, ctx.tenantId, ctx.personId) > 0 ? 'deleted' : 'no profile';
+  onProcess: async (tx, ctx) => {
+    await deleteDuplicateFlagsOf(tx, ctx.tenantId, ctx.personId);
+    return await deleteProfile(tx, ctx.tenantId, ctx.personId) > 0 ? 'deleted' : 'no profile';
   },
 };
