@@ -52,24 +52,31 @@ export function eventClasses(srcDir = 'src') {
   return events;
 }
 
-/** `new X(…)` of an event class in a module and the src modules it imports (transitively): event name → class names. */
+/**
+ * `new X(…)` of an event class in a module and the src modules it imports
+ * (transitively, statically or with `import('./x.ts')`: a module fetched when
+ * needed, such as a component's own session, still dispatches from the
+ * element): event name → class names.
+ */
 export function dispatchedEvents(file, classes, seen = new Set(), found = new Map()) {
   if (seen.has(file) || !existsSync(file)) return found;
   seen.add(file);
   const source = parse(file);
+  const imported = [];
   const visit = (node) => {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && classes.has(node.expression.text)) {
       const { name } = classes.get(node.expression.text);
       found.set(name, new Set([...(found.get(name) ?? []), node.expression.text]));
     }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) imported.push(node.arguments[0].text);
     ts.forEachChild(node, visit);
   };
   visit(source);
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || statement.importClause?.isTypeOnly || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const spec = statement.moduleSpecifier.text;
-    if (/^\.{1,2}\/.*\.ts$/.test(spec)) dispatchedEvents(normalize(join(dirname(file), spec)), classes, seen, found);
+    imported.push(statement.moduleSpecifier.text);
   }
+  for (const spec of imported) if (/^\.{1,2}\/.*\.ts$/.test(spec)) dispatchedEvents(normalize(join(dirname(file), spec)), classes, seen, found);
   return found;
 }
 

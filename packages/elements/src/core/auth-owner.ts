@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from './api-error.ts';
 import { Auth, type AuthState, type IdentityTokenSource } from './auth.ts';
-import { PasserelleErrorEvent, SignedInEvent, SignedOutEvent } from './events.ts';
+import { PasserelleErrorEvent } from './events.ts';
+import { SignedInEvent, SignedOutEvent } from './session-events.ts';
 
 /** The properties an element that can open its own session declares. */
 export interface SessionConfig {

@@ -1,7 +1,8 @@
 import type { InferResponseType } from 'hono/client';
 import type { Me as MeAnswer, SessionGrant } from '@passerelle/schema';
 import { ApiError } from './api-error.ts';
-import { createClient, type PasserelleClient, type Rpc } from './client.ts';
+import type { PasserelleClient, Rpc } from './client.ts';
+import { createClient } from './create-client.ts';
 import { TabSession } from './tab-session.ts';
 
 /**

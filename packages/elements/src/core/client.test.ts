@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createClient, headers, newIdempotencyKey } from './client.ts';
+import { headers, newIdempotencyKey } from './client.ts';
+import { createClient } from './create-client.ts';
 import { ApiError } from './api-error.ts';
 import { apiConfig, sessionToken } from '../testing/index.ts';
 

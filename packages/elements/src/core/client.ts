@@ -1,8 +1,10 @@
-import { hc } from 'hono/client';
+// The client's types and the headers of a call; `createClient` (core/create-client.ts)
+// makes one. Apart, so that a component importing `headers` does not take the
+// Hono client with it: a component inside a portal uses the portal's client.
+import type { hc } from 'hono/client';
 import type { ClientResponse } from 'hono/client';
 // Type-only: nothing of the server reaches the bundle (scripts/build.ts checks it).
 import type { AppType } from '@passerelle/server';
-import { ApiError } from './api-error.ts';
 
 /** The typed Hono client over `/v1`; every route added to `AppType` appears here. */
 export type Rpc = ReturnType<typeof hc<AppType>>;
@@ -29,8 +31,8 @@ export interface CallHeaders {
   ifMatch?: string;
 }
 
-type JsonOf<R> = R extends ClientResponse<infer T> ? T : never;
-type StatusOf<R> = R extends ClientResponse<unknown, infer S> ? S : never;
+export type JsonOf<R> = R extends ClientResponse<infer T> ? T : never;
+export type StatusOf<R> = R extends ClientResponse<unknown, infer S> ? S : never;
 
 /**
  * The body a route of `client.rpc` answers, for a component's state:
@@ -76,56 +78,3 @@ export function headers(options: CallHeaders): { headers: Record<string, string>
 
 /** A fresh idempotency key; create it once per user intent, reuse it on retry. */
 export const newIdempotencyKey = (): string => crypto.randomUUID();
-
-export function createClient(options: ClientOptions): PasserelleClient {
-  const api = options.api.replace(/\/+$/, '');
-  const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-
-  const send = async (input: RequestInfo | URL, init: RequestInit = {}, retried = false): Promise<Response> => {
-    const token = options.token();
-    const h = new Headers(init.headers);
-    if (token && !h.has('authorization')) h.set('authorization', `Bearer ${token}`);
-    if (init.body !== undefined && init.body !== null && !h.has('content-type')) h.set('content-type', 'application/json');
-    h.set('accept', 'application/json, application/problem+json');
-    let response: Response;
-    try {
-      // No cookies ever: the API authenticates with the bearer token only.
-      response = await baseFetch(input, { ...init, headers: h, credentials: 'omit' });
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw ApiError.network(err);
-    }
-    // Auth routes are never retried: renewing goes through /auth/exchange itself.
-    const isAuthRoute = String(input instanceof Request ? input.url : input).includes('/v1/auth/');
-    if (response.status === 401 && token && !retried && !isAuthRoute && options.onUnauthorized) {
-      const fresh = await options.onUnauthorized();
-      if (fresh) {
-        const again = new Headers(init.headers);
-        again.delete('authorization');
-        return send(input, { ...init, headers: again }, true);
-      }
-    }
-    if (!response.ok) throw await ApiError.fromResponse(response);
-    return response;
-  };
-
-  const rpc = hc<AppType>(`${api}/v1`, { fetch: (input: RequestInfo | URL, init?: RequestInit) => send(input, init) });
-
-  return {
-    rpc,
-    api,
-    async json(call) {
-      const response = await call;
-      return (await response.json()) as JsonOf<typeof response>;
-    },
-    async call<R extends ClientResponse<unknown, number, 'json'>>(call: Promise<R>): Promise<Answer<R>> {
-      const response = await call;
-      return {
-        status: response.status as StatusOf<R>,
-        data: (await response.json()) as JsonOf<R>,
-        etag: response.headers.get('etag'),
-        location: response.headers.get('location'),
-      };
-    },
-  };
-}

@@ -1,21 +1,8 @@
 import type { ApiError } from './api-error.ts';
-import type { Me, SignOutReason } from './auth.ts';
+import type { SignedInEvent, SignedOutEvent } from './session-events.ts';
 
-const init = { bubbles: true, composed: true } as const;
-
-/** The person is signed in (identity token or email code). */
-export class SignedInEvent extends CustomEvent<{ me: Me; method: 'host' | 'email' }> {
-  constructor(detail: { me: Me; method: 'host' | 'email' }) {
-    super('passerelle-signed-in', { ...init, detail });
-  }
-}
-
-/** The session ended: signed out by the person, expired, or refused by the API. */
-export class SignedOutEvent extends CustomEvent<{ reason: SignOutReason }> {
-  constructor(detail: { reason: SignOutReason }) {
-    super('passerelle-signed-out', { ...init, detail });
-  }
-}
+/** Every Passerelle event bubbles out of the shadow roots to the host page. */
+export const init = { bubbles: true, composed: true } as const;
 
 /** Something was saved. `kind` names the resource (`profile`, `offer`…); `item` is the server's answer. */
 export class SavedEvent<T = unknown> extends CustomEvent<{ kind: string; item: T }> {

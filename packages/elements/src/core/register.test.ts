@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { define } from './register.ts';
-import { SavedEvent, PasserelleErrorEvent, SignedOutEvent } from './events.ts';
+import { SavedEvent, PasserelleErrorEvent } from './events.ts';
+import { SignedOutEvent } from './session-events.ts';
 import { ApiError } from './api-error.ts';
 
 describe('define', () => {

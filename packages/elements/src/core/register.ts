@@ -29,12 +29,3 @@ export function define(tag: string, element: CustomElementConstructor): void {
       'Load Passerelle from one folder, one version, per page: its files share one Lit and one portal only then.',
   );
 }
-
-const warned = new Set<string>();
-
-/** A console warning with a stable code, issued once per page. */
-export function warnOnce(code: string, message: string): void {
-  if (warned.has(code)) return;
-  warned.add(code);
-  console.warn(`[passerelle:${code}] ${message}`);
-}

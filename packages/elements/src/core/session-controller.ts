@@ -1,14 +1,13 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { portalContext, type PortalContext } from './context.ts';
-import { AuthOwner, type SessionHost } from './auth-owner.ts';
-import { EmailSignIn } from './email-sign-in.ts';
+import type { SessionHost } from './auth-owner.ts';
 import type { Auth, Me, Session } from './auth.ts';
 import type { PasserelleClient } from './client.ts';
-import { problemText } from './api-error.ts';
-import { LocaleController } from '../i18n/locale-controller.ts';
-import { fr } from '../i18n/translations/fr.ts';
-import { english } from '../i18n/translations/english.ts';
+import { ApiError, problemText } from './api-error.ts';
+import { PasserelleErrorEvent } from './events.ts';
+import type { OwnSession } from './own-session.ts';
+import { resolveLocale } from '../i18n/locale.ts';
 
 /** What a signed-in component renders with. */
 export interface SignedIn {
@@ -22,7 +21,9 @@ export interface SignedIn {
  * "Get a session from the portal, or make my own." Inside
  * `<passerelle-portal>` it reads the portal's context; alone, it uses the
  * host's `api`, `tenant`, `identityToken` / `getIdentityToken` and, without
- * them, shows the email sign-in form.
+ * them, shows the email sign-in form. That own session's code (sign-in,
+ * renewal, the typed client) is imported when the component finds no portal,
+ * and the host's render waits for it: inside a portal it is never downloaded.
  *
  * ```ts
  * private session = new SessionController(this);
@@ -32,14 +33,21 @@ export interface SignedIn {
 export class SessionController implements ReactiveController {
   readonly #host: SessionHost;
   readonly #consumer: ContextConsumer<typeof portalContext, SessionHost>;
-  readonly #l10n: LocaleController<typeof fr>;
   #portal: PortalContext | null = null;
-  #own: AuthOwner | null = null;
-  #signIn: EmailSignIn | null = null;
+  #own: OwnSession | null = null;
+  /** The own session's module on its way: the host's next render waits for it. */
+  #starting: Promise<void> | null = null;
+  /** That module could not be fetched (offline): said where the sign-in would be, tried again on the next connection. */
+  #unavailable: ApiError | null = null;
 
   constructor(host: SessionHost) {
     this.#host = host;
-    this.#l10n = new LocaleController(host, { fr, en: english });
+    // Lit awaits a promise answered by `scheduleUpdate` before rendering (as LocaleController does for English).
+    // Once the own session is here, the whole hook again: the controllers it brought (its LocaleControllers,
+    // waiting for English) have wrapped it meanwhile, and this render must wait for them too.
+    const lit = host as unknown as { scheduleUpdate(): void | Promise<unknown> };
+    const schedule = lit.scheduleUpdate.bind(host);
+    lit.scheduleUpdate = () => (this.#starting ? this.#starting.then(() => lit.scheduleUpdate()) : schedule());
     this.#consumer = new ContextConsumer(host, {
       context: portalContext,
       subscribe: true,
@@ -53,7 +61,7 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     // The consumer asked first (it was added first). No portal answered:
-    if (this.#portal || this.#own) return;
+    if (this.#portal || this.#own || this.#starting) return;
     if (this.#host.api && this.#host.tenant) this.#standalone();
     else document.addEventListener('context-provider', this.#onLateProvider);
   }
@@ -66,7 +74,7 @@ export class SessionController implements ReactiveController {
 
   hostUpdate(): void {
     // `api` and `tenant` may be set after connection, by script.
-    if (!this.#portal && !this.#own && this.#host.api && this.#host.tenant) this.#standalone();
+    if (!this.#portal && !this.#own && !this.#starting && !this.#unavailable && this.#host.api && this.#host.tenant) this.#standalone();
   }
 
   /** True when this component has its own session instead of the portal's. */
@@ -77,9 +85,9 @@ export class SessionController implements ReactiveController {
   /** The portal's context, or the same shape for the component's own session (null before `api`/`tenant`). */
   get context(): PortalContext | null {
     if (this.#portal) return this.#portal;
-    const auth = this.#own?.auth;
+    const auth = this.#own?.owner.auth;
     if (!auth) return null;
-    return { client: auth.client, session: auth.session, me: auth.me, locale: this.#l10n.locale, auth };
+    return { client: auth.client, session: auth.session, me: auth.me, locale: resolveLocale(this.#host), auth };
   }
 
   /** Signed-in values, or null. */
@@ -95,20 +103,27 @@ export class SessionController implements ReactiveController {
   render(content: (signedIn: SignedIn) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
     const signedIn = this.signedIn;
     if (signedIn) return content(signedIn);
-    if (!this.#own) return nothing;
-    const auth = this.#own.auth;
-    if (auth?.state.status === 'signing-in') return html`<p part="status" role="status">${this.#l10n.t.signIn.signingIn}</p>`;
-    const state = auth?.state;
-    const expired = state?.status === 'signed-out' && state.reason && state.reason !== 'user';
-    const t = this.#l10n.t;
-    const refusal = this.#own.error;
-    return this.#signIn!.render(refusal ? problemText(refusal, this.#host) : expired ? t.signIn.expired : undefined);
+    if (this.#unavailable) return html`<p part="message" class="message" role="alert">${problemText(this.#unavailable, this.#host)}</p>`;
+    return this.#own?.render() ?? nothing;
   }
 
   #standalone(): void {
     document.removeEventListener('context-provider', this.#onLateProvider);
-    this.#own = new AuthOwner(this.#host, () => this.#host.requestUpdate());
-    this.#signIn = new EmailSignIn(this.#host, () => this.#own?.auth ?? null);
+    const host = this.#host;
+    this.#starting = import('./own-session.ts').then(
+      ({ OwnSession }) => {
+        this.#own = new OwnSession(host, () => host.requestUpdate());
+        this.#unavailable = null;
+      },
+      (err: unknown) => {
+        this.#unavailable = ApiError.network(err);
+        host.dispatchEvent(new PasserelleErrorEvent({ error: this.#unavailable, action: 'sign-in' }));
+      },
+    );
+    void this.#starting.then(() => {
+      this.#starting = null;
+      host.requestUpdate();
+    });
   }
 
   readonly #onLateProvider = (event: Event): void => {

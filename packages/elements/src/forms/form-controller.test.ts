@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import * as v from 'valibot';
 import { EmailSchema, text } from '@passerelle/schema';
 import { FormController } from './form-controller.ts';
-import { createClient } from '../core/client.ts';
+import { createClient } from '../core/create-client.ts';
 import { ApiError } from '../core/api-error.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { apiConfig, deepActiveElement, keys, shadow, until } from '../testing/index.ts';

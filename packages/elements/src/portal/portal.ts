@@ -11,7 +11,7 @@ import { fr } from '../i18n/translations/fr.ts';
 import { english } from '../i18n/translations/english.ts';
 import { theme, formStyles } from '../styles/theme.ts';
 import { portalStyles } from './portal.styles.ts';
-import { warnOnce } from '../core/register.ts';
+import { warnOnce } from '../core/warn-once.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 
