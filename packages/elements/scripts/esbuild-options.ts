@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chunkLayout } from './chunk-layout.ts';
 
 /** The elements package folder. */
 export const elementsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -192,24 +193,26 @@ export function assertNoServerCode(metafile: Metafile | undefined): void {
  * (`<name>.js`) and each set of budgets.json (`<set>.js`, `passerelle.js`) is
  * an entry, and what two of them share is written once, in `dist/chunks/`.
  * So any combination of them on a page loads one Lit, one portal context and
- * one definition of each tag.
+ * one definition of each tag. How that shared code is cut into chunks:
+ * scripts/chunk-layout.ts.
  */
 export function splitBuildOptions(components: readonly string[], sets: Readonly<Record<string, readonly string[]>>): BuildOptions {
+  const layout = chunkLayout(srcDir);
   const setEntries: Plugin = {
     name: 'passerelle-sets',
     setup(b) {
       b.onResolve({ filter: /^passerelle-set:/ }, (args) => ({ path: args.path.slice('passerelle-set:'.length), namespace: 'passerelle-set' }));
       b.onLoad({ filter: /.*/, namespace: 'passerelle-set' }, (args) => {
         const { contents, resolveDir, loader } = definesEntry(sets[args.path] ?? [], `${args.path}.ts`)!;
-        return { contents, resolveDir, loader };
+        return { contents: `${layout.coreImport}\n${contents}`, resolveDir, loader };
       });
     },
   };
   return {
     ...buildOptions,
-    plugins: [setEntries, ...(buildOptions.plugins ?? [])],
+    plugins: [setEntries, ...(buildOptions.plugins ?? []), layout.plugin],
     entryPoints: {
-      ...Object.fromEntries(components.map((name) => [name, join(srcDir, name, 'define.ts')])),
+      ...Object.fromEntries(components.map((name) => [name, layout.entry(join(srcDir, name, 'define.ts'))])),
       ...Object.fromEntries(Object.keys(sets).map((name) => [name, `passerelle-set:${name}`])),
     },
     splitting: true,
