@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../testing.ts';
 import { sayIn } from '@passerelle/schema/messages/staff';
 import { addOrigin } from '../cli/tenant.ts';
-import { migrateDatabase, openDatabase, type Db } from './open.ts';
+import { memoryDatabase, migrateDatabase, openDatabase, type Db } from './open.ts';
 import { withTransaction } from './transaction.ts';
 import { institutionOrigins, insertInstitution, setInstitutionOrigins } from '../tenancy/queries/institutions.ts';
-import { untilChange } from './until-change.ts';
+import { cacheOf, untilChange } from './until-change.ts';
 
 const NEW_ORIGIN = 'https://alumni.example.org';
 
@@ -78,6 +78,38 @@ describe('what is kept until the database changes', () => {
       } finally {
         close();
       }
+    });
+  });
+
+  describe('the cache behind it (ReadCache)', () => {
+    it('keeps a value until told that something changed (forget), then loads it again', async () => {
+      const db = memoryDatabase();
+      let loads = 0;
+      const read = () => untilChange(db, 'k', async () => ++loads);
+      expect(await read()).toBe(1);
+      expect(await read()).toBe(1);
+      cacheOf(db)!.forget({ what: 'origins', tenantId: null });
+      expect(await read()).toBe(2);
+    });
+
+    it('does not keep a value read while a write happened: it may predate the write', async () => {
+      const db = memoryDatabase();
+      let loads = 0;
+      const during = untilChange(db, 'k', async () => {
+        const value = ++loads;
+        // Another request's write lands while this load awaits.
+        await insertInstitution(db, { slug: `w${value}`, name: 'W', allowedOrigins: [], createdAt: new Date().toISOString() });
+        return value;
+      });
+      expect(await during).toBe(1);
+      expect(await untilChange(db, 'k', async () => ++loads)).toBe(2);
+      expect(await untilChange(db, 'k', async () => ++loads)).toBe(2);
+    });
+
+    it('is not used inside a transaction', async () => {
+      const db = memoryDatabase();
+      await withTransaction({ db }, async (tx) => expect(cacheOf(tx)).toBeUndefined());
+      expect(cacheOf(db)).toBeDefined();
     });
   });
 });
