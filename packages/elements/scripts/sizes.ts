@@ -10,7 +10,7 @@ export interface Budgets {
   /** `dist/<name>.js` bundles these components (folders of src/) together, in this order. */
   sets: Record<string, { components: string[] }>;
   /** By `dist/` file name: its min+gzip budget; the build fails over an `enforced` one and warns over the others. */
-  budgets: Record<string, { bytes: number; enforced: boolean }>;
+  budgets: Record<string, { bytes: number; enforced: boolean; about?: string }>;
 }
 
 export const budgetsFile = join(elementsDir, 'budgets.json');
@@ -49,6 +49,26 @@ export interface Weight extends Sizes {
  * answer is the module graph the browser will load.
  */
 export async function weightOf(dist: string, file: string): Promise<Weight> {
+  return weigh(dist, file, (path) => path);
+}
+
+/**
+ * What a `dist/` file may fetch later, on top of its weight: the chunks it
+ * imports dynamically (a component's own session when it finds no portal,
+ * the email sign-in form, the consent centre's lower sections…) with the
+ * chunks those import that the file had not, measured as {@link weightOf}.
+ * English and the message catalogues (`en/`, `messages/`) are left out: the
+ * README counts them apart.
+ */
+export async function onDemandOf(dist: string, file: string): Promise<Weight> {
+  const all = await weigh(dist, file, (path) => (/^\.{1,2}\/(\.\.\/)?(en|messages)\//.test(path) ? path : undefined));
+  const now = await weightOf(dist, file);
+  const files = all.files.filter((f) => !now.files.includes(f));
+  return { files, min: all.min - now.min, gzip: all.gzip - now.gzip, brotli: all.brotli - now.brotli };
+}
+
+/** The files `file` loads, following every static import and the dynamic ones `external` does not name. */
+async function weigh(dist: string, file: string, external: (path: string) => string | undefined): Promise<Weight> {
   const result = await build({
     entryPoints: [join(dist, file)],
     bundle: true,
@@ -56,7 +76,16 @@ export async function weightOf(dist: string, file: string): Promise<Weight> {
     metafile: true,
     logLevel: 'silent',
     format: 'esm',
-    plugins: [{ name: 'static-only', setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) }],
+    plugins: [
+      {
+        name: 'static-only',
+        setup: (b) =>
+          b.onResolve({ filter: /.*/ }, (args) => {
+            const path = args.kind === 'dynamic-import' ? external(args.path) : undefined;
+            return path === undefined ? undefined : { path, external: true };
+          }),
+      },
+    ],
   });
   const files = Object.keys(result.metafile.inputs).map((input) => relative(dist, resolve(input)));
   const entry = relative(dist, join(dist, file));

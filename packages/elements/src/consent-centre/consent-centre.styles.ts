@@ -103,40 +103,11 @@ export const consentCentreStyles = css`
       transition: none;
     }
   }
-  .notice {
-    border-inline-start: 4px solid var(--_primary);
-    padding: 0.5rem 0.75rem;
-    display: grid;
-    gap: 0.5rem;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  caption {
-    text-align: start;
-    color: var(--_muted);
-    padding-block-end: 0.5rem;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.375rem 0.5rem;
-    border-block-end: 1px solid var(--_border);
-  }
-  details summary {
-    cursor: pointer;
-  }
   .status {
     min-height: 1.5em;
   }
   .problem {
     color: var(--_danger);
     font-weight: 600;
-  }
-  .erasure ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
   }
 `;

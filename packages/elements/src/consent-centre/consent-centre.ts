@@ -1,24 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import {
-  ErasureRequestSchema,
-  SolicitationCapSchema,
-  type ConsentChannel,
-  type ConsentEventView,
-  type ConsentOverview,
-  type PurposeState,
-} from '@passerelle/schema';
+import type { ConsentChannel, ConsentOverview, PurposeState } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import type { SignedIn } from '../core/session-controller.ts';
-import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from './translations.ts';
 import { consentCentreStyles } from './consent-centre.styles.ts';
-import { historySection, loadHistory } from './consent-history.ts';
-import { erasureSection, type ErasureRequest } from './erasure-section.ts';
 import { purposeItem, type PurposeContext } from './purpose-item.ts';
+import type { ConsentRights, RightsHost } from './rights.ts';
 
 const COMPONENT = 'passerelle-consent-centre';
 
@@ -56,8 +47,6 @@ export class PasserelleConsentCentre extends PasserelleElement {
   readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
 
   @state() private overview: ConsentOverview | null = null;
-  @state() private history: ConsentEventView[] = [];
-  @state() private erasureRequests: ErasureRequest[] = [];
   @state() private loadFailed: ApiError | null = null;
   /** A consent change is on its way: the switches wait for it. */
   @state() private pending = false;
@@ -68,36 +57,33 @@ export class PasserelleConsentCentre extends PasserelleElement {
   /** The session the data was loaded for: a new session (another person) reloads. */
   #loadedFor: unknown = null;
 
-  readonly #cap = new FormController(this, {
-    schema: SolicitationCapSchema,
-    action: 'solicitation-cap',
-    submit: async (body) => {
-      const { client } = this.#signedIn();
-      const cap = await client.json(client.rpc.consents['solicitation-cap'].$put({ json: { perMonth: body.perMonth, origin: this.#origin() } }));
+  /**
+   * The notices and lower sections (cap, history, download, erasure) with their forms and data:
+   * src/consent-centre/rights.ts, fetched when the centre connects, while the session is opened.
+   */
+  #rights: ConsentRights | null = null;
+  #rightsLoading: Promise<ConsentRights> | null = null;
+  readonly #rightsHost: RightsHost = {
+    host: this,
+    l10n: this.#l10n,
+    signedIn: () => this.#signedIn(),
+    origin: () => this.#origin(),
+    say: (message) => this.#say(() => message()),
+    fail: (error, action) => this.#fail(error, action),
+    capSaved: (cap) => {
       if (this.overview) this.overview = { ...this.overview, solicitationCap: cap };
-      this.#say((t) => t.cap.saved(cap.perMonth));
-      this.dispatchEvent(new SavedEvent({ kind: 'solicitation-cap', item: cap }));
     },
-  });
-
-  readonly #erase = new FormController(this, {
-    schema: ErasureRequestSchema,
-    initial: { confirm: false, note: '' },
-    action: 'erasure',
-    submit: async (body) => {
-      const { client } = this.#signedIn();
-      const request = await client.json(client.rpc.me.erasure.$post({ json: body }));
-      this.#say((t) => t.erasure.sent);
-      this.dispatchEvent(new SavedEvent({ kind: 'erasure', item: request }));
-      await this.#load();
-    },
-  });
+    reload: () => this.#load(),
+    pending: () => this.pending,
+    choose: (purpose, channels) => void this.#choose(purpose, channels),
+  };
 
   /** What each purpose's row reads (live, so a click while a change is on its way is ignored). */
   readonly #purposeContext: PurposeContext = {
     l10n: this.#l10n,
     pending: () => this.pending,
     choose: (purpose, channels) => void this.#choose(purpose, channels),
+    notices: (purpose) => this.#rights?.notices(purpose) ?? nothing,
   };
 
   protected override updated(changed: PropertyValues): void {
@@ -135,31 +121,40 @@ export class PasserelleConsentCentre extends PasserelleElement {
     this.dispatchEvent(new PasserelleErrorEvent({ error: apiError, action }));
   }
 
+  /** The lower sections' module, fetched once (again after a failure). */
+  #loadRights(): Promise<ConsentRights> {
+    this.#rightsLoading ??= import('./rights.ts').then(
+      ({ ConsentRights }) => (this.#rights = new ConsentRights(this.#rightsHost)),
+      (error: unknown) => {
+        this.#rightsLoading = null;
+        throw error;
+      },
+    );
+    return this.#rightsLoading;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Fetched while the session is opened; a failure is said (and tried again) by #load.
+    this.#loadRights().catch(() => undefined);
+  }
+
   async #load(): Promise<void> {
     const { client } = this.#signedIn();
     try {
-      const [overview, history, erasure] = await Promise.all([
+      const [overview, rights] = await Promise.all([
         client.json(client.rpc.consents.$get()),
-        loadHistory(client),
-        client.json(client.rpc.me.erasure.$get()),
+        this.#loadRights().then(async (rights) => {
+          await rights.load(client);
+          return rights;
+        }),
       ]);
       this.overview = overview;
-      this.history = history;
-      this.erasureRequests = erasure.items;
       this.loadFailed = null;
-      if (!this.#cap.busy) this.#cap.reset({ perMonth: overview.solicitationCap.perMonth });
+      rights.showCap(overview.solicitationCap.perMonth);
     } catch (error) {
       this.loadFailed = error instanceof ApiError ? error : ApiError.network(error);
       this.dispatchEvent(new PasserelleErrorEvent({ error: this.loadFailed, action: 'load-consents' }));
-    }
-  }
-
-  /** Reloads the history after a change; a failure here does not undo the change, so it is only reported. */
-  async #refreshHistory(): Promise<void> {
-    try {
-      this.history = await loadHistory(this.#signedIn().client);
-    } catch (error) {
-      this.#fail(error, 'load-history');
     }
   }
 
@@ -176,7 +171,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
       this.dispatchEvent(new SavedEvent({ kind: 'consent', item: res.purpose }));
       // The choice is recorded: free the switches before refreshing the history.
       this.pending = false;
-      await this.#refreshHistory();
+      await this.#rights?.refreshHistory();
     } catch (error) {
       this.#fail(error, 'consent');
       // A 409 means the text changed under the person's eyes: show the new one.
@@ -198,33 +193,11 @@ export class PasserelleConsentCentre extends PasserelleElement {
       this.#say((t) => t.withdrawnAll);
       this.dispatchEvent(new SavedEvent({ kind: 'withdraw-all', item: overview }));
       this.pending = false;
-      await this.#refreshHistory();
+      await this.#rights?.refreshHistory();
     } catch (error) {
       this.#fail(error, 'withdraw-all');
     } finally {
       this.pending = false;
-    }
-  }
-
-  async #download(format: 'json' | 'zip'): Promise<void> {
-    const { client } = this.#signedIn();
-    try {
-      const res = await client.rpc.me.export.$get({ query: { format } });
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `passerelle-export.${format}`;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      // Revoke later: the browser reads the blob after the click returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.#say((t) => t.data.ready);
-      this.dispatchEvent(new SavedEvent({ kind: 'export', item: { format, bytes: blob.size } }));
-    } catch (error) {
-      this.#fail(error, 'export');
     }
   }
 
@@ -258,34 +231,7 @@ export class PasserelleConsentCentre extends PasserelleElement {
           ${overview.purposes.map((p) => purposeItem(this.#purposeContext, p))}
         </ul>
       </section>
-      ${this.#capSection()} ${historySection(this.#l10n, this.history)} ${this.#dataSection()}
-      ${erasureSection(this.#l10n, this.erasureRequests, this.#erase)}
+      ${this.#rights?.render(overview) ?? nothing}
     `;
-  }
-
-  #capSection(): TemplateResult {
-    const t = this.#l10n.t;
-    const cap = this.overview!.solicitationCap;
-    return html`<section part="cap" aria-labelledby="cap-title">
-      <h3 id="cap-title">${t.cap.title}</h3>
-      <p>${t.cap.intro}</p>
-      <form novalidate aria-busy=${this.#cap.busy ? 'true' : 'false'} @submit=${this.#cap.onSubmit}>
-        ${this.#cap.summary()}
-        ${this.#cap.field({ name: 'perMonth', type: 'number', label: t.cap.label, hint: t.cap.hint(cap.tenantDefault), min: 0, max: 30, step: 1, inputmode: 'numeric', required: true })}
-        ${this.#cap.submitButton(t.cap.save)}
-      </form>
-    </section>`;
-  }
-
-  #dataSection(): TemplateResult {
-    const t = this.#l10n.t;
-    return html`<section part="data" aria-labelledby="data-title">
-      <h3 id="data-title">${t.data.title}</h3>
-      <p>${t.data.intro}</p>
-      <div class="toolbar">
-        <button type="button" data-export="zip" @click=${() => this.#download('zip')}>${t.data.zip}</button>
-        <button type="button" data-export="json" @click=${() => this.#download('json')}>${t.data.json}</button>
-      </div>
-    </section>`;
   }
 }

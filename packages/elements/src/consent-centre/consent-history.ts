@@ -1,30 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentEventView } from '@passerelle/schema';
-import type { PasserelleClient } from '../core/client.ts';
 import type { LocaleController } from '../i18n/locale-controller.ts';
 import type { fr } from './translations.ts';
-
-/** History pages fetched at most (100 choices each). */
-const HISTORY_PAGES = 10;
-
-/** The person's consent choices, oldest first (at most `HISTORY_PAGES` pages of 100). */
-export async function loadHistory(client: PasserelleClient): Promise<ConsentEventView[]> {
-  const items: ConsentEventView[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < HISTORY_PAGES; page++) {
-    const query: { limit: string; cursor?: string } = { limit: '100' };
-    if (cursor) query.cursor = cursor;
-    const res = await client.json(client.rpc.consents.history.$get({ query }));
-    items.push(...(res.items as ConsentEventView[]));
-    if (!res.nextCursor) break;
-    cursor = res.nextCursor;
-  }
-  return items.reverse();
-}
+import type { frRights } from './translations.rights.ts';
 
 /** The history table: one row per choice, with the text the person agreed to (or withdrew from). */
-export function historySection(l10n: LocaleController<typeof fr>, history: readonly ConsentEventView[]): TemplateResult {
-  const t = l10n.t;
+export function historySection(l10n: LocaleController<typeof fr>, words: LocaleController<typeof frRights>, history: readonly ConsentEventView[]): TemplateResult {
+  const t = { ...words.t, channels: l10n.t.channels };
   const locale = l10n.locale;
   return html`<section part="history" aria-labelledby="history-title">
     <h3 id="history-title">${t.history.title}</h3>

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ErasureRequestSchema } from '@passerelle/schema';
 import type { FormController } from '../forms/form-controller.ts';
 import type { LocaleController } from '../i18n/locale-controller.ts';
-import type { fr } from './translations.ts';
+import type { frRights } from './translations.rights.ts';
 
 /** What `GET /v1/me/erasure` lists. */
 export interface ErasureRequest {
@@ -17,7 +17,7 @@ export interface ErasureRequest {
  * then either the pending request or the form to ask for one.
  */
 export function erasureSection(
-  l10n: LocaleController<typeof fr>,
+  l10n: LocaleController<typeof frRights>,
   requests: readonly ErasureRequest[],
   form: FormController<typeof ErasureRequestSchema>,
 ): TemplateResult {

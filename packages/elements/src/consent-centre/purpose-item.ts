@@ -10,21 +10,21 @@ export interface PurposeContext {
   /** A consent change is on its way: the switches and buttons wait for it. Read when drawn and when clicked. */
   pending(): boolean;
   choose(purpose: PurposeState, channels: Partial<Record<ConsentChannel, boolean>>): void;
+  /** The prompts to confirm a changed text or renew an expiring consent (src/consent-centre/rights.ts, fetched with the data). */
+  notices(purpose: PurposeState): TemplateResult | typeof nothing;
 }
 
 /**
  * One purpose: its text, legal basis and owner, a switch per channel, and
- * the prompts to confirm a consent whose text changed or that expires soon.
+ * the prompts to confirm a consent whose text changed or that expires soon
+ * (`ctx.notices`, drawn by src/consent-centre/rights.ts).
  */
 export function purposeItem(ctx: PurposeContext, p: PurposeState): TemplateResult {
-  const { l10n, choose } = ctx;
-  const pending = ctx.pending();
+  const { l10n } = ctx;
   const t = l10n.t;
   const locale = l10n.locale;
   const title = p.version.title[locale];
   const id = `purpose-${p.key}`;
-  const renewal = p.channels.filter((c) => c.renewalNeeded);
-  const expiring = p.channels.filter((c) => c.expiresSoon && !c.renewalNeeded);
   const basis = p.version.legalBasis === 'consent' ? t.basis.consent : t.basis.legitimate_interest(p.entity.name);
   return html`<li part="purpose" class="purpose" data-purpose=${p.key}>
     <h4 id=${`${id}-title`}>${title}</h4>
@@ -35,21 +35,7 @@ export function purposeItem(ctx: PurposeContext, p: PurposeState): TemplateResul
       <legend class="visually-hidden">${t.channelsLegend(title)}</legend>
       ${p.channels.map((c) => channelSwitch(ctx, p, c, title))}
     </fieldset>
-    ${renewal.length > 0
-      ? html`<div part="renewal" class="notice" role="group" aria-labelledby=${`${id}-renewal`}>
-          <strong id=${`${id}-renewal`}>${t.renewal.title}</strong>
-          <p>${t.renewal.body(l10n.date(renewal[0]!.since ?? ''))}</p>
-          <button type="button" class="primary" aria-disabled=${pending ? 'true' : 'false'}
-            @click=${() => choose(p, Object.fromEntries(renewal.map((c) => [c.channel, true])))}>${t.renewal.confirm}</button>
-        </div>`
-      : nothing}
-    ${expiring.length > 0
-      ? html`<div class="notice">
-          <p>${t.expires.body(l10n.date(expiring[0]!.expiresAt ?? ''))}</p>
-          <button type="button" aria-disabled=${pending ? 'true' : 'false'}
-            @click=${() => choose(p, Object.fromEntries(expiring.map((c) => [c.channel, true])))}>${t.expires.renew}</button>
-        </div>`
-      : nothing}
+    ${ctx.notices(p)}
   </li>`;
 }
 

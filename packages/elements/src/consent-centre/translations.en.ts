@@ -1,4 +1,5 @@
 import type { fr } from './translations.ts';
+import type { frRights } from './translations.rights.ts';
 
 /** English words of `<passerelle-consent-centre>`: a chunk of its own, fetched when an element speaks English. */
 export const en = {
@@ -24,6 +25,10 @@ export const en = {
   channelsLegend: (title: string) => `Channels for “${title}”`,
   on: 'on',
   off: 'off',
+} satisfies typeof fr;
+
+/** English words of what src/consent-centre/rights.ts draws. */
+export const enRights = {
   renewal: {
     title: 'The text has changed',
     body: (date: string) => `You agreed on ${date} to an earlier version of this text. Read it above and confirm if you still agree.`,
@@ -88,4 +93,4 @@ export const en = {
     processed: (date: string) => `Your request was processed on ${date}.`,
     sent: 'Your request is recorded.',
   },
-} satisfies typeof fr;
+} satisfies typeof frRights;

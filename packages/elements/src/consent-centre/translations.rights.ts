@@ -1,0 +1,67 @@
+/** Words of what src/consent-centre/rights.ts draws, fetched with the person's data: a purpose's renewal and expiry notices, and the lower sections. English: `enRights` in translations.en.ts. */
+export const frRights = {
+  renewal: {
+    title: 'Le texte a changé',
+    body: (date: string) => `Vous aviez donné votre accord le ${date} pour une version précédente de ce texte. Relisez-le ci-dessus et confirmez si vous êtes toujours d’accord.`,
+    confirm: 'Je confirme mon accord pour ce nouveau texte',
+  },
+  expires: {
+    body: (date: string) => `Votre accord prend fin le ${date}.`,
+    renew: 'Prolonger mon accord',
+  },
+  cap: {
+    title: 'Nombre de messages',
+    intro: 'Combien de messages par mois, tous services confondus, l’établissement peut-il vous envoyer au maximum ?',
+    label: 'Messages par mois au maximum',
+    hint: (n: number) => `Valeur par défaut de l’établissement : ${n}. De 0 à 30.`,
+    save: 'Enregistrer ce plafond',
+    saved: (n: number) => `Plafond enregistré : ${n} message(s) par mois au maximum.`,
+  },
+  history: {
+    title: 'Historique de mes choix',
+    empty: 'Vous n’avez encore fait aucun choix.',
+    caption: 'Vos choix, du plus récent au plus ancien, avec le texte auquel ils se rapportent',
+    date: 'Date',
+    purpose: 'Usage',
+    channel: 'Canal',
+    choice: 'Choix',
+    text: 'Texte',
+    granted: 'Accordé',
+    withdrawn: 'Retiré',
+    byStaff: 'par le personnel',
+    version: (hash: string) => `Version ${hash}`,
+  },
+  data: {
+    title: 'Mes données',
+    intro: 'Téléchargez tout ce que Passerelle détient sur vous dans cet établissement : profil, rôles, offres, promesses de dons, historique de vos consentements et journal des modifications.',
+    json: 'Télécharger mes données (JSON)',
+    zip: 'Télécharger mes données (ZIP de fichiers CSV)',
+    ready: 'Votre fichier est prêt : le téléchargement a commencé.',
+  },
+  erasure: {
+    title: 'Supprimer mon compte',
+    intro: 'Vous pouvez demander la suppression de votre compte et de vos données.',
+    atOnceTitle: 'Tout de suite',
+    atOnce: [
+      'Votre fiche d’annuaire est masquée : plus personne ne peut trouver ni lire votre profil.',
+      'Tous vos consentements sont retirés et vous vous opposez aux appels aux dons : plus personne ne peut vous écrire pour ces usages.',
+    ],
+    laterTitle: 'Quand le personnel traite votre demande (sous un mois)',
+    later: [
+      'Votre profil et vos données de prospection sont supprimés ; vos nom, adresse e-mail et identifiant de connexion sont effacés ; vos sessions sont fermées.',
+      'Vos promesses de dons restent dans les comptes, sans votre nom (anonymisées).',
+    ],
+    keptTitle: 'Ce qui est conservé, et pourquoi',
+    kept: [
+      'Les données des reçus fiscaux de vos dons, 6 ans : l’établissement doit pouvoir les présenter à l’administration fiscale (art. L102 B du Livre des procédures fiscales ; RGPD art. 17-3-b, obligation légale).',
+      'La trace de vos choix de consentement, sous un identifiant anonyme : l’établissement doit pouvoir prouver les accords qu’il a utilisés (RGPD art. 7-1 et 5-2).',
+      'Votre demande et le journal des modifications, sous un identifiant anonyme, pour montrer qu’elle a été traitée.',
+    ],
+    confirm: 'Je comprends et je demande la suppression de mon compte',
+    note: 'Un mot pour le personnel (facultatif)',
+    submit: 'Demander la suppression',
+    pending: (date: string) => `Votre demande de suppression du ${date} est en cours de traitement. Vos consentements sont déjà retirés et votre fiche masquée.`,
+    processed: (date: string) => `Votre demande a été traitée le ${date}.`,
+    sent: 'Votre demande est enregistrée.',
+  },
+};
