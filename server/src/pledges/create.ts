@@ -4,7 +4,7 @@
  * one transaction writes it with its audit entry and webhook event. Refusals
  * are thrown as problems naming the field to fix.
  */
-import { estimateDonation, taxRulesOn, type DonationCreate, type DonationEstimateInput, type Pledge, type PledgeConfig, type PledgeCreate, type TaxPledgeCreate } from '@passerelle/schema';
+import { estimateDonation, sirenOfSiret, taxRulesOn, type DonationCreate, type DonationEstimateInput, type Pledge, type PledgeConfig, type PledgeCreate, type TaxPledgeCreate } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
@@ -83,13 +83,26 @@ export async function createDonation(deps: Deps, call: Call, input: DonationCrea
   };
 }
 
+/** The company's SIREN: its own column, else the first nine digits of its SIRET. */
+const companySiren = (c: { siren: string | null; siret: string | null }): string | undefined => c.siren ?? (c.siret ? sirenOfSiret(c.siret) : undefined);
+
 export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCreate) {
   const { db } = deps;
   const { actor } = call;
   const entity = await findBeneficiary(db, actor.tenantId, input.entityId);
   if (!entity) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.entity', params: {} }]);
   const company = await activeCompany(db, actor.tenantId, input.companyId, 'companyId');
-  authorize(actor, 'pledge.tax', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, companyId: company.id, entityId: entity.id });
+  const siren = companySiren(company);
+  authorize(actor, 'pledge.tax', {
+    kind: 'pledge',
+    tenantId: actor.tenantId,
+    authorId: actor.personId,
+    companyId: company.id,
+    // Which establishment pays: a representative names only one of their company's own (same SIREN).
+    ...(siren ? { companySiren: siren } : {}),
+    ...(input.employerSiret ? { employerSiren: sirenOfSiret(input.employerSiret) } : {}),
+    entityId: entity.id,
+  });
   if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
   if (!deps.config.parameters.pledges.apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
     throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);

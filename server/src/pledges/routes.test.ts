@@ -142,6 +142,27 @@ describe('/v1/pledges', () => {
       expect(rowsOf('student-ines').length).toBe(before);
     });
 
+    it('a representative pledges only for their own company: another establishment of Acme’s SIREN yes, Globex’s SIRET no (403, worded)', async () => {
+      const ok = await as('rep-acme').create(tax({ employerSiret: '81234567600033' }));
+      expect(ok.status).toBe(201);
+      expect(((await ok.json()) as Pledge).employerSiret).toBe('81234567600033');
+      const before = rowsOf('rep-acme').length;
+      const res = await t.call('POST', '/v1/pledges', { token: tokens['rep-acme'], body: tax({ employerSiret: '52345678800026' }), headers: { 'idempotency-key': newKey(), 'accept-language': 'fr-FR,fr;q=0.9' } });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await res.json()) as { code: string; detail: string };
+      expect(problem.code).toBe('policy.pledge.ownCompanyOnly');
+      expect(problem.detail).toMatch(/^Vous ne pouvez promettre la taxe d’apprentissage que pour l’entreprise que vous représentez/);
+      // Nor by naming Globex itself.
+      expect((await as('rep-acme').create(tax({ companyId: t.ids.demo.companies.globex }))).status).toBe(403);
+      expect(rowsOf('rep-acme').length).toBe(before);
+    });
+
+    it('staff recording for their entity keep their rights, whatever the SIRET', async () => {
+      // (To École de management: the transfer report below names Globex for École d’ingénieurs, as a pledge it does not have.)
+      expect((await as('staff-mgmt').create(tax({ entityId: t.ids.demo.entities.management, employerSiret: '52345678800026' }))).status).toBe(201);
+    });
+
     it('staff record for their own entities only', async () => {
       expect((await as('staff-eng').create(tax())).status).toBe(201);
       expect((await as('staff-eng').create(tax({ entityId: t.ids.demo.entities.management }))).status).toBe(403);

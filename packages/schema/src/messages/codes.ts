@@ -134,6 +134,7 @@ export const codes = {
   'policy.emailSessionWithholdsStaff': none(),
   'policy.company.requestInstead': none(),
   'policy.offer.ownCompanyOnly': none(),
+  'policy.pledge.ownCompanyOnly': none(),
   'policy.offer.lockedForAuthor': none(),
   'policy.offer.outsideStaffScope': none(),
   'policy.adminOnly': takes<{ task: 'purposes' | 'consentDefaults' | 'consentExport' }>(),

@@ -219,6 +219,8 @@ export const en: Catalogue = {
     'Only careers-office staff and administrators can add a company directly. Request it instead: it becomes available once staff verify it.',
   'policy.offer.ownCompanyOnly': () =>
     'You can post offers only for the company you represent. Ask to represent this company, or ask your careers office to post the offer.',
+  'policy.pledge.ownCompanyOnly': () =>
+    'You can pledge apprenticeship tax only for the company you represent: the paying establishment’s SIRET must be one of its own (same SIREN). Ask to represent the other company, or contact the careers office.',
   'policy.offer.lockedForAuthor': () =>
     'This offer is no longer editable by its author once it has been published or closed. Ask the careers office of the targeted school to change or withdraw it.',
   'policy.offer.outsideStaffScope': () =>

@@ -247,6 +247,8 @@ export const fr: Catalogue = {
     'Seuls le service des relations entreprises et les administrateurs peuvent ajouter directement une entreprise. Faites-en plutôt la demande : elle sera disponible une fois vérifiée par le personnel.',
   'policy.offer.ownCompanyOnly': () =>
     'Vous ne pouvez publier des offres que pour l’entreprise que vous représentez. Demandez à représenter cette entreprise, ou demandez au service des relations entreprises de publier l’offre.',
+  'policy.pledge.ownCompanyOnly': () =>
+    'Vous ne pouvez promettre la taxe d’apprentissage que pour l’entreprise que vous représentez : le SIRET de l’établissement qui verse doit être l’un des siens (même SIREN). Demandez à représenter l’autre entreprise, ou adressez-vous au service des relations entreprises.',
   'policy.offer.lockedForAuthor': () =>
     'Une fois publiée ou close, cette offre n’est plus modifiable par son auteur. Demandez au service des relations entreprises de l’école visée de la modifier ou de la retirer.',
   'policy.offer.outsideStaffScope': () =>

@@ -396,6 +396,29 @@ describe('offers: the author keeps them until they are published', () => {
   });
 });
 
+describe('a representative pledges apprenticeship tax only for their own company', () => {
+  // Acme's SIREN 812345676; Globex's 523456788.
+  const pledge = (over: Partial<Extract<Resource, { kind: 'pledge' }>>): Resource => ({ kind: 'pledge', tenantId: T, companyId: 'acme', companySiren: '812345676', entityId: 'inge', ...over });
+  it('with the company’s own SIRET or another establishment of the same SIREN', () => {
+    expect(can(actorsByRole.company_rep, 'pledge.tax', pledge({}))).toBe(true);
+    expect(can(actorsByRole.company_rep, 'pledge.tax', pledge({ employerSiren: '812345676' }))).toBe(true);
+  });
+  it('never with another company’s SIRET, and is told why in both languages', () => {
+    const decision = decide(actorsByRole.company_rep, 'pledge.tax', pledge({ employerSiren: '523456788' }));
+    expect(decision).toEqual({ allowed: false, sameTenant: true, reason: { code: 'policy.pledge.ownCompanyOnly', params: {} } });
+    expect(decision.allowed ? '' : inWords(en, decision.reason)).toMatch(/only for the company you represent.*same SIREN/);
+    expect(decision.allowed ? '' : inWords(fr, decision.reason)).toMatch(/que pour l’entreprise que vous représentez.*même SIREN/);
+  });
+  it('nor for a company they do not represent, nor naming a SIRET their company’s record cannot vouch for', () => {
+    expect(decide(actorsByRole.company_rep, 'pledge.tax', pledge({ companyId: 'globex', companySiren: '523456788' }))).toMatchObject({ allowed: false, reason: { code: 'policy.pledge.ownCompanyOnly' } });
+    expect(can(actorsByRole.company_rep, 'pledge.tax', pledge({ companySiren: undefined, employerSiren: '812345676' }))).toBe(false);
+  });
+  it('staff recording for their entity and admins keep their rights, whatever the SIRET', () => {
+    expect(can(actorsByRole.staff, 'pledge.tax', pledge({ employerSiren: '523456788' }))).toBe(true);
+    expect(can(actorsByRole.admin, 'pledge.tax', pledge({ companyId: 'globex', employerSiren: '812345676', entityId: 'mgmt' }))).toBe(true);
+  });
+});
+
 describe('refusal reasons say why and what to do instead', () => {
   const company: Resource = { kind: 'company', tenantId: T };
   it('a student creating a company is sent to the careers office', () => {

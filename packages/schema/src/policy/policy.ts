@@ -5,7 +5,7 @@
  * of the actor's memberships grants it.
  */
 import type { Message } from '../messages/codes.ts';
-import { COMPANY_REQUEST_INSTEAD, EDUCATION_LOCKED, NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, OFFER_OWN_COMPANY_ONLY, refusalReasons } from './reasons.ts';
+import { COMPANY_REQUEST_INSTEAD, EDUCATION_LOCKED, NOT_FOUND, OFFER_LOCKED_FOR_AUTHOR, OFFER_OUTSIDE_STAFF_SCOPE, OFFER_OWN_COMPANY_ONLY, PLEDGE_OWN_COMPANY_ONLY, refusalReasons } from './reasons.ts';
 import {
   coveredEntityIds,
   hasRole,
@@ -135,8 +135,13 @@ const rules: Rules = {
     isAdmin(actor) ||
     representsCompany(actor, pledge.companyId) ||
     staffCovers(actor, pledge.entityId),
-  'pledge.tax': (actor, pledge) =>
-    isAdmin(actor) || representsCompany(actor, pledge.companyId) || staffCovers(actor, pledge.entityId),
+  // Staff recording for their entity and admins keep their rights; a representative pledges for a company they represent,
+  // paid by one of its own establishments: a SIRET of the same SIREN (none named: the company's own SIRET).
+  'pledge.tax': (actor, pledge) => {
+    if (isAdmin(actor) || staffCovers(actor, pledge.entityId)) return true;
+    if (representsCompany(actor, pledge.companyId)) return pledge.employerSiren === undefined || pledge.employerSiren === pledge.companySiren || PLEDGE_OWN_COMPANY_ONLY;
+    return representedCompanyIds(actor).length > 0 ? PLEDGE_OWN_COMPANY_ONLY : false;
+  },
   'pledge.readAmount': (actor, pledge) =>
     isAuthor(actor, pledge) ||
     isAdmin(actor) ||

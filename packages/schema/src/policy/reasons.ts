@@ -66,3 +66,6 @@ export const OFFER_OWN_COMPANY_ONLY: Message = { code: 'policy.offer.ownCompanyO
 
 /** Someone who may not add a company directly may still ask for it. */
 export const COMPANY_REQUEST_INSTEAD: Message = { code: 'policy.company.requestInstead', params: {} };
+
+/** A representative pledges apprenticeship tax only for a company they represent, and its own establishments (same SIREN). */
+export const PLEDGE_OWN_COMPANY_ONLY: Message = { code: 'policy.pledge.ownCompanyOnly', params: {} };

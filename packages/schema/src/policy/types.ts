@@ -124,6 +124,10 @@ export type Resource =
       readonly authorId?: string;
       /** The pledging company, for pledges made on behalf of a company. */
       readonly companyId?: string;
+      /** The pledging company's SIREN (from its SIRET on record), when a tax pledge names an establishment. */
+      readonly companySiren?: string;
+      /** The SIREN of the paying establishment a tax pledge names (`employerSiret`), when it names one. */
+      readonly employerSiren?: string;
       /** The beneficiary entity. */
       readonly entityId: string;
     }

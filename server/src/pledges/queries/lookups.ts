@@ -22,9 +22,9 @@ export function findFoundation(db: DbOrTx, tenantId: string): Promise<{ id: stri
   return query(db, (db) => db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).get());
 }
 
-/** A company of the tenant as a pledge needs it: name, SIRET, status. */
+/** A company of the tenant as a pledge needs it: name, SIRET, SIREN, status. */
 export function findPledgingCompany(db: DbOrTx, tenantId: string, companyId: string) {
-  return query(db, (db) => db.select({ id: companies.id, name: companies.name, siret: companies.siret, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get());
+  return query(db, (db) => db.select({ id: companies.id, name: companies.name, siret: companies.siret, siren: companies.siren, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get());
 }
 
 /** The institution's settings (where its own payment page may be set). */
