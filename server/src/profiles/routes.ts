@@ -15,19 +15,17 @@ import { callOf } from '../call.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
-import { ProblemError, notFound } from '../http/problem.ts';
-import { auditOrigin, writeAudit } from '../audit/audit.ts';
+import { ProblemError } from '../http/problem.ts';
 import { etagOf, versionOfEtag, viewFor, type ProfileRow } from './document.ts';
-import { flagDuplicates, initialFields, insertProfile } from './store.ts';
-import { findProfile, updateProfile as updateProfileRow } from './queries/profiles.ts';
-import { entityIdsOf, entityNames, findPerson } from './queries/people.ts';
-import { findDuplicateFlagOf, resolveDuplicateFlag, reviewFlagsOf } from './queries/duplicates.ts';
+import { entityIdsOf, entityNames } from './queries/people.ts';
+import { reviewFlagsOf } from './queries/duplicates.ts';
 import { searchDirectory } from './directory.ts';
 import { loadProfile, personResource, render } from './view.ts';
 import { updateProfile } from './update.ts';
-import { recordEvent } from '../webhooks/record.ts';
 import { describeRoute } from '../http/describe.ts';
-import { withTransaction } from '../db/transaction.ts';
+import { ownProfile } from './first-visit.ts';
+import { confirmProfile } from './confirm.ts';
+import { resolveReviewFlag } from './resolve-flag.ts';
 
 async function respond(c: Context<AppEnv>, row: ProfileRow, audience: ProfileAudience) {
   c.header('etag', etagOf(row));
@@ -68,39 +66,13 @@ export const profileRoutes = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   /** One's own profile, created on first visit from what the person record knows. */
-  .get('/me', describeRoute({ operationId: 'getMyProfile', summary: 'One’s own profile (made on the first visit)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, writes: true, problems: [404] }), async (c) => {
-    const { db } = c.var.deps;
-    const { actor } = c.var.auth;
-    const who = auditOrigin(c);
-    // Read outside a transaction first: it exists on every visit but the first, and a read needs none.
-    const row = (await findProfile(db, actor.tenantId, actor.personId)) ?? await withTransaction({ db }, async (tx) => {
-      const found = await findProfile(tx, actor.tenantId, actor.personId);
-      if (found) return found;
-      const person = await findPerson(tx, actor.tenantId, actor.personId);
-      if (!person) throw notFound('person.notFound');
-      const created = await insertProfile(tx, { tenantId: actor.tenantId, personId: actor.personId, fields: initialFields(person), at: who.at, by: actor.personId });
-      const entityIds = (await entityIdsOf(tx, actor.tenantId, [actor.personId])).get(actor.personId) ?? [];
-      await writeAudit(tx, who, { action: 'profile.create', objectType: 'profile', objectId: created.personId, subjectId: created.personId, entityIds, detail: { fields: [] } });
-      await flagDuplicates(tx, created, who.at);
-      return created;
-    });
-    return respond(c, row, 'self');
-  })
+  .get('/me', describeRoute({ operationId: 'getMyProfile', summary: 'One’s own profile (made on the first visit)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, writes: true, problems: [404] }), async (c) =>
+    respond(c, await ownProfile(c.var.deps, callOf(c)), 'self'),
+  )
   /** "My data is still accurate": sets the confirmation date, nothing else. */
-  .post('/me/confirm', describeRoute({ operationId: 'confirmMyProfile', summary: 'Say one’s profile is still accurate', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [404] }), async (c) => {
-    const { db } = c.var.deps;
-    const { actor } = c.var.auth;
-    const who = auditOrigin(c);
-    const row = await withTransaction({ db }, async (tx) => {
-      const { row: current, entityIds } = await loadProfile(tx, actor, actor.personId);
-      // loadProfile found it in this transaction: the update returns a row.
-      const updated = (await updateProfileRow(tx, actor.tenantId, actor.personId, { confirmedAt: who.at, version: current.version + 1 }))!;
-      await writeAudit(tx, who, { action: 'profile.confirm', objectType: 'profile', objectId: actor.personId, subjectId: actor.personId, entityIds, detail: { fields: ['confirmedAt'] } });
-      await recordEvent(tx, who, { type: 'profile.updated', personId: actor.personId });
-      return updated;
-    });
-    return respond(c, row, 'self');
-  })
+  .post('/me/confirm', describeRoute({ operationId: 'confirmMyProfile', summary: 'Say one’s profile is still accurate', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [404] }), async (c) =>
+    respond(c, await confirmProfile(c.var.deps, callOf(c)), 'self'),
+  )
   .get('/:id', describeRoute({ operationId: 'getProfile', summary: 'A profile, field by field as its owner lets the caller read it', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), async (c) => {
     const { db } = c.var.deps;
     const { actor } = c.var.auth;
@@ -125,29 +97,6 @@ export const profileRoutes = new Hono<AppEnv>()
    * profile ids) and leaves the review queue. Answers the profile as staff see it.
    */
   .post('/:id/review-flags/:flagId/resolve', describeRoute({ operationId: 'resolveReviewFlag', summary: 'Decide a possible duplicate is not one (the person’s staff)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [409] }), pathParams(v.object({ id: IdSchema, flagId: IdSchema })), async (c) => {
-    const { db } = c.var.deps;
-    const { actor } = c.var.auth;
     const { id: personId, flagId } = c.req.valid('param');
-    const who = auditOrigin(c);
-    const row = await withTransaction({ db }, async (tx) => {
-      const { row: current, entityIds } = await loadProfile(tx, actor, personId);
-      const person = personResource(actor, personId, entityIds);
-      authorize(actor, 'profile.edit', person);
-      authorize(actor, 'profile.resolveDuplicate', person);
-      const flag = await findDuplicateFlagOf(tx, actor.tenantId, personId, flagId);
-      if (!flag) throw notFound('profile.reviewFlag.notFound');
-      if (flag.resolvedAt !== null || !(await resolveDuplicateFlag(tx, actor.tenantId, flag.id, who.at))) {
-        throw new ProblemError('conflict', 'profile.reviewFlag.resolved', {}, { members: { resolvedAt: flag.resolvedAt } });
-      }
-      await writeAudit(tx, who, {
-        action: 'profile.duplicate.resolve',
-        objectType: 'profile_duplicate_flag',
-        objectId: flag.id,
-        subjectId: personId,
-        entityIds,
-        detail: { personId: flag.personId, otherPersonId: flag.otherPersonId, reason: flag.reason },
-      });
-      return current;
-    });
-    return respond(c, row, 'staff');
+    return respond(c, await resolveReviewFlag(c.var.deps, callOf(c), { personId, flagId }), 'staff');
   });
