@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
+import type { ChoiceOrigin } from './choices.ts';
 
 /**
  * The Origin a consent proof records as checked: the request's `Origin`
@@ -11,4 +12,13 @@ import type { AppEnv } from '../context.ts';
  */
 export function checkedOrigin(c: Context<AppEnv>): string | null {
   return c.req.header('origin') ?? null;
+}
+
+/**
+ * Where the request says a choice was made, for a use case of `choices.ts`:
+ * the checked Origin, and the page and component the client claims (its
+ * body, else its Referer), never mistaken for the first.
+ */
+export function choiceOrigin(c: Context<AppEnv>, claimed: { page?: string | undefined; component?: string | undefined } | undefined): ChoiceOrigin {
+  return { checked: checkedOrigin(c), page: claimed?.page ?? c.req.header('referer') ?? null, component: claimed?.component ?? null };
 }
