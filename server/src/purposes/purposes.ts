@@ -17,6 +17,12 @@ const shape = (r: PurposeRecord): PurposeRow => ({
   version: r.version,
 });
 
+/** A purpose's ETag: its revision, bumped by every edit. */
+export const purposeEtag = (p: PurposeRow): string => `"${p.id}.${p.revision}"`;
+
+/** A purpose as the API answers it (without its revision, which the ETag carries). */
+export const purposeView = ({ revision: _revision, ...p }: PurposeRow): PurposeView => p;
+
 /** Every purpose of the tenant with its current text, by key. */
 export async function listPurposes(db: DbOrTx, tenantId: string): Promise<PurposeRow[]> {
   return (await listPurposeRecords(db, tenantId)).map(shape);
