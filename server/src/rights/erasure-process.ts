@@ -1,0 +1,59 @@
+/**
+ * Staff and administrators: the erasure requests of the people in their
+ * scope, and their processing (profile deleted, pledges anonymised with the
+ * tax data kept, identity removed).
+ */
+import { can, type Actor } from '@passerelle/schema';
+import type { Deps } from '../context.ts';
+import type { Call } from '../call.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { authorize } from '../auth/authorize.ts';
+import { ProblemError, notFound } from '../http/problem.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { personResource } from '../consents/people.ts';
+import { findErasureRequest, findErasureRequestById, listErasureRequestsOfTenant, markErasureRequestProcessed } from './queries/erasure-requests.ts';
+import { runErasure } from './erasure-hooks.ts';
+
+/** Loads a request of the tenant that the staff member may handle (404 otherwise, 403 for the wrong scope). */
+async function requestForStaff(db: DbOrTx, actor: Actor, id: string) {
+  const request = await findErasureRequest(db, actor.tenantId, id);
+  if (!request) throw notFound('erasure.notFound');
+  authorize(actor, 'erasure.process', await personResource(db, actor.tenantId, request.personId));
+  return request;
+}
+
+/** The tenant's latest requests that the caller may process. */
+export async function listErasureRequests(deps: Pick<Deps, 'db'>, call: Call) {
+  const { db } = deps;
+  const { actor } = call;
+  const rows = await listErasureRequestsOfTenant(db, actor.tenantId, 500);
+  const items = [];
+  for (const r of rows) if (can(actor, 'erasure.process', await personResource(db, actor.tenantId, r.personId))) items.push(r);
+  return { items, nextCursor: null };
+}
+
+/** One request the caller may process. */
+export async function readErasureRequest(deps: Pick<Deps, 'db'>, call: Call, input: { id: string }) {
+  return requestForStaff(deps.db, call.actor, input.id);
+}
+
+/**
+ * Carries out the erasure (409 if already processed): every area's
+ * `onProcess`, the request marked processed and the audit entry, in one
+ * transaction. `origin` is the request's Origin as the server checked it.
+ */
+export async function processErasureRequest(deps: Pick<Deps, 'db' | 'clock'>, call: Call, input: { id: string; origin: string | null }) {
+  const { db, clock } = deps;
+  const { actor, who } = call;
+  const now = clock.now();
+  return withTransaction({ db }, async (tx) => {
+    const request = await requestForStaff(tx, actor, input.id);
+    if (request.status === 'processed') throw new ProblemError('conflict', 'erasure.processed');
+    const entityIds = (await personResource(tx, actor.tenantId, request.personId)).entityIds;
+    const outcome = { ...request.outcome, ...(await runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, origin: input.origin, at: who.at, now })) };
+    await markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
+    await writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: request.personId, detail: { outcome } });
+    return (await findErasureRequestById(tx, request.id))!;
+  });
+}
