@@ -4,7 +4,7 @@
  * one transaction writes it with its audit entry and webhook event. Refusals
  * are thrown as problems naming the field to fix.
  */
-import { estimateDonation, sirenOfSiret, taxRulesOn, type DonationCreate, type DonationEstimateInput, type Pledge, type PledgeConfig, type PledgeCreate, type TaxPledgeCreate } from '@passerelle/schema';
+import { campaignOver, estimateDonation, sirenOfSiret, taxRulesOn, type DonationCreate, type DonationEstimateInput, type Pledge, type PledgeConfig, type PledgeCreate, type TaxPledgeCreate } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
@@ -104,9 +104,10 @@ export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCr
     entityId: entity.id,
   });
   if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
-  if (!deps.config.parameters.pledges.apprenticeshipTax.campaigns.some((k) => k.year === input.campaignYear)) {
-    throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);
-  }
+  const campaign = deps.config.parameters.pledges.apprenticeshipTax.campaigns.find((k) => k.year === input.campaignYear);
+  if (!campaign) throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);
+  // SOLTéA takes no allocation once its periods have closed: a promise for that campaign could not be kept.
+  if (campaignOver(campaign, today(deps))) throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.campaignOver', params: { year: campaign.year } }]);
   const employerSiret = input.employerSiret ?? company.siret;
   if (!employerSiret) throw validationProblem([{ path: 'employerSiret', code: 'pledge.tax.employerSiret', params: {} }]);
   const { at } = call.who;

@@ -1,9 +1,9 @@
 /**
  * What the pledge element needs to draw its form: the tax rules in force
- * today, the SOLTéA campaign of the year (else the latest), the suggested
+ * today, the SOLTéA campaign chosen by date and every configured one, the suggested
  * amounts, the funds, the beneficiaries and the payment page.
  */
-import { taxRulesOn, type PledgeParameters } from '@passerelle/schema';
+import { defaultCampaign, taxRulesOn, type PledgeParameters } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import { listBeneficiaries } from './queries/lookups.ts';
@@ -13,12 +13,12 @@ export async function pledgeParameters(deps: Pick<Deps, 'db' | 'clock' | 'config
   const { actor } = call;
   const config = deps.config.parameters.pledges;
   const day = today(deps);
-  const year = Number(day.slice(0, 4));
-  const campaign = config.apprenticeshipTax.campaigns.find((k) => k.year === year) ?? [...config.apprenticeshipTax.campaigns].sort((a, b) => b.year - a.year)[0] ?? null;
+  const { campaigns } = config.apprenticeshipTax;
   return {
     today: day,
     taxReduction: taxRulesOn(config.taxReduction, day),
-    campaign,
+    campaign: defaultCampaign(campaigns, day),
+    campaigns: [...campaigns].sort((a, b) => b.year - a.year),
     solteaUrl: config.apprenticeshipTax.solteaUrl,
     suggestedAmountsCents: config.suggestedAmountsCents,
     funds: config.funds,

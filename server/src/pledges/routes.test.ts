@@ -173,6 +173,23 @@ describe('/v1/pledges', () => {
       expect((await as('rep-acme').create(tax({ campaignYear: 2031 }))).status).toBe(400);
     });
 
+    it('refuses a campaign whose periods are over, saying why in the reader’s language; a year not yet published is accepted', async () => {
+      const before = rowsOf('rep-acme').length;
+      const over = async (language: string) => {
+        const res = await t.call('POST', '/v1/pledges', { token: tokens['rep-acme'], body: tax({ campaignYear: 2025 }), headers: { 'idempotency-key': newKey(), 'accept-language': language } });
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        return ((await res.json()) as { errors: { path: string; code: string; params: unknown; message: string }[] }).errors;
+      };
+      const [en] = await over('en-GB,en;q=0.9');
+      expect(en).toMatchObject({ path: 'campaignYear', code: 'pledge.tax.campaignOver', params: { year: 2025 } });
+      expect(en!.message).toBe('The allocation periods of the 2025 campaign are over: SOLTéA no longer takes allocations for it. Choose the next campaign.');
+      expect((await over('fr-FR,fr;q=0.9'))[0]!.message).toMatch(/^Les périodes de répartition de la campagne 2025 sont terminées/);
+      expect(rowsOf('rep-acme').length).toBe(before);
+      // 2026 is configured without dates (not yet published): a company may promise its share ahead.
+      expect((await as('rep-acme').create(tax({ campaignYear: 2026 }))).status).toBe(201);
+    });
+
     it('goes promised → allocated → received, and a received amount cannot change (409)', async () => {
       const created = (await (await as('rep-acme').create(tax({ estimatedAmountCents: 100000 }))).json()) as Pledge;
       expect((await as('rep-acme').post(`/${created.id}/allocate`)).status).toBe(200);
@@ -387,7 +404,8 @@ describe('/v1/pledges', () => {
       expect(res.status).toBe(200);
       const p = (await res.json()) as PledgeParameters;
       expect(p.taxReduction.individual.ratePercent).toBe(66);
-      expect(p.campaign?.year).toBe(2026);
+      expect(p.campaign).toEqual({ year: 2026, published: false });
+      expect(p.campaigns.map((c) => c.year)).toEqual([2026, 2025, 2024]);
       expect(p.beneficiaries.find((b) => b.id === t.ids.demo.entities.engineering)?.uai).toBe('0754321P');
     });
 

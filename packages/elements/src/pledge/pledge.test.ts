@@ -116,6 +116,8 @@ describe('<passerelle-pledge>', () => {
     expect(shadow(el, 'form [data-copy=uai]').textContent).to.equal('0754321P');
     expect(shadow(el, 'form [data-copy=siret]').textContent).to.equal('19753471200017');
     expect(shadow(el, 'form').textContent).to.contain('School SIRET (to enter in SOLTéA)');
+    // The calendar comes in its own file, fetched once the person may pledge tax.
+    await until(() => el.shadowRoot!.querySelector('[part=calendar]'), 'the SOLTéA calendar');
     expect(shadow(el, '[part=calendar]').textContent).to.contain('SOLTéA calendar');
     await expect(el).to.be.accessible();
     fill(el, 'sharePercent', '40');

@@ -32,7 +32,9 @@ const FigureSchema = v.optional(v.pipe(v.number('pledge.figure.range'), v.transf
 
 // The shared request schemas, with the amounts typed in euros: every other check is the server's own.
 const DonationFormSchema = v.strictObject({ ...DonationCreateSchema.entries, amountCents: EurosSchema, taxableIncomeCents: FigureSchema, turnoverCents: FigureSchema });
-const TaxFormSchema = v.strictObject({ ...TaxPledgeCreateSchema.entries, estimatedAmountCents: v.optional(EurosSchema) });
+/** The campaign year as its select gives it (text), checked by the shared schema. */
+const CampaignYearSchema = v.pipe(v.union([v.number(), v.string()], 'pledge.campaignYear.range'), v.transform(Number), TaxPledgeCreateSchema.entries.campaignYear);
+const TaxFormSchema = v.strictObject({ ...TaxPledgeCreateSchema.entries, estimatedAmountCents: v.optional(EurosSchema), campaignYear: CampaignYearSchema });
 
 type Mode = 'donation' | 'tax';
 
@@ -41,7 +43,11 @@ type Mode = 'donation' | 'tax';
  *
  * A pledge is a promise: no card data is ever asked for. After a gift, the
  * institution's own payment page is linked when it has one; after a tax
- * pledge, the steps to follow on SOLTéA are listed. Each form instance sends
+ * pledge, the steps to follow on SOLTéA are listed. The tax form's SOLTéA
+ * calendar says where the campaign stands on the server's day: a period open
+ * and the days left, closed and the next one, over and when SOLTéA pays, or
+ * dates not yet published; the campaign year is chosen by date and can be
+ * changed, and a campaign that is over is refused with the reason. Each form instance sends
  * one `Idempotency-Key`, reused on retry, so a double click or a network
  * retry records one pledge.
  *
@@ -72,6 +78,8 @@ export class PasserellePledge extends PasserelleElement {
   @state() private params: PledgeParameters | null = null;
   @state() private result: Pledge | null = null;
   @state() private copied = '';
+  /** The SOLTéA calendar and its words (calendar.ts), fetched once the person may pledge tax. */
+  @state() private calendarView: typeof import('./calendar.ts') | null = null;
   /** Staff recording tax on a company's behalf choose among the tenant's companies. */
   @state() private recordable: { id: string; name: string }[] = [];
 
@@ -131,6 +139,7 @@ export class PasserellePledge extends PasserelleElement {
           }
           this.params = parameters;
           this.#prefill(signedIn.me);
+          if (signedIn.me.can['pledge.tax'] === true) void import('./calendar.ts').then((m) => (this.calendarView = m));
         },
         () => {
           this.#loading = false;
@@ -323,7 +332,8 @@ export class PasserellePledge extends PasserelleElement {
       ${f.field({ name: 'contact.name', label: t.contactName, required: true, autocomplete: 'name' })}
       ${f.field({ name: 'contact.email', type: 'email', label: t.contactEmail, required: true, autocomplete: 'email' })}
       ${f.field({ name: 'viaAccountant', type: 'checkbox', label: t.viaAccountant })}
-      ${this.#calendar(p)}
+      ${f.field({ name: 'campaignYear', type: 'select', label: t.campaignYear, required: true, options: p.campaigns.map((c) => ({ value: String(c.year), label: String(c.year) })) })}
+      ${this.#calendar(p, Number(f.get('campaignYear')))}
       ${f.submitButton(t.submitTax)}
     </form>`;
   }
@@ -335,16 +345,10 @@ export class PasserellePledge extends PasserelleElement {
       <button type="button" class="link no-print" data-copy-button=${what} @click=${() => this.#copy(value)}>${this.copied === value ? t.copied : t.copy}<span class="visually-hidden"> : ${what === 'uai' ? t.uai : t.schoolSiret}</span></button>`;
   }
 
-  #calendar(p: PledgeParameters): TemplateResult | typeof nothing {
-    const c = p.campaign;
-    if (!c) return nothing;
-    const t = this.#l10n.t;
-    return html`<section part="calendar" aria-labelledby="calendar-title">
-      <h3 id="calendar-title">${t.calendar(c.year)}</h3>
-      <ul>
-        ${c.periods.map((period) => html`<li>${t.period(period.label[this.#l10n.locale], this.#l10n.date(period.opens), this.#l10n.date(period.closes))}</li>`)}
-      </ul>
-    </section>`;
+  /** The SOLTéA calendar of the campaign `year` (the one chosen in the form, or the pledge's), as it stands today. */
+  #calendar(p: PledgeParameters, year: number | undefined): TemplateResult | typeof nothing {
+    const c = p.campaigns.find((k) => k.year === year);
+    return c && this.calendarView ? this.calendarView.campaignCalendar(this.#l10n, c, p.today) : nothing;
   }
 
   #confirmation(r: Pledge, p: PledgeParameters): TemplateResult {
@@ -372,11 +376,15 @@ export class PasserellePledge extends PasserelleElement {
       </dl>
       ${isTax
         ? html`<h3>${t.nextSteps}</h3>
-            <ol part="steps" data-steps>
-              ${r.viaAccountant ? html`<li>${t.accountantStep}</li>` : nothing}
-              ${t.steps(r.uai ?? '', r.beneficiary.siret, r.employerSiret ?? '', share, p.solteaUrl).map((s) => html`<li>${s}</li>`)}
-            </ol>
-            ${this.#calendar(p)}`
+            ${this.calendarView
+              ? html`<ol part="steps" data-steps>
+                  ${r.viaAccountant ? html`<li>${t.accountantStep}</li>` : nothing}
+                  ${t
+                    .steps(this.calendarView.signInStep(this.#l10n, p.campaigns.find((k) => k.year === r.campaignYear), p.today, p.solteaUrl), r.uai ?? '', r.beneficiary.siret, r.employerSiret ?? '', share)
+                    .map((s) => html`<li>${s}</li>`)}
+                </ol>`
+              : html`<p role="status">${t.loading}</p>`}
+            ${this.#calendar(p, r.campaignYear)}`
         : html`<p>${t.noCard}</p>
             ${r.paymentUrl ? html`<p><a href=${r.paymentUrl} target="_blank" rel="noopener">${t.pay}</a></p>` : nothing}`}
       <div class="actions">

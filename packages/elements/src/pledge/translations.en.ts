@@ -56,6 +56,7 @@ export const en = {
   viaAccountant: 'Our accountant (tiers-déclarant) will allocate it',
   calendar: (year: number) => `SOLTéA calendar ${year}`,
   period: (label: string, from: string, to: string) => `${label}: ${from} to ${to}`,
+  campaignYear: 'SOLTéA campaign',
   noCompany: 'Only a company’s representative can pledge its apprenticeship tax. Ask to represent your company.',
   submitTax: 'Pledge the tax',
   copy: 'Copy',
@@ -71,8 +72,8 @@ export const en = {
   pay: 'Pay on the institution’s page',
   noCard: 'Passerelle never records card details: payment happens with the institution.',
   nextSteps: 'What to do next on SOLTéA',
-  steps: (uai: string, schoolSiret: string | null, siret: string, share: string, url: string) => [
-    `Sign in to SOLTéA (${url}) with the company’s account, during an allocation period.`,
+  steps: (signIn: string, uai: string, schoolSiret: string | null, siret: string, share: string) => [
+    signIn,
     `Check the establishment’s SIRET: ${siret}.`,
     schoolSiret ? `Find the school by its UAI: ${uai} (school SIRET: ${schoolSiret}).` : `Find the school by its UAI: ${uai}.`,
     `Allocate ${share} of your solde to it, then confirm the allocation.`,

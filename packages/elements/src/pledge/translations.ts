@@ -57,6 +57,7 @@ export const fr = {
   viaAccountant: 'Notre expert-comptable (tiers-déclarant) fera la répartition',
   calendar: (year: number) => `Calendrier SOLTéA ${year}`,
   period: (label: string, from: string, to: string) => `${label} : du ${from} au ${to}`,
+  campaignYear: 'Campagne SOLTéA',
   noCompany: 'Seul le représentant d’une entreprise peut promettre sa taxe d’apprentissage. Demandez à représenter votre entreprise.',
   submitTax: 'Promettre la taxe',
   copy: 'Copier',
@@ -73,8 +74,8 @@ export const fr = {
   pay: 'Payer sur la page de l’établissement',
   noCard: 'Passerelle n’enregistre aucune donnée de carte : le paiement se fait chez l’établissement.',
   nextSteps: 'Et maintenant, sur SOLTéA',
-  steps: (uai: string, schoolSiret: string | null, siret: string, share: string, url: string) => [
-    `Connectez-vous à SOLTéA (${url}) avec le compte de l’entreprise, pendant une période de répartition.`,
+  steps: (signIn: string, uai: string, schoolSiret: string | null, siret: string, share: string) => [
+    signIn,
     `Vérifiez le SIRET de l’établissement : ${siret}.`,
     schoolSiret ? `Cherchez l’école par son UAI : ${uai} (SIRET de l’école : ${schoolSiret}).` : `Cherchez l’école par son UAI : ${uai}.`,
     `Affectez-lui ${share} de votre solde, puis validez la répartition.`,

@@ -85,6 +85,7 @@ export const PledgeParametersSchema = v.object({
   today: AnswerDateSchema,
   taxReduction: TaxReductionRulesSchema,
   campaign: v.nullable(TaxCampaignSchema),
+  campaigns: v.array(TaxCampaignSchema),
   solteaUrl: v.string(),
   suggestedAmountsCents: v.array(cents),
   funds: v.array(PledgeFundSchema),

@@ -195,6 +195,7 @@ export const codes = {
   'pledge.tax.entity': none(),
   'pledge.tax.noUai': none(),
   'pledge.tax.noCampaign': none(),
+  'pledge.tax.campaignOver': takes<{ year: number }>(),
   'pledge.tax.employerSiret': none(),
   'pledge.allocate.notTax': none(),
   'pledge.allocate.wrongStatus': takes<{ status: PledgeStatus }>(),

@@ -292,6 +292,8 @@ export const en: Catalogue = {
   'pledge.tax.entity': () => 'Choose one of the institution’s schools.',
   'pledge.tax.noUai': () => 'This entity has no UAI, so it cannot receive apprenticeship tax: choose a school.',
   'pledge.tax.noCampaign': () => 'There is no apprenticeship-tax campaign for this year: choose the current campaign.',
+  'pledge.tax.campaignOver': ({ year }) =>
+    `The allocation periods of the ${year} campaign are over: SOLTéA no longer takes allocations for it. Choose the next campaign.`,
   'pledge.tax.employerSiret': () => 'Enter the SIRET of the establishment that pays the tax.',
   'pledge.allocate.notTax': () =>
     'Only an apprenticeship-tax pledge is allocated on SOLTéA; a gift is paid through the institution’s payment page.',

@@ -322,6 +322,8 @@ export const fr: Catalogue = {
   'pledge.tax.entity': () => 'Choisissez l’une des écoles de l’établissement.',
   'pledge.tax.noUai': () => 'Cette entité n’a pas d’UAI et ne peut donc pas recevoir la taxe d’apprentissage : choisissez une école.',
   'pledge.tax.noCampaign': () => 'Il n’y a pas de campagne de taxe d’apprentissage cette année : choisissez la campagne en cours.',
+  'pledge.tax.campaignOver': ({ year }) =>
+    `Les périodes de répartition de la campagne ${year} sont terminées : SOLTéA n’accepte plus de répartition pour cette campagne. Choisissez la campagne suivante.`,
   'pledge.tax.employerSiret': () => 'Saisissez le SIRET de l’établissement qui verse la taxe.',
   'pledge.allocate.notTax': () =>
     'Seule une promesse de taxe d’apprentissage s’affecte sur SOLTéA ; un don se règle sur la page de paiement de l’établissement.',

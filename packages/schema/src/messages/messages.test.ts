@@ -46,6 +46,7 @@ const samples: { [C in WithParams]: ParamsOf<C>[] } = {
   ],
   'offer.expiry.tooFar': [{ latest: '2027-03-02' }],
   'pledge.amountLocked': pledgeStatuses.map((status) => ({ status })),
+  'pledge.tax.campaignOver': [{ year: 2025 }],
   'pledge.fieldNotForKind': [{ kind: 'donation' }, { kind: 'apprenticeship_tax' }],
   'pledge.allocate.wrongStatus': pledgeStatuses.map((status) => ({ status })),
   'pledge.receive.wrongStatus': pledgeStatuses.map((status) => ({ status })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import configured from '../../../../server/config/pledges.json' with { type: 'json' };
 import { estimateDonation, estimateTaxReduction } from './estimate.ts';
-import { PledgeConfigSchema, campaignFor, taxRulesOn, type TaxReductionRules } from './parameters.ts';
+import { PledgeConfigSchema, taxRulesOn, type TaxReductionRules } from './parameters.ts';
 import { PledgeCreateSchema, PledgeAmountCentsSchema } from './pledge.ts';
 
 const rules2020: TaxReductionRules = {
@@ -122,12 +122,6 @@ describe('dated parameters', () => {
   it('picks the rules in force on a date', () => {
     expect(taxRulesOn([rules2020, rules2019], '2019-12-31').validFrom).toBe('2019-01-01');
     expect(taxRulesOn([rules2019, rules2020], new Date('2026-03-02T00:00:00Z')).validFrom).toBe('2020-01-01');
-  });
-  it('finds the campaign of a year or the latest before it', () => {
-    const campaigns = [2025, 2026].map((year) => ({ year, periods: [{ label: { fr: 'a', en: 'a' }, opens: `${year}-05-01`, closes: `${year}-10-01` }] }));
-    expect(campaignFor(campaigns, 2026)?.year).toBe(2026);
-    expect(campaignFor(campaigns, 2030)?.year).toBe(2026);
-    expect(campaignFor(campaigns, 2024)).toBeUndefined();
   });
   it('refuses a configuration without rules', () => {
     expect(v.safeParse(PledgeConfigSchema, { taxReduction: [], apprenticeshipTax: { solteaUrl: 'https://x.fr', campaigns: [] }, suggestedAmountsCents: [], funds: [] }).success).toBe(false);

@@ -1,3 +1,4 @@
 export * from './parameters.ts';
 export * from './estimate.ts';
 export * from './pledge.ts';
+export * from './calendar.ts';

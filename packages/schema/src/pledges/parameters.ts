@@ -34,19 +34,42 @@ export const TaxReductionRulesSchema = v.strictObject({
 });
 export type TaxReductionRules = v.InferOutput<typeof TaxReductionRulesSchema>;
 
-/** One SOLTéA window in which companies allocate their *solde*. */
+/** One SOLTéA window in which companies allocate their *solde*, and when SOLTéA pays what was allocated in it. */
 export const AllocationPeriodSchema = v.strictObject({
   label: v.strictObject({ fr: v.string(), en: v.string() }),
   opens: PledgeDateSchema,
   closes: PledgeDateSchema,
+  /** SOLTéA's transfers to the schools of what this period allocated start on this day. */
+  transfersFrom: PledgeDateSchema,
 });
 export type AllocationPeriod = v.InferOutput<typeof AllocationPeriodSchema>;
 
-export const TaxCampaignSchema = v.strictObject({
-  year: v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100)),
-  periods: v.pipe(v.array(AllocationPeriodSchema), v.minLength(1)),
-});
+const campaignYear = v.pipe(v.number(), v.integer(), v.minValue(2020), v.maxValue(2100));
+
+/**
+ * A year's SOLTéA campaign as the ministry published it (`published: true`,
+ * with the text that set it), or a year whose calendar is not out yet
+ * (`published: false`): its dates are never guessed.
+ */
+export const TaxCampaignSchema = v.variant('published', [
+  v.strictObject({
+    year: campaignYear,
+    published: v.literal(true),
+    /** Where the dates come from, e.g. "arrêté du 8 novembre 2024". */
+    source: v.optional(v.string()),
+    periods: v.pipe(
+      v.array(AllocationPeriodSchema),
+      v.minLength(1),
+      // Periods open before they close, in order, without overlapping.
+      v.check((ps) => ps.every((p, i) => p.opens <= p.closes && (i === 0 || ps[i - 1]!.closes < p.opens))),
+    ),
+    /** The funds no company allocated are shared out by SOLTéA from this day. */
+    unallocatedFrom: PledgeDateSchema,
+  }),
+  v.strictObject({ year: campaignYear, published: v.literal(false) }),
+]);
 export type TaxCampaign = v.InferOutput<typeof TaxCampaignSchema>;
+export type PublishedTaxCampaign = Extract<TaxCampaign, { published: true }>;
 
 export const PledgeFundSchema = v.strictObject({
   code: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)),
@@ -79,16 +102,14 @@ export function taxRulesOn(rules: readonly TaxReductionRules[], date: string | D
   return found;
 }
 
-/** The campaign of `year`, or the latest one before it. */
-export function campaignFor(campaigns: readonly TaxCampaign[], year: number): TaxCampaign | undefined {
-  return [...campaigns].sort((a, b) => b.year - a.year).find((c) => c.year <= year);
-}
-
 /** What `GET /v1/pledges/parameters` answers: everything the element needs to estimate and guide. */
 export interface PledgeParameters {
   today: string;
   taxReduction: TaxReductionRules;
+  /** The campaign a pledge is for by default, chosen by date (`defaultCampaignYear`). */
   campaign: TaxCampaign | null;
+  /** Every configured campaign, latest first: the form may choose another year. */
+  campaigns: TaxCampaign[];
   solteaUrl: string;
   suggestedAmountsCents: number[];
   funds: PledgeFund[];
