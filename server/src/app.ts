@@ -30,6 +30,7 @@ import { profileRoutes } from './profiles/routes.ts';
 import { pledgeRoutes } from './pledges/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -58,7 +59,8 @@ function routes() {
     .route('/profiles', profileRoutes)
     .route('/pledges', pledgeRoutes)
     .route('/exports', exportRoutes)
-    .route('/webhooks', webhookRoutes);
+    .route('/webhooks', webhookRoutes)
+    .route('/audit', auditRoutes);
 }
 
 /**

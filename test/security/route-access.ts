@@ -299,6 +299,8 @@ export const routeAccess: Record<string, RouteRule> = {
     rule: 'administrators',
     sample: async (f) => ({ path: `/v1/webhooks/deliveries/${await f.shared('delivery', f.make.delivery)}/retry` }),
   },
+  // The audit log (policy `audit.read`): staff read the entries of the entities they cover, administrators the whole institution's.
+  'GET /v1/audit': { access: allowedBy(['audit.read', { kind: 'audit', entityIds: 'covered' }]), rule: 'the audit log: staff (their entities) and admin' },
   'GET /v1/webhooks/:id': { access: WEBHOOK_MANAGERS, rule: 'administrators', sample: async (f) => ({ path: `/v1/webhooks/${await f.shared('webhook', f.make.webhook)}` }) },
   'PATCH /v1/webhooks/:id': {
     access: WEBHOOK_MANAGERS,

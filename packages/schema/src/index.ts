@@ -17,4 +17,5 @@ export * from './pledges/index.ts';
 export * from './webhooks/index.ts';
 export * from './import/index.ts';
 export * from './exports/index.ts';
+export * from './audit/index.ts';
 export * from './answers/index.ts';

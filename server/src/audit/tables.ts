@@ -20,5 +20,12 @@ export const auditLog = sqliteTable(
     origin: text('origin'),
     at: time('at').notNull(),
   },
-  (t) => [index('audit_tenant_at').on(t.tenantId, t.at), index('audit_subject').on(t.subjectId)],
+  (t) => [
+    index('audit_tenant_at').on(t.tenantId, t.at),
+    // GET /v1/audit?person= (by or about them) and the person's data export walk these in time order.
+    index('audit_tenant_subject_at').on(t.tenantId, t.subjectId, t.at),
+    index('audit_tenant_actor_at').on(t.tenantId, t.actorId, t.at),
+    // GET /v1/audit?action= (exact, or a prefix as a range).
+    index('audit_tenant_action_at').on(t.tenantId, t.action, t.at),
+  ],
 );

@@ -36,6 +36,7 @@ export const tags = {
   pledges: 'Donations and apprenticeship-tax pledges.',
   exports: 'Bulk exports for the CRM or ERP (CSV or JSON, streamed).',
   webhooks: 'Webhook subscriptions of the institution’s systems, and their deliveries.',
+  audit: 'The audit log: who did what, when and from which origin (staff for their entities, administrators for all).',
   dev: 'Development mode only.',
 } as const;
 export type Tag = keyof typeof tags;

@@ -1,6 +1,7 @@
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import {
+  AuditEntrySchema,
   ChannelStateSchema,
   CompanyRequestViewSchema,
   CompanyViewSchema,
@@ -63,6 +64,7 @@ const components: Record<string, GenericSchema> = {
   WebhookSubscription: WebhookSubscriptionSchema,
   WebhookDelivery: WebhookDeliverySchema,
   PersonExport: PersonExportSchema,
+  AuditEntry: AuditEntrySchema,
 };
 
 const ref = (kind: 'schemas' | 'headers' | 'parameters', name: string) => ({ $ref: `#/components/${kind}/${name}` });

@@ -10,3 +10,4 @@ export * from './rights.ts';
 export * from './profiles.ts';
 export * from './webhooks.ts';
 export * from './exports.ts';
+export * from './audit.ts';

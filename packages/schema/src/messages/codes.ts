@@ -174,6 +174,8 @@ export const codes = {
   'offer.targets.fromList': none(),
   'offer.apply.format': none(),
   'offer.list.mineOrQueue': none(),
+  'audit.list.action': none(),
+  'audit.list.dateOrder': none(),
   'offer.submit.required': takes<{ field: CompletionField }>(),
   'offer.duration.tooLong': takes<{ months: number }>(),
   'offer.stipend.owed': takes<{ minimumMonthlyCents: number; hourlyRateCents: number; rateYear: number; givenCents: number }>(),

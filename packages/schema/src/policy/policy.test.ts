@@ -350,6 +350,15 @@ describe('scope: a staff membership covers its entity and its subtree only', () 
     expect(can(who, 'audit.read', { kind: 'audit', tenantId: T, entityIds: [] })).toBe(false);
   });
 
+  it('the log of the entities one looks after (GET /v1/audit): staff and admins, nobody else', () => {
+    const covered = { kind: 'audit', tenantId: T, entityIds: 'covered' } as const;
+    expect(can(staffAt('inge'), 'audit.read', covered)).toBe(true);
+    expect(can(actor('p-admin', { role: 'admin', entityId: 'univ' }), 'audit.read', covered)).toBe(true);
+    expect(can(actor('p-student', { role: 'student', entityId: 'inge' }), 'audit.read', covered)).toBe(false);
+    expect(can(actor('p-rep', { role: 'company_rep', companyId: 'acme' }), 'audit.read', covered)).toBe(false);
+    expect(decide(actor('p-alum', { role: 'alumnus', entityId: 'mgmt' }), 'audit.read', covered)).toMatchObject({ allowed: false, reason: { code: 'policy.refused', params: { action: 'audit.read' } } });
+  });
+
   it('roles add up across memberships', () => {
     const who = actor('p-both', { role: 'student', entityId: 'mgmt' }, { role: 'staff', entityId: 'dept' });
     expect(can(who, 'profile.edit', personIn('dept'))).toBe(true);

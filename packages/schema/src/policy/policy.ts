@@ -171,8 +171,8 @@ const rules: Rules = {
   'consent.setDefaults': (actor) => isAdmin(actor),
   'consent.export': (actor) => isAdmin(actor),
 
-  // An empty list means the whole tenant's log: administrators only.
-  'audit.read': (actor, audit) => isAdmin(actor) || staffCoversAll(actor, audit.entityIds),
+  // An empty list means the whole tenant's log: administrators only; staff read the entries of the entities they cover.
+  'audit.read': (actor, audit) => looksAfter(actor, audit.entityIds),
 
   // A subscription sends data out of Passerelle: administrators only (their membership covers every entity).
   'webhook.manage': (actor) => isAdmin(actor),

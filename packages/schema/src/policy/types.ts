@@ -133,8 +133,11 @@ export type Resource =
     }
   /** The institution's board of published offers: whether it opened it to readers who are not signed in. */
   | { readonly kind: 'offerBoard'; readonly tenantId: string; readonly openToVisitors: boolean }
-  /** The audit log of some entities (empty: the whole tenant). */
-  | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] }
+  /**
+   * The audit log of some entities (empty: the whole tenant; `covered`: the entries of the entities the actor looks
+   * after, whichever they are — what `GET /v1/audit` reads, see `entityScope`).
+   */
+  | { readonly kind: 'audit'; readonly tenantId: string; readonly entityIds: readonly string[] | 'covered' }
   /** A webhook subscription; it reads as staff of `entityId`. */
   | { readonly kind: 'webhook'; readonly tenantId: string; readonly entityId: string }
   /**
