@@ -285,8 +285,9 @@ function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFi
 }
 
 /**
- * The review queue: profiles with an open duplicate flag. Staff see only the
- * members of their entities (every field of theirs), admins every one.
+ * The review queue: profiles with an open duplicate flag, whichever side of it
+ * they are on. Staff see only the members of their entities (every field of
+ * theirs), admins every one.
  */
 function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, from: DirectoryHit | undefined, limit: number): DirectoryHit[] {
   const sortColumn = reader.sortBy === 'network' ? profiles.sortNetwork : profiles.sortPublic;
@@ -306,7 +307,13 @@ function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilt
           db
             .select({ one: sql`1` })
             .from(profileDuplicateFlags)
-            .where(and(eq(profileDuplicateFlags.personId, profiles.personId), isNull(profileDuplicateFlags.resolvedAt))),
+            // On either side: a flag concerns both people, so each one's staff review it (issue 18).
+            .where(
+              and(
+                or(eq(profileDuplicateFlags.personId, profiles.personId), eq(profileDuplicateFlags.otherPersonId, profiles.personId)),
+                isNull(profileDuplicateFlags.resolvedAt),
+              ),
+            ),
         ),
         // On the rows they review, staff and admins read every field.
         ...conditions(filters, undefined, { kind: 'none' }),

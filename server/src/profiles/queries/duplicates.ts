@@ -8,7 +8,7 @@ import { query } from '../../db/transaction.ts';
 
 export type DuplicateReason = 'email' | 'nameYearProgramme';
 
-/** Open duplicate flags involving each person, from that person's side. */
+/** Open duplicate flags involving each person, on either side of the flag, from that person's side (`otherProfileId`: the other one). */
 export function reviewFlagsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<Map<string, DuplicateFlag[]>> {
   return query(db, (db) => {
     const map = new Map<string, DuplicateFlag[]>(personIds.map((id) => [id, []]));
@@ -68,13 +68,30 @@ function others(db: DbOrTx, row: Pick<ProfileRow, 'tenantId' | 'personId'>, cond
     .all();
 }
 
-/** Records a flag; an identical open one already there is left as is. */
+/**
+ * Records a flag, unless the pair already has one for this reason, open or
+ * resolved, in either direction: a flag shows on both profiles, so the other
+ * person's change must not raise its twin, nor bring back a pair staff
+ * decided were two people.
+ */
 export function insertDuplicateFlag(
   tx: DbOrTx,
   flag: { tenantId: string; personId: string; otherPersonId: string; reason: DuplicateReason; createdAt: string },
 ): Promise<void> {
   return query(tx, (tx) => {
-    tx.insert(profileDuplicateFlags).values(flag).onConflictDoNothing().run();
+    const twin = tx
+      .select({ id: profileDuplicateFlags.id })
+      .from(profileDuplicateFlags)
+      .where(
+        and(
+          eq(profileDuplicateFlags.tenantId, flag.tenantId),
+          eq(profileDuplicateFlags.personId, flag.otherPersonId),
+          eq(profileDuplicateFlags.otherPersonId, flag.personId),
+          eq(profileDuplicateFlags.reason, flag.reason),
+        ),
+      )
+      .get();
+    if (twin === undefined) tx.insert(profileDuplicateFlags).values(flag).onConflictDoNothing().run();
   });
 }
 
