@@ -35,7 +35,7 @@ type School = BodyOf<Rpc['offers']['parameters']['$get']>['targets'][number];
  * @csspart empty - The advice shown when nobody matches.
  */
 export class PasserelleDirectory extends PasserelleElement {
-  static override styles = [...PasserelleElement.styles, directoryStyles];
+  static override styles = [...PasserelleElement.styles, ...directoryStyles];
 
   /** How many people a page lists (1 to 100; "Show more" reads the next page). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;

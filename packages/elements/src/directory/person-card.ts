@@ -30,7 +30,7 @@ export function personCard(p: ProfileView, t: typeof fr): TemplateResult {
   if (p.sector) facts.push([t.sector, p.sector]);
   if (p.workCity) facts.push([t.where, p.workCountry && p.workCountry !== 'FR' ? `${p.workCity} (${p.workCountry})` : p.workCity]);
   if (address) facts.push([t.email, html`<a part="contact" href=${`mailto:${address}`}><span class="visually-hidden">${t.writeTo(name)}</span>${address}</a>`]);
-  return html`<li part="person" class="person" data-person=${p.id}>
+  return html`<li part="person" class="person card" data-person=${p.id}>
     <h3 id=${`person-${p.id}`} tabindex="-1">${name}</h3>
     ${school ? html`<p class="meta" data-school>${school}</p>` : nothing}
     ${job ? html`<p class="job" data-job>${job}</p>` : nothing}

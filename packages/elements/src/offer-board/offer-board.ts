@@ -43,7 +43,7 @@ const noChoice: Choices = { kind: '', entity: '', remote: '' };
  * @csspart empty - The advice shown when no offer matches.
  */
 export class PasserelleOfferBoard extends PasserelleElement {
-  static override styles = [...PasserelleElement.styles, offerBoardStyles];
+  static override styles = [...PasserelleElement.styles, ...offerBoardStyles];
 
   /**
    * The institution opened its board to readers who are not signed in
