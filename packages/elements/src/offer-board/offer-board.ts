@@ -6,13 +6,13 @@ import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
-import type { BodyOf, PasserelleClient, Rpc } from '../core/client.ts';
+import type { PasserelleClient } from '../core/client.ts';
+import { schoolsOf, type School } from '../offers/schools.ts';
 import { fr } from './translations.ts';
 import { offerCard, offerPage } from './offer-view.ts';
 import { offerBoardStyles } from './offer-board.styles.ts';
 
 /** A school to filter on, from the institution's entities (`GET /v1/offers/parameters`, signed in). */
-type School = BodyOf<Rpc['offers']['parameters']['$get']>['targets'][number];
 type Choices = { kind: OfferKind | ''; entity: string; remote: RemotePolicy | '' };
 const noChoice: Choices = { kind: '', entity: '', remote: '' };
 
@@ -107,12 +107,7 @@ export class PasserelleOfferBoard extends PasserelleElement {
   }
 
   async #loadSchools(client: PasserelleClient): Promise<void> {
-    try {
-      const { targets } = await client.json(client.rpc.offers.parameters.$get());
-      this.schools = targets.filter((e) => e.kind === 'school');
-    } catch {
-      // Without the list the school filter is left out; the search itself says what failed.
-    }
+    this.schools = await schoolsOf(client);
   }
 
   /** Reads the first page of the current search, or the next one after `cursor`. */
