@@ -11,7 +11,7 @@ import type { Db } from '../db/open.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant, listKeys, listOrigins, listTenants, removeKey, removeOrigin } from './tenant.ts';
 import { setSiret } from './entity.ts';
-import { setStaffEmailSignInCommand } from './institution.ts';
+import { setOffersOpenToVisitorsCommand, setStaffEmailSignInCommand } from './institution.ts';
 import { importCommand } from './import.ts';
 import { optionRefused } from './refusals.ts';
 
@@ -94,5 +94,6 @@ export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'res
   if (command === 'migrate' && positionals.length === 0) return () => say('cli.migrated');
   if (command === 'entity' && sub === 'siret' && slug !== undefined && rest.length >= 2) return (db) => setSiret(db, say, slug, rest.slice(0, -1).join(' '), rest.at(-1)!);
   if (command === 'institution' && sub === 'set-staff-email-sign-in' && slug !== undefined && rest.length === 1) return (db) => setStaffEmailSignInCommand(db, say, slug, rest[0]!);
+  if (command === 'institution' && sub === 'set-offers-open-to-visitors' && slug !== undefined && rest.length === 1) return (db) => setOffersOpenToVisitorsCommand(db, say, slug, rest[0]!);
   throw misused(say, command);
 }

@@ -90,3 +90,37 @@ describe('pnpm passerelle institution set-staff-email-sign-in', { timeout: 180_0
     expect(settingsOf(ids.demo.tenantId)).toEqual(before);
   });
 });
+
+describe('pnpm passerelle institution set-offers-open-to-visitors', { timeout: 180_000 }, () => {
+  it('opens the offer board to visitors and closes it again, says what changed, audits it, and the API follows', async () => {
+    const signedOut = () => call('GET', '/v1/offers?tenant=demo');
+    expect((await signedOut()).status).toBe(401);
+
+    const on = await cli('institution', 'set-offers-open-to-visitors', 'demo', 'on');
+    expect(on.stderr).toBe('');
+    expect(on.status).toBe(0);
+    expect(on.stdout).toBe('The offer board of demo is now open to visitors: its published offers can be read without signing in, from its registered origins.\n');
+    expect(settingsOf(ids.demo.tenantId)).toMatchObject({ offersOpenToVisitors: true });
+    expect(settingsOf(ids.other.tenantId)).not.toHaveProperty('offersOpenToVisitors');
+    const open = await signedOut();
+    expect(open.status).toBe(200);
+    expect(((await open.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+
+    const again = await cli('institution', 'set-offers-open-to-visitors', 'demo', 'on');
+    expect(again.stdout).toBe('The offer board of demo was already open to visitors: nothing changed.\n');
+
+    const off = await cli('institution', 'set-offers-open-to-visitors', 'demo', 'off');
+    expect(off.status).toBe(0);
+    expect(off.stdout).toBe('The offer board of demo is now closed to visitors: reading its offers needs a sign-in again.\n');
+    expect((await signedOut()).status).toBe(401);
+
+    const entries = db.select().from(auditLog).where(eq(auditLog.action, 'institution.offersOpenToVisitors')).all();
+    expect(entries.map((e) => ({ actorId: e.actorId, origin: e.origin, detail: e.detail }))).toEqual([
+      { actorId: null, origin: 'cli:institution', detail: { offersOpenToVisitors: { from: false, to: true } } },
+      { actorId: null, origin: 'cli:institution', detail: { offersOpenToVisitors: { from: true, to: false } } },
+    ]);
+    const maybe = await cli('institution', 'set-offers-open-to-visitors', 'demo', 'yes');
+    expect(maybe.status).toBe(2);
+    expect(maybe.stderr).toContain('Say on or off: pnpm passerelle institution set-offers-open-to-visitors demo on|off');
+  });
+});

@@ -20,6 +20,8 @@ export const enHelp: HelpCatalogue = {
                                            set a school's SIRET (shown with its UAI for SOLTéA)
   institution set-staff-email-sign-in <slug> <on|off>
                                            let staff and admins keep their rights after an email code (default off)
+  institution set-offers-open-to-visitors <slug> <on|off>
+                                           let people read the published offers without signing in (default off)
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]
   backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
   restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
@@ -50,5 +52,9 @@ Adds the demo institutions demo and other, with their sample data. Running it ag
 Sets the SIRET of a school or faculty of the institution, named exactly as in Passerelle; companies copy it into SOLTéA with the UAI.`,
   'cli.help.institution': () => `Usage: pnpm passerelle institution set-staff-email-sign-in <slug> <on|off>
 
-on: staff and administrators who sign in with an email code keep their rights; off (the default): they sign in through the institution's site. Applies at once, to sessions already open too, and is audited.`,
+on: staff and administrators who sign in with an email code keep their rights; off (the default): they sign in through the institution's site. Applies at once, to sessions already open too, and is audited.
+
+       pnpm passerelle institution set-offers-open-to-visitors <slug> <on|off>
+
+on: the institution's published offers can be read without signing in (<passerelle-offer-board open-to-visitors>), from its registered origins only; off (the default): reading them needs a sign-in. Audited.`,
 };

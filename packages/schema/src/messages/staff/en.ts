@@ -44,6 +44,12 @@ export const en: StaffCatalogue = {
     `Staff email sign-in for ${slug}: ${onOff(before)} → ${onOff(after)}; ${
       after ? 'staff and administrators who sign in with an email code now keep their rights.' : 'sessions opened with an email code no longer carry staff or administrator rights.'
     }`,
+  'cli.offersOpenToVisitors.onOrOff': ({ slug }) => `Say on or off: pnpm passerelle institution set-offers-open-to-visitors ${slug} on|off`,
+  'cli.offersOpenToVisitors.unchanged': ({ slug, on }) => `The offer board of ${slug} was already ${on ? 'open' : 'closed'} to visitors: nothing changed.`,
+  'cli.offersOpenToVisitors.changed': ({ slug, after }) =>
+    after
+      ? `The offer board of ${slug} is now open to visitors: its published offers can be read without signing in, from its registered origins.`
+      : `The offer board of ${slug} is now closed to visitors: reading its offers needs a sign-in again.`,
 
   'cli.tenant.list': ({ tenants }) =>
     tenants.length === 0

@@ -20,6 +20,8 @@ export const frHelp: HelpCatalogue = {
                                            fixe le SIRET d’une école (affiché avec son UAI pour SOLTéA)
   institution set-staff-email-sign-in <slug> <on|off>
                                            le personnel et les administrateurs gardent leurs droits après un code par e-mail (off par défaut)
+  institution set-offers-open-to-visitors <slug> <on|off>
+                                           les offres publiées se lisent sans connexion (off par défaut)
   import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]
   backup <fichier-cible> [--json]          copie de la base en service, vérifiée (sans arrêter le serveur)
   restore <fichier-sauvegarde> [--json]    remplace la base par une sauvegarde vérifiée (arrêtez d’abord le serveur)
@@ -50,5 +52,9 @@ Ajoute les établissements de démonstration demo et other, avec leurs données 
 Fixe le SIRET d’une école ou faculté de l’établissement, nommée exactement comme dans Passerelle ; les entreprises le recopient dans SOLTéA avec l’UAI.`,
   'cli.help.institution': () => `Utilisation : pnpm passerelle institution set-staff-email-sign-in <slug> <on|off>
 
-on : le personnel et les administrateurs qui se connectent avec un code par e-mail gardent leurs droits ; off (par défaut) : ils se connectent par le site de l’établissement. S’applique aussitôt, aux sessions déjà ouvertes aussi, et est journalisé.`,
+on : le personnel et les administrateurs qui se connectent avec un code par e-mail gardent leurs droits ; off (par défaut) : ils se connectent par le site de l’établissement. S’applique aussitôt, aux sessions déjà ouvertes aussi, et est journalisé.
+
+              pnpm passerelle institution set-offers-open-to-visitors <slug> <on|off>
+
+on : les offres publiées de l’établissement se lisent sans connexion (<passerelle-offer-board open-to-visitors>), depuis ses origines enregistrées seulement ; off (par défaut) : les lire demande une connexion. Journalisé.`,
 };

@@ -49,6 +49,12 @@ export const fr: StaffCatalogue = {
         ? 'le personnel et les administrateurs qui se connectent avec un code par e-mail gardent désormais leurs droits.'
         : 'les sessions ouvertes avec un code par e-mail ne portent plus les droits du personnel ni des administrateurs.'
     }`,
+  'cli.offersOpenToVisitors.onOrOff': ({ slug }) => `Dites on ou off : pnpm passerelle institution set-offers-open-to-visitors ${slug} on|off`,
+  'cli.offersOpenToVisitors.unchanged': ({ slug, on }) => `Le tableau des offres de ${slug} était déjà ${on ? 'ouvert' : 'fermé'} aux visiteurs : rien n’a changé.`,
+  'cli.offersOpenToVisitors.changed': ({ slug, after }) =>
+    after
+      ? `Le tableau des offres de ${slug} est désormais ouvert aux visiteurs : ses offres publiées se lisent sans connexion, depuis ses origines enregistrées.`
+      : `Le tableau des offres de ${slug} est désormais fermé aux visiteurs : lire ses offres demande de nouveau une connexion.`,
 
   'cli.tenant.list': ({ tenants }) =>
     tenants.length === 0
