@@ -8,6 +8,7 @@ import { PasserelleErrorEvent } from '../core/events.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import type { PasserelleClient } from '../core/client.ts';
 import { schoolsOf, type School } from '../offers/schools.ts';
+import { focusFirstAdded, pageLimit, withPage } from '../core/paging.ts';
 import { fr } from './translations.ts';
 import { personCard } from './person-card.ts';
 import { directoryStyles } from './directory.styles.ts';
@@ -90,16 +91,12 @@ export class PasserelleDirectory extends PasserelleElement {
     this.loading = true;
     this.loadError = null;
     try {
-      const page = await client.json(client.rpc.profiles.$get({ query: { ...this.#query, sort: 'name', limit: String(Math.min(100, Math.max(1, Math.floor(this.pageSize) || 20))), cursor } }));
+      const page = await client.json(client.rpc.profiles.$get({ query: { ...this.#query, sort: 'name', limit: pageLimit(this.pageSize), cursor } }));
       if (ticket !== this.#ticket) return;
-      const before = cursor ? (this.items ?? []) : [];
-      this.items = [...before, ...page.items];
+      this.items = withPage(this.items, cursor, page.items);
       this.nextCursor = page.nextCursor;
       this.loading = false;
-      if (cursor && page.items[0]) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`#person-${page.items[0].id}`)?.focus();
-      }
+      await focusFirstAdded(this, cursor, page.items[0], 'person-');
     } catch (error) {
       if (ticket !== this.#ticket) return;
       const e = error instanceof ApiError ? error : ApiError.network(error);

@@ -8,6 +8,7 @@ import { PasserelleErrorEvent } from '../core/events.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import type { PasserelleClient } from '../core/client.ts';
 import { schoolsOf, type School } from '../offers/schools.ts';
+import { focusFirstAdded, pageLimit, withPage } from '../core/paging.ts';
 import { fr } from './translations.ts';
 import { offerCard, offerPage } from './offer-view.ts';
 import { offerBoardStyles } from './offer-board.styles.ts';
@@ -126,20 +127,16 @@ export class PasserelleOfferBoard extends PasserelleElement {
       ...(remote ? { remote } : {}),
       // Signed out, the API reads the board of the institution named.
       ...(signedIn ? {} : { tenant: context.auth.tenant }),
-      limit: String(Math.min(100, Math.max(1, Math.floor(this.pageSize) || 20))),
+      limit: pageLimit(this.pageSize),
       cursor,
     };
     try {
       const page = await context.client.json(context.client.rpc.offers.$get({ query }));
       if (ticket !== this.#ticket) return;
-      const before = cursor ? (this.items ?? []) : [];
-      this.items = [...before, ...page.items];
+      this.items = withPage(this.items, cursor, page.items);
       this.nextCursor = page.nextCursor;
       this.loading = false;
-      if (cursor && page.items[0]) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`#offer-${page.items[0].id}`)?.focus();
-      }
+      await focusFirstAdded(this, cursor, page.items[0], 'offer-');
     } catch (error) {
       if (ticket !== this.#ticket) return;
       const e = error instanceof ApiError ? error : ApiError.network(error);
