@@ -37,3 +37,15 @@ export const CompanyRequestViewSchema = v.object({
 export type CompanyRequestView = v.InferOutput<typeof CompanyRequestViewSchema>;
 
 export const CompanyRequestPageSchema = pageOf(CompanyRequestViewSchema);
+
+/** One representative of a company: who, and since when (`GET /v1/companies/:id/representatives`). */
+export const CompanyRepresentativeSchema = v.object({
+  person: v.object({ id: AnswerIdSchema, displayName: v.optional(v.string()), email: v.optional(v.string()) }),
+  /** When they became its representative. */
+  since: AnswerTimeSchema,
+  /** Whether it is the caller. */
+  you: v.boolean(),
+});
+export type CompanyRepresentative = v.InferOutput<typeof CompanyRepresentativeSchema>;
+
+export const CompanyRepresentativePageSchema = pageOf(CompanyRepresentativeSchema);

@@ -43,6 +43,11 @@ export const CompanyRequestListQuerySchema = v.object({
   cursor: CompanySearchQuerySchema.entries.cursor,
 });
 
+/** `GET /v1/companies/:id/representatives`: who represents the company, longest-standing first. */
+export const CompanyRepresentativesQuerySchema = v.strictObject({
+  ...listQueryEntries({ cursorMaxLength: 300 }),
+});
+
 /**
  * Whether an email's domain is the company website's (ignoring `www.` and
  * accepting subdomains both ways), a hint for staff reviewing a request.

@@ -167,7 +167,7 @@ export const codes = {
   'offer.ifMatchRequired': none(),
   'offer.changed': none(),
   'offer.closed': takes<{ status: OfferStatus }>(),
-  'offer.wrongStatus': takes<{ status: OfferStatus; verb: 'submit' | 'publish' | 'reject' | 'requestChanges' | 'withdraw' | 'fill' }>(),
+  'offer.wrongStatus': takes<{ status: OfferStatus; verb: 'submit' | 'publish' | 'reject' | 'requestChanges' | 'withdraw' | 'fill' | 'renew' }>(),
   'offer.company.fromList': none(),
   'offer.company.pickOrAsk': none(),
   'offer.company.pending': none(),

@@ -73,6 +73,9 @@ const refusals: Record<Action, string> = {
     'Only staff of every targeted entity and administrators publish an offer without moderation. It will be published once the careers office has reviewed it.',
   'offer.queue': 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
   'offer.browse': 'Sign in to read the offers: this institution shows them to its members only.',
+  'offer.companyList':
+    'Only the company’s representatives and administrators list all of its offers. Ask to represent the company; your own offers are at ?mine=true.',
+  'company.representatives': 'Only the company’s representatives, staff and administrators see who represents it. Ask to represent the company.',
   'pledge.read':
     'Only the author of a pledge, the company’s representatives, staff of the beneficiary entity or an administrator can read it. Ask the beneficiary’s office.',
   'pledge.receive':
@@ -103,7 +106,7 @@ const ranges: Record<AddressRange, string> = {
 };
 
 const offerStatus = (s: OfferStatus) => s.replace('_', ' ');
-const offerVerbs = { submit: 'submitted', publish: 'published', reject: 'rejected', requestChanges: 'sent back for changes', withdraw: 'withdrawn', fill: 'marked filled' } as const;
+const offerVerbs = { submit: 'submitted', publish: 'published', reject: 'rejected', requestChanges: 'sent back for changes', withdraw: 'withdrawn', fill: 'marked filled', renew: 'renewed' } as const;
 const submissionNeeds = {
   description: 'A description is required to submit.',
   location: 'A location is required to submit.',

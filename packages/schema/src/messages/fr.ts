@@ -78,6 +78,9 @@ const refusals: Record<Action, string> = {
     'Seuls le personnel de chaque entité visée et les administrateurs publient une offre sans modération. Elle sera publiée après examen par le service des relations entreprises.',
   'offer.queue': 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
   'offer.browse': 'Connectez-vous pour lire les offres : cet établissement les réserve à ses membres.',
+  'offer.companyList':
+    'Seuls les représentants de l’entreprise et les administrateurs voient toutes ses offres. Demandez à représenter l’entreprise ; vos propres offres sont à ?mine=true.',
+  'company.representatives': 'Seuls les représentants de l’entreprise, le personnel et les administrateurs voient qui la représente. Demandez à représenter l’entreprise.',
   'pledge.read':
     'Seuls l’auteur d’une promesse, les représentants de l’entreprise, le personnel de l’entité bénéficiaire ou un administrateur peuvent la consulter. Adressez-vous au service de l’entité bénéficiaire.',
   'pledge.receive':
@@ -128,6 +131,7 @@ const offerVerbs = {
   requestChanges: 'renvoyée pour modification',
   withdraw: 'retirée',
   fill: 'marquée pourvue',
+  renew: 'prolongée',
 } as const;
 const pledgeStatuses: Record<PledgeStatus, string> = { promised: 'promise', allocated: 'affectée', received: 'reçue', cancelled: 'annulée' };
 const submissionNeeds = {

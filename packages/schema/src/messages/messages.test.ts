@@ -37,7 +37,7 @@ const samples: { [C in WithParams]: ParamsOf<C>[] } = {
   'company.alreadyAsked': [{ name: 'Acme Robotique' }],
   'companyRequest.decided': [{ status: 'approved' }, { status: 'refused' }],
   'offer.closed': offerStatuses.map((status) => ({ status })),
-  'offer.wrongStatus': offerStatuses.flatMap((status) => (['submit', 'publish', 'reject', 'requestChanges', 'withdraw', 'fill'] as const).map((verb) => ({ status, verb }))),
+  'offer.wrongStatus': offerStatuses.flatMap((status) => (['submit', 'publish', 'reject', 'requestChanges', 'withdraw', 'fill', 'renew'] as const).map((verb) => ({ status, verb }))),
   'offer.submit.required': (['description', 'location', 'remote', 'startDate', 'duration', 'weeklyHours', 'apply', 'expiresOn'] as const).map((field) => ({ field })),
   'offer.duration.tooLong': [{ months: 6 }],
   'offer.stipend.owed': [

@@ -106,6 +106,15 @@ export const ModerationReasonSchema = v.strictObject({
   reason: text(2000),
 });
 
+/**
+ * `POST /v1/offers/:id/renew`: the new expiry date, within the year's
+ * `maxExpiryDays` from today; without one, the latest the rules allow.
+ */
+export const OfferRenewSchema = v.strictObject({
+  expiresOn: v.optional(IsoDateSchema),
+});
+export type OfferRenew = v.InferOutput<typeof OfferRenewSchema>;
+
 /** The offer as the API answers it. */
 export interface Offer {
   id: string;
@@ -155,6 +164,11 @@ export const OfferListQuerySchema = v.strictObject({
   startFrom: v.optional(IsoDateSchema),
   mine: v.optional(v.picklist(['true', 'false'])),
   queue: v.optional(v.picklist(['true', 'false'])),
+});
+
+/** `GET /v1/companies/:id/offers`: every offer of the company, last changed first, one page at a time. */
+export const CompanyOffersQuerySchema = v.strictObject({
+  ...listQueryEntries({ cursorMaxLength: 300 }),
 });
 
 /**

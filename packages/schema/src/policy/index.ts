@@ -4,7 +4,7 @@ export { profileAudience, outsiderAudience, visibleLevels, visibilityLevels, typ
 export { allowedActions } from './allowed-actions.ts';
 export { NOT_FOUND, refusalReasons } from './reasons.ts';
 export { selfAndAncestors, staffCovers, coveredEntityIds, entityScope, type EntityScope } from './scope.ts';
-export { offerVerbs, offerTransitions, closedOfferStatuses, moderationOutcome, offerTransitionTarget, type OfferVerb } from './offer-transitions.ts';
+export { offerVerbs, offerTransitions, offerRenewal, closedOfferStatuses, moderationOutcome, offerTransitionTarget, type OfferVerb } from './offer-transitions.ts';
 export { visitorActions, visitorActor } from './visitor.ts';
 export { pledgeScope, type PledgeScope } from './pledge-scope.ts';
 export { profileFieldAction, decideProfileField, editableProfileFields, settableVisibilityLevels } from './profile-edit.ts';

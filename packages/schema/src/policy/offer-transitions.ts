@@ -30,6 +30,17 @@ export const offerTransitions: Readonly<Record<OfferVerb, OfferTransition>> = {
   fill: { action: 'offer.edit', from: ['published'], to: 'filled' },
 };
 
+/**
+ * Renewing an offer pushes its expiry date back (`POST /v1/offers/:id/renew`)
+ * without changing its status or its text, so it needs no new moderation: who
+ * may edit the offer (`offer.edit`) renews it while it is live or has just
+ * expired (the statuses as the reader sees them).
+ */
+export const offerRenewal = { action: 'offer.edit', from: ['submitted', 'changes_requested', 'published', 'expired'] } as const satisfies {
+  readonly action: 'offer.edit';
+  readonly from: readonly OfferStatus[];
+};
+
 /** Statuses in which an offer can no longer be edited by anyone. */
 export const closedOfferStatuses: readonly OfferStatus[] = ['withdrawn', 'filled'];
 

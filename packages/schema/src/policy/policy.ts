@@ -45,6 +45,8 @@ export const actionResourceKind = {
   'offer.publishDirectly': 'offer',
   'offer.queue': 'records',
   'offer.browse': 'offerBoard',
+  'offer.companyList': 'company',
+  'company.representatives': 'company',
   'pledge.read': 'pledge',
   'pledge.receive': 'pledge',
   'pledge.queryAmounts': 'records',
@@ -127,6 +129,11 @@ const rules: Rules = {
   'offer.queue': isStaffOrAdmin,
   // Every signed-in person reads the board; a visitor only where the institution opened it.
   'offer.browse': (actor, board) => actor.visitor !== true || board.openToVisitors,
+  // The company space: every offer of the company, by any of its representatives, in any state. Its representatives
+  // (who may edit each of them) and administrators; staff read the offers aimed at their entities in their queue.
+  'offer.companyList': (actor, company) => isAdmin(actor) || representsCompany(actor, company.companyId),
+  // Who else represents a company: its representatives, and staff and administrators, who verify them.
+  'company.representatives': (actor, company) => isStaffOrAdmin(actor) || representsCompany(actor, company.companyId),
 
   // Anyone may give in their own name; on a company's behalf only its representative,
   // or staff recording it for their own entity, or an admin.

@@ -37,6 +37,8 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'offer.publishDirectly': refused('offer.publishDirectly'),
   'offer.queue': { code: 'policy.moderationQueue', params: {} },
   'offer.browse': { code: 'policy.offerBoardSignIn', params: {} },
+  'offer.companyList': refused('offer.companyList'),
+  'company.representatives': refused('company.representatives'),
   'pledge.read': refused('pledge.read'),
   'pledge.receive': { code: 'policy.pledgeReceive', params: {} },
   'pledge.queryAmounts': { code: 'policy.pledgeAmountQuery', params: {} },

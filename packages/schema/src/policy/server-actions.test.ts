@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerTransitionTarget, offerTransitions } from './offer-transitions.ts';
+import { offerRenewal, offerTransitionTarget, offerTransitions } from './offer-transitions.ts';
 import { can, decide } from './policy.ts';
 import { pledgeScope } from './pledge-scope.ts';
 import { editableProfileFields, settableVisibilityLevels } from './profile-edit.ts';
@@ -135,5 +135,23 @@ describe('profiles, field by field', () => {
     expect([student, staff, admin].map((a) => can(a, 'erasure.process', ines))).toEqual([false, true, true]);
     expect(can(admin, 'erasure.process', person('p-admin', ['univ']))).toBe(false);
     expect(decide(staff, 'erasure.process', person('p-x', ['mgmt']))).toMatchObject({ reason: { code: 'policy.erasureStaffOnly' } });
+  });
+});
+
+describe('the company space', () => {
+  const acme: Resource = { kind: 'company', tenantId: T, companyId: 'acme' };
+  const globex: Resource = { kind: 'company', tenantId: T, companyId: 'globex' };
+  it('every offer of a company: its representatives and administrators, not staff (their queue) nor others', () => {
+    expect([student, rep, staff, admin, guest].map((a) => can(a, 'offer.companyList', acme))).toEqual([false, true, false, true, false]);
+    expect(can(rep, 'offer.companyList', globex)).toBe(false);
+    expect(decide(staff, 'offer.companyList', acme)).toMatchObject({ allowed: false, reason: { code: 'policy.refused', params: { action: 'offer.companyList' } } });
+  });
+  it('who represents a company: its representatives, staff and administrators', () => {
+    expect([student, rep, staff, admin, guest].map((a) => can(a, 'company.representatives', acme))).toEqual([false, true, true, true, false]);
+    expect(can(rep, 'company.representatives', globex)).toBe(false);
+  });
+  it('renewing is editing, while the offer is live or has just expired', () => {
+    expect(offerRenewal.action).toBe('offer.edit');
+    expect(offerRenewal.from).toEqual(['submitted', 'changes_requested', 'published', 'expired']);
   });
 });

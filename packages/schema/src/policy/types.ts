@@ -75,6 +75,8 @@ export const serverActions = [
   'offer.publishDirectly', // submit and be published without moderation
   'offer.queue', // the moderation queue
   'offer.browse', // list and read the published offers (visitors too, when the institution opened the board to them)
+  'offer.companyList', // every offer of a company, whoever posted it and whatever its state (the company space)
+  'company.representatives', // who represents a company
   'pledge.read', // know a pledge exists (its amount is pledge.readAmount)
   'pledge.receive', // record that the money arrived
   'pledge.queryAmounts', // sort or filter a list by amount
