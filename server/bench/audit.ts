@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { memoryDatabase } from '../src/db/open.ts';
+import { memoryDatabase, sqliteOf } from '../src/db/open.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { auditLog } from '../src/db/tables/index.ts';
 import { listAuditEntries, type AuditFilters } from '../src/audit/queries/entries.ts';
@@ -18,7 +18,7 @@ import { seededRandom } from './harness.ts';
 const { values: args } = parseArgs({ options: { entries: { type: 'string', default: '400000' } } });
 const TOTAL = Number(args.entries);
 
-const db = memoryDatabase();
+const db = sqliteOf(memoryDatabase());
 const tenantId = (await seedDemo(db, {}, new Date('2026-01-01T00:00:00Z'))).demo.tenantId;
 const { pick } = seededRandom(7);
 const entities = Array.from({ length: 30 }, (_, i) => `e-${i}`);

@@ -25,7 +25,7 @@ async function main() {
   const started = performance.now();
   const { db, close, ids } = await openForSeeding(file);
   const tenantId = ids.demo.tenantId;
-  const list = db.select({ id: purposes.id, key: purposes.key, versionId: purposes.currentVersionId }).from(purposes).where(eq(purposes.tenantId, tenantId)).all();
+  const list = (await db.select({ id: purposes.id, key: purposes.key, versionId: purposes.currentVersionId }).from(purposes).where(eq(purposes.tenantId, tenantId)).all());
   const channelsOf: Record<string, string[]> = { 'alumni-news': ['email'], events: ['email', 'sms'], fundraising: ['email', 'post'], 'job-offers': ['email'] };
   const at = new Date().toISOString();
   let events = 0;
@@ -57,7 +57,7 @@ async function main() {
     const p = list.find((x) => x.key === 'events')!;
     for (let k = 1; k <= 300; k++) tx.insert(consentEvents).values({ tenantId, personId: ines, seq: k, purposeId: p.id, purposeVersionId: p.versionId, channel: 'email', granted: k % 2 === 1, at, actorId: ines }).run();
   });
-  const count = db.select({ n: sql<number>`count(*)` }).from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId))).get()!.n;
+  const count = (await db.select({ n: sql<number>`count(*)` }).from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId))).get())!.n;
   close();
   console.log(`seeded ${PEOPLE} people and ${count} consent events (${events} random) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

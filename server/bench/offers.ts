@@ -23,7 +23,7 @@ async function main() {
   const started = performance.now();
   const { db, close, ids } = await openForSeeding(file);
   insertCompanies(db, ids, 5_000);
-  insertOffers(db, ids, TOTAL);
+  await insertOffers(db, ids, TOTAL);
   db.run(sql`INSERT INTO offer_search(offer_search) VALUES ('optimize')`);
   db.run(sql`PRAGMA optimize`);
   db.run(sql`ANALYZE`);

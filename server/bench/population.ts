@@ -8,7 +8,7 @@
 import { addDays, defaultVisibility, offerStatuses, passesLuhn, visibilityLevels, type ProfileFields, type VisibilityLevel } from '@passerelle/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db, Tx } from '../src/db/open.ts';
+import type { SqliteDb } from '../src/db/open.ts';
 import { companies, memberships, offers, offerTargets, people, profiles } from '../src/db/tables/index.ts';
 import type { DemoIds } from '../src/seed/demo.ts';
 import { derivedColumns, type Visibility } from '../src/profiles/document.ts';
@@ -28,7 +28,7 @@ const levels: readonly VisibilityLevel[] = visibilityLevels;
  * run once per row inside the batch's transaction: far cheaper than building
  * multi-row statements.
  */
-export function prepared<T extends SQLiteTable>(tx: Tx, table: T, sample: T['$inferInsert'] | undefined) {
+export function prepared<T extends SQLiteTable>(tx: SqliteDb, table: T, sample: T['$inferInsert'] | undefined) {
   const values = Object.fromEntries(Object.keys(sample ?? {}).map((k) => [k, sql.placeholder(k)]));
   // The placeholders stand for the row's own values, which have the table's insert type.
   return tx.insert(table).values(values as T['$inferInsert']).prepare();
@@ -39,7 +39,7 @@ export function prepared<T extends SQLiteTable>(tx: Tx, table: T, sample: T['$in
  * membership, profile with its derived search columns and a random mix of
  * field visibilities). Returns the time spent in the inserts, in ms.
  */
-export function insertProfiles(db: Db, ids: DemoIds, total: number): number {
+export function insertProfiles(db: SqliteDb, ids: DemoIds, total: number): number {
   const tenantId = ids.demo.tenantId;
   const schools = [ids.demo.entities.engineering, ids.demo.entities.management];
   const at = new Date().toISOString();
@@ -117,7 +117,7 @@ function siretFor(i: number): string {
  * FTS5 index filled by its triggers as in production. Returns one SIRET in
  * every 997, for lookups.
  */
-export function insertCompanies(db: Db, ids: DemoIds, total: number): string[] {
+export function insertCompanies(db: SqliteDb, ids: DemoIds, total: number): string[] {
   const { pick } = companyRandom;
   const tenantId = ids.demo.tenantId;
   const at = new Date().toISOString();
@@ -164,23 +164,23 @@ const subjects = ['robotique mobile', 'vision par ordinateur', 'contrôle de ges
  * two schools (one in ten at both), with the status mix above and dates
  * spread over the last year (expired ones in the past, live ones ahead).
  */
-export function insertOffers(db: Db, ids: DemoIds, total: number): void {
+export async function insertOffers(db: SqliteDb, ids: DemoIds, total: number): Promise<void> {
   if (total === 0) return;
   const { random, pick } = seededRandom(11);
   const { tenantId, entities, people: demoPeople } = ids.demo;
-  const companyIds = db
+  const companyIds = (await db
     .select({ id: companies.id })
     .from(companies)
     .where(and(eq(companies.tenantId, tenantId), eq(companies.status, 'active')))
     .limit(1000)
-    .all()
+    .all())
     .map((r) => r.id);
-  const alumni = db
+  const alumni = (await db
     .select({ id: memberships.personId })
     .from(memberships)
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'alumnus')))
     .limit(2000)
-    .all()
+    .all())
     .map((r) => r.id);
   const authors = [...Object.values(demoPeople), ...alumni];
   const statuses = Object.entries(statusMix).flatMap(([status, n]) => Array.from({ length: n }, () => status as (typeof offerStatuses)[number]));
@@ -254,7 +254,7 @@ export async function seedPopulation(file: string, scale: Scale): Promise<void> 
   db.run(sql`PRAGMA cache_size = -262144`);
   insertProfiles(db, ids, scale.profiles);
   insertCompanies(db, ids, scale.companies);
-  insertOffers(db, ids, scale.offers);
+  await insertOffers(db, ids, scale.offers);
   db.run(sql`PRAGMA optimize`);
   db.run(sql`ANALYZE`);
   db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);

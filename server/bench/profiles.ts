@@ -59,14 +59,14 @@ async function measureRequests(file: string) {
   const rootStaff = await upsertPerson(db, ids.demo.tenantId, 'bench-staff-root', 'root.staff@demo.test', 'Root Staff', at);
   await ensureMembership(db, ids.demo.tenantId, rootStaff, 'staff', { entityId: ids.demo.entities.university }, at);
   // The cursor of the last page a student reads: the entry 21st from the end of their order.
-  const beforeLast = db
+  const beforeLast = (await db
     .select({ sort: profiles.sortNetwork, personId: profiles.personId })
     .from(profiles)
     .where(and(eq(profiles.tenantId, ids.demo.tenantId), gte(profiles.nameRank, visibilityRank.network)))
     .orderBy(desc(profiles.sortNetwork), desc(profiles.personId))
     .limit(1)
     .offset(20)
-    .get();
+    .get());
   const lastCursor = Buffer.from(JSON.stringify([beforeLast?.sort ?? '', beforeLast?.personId ?? ''])).toString('base64url');
   close();
 

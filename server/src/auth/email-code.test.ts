@@ -39,7 +39,7 @@ describe('email codes', () => {
     const s = await setup();
     const code = await s.issue();
     expect(code).toMatchObject({ kind: 'short', display: expect.stringMatching(/^\d{6}$/) });
-    const rows = s.db.select().from(emailCodes).all();
+    const rows = (await s.db.select().from(emailCodes).all());
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('short');
     expect(JSON.stringify(rows)).not.toContain(code.display);
@@ -49,7 +49,7 @@ describe('email codes', () => {
     const s = await setup();
     expect(await s.check('654321')).toEqual({ accepted: false });
     expect(await s.check('K7QF-M2XP-9DHR')).toEqual({ accepted: false });
-    expect(s.failures()).toHaveLength(2);
+    expect((await s.failures())).toHaveLength(2);
   });
 
   it('after the 10th wrong code: live 6-digit codes die, the mail gets a long code, and every code sent is long', async () => {
@@ -61,7 +61,7 @@ describe('email codes', () => {
     expect(await s.check(short.display)).toEqual({ accepted: false });
     const next = await s.issue();
     expect(next.kind).toBe('long');
-    expect(JSON.stringify(s.db.select().from(emailCodes).all())).not.toContain(long.display.replace(/-/g, ''));
+    expect(JSON.stringify((await s.db.select().from(emailCodes).all()))).not.toContain(long.display.replace(/-/g, ''));
     // Any live long code signs in, typed with or without dashes, in any case; once.
     expect(await s.check(long.display.toLowerCase())).toEqual({ accepted: true });
     expect(await s.check(next.display.replace(/-/g, ''))).toEqual({ accepted: true });
@@ -72,7 +72,7 @@ describe('email codes', () => {
     const s = await setup();
     const long = await pause(s);
     for (let i = 0; i < 40; i++) expect(await s.check('AAAA-BBBB-CCCC')).toEqual({ accepted: false });
-    expect(s.failures()).toHaveLength(WRONG_CODES_PER_ADDRESS + 40);
+    expect((await s.failures())).toHaveLength(WRONG_CODES_PER_ADDRESS + 40);
     expect(await s.check(long.display)).toEqual({ accepted: true });
   });
 

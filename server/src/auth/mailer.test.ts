@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../app.ts';
-import { memoryDatabase, type Db } from '../db/open.ts';
+import { memoryDatabase, sqliteOf, type Db } from '../db/open.ts';
 import { ConfigError, testConfig, type Config } from '../env.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { TestClock } from '../testing.ts';
@@ -58,8 +58,9 @@ function smtpReceiver(): Promise<{ url: string; messages: string[]; close(): Pro
 
 /** Every value of every table, as text: where a code stored in clear would show. */
 function everything(db: Db): string {
-  const tables = db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
-  return tables.map(({ name }) => JSON.stringify(db.all(sql.raw(`SELECT * FROM "${name}"`)))).join('\n');
+  const sqlite = sqliteOf(db);
+  const tables = sqlite.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+  return tables.map(({ name }) => JSON.stringify(sqlite.all(sql.raw(`SELECT * FROM "${name}"`)))).join('\n');
 }
 
 async function appWith(config: Partial<Config>) {
@@ -99,7 +100,7 @@ describe('where sign-in codes go', () => {
   it('with email sign-in off and no SMTP_URL: the app serves, sends nothing and stores no code', async () => {
     const { db, app, ask } = await appWith({ dev: false, smtpUrl: undefined, emailSignIn: false });
     expect((await ask('recruiter@example.com')).status).toBe(404);
-    expect(db.all(sql`SELECT * FROM dev_outbox`)).toEqual([]);
+    expect((await db.all(sql`SELECT * FROM dev_outbox`))).toEqual([]);
     expect((await app.request('/health')).status).toBe(200);
   });
 
@@ -112,7 +113,7 @@ describe('where sign-in codes go', () => {
     } finally {
       console.log = log;
     }
-    const stored = db.all<{ subject: string }>(sql`SELECT subject FROM dev_outbox`);
+    const stored = (await db.all<{ subject: string }>(sql`SELECT subject FROM dev_outbox`));
     expect(stored).toHaveLength(1);
     const outbox = await app.request('/v1/dev/outbox');
     expect(outbox.status).toBe(200);

@@ -28,8 +28,8 @@ describe('POST /v1/auth/exchange', () => {
     const t = testApp();
     const token = await t.signIn('student-ines');
     const rows = t.db.select().from(sessions).all();
-    expect(rows).toHaveLength(1);
-    expect(JSON.stringify(rows)).not.toContain(token);
+    expect((await rows)).toHaveLength(1);
+    expect(JSON.stringify((await rows))).not.toContain(token);
   });
 
   const refusedTokens: [string, (t: ReturnType<typeof testApp>) => string][] = [
@@ -51,7 +51,7 @@ describe('POST /v1/auth/exchange', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(((await res.json()) as { detail: string }).detail).toMatch(/not valid/);
-      expect(t.db.select().from(sessions).all()).toHaveLength(0);
+      expect((await t.db.select().from(sessions).all())).toHaveLength(0);
     });
   }
 
@@ -66,11 +66,11 @@ describe('POST /v1/auth/exchange', () => {
     const t = testApp();
     const student = await t.call('POST', '/v1/auth/exchange', { body: { token: t.hostToken('new-student', { affiliation: 'student', email: 'New@Etu.demo.test', name: 'Nouvel Étudiant' }) } });
     expect(student.status).toBe(200);
-    const row = t.db.select().from(people).where(eq(people.hostSubject, 'new-student')).get();
+    const row = (await t.db.select().from(people).where(eq(people.hostSubject, 'new-student')).get());
     expect(row?.email).toBe('new@etu.demo.test');
     const staff = await t.call('POST', '/v1/auth/exchange', { body: { token: t.hostToken('new-staff', { affiliation: 'staff' }) } });
     expect(staff.status).toBe(401);
-    expect(t.db.select().from(people).where(eq(people.hostSubject, 'new-staff')).get()).toBeUndefined();
+    expect((await t.db.select().from(people).where(eq(people.hostSubject, 'new-staff')).get())).toBeUndefined();
   });
 });
 
@@ -138,7 +138,7 @@ describe('EMAIL_SIGN_IN=off', () => {
       expect(((await res.json()) as { detail: string }).detail).toBe('Sign-in by email code is turned off on this server. Sign in through your institution’s website.');
     }
     expect(t.mail).toEqual([]);
-    expect(t.db.select().from(emailCodes).all()).toEqual([]);
+    expect((await t.db.select().from(emailCodes).all())).toEqual([]);
     expect((await t.call('POST', '/v1/auth/exchange', { body: { token: t.hostToken('student-ines') } })).status).toBe(200);
   });
 });
@@ -172,11 +172,11 @@ describe('wrong email codes', () => {
       t.clock.advance(4 * MINUTE); // the attacker paces the requests under 5 codes per 15 minutes
     }
     expect(statuses).toEqual(Array(24).fill(401));
-    expect(victim.failures()).toHaveLength(24);
+    expect((await victim.failures())).toHaveLength(24);
     // The right 6-digit code, as if the attacker had guessed it: refused since the 10th wrong code.
     expect(lastShort).toMatch(/^\d{6}$/);
     expect((await victim.verify(lastShort!)).status).toBe(401);
-    const shortRows = t.db.select().from(emailCodes).where(eq(emailCodes.email, 'claire.dubois@alumni.demo.test')).all().filter((r) => r.kind === 'short');
+    const shortRows = (await t.db.select().from(emailCodes).where(eq(emailCodes.email, 'claire.dubois@alumni.demo.test')).all()).filter((r) => r.kind === 'short');
     expect(shortRows.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((r) => r.attempts)).toEqual([5, 4, 1]);
     // The owner was told, in French and English, and given a long code.
     const paused = victim.mails().find((m) => /wrong codes entered/.test(m.subject))!;
@@ -209,7 +209,7 @@ describe('wrong email codes', () => {
     expect(long).toBeDefined();
     expect((await victim.verify(wrongFor(fresh))).status).toBe(401); // 11th
     expect((await victim.verify(fresh)).status).toBe(401);
-    expect(t.db.select().from(emailCodes).where(eq(emailCodes.email, 'recruiter@example.com')).all().filter((r) => r.kind === 'long')).toHaveLength(1);
+    expect((await t.db.select().from(emailCodes).where(eq(emailCodes.email, 'recruiter@example.com')).all()).filter((r) => r.kind === 'long')).toHaveLength(1);
     expect((await victim.verify(long.replace(/-/g, ' '))).status).toBe(200);
   });
 

@@ -64,7 +64,7 @@ describe('staff and admin actions in a session opened by email code', () => {
 
     await setStaffEmailSignIn(t.db, t.ids.demo.tenantId, false, t.clock.now());
     expect(await refusal(t, 'POST', '/v1/companies', staff, company())).toEqual(WITHHELD);
-    const entries = t.db.select().from(auditLog).all().filter((e) => e.action === 'institution.staffEmailSignIn');
+    const entries = (await t.db.select().from(auditLog).all()).filter((e) => e.action === 'institution.staffEmailSignIn');
     expect(entries.map((e) => [e.tenantId, e.origin, e.detail])).toEqual([
       [t.ids.other.tenantId, 'cli:institution', { staffEmailSignIn: { from: false, to: true } }],
       [t.ids.demo.tenantId, 'cli:institution', { staffEmailSignIn: { from: false, to: true } }],

@@ -20,10 +20,10 @@ const database = join(dir, 'cli.db');
   await seedDemo(db, {}, new Date());
   close();
 }
-const peopleCount = () => {
+const peopleCount = async () => {
   const { db, close } = openDatabase(database);
   try {
-    return db.select({ n: count() }).from(people).get()!.n;
+    return (await db.select({ n: count() }).from(people).get())!.n;
   } finally {
     close();
   }
@@ -39,9 +39,9 @@ const cli = (...args: string[]) =>
   });
 
 describe('pnpm passerelle import (child process)', () => {
-  it('imports a file given relative to where the command was typed: summary on stdout, progress on stderr', () => {
+  it('imports a file given relative to where the command was typed: summary on stdout, progress on stderr', async () => {
     writeFileSync(join(dir, 'base.csv'), 'Nom;Prénom;Promo;Mail\nSimon;Julie;2014;julie.simon@example.org\nSimon;;2014;\n');
-    const before = peopleCount();
+    const before = (await peopleCount());
     const run = cli('import', 'people', 'base.csv', '--tenant', 'demo', '--map', 'Nom=familyName', '--map', 'Prénom=givenName', '--map', 'Promo=graduationYear', '--map', 'Mail=email', '--entity', 'École de management');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Imported people: 2 lines');
@@ -49,17 +49,17 @@ describe('pnpm passerelle import (child process)', () => {
     expect(run.stdout).toContain(`report: ${join(dir, 'base.csv.report.csv')}`);
     expect(run.stderr).toMatch(/^50 % \(1\/2 lines.*\n100 % \(2\/2 lines/);
     expect(existsSync(join(dir, 'base.csv.report.csv'))).toBe(true);
-    expect(peopleCount()).toBe(before + 1);
+    expect((await peopleCount())).toBe(before + 1);
   });
 
-  it('exits with 2 and a message on a structural error, writing nothing', () => {
+  it('exits with 2 and a message on a structural error, writing nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'Nom;Prénom\nSimon;Julie\n');
     const before = peopleCount();
     const run = cli('import', 'people', 'bad.csv', '--tenant', 'demo', '--map', 'Nom=surname');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^Nothing was imported\. Invalid column mapping:\n {2}column "Nom": .*externalId.*linkedinUrl/);
     expect(run.stdout).toBe('');
-    expect(peopleCount()).toBe(before);
+    expect((await peopleCount())).toBe((await before));
     expect(existsSync(join(dir, 'bad.csv.report.csv'))).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ async function emailSignIn(email: string): Promise<string> {
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
 }
-const settingsOf = (tenantId: string) => db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get()?.settings;
+const settingsOf = async (tenantId: string) => (await db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get())?.settings;
 
 // Each CLI run starts a Node process with tsx: seconds on a busy machine.
 describe('pnpm passerelle institution set-staff-email-sign-in', { timeout: 180_000 }, () => {
@@ -59,8 +59,8 @@ describe('pnpm passerelle institution set-staff-email-sign-in', { timeout: 180_0
     expect(on.stderr).toBe('');
     expect(on.status).toBe(0);
     expect(on.stdout).toBe('Staff email sign-in for demo: off → on; staff and administrators who sign in with an email code now keep their rights.\n');
-    expect(settingsOf(ids.demo.tenantId)).toMatchObject({ staffEmailSignIn: true });
-    expect(settingsOf(ids.other.tenantId)).not.toHaveProperty('staffEmailSignIn');
+    expect((await settingsOf(ids.demo.tenantId))).toMatchObject({ staffEmailSignIn: true });
+    expect((await settingsOf(ids.other.tenantId))).not.toHaveProperty('staffEmailSignIn');
     expect((await call('GET', '/v1/webhooks', admin)).status).toBe(200);
 
     const again = await cli('institution', 'set-staff-email-sign-in', 'demo', 'on');
@@ -72,7 +72,7 @@ describe('pnpm passerelle institution set-staff-email-sign-in', { timeout: 180_0
     expect(off.stdout).toBe('Staff email sign-in for demo: on → off; sessions opened with an email code no longer carry staff or administrator rights.\n');
     expect((await call('GET', '/v1/webhooks', admin)).status).toBe(403);
 
-    const entries = db.select().from(auditLog).where(eq(auditLog.action, 'institution.staffEmailSignIn')).all();
+    const entries = (await db.select().from(auditLog).where(eq(auditLog.action, 'institution.staffEmailSignIn')).all());
     expect(entries.map((e) => ({ tenantId: e.tenantId, actorId: e.actorId, origin: e.origin, detail: e.detail }))).toEqual([
       { tenantId: ids.demo.tenantId, actorId: null, origin: 'cli:institution', detail: { staffEmailSignIn: { from: false, to: true } } },
       { tenantId: ids.demo.tenantId, actorId: null, origin: 'cli:institution', detail: { staffEmailSignIn: { from: true, to: false } } },
@@ -87,7 +87,7 @@ describe('pnpm passerelle institution set-staff-email-sign-in', { timeout: 180_0
     const nowhere = await cli('institution', 'set-staff-email-sign-in', 'nowhere', 'on');
     expect(nowhere.status).toBe(2);
     expect(nowhere.stderr).toContain('No institution with the slug "nowhere"');
-    expect(settingsOf(ids.demo.tenantId)).toEqual(before);
+    expect((await settingsOf(ids.demo.tenantId))).toEqual((await before));
   });
 });
 
@@ -100,8 +100,8 @@ describe('pnpm passerelle institution set-offers-open-to-visitors', { timeout: 1
     expect(on.stderr).toBe('');
     expect(on.status).toBe(0);
     expect(on.stdout).toBe('The offer board of demo is now open to visitors: its published offers can be read without signing in, from its registered origins.\n');
-    expect(settingsOf(ids.demo.tenantId)).toMatchObject({ offersOpenToVisitors: true });
-    expect(settingsOf(ids.other.tenantId)).not.toHaveProperty('offersOpenToVisitors');
+    expect((await settingsOf(ids.demo.tenantId))).toMatchObject({ offersOpenToVisitors: true });
+    expect((await settingsOf(ids.other.tenantId))).not.toHaveProperty('offersOpenToVisitors');
     const open = await signedOut();
     expect(open.status).toBe(200);
     expect(((await open.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ describe('pnpm passerelle institution set-offers-open-to-visitors', { timeout: 1
     expect(off.stdout).toBe('The offer board of demo is now closed to visitors: reading its offers needs a sign-in again.\n');
     expect((await signedOut()).status).toBe(401);
 
-    const entries = db.select().from(auditLog).where(eq(auditLog.action, 'institution.offersOpenToVisitors')).all();
+    const entries = (await db.select().from(auditLog).where(eq(auditLog.action, 'institution.offersOpenToVisitors')).all());
     expect(entries.map((e) => ({ actorId: e.actorId, origin: e.origin, detail: e.detail }))).toEqual([
       { actorId: null, origin: 'cli:institution', detail: { offersOpenToVisitors: { from: false, to: true } } },
       { actorId: null, origin: 'cli:institution', detail: { offersOpenToVisitors: { from: true, to: false } } },

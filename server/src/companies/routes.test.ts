@@ -29,13 +29,13 @@ describe('POST /v1/companies (create)', () => {
   for (const who of ['student-ines', 'alumna-claire'] as const) {
     it(`refuses a ${who.split('-')[0]} with 403 saying who can add one and what to do, and adds nothing`, async () => {
       const t = testApp();
-      const before = t.db.select().from(companies).all().length;
+      const before = (await t.db.select().from(companies).all()).length;
       const res = await t.call('POST', '/v1/companies', { token: await t.signIn(who), body: newCompany });
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect((await json(res)).detail).toBe('Only careers-office staff and administrators can add a company. Ask your careers office to add it, then post your offer for it.');
-      expect(t.db.select().from(companies).all()).toHaveLength(before);
-      expect(t.db.select().from(companies).where(eq(companies.siret, newCompany.siret)).get()).toBeUndefined();
+      expect((await t.db.select().from(companies).all())).toHaveLength(before);
+      expect((await t.db.select().from(companies).where(eq(companies.siret, newCompany.siret)).get())).toBeUndefined();
     });
   }
 
@@ -44,7 +44,7 @@ describe('POST /v1/companies (create)', () => {
     const res = await t.call('POST', '/v1/companies', { token: await t.signIn('rep-acme'), body: newCompany });
     expect(res.status).toBe(403);
     expect((await json(res)).detail).toMatch(/Only careers-office staff and administrators can add a company directly\. Request it instead/);
-    expect(t.db.select().from(companies).where(eq(companies.siret, newCompany.siret)).get()).toBeUndefined();
+    expect((await t.db.select().from(companies).where(eq(companies.siret, newCompany.siret)).get())).toBeUndefined();
   });
 
   for (const who of ['staff-eng', 'admin-demo'] as const) {
@@ -55,7 +55,7 @@ describe('POST /v1/companies (create)', () => {
       const body = await json(res);
       expect(res.headers.get('location')).toBe(`/v1/companies/${body.id}`);
       expect(body).toMatchObject({ name: newCompany.name, siret: newCompany.siret, siren: '552120222', status: 'active' });
-      expect(t.db.select().from(companies).where(eq(companies.id, body.id as string)).get()?.status).toBe('active');
+      expect((await t.db.select().from(companies).where(eq(companies.id, body.id as string)).get())?.status).toBe('active');
     });
   }
 
@@ -129,7 +129,7 @@ describe('GET /v1/companies?q= (typeahead)', () => {
 
   it('finds a renamed company by its new name only', async () => {
     const t = testApp();
-    t.db.update(companies).set({ name: 'Acme Automates' }).where(eq(companies.id, t.ids.demo.companies.acme)).run();
+    await t.db.update(companies).set({ name: 'Acme Automates' }).where(eq(companies.id, t.ids.demo.companies.acme)).run();
     const token = await t.signIn('student-ines');
     expect(await names(await t.call('GET', '/v1/companies?q=automa', { token }))).toEqual(['Acme Automates']);
     expect(await names(await t.call('GET', '/v1/companies?q=robot', { token }))).toEqual([]);
@@ -192,10 +192,10 @@ describe('PATCH /v1/companies/:id', () => {
     const res = await t.call('PATCH', `/v1/companies/${acme}`, { token, body: { website: 'https://acme.example.fr' }, headers: { 'if-match': etag } });
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).not.toBe(etag);
-    expect(t.db.select().from(companies).where(eq(companies.id, acme)).get()?.website).toBe('https://acme.example.fr');
+    expect((await t.db.select().from(companies).where(eq(companies.id, acme)).get())?.website).toBe('https://acme.example.fr');
     const stale = await t.call('PATCH', `/v1/companies/${acme}`, { token, body: { name: 'Acme SA' }, headers: { 'if-match': etag } });
     expect(stale.status).toBe(412);
-    expect(t.db.select().from(companies).where(eq(companies.id, acme)).get()?.name).toBe('Acme Robotique');
+    expect((await t.db.select().from(companies).where(eq(companies.id, acme)).get())?.name).toBe('Acme Robotique');
     expect((await t.call('PATCH', `/v1/companies/${acme}`, { token, body: { name: 'Acme SA' } })).status).toBe(428);
   });
 
@@ -208,7 +208,7 @@ describe('PATCH /v1/companies/:id', () => {
       expect(res.status).toBe(403);
       expect((await json(res)).detail).toMatch(/Only the company’s representatives, staff and administrators can edit a company/);
     }
-    expect(t.db.select().from(companies).where(eq(companies.id, globex)).get()?.name).toBe('Globex Conseil');
+    expect((await t.db.select().from(companies).where(eq(companies.id, globex)).get())?.name).toBe('Globex Conseil');
   });
 
   it('lets staff edit any company, and is 404 across tenants', async () => {
@@ -246,8 +246,8 @@ describe('recruiter onboarding (/v1/companies/requests)', () => {
 
     const approve = await t.call('POST', `/v1/companies/requests/${request.id}/approve`, { token: staff });
     expect(approve.status).toBe(200);
-    const person = t.db.select().from(people).where(eq(people.email, 'anne@acme-robotique.fr')).get()!;
-    expect(t.db.select().from(memberships).where(and(eq(memberships.personId, person.id), eq(memberships.role, 'company_rep'))).all()).toEqual([
+    const person = (await t.db.select().from(people).where(eq(people.email, 'anne@acme-robotique.fr')).get())!;
+    expect((await t.db.select().from(memberships).where(and(eq(memberships.personId, person.id), eq(memberships.role, 'company_rep'))).all())).toEqual([
       expect.objectContaining({ companyId: t.ids.demo.companies.acme }),
     ]);
     expect((await t.call('POST', `/v1/companies/requests/${request.id}/approve`, { token: staff })).status).toBe(409);
@@ -287,7 +287,7 @@ describe('recruiter onboarding (/v1/companies/requests)', () => {
     expect((await t.call('GET', `/v1/companies/${companyId}`, { token: await t.signIn('student-ines') })).status).toBe(404);
     const staff = await t.signIn('staff-eng');
     expect((await t.call('POST', `/v1/companies/requests/${request.id}/approve`, { token: staff })).status).toBe(200);
-    expect(t.db.select().from(companies).where(eq(companies.id, companyId)).get()?.status).toBe('active');
+    expect((await t.db.select().from(companies).where(eq(companies.id, companyId)).get())?.status).toBe('active');
   });
 
   it('a duplicate SIRET in a request is 409 pointing at the existing company', async () => {
@@ -308,8 +308,8 @@ describe('recruiter onboarding (/v1/companies/requests)', () => {
     expect(res.status).toBe(200);
     const mine = await json(await t.call('GET', '/v1/companies/requests?mine=true', { token: recruiter }));
     expect(mine.items).toEqual([expect.objectContaining({ status: 'refused', reason: 'SIRET belongs to another company.' })]);
-    expect(t.db.select().from(companies).where(eq(companies.id, (request.company as { id: string }).id)).get()?.status).toBe('refused');
-    expect(t.db.select().from(companyRequests).all()).toHaveLength(1);
+    expect((await t.db.select().from(companies).where(eq(companies.id, (request.company as { id: string }).id)).get())?.status).toBe('refused');
+    expect((await t.db.select().from(companyRequests).all())).toHaveLength(1);
   });
 
   it('only staff and admin approve; another tenant’s request is 404', async () => {
@@ -322,6 +322,6 @@ describe('recruiter onboarding (/v1/companies/requests)', () => {
       expect((await json(res)).detail).toMatch(/Only staff and administrators can verify companies/);
     }
     expect((await t.call('POST', `/v1/companies/requests/${request.id}/approve`, { token: await t.signIn('admin-other') })).status).toBe(404);
-    expect(t.db.select().from(companyRequests).get()?.status).toBe('pending');
+    expect((await t.db.select().from(companyRequests).get())?.status).toBe('pending');
   });
 });

@@ -24,18 +24,18 @@ describe('company use cases, called without HTTP', () => {
     await expect(readCompany(deps, await callAs('student-ines'), { id: asked.company.id })).rejects.toMatchObject({ said: { code: 'company.notFound' } });
 
     expect(await approveRequest(deps, await callAs('staff-eng'), { id: asked.id })).toMatchObject({ status: 'approved', company: { status: 'active' } });
-    const rep = t.db.select().from(memberships).where(and(eq(memberships.personId, t.ids.demo.people['alumna-claire']), eq(memberships.companyId, asked.company.id))).get();
+    const rep = (await t.db.select().from(memberships).where(and(eq(memberships.personId, t.ids.demo.people['alumna-claire']), eq(memberships.companyId, asked.company.id))).get());
     expect(rep?.role).toBe('company_rep');
 
     const claire = await callAs('alumna-claire');
     const current = await readCompany(deps, claire, { id: asked.company.id });
     const edited = await editCompany(deps, claire, { id: current.id, patch: { website: 'https://durand.example' }, ifMatch: companyEtag(current) });
     expect(edited.website).toBe('https://durand.example');
-    expect(t.db.select().from(companies).where(eq(companies.id, current.id)).get()?.website).toBe('https://durand.example');
+    expect((await t.db.select().from(companies).where(eq(companies.id, current.id)).get())?.website).toBe('https://durand.example');
     // The ETag read before the edit is stale now: nothing more is written.
     await expect(editCompany(deps, claire, { id: current.id, patch: { name: 'Durand' }, ifMatch: companyEtag(current) })).rejects.toMatchObject({ said: { code: 'company.changed' } });
 
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.origin, 'use-case test')).all();
+    const audit = (await t.db.select().from(auditLog).where(eq(auditLog.origin, 'use-case test')).all());
     expect(audit.map((a) => a.action).sort()).toEqual(['company.edit', 'company.request.approve', 'company.request.create']);
   });
 });

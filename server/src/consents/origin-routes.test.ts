@@ -29,7 +29,7 @@ describe('consent proof: checked Origin and claimed page', () => {
       body: { channels: { email: true }, origin: { page: FORGED, component: 'passerelle-consent-centre' } },
     });
     expect(res.status).toBe(200);
-    const [row] = eventsOf(t, id);
+    const [row] = (await eventsOf(t, id));
     expect(row).toMatchObject({ origin: DEMO_ORIGIN, originPage: FORGED, originComponent: 'passerelle-consent-centre' });
   });
 
@@ -46,14 +46,14 @@ describe('consent proof: checked Origin and claimed page', () => {
     const { token, id } = await ines(t);
     const res = await t.call('PUT', '/v1/consents/events', { token, headers: { origin: 'https://evil.example' }, body: { channels: { email: true }, origin: { page: FORGED } } });
     expect(res.status).toBe(403);
-    expect(eventsOf(t, id)).toEqual([]);
+    expect((await eventsOf(t, id))).toEqual([]);
   });
 
   it('without a browser Origin, origin is null and the Referer is kept only as the claimed page', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
     await t.call('PUT', '/v1/consents/events', { token, headers: { referer: FORGED }, body: { channels: { email: true } } });
-    expect(eventsOf(t, id)[0]).toMatchObject({ origin: null, originPage: FORGED });
+    expect((await eventsOf(t, id))[0]).toMatchObject({ origin: null, originPage: FORGED });
   });
 
   it('withdraw-all and the solicitation cap record the checked Origin too', async () => {
@@ -61,11 +61,11 @@ describe('consent proof: checked Origin and claimed page', () => {
     const { token, id } = await ines(t);
     await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } });
     expect((await t.call('POST', '/v1/consents/withdraw-all', { token, headers: { origin: DEMO_ORIGIN }, body: { origin: { page: FORGED } } })).status).toBe(200);
-    const withdrawals = eventsOf(t, id).filter((e) => !e.granted);
+    const withdrawals = (await eventsOf(t, id)).filter((e) => !e.granted);
     expect(withdrawals.length).toBeGreaterThan(0);
     for (const e of withdrawals) expect(e).toMatchObject({ origin: DEMO_ORIGIN, originPage: FORGED });
     expect((await t.call('PUT', '/v1/consents/solicitation-cap', { token, headers: { origin: DEMO_ORIGIN }, body: { perMonth: 2, origin: { page: FORGED } } })).status).toBe(200);
-    expect(capEventsOf(t, id)).toEqual([expect.objectContaining({ perMonth: 2, origin: DEMO_ORIGIN, originPage: FORGED })]);
+    expect((await capEventsOf(t, id))).toEqual([expect.objectContaining({ perMonth: 2, origin: DEMO_ORIGIN, originPage: FORGED })]);
   });
 
   it('an erasure request’s withdrawals record the Origin it was asked from', async () => {
@@ -73,7 +73,7 @@ describe('consent proof: checked Origin and claimed page', () => {
     const { token, id } = await ines(t);
     await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } });
     expect((await t.call('POST', '/v1/me/erasure', { token, headers: { origin: DEMO_ORIGIN }, body: { confirm: true } })).status).toBe(201);
-    const withdrawals = eventsOf(t, id).filter((e) => !e.granted);
+    const withdrawals = (await eventsOf(t, id)).filter((e) => !e.granted);
     expect(withdrawals.length).toBeGreaterThan(0);
     for (const e of withdrawals) expect(e).toMatchObject({ origin: DEMO_ORIGIN, originPage: null, originComponent: 'erasure' });
   });

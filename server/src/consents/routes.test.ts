@@ -53,7 +53,7 @@ describe('PUT /v1/consents/:purpose', () => {
     t.clock.advance(60_000);
     const withdraw = await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: false } } });
     expect(withdraw.status).toBe(200);
-    const events = eventsOf(t, id);
+    const events = (await eventsOf(t, id));
     expect(events.map((e) => [e.channel, e.granted])).toEqual([
       ['email', true],
       ['email', false],
@@ -68,11 +68,11 @@ describe('PUT /v1/consents/:purpose', () => {
     const { token, id } = await ines(t);
     for (let i = 0; i < 3; i++) expect((await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true, sms: false } } })).status).toBe(200);
     // sms: false is the default under consent: no event for it.
-    expect(eventsOf(t, id).map((e) => [e.channel, e.granted])).toEqual([['email', true]]);
+    expect((await eventsOf(t, id)).map((e) => [e.channel, e.granted])).toEqual([['email', true]]);
     // Fundraising is yes until objected: saying yes records nothing.
     const again = await json(await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: true } } }));
     expect(again.changed).toEqual([]);
-    expect(eventsOf(t, id)).toHaveLength(1);
+    expect((await eventsOf(t, id))).toHaveLength(1);
   });
 
   it('refuses a channel the purpose does not use, an unknown key, and a text the person did not see', async () => {
@@ -87,7 +87,7 @@ describe('PUT /v1/consents/:purpose', () => {
     const stale = await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: 'a'.repeat(64) } });
     expect(stale.status).toBe(409);
     expect((await json(stale)).detail).toMatch(/text of this purpose has changed/);
-    expect(eventsOf(t, id)).toHaveLength(0);
+    expect((await eventsOf(t, id))).toHaveLength(0);
   });
 
   it('a new purpose version marks earlier consents as needing renewal; saying yes again renews it', async () => {
@@ -95,7 +95,7 @@ describe('PUT /v1/consents/:purpose', () => {
     const { token } = await ines(t);
     await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
     const admin = await t.signIn('admin-demo');
-    const purpose = t.db.select().from(purposes).where(and(eq(purposes.tenantId, t.ids.demo.tenantId), eq(purposes.key, 'alumni-news'))).get()!;
+    const purpose = (await t.db.select().from(purposes).where(and(eq(purposes.tenantId, t.ids.demo.tenantId), eq(purposes.key, 'alumni-news'))).get())!;
     const read = await t.call('GET', `/v1/purposes/${purpose.id}`, { token: admin });
     const edit = await t.call('PATCH', `/v1/purposes/${purpose.id}`, {
       token: admin,
@@ -141,7 +141,7 @@ describe('consent events are append-only', () => {
     expect(() => t.db.delete(solicitationCapEvents).run()).toThrow(/append-only/);
     expect(() => t.db.update(purposeVersions).set({ title: { fr: 'x', en: 'x' } }).run()).toThrow(/append-only/);
     expect(() => t.db.delete(purposeVersions).run()).toThrow(/append-only/);
-    expect(eventsOf(t, id)).toEqual([expect.objectContaining({ channel: 'email', granted: true })]);
+    expect((await eventsOf(t, id))).toEqual([expect.objectContaining({ channel: 'email', granted: true })]);
   });
 });
 
@@ -171,7 +171,7 @@ describe('PUT /v1/consents/solicitation-cap', () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({ perMonth: 2, source: 'choice', tenantDefault: 4 });
     await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 2 } });
-    expect(t.db.select().from(solicitationCapEvents).where(eq(solicitationCapEvents.personId, id)).all()).toHaveLength(1);
+    expect((await t.db.select().from(solicitationCapEvents).where(eq(solicitationCapEvents.personId, id)).all())).toHaveLength(1);
     const bad = await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 500 } });
     expect(bad.status).toBe(400);
     expect((await json<{ errors: unknown[] }>(bad)).errors).toEqual([
@@ -272,7 +272,7 @@ describe('/v1/purposes', () => {
   it('an edit needs If-Match (428) and a fresh one (412)', async () => {
     const t = testApp();
     const admin = await t.signIn('admin-demo');
-    const p = t.db.select().from(purposes).where(eq(purposes.key, 'events')).get()!;
+    const p = (await t.db.select().from(purposes).where(eq(purposes.key, 'events')).get())!;
     expect((await t.call('PATCH', `/v1/purposes/${p.id}`, { token: admin, body: { retentionMonths: 12 } })).status).toBe(428);
     expect((await t.call('PATCH', `/v1/purposes/${p.id}`, { token: admin, headers: { 'if-match': '"stale"' }, body: { retentionMonths: 12 } })).status).toBe(412);
   });

@@ -22,15 +22,15 @@ describe('consent use cases, called without HTTP', () => {
     const where = { checked: 'https://www.demo.test', page: 'https://www.demo.test/mon-compte', component: 'passerelle-consent-centre' };
     expect(await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, where })).toMatchObject({ changed: ['email'], purpose: { key: 'events' } });
     expect((await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, where })).changed).toEqual([]);
-    const events = t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines.actor.personId)).all();
+    const events = (await t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines.actor.personId)).all());
     expect(events.map((e) => [e.channel, e.granted, e.origin, e.originPage, e.originComponent])).toEqual([['email', true, where.checked, where.page, where.component]]);
-    expect(auditOf(t, 'consent.choose').map((a) => a.origin)).toEqual(['use-case test']);
+    expect((await auditOf(t, 'consent.choose')).map((a) => a.origin)).toEqual(['use-case test']);
 
     expect(await setSolicitationCap(t, ines, { perMonth: 2, where })).toMatchObject({ perMonth: 2, source: 'choice' });
-    expect(auditOf(t, 'consent.solicitationCap').map((a) => [a.actorId, a.origin])).toEqual([[ines.actor.personId, 'use-case test']]);
+    expect((await auditOf(t, 'consent.solicitationCap')).map((a) => [a.actorId, a.origin])).toEqual([[ines.actor.personId, 'use-case test']]);
 
     const file = await exportConsents(t, await callAs(t, 'admin-demo'), { purposeKey: 'events' });
     expect(file.csv).toContain(`${ines.actor.personId},`);
-    expect(auditOf(t, 'consent.export').map((a) => a.origin)).toEqual(['use-case test']);
+    expect((await auditOf(t, 'consent.export')).map((a) => a.origin)).toEqual(['use-case test']);
   });
 });

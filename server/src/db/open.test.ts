@@ -9,18 +9,18 @@ import { sqliteCode } from '../http/errors.ts';
 import { withTransaction } from '../db/transaction.ts';
 
 describe('openDatabase', () => {
-  it('creates the folder and opens SQLite with WAL, foreign keys and synchronous=FULL', () => {
+  it('creates the folder and opens SQLite with WAL, foreign keys and synchronous=FULL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-db-'));
     const file = join(dir, 'nested', 'p.db');
     const { db, close } = openDatabase(file);
     try {
       expect(existsSync(file)).toBe(true);
-      expect(db.get<{ journal_mode: string }>(sql`pragma journal_mode`)?.journal_mode).toBe('wal');
-      expect(db.get<{ synchronous: number }>(sql`pragma synchronous`)?.synchronous).toBe(2);
-      expect(db.get<{ foreign_keys: number }>(sql`pragma foreign_keys`)?.foreign_keys).toBe(1);
+      expect((await db.get<{ journal_mode: string }>(sql`pragma journal_mode`))?.journal_mode).toBe('wal');
+      expect((await db.get<{ synchronous: number }>(sql`pragma synchronous`))?.synchronous).toBe(2);
+      expect((await db.get<{ foreign_keys: number }>(sql`pragma foreign_keys`))?.foreign_keys).toBe(1);
       migrateDatabase(db);
       migrateDatabase(db); // idempotent
-      expect(db.select().from(institutions).all()).toEqual([]);
+      expect((await db.select().from(institutions).all())).toEqual([]);
     } finally {
       close();
       rmSync(dir, { recursive: true, force: true });
@@ -42,21 +42,21 @@ describe('openDatabase', () => {
       }
     };
     try {
-      mine.db.run(sql`create table counter (n integer not null)`);
-      mine.db.run(sql`insert into counter values (0)`);
-      other.db.run(sql`pragma busy_timeout = 0`);
+      await mine.db.run(sql`create table counter (n integer not null)`);
+      await mine.db.run(sql`insert into counter values (0)`);
+      await other.db.run(sql`pragma busy_timeout = 0`);
       const otherWrite = () => other.db.run(sql`update counter set n = n + 100`);
 
       const attempts = await withTransaction(mine, async (tx) => {
-        const before = tx.get<{ n: number }>(sql`select n from counter`)!.n;
+        const before = (await tx.get<{ n: number }>(sql`select n from counter`))!.n;
         const during = sqliteCodeOf(otherWrite);
-        tx.run(sql`update counter set n = ${before + 1}`);
+        await tx.run(sql`update counter set n = ${before + 1}`);
         return during;
       });
       // Deferred, the other write would have gone through and this update failed with SQLITE_BUSY_SNAPSHOT.
       expect(attempts).toBe('SQLITE_BUSY');
       expect(sqliteCodeOf(otherWrite)).toBe('ok');
-      expect(other.db.get<{ n: number }>(sql`select n from counter`)?.n).toBe(101);
+      expect((await other.db.get<{ n: number }>(sql`select n from counter`))?.n).toBe(101);
 
       // A read-only transaction may still ask for a deferred one: it takes no lock.
       const duringDeferred = await withTransaction(mine, async () => sqliteCodeOf(otherWrite), { behavior: 'deferred' });

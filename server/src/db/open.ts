@@ -3,13 +3,35 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serverRoot } from '../paths.ts';
 import * as tables from './tables/index.ts';
 import { registerFunctions } from './functions.ts';
 
-export type Db = BetterSQLite3Database<typeof tables>;
+/**
+ * The database as every query sees it: drizzle's SQLite query builder,
+ * whose statements answer at once on better-sqlite3 and later on the
+ * PostgreSQL engine (db/postgres/): always `await` them.
+ */
+export type Db = BaseSQLiteDatabase<'sync' | 'async', RunResult, typeof tables>;
+/** The same database seen as what it is on the embedded engine, for the work that stays synchronous there (boot, migrations, backups, images). */
+export type SqliteDb = BetterSQLite3Database<typeof tables>;
+
+/** `db` as an embedded SQLite database; an error on another engine, for the SQLite-only paths. */
+export function sqliteOf(db: Db): SqliteDb {
+  if (!isSqlite(db)) throw new Error('This operation needs the embedded SQLite engine.');
+  return db as unknown as SqliteDb;
+}
+
+/** Whether `db` runs on the embedded SQLite engine (better-sqlite3). */
+export const isSqlite = (db: Db): boolean => (db as unknown as { $client?: { pragma?: unknown } }).$client?.pragma !== undefined;
+
+/** What a write says: how many rows it changed. */
+export interface RunResult {
+  readonly changes: number;
+}
 /**
  * A handle that `withTransaction` or `query` (db/transaction.ts) gives its
  * work: the same query builder, bound to that transaction or read. The names
@@ -66,14 +88,15 @@ let journal: readonly { when: number }[] | undefined;
  */
 export function pendingMigrations(db: Db): number {
   journal ??= (JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] }).entries;
-  const applied = db.get<{ n: number }>(sql`select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'`)!.n;
-  const last = applied ? Number(db.get<{ last: number | null }>(sql`select max(created_at) as last from __drizzle_migrations`)?.last ?? 0) : 0;
+  const sqlite = sqliteOf(db);
+  const applied = sqlite.get<{ n: number }>(sql`select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'`)!.n;
+  const last = applied ? Number(sqlite.get<{ last: number | null }>(sql`select max(created_at) as last from __drizzle_migrations`)?.last ?? 0) : 0;
   return journal.filter((entry) => entry.when > last).length;
 }
 
 /** Applies the committed drizzle-kit migrations. */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder });
+  migrate(sqliteOf(db), { migrationsFolder });
 }
 
 /**

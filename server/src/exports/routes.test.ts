@@ -81,7 +81,7 @@ describe('/v1/exports', () => {
     });
 
     it('quotes a cell holding ; or quotes, and neutralises what Excel would run as a formula', async () => {
-      t.db.update(profiles).set({ jobTitle: '=HYPERLINK("http://evil.test";"Voir")' }).where(eq(profiles.personId, claire())).run();
+      await t.db.update(profiles).set({ jobTitle: '=HYPERLINK("http://evil.test";"Voir")' }).where(eq(profiles.personId, claire())).run();
       const res = await get('staff-mgmt', '/people');
       const text = await res.clone().text();
       expect(text).toContain(`;"'=HYPERLINK(""http://evil.test"";""Voir"")";`);
@@ -139,7 +139,7 @@ describe('/v1/exports', () => {
     });
 
     it('filters by graduation year and by an entity the reader covers', async () => {
-      const year = t.db.select({ y: profiles.graduationYear }).from(profiles).where(eq(profiles.personId, claire())).get()?.y;
+      const year = (await t.db.select({ y: profiles.graduationYear }).from(profiles).where(eq(profiles.personId, claire())).get())?.y;
       expect(year).toBeTypeOf('number');
       const same = (await csvOf(await get('admin-demo', `/people?graduationYear=${year}`))).rows.map((r) => r.id);
       expect(same).toContain(claire());
@@ -151,7 +151,7 @@ describe('/v1/exports', () => {
 
     it('leaves erased people out', async () => {
       const before = (await csvOf(await get('admin-demo', '/people'))).rows.length;
-      const ghost = t.db.insert(people).values({ tenantId: t.ids.demo.tenantId, email: null, displayName: null, createdAt: t.clock.now().toISOString() }).returning().get();
+      const ghost = (await t.db.insert(people).values({ tenantId: t.ids.demo.tenantId, email: null, displayName: null, createdAt: t.clock.now().toISOString() }).returning().get());
       const rows = (await csvOf(await get('admin-demo', '/people'))).rows;
       expect(rows).toHaveLength(before);
       expect(rows.map((r) => r.id)).not.toContain(ghost.id);
@@ -179,9 +179,9 @@ describe('/v1/exports', () => {
 
     it('writes one audit entry per export, with the filters and the row count', async () => {
       const where = and(eq(auditLog.action, 'records.export'), eq(auditLog.actorId, t.ids.demo.people['staff-eng']), eq(auditLog.objectType, 'offers'));
-      const before = t.db.select().from(auditLog).where(where).all().length;
+      const before = (await t.db.select().from(auditLog).where(where).all()).length;
       const items = await jsonOf<Offer>(await get('staff-eng', '/offers?format=json&status=published'));
-      const entries = t.db.select().from(auditLog).where(where).all();
+      const entries = (await t.db.select().from(auditLog).where(where).all());
       expect(entries).toHaveLength(before + 1);
       expect(entries.at(-1)).toMatchObject({ entityIds: [t.ids.demo.entities.engineering], detail: { format: 'json', filters: { status: 'published' }, rows: items.length } });
     });
@@ -198,12 +198,12 @@ describe('/v1/exports', () => {
     });
 
     it('the status filter speaks of the status readers see: expired once past the expiry date', async () => {
-      t.db.update(offers).set({ expiresOn: '2026-01-01' }).where(eq(offers.id, mgmtOfferId)).run();
+      await t.db.update(offers).set({ expiresOn: '2026-01-01' }).where(eq(offers.id, mgmtOfferId)).run();
       expect((await csvOf(await get('admin-demo', '/offers?status=published'))).rows.map((r) => r.id)).not.toContain(mgmtOfferId);
       const expired = (await csvOf(await get('admin-demo', '/offers?status=expired'))).rows;
       expect(expired.map((r) => r.id)).toEqual([mgmtOfferId]);
       expect(expired[0]?.status).toBe('expired');
-      t.db.update(offers).set({ expiresOn: null }).where(eq(offers.id, mgmtOfferId)).run();
+      await t.db.update(offers).set({ expiresOn: null }).where(eq(offers.id, mgmtOfferId)).run();
     });
   });
 
@@ -251,8 +251,8 @@ describe('/v1/exports over several batches', () => {
     const { tenantId, entities } = t.ids.demo;
     await withTransaction(t, async (tx) => {
       for (let i = 0; i < 2345; i++) {
-        const person = tx.insert(people).values({ tenantId, email: `alum${i}@alumni.demo.test`, displayName: `Alum ${i}`, createdAt: at }).returning({ id: people.id }).get();
-        tx.insert(memberships).values({ tenantId, personId: person.id, role: 'alumnus', entityId: entities.engineering, createdAt: at }).run();
+        const person = (await tx.insert(people).values({ tenantId, email: `alum${i}@alumni.demo.test`, displayName: `Alum ${i}`, createdAt: at }).returning({ id: people.id }).get());
+        (await tx.insert(memberships).values({ tenantId, personId: person.id, role: 'alumnus', entityId: entities.engineering, createdAt: at }).run());
       }
     });
     const res = await t.call('GET', '/v1/exports/people', { token: await t.signIn('staff-eng') });
@@ -261,6 +261,6 @@ describe('/v1/exports over several batches', () => {
     // The 2,345 alumni, Inès and the staff member herself.
     expect(ids).toHaveLength(2347);
     expect(new Set(ids).size).toBe(2347);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'records.export')).all().at(-1)?.detail).toMatchObject({ rows: 2347 });
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'records.export')).all()).at(-1)?.detail).toMatchObject({ rows: 2347 });
   });
 });

@@ -7,7 +7,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Problem } from '@passerelle/schema';
 import { testApp, type TestApp } from '../testing.ts';
 import { auditLog, idempotencyKeys, pledges, profiles } from '../db/tables/index.ts';
-import { migrateDatabase, openDatabase, type Db } from '../db/open.ts';
+import { migrateDatabase, openDatabase, sqliteOf, type Db } from '../db/open.ts';
 import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../seed/demo.ts';
 import { signHostToken } from '../auth/host-token.ts';
 import { createApp } from '../app.ts';
@@ -25,7 +25,7 @@ const gift = (n: number) => ({
 });
 
 // PRAGMA takes no bound parameters: the numbers are ours, not input.
-const pragma = (db: Db, text: string) => db.get<Record<string, number>>(sql.raw(`PRAGMA ${text}`));
+const pragma = (db: Db, text: string) => sqliteOf(db).get<Record<string, number>>(sql.raw(`PRAGMA ${text}`));
 
 describe('a full database', () => {
   let t: TestApp;
@@ -34,10 +34,10 @@ describe('a full database', () => {
   let baseline: { pledges: number; audits: number; keys: number };
   const create = (k = `full-${++key}`) => t.call('POST', '/v1/pledges', { token, body: gift(key), headers: { 'idempotency-key': k } });
   const claire = () => t.ids.demo.people['alumna-claire'];
-  const counts = () => ({
-    pledges: t.db.select({ n: count() }).from(pledges).where(eq(pledges.authorId, claire())).get()!.n,
-    audits: t.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, 'pledge.create'), eq(auditLog.actorId, claire()))).get()!.n,
-    keys: t.db.select({ n: count() }).from(idempotencyKeys).where(eq(idempotencyKeys.personId, claire())).get()!.n,
+  const counts = async () => ({
+    pledges: (await t.db.select({ n: count() }).from(pledges).where(eq(pledges.authorId, claire())).get())!.n,
+    audits: (await t.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, 'pledge.create'), eq(auditLog.actorId, claire()))).get())!.n,
+    keys: (await t.db.select({ n: count() }).from(idempotencyKeys).where(eq(idempotencyKeys.personId, claire())).get())!.n,
   });
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('a full database', () => {
     token = await t.signIn('alumna-claire');
     // Created on first visit: done now, so the reads below write nothing.
     expect((await t.call('GET', '/v1/profiles/me', { token })).status).toBe(200);
-    baseline = counts();
+    baseline = await counts();
     const pages = pragma(t.db, 'page_count')!.page_count!;
     pragma(t.db, `max_page_count = ${pages + 8}`);
   });
@@ -64,7 +64,7 @@ describe('a full database', () => {
     expect(body).toMatchObject({ type: 'https://passerelle.dev/problems/storage-full', status: 507, title: 'Storage full' });
     expect(body.detail).toContain('nothing was saved');
     expect(JSON.stringify(body)).not.toMatch(/SQLITE|INSERT|insert into/i);
-    expect(counts()).toEqual({ pledges: baseline.pledges + written, audits: baseline.audits + written, keys: baseline.keys + written });
+    expect((await counts())).toEqual({ pledges: baseline.pledges + written, audits: baseline.audits + written, keys: baseline.keys + written });
   });
 
   it('still answers reads', async () => {
@@ -77,17 +77,17 @@ describe('a full database', () => {
   it('takes writes again once there is room, and the refused key was not consumed', async () => {
     const refused = `full-refused`;
     expect((await create(refused)).status).toBe(507);
-    const before = counts();
+    const before = (await counts());
     pragma(t.db, 'max_page_count = 1073741823');
     const res = await create(refused);
     expect(res.status).toBe(201);
     expect(res.headers.get('idempotent-replayed')).toBeNull();
-    expect(counts()).toEqual({ pledges: before.pledges + 1, audits: before.audits + 1, keys: before.keys + 1 });
+    expect((await counts())).toEqual({ pledges: before.pledges + 1, audits: before.audits + 1, keys: before.keys + 1 });
   });
 
   it('refuses a profile edit with 507 and leaves the profile as it was', async () => {
     const row = () => t.db.select().from(profiles).where(eq(profiles.personId, claire())).get()!;
-    pragma(t.db, `max_page_count = ${pragma(t.db, 'page_count')!.page_count!}`);
+    (await pragma(t.db, `max_page_count = ${pragma(t.db, 'page_count')!.page_count!}`));
     let etag = (await t.call('GET', '/v1/profiles/me', { token })).headers.get('etag')!;
     // Each edit adds an audit entry: within a few, a page is needed and refused.
     let res: Response | undefined;
@@ -95,7 +95,7 @@ describe('a full database', () => {
       const before = row();
       res = await t.call('PATCH', `/v1/profiles/${claire()}`, { token, body: { bio: `${i} ${'b'.repeat(590)}` }, headers: { 'if-match': etag } });
       if (res.status !== 200) {
-        expect(row()).toEqual(before);
+        expect((await row())).toEqual((await before));
         break;
       }
       etag = res.headers.get('etag')!;

@@ -42,12 +42,12 @@ describe('errors are problem+json', () => {
   it("403 with a reason in words for a student's POST /v1/companies, and no row", async () => {
     const t = testApp();
     const token = await t.signIn('student-ines');
-    const before = t.db.select().from(companies).all().length;
+    const before = (await t.db.select().from(companies).all()).length;
     const res = await t.call('POST', '/v1/companies', { token, body: { name: 'Nouvelle Société', siret: '39988776900038' } });
     expect(res.status).toBe(403);
     const body = await problemOf(res);
     expect(body.detail).toMatch(/careers office/i);
-    expect(t.db.select().from(companies).all()).toHaveLength(before);
+    expect((await t.db.select().from(companies).all())).toHaveLength(before);
   });
 
   it("404 for another tenant's object, as for a missing one", async () => {
@@ -97,17 +97,17 @@ describe('errors are problem+json', () => {
     };
     const chunked = await t.app.request('/v1/companies', init);
     expect(chunked.status).toBe(413);
-    expect(t.db.select().from(companies).all().some((c) => c.name.startsWith('xxx'))).toBe(false);
+    expect((await t.db.select().from(companies).all()).some((c) => c.name.startsWith('xxx'))).toBe(false);
   });
 
   it('415 for a text/plain write, and nothing changes', async () => {
     const t = testApp();
     const token = await t.signIn('staff-eng');
-    const before = t.db.select().from(companies).all().length;
+    const before = (await t.db.select().from(companies).all()).length;
     const res = await t.call('POST', '/v1/companies', { token, body: JSON.stringify({ name: 'Plain', siret: '39988776900038' }), headers: { 'content-type': 'text/plain' } });
     expect(res.status).toBe(415);
     await problemOf(res);
-    expect(t.db.select().from(companies).all()).toHaveLength(before);
+    expect((await t.db.select().from(companies).all())).toHaveLength(before);
   });
 
   it('429 with Retry-After when codes are asked too often', async () => {

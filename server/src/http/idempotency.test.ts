@@ -31,14 +31,14 @@ async function toyApp() {
     c.set('auth', { actor, sessionId: 's', signInMethod: 'host', tenantSlug: 'demo', signedInAt: clock.now() });
     await next();
   });
-  let beforeWrite: (() => void) | undefined;
+  let beforeWrite: (() => Promise<void>) | undefined;
   app.post('/things', idempotent(), async (c) => {
     const body = (await c.req.json()) as { name?: string; fail?: boolean };
     if (body.fail) throw new ProblemError('conflict', 'pledge.cancelled');
-    beforeWrite?.();
+    await beforeWrite?.();
     const thing = await withTransaction({ db }, async (tx) => {
       const id = crypto.randomUUID();
-      tx.insert(auditLog).values({ tenantId, actorId: c.var.auth.actor.personId, origin: null, at: clock.now().toISOString(), action: 'toy.create', objectType: 'toy', objectId: id, entityIds: [], subjectId: null, detail: {} }).run();
+      await tx.insert(auditLog).values({ tenantId, actorId: c.var.auth.actor.personId, origin: null, at: clock.now().toISOString(), action: 'toy.create', objectType: 'toy', objectId: id, entityIds: [], subjectId: null, detail: {} }).run();
       const reply = { id, name: body.name };
       await rememberReply(tx, c, 201, reply, `/things/${id}`);
       return reply;
@@ -47,14 +47,14 @@ async function toyApp() {
     return c.json(thing, 201);
   });
   app.post('/other', idempotent(), (c) => c.json({ ok: true }, 200));
-  const rows = () => db.select().from(auditLog).where(eq(auditLog.action, 'toy.create')).all().length;
+  const rows = async () => (await db.select().from(auditLog).where(eq(auditLog.action, 'toy.create')).all()).length;
   const post = (key: string | undefined, body: unknown, options: { path?: string; person?: string } = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (key !== undefined) headers['idempotency-key'] = key;
     if (options.person) headers['x-person'] = options.person;
     return Promise.resolve(app.request(options.path ?? '/things', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }));
   };
-  return { app, db, clock, ids, tenantId, rows, post, setBeforeWrite: (f: (() => void) | undefined) => (beforeWrite = f) };
+  return { app, db, clock, ids, tenantId, rows, post, setBeforeWrite: (f: (() => Promise<void>) | undefined) => (beforeWrite = f) };
 }
 
 describe('idempotent()', () => {
@@ -65,7 +65,7 @@ describe('idempotent()', () => {
     const problem = (await res.json()) as { detail: string; errors: { path: string }[] };
     expect(problem.detail).toContain('Idempotency-Key');
     expect(problem.errors[0]?.path).toBe('Idempotency-Key');
-    expect(t.rows()).toBe(0);
+    expect((await t.rows())).toBe(0);
   });
 
   it('refuses malformed keys: empty, too long, odd characters', async () => {
@@ -77,7 +77,7 @@ describe('idempotent()', () => {
     }
     expect((await t.post('x'.repeat(200), { name: 'a' })).status).toBe(201);
     expect((await t.post('Az09_-:.', { name: 'a' })).status).toBe(201);
-    expect(t.rows()).toBe(2);
+    expect((await t.rows())).toBe(2);
   });
 
   it('replays the first reply for the same key and body, and writes once', async () => {
@@ -92,7 +92,7 @@ describe('idempotent()', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
     expect(await again.text()).toBe(firstBody);
-    expect(t.rows()).toBe(1);
+    expect((await t.rows())).toBe(1);
   });
 
   it('answers 422 for the same key with another body or another path, writing nothing', async () => {
@@ -102,7 +102,7 @@ describe('idempotent()', () => {
     expect(other.status).toBe(422);
     expect(((await other.json()) as { type: string }).type).toContain('idempotency');
     expect((await t.post('k1', { name: 'a' }, { path: '/other' })).status).toBe(422);
-    expect(t.rows()).toBe(1);
+    expect((await t.rows())).toBe(1);
   });
 
   it('scopes keys to the person', async () => {
@@ -111,7 +111,7 @@ describe('idempotent()', () => {
     const res = await t.post('shared', { name: 'a' }, { person: t.ids.demo.people['student-ines'] });
     expect(res.status).toBe(201);
     expect(res.headers.get('idempotent-replayed')).toBeNull();
-    expect(t.rows()).toBe(2);
+    expect((await t.rows())).toBe(2);
   });
 
   it('gives one write for 20 concurrent requests with one key, all with the same reply', async () => {
@@ -120,7 +120,7 @@ describe('idempotent()', () => {
     expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
     const bodies = new Set(await Promise.all(replies.map((r) => r.text())));
     expect(bodies.size).toBe(1);
-    expect(t.rows()).toBe(1);
+    expect((await t.rows())).toBe(1);
     expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'true').length).toBe(19);
   });
 
@@ -128,21 +128,21 @@ describe('idempotent()', () => {
     const t = await toyApp();
     const personId = t.ids.demo.people['rep-acme'];
     // Between our check and our transaction, "another process" completes the same request.
-    t.setBeforeWrite(() => {
-      t.db.insert(idempotencyKeys).values({ tenantId: t.tenantId, personId, key: 'race', requestHash: requestHash('POST', '/things', canonicalJson({ name: 'a' })), status: 201, body: '{"id":"winner","name":"a"}', location: '/things/winner', createdAt: t.clock.now().toISOString() }).run();
+    t.setBeforeWrite(async () => {
+      await t.db.insert(idempotencyKeys).values({ tenantId: t.tenantId, personId, key: 'race', requestHash: requestHash('POST', '/things', canonicalJson({ name: 'a' })), status: 201, body: '{"id":"winner","name":"a"}', location: '/things/winner', createdAt: t.clock.now().toISOString() }).run();
     });
     const res = await t.post('race', { name: 'a' });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id: 'winner', name: 'a' });
     expect(res.headers.get('location')).toBe('/things/winner');
     expect(res.headers.get('idempotent-replayed')).toBe('true');
-    expect(t.rows()).toBe(0); // our write rolled back with our key
+    expect((await t.rows())).toBe(0); // our write rolled back with our key
   });
 
   it('remembers only successful writes: a refused request can be retried with its key', async () => {
     const t = await toyApp();
     expect((await t.post('k', { name: 'a', fail: true })).status).toBe(409);
-    expect(t.db.select().from(idempotencyKeys).all()).toHaveLength(0);
+    expect((await t.db.select().from(idempotencyKeys).all())).toHaveLength(0);
     // The retry is "another body", but nothing was stored: it runs.
     expect((await t.post('k', { name: 'a' })).status).toBe(201);
   });
@@ -156,11 +156,11 @@ describe('idempotent()', () => {
     t.clock.advance(2000);
     const fresh = await t.post('new', { name: 'b' });
     expect(fresh.status).toBe(201);
-    const keys = t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, t.tenantId), eq(idempotencyKeys.personId, personId))).all();
+    const keys = (await t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, t.tenantId), eq(idempotencyKeys.personId, personId))).all());
     expect(keys.map((k) => k.key)).toEqual(['new']);
     // After expiry the old key is free again.
     expect((await t.post('old', { name: 'c' })).status).toBe(201);
-    expect(t.rows()).toBe(3);
+    expect((await t.rows())).toBe(3);
   });
 });
 

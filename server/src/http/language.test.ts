@@ -56,7 +56,7 @@ describe('problems in the reader’s language', () => {
   it('follow the signed-in person’s preferred language when the request names none', async () => {
     const t = testApp();
     const claire = await t.signIn('alumna-claire');
-    t.db.update(profiles).set({ preferredLanguage: 'en' }).where(eq(profiles.personId, t.ids.demo.people['alumna-claire'])).run();
+    await t.db.update(profiles).set({ preferredLanguage: 'en' }).where(eq(profiles.personId, t.ids.demo.people['alumna-claire'])).run();
     const refused = await ask(t, 'POST', '/v1/companies', { token: claire, body: { name: 'Nouvelle', siret: '73282932000074' } });
     expect(refused).toMatchObject({ status: 403, body: { code: 'policy.refused', params: { action: 'company.create' }, title: 'Not allowed' } });
     expect(refused.body.detail).toMatch(/^Only careers-office staff and administrators can add a company/);

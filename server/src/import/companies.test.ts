@@ -19,7 +19,7 @@ const file = (content: string) => {
 const importCompanies = (t: TestApp, content: string, mapping: Record<string, string> = {}) =>
   runImport(t.db, { kind: 'companies', tenantId: t.ids.demo.tenantId, file: file(content), mapping, now: t.clock.now(), language: 'en' });
 
-const companyCount = (t: TestApp) => t.db.select({ n: count() }).from(companies).where(eq(companies.tenantId, t.ids.demo.tenantId)).get()!.n;
+const companyCount = async (t: TestApp) => (await t.db.select({ n: count() }).from(companies).where(eq(companies.tenantId, t.ids.demo.tenantId)).get())!.n;
 const bySiret = (t: TestApp, siret: string) => t.db.select().from(companies).where(and(eq(companies.tenantId, t.ids.demo.tenantId), eq(companies.siret, siret))).get();
 
 const mapping = { 'Raison sociale': 'name', SIRET: 'siret', Ville: 'city', Site: 'website', Secteur: 'sector' };
@@ -27,7 +27,7 @@ const mapping = { 'Raison sociale': 'name', SIRET: 'siret', Ville: 'city', Site:
 describe('companies import', () => {
   it('creates verified companies, rejects a bad SIRET with its line, and keeps the company search in step', async () => {
     const t = testApp();
-    const before = companyCount(t);
+    const before = (await companyCount(t));
     const summary = await importCompanies(
 t,
 'Raison sociale;SIRET;Ville;Site;Secteur\n'+
@@ -41,9 +41,9 @@ mapping
       [3, 'rejected', 'siret: A SIRET is 14 digits with a valid check digit (Luhn).'],
       [4, 'rejected', 'No company matches this line, and a new company needs its SIRET.'],
     ]);
-    expect(companyCount(t)).toBe(before + 1);
-    expect(bySiret(t, '55212022200013')).toMatchObject({ name: 'Société Générale Ingénierie', siren: '552120222', city: 'Paris', sector: 'Ingénierie', status: 'active', website: 'https://www.sgi.example' });
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'company.import.create')).all()).toHaveLength(1);
+    expect((await companyCount(t))).toBe(before + 1);
+    expect((await bySiret(t, '55212022200013'))).toMatchObject({ name: 'Société Générale Ingénierie', siren: '552120222', city: 'Paris', sector: 'Ingénierie', status: 'active', website: 'https://www.sgi.example' });
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'company.import.create')).all())).toHaveLength(1);
 
     const res = await t.call('GET', '/v1/companies?q=generale%20ingen', { token: await t.signIn('student-ines') });
     expect(((await res.json()) as { items: { name: string }[] }).items.map((c) => c.name)).toContain('Société Générale Ingénierie');
@@ -58,8 +58,8 @@ mapping
       ['updated', t.ids.demo.companies.acme, ['name', 'city']],
       ['unchanged', t.ids.demo.companies.globex, []],
     ]);
-    expect(companyCount(t)).toBe(before);
-    expect(bySiret(t, '81234567600017')).toMatchObject({ name: 'Acme Robotique SAS', city: 'Grenoble', website: 'https://www.acme-robotique.fr' });
+    expect((await companyCount(t))).toBe((await before));
+    expect((await bySiret(t, '81234567600017'))).toMatchObject({ name: 'Acme Robotique SAS', city: 'Grenoble', website: 'https://www.acme-robotique.fr' });
     // The renamed company is found under its new name.
     const res = await t.call('GET', '/v1/companies?q=robotique%20sas', { token: await t.signIn('student-ines') });
     expect(((await res.json()) as { items: { id: string }[] }).items.map((c) => c.id)).toContain(t.ids.demo.companies.acme);
@@ -77,8 +77,8 @@ mapping
       ['rejected', null, null],
     ]);
     expect(summary.results[0]!.message).toMatch(/^Possible duplicate of Globex Conseil .*nothing was written/);
-    expect(companyCount(t)).toBe(before);
-    expect(bySiret(t, '52345678800026')?.city).toBeNull();
+    expect((await companyCount(t))).toBe((await before));
+    expect((await bySiret(t, '52345678800026'))?.city).toBeNull();
   });
 
   it('creates a same-named establishment with another SIRET', async () => {

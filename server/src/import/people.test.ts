@@ -26,12 +26,12 @@ const file = (content: string | Uint8Array, name = `people-${++n}.csv`) => {
 const cp1252 = (s: string) =>
   Uint8Array.from([...s].map((ch) => ({ é: 0xe9, è: 0xe8, ë: 0xeb, ç: 0xe7, É: 0xc9, Œ: 0x8c, œ: 0x9c, '’': 0x92 })[ch] ?? ch.charCodeAt(0)));
 
-const counts = (t: TestApp) => ({
-  people: t.db.select({ n: count() }).from(people).get()!.n,
-  profiles: t.db.select({ n: count() }).from(profiles).get()!.n,
-  memberships: t.db.select({ n: count() }).from(memberships).get()!.n,
-  flags: t.db.select({ n: count() }).from(profileDuplicateFlags).get()!.n,
-  audit: t.db.select({ n: count() }).from(auditLog).get()!.n,
+const counts = async (t: TestApp) => ({
+  people: (await t.db.select({ n: count() }).from(people).get())!.n,
+  profiles: (await t.db.select({ n: count() }).from(profiles).get())!.n,
+  memberships: (await t.db.select({ n: count() }).from(memberships).get())!.n,
+  flags: (await t.db.select({ n: count() }).from(profileDuplicateFlags).get())!.n,
+  audit: (await t.db.select({ n: count() }).from(auditLog).get())!.n,
 });
 
 // The report in English, the language these tests assert (French is the default: see the report test below).
@@ -61,7 +61,7 @@ const french = {
 describe('people import', () => {
   it('rejects only the bad line, with its line number and reason, and imports the others', async () => {
     const t = testApp();
-    const before = counts(t);
+    const before = (await counts(t));
     const path = file(
       [
         'Matricule;Nom;Prénom;Courriel;Promo;École;Employeur',
@@ -81,9 +81,9 @@ describe('people import', () => {
       expect.objectContaining({ line: 5, code: 'import.row.invalid', message: expect.stringMatching(/^graduationYear: \S/) }),
       expect.objectContaining({ line: 7, code: 'import.person.entityUnknown', message: 'No school or faculty of this institution is named "École des Beaux-Arts".' }),
     ]);
-    expect(counts(t).people).toBe(before.people + 3);
+    expect((await counts(t)).people).toBe(before.people + 3);
 
-    const lucie = byExternalId(t, 'A-1')!;
+    const lucie = (await byExternalId(t, 'A-1'))!;
     expect(lucie.profile).toMatchObject({
       givenName: 'Lucie',
       familyName: 'Durand',
@@ -95,15 +95,15 @@ describe('people import', () => {
       version: 1,
     });
     expect(lucie.profile.visibility.emails).toBe('private');
-    expect(byExternalId(t, 'A-2')!.profile.employer).toBe('Globex\nConseil');
+    expect((await byExternalId(t, 'A-2'))!.profile.employer).toBe('Globex\nConseil');
     // Folded school names match ("Ecole de Management").
-    expect(byExternalId(t, 'A-4')!.profile.educationEntityId).toBe(t.ids.demo.entities.management);
-    const roles = t.db.select({ role: memberships.role, entityId: memberships.entityId }).from(memberships).where(eq(memberships.personId, lucie.id)).all();
+    expect((await byExternalId(t, 'A-4'))!.profile.educationEntityId).toBe(t.ids.demo.entities.management);
+    const roles = (await t.db.select({ role: memberships.role, entityId: memberships.entityId }).from(memberships).where(eq(memberships.personId, lucie.id)).all());
     expect(roles).toEqual([{ role: 'alumnus', entityId: t.ids.demo.entities.management }]);
 
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.subjectId, lucie.id)).all();
+    const audit = (await t.db.select().from(auditLog).where(eq(auditLog.subjectId, lucie.id)).all());
     expect(audit).toEqual([expect.objectContaining({ action: 'profile.import.create', actorId: null, origin: 'cli:import', entityIds: [t.ids.demo.entities.management] })]);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'import.people')).get()?.detail).toMatchObject({ lines: 5, counts: { created: 3, rejected: 2 } });
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'import.people')).get())?.detail).toMatchObject({ lines: 5, counts: { created: 3, rejected: 2 } });
 
     const bytes = readFileSync(`${path}.report.csv`);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -117,11 +117,11 @@ describe('people import', () => {
     const t = testApp();
     const first = file('externalId;familyName;givenName;email;graduationYear;employer\nX-1;Morel;Anne;anne.morel@example.org;2015;Acme\nX-2;Faure;Paul;paul.faure@example.org;2016;Globex\n');
     await importPeople(t, first, { entity: 'École de management' });
-    const after1 = counts(t);
-    const anne = byExternalId(t, 'X-1')!;
+    const after1 = (await counts(t));
+    const anne = (await byExternalId(t, 'X-1'))!;
 
     const staff = await t.signIn('staff-mgmt');
-    const etag = (await t.call('GET', `/v1/profiles/${anne.id}`, { token: staff })).headers.get('etag');
+    const etag = (await (await t.call('GET', `/v1/profiles/${anne.id}`, { token: staff })).headers.get('etag'));
 
     // Anne changed employer; Paul is matched by email (case aside) and gets his external id... he already has it: unchanged.
     const second = file('externalId;familyName;givenName;email;graduationYear;employer\nX-1;Morel;Anne;anne.morel@example.org;2015;Initech\n;Faure;Paul;PAUL.FAURE@example.org;2016;Globex\n');
@@ -130,12 +130,12 @@ describe('people import', () => {
       ['updated', 'externalId', ['employer']],
       ['unchanged', 'email', []],
     ]);
-    expect(counts(t)).toMatchObject({ people: after1.people, profiles: after1.profiles, memberships: after1.memberships });
-    expect(byExternalId(t, 'X-1')!.profile).toMatchObject({ employer: 'Initech', version: 2, employerKey: 'initech' });
+    expect((await counts(t))).toMatchObject({ people: after1.people, profiles: after1.profiles, memberships: after1.memberships });
+    expect((await byExternalId(t, 'X-1'))!.profile).toMatchObject({ employer: 'Initech', version: 2, employerKey: 'initech' });
     const res = await t.call('GET', `/v1/profiles/${anne.id}`, { token: staff });
     expect(res.headers.get('etag')).not.toBe(etag);
     expect(await res.json()).toMatchObject({ employer: 'Initech' });
-    expect(t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, anne.id), eq(auditLog.action, 'profile.import.update'))).get()?.detail).toEqual({
+    expect((await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, anne.id), eq(auditLog.action, 'profile.import.update'))).get())?.detail).toEqual({
       line: 2,
       match: 'externalId',
       fields: ['employer'],
@@ -148,7 +148,7 @@ describe('people import', () => {
     const path = file('email;externalId;programme;role;entity\nClaire.Dubois@alumni.demo.test;CRM-42;Master Stratégie;alumnus;École de management\n');
     const summary = await importPeople(t, path);
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', id: claire, match: 'email', fields: ['programme', 'externalId'] });
-    expect(byExternalId(t, 'CRM-42')).toMatchObject({ id: claire, profile: { programme: 'Master Stratégie', educationLocked: true } });
+    expect((await byExternalId(t, 'CRM-42'))).toMatchObject({ id: claire, profile: { programme: 'Master Stratégie', educationLocked: true } });
   });
 
   it('changes a profile through the same update as PATCH: new version, audit, duplicate flags, webhook event', async () => {
@@ -160,13 +160,13 @@ describe('people import', () => {
     const path = file('email;givenName;familyName;graduationYear;programme\nines.martin@etu.demo.test;Claire;Dubois;2019;Master Management\n');
     const summary = await importPeople(t, path);
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', id: who['student-ines'], match: 'email' });
-    expect(t.db.select().from(profiles).where(eq(profiles.personId, who['student-ines'])).get()).toMatchObject({ familyName: 'Dubois', version: 2, educationLocked: true, updatedBy: null });
-    expect(t.db.select({ other: profileDuplicateFlags.otherPersonId, reason: profileDuplicateFlags.reason }).from(profileDuplicateFlags).where(eq(profileDuplicateFlags.personId, who['student-ines'])).all()).toEqual([
+    expect((await t.db.select().from(profiles).where(eq(profiles.personId, who['student-ines'])).get())).toMatchObject({ familyName: 'Dubois', version: 2, educationLocked: true, updatedBy: null });
+    expect((await t.db.select({ other: profileDuplicateFlags.otherPersonId, reason: profileDuplicateFlags.reason }).from(profileDuplicateFlags).where(eq(profileDuplicateFlags.personId, who['student-ines'])).all())).toEqual([
       { other: who['alumna-claire'], reason: 'nameYearProgramme' },
     ]);
     const audit = t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, who['student-ines']), eq(auditLog.action, 'profile.import.update'))).all();
-    expect(audit).toEqual([expect.objectContaining({ actorId: null, origin: 'cli:import', detail: { line: 2, match: 'email', fields: expect.arrayContaining(['givenName', 'familyName', 'graduationYear', 'programme']) } })]);
-    const messages = t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, crm.id)).all();
+    expect((await audit)).toEqual([expect.objectContaining({ actorId: null, origin: 'cli:import', detail: { line: 2, match: 'email', fields: expect.arrayContaining(['givenName', 'familyName', 'graduationYear', 'programme']) } })]);
+    const messages = (await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, crm.id)).all());
     expect(messages.map((m) => [m.eventType, (JSON.parse(m.payload) as { data: { familyName: string } }).data.familyName])).toEqual([['profile.updated', 'Dubois']]);
   });
 
@@ -175,22 +175,22 @@ describe('people import', () => {
     const ines = t.ids.demo.people['student-ines'];
     const summary = await importPeople(t, file('email,role\nines.martin@etu.demo.test,alumnus\n'));
     expect(summary.results[0]).toMatchObject({ outcome: 'updated', fields: ['role'] });
-    expect(t.db.select({ role: memberships.role }).from(memberships).where(eq(memberships.personId, ines)).all()).toEqual([{ role: 'alumnus' }]);
+    expect((await t.db.select({ role: memberships.role }).from(memberships).where(eq(memberships.personId, ines)).all())).toEqual([{ role: 'alumnus' }]);
   });
 
   it('flags a near-duplicate (same name with other accents and case, same year, other email) and never merges it', async () => {
     const t = testApp();
     const claire = t.ids.demo.people['alumna-claire'];
-    const before = counts(t);
+    const before = (await counts(t));
     const path = file('givenName;familyName;graduationYear;email;entity\nCLAIRE;Duboïs;2019;c.dubois@perso.example.org;École de management\n');
     const summary = await importPeople(t, path);
     expect(summary.counts).toMatchObject({ flagged: 1, created: 0 });
     const created = summary.results[0]!;
     expect(created).toMatchObject({ outcome: 'flagged', match: 'nameYear' });
     expect(created.id).not.toBe(claire);
-    expect(counts(t).people).toBe(before.people + 1);
+    expect((await counts(t)).people).toBe(before.people + 1);
     // Claire's own profile is untouched.
-    expect(t.db.select({ email: profiles.primaryEmail, version: profiles.version }).from(profiles).where(eq(profiles.personId, claire)).get()).toEqual({
+    expect((await t.db.select({ email: profiles.primaryEmail, version: profiles.version }).from(profiles).where(eq(profiles.personId, claire)).get())).toEqual({
       email: 'claire.dubois@alumni.demo.test',
       version: 1,
     });
@@ -207,8 +207,8 @@ describe('people import', () => {
     const path = file(cp1252('Matricule;Nom;Prénom;Promo;École;Ville\r\nW-1;Lefèvre-Œuvray;Hélène;2012;École de management;Besançon\r\nW-2;N’Diaye;Noël;2013;École d’ingénieurs;Orléans\r\n'));
     const summary = await importPeople(t, path, { mapping: { Matricule: 'externalId', Nom: 'familyName', Prénom: 'givenName', Promo: 'graduationYear', École: 'entity', Ville: 'workCity' } });
     expect(await summary).toMatchObject({ encoding: 'windows-1252', delimiter: ';', counts: { created: 2 } });
-    expect(byExternalId(t, 'W-1')!.profile).toMatchObject({ familyName: 'Lefèvre-Œuvray', givenName: 'Hélène', workCity: 'Besançon', familyKey: 'lefevre-œuvray' });
-    expect(byExternalId(t, 'W-2')!.profile).toMatchObject({ familyName: 'N’Diaye', givenName: 'Noël', educationEntityId: t.ids.demo.entities.engineering });
+    expect((await byExternalId(t, 'W-1'))!.profile).toMatchObject({ familyName: 'Lefèvre-Œuvray', givenName: 'Hélène', workCity: 'Besançon', familyKey: 'lefevre-œuvray' });
+    expect((await byExternalId(t, 'W-2'))!.profile).toMatchObject({ familyName: 'N’Diaye', givenName: 'Noël', educationEntityId: t.ids.demo.entities.engineering });
   });
 
   it('writes the report but nothing in the database on a dry run', async () => {
@@ -218,7 +218,7 @@ describe('people import', () => {
     const report = join(dir, 'dry-report.csv');
     const summary = await importPeople(t, path, { entity: 'École de management', dryRun: true, report });
     expect(summary.counts).toMatchObject({ created: 1, rejected: 1 });
-    expect(counts(t)).toEqual(before);
+    expect((await counts(t))).toEqual((await before));
     expect(reportOutcomes(report)).toEqual(['created', 'rejected']);
   });
 
@@ -233,7 +233,7 @@ describe('people import', () => {
     await expect(run('--map', 'Nom=familyName', '--entity', 'Nowhere')()).rejects.toThrow(/named "Nowhere"/);
     await expect(run('--encoding', 'latin9')()).rejects.toThrow(/--encoding is utf-8 or windows-1252/);
     await expect(importCommand(t.db, ['people', path, '--tenant', 'nope'], { env: { PASSERELLE_LANG: 'en' }, stderr: { write: () => true } })).rejects.toThrow(/No institution with the slug "nope"/);
-    expect(counts(t)).toEqual(before);
+    expect((await counts(t))).toEqual((await before));
     expect(existsSync(`${path}.report.csv`)).toBe(false);
   });
 
@@ -290,7 +290,7 @@ describe('people import', () => {
       end() {},
     });
     await expect(importPeople(t, path, { entity: 'École de management', progress: crash })).rejects.toThrow('disk on fire');
-    expect(counts(t)).toEqual(before);
-    expect(t.db.select({ employer: profiles.employer }).from(profiles).where(eq(profiles.personId, t.ids.demo.people['alumna-claire'])).get()).toEqual({ employer: 'Globex Conseil' });
+    expect((await counts(t))).toEqual((await before));
+    expect((await t.db.select({ employer: profiles.employer }).from(profiles).where(eq(profiles.personId, t.ids.demo.people['alumna-claire'])).get())).toEqual({ employer: 'Globex Conseil' });
   });
 });

@@ -18,8 +18,8 @@ let keys = 0;
 /** The demo app without the demo offers, and four published offers of its own (staff of the École d'ingénieurs publish directly). */
 async function board(): Promise<{ t: TestApp; staff: string; ids: Record<'robot' | 'data' | 'audit' | 'abroad', string> }> {
   const t = demoApp();
-  t.db.delete(offerTargets).run();
-  t.db.delete(offers).run();
+  await t.db.delete(offerTargets).run();
+  await t.db.delete(offers).run();
   const staff = await t.signIn('staff-eng');
   const { acme, globex, initech } = t.ids.demo.companies;
   const engineering = [t.ids.demo.entities.engineering];
@@ -76,7 +76,7 @@ describe('GET /v1/offers: keyword search (q)', () => {
 
   it('follows a company’s new name and an edited offer', async () => {
     const { t, staff, ids } = await board();
-    t.db.update(companies).set({ name: 'Acme Automates' }).where(eq(companies.id, t.ids.demo.companies.acme)).run();
+    await t.db.update(companies).set({ name: 'Acme Automates' }).where(eq(companies.id, t.ids.demo.companies.acme)).run();
     expect((await list(t, '?q=automates', staff)).titles).toEqual(['Stage robotique mobile', 'Volontariat international']);
     expect((await list(t, '?q=acme%20robotique', staff)).titles).toEqual(['Stage robotique mobile']);
     const etag = (await t.call('GET', `/v1/offers/${ids.audit}`, { token: staff })).headers.get('etag')!;
@@ -103,14 +103,14 @@ describe('GET /v1/offers: keyword search (q)', () => {
 describe('GET /v1/offers: a broad search', () => {
   it('above NARROW_SEARCH matches, pages every match once and leaves the others out', async () => {
     const { t, staff, ids } = await board();
-    const model = t.db.select().from(offers).where(eq(offers.id, ids.audit)).get()!;
+    const model = (await t.db.select().from(offers).where(eq(offers.id, ids.audit)).get())!;
     const extra = NARROW_SEARCH + 50;
     await withTransaction(t, async (tx) => {
       for (let i = 0; i < extra; i++) {
         const id = crypto.randomUUID();
         // Every third is in another town, every fifth a draft: the search must still test each row.
-        tx.insert(offers).values({ ...model, id, title: `Stage numéro ${i}`, location: i % 3 === 0 ? 'Nantes' : 'Lyon', status: i % 5 === 0 ? 'draft' : 'published' }).run();
-        tx.insert(offerTargets).values({ tenantId: model.tenantId, offerId: id, entityId: t.ids.demo.entities.engineering }).run();
+        (await tx.insert(offers).values({ ...model, id, title: `Stage numéro ${i}`, location: i % 3 === 0 ? 'Nantes' : 'Lyon', status: i % 5 === 0 ? 'draft' : 'published' }).run());
+        (await tx.insert(offerTargets).values({ tenantId: model.tenantId, offerId: id, entityId: t.ids.demo.entities.engineering }).run());
       }
     });
     const seen = new Set<string>();
@@ -189,7 +189,7 @@ describe('the board signed out', () => {
 
     const at = t.clock.now().toISOString();
     expect(await setOffersOpenToVisitors(t.db, t.ids.demo.tenantId, true, { actorId: null, origin: 'test', at })).toEqual({ before: false, after: true });
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'institution.offersOpenToVisitors')).all()).toHaveLength(1);
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'institution.offersOpenToVisitors')).all())).toHaveLength(1);
 
     expect((await list(t, '?tenant=demo&q=acme')).titles).toEqual(['Stage robotique mobile', 'Volontariat international']);
     const one = await t.call('GET', `/v1/offers/${ids.robot}?tenant=demo`);

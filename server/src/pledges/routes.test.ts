@@ -54,7 +54,7 @@ describe('/v1/pledges', () => {
       const res = await as('alumna-claire').create(gift({ amountCents: 1_000_000, taxableIncomeCents: 3_000_000 }));
       const body = (await res.json()) as Pledge;
       expect(body.taxEstimate).toMatchObject({ eligibleCents: 600_000, reductionCents: 396_000, carriedOverCents: 400_000 });
-      expect(JSON.stringify(t.db.select().from(pledges).where(eq(pledges.id, body.id)).get())).not.toContain('3000000');
+      expect(JSON.stringify((await t.db.select().from(pledges).where(eq(pledges.id, body.id)).get()))).not.toContain('3000000');
     });
 
     it('lets a representative give on behalf of their company, with its SIRET on the receipt', async () => {
@@ -98,31 +98,31 @@ describe('/v1/pledges', () => {
     });
 
     it('sent twice with the same body gives the first answer and one row', async () => {
-      const before = rowsOf('student-ines').length;
+      const before = (await rowsOf('student-ines')).length;
       const first = await as('student-ines').create(gift({ amountCents: 4200 }), 'twice');
       const second = await as('student-ines').create(gift({ amountCents: 4200 }), 'twice');
       expect(first.status).toBe(201);
       expect(second.status).toBe(201);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(await second.json()).toEqual(await first.json());
-      expect(rowsOf('student-ines').length).toBe(before + 1);
+      expect((await rowsOf('student-ines')).length).toBe(before + 1);
     });
 
     it('sent 20 times concurrently gives one pledge', async () => {
-      const before = rowsOf('student-ines').length;
+      const before = (await rowsOf('student-ines')).length;
       const replies = await Promise.all(Array.from({ length: 20 }, () => as('student-ines').create(gift({ amountCents: 777 }), 'burst-20')));
       expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
       const ids = new Set(await Promise.all(replies.map(async (r) => ((await r.json()) as Pledge).id)));
       expect(ids.size).toBe(1);
-      expect(rowsOf('student-ines').length).toBe(before + 1);
+      expect((await rowsOf('student-ines')).length).toBe(before + 1);
     });
 
     it('with another body is 422 and writes nothing', async () => {
       expect((await as('student-ines').create(gift({ amountCents: 1000 }), 'reused')).status).toBe(201);
-      const before = rowsOf('student-ines').length;
+      const before = (await rowsOf('student-ines')).length;
       const res = await as('student-ines').create(gift({ amountCents: 2000 }), 'reused');
       expect(res.status).toBe(422);
-      expect(rowsOf('student-ines').length).toBe(before);
+      expect((await rowsOf('student-ines')).length).toBe(before);
     });
   });
 
@@ -135,18 +135,18 @@ describe('/v1/pledges', () => {
     });
 
     it('a student cannot, and is told why', async () => {
-      const before = rowsOf('student-ines').length;
+      const before = (await rowsOf('student-ines')).length;
       const res = await as('student-ines').create(tax());
       expect(res.status).toBe(403);
       expect(((await res.json()) as { detail: string }).detail).toMatch(/Only a company’s representative/);
-      expect(rowsOf('student-ines').length).toBe(before);
+      expect((await rowsOf('student-ines')).length).toBe(before);
     });
 
     it('a representative pledges only for their own company: another establishment of Acme’s SIREN yes, Globex’s SIRET no (403, worded)', async () => {
       const ok = await as('rep-acme').create(tax({ employerSiret: '81234567600033' }));
       expect(ok.status).toBe(201);
       expect(((await ok.json()) as Pledge).employerSiret).toBe('81234567600033');
-      const before = rowsOf('rep-acme').length;
+      const before = (await rowsOf('rep-acme')).length;
       const res = await t.call('POST', '/v1/pledges', { token: tokens['rep-acme'], body: tax({ employerSiret: '52345678800026' }), headers: { 'idempotency-key': newKey(), 'accept-language': 'fr-FR,fr;q=0.9' } });
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -155,7 +155,7 @@ describe('/v1/pledges', () => {
       expect(problem.detail).toMatch(/^Vous ne pouvez promettre la taxe d’apprentissage que pour l’entreprise que vous représentez/);
       // Nor by naming Globex itself.
       expect((await as('rep-acme').create(tax({ companyId: t.ids.demo.companies.globex }))).status).toBe(403);
-      expect(rowsOf('rep-acme').length).toBe(before);
+      expect((await rowsOf('rep-acme')).length).toBe(before);
     });
 
     it('staff recording for their entity keep their rights, whatever the SIRET', async () => {
@@ -174,7 +174,7 @@ describe('/v1/pledges', () => {
     });
 
     it('refuses a campaign whose periods are over, saying why in the reader’s language; a year not yet published is accepted', async () => {
-      const before = rowsOf('rep-acme').length;
+      const before = (await rowsOf('rep-acme')).length;
       const over = async (language: string) => {
         const res = await t.call('POST', '/v1/pledges', { token: tokens['rep-acme'], body: tax({ campaignYear: 2025 }), headers: { 'idempotency-key': newKey(), 'accept-language': language } });
         expect(res.status).toBe(400);
@@ -185,7 +185,7 @@ describe('/v1/pledges', () => {
       expect(en).toMatchObject({ path: 'campaignYear', code: 'pledge.tax.campaignOver', params: { year: 2025 } });
       expect(en!.message).toBe('The allocation periods of the 2025 campaign are over: SOLTéA no longer takes allocations for it. Choose the next campaign.');
       expect((await over('fr-FR,fr;q=0.9'))[0]!.message).toMatch(/^Les périodes de répartition de la campagne 2025 sont terminées/);
-      expect(rowsOf('rep-acme').length).toBe(before);
+      expect((await rowsOf('rep-acme')).length).toBe(before);
       // 2026 is configured without dates (not yet published): a company may promise its share ahead.
       expect((await as('rep-acme').create(tax({ campaignYear: 2026 }))).status).toBe(201);
     });
@@ -203,7 +203,7 @@ describe('/v1/pledges', () => {
       const res = await as('rep-acme').patch(`/${created.id}`, { estimatedAmountCents: 200000 }, etag);
       expect(res.status).toBe(409);
       expect(((await res.json()) as { detail: string }).detail).toContain('amount can no longer change');
-      expect(t.db.select({ a: pledges.amountCents }).from(pledges).where(eq(pledges.id, created.id)).get()?.a).toBe(100000);
+      expect((await t.db.select({ a: pledges.amountCents }).from(pledges).where(eq(pledges.id, created.id)).get())?.a).toBe(100000);
       expect((await as('rep-acme').post(`/${created.id}/cancel`, {})).status).toBe(409);
     });
 
@@ -300,14 +300,14 @@ describe('/v1/pledges', () => {
         expect(res.headers.get('content-type')).toContain('application/problem+json');
         expect(await res.text()).not.toContain(pledgeId);
       }
-      const exportsAudited = () => t.db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.ids.demo.tenantId), eq(auditLog.action, 'records.export'), eq(auditLog.objectType, 'pledges'))).all().length;
-      const before = exportsAudited();
+      const exportsAudited = async () => (await t.db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.ids.demo.tenantId), eq(auditLog.action, 'records.export'), eq(auditLog.objectType, 'pledges'))).all()).length;
+      const before = (await exportsAudited());
       const exported = await as('staff-eng').exportCsv();
       expect(exported.status).toBe(200);
       expect(await exported.text()).toContain(pledgeId);
-      expect(exportsAudited()).toBe(before + 1);
+      expect((await exportsAudited())).toBe(before + 1);
       expect((await as('student-ines').exportCsv()).status).toBe(403);
-      expect(exportsAudited()).toBe(before + 1);
+      expect((await exportsAudited())).toBe(before + 1);
     });
 
     it('refuses sorting or filtering by amount where amounts are hidden, with a reason', async () => {
@@ -341,7 +341,7 @@ describe('/v1/pledges', () => {
         cursor = page.nextCursor;
       } while (cursor);
       expect(new Set(seen).size).toBe(seen.length);
-      expect(seen.length).toBe(t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all().length);
+      expect(seen.length).toBe((await t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all()).length);
     });
   });
 
@@ -361,7 +361,7 @@ describe('/v1/pledges', () => {
       expect(report.received).toBe(1);
       expect(report.lines.map((l) => l.outcome)).toEqual(['received', 'outOfScope', 'unmatched', 'invalid']);
       const row = t.db.select().from(pledges).where(eq(pledges.id, report.lines[0]!.pledgeId!)).get();
-      expect(row).toMatchObject({ status: 'received', receivedCents: 118050, receivedOn: '2026-06-15' });
+      expect((await row)).toMatchObject({ status: 'received', receivedCents: 118050, receivedOn: '2026-06-15' });
       expect(report.lines[0]?.pledgeId).toBeDefined();
       void created;
       // Importing the same report again changes nothing.
@@ -390,11 +390,11 @@ describe('/v1/pledges', () => {
 
   describe('demo seed', () => {
     it('adds its two pledges once, however often it runs', async () => {
-      const count = () => t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all().length;
+      const count = async () => (await t.db.select().from(pledges).where(eq(pledges.tenantId, t.ids.demo.tenantId)).all()).length;
       const before = count();
       await seedDemo(t.db, {}, t.clock.now());
       await seedDemo(t.db, {}, t.clock.now());
-      expect(count()).toBe(before);
+      expect((await count())).toBe((await before));
     });
   });
 
@@ -429,13 +429,13 @@ describe('/v1/pledges', () => {
     });
 
     it('re-seeding an older database gives the schools their SIRET, and never overwrites one', async () => {
-      const siretOf = (id: string) => t.db.select({ siret: entities.siret }).from(entities).where(eq(entities.id, id)).get()?.siret;
-      t.db.update(entities).set({ siret: null }).where(eq(entities.id, t.ids.demo.entities.engineering)).run();
-      t.db.update(entities).set({ siret: '19753471200033' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
+      const siretOf = async (id: string) => (await t.db.select({ siret: entities.siret }).from(entities).where(eq(entities.id, id)).get())?.siret;
+      await t.db.update(entities).set({ siret: null }).where(eq(entities.id, t.ids.demo.entities.engineering)).run();
+      await t.db.update(entities).set({ siret: '19753471200033' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
       await seedDemo(t.db, {}, t.clock.now());
-      expect(siretOf(t.ids.demo.entities.engineering)).toBe('19753471200017');
-      expect(siretOf(t.ids.demo.entities.management)).toBe('19753471200033');
-      t.db.update(entities).set({ siret: '19753471200025' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
+      expect((await siretOf(t.ids.demo.entities.engineering))).toBe('19753471200017');
+      expect((await siretOf(t.ids.demo.entities.management))).toBe('19753471200033');
+      await t.db.update(entities).set({ siret: '19753471200025' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
     });
   });
 });

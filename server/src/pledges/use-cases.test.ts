@@ -24,7 +24,7 @@ describe('pledge use cases, called without HTTP', () => {
     expect(await allocatePledge(deps, (await callAs('rep-acme')), { id })).toMatchObject({ pledge: { status: 'allocated' }, etag: '"v2"' });
     const received = receivePledge(deps, (await callAs('staff-eng')), { id, receivedOn: '2026-05-20' });
     expect(await received).toMatchObject({ pledge: { status: 'received', receivedAmountCents: 250000, receivedOn: '2026-05-20' }, etag: '"v3"' });
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'pledge'), eq(auditLog.objectId, id))).all();
+    const audit = (await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'pledge'), eq(auditLog.objectId, id))).all());
     expect(audit.map((a) => [a.action, a.origin]).sort()).toEqual([
       ['pledge.allocate', 'use-case test'],
       ['pledge.create', 'use-case test'],

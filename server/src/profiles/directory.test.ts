@@ -23,7 +23,7 @@ const employers = ['Acme', 'Acier Lyon', 'Globex', 'Initech'];
 const sectors = ['Conseil', 'Énergie', 'Électronique', 'Banque'];
 const cities = ['Lyon', 'Évry', 'Lille', 'Paris'];
 
-function fixture() {
+async function fixture() {
   const t = testApp();
   const { demo } = t.ids;
   const tenantId = demo.tenantId;
@@ -34,10 +34,10 @@ function fixture() {
   const schools = [demo.entities.engineering, demo.entities.management, demo.entities.alumni];
   for (let i = 0; i < 240; i++) {
     const id = crypto.randomUUID();
-    t.db.insert(people).values({ id, tenantId, hostSubject: `dir-${i}`, email: null, displayName: null, createdAt: at }).run();
+    await t.db.insert(people).values({ id, tenantId, hostSubject: `dir-${i}`, email: null, displayName: null, createdAt: at }).run();
     // Some have no membership at all, some two.
-    if (i % 7 !== 0) t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: pick(schools), createdAt: at }).run();
-    if (i % 11 === 0) t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: demo.entities.alumni, createdAt: at }).run();
+    if (i % 7 !== 0) await t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: pick(schools), createdAt: at }).run();
+    if (i % 11 === 0) await t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: id, role: 'alumnus', entityId: demo.entities.alumni, createdAt: at }).run();
     const fields: ProfileFields = {
       ...initialFields({ displayName: null, email: null }),
       givenName: pick(givens),
@@ -62,19 +62,19 @@ function fixture() {
       workCity: pick(levels),
       availability: pick(levels),
     };
-    t.db.insert(profiles).values({ personId: id, tenantId, ...fields, visibility, ...derivedColumns(fields, visibility), createdAt: at, updatedAt: at }).run();
+    await t.db.insert(profiles).values({ personId: id, tenantId, ...fields, visibility, ...derivedColumns(fields, visibility), createdAt: at, updatedAt: at }).run();
   }
   // A staff member of the university root: covers every entity.
   const root = crypto.randomUUID();
-  t.db.insert(people).values({ id: root, tenantId, hostSubject: 'dir-root-staff', email: null, displayName: null, createdAt: at }).run();
-  t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: root, role: 'staff', entityId: demo.entities.university, createdAt: at }).run();
+  await t.db.insert(people).values({ id: root, tenantId, hostSubject: 'dir-root-staff', email: null, displayName: null, createdAt: at }).run();
+  await t.db.insert(memberships).values({ id: crypto.randomUUID(), tenantId, personId: root, role: 'staff', entityId: demo.entities.university, createdAt: at }).run();
   // Inès keeps everything private: she still finds herself.
   const ines = demo.people['student-ines'];
-  const own = t.db.select().from(profiles).where(eq(profiles.personId, ines)).get();
+  const own = (await t.db.select().from(profiles).where(eq(profiles.personId, ines)).get());
   if (own) {
     const fields: ProfileFields = { ...(own as unknown as ProfileFields), givenName: 'Inès', familyName: 'Martin', graduationYear: 2001, employer: 'Acme', educationEntityId: demo.entities.engineering };
     const visibility: Visibility = Object.fromEntries(Object.keys(visibilityOf(own.visibility)).map((k) => [k, 'private'])) as Visibility;
-    t.db.update(profiles).set({ givenName: 'Inès', familyName: 'Martin', graduationYear: 2001, employer: 'Acme', educationEntityId: demo.entities.engineering, visibility, ...derivedColumns(fields, visibility) }).where(eq(profiles.personId, ines)).run();
+    await t.db.update(profiles).set({ givenName: 'Inès', familyName: 'Martin', graduationYear: 2001, employer: 'Acme', educationEntityId: demo.entities.engineering, visibility, ...derivedColumns(fields, visibility) }).where(eq(profiles.personId, ines)).run();
   }
   return { t, root };
 }
@@ -84,9 +84,9 @@ type Query = Record<string, string>;
 /** What the policy says the reader should get, computed row by row in plain code. */
 async function expected(t: ReturnType<typeof testApp>, readerId: string, query: Query): Promise<string[]> {
   const actor = await loadActor(t.db, t.ids.demo.tenantId, readerId);
-  const rows = t.db.select().from(profiles).where(eq(profiles.tenantId, t.ids.demo.tenantId)).all();
+  const rows = (await t.db.select().from(profiles).where(eq(profiles.tenantId, t.ids.demo.tenantId)).all());
   const entityIds = new Map<string, string[]>();
-  for (const m of t.db.select().from(memberships).all()) if (m.entityId) entityIds.set(m.personId, [...(entityIds.get(m.personId) ?? []), m.entityId]);
+  for (const m of (await t.db.select().from(memberships).all())) if (m.entityId) entityIds.set(m.personId, [...(entityIds.get(m.personId) ?? []), m.entityId]);
   const admin = actor.memberships.some((m) => m.role === 'admin');
   const member = actor.memberships.some((m) => m.role === 'student' || m.role === 'alumnus' || m.role === 'staff');
   const tokens = query.q ? searchKey(query.q).split(' ').filter(Boolean) : [];
@@ -129,8 +129,8 @@ async function listed(t: ReturnType<typeof testApp>, readerId: string, query: Qu
   return ids;
 }
 
-describe('directory search against the policy, row by row', () => {
-  const { t, root } = fixture();
+describe('directory search against the policy, row by row', async () => {
+  const { t, root } = (await fixture());
   const { people: who, entities } = t.ids.demo;
   const readers = {
     'a student (her own fields private)': who['student-ines'],

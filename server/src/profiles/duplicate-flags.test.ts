@@ -23,7 +23,7 @@ async function flagged() {
     headers: { 'if-match': me.headers.get('etag') ?? '' },
   });
   expect(res.status).toBe(200);
-  const flag = t.db.select().from(profileDuplicateFlags).get()!;
+  const flag = (await t.db.select().from(profileDuplicateFlags).get())!;
   expect(flag).toMatchObject({ personId: ines, otherPersonId: claire });
   return { t, ines, claire, flag, eng: await t.signIn('staff-eng'), mgmt: await t.signIn('staff-mgmt') };
 }
@@ -67,11 +67,11 @@ describe('duplicate flags, from both sides', () => {
       expect(res.status).toBe(200);
     };
     await touch();
-    expect(t.db.select().from(profileDuplicateFlags).all()).toEqual([expect.objectContaining({ id: flag.id })]);
+    expect((await t.db.select().from(profileDuplicateFlags).all())).toEqual([expect.objectContaining({ id: flag.id })]);
     expect((await profile(t, mgmt, claire)).reviewFlags).toEqual([expect.objectContaining({ id: flag.id, otherProfileId: ines })]);
     expect((await t.call('POST', `/v1/profiles/${claire}/review-flags/${flag.id}/resolve`, { token: mgmt, body: {} })).status).toBe(200);
     await touch();
     expect(await queue(t, mgmt)).toMatchObject({ items: [] });
-    expect(t.db.select().from(profileDuplicateFlags).all()).toEqual([expect.objectContaining({ id: flag.id, resolvedAt: expect.any(String) })]);
+    expect((await t.db.select().from(profileDuplicateFlags).all())).toEqual([expect.objectContaining({ id: flag.id, resolvedAt: expect.any(String) })]);
   });
 });

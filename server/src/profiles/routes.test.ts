@@ -66,16 +66,16 @@ describe('GET /v1/profiles/me', () => {
   it('creates the profile on first visit from the person record, and audits it', async () => {
     const { t } = await setup();
     const person = t.ids.demo.people['rep-acme'];
-    t.db.delete(profiles).where(eq(profiles.personId, person)).run();
+    await t.db.delete(profiles).where(eq(profiles.personId, person)).run();
     const token = await t.signIn('rep-acme');
     const { res, body } = await read(t, token, '/v1/profiles/me');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ id: person, givenName: 'Marc', familyName: 'Lefèvre', emails: [{ address: 'marc.lefevre@acme-robotique.fr', primary: true }] });
     expect(body.visibility?.phone).toBe('private');
-    expect(t.db.select().from(auditLog).where(and(eq(auditLog.action, 'profile.create'), eq(auditLog.subjectId, person))).all()).toHaveLength(1);
+    expect((await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'profile.create'), eq(auditLog.subjectId, person))).all())).toHaveLength(1);
     // The second visit finds it.
     expect((await read(t, token, '/v1/profiles/me')).body.id).toBe(person);
-    expect(t.db.select().from(profiles).where(eq(profiles.personId, person)).all()).toHaveLength(1);
+    expect((await t.db.select().from(profiles).where(eq(profiles.personId, person)).all())).toHaveLength(1);
   });
 
   it('shows completeness and freshness to the owner', async () => {
@@ -99,9 +99,9 @@ describe('PATCH /v1/profiles/:id', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).not.toBe(etag);
     expect(((await res.json()) as ProfileView).jobTitle).toBe('Directrice de mission');
-    expect(row(t, claire)).toMatchObject({ jobTitle: 'Directrice de mission', ownerUpdatedAt: t.clock.now().toISOString() });
+    expect((await row(t, claire))).toMatchObject({ jobTitle: 'Directrice de mission', ownerUpdatedAt: t.clock.now().toISOString() });
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.update')).all();
-    expect(audit).toEqual([expect.objectContaining({ subjectId: claire, objectId: claire, actorId: claire, detail: { fields: ['jobTitle', 'visibility.bio'] } })]);
+    expect((await audit)).toEqual([expect.objectContaining({ subjectId: claire, objectId: claire, actorId: claire, detail: { fields: ['jobTitle', 'visibility.bio'] } })]);
     // Public now: a company representative reads the bio.
     const rep = (await read(t, await t.signIn('rep-acme'), `/v1/profiles/${claire}`)).body;
     expect(rep.bio).toMatch(/Consultante/);
@@ -121,7 +121,7 @@ describe('PATCH /v1/profiles/:id', () => {
     const problem = await json<Problem>(stale);
     expect(problem.current?.sector).toBe('Audit');
     expect(problem.etag).toBe(stale.headers.get('etag'));
-    expect(row(t, claire)).toEqual(before);
+    expect((await row(t, claire))).toEqual((await before));
   });
 
   it.each([['role', { role: 'admin' }], ['tenantId', { tenantId: '00000000-0000-4000-8000-000000000000' }], ['id', { id: '00000000-0000-4000-8000-000000000000', bio: 'x' }]])(
@@ -134,7 +134,7 @@ describe('PATCH /v1/profiles/:id', () => {
       const res = await t.call('PATCH', `/v1/profiles/${claire}`, { token, body, headers: { 'if-match': etag } });
       expect(res.status).toBe(400);
       expect((await json<Problem>(res)).errors).toContainEqual({ path: key, code: 'profile.field.notEditable', params: {}, message: 'This is not a profile field you can change.' });
-      expect(row(t, claire)).toEqual(before);
+      expect((await row(t, claire))).toEqual((await before));
     },
   );
 
@@ -154,16 +154,16 @@ describe('PATCH /v1/profiles/:id', () => {
     const refused = await t.call('PATCH', `/v1/profiles/${claire}`, { token: own, body: { graduationYear: 2018 }, headers: { 'if-match': etag } });
     expect(refused.status).toBe(403);
     expect((await json<Problem>(refused)).detail).toMatch(/Ask the alumni office to correct it\.$/);
-    expect(row(t, claire)?.graduationYear).toBe(2019);
+    expect((await row(t, claire))?.graduationYear).toBe(2019);
 
     const staff = await t.signIn('staff-mgmt');
     const corrected = await t.call('PATCH', `/v1/profiles/${claire}`, { token: staff, body: { graduationYear: 2018 }, headers: { 'if-match': etag } });
     expect(corrected.status).toBe(200);
-    expect(row(t, claire)?.graduationYear).toBe(2018);
+    expect((await row(t, claire))?.graduationYear).toBe(2018);
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.correct')).get();
-    expect(audit).toMatchObject({ actorId: t.ids.demo.people['staff-mgmt'], subjectId: claire, detail: { fields: ['graduationYear'] } });
+    expect((await audit)).toMatchObject({ actorId: t.ids.demo.people['staff-mgmt'], subjectId: claire, detail: { fields: ['graduationYear'] } });
     // A staff correction does not count as the owner vouching for the data.
-    expect(row(t, claire)?.ownerUpdatedAt).toBeNull();
+    expect((await row(t, claire))?.ownerUpdatedAt).toBeNull();
   });
 
   it('staff of École d’ingénieurs cannot correct Claire’s profile (403 with the reason)', async () => {
@@ -174,7 +174,7 @@ describe('PATCH /v1/profiles/:id', () => {
     const res = await t.call('PATCH', `/v1/profiles/${claire}`, { token, body: { jobTitle: 'Autre' }, headers: { 'if-match': etag } });
     expect(res.status).toBe(403);
     expect((await json<Problem>(res)).detail).toMatch(/staff of one of their entities/);
-    expect(row(t, claire)).toEqual(before);
+    expect((await row(t, claire))).toEqual((await before));
   });
 
   it('staff cannot change the person’s visibility choices', async () => {
@@ -183,7 +183,7 @@ describe('PATCH /v1/profiles/:id', () => {
     const { etag } = await read(t, token, `/v1/profiles/${claire}`);
     const res = await t.call('PATCH', `/v1/profiles/${claire}`, { token, body: { visibility: { phone: 'public' } }, headers: { 'if-match': etag } });
     expect(res.status).toBe(403);
-    expect(row(t, claire)?.visibility.phone).toBe('private');
+    expect((await row(t, claire))?.visibility.phone).toBe('private');
   });
 
   it('a student may fill in education the institution has not recorded', async () => {
@@ -192,7 +192,7 @@ describe('PATCH /v1/profiles/:id', () => {
     const me = await read(t, token, '/v1/profiles/me');
     const res = await t.call('PATCH', `/v1/profiles/${me.body.id}`, { token, body: { graduationYear: 2010, programme: 'Licence' }, headers: { 'if-match': me.etag } });
     expect(res.status).toBe(200);
-    expect(row(t, me.body.id)).toMatchObject({ graduationYear: 2010, educationLocked: false });
+    expect((await row(t, me.body.id))).toMatchObject({ graduationYear: 2010, educationLocked: false });
   });
 });
 
@@ -201,14 +201,14 @@ describe('POST /v1/profiles/me/confirm', () => {
     const { t, claire } = await setup();
     t.clock.advance(86_400_000 * 40);
     const token = await t.signIn('alumna-claire');
-    const before = row(t, claire);
+    const before = (await row(t, claire));
     const res = await t.call('POST', '/v1/profiles/me/confirm', { token, body: {} });
     expect(res.status).toBe(200);
     const after = row(t, claire);
     const at = t.clock.now().toISOString();
-    expect(after).toEqual({ ...before, confirmedAt: at, version: (before?.version ?? 0) + 1 });
+    expect((await after)).toEqual({ ...before, confirmedAt: at, version: (before?.version ?? 0) + 1 });
     expect(((await res.json()) as ProfileView).freshness).toBe(100);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.confirm')).get()).toMatchObject({ subjectId: claire, at });
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.confirm')).get())).toMatchObject({ subjectId: claire, at });
   });
 });
 
@@ -224,7 +224,7 @@ describe('duplicate guard', () => {
       headers: { 'if-match': etag },
     });
     expect(res.status).toBe(200);
-    expect(t.db.select().from(profileDuplicateFlags).all()).toEqual([expect.objectContaining({ personId: ines, otherPersonId: claire, reason: 'email', resolvedAt: null })]);
+    expect((await t.db.select().from(profileDuplicateFlags).all())).toEqual([expect.objectContaining({ personId: ines, otherPersonId: claire, reason: 'email', resolvedAt: null })]);
     // Staff of Inès's school see it in the flagged list and on the profile.
     const staff = await t.signIn('staff-eng');
     const list = await json<{ items: ProfileView[] }>(await t.call('GET', '/v1/profiles?flagged=true', { token: staff }));
@@ -245,7 +245,7 @@ describe('duplicate guard', () => {
       headers: { 'if-match': etag },
     });
     expect(res.status).toBe(200);
-    expect(t.db.select().from(profileDuplicateFlags).all()).toEqual([expect.objectContaining({ personId: rep, otherPersonId: claire, reason: 'nameYearProgramme' })]);
+    expect((await t.db.select().from(profileDuplicateFlags).all())).toEqual([expect.objectContaining({ personId: rep, otherPersonId: claire, reason: 'nameYearProgramme' })]);
   });
 });
 
@@ -261,10 +261,10 @@ describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
       headers: { 'if-match': etag },
     });
     expect(res.status).toBe(200);
-    const flag = t.db.select().from(profileDuplicateFlags).get()!;
+    const flag = (await t.db.select().from(profileDuplicateFlags).get())!;
     return { t, claire, ines, flag, student: token };
   }
-  const resolved = (t: TestApp) => t.db.select().from(profileDuplicateFlags).all().filter((f) => f.resolvedAt !== null);
+  const resolved = async (t: TestApp) => (await t.db.select().from(profileDuplicateFlags).all()).filter((f) => f.resolvedAt !== null);
   const audits = (t: TestApp) => t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.duplicate.resolve')).all();
 
   it('staff of her school resolve it: the flag leaves the queue and the profile, audited with both profile ids', async () => {
@@ -274,10 +274,10 @@ describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
     expect(res.status).toBe(200);
     const body = await json<ProfileView>(res);
     expect(body).toMatchObject({ id: ines, reviewFlags: [] });
-    expect(t.db.select().from(profileDuplicateFlags).get()).toMatchObject({ id: flag.id, resolvedAt: t.clock.now().toISOString() });
+    expect((await t.db.select().from(profileDuplicateFlags).get())).toMatchObject({ id: flag.id, resolvedAt: t.clock.now().toISOString() });
     const list = await json<{ items: ProfileView[] }>(await t.call('GET', '/v1/profiles?flagged=true', { token: staff }));
     expect(list.items).toEqual([]);
-    expect(audits(t)).toEqual([
+    expect((await audits(t))).toEqual([
       expect.objectContaining({
         actorId: t.ids.demo.people['staff-eng'],
         objectType: 'profile_duplicate_flag',
@@ -291,15 +291,15 @@ describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
     const again = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: staff, body: {} });
     expect(again.status).toBe(409);
     expect((await json<Problem>(again)).detail).toMatch(/already resolved/);
-    expect(audits(t)).toHaveLength(1);
+    expect((await audits(t))).toHaveLength(1);
   });
 
   it('an administrator resolves it from the other profile’s side too', async () => {
     const { t, claire, flag } = await flagged();
     const res = await t.call('POST', `/v1/profiles/${claire}/review-flags/${flag.id}/resolve`, { token: await t.signIn('admin-demo'), body: {} });
     expect(res.status).toBe(200);
-    expect(resolved(t)).toHaveLength(1);
-    expect(audits(t)).toEqual([expect.objectContaining({ subjectId: claire, detail: expect.objectContaining({ otherPersonId: claire }) })]);
+    expect((await resolved(t))).toHaveLength(1);
+    expect((await audits(t))).toEqual([expect.objectContaining({ subjectId: claire, detail: expect.objectContaining({ otherPersonId: claire }) })]);
   });
 
   it('the person herself and staff of another school are refused (403 with the reason); nothing changes', async () => {
@@ -309,8 +309,8 @@ describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
     expect((await json<Problem>(own)).detail).toMatch(/Only the staff/);
     const other = await t.call('POST', `/v1/profiles/${ines}/review-flags/${flag.id}/resolve`, { token: await t.signIn('staff-mgmt'), body: {} });
     expect(other.status).toBe(403);
-    expect(resolved(t)).toEqual([]);
-    expect(audits(t)).toEqual([]);
+    expect((await resolved(t))).toEqual([]);
+    expect((await audits(t))).toEqual([]);
   });
 
   it('another tenant, an unknown flag, or a flag of someone else is 404', async () => {
@@ -325,7 +325,7 @@ describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
     const rep = t.ids.demo.people['rep-acme'];
     expect((await t.call('POST', `/v1/profiles/${rep}/review-flags/${flag.id}/resolve`, { token: admin, body: {} })).status).toBe(404);
     expect((await t.call('POST', `/v1/profiles/${ines}/review-flags/not-an-id/resolve`, { token: admin, body: {} })).status).toBe(404);
-    expect(resolved(t)).toEqual([]);
+    expect((await resolved(t))).toEqual([]);
   });
 });
 
@@ -386,10 +386,10 @@ describe('GET /v1/profiles (directory)', () => {
 describe('demo seed', () => {
   it('is idempotent and keeps edits', async () => {
     const { t, claire } = await setup();
-    t.db.update(profiles).set({ bio: 'edited' }).where(eq(profiles.personId, claire)).run();
+    await t.db.update(profiles).set({ bio: 'edited' }).where(eq(profiles.personId, claire)).run();
     const { seedDemo } = await import('../seed/demo.ts');
     await seedDemo(t.db, {}, t.clock.now());
-    expect(t.db.select().from(profiles).all()).toHaveLength(9);
-    expect(row(t, claire)?.bio).toBe('edited');
+    expect((await t.db.select().from(profiles).all())).toHaveLength(9);
+    expect((await row(t, claire))?.bio).toBe('edited');
   });
 });

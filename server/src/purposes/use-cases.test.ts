@@ -36,7 +36,7 @@ describe('purpose use cases, called without HTTP', () => {
     const edited = await editPurpose(t, admin, { id: created.id, patch: { title: { fr: 'Enquêtes annuelles', en: 'Yearly surveys' } }, ifMatch: purposeEtag(created) });
     expect(edited).toMatchObject({ revision: created.revision + 1, version: { title: { en: 'Yearly surveys' } } });
     expect(edited.version.hash).not.toBe(created.version.hash);
-    expect(t.db.select().from(purposeVersions).where(eq(purposeVersions.purposeId, created.id)).all()).toHaveLength(2);
-    expect(auditOf(t, 'purpose.edit').map((a) => a.origin)).toEqual(['use-case test']);
+    expect((await t.db.select().from(purposeVersions).where(eq(purposeVersions.purposeId, created.id)).all())).toHaveLength(2);
+    expect((await auditOf(t, 'purpose.edit')).map((a) => a.origin)).toEqual(['use-case test']);
   });
 });

@@ -109,8 +109,8 @@ describe('erasure', () => {
     expect(body.notice.kept.map((k) => k.legalBasis).join(' ')).toContain('L102 B du Livre des procédures fiscales');
     const overview = await json<{ purposes: { channels: { granted: boolean }[] }[] }>(await t.call('GET', '/v1/consents', { token }));
     expect(overview.purposes.flatMap((p) => p.channels).some((c) => c.granted)).toBe(false);
-    expect(t.db.select().from(erasureRequests).all()).toHaveLength(1);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'erasure.request')).all()).toHaveLength(1);
+    expect((await t.db.select().from(erasureRequests).all())).toHaveLength(1);
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'erasure.request')).all())).toHaveLength(1);
     // Asking twice gives the same pending request.
     const again = await t.call('POST', '/v1/me/erasure', { token, body: { confirm: true } });
     expect(again.status).toBe(200);
@@ -146,12 +146,12 @@ describe('erasure', () => {
     expect(done.status).toBe(200);
     expect(await json(done)).toMatchObject({ status: 'processed' });
     const row = t.db.select().from(people).where(eq(people.id, ines)).get()!;
-    expect(row).toMatchObject({ email: null, displayName: null, hostSubject: null });
-    expect(t.db.select().from(memberships).where(eq(memberships.personId, ines)).all()).toEqual([]);
-    expect(t.db.select().from(sessions).where(eq(sessions.personId, ines)).all().every((s) => s.revokedAt !== null)).toBe(true);
+    expect((await row)).toMatchObject({ email: null, displayName: null, hostSubject: null });
+    expect((await t.db.select().from(memberships).where(eq(memberships.personId, ines)).all())).toEqual([]);
+    expect((await t.db.select().from(sessions).where(eq(sessions.personId, ines)).all()).every((s) => s.revokedAt !== null)).toBe(true);
     expect((await t.call('GET', '/v1/consents', { token })).status).toBe(401);
     // The proof of consent stays, under the anonymous id.
-    expect(t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines)).all().length).toBeGreaterThan(0);
+    expect((await t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines)).all()).length).toBeGreaterThan(0);
     expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('admin-demo') })).status).toBe(409);
   });
 
@@ -160,8 +160,8 @@ describe('erasure', () => {
     const claire = t.ids.demo.people['alumna-claire'];
     const token = await t.signIn('alumna-claire');
     // Her seeded monthly gift was received: a tax receipt names her.
-    const received = t.db.select().from(pledges).where(eq(pledges.authorId, claire)).get()!;
-    t.db.update(pledges).set({ status: 'received', receivedCents: 2500, receivedOn: '2026-02-05' }).where(eq(pledges.id, received.id)).run();
+    const received = (await t.db.select().from(pledges).where(eq(pledges.authorId, claire)).get())!;
+    (await t.db.update(pledges).set({ status: 'received', receivedCents: 2500, receivedOn: '2026-02-05' }).where(eq(pledges.id, received.id)).run());
     // And a gift she only promised.
     const promised = await t.call('POST', '/v1/pledges', {
       token,
@@ -183,8 +183,8 @@ describe('erasure', () => {
     expect(asked.status).toBe(201);
     const { id } = await json<{ id: string }>(asked);
     // At once: the directory no longer shows her to the network.
-    const hidden = t.db.select().from(profiles).where(eq(profiles.personId, claire)).get()!;
-    expect(Object.values(hidden.visibility).every((level) => level === 'private')).toBe(true);
+    const hidden = (await t.db.select().from(profiles).where(eq(profiles.personId, claire)).get())!;
+    expect((await Object.values(hidden.visibility)).every((level) => level === 'private')).toBe(true);
     expect([hidden.sortNetwork, hidden.sortPublic]).toEqual(['', '']);
     expect(await search()).toBe(0);
 
@@ -192,19 +192,19 @@ describe('erasure', () => {
     expect(done.status).toBe(200);
     expect((await json<{ outcome: Record<string, string> }>(done)).outcome).toMatchObject({ profile: 'deleted', pledges: 'anonymised: 2; tax-receipt data kept (LPF art. L102 B): 1' });
 
-    expect(t.db.select().from(profiles).where(eq(profiles.personId, claire)).all()).toEqual([]);
-    const person = t.db.select().from(people).where(eq(people.id, claire)).get()!;
+    expect((await t.db.select().from(profiles).where(eq(profiles.personId, claire)).all())).toEqual([]);
+    const person = (await t.db.select().from(people).where(eq(people.id, claire)).get())!;
     expect(person.email).toBeNull();
     expect(person.displayName).toBeNull();
-    const profileText = JSON.stringify(t.db.select().from(profiles).all()) + JSON.stringify(t.db.select().from(people).all());
+    const profileText = JSON.stringify((await t.db.select().from(profiles).all())) + JSON.stringify((await t.db.select().from(people).all()));
     expect(profileText).not.toContain('Dubois');
     expect(profileText).not.toContain('claire.dubois');
 
-    const keptForTax = t.db.select().from(pledges).where(eq(pledges.id, received.id)).get()!;
+    const keptForTax = (await t.db.select().from(pledges).where(eq(pledges.id, received.id)).get())!;
     expect(keptForTax).toMatchObject({ donorName: 'Claire Dubois', amountCents: 2500, receivedCents: 2500, receivedOn: '2026-02-05', publicThanks: false });
     expect(keptForTax.donorAddress).toMatchObject({ city: 'Lyon' });
     expect(keptForTax.taxEstimate).not.toBeNull();
     const anonymised = t.db.select().from(pledges).where(eq(pledges.id, promisedId)).get()!;
-    expect(anonymised).toMatchObject({ donorName: null, donorAddress: null, contact: null, publicThanks: false, amountCents: 10000 });
+    expect((await anonymised)).toMatchObject({ donorName: null, donorAddress: null, contact: null, publicThanks: false, amountCents: 10000 });
   });
 });

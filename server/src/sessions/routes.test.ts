@@ -30,7 +30,7 @@ describe('/v1/auth/sessions', () => {
     expect(Date.parse(body.items[1]!.expiresAt)).toBeGreaterThan(Date.parse(body.items[1]!.createdAt));
     expect((await list(t, second)).items.map((s) => s.current)).toEqual([true, false]);
     const text = JSON.stringify(body);
-    for (const row of t.db.select().from(sessions).all()) expect(text).not.toContain(row.tokenHash);
+    for (const row of (await t.db.select().from(sessions).all())) expect(text).not.toContain(row.tokenHash);
     expect(text).not.toContain(first);
     expect(text).not.toContain(second);
   });
@@ -60,7 +60,7 @@ describe('/v1/auth/sessions', () => {
     expect((await t.call('GET', '/v1/auth/sessions', { token: first })).status).toBe(401);
     expect(await meStatus(t, claire)).toBe(200);
     const entry = t.db.select().from(auditLog).where(eq(auditLog.action, 'auth.session.endAll')).get();
-    expect(entry).toMatchObject({ actorId: t.ids.demo.people['student-ines'], subjectId: t.ids.demo.people['student-ines'], detail: { ended: 2 } });
+    expect((await entry)).toMatchObject({ actorId: t.ids.demo.people['student-ines'], subjectId: t.ids.demo.people['student-ines'], detail: { ended: 2 } });
   });
 
   it('ends one of one’s own sessions, the others staying open', async () => {
@@ -72,7 +72,7 @@ describe('/v1/auth/sessions', () => {
     expect(await meStatus(t, phone)).toBe(401);
     expect(await meStatus(t, laptop)).toBe(200);
     expect((await t.call('DELETE', `/v1/auth/sessions/${phoneId}`, { token: laptop })).status).toBe(404);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'auth.session.end')).all()).toEqual([expect.objectContaining({ objectId: phoneId, actorId: t.ids.demo.people['student-ines'] })]);
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'auth.session.end')).all())).toEqual([expect.objectContaining({ objectId: phoneId, actorId: t.ids.demo.people['student-ines'] })]);
   });
 
   it('another person’s session id is 404, and that session still works', async () => {

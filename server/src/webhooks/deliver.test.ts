@@ -90,7 +90,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     await insertDeliveries(db, [{ id, tenantId: ids.demo.tenantId, subscriptionId: sub.id, eventType: 'consent.changed', payload: '{"type":"consent.changed"}', createdAt: at, status: 'pending', attempts: 0, nextAttemptAt: at }]);
     return id;
   }
-  const row = (id: string) => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
+  const row = async (id: string) => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get())!;
   const attempts = (id: string) => db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, id)).all();
   /** Takes a message out of the queue, so later sweeps leave it alone. */
   const retire = (id: string) => db.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, id)).run();
@@ -103,7 +103,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     delayMs = 0;
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(hits).toBe(1);
-    expect(row(id).status).toBe('delivered');
+    expect((await row(id)).status).toBe('delivered');
   });
 
   it('a redirect is a failure and is not followed', async () => {
@@ -113,9 +113,9 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     await deliverDue(local());
     answer = 204;
     expect(hits).toBe(1);
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(attempts(id)[0]).toMatchObject({ statusCode: 302, error: 'http-302' });
-    retire(id);
+    expect((await row(id))).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await attempts(id))[0]).toMatchObject({ statusCode: 302, error: 'http-302' });
+    await retire(id);
   });
 
   it('each failure is stored as a category, never as the library’s message (no address, port or TLS detail)', async () => {
@@ -137,11 +137,11 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     expect(await deliverDue(local({ timeoutMs: 300 }))).toBe(1);
     await Promise.all([hanging.close(), plainText.close(), hangUp.close()]);
     for (const [category, id] of Object.entries(cases)) {
-      expect(attempts(id), category).toHaveLength(1);
-      expect(attempts(id)[0]!.error, category).toBe(category);
-      expect(attempts(id)[0]!.statusCode, category).toBe(category === 'http-500' ? 500 : null);
-      expect(row(id).nextAttemptAt).toBe(new Date(clock.now().getTime() + 5_000).toISOString());
-      retire(id);
+      expect((await attempts(id)), category).toHaveLength(1);
+      expect((await attempts(id))[0]!.error, category).toBe(category);
+      expect((await attempts(id))[0]!.statusCode, category).toBe(category === 'http-500' ? 500 : null);
+      expect((await row(id)).nextAttemptAt).toBe(new Date(clock.now().getTime() + 5_000).toISOString());
+      await retire(id);
     }
   });
 
@@ -169,17 +169,17 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     for (const url of urls) messages.push(await queue(url));
     expect(await deliverDue({ db, clock, allowLocal: false, lookup })).toBe(messages.length);
     for (const id of messages) {
-      expect(attempts(id)).toMatchObject([{ error: 'blocked-address', statusCode: null }]);
-      expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+      expect((await attempts(id))).toMatchObject([{ error: 'blocked-address', statusCode: null }]);
+      expect((await row(id))).toMatchObject({ status: 'pending', attempts: 1 });
     }
     expect(target.connections()).toBe(0);
 
     // The same receiver is reachable with the switch on: the refusal above was the address rule's.
     clock.advance(5_001);
     const rebound = messages[5]!;
-    for (const id of messages) if (id !== rebound) retire(id);
+    for (const id of messages) if (id !== rebound) await retire(id);
     expect(await deliverDue(local())).toBe(1);
-    expect(row(rebound).status).toBe('delivered');
+    expect((await row(rebound)).status).toBe('delivered');
     expect(target.connections()).toBe(1);
     await target.close();
   });
@@ -190,9 +190,9 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
       await deliverDue(local());
       clock.advance(13 * 3_600_000);
     }
-    expect(row(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, nextAttemptAt: null });
-    expect(attempts(id)).toHaveLength(MAX_ATTEMPTS);
-    expect(new Set(attempts(id).map((a) => a.error))).toEqual(new Set(['connection-refused']));
+    expect((await row(id))).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, nextAttemptAt: null });
+    expect((await attempts(id))).toHaveLength(MAX_ATTEMPTS);
+    expect(new Set((await attempts(id)).map((a) => a.error))).toEqual(new Set(['connection-refused']));
   });
 
   it('a receiver that never answers does not delay another: each event reaches the healthy one within 2 s of its commit', async () => {
@@ -217,39 +217,39 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
       const received = new Promise<void>((r) => (arrived = r));
       await withTransaction({ db }, (tx) => recordEvent(tx, { tenantId: ids.demo.tenantId, at: clock.now().toISOString() }, { type: 'profile.updated', personId }));
       const committedAt = performance.now();
-      const mine = db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, fast.id)).all().at(-1)!;
+      const mine = (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, fast.id)).all()).at(-1)!;
       await received;
       const arrival = arrivals.find((a) => a.id === mine.id)!;
       latencies.push(arrival.at - committedAt);
     }
     // The hanging receiver holds its first message all along (its attempt is still in flight).
     expect(hanging.connections()).toBe(1);
-    expect(db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, slow.id)).all().every((d) => d.status === 'pending')).toBe(true);
+    expect((await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, slow.id)).all()).every((d) => d.status === 'pending')).toBe(true);
     for (const latency of latencies) expect(latency).toBeLessThan(2_000);
 
     // stop() waits for the attempt in flight: cutting the hanging connection ends it, and it is recorded before stop() resolves.
     const stopped = runner.stop();
     await hanging.close();
     await stopped;
-    const inFlight = db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, slow.id)).all();
+    const inFlight = (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, slow.id)).all());
     expect(inFlight.filter((d) => d.attempts === 1)).toHaveLength(1);
-    expect(attempts(inFlight.find((d) => d.attempts === 1)!.id)).toMatchObject([{ error: 'network-error' }]);
+    expect((await attempts(inFlight.find((d) => d.attempts === 1)!.id))).toMatchObject([{ error: 'network-error' }]);
     await healthy.close();
-    for (const d of inFlight) retire(d.id);
+    for (const d of inFlight) await retire(d.id);
   });
 
   it('the runner delivers on its own, and once stopped takes nothing more', async () => {
     const runner = startDeliveryRunner({ ...local(), intervalMs: 10 });
     const id = await queue(`${receiver.base}/runner`);
     announceDeliveriesQueued();
-    await expect.poll(() => row(id).status, { timeout: 30_000, interval: 10 }).toBe('delivered');
+    await expect.poll(async () => (await row(id)).status, { timeout: 30_000, interval: 10 }).toBe('delivered');
     await runner.stop();
     const after = await queue(`${receiver.base}/after-stop`);
     announceDeliveriesQueued();
     // A live runner claims a message on the very turn it is woken (lockedUntil set); a stopped one does not.
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
-    expect(row(after)).toMatchObject({ status: 'pending', lockedUntil: null });
-    retire(after);
+    expect((await row(after))).toMatchObject({ status: 'pending', lockedUntil: null });
+    await retire(after);
   });
 });

@@ -180,14 +180,14 @@ describe('/v1/webhooks', () => {
       expect(await create('https://crm.intranet.example.org/hooks')).toBe('Webhooks go only to public internet addresses: crm.intranet.example.org resolves to 10.0.0.7, a private network address.');
       expect(await create('https://crm.dual.example.org/hooks')).toBe('Webhooks go only to public internet addresses: crm.dual.example.org resolves to fd00::7, a private network address.');
       expect(await create('https://nowhere.invalid/hooks')).toMatch(/^nowhere\.invalid could not be resolved \(DNS\)/);
-      expect(strict.db.select().from(webhookSubscriptions).all()).toHaveLength(0);
+      expect((await strict.db.select().from(webhookSubscriptions).all())).toHaveLength(0);
 
       const ok = await strict.call('POST', '/v1/webhooks', { token, body: { url: 'https://crm.example.org/hooks', events: ['consent.changed'] } });
       expect(ok.status).toBe(201);
       const { id } = (await ok.json()) as { id: string };
       const etag = (await strict.call('GET', `/v1/webhooks/${id}`, { token })).headers.get('etag')!;
       expect(await refused('PATCH', `/v1/webhooks/${id}`, { url: 'https://crm.intranet.example.org/hooks' }, { 'if-match': etag })).toMatch(/resolves to 10\.0\.0\.7/);
-      expect(strict.db.select().from(webhookSubscriptions).all().map((s) => s.url)).toEqual(['https://crm.example.org/hooks']);
+      expect((await strict.db.select().from(webhookSubscriptions).all()).map((s) => s.url)).toEqual(['https://crm.example.org/hooks']);
     });
 
     it('rotating the secret: deliveries carry the new and the old signature for 24 hours, then only the new; the old secret is never answered', async () => {
@@ -200,7 +200,7 @@ describe('/v1/webhooks', () => {
       expect(secret).not.toBe(sub.secret);
       expect(rotatedText).not.toContain(sub.secret.slice(6));
       for (const path of [`/v1/webhooks/${sub.id}`, '/v1/webhooks']) expect(await (await as('admin-demo').call('GET', path)).text()).not.toContain(sub.secret.slice(6));
-      expect(t.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, sub.id)).get()).toMatchObject({
+      expect((await t.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, sub.id)).get())).toMatchObject({
         previousSecret: sub.secret,
         previousSecretUntil: new Date(rotatedAt.getTime() + 24 * 3_600_000).toISOString(),
       });
@@ -250,7 +250,7 @@ describe('/v1/webhooks', () => {
       const sub = await subscribe({ url: `${receiver.base}/consents`, events: ['consent.changed'] });
       const res = await as('student-ines').call('PUT', '/v1/consents/events', { channels: { email: true } });
       expect(res.status).toBe(200);
-      expect(messagesOf(sub.id)).toHaveLength(1);
+      expect((await messagesOf(sub.id))).toHaveLength(1);
 
       expect(await deliver()).toBe(1);
       expect(await deliver()).toBe(0);
@@ -312,10 +312,10 @@ describe('/v1/webhooks', () => {
     it('lists attempts stored before error categories with their category, never the old message', async () => {
       const sub = await subscribe({ url: `${receiver.base}/legacy`, events: ['consent.changed'] });
       expect((await as('alumna-claire').call('PUT', '/v1/consents/fundraising', { channels: { post: true } })).status).toBe(200);
-      const [message] = messagesOf(sub.id);
+      const [message] = (await messagesOf(sub.id));
       const at = (second: number) => new Date(t.clock.now().getTime() + second * 1000).toISOString();
-      t.db.update(webhookDeliveries).set({ status: 'failed', nextAttemptAt: null }).where(eq(webhookDeliveries.id, message!.id)).run();
-      t.db
+      await t.db.update(webhookDeliveries).set({ status: 'failed', nextAttemptAt: null }).where(eq(webhookDeliveries.id, message!.id)).run();
+      await t.db
         .insert(webhookAttempts)
         .values([
           { deliveryId: message!.id, at: at(0), statusCode: null, error: 'connect ECONNREFUSED 127.0.0.1:8806', durationMs: 3 },
@@ -392,8 +392,8 @@ describe('/v1/webhooks', () => {
         { 'idempotency-key': 'webhook-pledge-2' },
       );
       expect(gift.status).toBe(201);
-      expect(messagesOf(eng.id)).toHaveLength(1);
-      expect(messagesOf(mgmt.id)).toHaveLength(2);
+      expect((await messagesOf(eng.id))).toHaveLength(1);
+      expect((await messagesOf(mgmt.id))).toHaveLength(2);
       await deliver();
       expect(to('/mgmt').at(-1)!.body).toContain('45600');
     });
@@ -407,20 +407,20 @@ describe('/v1/webhooks', () => {
         { 'idempotency-key': 'webhook-pledge-3' },
       );
       const pledgeId = ((await res.json()) as { id: string }).id;
-      expect(messagesOf(mgmt.id)).toHaveLength(0);
+      expect((await messagesOf(mgmt.id))).toHaveLength(0);
       expect((await as('staff-mgmt').call('POST', `/v1/pledges/${pledgeId}/receive`, { receivedAmountCents: 118000 })).status).toBe(200);
-      const [status] = messagesOf(mgmt.id);
+      const [status] = (await messagesOf(mgmt.id));
       expect(JSON.parse(status!.payload)).toMatchObject({ type: 'pledge.status_changed', data: { id: pledgeId, status: 'received', receivedAmountCents: 118000 } });
 
       expect((await as('alumna-claire').call('POST', '/v1/consents/withdraw-all', {})).status).toBe(200);
-      const consent = messagesOf(mgmt.id).filter((m) => m.eventType === 'consent.changed');
+      const consent = (await messagesOf(mgmt.id)).filter((m) => m.eventType === 'consent.changed');
       expect(consent).toHaveLength(1);
       const data = JSON.parse(consent[0]!.payload).data as { personId: string; changes: { purposeKey: string }[] };
       expect(data.personId).toBe(t.ids.demo.people['alumna-claire']);
       expect(data.changes.length).toBeGreaterThan(0);
       // Inès is not a member of École de management: its subscription hears nothing of her choices.
       expect((await as('student-ines').call('PUT', '/v1/consents/job-offers', { channels: { email: true } })).status).toBe(200);
-      expect(messagesOf(mgmt.id).filter((m) => m.eventType === 'consent.changed')).toHaveLength(1);
+      expect((await messagesOf(mgmt.id)).filter((m) => m.eventType === 'consent.changed')).toHaveLength(1);
     });
 
     it('a change that is refused or rolled back announces nothing', async () => {
@@ -430,13 +430,13 @@ describe('/v1/webhooks', () => {
       const personId = t.ids.demo.people['student-ines'];
       const stale = await as('student-ines').call('PATCH', `/v1/profiles/${personId}`, { bio: 'Robotique' }, { 'if-match': '"999"' });
       expect(stale.status).toBe(412);
-      expect(messagesOf(sub.id)).toHaveLength(0);
+      expect((await messagesOf(sub.id))).toHaveLength(0);
       expect((await as('student-ines').call('PATCH', `/v1/profiles/${personId}`, { bio: 'Robotique' }, { 'if-match': etag })).status).toBe(200);
-      expect(messagesOf(sub.id)).toHaveLength(1);
-      expect(JSON.parse(messagesOf(sub.id)[0]!.payload).data).toMatchObject({ id: personId, bio: 'Robotique' });
+      expect((await messagesOf(sub.id))).toHaveLength(1);
+      expect(JSON.parse((await messagesOf(sub.id))[0]!.payload).data).toMatchObject({ id: personId, bio: 'Robotique' });
       // "Still accurate" changes what staff read (confirmedAt, freshness): announced too.
       expect((await as('student-ines').call('POST', '/v1/profiles/me/confirm')).status).toBe(200);
-      expect(messagesOf(sub.id)).toHaveLength(2);
+      expect((await messagesOf(sub.id))).toHaveLength(2);
 
       // A failure after the event was recorded rolls the message back with the change.
       await expect(
@@ -445,14 +445,14 @@ describe('/v1/webhooks', () => {
           throw new Error('the change failed');
         }),
       ).rejects.toThrow('the change failed');
-      expect(messagesOf(sub.id)).toHaveLength(2);
+      expect((await messagesOf(sub.id))).toHaveLength(2);
 
       // A disabled subscription hears nothing.
       const etagSub = (await as('admin-demo').call('GET', `/v1/webhooks/${sub.id}`)).headers.get('etag')!;
       await as('admin-demo').call('PATCH', `/v1/webhooks/${sub.id}`, { enabled: false }, { 'if-match': etagSub });
       const etag2 = (await as('student-ines').call('GET', '/v1/profiles/me')).headers.get('etag')!;
       expect((await as('student-ines').call('PATCH', `/v1/profiles/${personId}`, { bio: 'Mécatronique' }, { 'if-match': etag2 })).status).toBe(200);
-      expect(messagesOf(sub.id)).toHaveLength(2);
+      expect((await messagesOf(sub.id))).toHaveLength(2);
     });
 
     it('offers: a submitted offer reaches only the targeted school’s subscription; once published, every school’s', async () => {
@@ -467,15 +467,15 @@ describe('/v1/webhooks', () => {
       );
       expect(res.status).toBe(201);
       const offerId = ((await res.json()) as { id: string }).id;
-      expect(messagesOf(eng.id)).toHaveLength(0); // a draft is not announced
+      expect((await messagesOf(eng.id))).toHaveLength(0); // a draft is not announced
       expect((await as('rep-acme').call('POST', `/v1/offers/${offerId}/submit`, undefined, { 'idempotency-key': 'webhook-offer-2' })).status).toBe(200);
-      expect(messagesOf(eng.id).map((m) => m.eventType)).toEqual(['offer.submitted']);
-      expect(messagesOf(mgmt.id)).toHaveLength(0);
-      expect(JSON.parse(messagesOf(eng.id)[0]!.payload)).toMatchObject({ type: 'offer.submitted', data: { id: offerId, status: 'submitted' } });
+      expect((await messagesOf(eng.id)).map((m) => m.eventType)).toEqual(['offer.submitted']);
+      expect((await messagesOf(mgmt.id))).toHaveLength(0);
+      expect(JSON.parse((await messagesOf(eng.id))[0]!.payload)).toMatchObject({ type: 'offer.submitted', data: { id: offerId, status: 'submitted' } });
 
       expect((await as('staff-eng').call('POST', `/v1/offers/${offerId}/publish`)).status).toBe(200);
-      expect(messagesOf(eng.id).map((m) => m.eventType).sort()).toEqual(['offer.published', 'offer.submitted']);
-      expect(messagesOf(mgmt.id).map((m) => m.eventType)).toEqual(['offer.published']);
+      expect((await messagesOf(eng.id)).map((m) => m.eventType).sort()).toEqual(['offer.published', 'offer.submitted']);
+      expect((await messagesOf(mgmt.id)).map((m) => m.eventType)).toEqual(['offer.published']);
     });
 
     it('an erasure request reaches the subscriptions whose staff process it', async () => {
@@ -484,8 +484,8 @@ describe('/v1/webhooks', () => {
       const res = await as('student-ines').call('POST', '/v1/me/erasure', { confirm: true });
       expect(res.status).toBe(201);
       const request = (await res.json()) as { id: string };
-      expect(messagesOf(mgmt.id)).toHaveLength(0);
-      const messages = messagesOf(eng.id).map((m) => JSON.parse(m.payload) as { type: string; data: Record<string, unknown> });
+      expect((await messagesOf(mgmt.id))).toHaveLength(0);
+      const messages = (await messagesOf(eng.id)).map((m) => JSON.parse(m.payload) as { type: string; data: Record<string, unknown> });
       expect(messages.find((m) => m.type === 'erasure.requested')).toMatchObject({ data: { id: request.id, personId: t.ids.demo.people['student-ines'], status: 'pending' } });
       // Every marketing use is withdrawn at once: announced as a consent change too.
       expect(messages.find((m) => m.type === 'consent.changed')?.data).toMatchObject({ personId: t.ids.demo.people['student-ines'] });

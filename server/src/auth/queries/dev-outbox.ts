@@ -4,8 +4,8 @@ import { devOutbox } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
 
 export function insertOutboxMail(db: DbOrTx, values: { to: string; subject: string; body: string; createdAt: string }): Promise<void> {
-  return query(db, (db) => {
-    db.insert(devOutbox).values(values).run();
+  return query(db, async (db) => {
+    await db.insert(devOutbox).values(values).run();
   });
 }
 

@@ -7,20 +7,20 @@ export type CodeKind = 'short' | 'long';
 
 /** Codes sent to this address of the tenant since `since`. */
 export function countCodesForAddressSince(db: DbOrTx, tenantId: string, email: string, since: string): Promise<number> {
-  return query(db, (db) => {
-    const row = db
+  return query(db, async (db) => {
+    const row = (await db
       .select({ n: count() })
       .from(emailCodes)
       .where(and(eq(emailCodes.tenantId, tenantId), eq(emailCodes.email, email), gt(emailCodes.createdAt, since)))
-      .get();
+      .get());
     return row?.n ?? 0;
   });
 }
 
 /** Codes asked for from this IP (any tenant) since `since`. */
 export function countCodesForIpSince(db: DbOrTx, ip: string, since: string): Promise<number> {
-  return query(db, (db) => {
-    const row = db.select({ n: count() }).from(emailCodes).where(and(eq(emailCodes.ip, ip), gt(emailCodes.createdAt, since))).get();
+  return query(db, async (db) => {
+    const row = (await db.select({ n: count() }).from(emailCodes).where(and(eq(emailCodes.ip, ip), gt(emailCodes.createdAt, since))).get());
     return row?.n ?? 0;
   });
 }
@@ -29,8 +29,8 @@ export function insertEmailCode(
   db: DbOrTx,
   values: { id: string; tenantId: string; email: string; kind: CodeKind; ip: string; codeHash: string; createdAt: string; expiresAt: string },
 ): Promise<void> {
-  return query(db, (db) => {
-    db.insert(emailCodes).values(values).run();
+  return query(db, async (db) => {
+    await db.insert(emailCodes).values(values).run();
   });
 }
 
@@ -49,19 +49,19 @@ export function listLiveLongCodes(db: DbOrTx, tenantId: string, email: string, n
 
 /** The address's live 6-digit codes expire now. */
 export function expireLiveShortCodes(db: DbOrTx, tenantId: string, email: string, now: string): Promise<void> {
-  return query(db, (db) => {
-    db.update(emailCodes).set({ expiresAt: now }).where(live(tenantId, email, 'short', now)).run();
+  return query(db, async (db) => {
+    await db.update(emailCodes).set({ expiresAt: now }).where(live(tenantId, email, 'short', now)).run();
   });
 }
 
 export function setCodeAttempts(db: DbOrTx, codeId: string, attempts: number): Promise<void> {
-  return query(db, (db) => {
-    db.update(emailCodes).set({ attempts }).where(eq(emailCodes.id, codeId)).run();
+  return query(db, async (db) => {
+    await db.update(emailCodes).set({ attempts }).where(eq(emailCodes.id, codeId)).run();
   });
 }
 
 export function markCodeUsed(db: DbOrTx, codeId: string, at: string): Promise<void> {
-  return query(db, (db) => {
-    db.update(emailCodes).set({ usedAt: at }).where(eq(emailCodes.id, codeId)).run();
+  return query(db, async (db) => {
+    await db.update(emailCodes).set({ usedAt: at }).where(eq(emailCodes.id, codeId)).run();
   });
 }

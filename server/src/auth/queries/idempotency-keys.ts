@@ -22,8 +22,8 @@ export function findIdempotencyKey(db: DbOrTx, ref: IdempotencyKeyRef) {
 
 /** Deletes a person's keys created before `cutoff` (a prefix of the primary key: cheap). */
 export function purgeIdempotencyKeysBefore(db: DbOrTx, tenantId: string, personId: string, cutoff: string): Promise<void> {
-  return query(db, (db) => {
-    db.delete(idempotencyKeys)
+  return query(db, async (db) => {
+    await db.delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.personId, personId), lt(idempotencyKeys.createdAt, cutoff)))
       .run();
   });
@@ -34,5 +34,5 @@ export function insertIdempotencyKey(
   db: DbOrTx,
   values: IdempotencyKeyRef & { requestHash: string; status: number; body: string; location: string | null; createdAt: string },
 ): Promise<boolean> {
-  return query(db, (db) => db.insert(idempotencyKeys).values(values).onConflictDoNothing().run().changes > 0);
+  return query(db, async (db) => (await db.insert(idempotencyKeys).values(values).onConflictDoNothing().run()).changes > 0);
 }

@@ -8,8 +8,8 @@ export function insertSession(
   db: DbOrTx,
   values: { tenantId: string; personId: string; tokenHash: string; method: 'host' | 'email'; createdAt: string; expiresAt: string },
 ): Promise<void> {
-  return query(db, (db) => {
-    db.insert(sessions).values(values).run();
+  return query(db, async (db) => {
+    await db.insert(sessions).values(values).run();
   });
 }
 
@@ -28,8 +28,8 @@ const liveSession = prepareOnce((db) =>
 );
 
 export function markSessionRevoked(db: DbOrTx, sessionId: string, at: string): Promise<void> {
-  return query(db, (db) => {
-    db.update(sessions).set({ revokedAt: at }).where(eq(sessions.id, sessionId)).run();
+  return query(db, async (db) => {
+    await db.update(sessions).set({ revokedAt: at }).where(eq(sessions.id, sessionId)).run();
   });
 }
 
@@ -47,23 +47,23 @@ export function listLiveSessionsOf(db: DbOrTx, tenantId: string, personId: strin
 
 /** Revokes one live session if it is this person's; whether one was revoked. */
 export function revokeLiveSessionOf(db: DbOrTx, tenantId: string, personId: string, sessionId: string, at: string): Promise<boolean> {
-  return query(db, (db) => {
-    const result = db
+  return query(db, async (db) => {
+    const result = (await db
       .update(sessions)
       .set({ revokedAt: at })
       .where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)))
-      .run();
+      .run());
     return result.changes > 0;
   });
 }
 
 /** Revokes every live session of a person; how many. */
 export function revokeLiveSessionsOf(db: DbOrTx, tenantId: string, personId: string, at: string): Promise<number> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .update(sessions)
       .set({ revokedAt: at })
       .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, at)))
-      .run().changes;
+      .run()).changes;
   });
 }

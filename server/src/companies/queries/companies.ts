@@ -66,7 +66,7 @@ export function updateCompany(db: DbOrTx, id: string, changes: { name?: string; 
 
 /** Moves a company from pending to `status`; a company no longer pending is left as it is. */
 export function decidePendingCompany(db: DbOrTx, id: string, status: 'active' | 'refused'): Promise<void> {
-  return query(db, (db) => {
-    db.update(companies).set({ status }).where(and(eq(companies.id, id), eq(companies.status, 'pending'))).run();
+  return query(db, async (db) => {
+    await db.update(companies).set({ status }).where(and(eq(companies.id, id), eq(companies.status, 'pending'))).run();
   });
 }

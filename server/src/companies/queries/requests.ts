@@ -76,12 +76,12 @@ export function findCompanyRequest(db: DbOrTx, tenantId: string, id: string) {
 
 /** The person's pending request to represent this company, if any. */
 export function findPendingRequestId(db: DbOrTx, tenantId: string, personId: string, companyId: string): Promise<string | undefined> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .select({ id: companyRequests.id })
       .from(companyRequests)
       .where(and(eq(companyRequests.tenantId, tenantId), eq(companyRequests.personId, personId), eq(companyRequests.companyId, companyId), eq(companyRequests.status, 'pending')))
-      .get()?.id;
+      .get())?.id;
   });
 }
 
@@ -89,7 +89,7 @@ export function insertCompanyRequest(
   db: DbOrTx,
   values: { tenantId: string; personId: string; companyId: string; kind: 'represent' | 'create'; message: string | null; status: 'pending'; createdAt: string },
 ): Promise<string> {
-  return query(db, (db) => db.insert(companyRequests).values(values).returning({ id: companyRequests.id }).get().id);
+  return query(db, async (db) => (await db.insert(companyRequests).values(values).returning({ id: companyRequests.id }).get()).id);
 }
 
 /** Records a staff decision on a request. */
@@ -98,7 +98,7 @@ export function decideCompanyRequest(
   id: string,
   decision: { status: 'approved' | 'refused'; reason?: string; decidedBy: string; decidedAt: string },
 ): Promise<void> {
-  return query(db, (db) => {
-    db.update(companyRequests).set(decision).where(eq(companyRequests.id, id)).run();
+  return query(db, async (db) => {
+    await db.update(companyRequests).set(decision).where(eq(companyRequests.id, id)).run();
   });
 }

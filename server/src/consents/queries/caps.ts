@@ -31,19 +31,19 @@ export function lastCapEvent(db: DbOrTx, tenantId: string, personId: string): Pr
 
 /** The last position in a person's cap log, or null when they have none. */
 export function maxCapSeq(tx: DbOrTx, tenantId: string, personId: string): Promise<number | null> {
-  return query(tx, (tx) => {
-    const row = tx
+  return query(tx, async (tx) => {
+    const row = (await tx
       .select({ seq: max(solicitationCapEvents.seq) })
       .from(solicitationCapEvents)
       .where(and(eq(solicitationCapEvents.tenantId, tenantId), eq(solicitationCapEvents.personId, personId)))
-      .get();
+      .get());
     return row?.seq ?? null;
   });
 }
 
 export function insertCapEvent(tx: DbOrTx, values: typeof solicitationCapEvents.$inferInsert): Promise<void> {
-  return query(tx, (tx) => {
-    tx.insert(solicitationCapEvents).values(values).run();
+  return query(tx, async (tx) => {
+    await tx.insert(solicitationCapEvents).values(values).run();
   });
 }
 

@@ -83,15 +83,15 @@ export function consentEventsOfPerson(db: DbOrTx, tenantId: string, personId: st
 
 /** The last position in a person's event log, or null when they have none. */
 export function maxConsentSeq(tx: DbOrTx, tenantId: string, personId: string): Promise<number | null> {
-  return query(tx, (tx) => {
-    const row = tx.select({ seq: max(consentEvents.seq) }).from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId))).get();
+  return query(tx, async (tx) => {
+    const row = (await tx.select({ seq: max(consentEvents.seq) }).from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.personId, personId))).get());
     return row?.seq ?? null;
   });
 }
 
 export function insertConsentEvent(tx: DbOrTx, values: typeof consentEvents.$inferInsert): Promise<void> {
-  return query(tx, (tx) => {
-    tx.insert(consentEvents).values(values).run();
+  return query(tx, async (tx) => {
+    await tx.insert(consentEvents).values(values).run();
   });
 }
 

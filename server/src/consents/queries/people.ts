@@ -9,12 +9,12 @@ export function findPersonId(db: DbOrTx, tenantId: string, personId: string): Pr
 
 /** The entities the person has a membership of (company memberships have none). */
 export function personEntityIds(db: DbOrTx, tenantId: string, personId: string): Promise<string[]> {
-  return query(db, (db) => {
-    const rows = db
+  return query(db, async (db) => {
+    const rows = (await db
       .select({ entityId: memberships.entityId })
       .from(memberships)
       .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId), isNotNull(memberships.entityId)))
-      .all();
+      .all());
     return rows.flatMap((r) => (r.entityId ? [r.entityId] : []));
   });
 }

@@ -9,7 +9,7 @@ export function findInstitutionSettings(db: DbOrTx, tenantId: string): Promise<{
 }
 
 export function updateInstitutionSettings(tx: DbOrTx, tenantId: string, settings: Record<string, unknown>): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(institutions).set({ settings }).where(eq(institutions.id, tenantId)).run();
+  return query(tx, async (tx) => {
+    await tx.update(institutions).set({ settings }).where(eq(institutions.id, tenantId)).run();
   });
 }

@@ -45,7 +45,7 @@ function offerConditions(db: DbOrTx, scope: OfferExportScope): (SQL | undefined)
 }
 
 export function countOffersForExport(db: DbOrTx, scope: OfferExportScope): Promise<number> {
-  return query(db, (db) => db.select({ n: count() }).from(offers).where(and(...offerConditions(db, scope))).get()?.n ?? 0);
+  return query(db, async (db) => (await db.select({ n: count() }).from(offers).where(and(...offerConditions(db, scope))).get())?.n ?? 0);
 }
 
 /** Up to `limit` offers after the id `after`, by id, with their company's name. */

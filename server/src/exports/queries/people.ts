@@ -42,14 +42,14 @@ function peopleConditions(db: DbOrTx, scope: PeopleExportScope): SQL[] {
 
 /** How many people the export will hold (at the time of asking). */
 export function countPeopleForExport(db: DbOrTx, scope: PeopleExportScope): Promise<number> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     return (
-      db
+      (await db
         .select({ n: count() })
         .from(people)
         .leftJoin(profiles, eq(profiles.personId, people.id))
         .where(and(...peopleConditions(db, scope)))
-        .get()?.n ?? 0
+        .get())?.n ?? 0
     );
   });
 }
@@ -72,13 +72,13 @@ export function peopleBatch(db: DbOrTx, scope: PeopleExportScope, after: string 
 
 /** The entity memberships of these people (company memberships have no entity and are left out). */
 export function entityMembershipsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]) {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     if (personIds.length === 0) return [];
-    return db
+    return (await db
       .select({ personId: memberships.personId, role: memberships.role, entityId: memberships.entityId })
       .from(memberships)
       .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
-      .all()
+      .all())
       .flatMap((m) => (m.entityId ? [{ personId: m.personId, role: m.role, entityId: m.entityId }] : []));
   });
 }

@@ -25,7 +25,7 @@ export function companyInserter(tx: DbOrTx) {
 }
 
 export function updateImportedCompany(tx: DbOrTx, tenantId: string, id: string, changes: CompanyChanges): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(companies).set(changes).where(and(eq(companies.tenantId, tenantId), eq(companies.id, id))).run();
+  return query(tx, async (tx) => {
+    await tx.update(companies).set(changes).where(and(eq(companies.tenantId, tenantId), eq(companies.id, id))).run();
   });
 }

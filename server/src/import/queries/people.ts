@@ -36,12 +36,12 @@ export interface SchoolMembership {
 
 /** The tenant's student and alumnus memberships (the roles an import gives). */
 export function loadSchoolMemberships(db: DbOrTx, tenantId: string): Promise<SchoolMembership[]> {
-  return query(db, (db) => {
-    const rows = db
+  return query(db, async (db) => {
+    const rows = (await db
       .select({ id: memberships.id, personId: memberships.personId, role: memberships.role, entityId: memberships.entityId })
       .from(memberships)
       .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, ['student', 'alumnus'])))
-      .all();
+      .all());
     return rows.filter((r): r is SchoolMembership => r.entityId !== null && (r.role === 'student' || r.role === 'alumnus'));
   });
 }

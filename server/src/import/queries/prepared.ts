@@ -47,9 +47,9 @@ export function insertAuditEntries(tx: DbOrTx, who: AuditWho, entries: readonly 
  * is put back afterwards.
  */
 export async function withLargeCache<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const before = await query(db, (db) => {
-    const size = db.get<{ cache_size: number }>(sql`PRAGMA cache_size`)?.cache_size ?? -2000;
-    db.run(sql`PRAGMA cache_size = -262144`);
+  const before = await query(db, async (db) => {
+    const size = (await db.get<{ cache_size: number }>(sql`PRAGMA cache_size`))?.cache_size ?? -2000;
+    await db.run(sql`PRAGMA cache_size = -262144`);
     return size;
   });
   try {

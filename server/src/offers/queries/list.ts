@@ -44,7 +44,7 @@ export function listOfferRows(
   filters: OfferListFilters,
   page: { today: string; after: { sortKey: string; id: string } | undefined; limit: number },
 ): Promise<OfferRow[]> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const live = or(isNull(offers.expiresOn), gte(offers.expiresOn, page.today));
     const where: (SQL | undefined)[] = [eq(offers.tenantId, tenantId)];
     let sortColumn: typeof offers.publishedAt | typeof offers.updatedAt | typeof offers.submittedAt;
@@ -68,7 +68,7 @@ export function listOfferRows(
     if (filters.remote) where.push(eq(offers.remote, filters.remote));
     if (filters.startFrom) where.push(gte(offers.startDate, filters.startFrom));
     if (filters.match === null) where.push(sql`0`);
-    else if (filters.match !== undefined) where.push(matching(db, filters.match));
+    else if (filters.match !== undefined) where.push(await matching(db, filters.match));
     if (filters.entity) where.push(inArray(offers.id, db.select({ id: offerTargets.offerId }).from(offerTargets).where(and(eq(offerTargets.tenantId, tenantId), eq(offerTargets.entityId, filters.entity)))));
     if (page.after) {
       const beyond = ascending ? gt : lt;
@@ -101,9 +101,9 @@ export const NARROW_SEARCH = 2000;
  *    document number) until the page is full, which comes quickly when
  *    matches are common.
  */
-function matching(db: DbOrTx, match: string): SQL {
+async function matching(db: DbOrTx, match: string): Promise<SQL> {
   const sample = db.select({ one: sql`1` }).from(offerSearch).where(sql`${offerSearch} MATCH ${match}`).limit(NARROW_SEARCH + 1).as('sample');
-  const found = db.select({ n: sql<number>`count(*)` }).from(sample).get()?.n ?? 0;
+  const found = (await db.select({ n: sql<number>`count(*)` }).from(sample).get())?.n ?? 0;
   if (found <= NARROW_SEARCH) {
     return inArray(
       offers.id,

@@ -9,17 +9,17 @@ import { query } from '../../db/transaction.ts';
 
 /** The status of the tenant's company, or undefined if the tenant has no such company. */
 export function findCompanyStatus(db: DbOrTx, tenantId: string, companyId: string) {
-  return query(db, (db) => db.select({ status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get()?.status);
+  return query(db, async (db) => (await db.select({ status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get())?.status);
 }
 
 /** Those of the given ids that are entities of the tenant. */
 export function findEntityIds(db: DbOrTx, tenantId: string, ids: string[]): Promise<string[]> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .select({ id: entities.id })
       .from(entities)
       .where(and(eq(entities.tenantId, tenantId), inArray(entities.id, ids)))
-      .all()
+      .all())
       .map((e) => e.id);
   });
 }

@@ -39,7 +39,7 @@ function sortOf(sort: PledgeListFilters['sort']) {
 
 /** How many pledges the actor may see match the filters (for the export's audit entry). */
 export function countVisiblePledges(db: DbOrTx, actor: Actor, q: Omit<PledgeListFilters, 'sort'>): Promise<number> {
-  return query(db, (db) => db.select({ n: count() }).from(pledges).where(and(...listConditions(actor, { ...q, sort: 'createdAt' }))).get()?.n ?? 0);
+  return query(db, async (db) => (await db.select({ n: count() }).from(pledges).where(and(...listConditions(actor, { ...q, sort: 'createdAt' }))).get())?.n ?? 0);
 }
 
 /** Up to `limit` pledges the actor may see, matching the filters, in the requested order, after `after` when given. */

@@ -29,5 +29,5 @@ export function findPledgingCompany(db: DbOrTx, tenantId: string, companyId: str
 
 /** The institution's settings (where its own payment page may be set). */
 export function findInstitutionSettings(db: DbOrTx, tenantId: string) {
-  return query(db, (db) => db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get()?.settings);
+  return query(db, async (db) => (await db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get())?.settings);
 }

@@ -33,8 +33,8 @@ export function updatePledgeAtVersion(tx: DbOrTx, tenantId: string, id: string, 
 
 /** Sets columns of one pledge of the tenant, unconditionally (the caller already holds the row). */
 export function updatePledge(tx: DbOrTx, tenantId: string, id: string, set: Partial<PledgeRow>): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(pledges)
+  return query(tx, async (tx) => {
+    await tx.update(pledges)
       .set(set)
       .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id)))
       .run();

@@ -144,7 +144,7 @@ const byPage = (a: DirectoryHit, b: DirectoryHit) => (a.sort < b.sort ? -1 : a.s
 
 /** Ids and sort keys of up to `limit` matching profiles after `from`, read on the indexes only. */
 export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, from: DirectoryHit | undefined, limit: number): Promise<DirectoryHit[]> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     if (filters.flagged) return flaggedHits(db, reader, filters, from, limit);
     const sortColumn = reader.sortBy === 'network' ? profiles.sortNetwork : profiles.sortPublic;
     const driver = pickDriver(filters);
@@ -175,32 +175,33 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
 
     // Broad filters: the sort index walked in page order (see `walkSortIndex`), else the seeks above.
     const walk = (minimum: number | undefined, bound: DirectoryHit | undefined, covered?: readonly string[]) =>
-      broad(filters) ? walkSortIndex(db, reader.tenantId, filters, sortColumn, { minimum, covered, from, bound, limit }) : undefined;
+      broad(filters) ? walkSortIndex(db, reader.tenantId, filters, sortColumn, { minimum, covered, from, bound, limit }) : Promise.resolve(undefined);
+    const seek = async (minimum: number | undefined) => merge(await Promise.all(branches.map((branch) => matches(minimum, branch).limit(limit).all())));
 
     // Admins read every field.
-    if (reader.admin) return walk(undefined, undefined) ?? merge(branches.map((branch) => matches(undefined, branch).limit(limit).all()));
+    if (reader.admin) return (await walk(undefined, undefined)) ?? (await seek(undefined));
 
-    const ranked = walk(reader.minimumRank, undefined) ?? merge(branches.map((branch) => matches(reader.minimumRank, branch).limit(limit).all()));
+    const ranked = (await walk(reader.minimumRank, undefined)) ?? (await seek(reader.minimumRank));
     // Beyond the ranked page's last entry nothing else can make the page.
     const bound = ranked.length === limit ? ranked.at(-1) : undefined;
     const lists = [ranked];
 
     // The reader's own row, whatever its ranks.
-    const own = matchesOwnRow(db, reader, filters, sortColumn, from, bound);
+    const own = await matchesOwnRow(db, reader, filters, sortColumn, from, bound);
     if (own) lists.push([own]);
 
     // Staff: members of their entities, whatever the ranks. Candidates come in page order from
     // the indexes; the membership test runs on them one by one, only until the page is full.
     const covered = reader.coveredEntityIds;
     if (covered.length === 0) return merge(lists);
-    const walked = walk(undefined, bound, covered);
+    const walked = await walk(undefined, bound, covered);
     if (walked) return merge([...lists, walked]);
     for (const branch of branches) {
       const candidates = matches(undefined, branch, bound)
         // A LIMIT keeps SQLite from moving the membership test into the candidates' scan.
         .limit(Number.MAX_SAFE_INTEGER)
         .as('candidates');
-      lists.push(db.select({ personId: candidates.personId, sort: candidates.sort }).from(candidates).where(memberOf(db, candidates.personId, covered)).limit(limit).all());
+      lists.push((await db.select({ personId: candidates.personId, sort: candidates.sort }).from(candidates).where(memberOf(db, candidates.personId, covered)).limit(limit).all()));
     }
     return merge(lists);
   });
@@ -240,13 +241,13 @@ const WALK_LIMIT = 2000;
  * before that, and `undefined` otherwise (the filter was rarer than it
  * looked, e.g. a letter few names start with) so the caller seeks instead.
  */
-function walkSortIndex(
+async function walkSortIndex(
   db: DbOrTx,
   tenantId: string,
   filters: DirectoryFilters,
   sortColumn: Column,
   walk: { minimum: number | undefined; covered?: readonly string[] | undefined; from: DirectoryHit | undefined; bound: DirectoryHit | undefined; limit: number },
-): DirectoryHit[] | undefined {
+): Promise<DirectoryHit[] | undefined> {
   const test = and(...conditions(filters, walk.minimum, { kind: 'none' })) ?? sql`1`;
   const entries = db
     .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort'), ok: sql<number>`${test}`.as('ok') })
@@ -256,20 +257,20 @@ function walkSortIndex(
     // The LIMIT also keeps the walk a co-routine: it stops as soon as the page is full.
     .limit(WALK_LIMIT)
     .as('entries');
-  const hits = db
+  const hits = (await db
     .select({ personId: entries.personId, sort: entries.sort })
     .from(entries)
     .where(and(eq(entries.ok, 1), walk.covered ? memberOf(db, entries.personId, walk.covered) : undefined))
     .limit(walk.limit)
-    .all();
+    .all());
   if (hits.length === walk.limit) return hits;
-  const read = db.select({ n: count() }).from(entries).get()?.n ?? 0;
+  const read = (await db.select({ n: count() }).from(entries).get())?.n ?? 0;
   return read < WALK_LIMIT ? hits : undefined;
 }
 
 /** The reader's own profile when it matches the filters (every field of it is theirs to search). */
-function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, sortColumn: Column, from: DirectoryHit | undefined, bound: DirectoryHit | undefined): DirectoryHit | undefined {
-  return db
+async function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, sortColumn: Column, from: DirectoryHit | undefined, bound: DirectoryHit | undefined): Promise<DirectoryHit | undefined> {
+  return await db
     .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}` })
     .from(profiles)
     .where(
@@ -289,7 +290,7 @@ function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFi
  * they are on. Staff see only the members of their entities (every field of
  * theirs), admins every one.
  */
-function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, from: DirectoryHit | undefined, limit: number): DirectoryHit[] {
+async function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, from: DirectoryHit | undefined, limit: number): Promise<DirectoryHit[]> {
   const sortColumn = reader.sortBy === 'network' ? profiles.sortNetwork : profiles.sortPublic;
   const seesAll = reader.admin
     ? undefined
@@ -297,7 +298,7 @@ function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilt
         eq(profiles.personId, reader.personId),
         reader.coveredEntityIds.length > 0 ? memberOf(db, profiles.personId, reader.coveredEntityIds) : undefined,
       );
-  return db
+  return await db
     .select({ personId: profiles.personId, sort: sortColumn })
     .from(profiles)
     .where(

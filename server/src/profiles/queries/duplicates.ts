@@ -10,11 +10,11 @@ export type DuplicateReason = 'email' | 'nameYearProgramme';
 
 /** Open duplicate flags involving each person, on either side of the flag, from that person's side (`otherProfileId`: the other one). */
 export function reviewFlagsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<Map<string, DuplicateFlag[]>> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const map = new Map<string, DuplicateFlag[]>(personIds.map((id) => [id, []]));
     if (personIds.length === 0) return map;
     const ids = [...personIds];
-    const rows = db
+    const rows = (await db
       .select()
       .from(profileDuplicateFlags)
       .where(
@@ -24,7 +24,7 @@ export function reviewFlagsOf(db: DbOrTx, tenantId: string, personIds: readonly 
           or(inArray(profileDuplicateFlags.personId, ids), inArray(profileDuplicateFlags.otherPersonId, ids)),
         ),
       )
-      .all();
+      .all());
     for (const r of rows) {
       const entry = (mine: string, other: string) => map.get(mine)?.push({ id: r.id, otherProfileId: other, reason: r.reason, createdAt: r.createdAt });
       entry(r.personId, r.otherPersonId);
@@ -78,7 +78,7 @@ export function insertDuplicateFlag(
   tx: DbOrTx,
   flag: { tenantId: string; personId: string; otherPersonId: string; reason: DuplicateReason; createdAt: string },
 ): Promise<void> {
-  return query(tx, (tx) => {
+  return query(tx, async (tx) => {
     const twin = tx
       .select({ id: profileDuplicateFlags.id })
       .from(profileDuplicateFlags)
@@ -91,14 +91,14 @@ export function insertDuplicateFlag(
         ),
       )
       .get();
-    if (twin === undefined) tx.insert(profileDuplicateFlags).values(flag).onConflictDoNothing().run();
+    if (twin === undefined) await tx.insert(profileDuplicateFlags).values(flag).onConflictDoNothing().run();
   });
 }
 
 /** Deletes every flag involving the person, on either side. */
 export function deleteDuplicateFlagsOf(tx: DbOrTx, tenantId: string, personId: string): Promise<void> {
-  return query(tx, (tx) => {
-    tx.delete(profileDuplicateFlags)
+  return query(tx, async (tx) => {
+    await tx.delete(profileDuplicateFlags)
       .where(and(eq(profileDuplicateFlags.tenantId, tenantId), or(eq(profileDuplicateFlags.personId, personId), eq(profileDuplicateFlags.otherPersonId, personId))))
       .run();
   });
@@ -125,13 +125,13 @@ export function findDuplicateFlagOf(db: DbOrTx, tenantId: string, personId: stri
 
 /** Marks an open flag resolved; false when it was already resolved (nothing changes). */
 export function resolveDuplicateFlag(tx: DbOrTx, tenantId: string, flagId: string, at: string): Promise<boolean> {
-  return query(tx, (tx) => {
-    const done = tx
+  return query(tx, async (tx) => {
+    const done = (await tx
       .update(profileDuplicateFlags)
       .set({ resolvedAt: at })
       .where(and(eq(profileDuplicateFlags.tenantId, tenantId), eq(profileDuplicateFlags.id, flagId), isNull(profileDuplicateFlags.resolvedAt)))
       .returning({ id: profileDuplicateFlags.id })
-      .all();
+      .all());
     return done.length > 0;
   });
 }

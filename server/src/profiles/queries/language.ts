@@ -15,5 +15,5 @@ const languageOf = prepareOnce((db) =>
 
 /** The language a person chose in their profile, or undefined when they have no profile. */
 export function preferredLanguageOf(db: DbOrTx, tenantId: string, personId: string): Promise<Language | undefined> {
-  return query(db, (db) => languageOf(db).get({ tenantId, personId })?.language);
+  return query(db, async (db) => (await languageOf(db).get({ tenantId, personId }))?.language);
 }

@@ -18,16 +18,16 @@ export function findPerson(db: DbOrTx, tenantId: string, personId: string) {
 
 /** The entities each person belongs to: what decides who is "staff of their entities". */
 export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly string[]): Promise<Map<string, string[]>> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const map = new Map<string, string[]>(personIds.map((id) => [id, []]));
     if (personIds.length === 0) return map;
-    const rows = db
+    const rows = (await db
       .select({ personId: memberships.personId, entityId: memberships.entityId })
       .from(memberships)
       // `+tenant_id` keeps SQLite on the people's own index: left to itself it seeks (tenant, entity)
       // and reads every membership of the tenant, which the import's updates, one person at a time, cannot afford.
       .where(and(sql`+${memberships.tenantId} = ${tenantId}`, inArray(memberships.personId, [...personIds]), isNotNull(memberships.entityId)))
-      .all();
+      .all());
     for (const r of rows) if (r.entityId) map.get(r.personId)?.push(r.entityId);
     return map;
   });
@@ -35,9 +35,9 @@ export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly st
 
 /** One person's entities (`entityIdsOf` for one), compiled once per handle: every load of a profile asks it. */
 export function entityIdsOfPerson(db: DbOrTx, tenantId: string, personId: string): Promise<string[]> {
-  return query(db, (db) => {
-    return entitiesOfPerson(db)
-      .all({ tenantId, personId })
+  return query(db, async (db) => {
+    return (await entitiesOfPerson(db)
+      .all({ tenantId, personId }))
       .flatMap((r) => (r.entityId ? [r.entityId] : []));
   });
 }
@@ -52,10 +52,10 @@ const entitiesOfPerson = prepareOnce((db) =>
 );
 
 export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (wanted.length === 0) return new Map();
-    const rows = db.select({ id: entities.id, name: entities.name }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, wanted))).all();
+    const rows = (await db.select({ id: entities.id, name: entities.name }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, wanted))).all());
     return new Map(rows.map((r) => [r.id, r.name]));
   });
 }

@@ -71,5 +71,5 @@ const rewriteAtVersion = prepareOnce((db) =>
 
 /** Deletes one profile; returns how many rows went (0 or 1). */
 export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
-  return query(tx, (tx) => tx.delete(profiles).where(byPerson(tenantId, personId)).run().changes);
+  return query(tx, async (tx) => (await tx.delete(profiles).where(byPerson(tenantId, personId)).run()).changes);
 }

@@ -79,8 +79,8 @@ export function insertPurposeVersion(tx: DbOrTx, values: typeof purposeVersions.
 }
 
 export function insertPurposeRow(tx: DbOrTx, values: typeof purposes.$inferInsert): Promise<void> {
-  return query(tx, (tx) => {
-    tx.insert(purposes).values(values).run();
+  return query(tx, async (tx) => {
+    await tx.insert(purposes).values(values).run();
   });
 }
 
@@ -90,8 +90,8 @@ export function updatePurpose(
   id: string,
   set: Pick<typeof purposes.$inferInsert, 'currentVersionId' | 'entityId' | 'retentionMonths' | 'revision' | 'updatedAt'>,
 ): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(purposes)
+  return query(tx, async (tx) => {
+    await tx.update(purposes)
       .set(set)
       .where(and(eq(purposes.tenantId, tenantId), eq(purposes.id, id)))
       .run();

@@ -61,8 +61,8 @@ export function markErasureRequestProcessed(
   id: string,
   set: Required<Pick<typeof erasureRequests.$inferInsert, 'processedAt' | 'processedBy' | 'outcome'>>,
 ): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(erasureRequests)
+  return query(tx, async (tx) => {
+    await tx.update(erasureRequests)
       .set({ status: 'processed', ...set })
       .where(and(eq(erasureRequests.tenantId, tenantId), eq(erasureRequests.id, id)))
       .run();

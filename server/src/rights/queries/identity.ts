@@ -5,15 +5,15 @@ import { query } from '../../db/transaction.ts';
 
 /** Removes the person's name, email and single-sign-on subject; the row (an anonymous id) stays. */
 export function clearPersonIdentity(tx: DbOrTx, tenantId: string, personId: string): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(people).set({ email: null, displayName: null, hostSubject: null }).where(and(eq(people.tenantId, tenantId), eq(people.id, personId))).run();
+  return query(tx, async (tx) => {
+    await tx.update(people).set({ email: null, displayName: null, hostSubject: null }).where(and(eq(people.tenantId, tenantId), eq(people.id, personId))).run();
   });
 }
 
 /** Ends every session of the person that is still open. */
 export function revokeOpenSessions(tx: DbOrTx, tenantId: string, personId: string, at: string): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(sessions)
+  return query(tx, async (tx) => {
+    await tx.update(sessions)
       .set({ revokedAt: at })
       .where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId), isNull(sessions.revokedAt)))
       .run();
@@ -21,7 +21,7 @@ export function revokeOpenSessions(tx: DbOrTx, tenantId: string, personId: strin
 }
 
 export function deletePersonMemberships(tx: DbOrTx, tenantId: string, personId: string): Promise<void> {
-  return query(tx, (tx) => {
-    tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId))).run();
+  return query(tx, async (tx) => {
+    await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId))).run();
   });
 }

@@ -29,29 +29,29 @@ export function listHostKeys(db: DbOrTx, tenantId: string) {
 
 /** Revokes the tenant's live key `kid`; false when it has no such live key. */
 export function revokeHostKey(db: DbOrTx, tenantId: string, kid: string, at: string): Promise<boolean> {
-  return query(db, (db) => {
-    const result = db
+  return query(db, async (db) => {
+    const result = (await db
       .update(hostKeys)
       .set({ revokedAt: at })
       .where(and(eq(hostKeys.tenantId, tenantId), eq(hostKeys.kid, kid), isNull(hostKeys.revokedAt)))
-      .run();
+      .run());
     return result.changes > 0;
   });
 }
 
 export function findHostKeyId(db: DbOrTx, tenantId: string, kid: string): Promise<string | undefined> {
-  return query(db, (db) => db.select({ id: hostKeys.id }).from(hostKeys).where(and(eq(hostKeys.tenantId, tenantId), eq(hostKeys.kid, kid))).get()?.id);
+  return query(db, async (db) => (await db.select({ id: hostKeys.id }).from(hostKeys).where(and(eq(hostKeys.tenantId, tenantId), eq(hostKeys.kid, kid))).get())?.id);
 }
 
 export function insertHostKey(db: DbOrTx, values: { tenantId: string; kid: string; alg: HostKeyAlgorithm; key: string; createdAt: string }): Promise<void> {
-  return query(db, (db) => {
-    db.insert(hostKeys).values(values).run();
+  return query(db, async (db) => {
+    await db.insert(hostKeys).values(values).run();
   });
 }
 
 /** Replaces a key's material and algorithm, and un-revokes it. */
 export function replaceHostKey(db: DbOrTx, id: string, values: { alg: HostKeyAlgorithm; key: string }): Promise<void> {
-  return query(db, (db) => {
-    db.update(hostKeys).set({ key: values.key, alg: values.alg, revokedAt: null }).where(eq(hostKeys.id, id)).run();
+  return query(db, async (db) => {
+    await db.update(hostKeys).set({ key: values.key, alg: values.alg, revokedAt: null }).where(eq(hostKeys.id, id)).run();
   });
 }

@@ -24,7 +24,7 @@ export function findInstitutionBySlug(db: DbOrTx, slug: string) {
 
 /** The exact origins an institution registered, or undefined when there is no such institution. */
 export function institutionOrigins(db: DbOrTx, tenantId: string): Promise<string[] | undefined> {
-  return query(db, (db) => originsOf(db).get({ tenantId })?.allowedOrigins);
+  return query(db, async (db) => (await originsOf(db).get({ tenantId }))?.allowedOrigins);
 }
 
 const originsOf = prepareOnce((db) =>
@@ -33,9 +33,9 @@ const originsOf = prepareOnce((db) =>
 
 /** Every institution's registered origins (for CORS, which runs before any tenant is known). */
 export function listAllInstitutionOrigins(db: DbOrTx): Promise<string[][]> {
-  return query(db, (db) => {
-    return allOrigins(db)
-      .all()
+  return query(db, async (db) => {
+    return (await allOrigins(db)
+      .all())
       .map((r) => r.allowedOrigins);
   });
 }
@@ -56,11 +56,11 @@ export function listInstitutionsWithKeyCounts(db: DbOrTx) {
 }
 
 export function insertInstitution(db: DbOrTx, values: { slug: string; name: string; allowedOrigins: string[]; createdAt: string }): Promise<string> {
-  return query(db, (db) => db.insert(institutions).values(values).returning({ id: institutions.id }).get().id);
+  return query(db, async (db) => (await db.insert(institutions).values(values).returning({ id: institutions.id }).get()).id);
 }
 
 export function setInstitutionOrigins(db: DbOrTx, tenantId: string, origins: string[]): Promise<void> {
-  return query(db, (db) => {
-    db.update(institutions).set({ allowedOrigins: origins }).where(eq(institutions.id, tenantId)).run();
+  return query(db, async (db) => {
+    await db.update(institutions).set({ allowedOrigins: origins }).where(eq(institutions.id, tenantId)).run();
   });
 }

@@ -33,19 +33,19 @@ export function listMembershipsWithNames(db: DbOrTx, tenantId: string, personId:
 
 /** Whether the person already represents the company. */
 export function findCompanyRepMembershipId(db: DbOrTx, tenantId: string, personId: string, companyId: string): Promise<string | undefined> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .select({ id: memberships.id })
       .from(memberships)
       .where(and(eq(memberships.tenantId, tenantId), eq(memberships.personId, personId), eq(memberships.role, 'company_rep'), eq(memberships.companyId, companyId)))
-      .get()?.id;
+      .get())?.id;
   });
 }
 
 /** The membership with exactly this role and target (a null entity or company matches null only). */
 export function findMembershipId(db: DbOrTx, personId: string, role: Role, entityId: string | null, companyId: string | null): Promise<string | undefined> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .select({ id: memberships.id })
       .from(memberships)
       .where(
@@ -56,7 +56,7 @@ export function findMembershipId(db: DbOrTx, personId: string, role: Role, entit
           companyId ? eq(memberships.companyId, companyId) : isNull(memberships.companyId),
         ),
       )
-      .get()?.id;
+      .get())?.id;
   });
 }
 
@@ -64,7 +64,7 @@ export function insertMembership(
   db: DbOrTx,
   values: { tenantId: string; personId: string; role: Role; entityId?: string | null; companyId?: string | null; createdAt: string },
 ): Promise<void> {
-  return query(db, (db) => {
-    db.insert(memberships).values(values).run();
+  return query(db, async (db) => {
+    await db.insert(memberships).values(values).run();
   });
 }

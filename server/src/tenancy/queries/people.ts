@@ -5,24 +5,24 @@ import { query } from '../../db/transaction.ts';
 
 /** The person a host site knows by this `sub`. */
 export function findPersonIdByHostSubject(db: DbOrTx, tenantId: string, hostSubject: string): Promise<string | undefined> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .select({ id: people.id })
       .from(people)
       .where(and(eq(people.tenantId, tenantId), eq(people.hostSubject, hostSubject)))
-      .get()?.id;
+      .get())?.id;
   });
 }
 
 /** The oldest person of the tenant with this email address. */
 export function findPersonIdByEmail(db: DbOrTx, tenantId: string, email: string): Promise<string | undefined> {
-  return query(db, (db) => {
-    return db
+  return query(db, async (db) => {
+    return (await db
       .select({ id: people.id })
       .from(people)
       .where(and(eq(people.tenantId, tenantId), eq(people.email, email)))
       .orderBy(asc(people.createdAt))
-      .get()?.id;
+      .get())?.id;
   });
 }
 
@@ -42,5 +42,5 @@ export function insertPerson(
   db: DbOrTx,
   values: { id?: string; tenantId: string; hostSubject?: string | null; email: string | null; displayName?: string | null; createdAt: string },
 ): Promise<string> {
-  return query(db, (db) => db.insert(people).values(values).returning({ id: people.id }).get().id);
+  return query(db, async (db) => (await db.insert(people).values(values).returning({ id: people.id }).get()).id);
 }

@@ -10,8 +10,8 @@ export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect;
 
 /** Writes outbox messages; call it inside the transaction of the change they announce. */
 export function insertDeliveries(tx: DbOrTx, rows: (typeof webhookDeliveries.$inferInsert)[]): Promise<void> {
-  return query(tx, (tx) => {
-    if (rows.length > 0) tx.insert(webhookDeliveries).values(rows).run();
+  return query(tx, async (tx) => {
+    if (rows.length > 0) await tx.insert(webhookDeliveries).values(rows).run();
   });
 }
 
@@ -30,9 +30,9 @@ const due = (now: string) =>
  * the delivery runner opens next.
  */
 export function listDueSubscriptions(db: DbOrTx, now: string, limit: number, busy: readonly string[] = []): Promise<string[]> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const waitingSince = min(webhookDeliveries.nextAttemptAt);
-    return db
+    return (await db
       .select({ subscriptionId: webhookDeliveries.subscriptionId, waitingSince })
       .from(webhookDeliveries)
       .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
@@ -40,7 +40,7 @@ export function listDueSubscriptions(db: DbOrTx, now: string, limit: number, bus
       .groupBy(webhookDeliveries.subscriptionId)
       .orderBy(asc(waitingSince))
       .limit(limit)
-      .all()
+      .all())
       .map((r) => r.subscriptionId);
   });
 }
@@ -74,27 +74,27 @@ export type DueDelivery = NonNullable<Awaited<ReturnType<typeof nextDueDelivery>
  * send the same message at once. The lock lapses at `until` if the worker dies.
  */
 export function claimDelivery(db: DbOrTx, id: string, now: string, until: string): Promise<boolean> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     return (
-      db
+      (await db
         .update(webhookDeliveries)
         .set({ lockedUntil: until })
         .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'pending'), or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now))))
-        .run().changes > 0
+        .run()).changes > 0
     );
   });
 }
 
 export function insertAttempt(tx: DbOrTx, values: typeof webhookAttempts.$inferInsert): Promise<void> {
-  return query(tx, (tx) => {
-    tx.insert(webhookAttempts).values(values).run();
+  return query(tx, async (tx) => {
+    await tx.insert(webhookAttempts).values(values).run();
   });
 }
 
 /** Records the outcome of an attempt and releases the lock. */
 export function settleDelivery(tx: DbOrTx, id: string, set: Pick<WebhookDeliveryRow, 'status' | 'attempts' | 'nextAttemptAt' | 'deliveredAt'>): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(webhookDeliveries)
+  return query(tx, async (tx) => {
+    await tx.update(webhookDeliveries)
       .set({ ...set, lockedUntil: null })
       .where(eq(webhookDeliveries.id, id))
       .run();
@@ -132,10 +132,10 @@ export function listDeliveriesOf(
 
 /** The attempts of some messages, oldest first per message. */
 export function attemptsOf(db: DbOrTx, deliveryIds: readonly string[]): Promise<Map<string, WebhookAttemptRow[]>> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const byDelivery = new Map<string, WebhookAttemptRow[]>();
     if (deliveryIds.length === 0) return byDelivery;
-    const rows = db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, [...deliveryIds])).orderBy(asc(webhookAttempts.at), asc(webhookAttempts.id)).all();
+    const rows = (await db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, [...deliveryIds])).orderBy(asc(webhookAttempts.at), asc(webhookAttempts.id)).all());
     for (const r of rows) {
       const list = byDelivery.get(r.deliveryId) ?? [];
       list.push(r);
@@ -147,8 +147,8 @@ export function attemptsOf(db: DbOrTx, deliveryIds: readonly string[]): Promise<
 
 /** Puts a message back in the queue, due now (an administrator's retry). */
 export function requeueDelivery(tx: DbOrTx, tenantId: string, id: string, now: string): Promise<void> {
-  return query(tx, (tx) => {
-    tx.update(webhookDeliveries)
+  return query(tx, async (tx) => {
+    await tx.update(webhookDeliveries)
       .set({ status: 'pending', nextAttemptAt: now, lockedUntil: null })
       .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
       .run();

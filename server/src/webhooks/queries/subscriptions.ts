@@ -55,5 +55,5 @@ export function updateSubscriptionAtVersion(tx: DbOrTx, tenantId: string, id: st
 
 /** Deletes the subscription with its deliveries and their attempts (cascade). */
 export function deleteSubscription(tx: DbOrTx, tenantId: string, id: string): Promise<boolean> {
-  return query(tx, (tx) => tx.delete(webhookSubscriptions).where(and(eq(webhookSubscriptions.tenantId, tenantId), eq(webhookSubscriptions.id, id))).run().changes > 0);
+  return query(tx, async (tx) => (await tx.delete(webhookSubscriptions).where(and(eq(webhookSubscriptions.tenantId, tenantId), eq(webhookSubscriptions.id, id))).run()).changes > 0);
 }
