@@ -18,4 +18,5 @@ export * from './webhooks/index.ts';
 export * from './import/index.ts';
 export * from './exports/index.ts';
 export * from './audit/index.ts';
+export * from './mail/index.ts';
 export * from './answers/index.ts';

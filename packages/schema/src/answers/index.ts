@@ -11,3 +11,4 @@ export * from './profiles.ts';
 export * from './webhooks.ts';
 export * from './exports.ts';
 export * from './audit.ts';
+export * from './mail.ts';

@@ -259,6 +259,10 @@ export const codes = {
   'webhook.delivery.notFound': none(),
   'webhook.delivery.id': none(),
   'webhook.delivery.delivered': none(),
+  'mail.preference.kind': none(),
+  'mail.unsubscribe.token': none(),
+  'mail.unsubscribe.unknown': none(),
+  'mail.person.notFound': none(),
 } as const;
 
 export type MessageCode = keyof typeof codes;

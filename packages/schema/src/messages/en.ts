@@ -361,4 +361,8 @@ export const en: Catalogue = {
   'webhook.delivery.notFound': () => 'This delivery does not exist, or you cannot see it.',
   'webhook.delivery.id': () => 'Must be a delivery id (msg_ and a UUID).',
   'webhook.delivery.delivered': () => 'This message was already delivered; the receiver has it.',
+  'mail.preference.kind': () => 'Only reminders and digests can be turned off: offer.digest, offer.expiresSoon or consent.expiresSoon.',
+  'mail.unsubscribe.token': () => 'This unsubscribe link is incomplete: open the link from the email as it is.',
+  'mail.unsubscribe.unknown': () => 'This unsubscribe link is not known (or no longer): change your preferences from your account instead.',
+  'mail.person.notFound': () => 'This person does not exist, or you cannot see them.',
 };

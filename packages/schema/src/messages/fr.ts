@@ -396,4 +396,8 @@ export const fr: Catalogue = {
   'webhook.delivery.notFound': () => 'Cet envoi n’existe pas, ou vous ne pouvez pas le voir.',
   'webhook.delivery.id': () => 'Un identifiant d’envoi commence par msg_ suivi d’un UUID.',
   'webhook.delivery.delivered': () => 'Ce message a déjà été remis ; le destinataire l’a reçu.',
+  'mail.preference.kind': () => 'Seuls les rappels et récapitulatifs peuvent être désactivés : offer.digest, offer.expiresSoon ou consent.expiresSoon.',
+  'mail.unsubscribe.token': () => 'Ce lien de désinscription est incomplet : ouvrez le lien du message tel quel.',
+  'mail.unsubscribe.unknown': () => 'Ce lien de désinscription est inconnu (ou ne l’est plus) : changez vos préférences depuis votre compte.',
+  'mail.person.notFound': () => 'Cette personne n’existe pas, ou vous ne pouvez pas la voir.',
 };

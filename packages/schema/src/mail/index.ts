@@ -1,0 +1,116 @@
+/**
+ * The messages Passerelle emails to people: each kind is a code (worded in
+ * `messages/mail/fr.ts` and `en.ts`) with typed parameters. The server
+ * stores the kind and its parameters in its mail outbox and words them in
+ * the recipient's language when it sends.
+ */
+import * as v from 'valibot';
+
+/** One offer of the staff digest. */
+export interface DigestOffer {
+  title: string;
+  company: string;
+  /** When it was submitted (ISO time). */
+  submittedAt: string;
+}
+
+/** What the apprenticeship-tax acknowledgement tells a company to enter in SOLTéA, and when. */
+export interface SolteaSteps {
+  campaignYear: number;
+  school: string;
+  uai: string;
+  /** The school's SIRET, when the institution recorded it. */
+  schoolSiret: string | null;
+  sharePercent: number | null;
+  /** The campaign's allocation periods (empty when the ministry has not published them). */
+  periods: { opens: string; closes: string }[];
+}
+
+/** Each kind of message and its parameters. */
+export interface MailParams {
+  'offer.published': { title: string };
+  'offer.rejected': { title: string; reason: string };
+  'offer.changesRequested': { title: string; reason: string };
+  'offer.expiresSoon': { title: string; expiresOn: string; days: number };
+  'offer.expired': { title: string; expiresOn: string };
+  'offer.digest': { offers: DigestOffer[]; total: number };
+  'company.request.approved': { company: string; kind: 'represent' | 'create' };
+  'company.request.refused': { company: string; kind: 'represent' | 'create'; reason: string };
+  'pledge.acknowledged': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; amountCents: number | null; paymentUrl: string | null; soltea: SolteaSteps | null };
+  'pledge.received': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; receivedCents: number | null; receivedOn: string | null };
+  'erasure.requested': { requestedAt: string };
+  'erasure.done': { processedAt: string };
+  'consent.expiresSoon': { purpose: string; expiresAt: string };
+  'consent.textChanged': { purpose: string };
+}
+
+export type MailKind = keyof MailParams;
+
+export const mailKinds = [
+  'offer.published',
+  'offer.rejected',
+  'offer.changesRequested',
+  'offer.expiresSoon',
+  'offer.expired',
+  'offer.digest',
+  'company.request.approved',
+  'company.request.refused',
+  'pledge.acknowledged',
+  'pledge.received',
+  'erasure.requested',
+  'erasure.done',
+  'consent.expiresSoon',
+  'consent.textChanged',
+] as const satisfies readonly MailKind[];
+type _AllKinds = Exclude<MailKind, (typeof mailKinds)[number]> extends never ? true : never;
+const _allKinds: _AllKinds = true;
+void _allKinds;
+
+/**
+ * Reminders and digests: not strictly transactional, so they carry
+ * `List-Unsubscribe` and the person may turn each off. Every other kind
+ * answers something the person did or is owed (a decision on their offer,
+ * their gift, their request), and is always sent.
+ */
+export const optionalMailKinds = ['offer.digest', 'offer.expiresSoon', 'consent.expiresSoon'] as const satisfies readonly MailKind[];
+export type OptionalMailKind = (typeof optionalMailKinds)[number];
+export const isOptionalMail = (kind: MailKind): kind is OptionalMailKind => (optionalMailKinds as readonly string[]).includes(kind);
+
+/** Where a message stands: waiting (or retrying), handed to the SMTP server, given up after retries, refused by the SMTP server (5xx). */
+export const mailStatuses = ['pending', 'sent', 'failed', 'undeliverable'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+/** `PUT /v1/mail/preferences`: turn one optional kind of message on or off. */
+export const MailPreferenceSchema = v.strictObject({
+  kind: v.picklist(optionalMailKinds, 'mail.preference.kind'),
+  on: v.boolean(),
+});
+export type MailPreference = v.InferOutput<typeof MailPreferenceSchema>;
+
+/** `POST /v1/mail/unsubscribe`: the token of a `List-Unsubscribe` link. */
+export const MailUnsubscribeQuerySchema = v.strictObject({
+  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'mail.unsubscribe.token')),
+});
+
+/** An institution's colours in its settings (`settings.branding`): six-digit hex only, so nothing else reaches a style. */
+const HexColourSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/));
+export const MailBrandingSchema = v.object({
+  primaryColor: v.optional(HexColourSchema),
+  textColor: v.optional(HexColourSchema),
+  backgroundColor: v.optional(HexColourSchema),
+});
+export type MailBranding = v.InferOutput<typeof MailBrandingSchema>;
+
+/** One message sent (or to be sent) to a person, as staff see it: never its content. */
+export interface PersonMail {
+  id: string;
+  kind: MailKind;
+  status: MailStatus;
+  /** Masked: `c•••@example.org`. */
+  address: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  /** The SMTP server's reply or the connection error, for a failed or undeliverable message. */
+  lastError: string | null;
+}
