@@ -31,6 +31,7 @@ import { pledgeRoutes } from './pledges/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { mailRoutes } from './mail/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -60,7 +61,8 @@ function routes() {
     .route('/pledges', pledgeRoutes)
     .route('/exports', exportRoutes)
     .route('/webhooks', webhookRoutes)
-    .route('/audit', auditRoutes);
+    .route('/audit', auditRoutes)
+    .route('/mail', mailRoutes);
 }
 
 /**

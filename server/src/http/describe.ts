@@ -37,6 +37,7 @@ export const tags = {
   exports: 'Bulk exports for the CRM or ERP (CSV or JSON, streamed).',
   webhooks: 'Webhook subscriptions of the institution’s systems, and their deliveries.',
   audit: 'The audit log: who did what, when and from which origin (staff for their entities, administrators for all).',
+  mail: 'The messages emailed to people: what was sent to whom and when (staff), one’s optional messages, one-click unsubscribe.',
   dev: 'Development mode only.',
 } as const;
 export type Tag = keyof typeof tags;

@@ -7,3 +7,4 @@ export * from '../../offers/tables.ts';
 export * from '../../profiles/tables.ts';
 export * from '../../pledges/tables.ts';
 export * from '../../webhooks/tables.ts';
+export * from '../../mail/tables.ts';

@@ -108,6 +108,7 @@ export const en: MailCatalogue = {
   },
   chrome: {
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
+    unsubscribeLabel: 'Stop receiving these messages',
     unsubscribe: (url) => `Stop receiving these messages: ${url}`,
     sentBy: (institution) => `Sent by ${institution} through Passerelle.`,
   },

@@ -108,6 +108,7 @@ export const fr: MailCatalogue = {
   },
   chrome: {
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+    unsubscribeLabel: 'Ne plus recevoir ces messages',
     unsubscribe: (url) => `Ne plus recevoir ces messages : ${url}`,
     sentBy: (institution) => `Message envoyé par ${institution} via Passerelle.`,
   },

@@ -23,7 +23,8 @@ export interface MailWords {
 /** The words shared by every message. */
 export interface MailChrome {
   greeting: (name: string | null) => string;
-  /** Below the footer: how to stop receiving an optional message. */
+  /** Below the footer: how to stop receiving an optional message (the link's words, then the text part's line). */
+  unsubscribeLabel: string;
   unsubscribe: (url: string) => string;
   /** The last line: who sends it. */
   sentBy: (institution: string) => string;
