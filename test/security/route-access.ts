@@ -12,7 +12,7 @@
  * (Nadia), no_membership (a recruiter signed in by email).
  */
 import { randomUUID } from 'node:crypto';
-import { offerTransitions } from '../../packages/schema/src/index.ts';
+import { offerRenewal, offerTransitions } from '../../packages/schema/src/index.ts';
 import type { Caller, RoleName } from './harness.ts';
 import type { Fixtures, Json } from './fixtures.ts';
 import { allowedBy, covered, entitiesOf, wholeTenant, type Sample } from './policy-access.ts';
@@ -173,6 +173,17 @@ export const routeAccess: Record<string, RouteRule> = {
     },
   },
 
+  'GET /v1/companies/:id/offers': {
+    access: allowedBy(['offer.companyList', acme]),
+    rule: 'every offer of a company, in any state: its representatives and admin (sample: Acme)',
+    sample: (f) => ({ path: `/v1/companies/${f.demo.companies.acme}/offers` }),
+  },
+  'GET /v1/companies/:id/representatives': {
+    access: allowedBy(['company.representatives', acme]),
+    rule: 'who represents a company: its representatives, staff, admin (sample: Acme)',
+    sample: (f) => ({ path: `/v1/companies/${f.demo.companies.acme}/representatives` }),
+  },
+
   'GET /v1/offers/parameters': { access: 'signed-in', rule: 'the form’s legal hints' },
   'GET /v1/offers': { access: 'signed-in', rule: 'published offers; one’s own; the staff queue' },
   'POST /v1/offers': {
@@ -218,6 +229,16 @@ export const routeAccess: Record<string, RouteRule> = {
     access: verb('fill', offerOf('staff', 'published')),
     rule: 'the representatives, staff of a target, admin (sample: published by staff-eng)',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.publishedOffer()}/fill` }),
+  },
+  'POST /v1/offers/:id/renew': {
+    access: allowedBy([offerRenewal.action, offerOf('staff', 'published')]),
+    rule: 'who may edit the offer: the representatives, staff of a target, admin (sample: published by staff-eng)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.publishedOffer()}/renew`, body: {} }),
+  },
+  'POST /v1/offers/:id/duplicate': {
+    access: allowedBy(['offer.read', offerOf('staff', 'published')], ['offer.create', { kind: 'offer', companyId: 'acme', targetEntityIds: ['engineering'] }]),
+    rule: 'who may read the offer and post it again: students and alumni, the company’s representative, staff for their entities, admin (sample: published by staff-eng)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.shared('published', f.make.publishedOffer)}/duplicate`, headers: key() }),
   },
 
   'GET /v1/profiles': { access: 'signed-in', rule: 'the directory, field by field as the owners chose' },
