@@ -117,6 +117,15 @@ export const routeAccess: Record<string, RouteRule> = {
     sample: (f) => ({ path: `/v1/consents/people/${f.demo.people['student-ines']}` }),
   },
 
+  'GET /v1/mail/people/:personId': {
+    access: allowedBy(['consent.read', ines]),
+    rule: 'what was sent to a person: staff of their entities and admins (sample: Inès, École d’ingénieurs), as for their consents',
+    sample: (f) => ({ path: `/v1/mail/people/${f.demo.people['student-ines']}` }),
+  },
+  'GET /v1/mail/preferences': { access: 'signed-in', rule: 'one’s own optional messages' },
+  'PUT /v1/mail/preferences': { access: 'signed-in', rule: 'one’s own optional messages', sample: () => ({ path: '/v1/mail/preferences', body: { kind: 'offer.digest', on: false } }) },
+  'POST /v1/mail/unsubscribe': { access: 'public', rule: 'one-click unsubscribe: the link’s token is the credential (an unknown one is 404)', sample: () => ({ path: `/v1/mail/unsubscribe?token=${'A'.repeat(43)}` }) },
+
   'GET /v1/purposes': { access: 'signed-in', rule: 'the texts the consent centre shows' },
   'POST /v1/purposes': { access: allowedBy(['purpose.manage', wholeTenant]), rule: 'purposes are managed by administrators', sample: (f) => ({ path: '/v1/purposes', body: f.bodies.purpose() }) },
   'GET /v1/purposes/settings': { access: 'signed-in', rule: 'the institution’s default cap, shown to everyone' },
