@@ -5,6 +5,7 @@ export * from './me.ts';
 export * from './companies.ts';
 export * from './offers.ts';
 export * from './pledges.ts';
+export * from './pledge-settings.ts';
 export * from './consents.ts';
 export * from './rights.ts';
 export * from './profiles.ts';

@@ -41,10 +41,8 @@ const refusals: Record<Action, string> = {
   'profile.edit':
     'Only the owner of a profile, staff of one of their entities, or an administrator can edit it. Ask the owner or their school’s office to make the change.',
   'consent.read':
-    'Only the person concerned, staff of one of their entities, an administrator or the data protection officer can read someone’s consents. Ask the person or their school’s office.',
+    'Only the person concerned, staff of one of their entities, or an administrator can read someone’s consents. Ask the person or their school’s office.',
   'consent.edit': 'Only the person concerned can give or withdraw their consent. Ask them to do it from their consent centre.',
-  'consent.proof':
-    'Only administrators and the data protection officer can read a person’s complete consent history and export the proof of a consent. Ask your institution’s data protection officer.',
   'data.export': 'Only the person concerned can export or erase their data. Ask them to make the request from their consent centre.',
   'company.search': 'You need to be signed in to this institution to search its companies; sign in, then try again.',
   'company.create':
@@ -95,6 +93,8 @@ const refusals: Record<Action, string> = {
   'consent.export': 'Only administrators export consents to the CRM. Ask an administrator of the institution.',
   'erasure.process':
     'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.',
+  'pledge.setCalendar': 'Only administrators set the SOLTéA calendar. Ask an administrator of your institution.',
+  'pledge.setPaymentPages': 'Only administrators choose the gifts’ payment pages. Ask an administrator of your institution.',
 };
 
 const ranges: Record<AddressRange, string> = {
@@ -231,7 +231,7 @@ export const en: Catalogue = {
   'policy.offer.outsideStaffScope': () =>
     'As staff you can post offers only for your own entities and the ones below them. Choose targets within your scope, or ask the careers office of that school to post it.',
   'policy.adminOnly': ({ task }) =>
-    `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states' }[task]}. Ask an administrator of your institution.`,
+    `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states', solteaCalendar: 'set the SOLTéA calendar', paymentPages: 'choose the gifts’ payment pages' }[task]}. Ask an administrator of your institution.`,
   'policy.moderationQueue': () => 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
   'policy.offerBoardSignIn': () => 'Sign in to read the offers: this institution shows them to its members only.',
   'policy.duplicatesStaffOnly': () => 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.',
@@ -314,6 +314,23 @@ export const en: Catalogue = {
   'pledge.report.line.uai': () => 'The UAI is not valid.',
   'pledge.report.line.amount': () => 'The amount is not a positive amount in euros, such as 1234,56.',
   'pledge.report.line.date': () => 'The date is not a date, such as 2026-06-15 or 15/06/2026.',
+  'soltea.period.inverted': () => 'This period closes before it opens: its closing date must come after its opening date.',
+  'soltea.period.overlap': ({ previousCloses }) => `This period opens before the previous one closes (${previousCloses}): periods follow each other without overlapping.`,
+  'soltea.period.transfersBeforeClose': ({ closes }) => `A period’s transfers start after it closes (${closes}): choose a later date.`,
+  'soltea.period.wrongYear': ({ year }) => `The periods of the ${year} campaign open and close in ${year}.`,
+  'soltea.unallocatedTooEarly': ({ closes }) => `Unallocated funds are shared out after the last period closes (${closes}): choose a later date.`,
+  'payment.page.placeholder': () =>
+    'The address may only contain the fields {amount} (amount in euros), {amountCents} (in cents), {reference} (the gift’s reference) and {currency}.',
+  'payment.page.https': () => 'The payment page’s address starts with https:// and holds no user name or password.',
+  'payment.page.unknownEntity': () => 'This entity does not exist in your institution.',
+  'payment.page.unknownFund': () => 'This fund does not exist: the funds are those of the pledge configuration.',
+  'payment.callback.tenant': () => 'Name the institution in the address: ?tenant=<slug>.',
+  'payment.callback.signature': () =>
+    'Missing or invalid signature: sign the body with the institution’s secret (headers webhook-id, webhook-timestamp, webhook-signature).',
+  'payment.callback.expired': ({ seconds }) =>
+    `The signature’s timestamp is more than ${seconds} seconds away from the server’s clock: an old message is not replayed. Sign it again.`,
+  'payment.callback.unknownReference': () => 'No promised gift has this reference in this institution.',
+  'payment.callback.notGift': () => 'This reference is an apprenticeship-tax pledge’s: SOLTéA pays it, not a payment page.',
 
   'profile.notFound': () => 'This profile does not exist, or you cannot see it.',
   'profile.ifMatchRequired': () => 'Send the ETag of the profile you edited in an If-Match header, so that nobody’s changes are overwritten.',

@@ -26,7 +26,6 @@ export const actionResourceKind = {
   'profile.edit': 'person',
   'consent.read': 'person',
   'consent.edit': 'person',
-  'consent.proof': 'person',
   'data.export': 'person',
   'company.search': 'company',
   'company.create': 'company',
@@ -61,6 +60,8 @@ export const actionResourceKind = {
   'consent.setDefaults': 'records',
   'consent.export': 'records',
   'erasure.process': 'person',
+  'pledge.setCalendar': 'records',
+  'pledge.setPaymentPages': 'records',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -75,8 +76,6 @@ export const authorEditableStatuses: readonly OfferStatus[] = ['draft', 'submitt
 
 const isStaffOrAdmin = (actor: Actor): boolean => isAdmin(actor) || hasRole(actor, 'staff');
 const isSelf = (actor: Actor, person: { personId: string }): boolean => person.personId === actor.personId;
-/** The institution's data protection officer: any `dpo` membership covers the whole tenant's consents. */
-const isDpo = (actor: Actor): boolean => hasRole(actor, 'dpo');
 const isAuthor = (actor: Actor, r: { authorId?: string }): boolean => r.authorId !== undefined && r.authorId === actor.personId;
 
 /** Own profile, or staff of one of the owner's entities, or admin. */
@@ -94,10 +93,8 @@ const rules: Rules = {
   // What another reader sees is decided field by field by profileAudience.
   'profile.read': () => true,
   'profile.edit': selfOrStaffOfOwner,
-  'consent.read': (actor, person) => selfOrStaffOfOwner(actor, person) || isDpo(actor),
+  'consent.read': selfOrStaffOfOwner,
   'consent.edit': isSelf,
-  // The proof of a consent (every event with its exact text, checked origin and actor) is for audits: administrators and the DPO.
-  'consent.proof': (actor) => isAdmin(actor) || isDpo(actor),
   'data.export': isSelf,
 
   'company.search': () => true,
@@ -177,6 +174,10 @@ const rules: Rules = {
   'profile.resolveDuplicate': staffOfOwner,
   // Erasing a profile is the strongest edit of it: staff of the person's entities or an admin, never of oneself.
   'erasure.process': (actor, person) => !isSelf(actor, person) && staffOfOwner(actor, person),
+
+  // The SOLTéA calendar and where gifts are paid: administrators (an admin membership covers the whole tenant).
+  'pledge.setCalendar': (actor) => isAdmin(actor),
+  'pledge.setPaymentPages': (actor) => isAdmin(actor),
 
   // Purposes, consent defaults and the CRM export of consents are the administrators' (an admin membership covers the whole tenant).
   'purpose.manage': (actor) => isAdmin(actor),

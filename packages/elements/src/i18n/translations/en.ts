@@ -28,7 +28,6 @@ export const en = {
     staff: 'Staff',
     admin: 'Administrator',
     company_rep: 'Company representative',
-    dpo: 'Data protection officer',
   },
   form: {
     summaryTitle: 'There is a problem',
