@@ -15,6 +15,7 @@ import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './proj
 import { loadForChange, paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailPledgeReceived } from '../mail/messages/pledges.ts';
 import { withTransaction } from '../db/transaction.ts';
 
 export const CHANGE_REASON: Message = { code: 'policy.pledgeChange', params: {} };
@@ -67,6 +68,7 @@ export async function changePledge(deps: Deps, call: Call, joined: PledgeJoined,
     if (!row) throw new ProblemError('preconditionFailed', 'pledge.changed');
     await writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
     if (set.status !== undefined && set.status !== p.status) await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
+    if (set.status === 'received' && p.status !== 'received') await mailPledgeReceived(tx, who, { ...joined, pledge: row });
     return row;
   });
   return {

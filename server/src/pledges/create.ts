@@ -15,6 +15,7 @@ import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailPledgeAcknowledged } from '../mail/messages/pledges.ts';
 import { etagOf, projectPledge } from './project.ts';
 import { paymentUrlOf, today } from './load.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -153,6 +154,8 @@ export async function createPledge(deps: Deps, call: Call, input: PledgeCreate):
     });
     await recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
     const pledge = projectPledge(actor, (await findPledgeJoined(tx, row.tenantId, row.id))!, { paymentUrl });
+    // The payment page as the author is shown it (filled in for this gift).
+    await mailPledgeAcknowledged(tx, deps.config.parameters.pledges.apprenticeshipTax.campaigns, who, (await findPledgeJoined(tx, row.tenantId, row.id))!, pledge.paymentUrl ?? null);
     await call.remember?.(tx, 201, pledge, `/v1/pledges/${row.id}`);
     return { pledge, etag: etagOf(row) };
   });

@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { personResource } from '../consents/people.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailErasureRequested } from '../mail/messages/rights.ts';
 import { findPendingErasureRequest, insertErasureRequest, listErasureRequestsOfPerson } from './queries/erasure-requests.ts';
 import { runErasure } from './erasure-hooks.ts';
 import { requireRecentSignIn } from './recent-sign-in.ts';
@@ -54,6 +55,7 @@ export async function requestErasure(
     const entityIds = (await personResource(tx, actor.tenantId, actor.personId)).entityIds;
     await writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
     await recordEvent(tx, who, { type: 'erasure.requested', requestId: request.id });
+    await mailErasureRequested(tx, who, actor.personId);
     return { created: true, request };
   });
   return { created: result.created, request: { ...result.request, notice: erasureNotice } };
