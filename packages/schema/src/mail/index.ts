@@ -26,6 +26,12 @@ export interface SolteaSteps {
   periods: { opens: string; closes: string }[];
 }
 
+/** A purpose's title in both languages: each catalogue takes its own. */
+export interface PurposeTitle {
+  fr: string;
+  en: string;
+}
+
 /** Each kind of message and its parameters. */
 export interface MailParams {
   'offer.published': { title: string };
@@ -40,8 +46,8 @@ export interface MailParams {
   'pledge.received': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; receivedCents: number | null; receivedOn: string | null };
   'erasure.requested': { requestedAt: string };
   'erasure.done': { processedAt: string };
-  'consent.expiresSoon': { purpose: string; expiresAt: string };
-  'consent.textChanged': { purpose: string };
+  'consent.expiresSoon': { purpose: PurposeTitle; expiresAt: string };
+  'consent.textChanged': { purpose: PurposeTitle };
 }
 
 export type MailKind = keyof MailParams;

@@ -95,12 +95,12 @@ export const fr: MailCatalogue = {
       paragraphs: [`Vos données ont été effacées le ${day(processedAt)}. Seules restent celles que la loi nous oblige à garder (reçus fiscaux, preuves de consentement).`, 'Ce message est le dernier que vous recevrez de notre part.'],
       why: 'Vous recevez ce message parce que vous avez demandé l’effacement de vos données.',
     }),
-    'consent.expiresSoon': ({ purpose, expiresAt }) => ({
+    'consent.expiresSoon': ({ purpose: { fr: purpose }, expiresAt }) => ({
       subject: `Votre accord « ${purpose} » prend fin bientôt`,
       paragraphs: [`Votre accord pour « ${purpose} » prend fin le ${day(expiresAt)}. Sans renouvellement, nous cesserons ces envois à cette date.`, 'Pour le renouveler, ouvrez votre centre de consentement et confirmez votre choix.'],
       why: 'Vous recevez ce rappel parce que vous aviez donné cet accord.',
     }),
-    'consent.textChanged': ({ purpose }) => ({
+    'consent.textChanged': ({ purpose: { fr: purpose } }) => ({
       subject: `Le texte de « ${purpose} » a changé : confirmez votre accord`,
       paragraphs: [`Le texte auquel vous aviez consenti pour « ${purpose} » a changé.`, 'Ouvrez votre centre de consentement pour lire le nouveau texte et confirmer, ou retirer, votre accord.'],
       why: 'Vous recevez ce message parce que vous aviez donné cet accord.',
