@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { sampleOfferBody, sampleTaxPledgeBody, testApp, type TestApp } from '../testing.ts';
 import { smtpMailer } from '../auth/mailer.ts';
-import { institutions, mailOutbox, people, profiles } from '../db/tables/index.ts';
+import { institutions, mailOptOuts, mailOutbox, people, profiles } from '../db/tables/index.ts';
 import { startMailWorker } from './worker.ts';
 import { readMessage, smtpReceiver } from './smtp-receiver.ts';
 
@@ -133,12 +133,15 @@ describe('rights: erasure acknowledged, then done', () => {
   it('the last message goes to the address the erasure removes, which is forgotten once it is sent', async () => {
     const t = testApp();
     const claire = t.ids.demo.people['alumna-claire'];
+    // She had turned a reminder off: the erasure forgets that too.
+    expect((await t.call('PUT', '/v1/mail/preferences', { token: await t.signIn('alumna-claire'), body: { kind: 'consent.expiresSoon', on: false } })).status).toBe(200);
     const asked = await t.call('POST', '/v1/me/erasure', { token: await t.signIn('alumna-claire'), body: { confirm: true } });
     expect(asked.status).toBe(201);
     const { id } = await json(asked);
     expect(queuedFor(t, claire).map((m) => m.kind)).toEqual(['erasure.requested']);
     expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('admin-demo') })).status).toBe(200);
     expect(t.db.select().from(people).where(eq(people.id, claire)).get()!.email).toBeNull();
+    expect(t.db.select().from(mailOptOuts).where(eq(mailOptOuts.personId, claire)).all()).toEqual([]);
     const done = t.db.select().from(mailOutbox).where(and(eq(mailOutbox.personId, claire), eq(mailOutbox.kind, 'erasure.done'))).get()!;
     expect(done.address).toBe('claire.dubois@alumni.demo.test');
 
@@ -148,5 +151,10 @@ describe('rights: erasure acknowledged, then done', () => {
       ['claire.dubois@alumni.demo.test', 'Université de Démonstration — Vos données ont été effacées'],
     ]);
     expect(t.db.select().from(mailOutbox).where(eq(mailOutbox.id, done.id)).get()).toMatchObject({ status: 'sent', address: null });
+    // Nothing of hers keeps the address: the record of what was sent stays, without it.
+    expect(t.db.select().from(mailOutbox).where(eq(mailOutbox.personId, claire)).all().map((m) => [m.kind, m.status, m.address])).toEqual([
+      ['erasure.requested', 'sent', null],
+      ['erasure.done', 'sent', null],
+    ]);
   });
 });

@@ -19,8 +19,8 @@ import { recipientOf } from './queries/recipients.ts';
 export const MAIL_RETRY_DELAYS_MS = [60_000, 300_000, 900_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000] as const;
 export const MAIL_MAX_ATTEMPTS = MAIL_RETRY_DELAYS_MS.length + 1;
 
-/** Kinds after which the address is forgotten once sent: the last message to an erased person. */
-const forgetAddressAfter = new Set<MailRow['kind']>(['erasure.done']);
+/** Kinds after which the address is forgotten once sent: the messages to a person being erased. */
+const forgetAddressAfter = new Set<MailRow['kind']>(['erasure.requested', 'erasure.done']);
 
 export interface SendContext {
   db: Db;

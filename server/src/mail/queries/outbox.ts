@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import type { MailKind } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
 import { mailOptOuts, mailOutbox } from '../../db/tables/index.ts';
@@ -73,9 +73,21 @@ export function listMailOfPerson(db: DbOrTx, tenantId: string, personId: string,
   );
 }
 
-/** Forgets the addresses of a person's messages (erasure); `except`: a message still to send. */
+/** Forgets the addresses of a person's messages that are no longer to be sent (erasure); those waiting keep theirs until sent. */
 export function forgetMailAddresses(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
-  return query(tx, (tx) => tx.update(mailOutbox).set({ address: null }).where(and(eq(mailOutbox.tenantId, tenantId), eq(mailOutbox.personId, personId))).run().changes);
+  return query(tx, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({ address: null })
+      .where(and(eq(mailOutbox.tenantId, tenantId), eq(mailOutbox.personId, personId), ne(mailOutbox.status, 'pending'), isNotNull(mailOutbox.address)))
+      .run().changes,
+  );
+}
+
+export function forgetOptOuts(tx: DbOrTx, tenantId: string, personId: string): Promise<void> {
+  return query(tx, (tx) => {
+    tx.delete(mailOptOuts).where(and(eq(mailOptOuts.tenantId, tenantId), eq(mailOptOuts.personId, personId))).run();
+  });
 }
 
 export function optedOutKinds(db: DbOrTx, tenantId: string, personId: string): Promise<MailKind[]> {
