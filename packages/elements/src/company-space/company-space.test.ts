@@ -165,8 +165,11 @@ describe('<passerelle-company-space>', () => {
     const el = await space(await hostToken('rep-acme'), 'fr');
     await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('[name=website]')?.value, 'the details');
     fill(el, 'website', 'https://www.acme-robotique.fr/');
+    const saved: string[] = [];
+    el.addEventListener('passerelle-saved', (e) => saved.push(e.detail.kind));
     shadow<HTMLButtonElement>(el, 'form[part~=details] button[type=submit]').click();
     await until(() => liveRegion(el) === 'Coordonnées enregistrées.', 'saved');
+    expect(saved).to.deep.equal(['company']);
     try {
       await setViewport({ width: 360, height: 640 });
       await el.updateComplete;

@@ -3,7 +3,7 @@ import { CompanyPatchSchema, type CompanyRepresentative, type CompanyView } from
 import { FormController } from '../forms/form-controller.ts';
 import { headers } from '../core/client.ts';
 import { ApiError } from '../core/api-error.ts';
-import { PasserelleErrorEvent } from '../core/events.ts';
+import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import type { SignedIn } from '../core/session-controller.ts';
 import type { LocaleController } from '../i18n/locale-controller.ts';
 import { PagedList } from './paged.ts';
@@ -48,6 +48,7 @@ export class CompanyDetails {
           const { data, etag } = await s.client.call(s.client.rpc.companies[':id'].$patch({ param: { id: this.#companyId }, json: patch }, headers({ ifMatch: this.#etag })));
           this.#show(data, etag);
           this.announce((t) => t.details.saved);
+          this.host.dispatchEvent(new SavedEvent({ kind: 'company', item: data }));
         } catch (error) {
           // Someone else changed it meanwhile: read it again, the summary says why it was not saved.
           if (error instanceof ApiError && error.status === 412) void this.#read();

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { CompanyRequestCreateSchema, type CompanyRequestCreate, type CompanyRequestView } from '@passerelle/schema';
 import { FormController } from '../forms/form-controller.ts';
+import { SavedEvent } from '../core/events.ts';
 import type { SignedIn } from '../core/session-controller.ts';
 import type { LocaleController } from '../i18n/locale-controller.ts';
 import { PagedList } from './paged.ts';
@@ -74,6 +75,7 @@ export class JoinSection {
     const request = await s.client.json(s.client.rpc.companies.requests.$post({ json: body }));
     const name = request.company.name;
     this.announce((t) => t.join.sent(name));
+    this.host.dispatchEvent(new SavedEvent({ kind: 'company-request', item: request }));
     if ('companyId' in body) {
       this.represent.reset({});
       this.#combo?.choose(null);
