@@ -139,6 +139,24 @@ describe('the mail outbox, sent through a real SMTP server on 127.0.0.1', () => 
     expect((await t.call('GET', `/v1/mail/people/${t.ids.demo.people['alumna-claire']}`, { token: await t.signIn('student-ines') })).status).toBe(403);
   });
 
+  it('a 4xx for the address: tried again later with a longer wait each time, then failed after the last attempt', async () => {
+    const t = testApp();
+    const smtp = await receiver({ defer: () => true });
+    const ines = t.ids.demo.people['student-ines'];
+    await enqueue(t.db, { tenantId: t.ids.demo.tenantId, personId: ines, kind: 'offer.published', params: { title: 'Stage' }, at: t.clock.now().toISOString() });
+    const worker = workerOn(t.db, t.clock, smtp.url);
+    for (const [i, wait] of MAIL_RETRY_DELAYS_MS.entries()) {
+      expect(await worker.runOnce()).toBe(1);
+      const [row] = rowsOf(t.db, ines);
+      expect(row).toMatchObject({ status: 'pending', attempts: i + 1, nextAttemptAt: new Date(t.clock.now().getTime() + wait).toISOString() });
+      expect(row!.lastError).toMatch(/^451 4\.3\.0/);
+      t.clock.advance(wait);
+    }
+    expect(await worker.runOnce()).toBe(1);
+    expect(rowsOf(t.db, ines)).toMatchObject([{ status: 'failed', attempts: MAIL_RETRY_DELAYS_MS.length + 1, nextAttemptAt: null }]);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('two workers on the same database (two connections, as two instances): every message is sent exactly once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-mail-'));
     closers.push(() => rmSync(dir, { recursive: true, force: true }));

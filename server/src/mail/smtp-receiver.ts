@@ -19,7 +19,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export function smtpReceiver(options: { port?: number; refuse?: (address: string) => boolean } = {}): Promise<Receiver> {
+/** `refuse`: recipients answered 550 (a mailbox that does not exist); `defer`: recipients answered 451 (try again later). */
+export function smtpReceiver(options: { port?: number; refuse?: (address: string) => boolean; defer?: (address: string) => boolean } = {}): Promise<Receiver> {
   const messages: Received[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
@@ -51,6 +52,7 @@ export function smtpReceiver(options: { port?: number; refuse?: (address: string
         else if (verb === 'RCPT') {
           const address = /<([^>]*)>/.exec(line)?.[1] ?? '';
           if (options.refuse?.(address)) socket.write(`550 5.1.1 <${address}>: mailbox unavailable\r\n`);
+          else if (options.defer?.(address)) socket.write(`451 4.3.0 <${address}>: try again later\r\n`);
           else to.push(address), socket.write('250 OK\r\n');
         } else if (verb === 'DATA') (inData = true), socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
         else if (verb === 'QUIT') socket.end('221 Bye\r\n');
