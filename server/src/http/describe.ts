@@ -11,11 +11,12 @@ export type ProblemStatus = (typeof problemStatuses)[number];
 
 /** A body that is not JSON: a CSV or zip download, the reference page, its script. */
 export interface FileBody {
-  readonly mediaType: 'text/csv' | 'application/zip' | 'text/html' | 'text/javascript';
+  readonly mediaType: 'text/csv' | 'application/zip' | 'text/html' | 'text/javascript' | 'application/pdf';
   readonly description: string;
 }
 export const csvFile: FileBody = { mediaType: 'text/csv', description: 'CSV: `;` separated, UTF-8 with a BOM, CRLF line ends (what a French Excel opens).' };
 export const zipFile: FileBody = { mediaType: 'application/zip', description: 'A zip of CSV files, one per table, with a README.txt.' };
+export const pdfFile: FileBody = { mediaType: 'application/pdf', description: 'A PDF document (A4, standard fonts), worded in the reader’s language.' };
 
 /** A JSON body (its valibot schema), a file, or several media types the client chooses from (`?format=`). */
 export type Body = GenericSchema | FileBody;

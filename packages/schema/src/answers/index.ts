@@ -7,6 +7,7 @@ export * from './offers.ts';
 export * from './pledges.ts';
 export * from './pledge-settings.ts';
 export * from './consents.ts';
+export * from './consent-proof.ts';
 export * from './rights.ts';
 export * from './profiles.ts';
 export * from './webhooks.ts';

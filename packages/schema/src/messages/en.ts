@@ -41,8 +41,10 @@ const refusals: Record<Action, string> = {
   'profile.edit':
     'Only the owner of a profile, staff of one of their entities, or an administrator can edit it. Ask the owner or their school’s office to make the change.',
   'consent.read':
-    'Only the person concerned, staff of one of their entities, or an administrator can read someone’s consents. Ask the person or their school’s office.',
+    'Only the person concerned, staff of one of their entities, an administrator or the data protection officer can read someone’s consents. Ask the person or their school’s office.',
   'consent.edit': 'Only the person concerned can give or withdraw their consent. Ask them to do it from their consent centre.',
+  'consent.proof':
+    'Only administrators and the data protection officer can read a person’s complete consent history and export the proof of a consent. Ask your institution’s data protection officer.',
   'data.export': 'Only the person concerned can export or erase their data. Ask them to make the request from their consent centre.',
   'company.search': 'You need to be signed in to this institution to search its companies; sign in, then try again.',
   'company.create':

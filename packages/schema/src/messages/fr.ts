@@ -42,8 +42,10 @@ const refusals: Record<Action, string> = {
   'profile.edit':
     'Seuls la personne elle-même, le personnel de l’une de ses entités ou un administrateur peuvent modifier ce profil. Demandez la modification à la personne ou au service de son école.',
   'consent.read':
-    'Seuls la personne concernée, le personnel de l’une de ses entités ou un administrateur peuvent consulter ses consentements. Adressez-vous à la personne ou au service de son école.',
+    'Seuls la personne concernée, le personnel de l’une de ses entités, un administrateur ou le délégué à la protection des données peuvent consulter ses consentements. Adressez-vous à la personne ou au service de son école.',
   'consent.edit': 'Seule la personne concernée peut donner ou retirer son consentement. Demandez-lui de le faire depuis son centre de consentements.',
+  'consent.proof':
+    'Seuls les administrateurs et le délégué à la protection des données peuvent lire l’historique complet des consentements d’une personne et exporter la preuve d’un consentement. Adressez-vous au délégué à la protection des données de votre établissement.',
   'data.export':
     'Seule la personne concernée peut exporter ou effacer ses données. Demandez-lui d’en faire la demande depuis son centre de consentements.',
   'company.search': 'Connectez-vous à cet établissement pour rechercher ses entreprises, puis réessayez.',

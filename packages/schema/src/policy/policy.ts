@@ -26,6 +26,7 @@ export const actionResourceKind = {
   'profile.edit': 'person',
   'consent.read': 'person',
   'consent.edit': 'person',
+  'consent.proof': 'person',
   'data.export': 'person',
   'company.search': 'company',
   'company.create': 'company',
@@ -76,6 +77,8 @@ export const authorEditableStatuses: readonly OfferStatus[] = ['draft', 'submitt
 
 const isStaffOrAdmin = (actor: Actor): boolean => isAdmin(actor) || hasRole(actor, 'staff');
 const isSelf = (actor: Actor, person: { personId: string }): boolean => person.personId === actor.personId;
+/** The institution's data protection officer: any `dpo` membership covers the whole tenant's consents. */
+const isDpo = (actor: Actor): boolean => hasRole(actor, 'dpo');
 const isAuthor = (actor: Actor, r: { authorId?: string }): boolean => r.authorId !== undefined && r.authorId === actor.personId;
 
 /** Own profile, or staff of one of the owner's entities, or admin. */
@@ -93,8 +96,10 @@ const rules: Rules = {
   // What another reader sees is decided field by field by profileAudience.
   'profile.read': () => true,
   'profile.edit': selfOrStaffOfOwner,
-  'consent.read': selfOrStaffOfOwner,
+  'consent.read': (actor, person) => selfOrStaffOfOwner(actor, person) || isDpo(actor),
   'consent.edit': isSelf,
+  // The proof of a consent (every event with its exact text, checked origin and actor) is for audits: administrators and the DPO.
+  'consent.proof': (actor) => isAdmin(actor) || isDpo(actor),
   'data.export': isSelf,
 
   'company.search': () => true,

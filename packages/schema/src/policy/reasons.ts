@@ -18,6 +18,7 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'profile.edit': refused('profile.edit'),
   'consent.read': refused('consent.read'),
   'consent.edit': refused('consent.edit'),
+  'consent.proof': refused('consent.proof'),
   'data.export': refused('data.export'),
   'company.search': refused('company.search'),
   'company.create': refused('company.create'),
