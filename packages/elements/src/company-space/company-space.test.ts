@@ -161,6 +161,22 @@ describe('<passerelle-company-space>', () => {
     await until(() => el.shadowRoot!.querySelector('[data-section=offers]'), 'the company’s space');
   });
 
+  it('a person who represents two companies chooses which one the space shows', async () => {
+    const sub = await secondRep();
+    const session = await personSession(sub);
+    const globex = ((await call('GET', '/v1/companies?q=Globex', session)).items as { id: string }[])[0]!.id;
+    const request = await call('POST', '/v1/companies/requests', session, { companyId: globex });
+    await call('POST', `/v1/companies/requests/${request.id as string}/approve`, await sessionToken('staff-eng'));
+    const el = await space(await newPersonToken({ sub, affiliation: 'alum' }));
+    await until(() => el.shadowRoot!.querySelector('#company-choice'), 'the choice');
+    expect(shadow(el, '[data-company-name]').textContent).to.equal('Acme Robotique');
+    const choice = shadow<HTMLSelectElement>(el, '#company-choice');
+    choice.value = globex;
+    choice.dispatchEvent(new Event('change'));
+    await until(() => shadow(el, '[data-company-name]').textContent === 'Globex Conseil' && el.shadowRoot!.querySelector<HTMLInputElement>('[name=name]')?.value === 'Globex Conseil', 'Globex’s space');
+    await expect(el).to.be.accessible();
+  });
+
   it('edits the company’s details with If-Match, and fits a 360 px screen', async () => {
     const el = await space(await hostToken('rep-acme'), 'fr');
     await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('[name=website]')?.value, 'the details');
