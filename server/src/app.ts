@@ -28,6 +28,7 @@ import { offerRoutes } from './offers/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { profileRoutes } from './profiles/routes.ts';
 import { pledgeRoutes } from './pledges/routes.ts';
+import { receiptRoutes } from './receipts/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -59,6 +60,7 @@ function routes() {
     .route('/offers', offerRoutes)
     .route('/profiles', profileRoutes)
     .route('/pledges', pledgeRoutes)
+    .route('/receipts', receiptRoutes)
     .route('/exports', exportRoutes)
     .route('/webhooks', webhookRoutes)
     .route('/audit', auditRoutes)

@@ -16,6 +16,7 @@ export interface FileBody {
 }
 export const csvFile: FileBody = { mediaType: 'text/csv', description: 'CSV: `;` separated, UTF-8 with a BOM, CRLF line ends (what a French Excel opens).' };
 export const zipFile: FileBody = { mediaType: 'application/zip', description: 'A zip of CSV files, one per table, with a README.txt.' };
+export const receiptPdfFile: FileBody = { mediaType: 'application/pdf', description: 'A tax receipt (reçu fiscal) as a PDF, following the official model.' };
 export const pdfFile: FileBody = { mediaType: 'application/pdf', description: 'A PDF document (A4, standard fonts), worded in the reader’s language.' };
 
 /** A JSON body (its valibot schema), a file, or several media types the client chooses from (`?format=`). */

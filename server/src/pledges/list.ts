@@ -10,6 +10,7 @@ import { listVisiblePledges, type PledgeKeyset } from './queries/list.ts';
 import { validationProblem } from '../http/problem.ts';
 import { authorize } from '../auth/authorize.ts';
 import { projectPledge, type PledgeRow } from './project.ts';
+import { receiptsOf } from '../receipts/of-pledges.ts';
 
 const encodeCursor = (cur: PledgeKeyset) => Buffer.from(JSON.stringify(cur)).toString('base64url');
 function decodeCursor(s: string): PledgeKeyset {
@@ -40,8 +41,9 @@ export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, 
   const rows = await listVisiblePledges(db, actor, q, { after, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  const receipts = await receiptsOf(db, actor, page.map((r) => r.pledge));
   return {
-    items: page.map((r) => projectPledge(actor, r, { paymentUrl })),
+    items: page.map((r) => projectPledge(actor, r, { paymentUrl, receipt: receipts.get(r.pledge.id) })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ k: sortKey(q, last.pledge), id: last.pledge.id }) : null,
   };
 }

@@ -14,6 +14,7 @@ import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeResource } from './access.ts';
 import { unseenRefusal } from '../auth/authorize.ts';
 import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
+import { receiptOf } from '../receipts/of-pledges.ts';
 
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
 export async function loadVisible(db: DbOrTx, actor: Actor, id: string): Promise<PledgeJoined> {
@@ -28,7 +29,8 @@ export async function loadVisible(db: DbOrTx, actor: Actor, id: string): Promise
 export async function readPledge(deps: Pick<Deps, 'db' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>, input: { id: string }): Promise<{ pledge: Pledge; etag: string; }> {
   const { actor } = call;
   const joined = await loadVisible(deps.db, actor, input.id);
-  return { pledge: projectPledge(actor, joined, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }), etag: etagOf(joined.pledge) };
+  const receipt = await receiptOf(deps.db, actor, joined.pledge);
+  return { pledge: projectPledge(actor, joined, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug), receipt }), etag: etagOf(joined.pledge) };
 }
 
 /** Loads a pledge for a state change or an edit: 404 if unseen, 403 if seen but not theirs to change. */

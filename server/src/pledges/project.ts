@@ -18,7 +18,7 @@ export interface PledgeJoined {
 
 export const etagOf = (row: PledgeRow) => `"v${row.version}"`;
 
-export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, entitySiret, companyName }: PledgeJoined, extra: { paymentUrl?: string | null } = {}): Pledge {
+export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, entitySiret, companyName }: PledgeJoined, extra: { paymentUrl?: string | null; receipt?: { id: string; number: string } } = {}): Pledge {
   const full = canReadAmount(actor, p);
   const mine = p.authorId === actor.personId;
   const out: Pledge = {
@@ -49,6 +49,8 @@ export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, 
     if (full && p.amountCents !== null) out.amountCents = p.amountCents;
     if (full && p.taxEstimate) out.taxEstimate = p.taxEstimate;
     if ((mine || full) && extra.paymentUrl && p.status === 'promised') out.paymentUrl = extra.paymentUrl;
+    // Looked up by the caller for those who may download it (receipts/of-pledges.ts).
+    if (extra.receipt) out.receipt = extra.receipt;
   } else {
     if (p.employerSiret) out.employerSiret = p.employerSiret;
     if (p.uai) out.uai = p.uai;

@@ -211,6 +211,13 @@ export const codes = {
   'pledge.report.line.uai': none(),
   'pledge.report.line.amount': none(),
   'pledge.report.line.date': none(),
+
+  // Tax receipts.
+  'receipt.issuer.status': none(),
+  'receipt.paymentMethod.choice': none(),
+  'receipt.notFound': none(),
+  'receipt.cancelled': none(),
+  'receipt.noIssuer': none(),
   // The SOLTéA calendar an administrator sets (PUT /v1/pledges/campaigns/:year).
   'soltea.period.inverted': none(),
   'soltea.period.overlap': takes<{ previousCloses: string }>(),

@@ -95,6 +95,11 @@ const refusals: Record<Action, string> = {
   'consent.export': 'Only administrators export consents to the CRM. Ask an administrator of the institution.',
   'erasure.process':
     'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.',
+  'receipt.read':
+    'Only the donor, the giving company’s representatives, staff of the beneficiary entity and administrators can download this tax receipt. Ask the beneficiary’s office.',
+  'receipt.list': 'Only staff, for their own entities, and administrators read the tax receipts issued. Your own receipts are in “My gifts and pledges”.',
+  'receipt.correct': 'Only staff of the beneficiary entity or an administrator can correct a tax receipt. Ask them for the correction.',
+  'receipt.setIssuer': 'Only administrators set in whose name the institution issues its tax receipts. Ask an administrator of your institution.',
   'pledge.setCalendar': 'Only administrators set the SOLTéA calendar. Ask an administrator of your institution.',
   'pledge.setPaymentPages': 'Only administrators choose the gifts’ payment pages. Ask an administrator of your institution.',
 };
@@ -316,6 +321,12 @@ export const en: Catalogue = {
   'pledge.report.line.uai': () => 'The UAI is not valid.',
   'pledge.report.line.amount': () => 'The amount is not a positive amount in euros, such as 1234,56.',
   'pledge.report.line.date': () => 'The date is not a date, such as 2026-06-15 or 15/06/2026.',
+  'receipt.issuer.status': () => 'Choose the organisation’s status: of general interest, recognised as of public utility, or a higher-education institution.',
+  'receipt.paymentMethod.choice': () => 'Choose how the money came: transfer, card, cheque, direct debit or cash.',
+  'receipt.notFound': () => 'This tax receipt does not exist, or you cannot see it.',
+  'receipt.cancelled': () => 'This tax receipt was already cancelled: correct the receipt that replaced it instead.',
+  'receipt.noIssuer': () =>
+    'The institution is not set up to issue tax receipts: an administrator must first enter its legal name, address, object, status, SIREN and signatory.',
   'soltea.period.inverted': () => 'This period closes before it opens: its closing date must come after its opening date.',
   'soltea.period.overlap': ({ previousCloses }) => `This period opens before the previous one closes (${previousCloses}): periods follow each other without overlapping.`,
   'soltea.period.transfersBeforeClose': ({ closes }) => `A period’s transfers start after it closes (${closes}): choose a later date.`,

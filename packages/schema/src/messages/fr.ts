@@ -104,6 +104,13 @@ const refusals: Record<Action, string> = {
   'consent.export': 'Seuls les administrateurs exportent les consentements vers le CRM. Demandez à un administrateur de l’établissement.',
   'erasure.process':
     'Les demandes d’effacement sont traitées par le personnel de l’école de la personne ou par un administrateur. Demandez-leur de la traiter.',
+  'receipt.read':
+    'Seuls le donateur, les représentants de l’entreprise donatrice, le personnel de l’entité bénéficiaire et les administrateurs peuvent télécharger ce reçu fiscal. Adressez-vous au service bénéficiaire.',
+  'receipt.list':
+    'Seuls le personnel, pour ses propres entités, et les administrateurs consultent les reçus fiscaux émis. Vos propres reçus sont dans « Mes dons et promesses ».',
+  'receipt.correct': 'Seuls le personnel de l’entité bénéficiaire ou un administrateur peuvent corriger un reçu fiscal. Demandez-leur la correction.',
+  'receipt.setIssuer':
+    'Seuls les administrateurs règlent au nom de qui l’établissement émet ses reçus fiscaux. Adressez-vous à un administrateur de votre établissement.',
   'pledge.setCalendar': 'Seuls les administrateurs fixent le calendrier SOLTéA. Adressez-vous à un administrateur de votre établissement.',
   'pledge.setPaymentPages': 'Seuls les administrateurs choisissent les pages de paiement des dons. Adressez-vous à un administrateur de votre établissement.',
 };
@@ -348,6 +355,13 @@ export const fr: Catalogue = {
   'pledge.report.line.uai': () => 'L’UAI n’est pas valide.',
   'pledge.report.line.amount': () => 'Le montant n’est pas un montant positif en euros, comme 1234,56.',
   'pledge.report.line.date': () => 'La date n’est pas une date, comme 2026-06-15 ou 15/06/2026.',
+  'receipt.issuer.status': () =>
+    'Choisissez la qualité de l’organisme : d’intérêt général, reconnu d’utilité publique, ou établissement d’enseignement supérieur.',
+  'receipt.paymentMethod.choice': () => 'Choisissez le mode de versement : virement, carte bancaire, chèque, prélèvement ou espèces.',
+  'receipt.notFound': () => 'Ce reçu fiscal n’existe pas, ou vous ne pouvez pas le voir.',
+  'receipt.cancelled': () => 'Ce reçu fiscal a déjà été annulé : corrigez plutôt le reçu qui l’a remplacé.',
+  'receipt.noIssuer': () =>
+    'L’établissement n’est pas réglé pour émettre des reçus fiscaux : un administrateur doit d’abord renseigner sa dénomination, son adresse, son objet, sa qualité, son SIREN et son signataire.',
   'soltea.period.inverted': () => 'Cette période ferme avant d’ouvrir : sa date de fermeture doit suivre sa date d’ouverture.',
   'soltea.period.overlap': ({ previousCloses }) => `Cette période s’ouvre avant la fin de la précédente (${previousCloses}) : les périodes se suivent sans se chevaucher.`,
   'soltea.period.transfersBeforeClose': ({ closes }) => `Les versements d’une période commencent après sa fermeture (${closes}) : choisissez une date postérieure.`,

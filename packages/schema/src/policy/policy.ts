@@ -61,6 +61,10 @@ export const actionResourceKind = {
   'consent.setDefaults': 'records',
   'consent.export': 'records',
   'erasure.process': 'person',
+  'receipt.read': 'pledge',
+  'receipt.list': 'records',
+  'receipt.correct': 'pledge',
+  'receipt.setIssuer': 'records',
   'pledge.setCalendar': 'records',
   'pledge.setPaymentPages': 'records',
 } as const satisfies Record<Action, Resource['kind']>;
@@ -179,6 +183,14 @@ const rules: Rules = {
   'profile.resolveDuplicate': staffOfOwner,
   // Erasing a profile is the strongest edit of it: staff of the person's entities or an admin, never of oneself.
   'erasure.process': (actor, person) => !isSelf(actor, person) && staffOfOwner(actor, person),
+
+  // A gift's tax receipt: whoever reads its amount (the donor, the giving company's representatives, staff of the
+  // beneficiary, admins) downloads it; those who receive the money correct it; the list is the staff's (their entities).
+  'receipt.read': (actor, pledge) => rules['pledge.readAmount'](actor, pledge),
+  'receipt.list': (actor, records) => looksAfter(actor, records.entityIds),
+  'receipt.correct': (actor, pledge) => rules['pledge.receive'](actor, pledge),
+  // Who the receipts name as issuer and signatory commits the whole institution: administrators.
+  'receipt.setIssuer': (actor) => isAdmin(actor),
 
   // The SOLTéA calendar and where gifts are paid: administrators (an admin membership covers the whole tenant).
   'pledge.setCalendar': (actor) => isAdmin(actor),

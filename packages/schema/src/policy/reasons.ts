@@ -53,6 +53,10 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'consent.setDefaults': { code: 'policy.adminOnly', params: { task: 'consentDefaults' } },
   'consent.export': { code: 'policy.adminOnly', params: { task: 'consentExport' } },
   'erasure.process': { code: 'policy.erasureStaffOnly', params: {} },
+  'receipt.read': refused('receipt.read'),
+  'receipt.list': refused('receipt.list'),
+  'receipt.correct': refused('receipt.correct'),
+  'receipt.setIssuer': refused('receipt.setIssuer'),
   'pledge.setCalendar': { code: 'policy.adminOnly', params: { task: 'solteaCalendar' } },
   'pledge.setPaymentPages': { code: 'policy.adminOnly', params: { task: 'paymentPages' } },
 };

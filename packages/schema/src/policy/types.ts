@@ -96,6 +96,10 @@ export const serverActions = [
   'consent.setDefaults', // the institution's consent defaults
   'consent.export', // every person's consent state, for the CRM
   'erasure.process', // read and carry out someone's erasure request
+  'receipt.read', // download a gift's tax receipt (who reads the gift's amount)
+  'receipt.list', // the tax receipts of the entities one looks after
+  'receipt.correct', // cancel a tax receipt and issue a corrected one with a new number
+  'receipt.setIssuer', // the institution's eligibility to issue tax receipts (legal name, status, signatory)
   'pledge.setCalendar', // set a year's SOLTéA calendar (national: it applies to every institution)
   'pledge.setPaymentPages', // the gifts' payment pages and their signed callback
 ] as const;
