@@ -5,6 +5,7 @@ import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { dailySweep } from './mail/sweep.ts';
+import { campaignsInForce } from './pledges/campaigns.ts';
 import { mailerFor } from './auth/mailer.ts';
 import { stopGracefullyOnSignal } from './shutdown.ts';
 import { createLogger } from './http/log.ts';
@@ -28,10 +29,11 @@ async function main(): Promise<void> {
   const { createApp } = await import('./app.ts');
   const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
   migrateDatabase(db);
+  const { parameters } = config;
   // Webhook deliveries: a lane per subscription, woken when a message is queued and polled every second; a stop waits for the attempts in flight.
   const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp, onError: (err) => log.error({ err }, 'webhook delivery failed') });
   // The mail outbox: sent through SMTP (or the dev outbox in development mode), woken when a message is queued and polled every 5 s; without any transport the messages wait, pending.
-  const mail = config.smtpUrl || config.dev ? startMailWorker({ db, clock: systemClock, mailer: mailerFor(config, db, systemClock), publicUrl: config.publicUrl, mailFrom: config.mailFrom, sweep: (at) => dailySweep(db, at), onError: (err) => log.error({ err }, 'mail worker failed') }) : undefined;
+  const mail = config.smtpUrl || config.dev ? startMailWorker({ db, clock: systemClock, mailer: mailerFor(config, db, systemClock), publicUrl: config.publicUrl, mailFrom: config.mailFrom, sweep: (at) => dailySweep(db, at, () => campaignsInForce({ db, config: { parameters } })), onError: (err) => log.error({ err }, 'mail worker failed') }) : undefined;
   const app = createApp({ db, config, logger: log, workers: [{ name: 'webhooks', running: webhooks.running }, ...(mail ? [{ name: 'mail', running: mail.running }] : [])] });
   const server = await listen(app.fetch, config.port);
   if (config.dev) log.warn('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');

@@ -16,6 +16,7 @@ import { offerRenewal, offerTransitions } from '../../packages/schema/src/index.
 import type { Caller, RoleName } from './harness.ts';
 import type { Fixtures, Json } from './fixtures.ts';
 import { allowedBy, covered, entitiesOf, wholeTenant, type Sample } from './policy-access.ts';
+import { signedPaymentCallback } from '@passerelle/server/testing';
 
 export interface Req {
   path: string;
@@ -311,6 +312,24 @@ export const routeAccess: Record<string, RouteRule> = {
     sample: (f) => ({ path: '/v1/pledges', body: f.bodies.tax(), headers: key() }),
   },
   'POST /v1/pledges/import': { access: allowedBy(['pledge.import', covered]), rule: 'the SOLTéA transfer report: staff and admin', sample: (f) => ({ path: '/v1/pledges/import', body: f.bodies.importCsv() }) },
+  'GET /v1/pledges/campaigns': { access: 'signed-in', rule: 'the SOLTéA calendar as it applies, as the pledge form shows it' },
+  'PUT /v1/pledges/campaigns/:year': {
+    access: allowedBy(['pledge.setCalendar', wholeTenant]),
+    rule: 'the national SOLTéA calendar: administrators',
+    sample: () => ({ path: '/v1/pledges/campaigns/2031', body: { published: false } }),
+  },
+  'DELETE /v1/pledges/campaigns/:year': { access: allowedBy(['pledge.setCalendar', wholeTenant]), rule: 'the national SOLTéA calendar: administrators', sample: () => ({ path: '/v1/pledges/campaigns/2031' }) },
+  'GET /v1/pledges/payment-pages': { access: allowedBy(['pledge.setPaymentPages', wholeTenant]), rule: 'where gifts are paid: administrators' },
+  'PUT /v1/pledges/payment-pages': {
+    access: allowedBy(['pledge.setPaymentPages', wholeTenant]),
+    rule: 'where gifts are paid: administrators',
+    sample: () => ({ path: '/v1/pledges/payment-pages', body: { default: 'https://pay.example/?amount={amount}&ref={reference}', entities: {}, funds: {} } }),
+  },
+  'POST /v1/pledges/payment-callback': {
+    access: 'public',
+    rule: 'the institution’s payment page, by its signature (no session): a fresh gift paid, signed with the institution’s secret',
+    sample: async (f) => signedPaymentCallback(f.api.t, { reference: await f.make.gift(), amountCents: 30000 }),
+  },
   'GET /v1/pledges/:id': {
     access: allowedBy(['pledge.read', gift]),
     rule: 'a pledge: its author, staff of the beneficiary, admin (sample: Claire’s gift to École d’ingénieurs)',

@@ -9,7 +9,7 @@
  *   moderation (those the policy lets them moderate), unless they turned it off;
  * - consents (`consent-sweep.ts`).
  */
-import { can, daysBetween, type Actor, type DigestOffer } from '@passerelle/schema';
+import { can, daysBetween, type Actor, type DigestOffer, type TaxCampaign } from '@passerelle/schema';
 import type { Db } from '../db/open.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { entityParents } from '../auth/session.ts';
@@ -18,6 +18,7 @@ import { enqueueMail } from './enqueue.ts';
 import { staffMemberships } from './queries/recipients.ts';
 import { listTenantIds, offersExpiringBetween, offersWaiting } from './queries/sweep.ts';
 import { sweepConsents } from './consent-sweep.ts';
+import { sweepSolteaReminders } from './soltea-sweep.ts';
 
 /** How long before its expiry an offer's author is reminded. */
 export const OFFER_REMINDER_DAYS = 7;
@@ -58,11 +59,17 @@ export async function sweepDigests(db: Db, tenantId: string, now: Date): Promise
   });
 }
 
-/** Everything the day brings, institution by institution. */
-export async function dailySweep(db: Db, now: Date): Promise<void> {
+/**
+ * Everything the day brings, institution by institution. `campaigns`: the
+ * SOLTéA calendar as it applies (pledges/campaigns.ts), for the reminders of
+ * promised apprenticeship tax; without it, none are sent.
+ */
+export async function dailySweep(db: Db, now: Date, campaigns?: () => Promise<readonly TaxCampaign[]>): Promise<void> {
+  const calendar = campaigns ? await campaigns() : [];
   for (const tenantId of await listTenantIds(db)) {
     await sweepOffers(db, tenantId, now);
     await sweepDigests(db, tenantId, now);
     await sweepConsents(db, tenantId, now);
+    await sweepSolteaReminders(db, calendar, tenantId, now);
   }
 }

@@ -4,7 +4,7 @@
  * amount rule applied first), the same sort, the same projection — so hidden
  * amounts are absent from the JSON and empty cells in the CSV.
  */
-import type { Actor, Page, Pledge, PledgeListQuery } from '@passerelle/schema';
+import type { Actor, Page, PaymentPages, Pledge, PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listVisiblePledges, type PledgeKeyset } from './queries/list.ts';
 import { validationProblem } from '../http/problem.ts';
@@ -35,7 +35,7 @@ function checkAmountQuery(actor: Actor, q: PledgeListQuery): void {
 const sortKey = (q: PledgeListQuery, p: PledgeRow): string | number => (q.sort === 'amount' || q.sort === '-amount' ? p.sortAmountCents : p.createdAt);
 
 /** One page of the pledges the caller may see, amounts only where they may read them. */
-export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: string | null): Promise<Page<Pledge>> {
+export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: PaymentPages): Promise<Page<Pledge>> {
   checkAmountQuery(actor, q);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await listVisiblePledges(db, actor, q, { after, limit: q.limit + 1 });

@@ -9,7 +9,8 @@ import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findPledgeJoined } from './queries/joined.ts';
-import { findInstitutionSettings } from './queries/lookups.ts';
+import type { PaymentPages } from '@passerelle/schema';
+import { paymentPagesOf } from './payment-pages.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeResource } from './access.ts';
 import { unseenRefusal } from '../auth/authorize.ts';
@@ -40,13 +41,12 @@ export async function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (
   return joined;
 }
 
-/** The institution's own payment page for gifts: its settings first, then the yearly parameters' (by institution slug). */
-export async function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): Promise<string|null> {
-  const { db } = deps;
-  const settings = await findInstitutionSettings(db, tenantId);
-  const fromSettings = settings?.paymentUrl;
-  if (typeof fromSettings === 'string' && /^https:\/\//.test(fromSettings)) return fromSettings;
-  return deps.config.parameters.pledges.paymentUrls[slug] ?? null;
+/**
+ * The institution's payment pages for gifts (per institution, entity or fund: payment-pages.ts), from
+ * which the projection makes each promised gift's `paymentUrl`, its amount and reference filled in.
+ */
+export async function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): Promise<PaymentPages> {
+  return paymentPagesOf(deps, tenantId, slug);
 }
 
 /** Today's date (UTC) by the app's clock, as the tax rules and receipts read it. */

@@ -48,6 +48,8 @@ export interface MailParams {
   'erasure.done': { processedAt: string };
   'consent.expiresSoon': { purpose: PurposeTitle; expiresAt: string };
   'consent.textChanged': { purpose: PurposeTitle };
+  /** A company with a promised apprenticeship-tax pledge: a SOLTéA period opened, or closes within 7 days. */
+  'pledge.solteaReminder': { moment: 'opens' | 'closesSoon'; reference: string; period: PurposeTitle; opens: string; closes: string; daysLeft: number; soltea: SolteaSteps };
 }
 
 export type MailKind = keyof MailParams;
@@ -67,6 +69,7 @@ export const mailKinds = [
   'erasure.done',
   'consent.expiresSoon',
   'consent.textChanged',
+  'pledge.solteaReminder',
 ] as const satisfies readonly MailKind[];
 type _AllKinds = Exclude<MailKind, (typeof mailKinds)[number]> extends never ? true : never;
 const _allKinds: _AllKinds = true;
@@ -78,7 +81,7 @@ void _allKinds;
  * answers something the person did or is owed (a decision on their offer,
  * their gift, their request), and is always sent.
  */
-export const optionalMailKinds = ['offer.digest', 'offer.expiresSoon', 'consent.expiresSoon'] as const satisfies readonly MailKind[];
+export const optionalMailKinds = ['offer.digest', 'offer.expiresSoon', 'consent.expiresSoon', 'pledge.solteaReminder'] as const satisfies readonly MailKind[];
 export type OptionalMailKind = (typeof optionalMailKinds)[number];
 export const isOptionalMail = (kind: MailKind): kind is OptionalMailKind => (optionalMailKinds as readonly string[]).includes(kind);
 

@@ -82,6 +82,23 @@ export const en: MailCatalogue = {
       ],
       why: 'You receive this message because you made this pledge.',
     }),
+    'pledge.solteaReminder': ({ moment, reference, period: { en: period }, opens, closes, daysLeft, soltea }) => ({
+      subject:
+        moment === 'opens'
+          ? `SOLTéA: the ${period.toLowerCase()} is open until ${day(closes)} (ref. ${reference})`
+          : `SOLTéA: ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left to allocate your apprenticeship tax (ref. ${reference})`,
+      paragraphs: [
+        moment === 'opens'
+          ? `The ${period.toLowerCase()} of the ${soltea.campaignYear} campaign opened on ${day(opens)} and closes on ${day(closes)}. Your pledge to ${soltea.school} is still to be allocated on SOLTéA.`
+          : `The ${period.toLowerCase()} of the ${soltea.campaignYear} campaign closes on ${day(closes)}: ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left, today included. Your pledge to ${soltea.school} is still to be allocated on SOLTéA.`,
+      ],
+      list: [
+        `Sign in to SOLTéA with the company’s account before ${day(closes)}.`,
+        `Find ${soltea.school} by its UAI ${soltea.uai}${soltea.schoolSiret ? ` (SIRET ${soltea.schoolSiret})` : ''}.`,
+        soltea.sharePercent !== null ? `Allocate ${soltea.sharePercent}% of your balance to it, then confirm.` : 'Enter the share of your balance you allocate to it, then confirm.',
+      ],
+      why: 'You receive this reminder because your company pledged its apprenticeship tax and has not allocated it yet.',
+    }),
     'erasure.requested': ({ requestedAt }) => ({
       subject: 'Your erasure request is recorded',
       paragraphs: [

@@ -82,6 +82,23 @@ export const fr: MailCatalogue = {
       ],
       why: 'Vous recevez ce message parce que vous avez fait cette promesse.',
     }),
+    'pledge.solteaReminder': ({ moment, reference, period: { fr: period }, opens, closes, daysLeft, soltea }) => ({
+      subject:
+        moment === 'opens'
+          ? `SOLTéA : la ${period.toLowerCase()} est ouverte jusqu’au ${day(closes)} (réf. ${reference})`
+          : `SOLTéA : plus que ${daysLeft} ${daysLeft === 1 ? 'jour' : 'jours'} pour répartir votre taxe d’apprentissage (réf. ${reference})`,
+      paragraphs: [
+        moment === 'opens'
+          ? `La ${period.toLowerCase()} de la campagne ${soltea.campaignYear} est ouverte depuis le ${day(opens)} et ferme le ${day(closes)}. Votre promesse en faveur de ${soltea.school} reste à répartir sur SOLTéA.`
+          : `La ${period.toLowerCase()} de la campagne ${soltea.campaignYear} ferme le ${day(closes)} : plus que ${daysLeft} ${daysLeft === 1 ? 'jour' : 'jours'}, aujourd’hui compris. Votre promesse en faveur de ${soltea.school} reste à répartir sur SOLTéA.`,
+      ],
+      list: [
+        `Connectez-vous à SOLTéA avec le compte de l’entreprise avant le ${day(closes)}.`,
+        `Cherchez ${soltea.school} par son UAI ${soltea.uai}${soltea.schoolSiret ? ` (SIRET ${soltea.schoolSiret})` : ''}.`,
+        soltea.sharePercent !== null ? `Affectez-lui ${soltea.sharePercent} % de votre solde, puis validez.` : 'Indiquez la part de votre solde que vous lui affectez, puis validez.',
+      ],
+      why: 'Vous recevez ce rappel parce que votre entreprise a promis sa taxe d’apprentissage et ne l’a pas encore répartie.',
+    }),
     'erasure.requested': ({ requestedAt }) => ({
       subject: 'Votre demande d’effacement est enregistrée',
       paragraphs: [

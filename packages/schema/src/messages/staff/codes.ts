@@ -77,6 +77,14 @@ export const staffCodes = {
   'cli.tenant.keyExists': takes<{ slug: string; kid: string }>(),
   'cli.tenant.keyUnknown': takes<{ slug: string; kid: string }>(),
   'cli.tenant.keyRemoved': takes<{ slug: string; kid: string }>(),
+  // The SOLTéA calendar (national) and the gifts' payment pages.
+  'cli.soltea.set': takes<{ year: number; periods: [opens: string, closes: string, transfersFrom: string][]; unallocatedFrom: string | null }>(),
+  'cli.soltea.reset': takes<{ year: number; wasSet: boolean; fileHasYear: boolean }>(),
+  'cli.soltea.period': takes<{ value: string }>(),
+  'cli.soltea.year': takes<{ value: string }>(),
+  'cli.soltea.calendar': takes<{ years: { year: number; published: boolean; origin: 'file' | 'set'; periods: [opens: string, closes: string, transfersFrom: string][] }[] }>(),
+  'cli.paymentPage.set': takes<{ slug: string; target: string | null; fund: string | null; url: string | null }>(),
+  'cli.paymentSecret.rotated': takes<{ slug: string; secret: string; previousKeptUntil: string | null }>(),
 
   // The CLI's help (one text per command; import and backup have theirs below), and its refusals and failures: one sentence each.
   'cli.help.migrate': none(),
@@ -84,6 +92,7 @@ export const staffCodes = {
   'cli.help.tenant': none(),
   'cli.help.entity': none(),
   'cli.help.institution': none(),
+  'cli.help.soltea': none(),
   'cli.command.unknown': takes<{ command: string }>(),
   'cli.command.misused': takes<{ command: string }>(),
   'cli.option.invalid': takes<{ option: string; command: string | null }>(),
