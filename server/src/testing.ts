@@ -9,6 +9,7 @@ import { signHostToken } from './auth/host-token.ts';
 import type { Mail, Mailer } from './auth/mailer.ts';
 import type { LookupFunction } from 'node:net';
 import { tableLookup, testNameFallback } from './webhooks/host-table.ts';
+import { LINK_PARAMETER, makeLink } from './mail/links.ts';
 import { signature } from './webhooks/sign.ts';
 import { rotatePaymentSecret } from './pledges/payment-pages.ts';
 
@@ -144,6 +145,13 @@ export function sampleOfferBody(to: { companyId: string; targetEntityIds: string
     expiresOn: '2026-05-15',
     ...over,
   };
+}
+
+/** A fresh sign-in link's token for a person, as a message would carry it (mail/links.ts), for suites that need one without sending mail. */
+export async function signInLinkToken(t: Pick<TestApp, 'db' | 'clock'>, tenantId: string, personId: string, address: string): Promise<string> {
+  const url = await makeLink(t.db, { tenantId, personId, address, mailId: null, action: 'profile', page: 'https://www.demo.test/', now: t.clock.now() });
+  if (!url) throw new Error(`no link for ${address}: not the person's sign-in address`);
+  return new URL(url).searchParams.get(LINK_PARAMETER)!;
 }
 
 /**

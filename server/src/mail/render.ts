@@ -5,7 +5,7 @@
  * the person receives it, and `List-Unsubscribe` on optional messages.
  */
 import * as v from 'valibot';
-import { MailBrandingSchema, type MailKind, type MailParams } from '@passerelle/schema';
+import { MailBrandingSchema, type LinkAction, type MailKind, type MailParams } from '@passerelle/schema';
 import { mailCatalogues, mailWords, type MailWords } from '@passerelle/schema/messages/mail';
 import type { Mail } from '../auth/mailer.ts';
 import type { MailRow } from './queries/outbox.ts';
@@ -35,8 +35,18 @@ export interface Rendered extends Mail {
   headers: Record<string, string>;
 }
 
-/** Builds the message of an outbox row; `unsubscribe` is the link of an optional message (null for transactional ones). */
-export function renderMail(row: Pick<MailRow, 'address' | 'language' | 'kind' | 'params'>, institution: Institution, unsubscribe: { url: string; oneClick: boolean } | null, name: string | null = null): Rendered {
+/**
+ * Builds the message of an outbox row; `unsubscribe` is the link of an
+ * optional message (null for transactional ones), `link` the one that signs
+ * the person in where they act (`links.ts`), when there is one.
+ */
+export function renderMail(
+  row: Pick<MailRow, 'address' | 'language' | 'kind' | 'params'>,
+  institution: Institution,
+  unsubscribe: { url: string; oneClick: boolean } | null,
+  name: string | null = null,
+  link: { action: LinkAction; url: string; days: number } | null = null,
+): Rendered {
   const language = row.language;
   const words: MailWords = mailWords(language, row.kind, row.params as unknown as MailParams[MailKind]);
   const chrome = mailCatalogues[language].chrome;
@@ -48,6 +58,7 @@ export function renderMail(row: Pick<MailRow, 'address' | 'language' | 'kind' | 
     ...words.paragraphs.flatMap((p) => [p, '']),
     ...(words.list ? [...words.list.map((item) => `- ${item}`), ''] : []),
     ...(words.action ? [`${words.action.label}: ${words.action.url}`, ''] : []),
+    ...(link ? [`${chrome.link[link.action]}: ${link.url}`, chrome.linkNote(link.days), ''] : []),
     '--',
     words.why,
     ...(unsubscribe ? [chrome.unsubscribe(unsubscribe.url)] : []),
@@ -67,6 +78,8 @@ export function renderMail(row: Pick<MailRow, 'address' | 'language' | 'kind' | 
 ${words.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 ${words.list ? `<ul>${words.list.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : ''}
 ${words.action ? (action ? `<p><a href="${e(action)}" style="display:inline-block;background:${c.primaryColor};color:#ffffff;padding:10px 18px;text-decoration:none;border-radius:4px">${e(words.action.label)}</a></p>` : `<p>${e(words.action.label)}: ${e(words.action.url)}</p>`) : ''}
+${link ? `<p><a href="${e(link.url)}" style="display:inline-block;background:${c.primaryColor};color:#ffffff;padding:10px 18px;text-decoration:none;border-radius:4px">${e(chrome.link[link.action])}</a></p>
+<p style="font-size:13px;color:#555555">${e(chrome.linkNote(link.days))}</p>` : ''}
 </div>
 <div style="padding:16px 24px;border-top:1px solid #dddddd;font-size:13px;color:#555555">
 <p>${e(words.why)}</p>

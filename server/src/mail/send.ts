@@ -14,6 +14,7 @@ import { oneLine } from '../one-line.ts';
 import { setUnsubscribeHash, settleMail, type MailRow } from './queries/outbox.ts';
 import { renderMail, type Institution } from './render.ts';
 import { recipientOf } from './queries/recipients.ts';
+import { LINK_DAYS, linkTarget, makeLink } from './links.ts';
 
 /** Waits after failed attempt 1, 2, …: about two days in all before a message is `failed`. */
 export const MAIL_RETRY_DELAYS_MS = [60_000, 300_000, 900_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000] as const;
@@ -66,9 +67,12 @@ export async function sendClaimed(context: SendContext, row: MailRow, institutio
     unsubscribe = unsubscribeLink(context, token);
   }
   const name = (await recipientOf(db, row.tenantId, row.personId))?.name ?? null;
+  // Where the person acts, signed in by the link (only to their verified address, and where the institution named the page).
+  const target = row.address ? linkTarget(row.kind, row.params, institution.settings) : null;
+  const url = target ? await makeLink(db, { tenantId: row.tenantId, personId: row.personId, address: row.address!, mailId: row.id, ...target, now: clock.now() }) : null;
   const attempts = row.attempts + 1;
   try {
-    await context.mailer.send(renderMail(row, institution, unsubscribe, name));
+    await context.mailer.send(renderMail(row, institution, unsubscribe, name, target && url ? { action: target.action, url, days: LINK_DAYS } : null));
   } catch (err) {
     const { refused, error } = classify(err);
     const settledAt = clock.now();

@@ -18,6 +18,7 @@ import { enqueueMail } from './enqueue.ts';
 import { staffMemberships } from './queries/recipients.ts';
 import { listTenantIds, offersExpiringBetween, offersWaiting } from './queries/sweep.ts';
 import { sweepConsents } from './consent-sweep.ts';
+import { sweepFreshness } from './freshness.ts';
 import { sweepSolteaReminders } from './soltea-sweep.ts';
 
 /** How long before its expiry an offer's author is reminded. */
@@ -70,6 +71,7 @@ export async function dailySweep(db: Db, now: Date, campaigns?: () => Promise<re
     await sweepOffers(db, tenantId, now);
     await sweepDigests(db, tenantId, now);
     await sweepConsents(db, tenantId, now);
+    await sweepFreshness(db, tenantId, now);
     await sweepSolteaReminders(db, calendar, tenantId, now);
   }
 }

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { mailStatuses, type MailKind } from '@passerelle/schema';
+import { mailStatuses, type LinkAction, type MailKind } from '@passerelle/schema';
 import { id, tenantId, time } from '../db/tables/columns.ts';
 import { institutions, people } from '../tenancy/tables.ts';
 
@@ -57,4 +57,31 @@ export const mailOptOuts = sqliteTable(
     at: time('at').notNull(),
   },
   (t) => [uniqueIndex('mail_opt_outs_person_kind').on(t.tenantId, t.personId, t.kind)],
+);
+
+/**
+ * The links in messages that sign the person in ("update my details"): one
+ * per message sent, bound to the person, the institution, the page it opens
+ * and the address it went to; single use, valid 7 days. Only the token's
+ * hash is kept.
+ */
+export const signInLinks = sqliteTable(
+  'sign_in_links',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => institutions.id),
+    personId: text('person_id').notNull().references(() => people.id),
+    action: text('action').$type<LinkAction>().notNull(),
+    /** The verified address it was sent to: the link works only while the person still has it. */
+    address: text('address').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The message it came with. */
+    mailId: text('mail_id').references(() => mailOutbox.id),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    usedAt: time('used_at'),
+    /** When a fresh link was asked for from this one (once). */
+    resentAt: time('resent_at'),
+  },
+  (t) => [uniqueIndex('sign_in_links_token').on(t.tokenHash), index('sign_in_links_person').on(t.tenantId, t.personId)],
 );

@@ -286,6 +286,12 @@ export const codes = {
   'mail.unsubscribe.token': none(),
   'mail.unsubscribe.unknown': none(),
   'mail.person.notFound': none(),
+  'link.token': none(),
+  'mail.freshness.months': none(),
+  'mail.freshness.notConfigured': none(),
+  'link.unknown': none(),
+  'link.used': takes<{ address: string }>(),
+  'link.expired': takes<{ address: string }>(),
 } as const;
 
 export type MessageCode = keyof typeof codes;

@@ -397,4 +397,10 @@ export const en: Catalogue = {
   'mail.unsubscribe.token': () => 'This unsubscribe link is incomplete: open the link from the email as it is.',
   'mail.unsubscribe.unknown': () => 'This unsubscribe link is not known (or no longer): change your preferences from your account instead.',
   'mail.person.notFound': () => 'This person does not exist, or you cannot see them.',
+  'mail.freshness.months': () => 'A whole number of months, from 1 to 120.',
+  'mail.freshness.notConfigured': () => 'The freshness campaign needs the purpose people agree to (settings.freshness.purpose): ask an administrator to set it.',
+  'link.token': () => 'This link is incomplete: open it from the email as it is.',
+  'link.unknown': () => 'This link does not work (or no longer): sign in another way.',
+  'link.used': ({ address }) => `This link was already used. We can send a fresh one to ${address}.`,
+  'link.expired': ({ address }) => `This link has expired (links last 7 days). We can send a fresh one to ${address}.`,
 };

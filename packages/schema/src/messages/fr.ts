@@ -435,4 +435,10 @@ export const fr: Catalogue = {
   'mail.unsubscribe.token': () => 'Ce lien de désinscription est incomplet : ouvrez le lien du message tel quel.',
   'mail.unsubscribe.unknown': () => 'Ce lien de désinscription est inconnu (ou ne l’est plus) : changez vos préférences depuis votre compte.',
   'mail.person.notFound': () => 'Cette personne n’existe pas, ou vous ne pouvez pas la voir.',
+  'mail.freshness.months': () => 'Un nombre entier de mois, de 1 à 120.',
+  'mail.freshness.notConfigured': () => 'La campagne de mise à jour a besoin de la finalité à laquelle les personnes consentent (settings.freshness.purpose) : demandez à un administrateur de la définir.',
+  'link.token': () => 'Ce lien est incomplet : ouvrez-le depuis le message tel quel.',
+  'link.unknown': () => 'Ce lien ne fonctionne pas (ou plus) : connectez-vous autrement.',
+  'link.used': ({ address }) => `Ce lien a déjà servi. Nous pouvons en envoyer un nouveau à ${address}.`,
+  'link.expired': ({ address }) => `Ce lien a expiré (un lien vaut 7 jours). Nous pouvons en envoyer un nouveau à ${address}.`,
 };

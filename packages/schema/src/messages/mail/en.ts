@@ -122,11 +122,23 @@ export const en: MailCatalogue = {
       paragraphs: [`The text you agreed to for “${purpose}” has changed.`, 'Open your consent centre to read the new text and confirm, or withdraw, your consent.'],
       why: 'You receive this message because you gave this consent.',
     }),
+    'auth.link': () => ({
+      subject: 'Your new sign-in link',
+      paragraphs: ['Here is the new link you asked for: it signs you in and takes you where you were going.'],
+      why: 'You receive this message because a new link was asked for this address. If it was not you, ignore it.',
+    }),
+    'profile.freshness': ({ months }) => ({
+      subject: 'Are your details still up to date?',
+      paragraphs: [`You have not confirmed your details for ${months} months. A glance is enough: correct what changed, or confirm that all is accurate.`],
+      why: 'You receive this message because you agreed to be contacted to keep your entry up to date. You can turn it off in your preferences.',
+    }),
   },
   chrome: {
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     unsubscribeLabel: 'Stop receiving these messages',
     unsubscribe: (url) => `Stop receiving these messages: ${url}`,
+    link: { profile: 'Update my details', consents: 'Manage my consents', offers: 'See my offers', pledges: 'See my gifts and pledges', company: 'Open my company space' },
+    linkNote: (days) => `This link signs you in directly; it works once and lasts ${days} days. Do not forward it.`,
     sentBy: (institution) => `Sent by ${institution} through Passerelle.`,
   },
 };

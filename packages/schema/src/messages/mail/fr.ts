@@ -122,11 +122,23 @@ export const fr: MailCatalogue = {
       paragraphs: [`Le texte auquel vous aviez consenti pour « ${purpose} » a changé.`, 'Ouvrez votre centre de consentement pour lire le nouveau texte et confirmer, ou retirer, votre accord.'],
       why: 'Vous recevez ce message parce que vous aviez donné cet accord.',
     }),
+    'auth.link': () => ({
+      subject: 'Votre nouveau lien de connexion',
+      paragraphs: ['Voici le nouveau lien que vous avez demandé : il vous connecte et vous mène où vous alliez.'],
+      why: 'Vous recevez ce message parce qu’un nouveau lien a été demandé pour cette adresse. Si ce n’est pas vous, ignorez-le.',
+    }),
+    'profile.freshness': ({ months }) => ({
+      subject: 'Vos informations sont-elles toujours à jour ?',
+      paragraphs: [`Vous n’avez pas confirmé vos informations depuis ${months} mois. Un coup d’œil suffit : corrigez ce qui a changé, ou confirmez que tout est exact.`],
+      why: 'Vous recevez ce message parce que vous avez accepté d’être contacté pour tenir votre fiche à jour. Vous pouvez le désactiver dans vos préférences.',
+    }),
   },
   chrome: {
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
     unsubscribeLabel: 'Ne plus recevoir ces messages',
     unsubscribe: (url) => `Ne plus recevoir ces messages : ${url}`,
+    link: { profile: 'Mettre à jour mes informations', consents: 'Gérer mes consentements', offers: 'Voir mes offres', pledges: 'Voir mes dons et promesses', company: 'Ouvrir mon espace entreprise' },
+    linkNote: (days) => `Ce lien vous connecte directement ; il sert une seule fois et vaut ${days} jours. Ne le transférez pas.`,
     sentBy: (institution) => `Message envoyé par ${institution} via Passerelle.`,
   },
 };

@@ -5,7 +5,7 @@
  * footer, unsubscribe) has codes of its own. Only the server imports it.
  */
 import type { Language } from '../format.ts';
-import type { MailKind, MailParams } from '../../mail/index.ts';
+import type { LinkAction, MailKind, MailParams } from '../../mail/index.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 
@@ -28,6 +28,10 @@ export interface MailChrome {
   unsubscribe: (url: string) => string;
   /** The last line: who sends it. */
   sentBy: (institution: string) => string;
+  /** The words of a link that signs the person in, by where it takes them. */
+  link: { readonly [A in LinkAction]: string };
+  /** Under the link: how long it lasts, and that it is theirs alone. */
+  linkNote: (days: number) => string;
 }
 
 export type MailCatalogue = {
