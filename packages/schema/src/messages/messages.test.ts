@@ -25,6 +25,8 @@ const samples: { [C in WithParams]: ParamsOf<C>[] } = {
   'request.methodNotAllowed': [{ method: 'PUT', allowed: ['GET', 'POST'] }],
   'request.noRoute': [{ method: 'GET', path: '/v1/nothing' }],
   'list.limit': [{ max: 100 }],
+  'link.used': [{ address: 'c•••@example.org' }],
+  'link.expired': [{ address: 'c•••@example.org' }],
   'server.busy': [{ seconds: 2 }],
   'auth.originUnregistered': [{ origin: 'https://evil.example' }],
   'auth.code.tooManyAsked': [{ minutes: 15 }],
