@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { sampleOfferBody, testApp, type TestApp } from '../testing.ts';
 import { smtpMailer } from '../auth/mailer.ts';
-import { mailOutbox, profiles, purposes } from '../db/tables/index.ts';
+import { mailOutbox, profiles, purposeVersions, purposes } from '../db/tables/index.ts';
 import { dailySweep } from './sweep.ts';
 import { startMailWorker } from './worker.ts';
 import { readMessage, smtpReceiver } from './smtp-receiver.ts';
@@ -19,6 +19,12 @@ afterEach(async () => {
 });
 
 const DAY = 86_400_000;
+
+/** The hash of a purpose's current text, which a choice names. */
+function versionOf(t: TestApp, key: string): string {
+  const p = t.db.select().from(purposes).where(and(eq(purposes.tenantId, t.ids.demo.tenantId), eq(purposes.key, key))).get()!;
+  return t.db.select().from(purposeVersions).where(eq(purposeVersions.id, p.currentVersionId)).get()!.hash;
+}
 let keys = 0;
 const key = () => `sweep-test-${++keys}`;
 const kindsFor = (t: TestApp, personId: string) => t.db.select().from(mailOutbox).where(eq(mailOutbox.personId, personId)).orderBy(mailOutbox.createdAt).all().map((m) => m.kind);
@@ -90,7 +96,7 @@ describe('the daily sweep', () => {
     const claire = t.ids.demo.people['alumna-claire'];
     t.db.update(profiles).set({ preferredLanguage: 'en' }).where(eq(profiles.personId, claire)).run();
     const token = await t.signIn('alumna-claire');
-    expect((await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } })).status).toBe(200);
+    expect((await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: versionOf(t, 'events') } })).status).toBe(200);
     // Events: 24 months. Not yet within 30 days…
     t.clock.advance((730 - 40) * DAY);
     await dailySweep(t.db, t.clock.now());
@@ -106,8 +112,8 @@ describe('the daily sweep', () => {
   it('a purpose’s new text: those who had agreed are asked to confirm, once per version; the others are not', async () => {
     const t = testApp();
     const { people } = t.ids.demo;
-    await t.call('PUT', '/v1/consents/alumni-news', { token: await t.signIn('alumna-claire'), body: { channels: { email: true } } });
-    await t.call('PUT', '/v1/consents/alumni-news', { token: await t.signIn('student-ines'), body: { channels: { email: false } } });
+    await t.call('PUT', '/v1/consents/alumni-news', { token: await t.signIn('alumna-claire'), body: { channels: { email: true }, version: versionOf(t, 'alumni-news') } });
+    await t.call('PUT', '/v1/consents/alumni-news', { token: await t.signIn('student-ines'), body: { channels: { email: false }, version: versionOf(t, 'alumni-news') } });
     const admin = await t.signIn('admin-demo');
     const purpose = t.db.select().from(purposes).where(and(eq(purposes.tenantId, t.ids.demo.tenantId), eq(purposes.key, 'alumni-news'))).get()!;
     const read = await t.call('GET', `/v1/purposes/${purpose.id}`, { token: admin });
