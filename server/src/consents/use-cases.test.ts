@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { versionOf } from './testing.ts';
 import { eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing.ts';
 import { loadActor } from '../auth/session.ts';
@@ -20,8 +21,8 @@ describe('consent use cases, called without HTTP', () => {
     const t = testApp();
     const ines = await callAs(t, 'student-ines');
     const where = { checked: 'https://www.demo.test', page: 'https://www.demo.test/mon-compte', component: 'passerelle-consent-centre' };
-    expect(await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, where })).toMatchObject({ changed: ['email'], purpose: { key: 'events' } });
-    expect((await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, where })).changed).toEqual([]);
+    expect(await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, version: versionOf(t, 'events'), where })).toMatchObject({ changed: ['email'], purpose: { key: 'events' } });
+    expect((await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, version: versionOf(t, 'events'), where })).changed).toEqual([]);
     const events = t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines.actor.personId)).all();
     expect(events.map((e) => [e.channel, e.granted, e.origin, e.originPage, e.originComponent])).toEqual([['email', true, where.checked, where.page, where.component]]);
     expect(auditOf(t, 'consent.choose').map((a) => a.origin)).toEqual(['use-case test']);

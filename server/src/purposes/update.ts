@@ -13,6 +13,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { updatePurpose } from './queries/purposes.ts';
 import { ensureVersion, findPurpose, purposeEtag, type PurposeRow } from './purposes.ts';
 import { requireEntity } from './create.ts';
+import { announceRenewals } from '../consents/renewals.ts';
 import { mailPurposeTextChanged } from '../mail/messages/consents.ts';
 
 export interface PurposeEdit {
@@ -58,6 +59,8 @@ export async function editPurpose(deps: Pick<Deps, 'db'>, call: Call, { id, patc
     const updated = (await findPurpose(tx, actor.tenantId, { id: current.id }))!;
     // People who agreed to the earlier text are asked to confirm the new one.
     await mailPurposeTextChanged(tx, who, updated, v0.id);
+    // The CRM hears of each of them too (consent.renewal_needed), when the text is a new one.
+    if (version.id !== v0.id) await announceRenewals(tx, who, updated);
     return updated;
   });
 }
