@@ -10,7 +10,6 @@ import { sampleOfferBody, testApp, type TestApp } from '../testing.ts';
 import { smtpMailer } from '../auth/mailer.ts';
 import { mailOutbox, profiles, purposeVersions, purposes } from '../db/tables/index.ts';
 import { dailySweep } from './sweep.ts';
-import { versionOf } from '../consents/testing.ts';
 import { startMailWorker } from './worker.ts';
 import { readMessage, smtpReceiver } from './smtp-receiver.ts';
 
