@@ -16,6 +16,7 @@ import { offerRenewal, offerTransitions } from '../../packages/schema/src/index.
 import type { Caller, RoleName } from './harness.ts';
 import type { Fixtures, Json } from './fixtures.ts';
 import { allowedBy, covered, entitiesOf, wholeTenant, type Sample } from './policy-access.ts';
+import { signedPaymentCallback } from '@passerelle/server/testing';
 import { signInLinkToken } from '@passerelle/server/testing';
 import { signedPaymentCallback } from '@passerelle/server/testing';
 
@@ -25,6 +26,8 @@ export interface Req {
   headers?: Record<string, string>;
   /** A session other than the caller's usual one (logout uses a fresh one). */
   token?: string;
+  /** A signed body (the payment callback): the headers that sign another raw body, for a suite that alters it. */
+  sign?: (rawBody: string) => Record<string, string>;
 }
 
 export interface RouteRule {
