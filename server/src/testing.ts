@@ -9,8 +9,6 @@ import { signHostToken } from './auth/host-token.ts';
 import type { Mail, Mailer } from './auth/mailer.ts';
 import type { LookupFunction } from 'node:net';
 import { tableLookup, testNameFallback } from './webhooks/host-table.ts';
-import { signature } from './webhooks/sign.ts';
-import { rotatePaymentSecret } from './pledges/payment-pages.ts';
 import { LINK_PARAMETER, makeLink } from './mail/links.ts';
 import { signature } from './webhooks/sign.ts';
 import { rotatePaymentSecret } from './pledges/payment-pages.ts';
@@ -187,21 +185,4 @@ export async function signedPaymentCallback(t: Pick<TestApp, 'db' | 'clock' | 'i
   /** The headers of the same message with another raw body (a suite that alters the body signs it again). */
   const sign = (raw: string) => ({ 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature(secret, id, timestamp, raw) });
   return { path: `/v1/pledges/payment-callback?tenant=${tenant}`, body, headers: sign(JSON.stringify(body)), sign };
-}
-
-/**
- * What an institution's payment page sends when a gift is paid: a new callback
- * secret is set for the institution, and `body` is signed with it as the page
- * would (`POST /v1/pledges/payment-callback`, Standard Webhooks headers).
- */
-export async function signedPaymentCallback(t: Pick<TestApp, 'db' | 'clock' | 'ids'>, body: Record<string, unknown>, tenant: 'demo' | 'other' = 'demo') {
-  const at = t.clock.now();
-  const secret = await rotatePaymentSecret(t.db, { tenantId: t.ids[tenant].tenantId, actorId: null, origin: 'test', at: at.toISOString() });
-  const id = `msg_${crypto.randomUUID()}`;
-  const timestamp = Math.floor(at.getTime() / 1000);
-  return {
-    path: `/v1/pledges/payment-callback?tenant=${tenant}`,
-    body,
-    headers: { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature(secret, id, timestamp, JSON.stringify(body)) },
-  };
 }
