@@ -378,6 +378,31 @@ export const routeAccess: Record<string, RouteRule> = {
   'GET /v1/exports/people': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
   'GET /v1/exports/offers': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
   'GET /v1/exports/pledges': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/receipts': { access: allowedBy(['receipt.list', covered]), rule: 'tax receipts export: staff (their entities) and admin' },
+
+  // Tax receipts of gifts (policy `receipt.*`): who reads the gift's amount downloads it; those who receive the money correct it.
+  'GET /v1/receipts': { access: allowedBy(['receipt.list', covered]), rule: 'the tax receipts of the entities one looks after: staff and admin' },
+  'GET /v1/receipts/issuer': { access: allowedBy(['receipt.setIssuer', wholeTenant]), rule: 'in whose name receipts are issued: administrators' },
+  'PUT /v1/receipts/issuer': {
+    access: allowedBy(['receipt.setIssuer', wholeTenant]),
+    rule: 'administrators',
+    sample: (f) => ({ path: '/v1/receipts/issuer', body: f.bodies.receiptIssuer() }),
+  },
+  'GET /v1/receipts/:id': {
+    access: allowedBy(['receipt.read', gift]),
+    rule: 'a gift’s receipt: its donor, staff of the beneficiary, admin (sample: Claire’s gift to École d’ingénieurs)',
+    sample: async (f) => ({ path: `/v1/receipts/${await f.shared('receipt', f.make.receipt)}` }),
+  },
+  'GET /v1/receipts/:id/receipt.pdf': {
+    access: allowedBy(['receipt.read', gift]),
+    rule: 'its donor, staff of the beneficiary, admin',
+    sample: async (f) => ({ path: `/v1/receipts/${await f.shared('receipt', f.make.receipt)}/receipt.pdf` }),
+  },
+  'POST /v1/receipts/:id/correct': {
+    access: allowedBy(['receipt.read', gift], ['receipt.correct', gift]),
+    rule: 'staff of the beneficiary, admin',
+    sample: async (f) => ({ path: `/v1/receipts/${await f.make.receipt()}/correct`, body: f.bodies.receiptCorrection() }),
+  },
 
   // Webhooks send data out of Passerelle: administrators only (policy `webhook.manage`).
   'POST /v1/webhooks': { access: WEBHOOK_MANAGERS, rule: 'subscribe a URL: administrators', sample: (f) => ({ path: '/v1/webhooks', body: f.bodies.webhook() }) },
