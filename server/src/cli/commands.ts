@@ -12,6 +12,7 @@ import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant, listKeys, listOrigins, listTenants, removeKey, removeOrigin } from './tenant.ts';
 import { setSiret } from './entity.ts';
 import { setOffersOpenToVisitorsCommand, setStaffEmailSignInCommand } from './institution.ts';
+import { receiptIssuerOptions, setReceiptIssuerCommand } from './receipt-issuer.ts';
 import { importCommand } from './import.ts';
 import { optionRefused } from './refusals.ts';
 import { calendarCommand, calendarInput, campaignYear, resetCalendarCommand, setCalendarCommand } from './soltea.ts';
@@ -111,6 +112,12 @@ export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'res
     const [, slug, url, ...rest] = positionals;
     if (slug === undefined || url === undefined || rest.length > 0) throw misused(say, command);
     return (db) => setPaymentPageCommand(db, say, loadParameters(env), slug, url, values);
+  }
+  if (command === 'institution' && args[0] === 'set-receipt-issuer') {
+    const { values, positionals } = parsed(say, command, args, receiptIssuerOptions);
+    const [, slug, ...rest] = positionals;
+    if (slug === undefined || rest.length > 0) throw misused(say, command);
+    return (db) => setReceiptIssuerCommand(db, say, slug, values);
   }
   if (command === 'seed') {
     const { values, positionals } = parsed(say, command, args, { demo: { type: 'boolean' } });

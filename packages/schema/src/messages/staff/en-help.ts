@@ -22,6 +22,9 @@ export const enHelp: HelpCatalogue = {
                                            let staff and admins keep their rights after an email code (default off)
   institution set-offers-open-to-visitors <slug> <on|off>
                                            let people read the published offers without signing in (default off)
+  institution set-receipt-issuer <slug> --legal-name … --address … --postal-code … --city … --object …
+      --status general_interest|public_utility|higher_education --siren … --signatory-name … --signatory-title …
+                                           in whose name gifts' tax receipts are issued (none until set)
   institution set-payment-page <slug> <url|none> [--entity "<name>"] [--fund <code>]
                                            where gifts are paid: https://…?amount={amount}&ref={reference}
   institution rotate-payment-secret <slug> the secret that signs the payment page's callback (shown once)

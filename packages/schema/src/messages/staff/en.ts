@@ -50,6 +50,10 @@ export const en: StaffCatalogue = {
     after
       ? `The offer board of ${slug} is now open to visitors: its published offers can be read without signing in, from its registered origins.`
       : `The offer board of ${slug} is now closed to visitors: reading its offers needs a sign-in again.`,
+  'cli.receiptIssuer.invalid': ({ fields }) =>
+    `Check ${fields.join(', ')}: pnpm passerelle institution set-receipt-issuer <slug> --legal-name "<name>" --address "<street>" --postal-code <code> --city "<city>" --object "<object>" --status general_interest|public_utility|higher_education --siren <siren> --signatory-name "<name>" --signatory-title "<title>"`,
+  'cli.receiptIssuer.set': ({ slug, legalName }) => `${slug} now issues tax receipts for gifts in the name of ${legalName}; the next gift marked received gets the next number of the year.`,
+  'cli.receiptIssuer.unchanged': ({ slug }) => `The tax receipts of ${slug} already name this issuer: nothing changed.`,
 
   'cli.tenant.list': ({ tenants }) =>
     tenants.length === 0

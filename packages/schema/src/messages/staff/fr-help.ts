@@ -22,6 +22,9 @@ export const frHelp: HelpCatalogue = {
                                            le personnel et les administrateurs gardent leurs droits après un code par e-mail (off par défaut)
   institution set-offers-open-to-visitors <slug> <on|off>
                                            les offres publiées se lisent sans connexion (off par défaut)
+  institution set-receipt-issuer <slug> --legal-name … --address … --postal-code … --city … --object …
+      --status general_interest|public_utility|higher_education --siren … --signatory-name … --signatory-title …
+                                           au nom de qui sont émis les reçus fiscaux des dons (aucun tant que non réglé)
   institution set-payment-page <slug> <url|none> [--entity "<nom>"] [--fund <code>]
                                            où se paient les dons : https://…?amount={amount}&ref={reference}
   institution rotate-payment-secret <slug> le secret qui signe le rappel de la page de paiement (affiché une fois)

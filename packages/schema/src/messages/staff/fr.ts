@@ -55,6 +55,10 @@ export const fr: StaffCatalogue = {
     after
       ? `Le tableau des offres de ${slug} est désormais ouvert aux visiteurs : ses offres publiées se lisent sans connexion, depuis ses origines enregistrées.`
       : `Le tableau des offres de ${slug} est désormais fermé aux visiteurs : lire ses offres demande de nouveau une connexion.`,
+  'cli.receiptIssuer.invalid': ({ fields }) =>
+    `Vérifiez ${fields.join(', ')} : pnpm passerelle institution set-receipt-issuer <slug> --legal-name "<dénomination>" --address "<rue>" --postal-code <code> --city "<ville>" --object "<objet>" --status general_interest|public_utility|higher_education --siren <siren> --signatory-name "<nom>" --signatory-title "<qualité>"`,
+  'cli.receiptIssuer.set': ({ slug, legalName }) => `${slug} émet désormais les reçus fiscaux des dons au nom de ${legalName} ; le prochain don marqué reçu prend le numéro suivant de l’année.`,
+  'cli.receiptIssuer.unchanged': ({ slug }) => `Les reçus fiscaux de ${slug} nomment déjà cet émetteur : rien n’a changé.`,
 
   'cli.tenant.list': ({ tenants }) =>
     tenants.length === 0
