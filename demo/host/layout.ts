@@ -9,6 +9,7 @@ export const PAGES = [
   { file: 'profile.html', fr: 'Mon profil', en: 'My profile' },
   { file: 'offers.html', fr: 'Stages et alternance', en: 'Internships' },
   { file: 'directory.html', fr: 'Annuaire', en: 'Directory' },
+  { file: 'company.html', fr: 'Espace entreprise', en: 'Company space' },
   { file: 'moderation.html', fr: 'Modération', en: 'Moderation' },
   { file: 'pledge.html', fr: 'Soutenir', en: 'Give' },
   { file: 'consents.html', fr: 'Mes consentements', en: 'My consents' },

@@ -65,9 +65,11 @@ async function main() {
     await withServer(file, async ({ signIn, call }) => {
       const student = await signIn('student-ines');
       const admin = await signIn('admin-demo');
+      // A choice names the text it was made on.
+      const events = (JSON.parse((await call(student, 'GET', '/v1/consents')).text) as { purposes: { key: string; version: { hash: string } }[] }).purposes.find((p) => p.key === 'events')!.version.hash;
       const shapes: [string, number, (i: number) => [string, string, string, unknown?]][] = [
         ['GET /v1/consents', REQUESTS, () => [student, 'GET', '/v1/consents']],
-        ['PUT /v1/consents/events (toggle sms)', REQUESTS, (i) => [student, 'PUT', '/v1/consents/events', { channels: { sms: i % 2 === 0 } }]],
+        ['PUT /v1/consents/events (toggle sms)', REQUESTS, (i) => [student, 'PUT', '/v1/consents/events', { channels: { sms: i % 2 === 0 }, version: events }]],
         ['GET /v1/consents/history?limit=100', REQUESTS, () => [student, 'GET', '/v1/consents/history?limit=100']],
         ['GET /v1/me/export (JSON)', Math.max(20, REQUESTS / 10), () => [student, 'GET', '/v1/me/export']],
         ['GET /v1/me/export?format=zip', Math.max(20, REQUESTS / 10), () => [student, 'GET', '/v1/me/export?format=zip']],

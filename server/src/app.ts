@@ -28,9 +28,12 @@ import { offerRoutes } from './offers/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { profileRoutes } from './profiles/routes.ts';
 import { pledgeRoutes } from './pledges/routes.ts';
+import { paymentCallbackRoutes } from './pledges/callback-routes.ts';
+import { receiptRoutes } from './receipts/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { mailRoutes } from './mail/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -57,10 +60,14 @@ function routes() {
     .route('/companies', companyRoutes)
     .route('/offers', offerRoutes)
     .route('/profiles', profileRoutes)
+    // Before the pledge routes, which ask for a session: the payment page's callback is signed instead.
+    .route('/pledges/payment-callback', paymentCallbackRoutes)
     .route('/pledges', pledgeRoutes)
+    .route('/receipts', receiptRoutes)
     .route('/exports', exportRoutes)
     .route('/webhooks', webhookRoutes)
-    .route('/audit', auditRoutes);
+    .route('/audit', auditRoutes)
+    .route('/mail', mailRoutes);
 }
 
 /**

@@ -46,6 +46,8 @@ export const EnvSchema = v.object({
   WEBHOOK_ALLOW_LOCAL_HTTP: v.optional(v.picklist(['0', '1'])),
   /** Seconds the requests in flight get to finish after SIGTERM or SIGINT before they are cut (10 by default). */
   SHUTDOWN_GRACE_SECONDS: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'SHUTDOWN_GRACE_SECONDS must be a whole number of seconds.'), v.transform(Number)), '10'),
+  /** The API's public address (https://passerelle.univ-exemple.fr): the one-click unsubscribe links of reminders point there. Unset: a mailto: link. */
+  PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL such as https://passerelle.univ-exemple.fr.'))),
   /** The least important log lines written: `info` (one line per request) by default. */
   LOG_LEVEL: v.optional(v.picklist(logLevels, `LOG_LEVEL must be one of ${logLevels.join(', ')}.`), 'info'),
 });
@@ -67,6 +69,8 @@ export interface Config {
   webhookAllowLocalHttp: boolean;
   /** How long a stop (SIGTERM, SIGINT) waits for the requests in flight. */
   shutdownGraceSeconds: number;
+  /** PUBLIC_URL: where the API is reached from outside (unsubscribe links). */
+  publicUrl: string | undefined;
   /** LOG_LEVEL; the lines are JSON, or one readable line each in development mode. */
   logLevel: LogLevel;
   /** The yearly parameter files (PASSERELLE_INTERNSHIP_CONFIG, PASSERELLE_PLEDGES_CONFIG), read and checked with the environment. */
@@ -110,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookAllowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ? e.WEBHOOK_ALLOW_LOCAL_HTTP === '1' : dev,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL,
     parameters: loadParameters(env),
   };
 }

@@ -3,6 +3,11 @@ import { ConfigError, parseServerConfig, type Config } from './env.ts';
 import { migrateDatabase, openDatabase } from './db/open.ts';
 import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
+import { startConsentLapseSweeper } from './consents/lapses.ts';
+import { startMailWorker } from './mail/worker.ts';
+import { dailySweep } from './mail/sweep.ts';
+import { campaignsInForce } from './pledges/campaigns.ts';
+import { mailerFor } from './auth/mailer.ts';
 import { stopGracefullyOnSignal } from './shutdown.ts';
 import { createLogger } from './http/log.ts';
 import { BootRefused, bootFailure, checkSmtp, listen } from './boot.ts';
@@ -25,13 +30,18 @@ async function main(): Promise<void> {
   const { createApp } = await import('./app.ts');
   const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
   migrateDatabase(db);
+  const { parameters } = config;
   // Webhook deliveries: a lane per subscription, woken when a message is queued and polled every second; a stop waits for the attempts in flight.
   const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp, onError: (err) => log.error({ err }, 'webhook delivery failed') });
-  const app = createApp({ db, config, logger: log, workers: [{ name: 'webhooks', running: webhooks.running }] });
+  // The mail outbox: sent through SMTP (or the dev outbox in development mode), woken when a message is queued and polled every 5 s; without any transport the messages wait, pending.
+  const mail = config.smtpUrl || config.dev ? startMailWorker({ db, clock: systemClock, mailer: mailerFor(config, db, systemClock), publicUrl: config.publicUrl, mailFrom: config.mailFrom, sweep: (at) => dailySweep(db, at, () => campaignsInForce({ db, config: { parameters } })), onError: (err) => log.error({ err }, 'mail worker failed') }) : undefined;
+  // Consents whose retention ran out: a daily sweep per institution (looked for every hour), announced as consent.lapsed webhooks.
+  const lapses = startConsentLapseSweeper({ db, clock: systemClock, onError: (err) => log.error({ err }, 'consent lapse sweep failed') });
+  const app = createApp({ db, config, logger: log, workers: [{ name: 'webhooks', running: webhooks.running }, { name: 'consent-lapses', running: lapses.running }, ...(mail ? [{ name: 'mail', running: mail.running }] : [])] });
   const server = await listen(app.fetch, config.port);
   if (config.dev) log.warn('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
   log.info({ port: config.port, database: config.databaseUrl }, `Passerelle API on http://localhost:${config.port}`);
-  stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => webhooks.stop(), closeDatabase: close, log: (line) => log.info(line) });
+  stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => Promise.all([webhooks.stop(), lapses.stop()]).then(() => mail?.stop()), closeDatabase: close, log: (line) => log.info(line) });
 }
 
 // One sentence and exit code 1, never a stack: a bad environment (ConfigError), a port, the database file, the SMTP server, or else what failed.

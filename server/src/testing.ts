@@ -9,6 +9,9 @@ import { signHostToken } from './auth/host-token.ts';
 import type { Mail, Mailer } from './auth/mailer.ts';
 import type { LookupFunction } from 'node:net';
 import { tableLookup, testNameFallback } from './webhooks/host-table.ts';
+import { LINK_PARAMETER, makeLink } from './mail/links.ts';
+import { signature } from './webhooks/sign.ts';
+import { rotatePaymentSecret } from './pledges/payment-pages.ts';
 
 /** What an empty environment gives (production behaviour), for suites that want exactly the defaults. */
 export { parseConfig, type Config } from './env.ts';
@@ -144,6 +147,13 @@ export function sampleOfferBody(to: { companyId: string; targetEntityIds: string
   };
 }
 
+/** A fresh sign-in link's token for a person, as a message would carry it (mail/links.ts), for suites that need one without sending mail. */
+export async function signInLinkToken(t: Pick<TestApp, 'db' | 'clock'>, tenantId: string, personId: string, address: string): Promise<string> {
+  const url = await makeLink(t.db, { tenantId, personId, address, mailId: null, action: 'profile', page: 'https://www.demo.test/', now: t.clock.now() });
+  if (!url) throw new Error(`no link for ${address}: not the person's sign-in address`);
+  return new URL(url).searchParams.get(LINK_PARAMETER)!;
+}
+
 /**
  * A valid apprenticeship-tax pledge body: Acme's representative, half of
  * its tax to the École d'ingénieurs in the 2026 campaign; `over` replaces fields.
@@ -160,4 +170,19 @@ export function sampleTaxPledgeBody(ids: DemoIds, over: Record<string, unknown> 
     viaAccountant: false,
     ...over,
   };
+}
+
+/**
+ * What an institution's payment page sends when a gift is paid: a new callback
+ * secret is set for the institution, and `body` is signed with it as the page
+ * would (`POST /v1/pledges/payment-callback`, Standard Webhooks headers).
+ */
+export async function signedPaymentCallback(t: Pick<TestApp, 'db' | 'clock' | 'ids'>, body: Record<string, unknown>, tenant: 'demo' | 'other' = 'demo') {
+  const at = t.clock.now();
+  const secret = await rotatePaymentSecret(t.db, { tenantId: t.ids[tenant].tenantId, actorId: null, origin: 'test', at: at.toISOString() });
+  const id = `msg_${crypto.randomUUID()}`;
+  const timestamp = Math.floor(at.getTime() / 1000);
+  /** The headers of the same message with another raw body (a suite that alters the body signs it again). */
+  const sign = (raw: string) => ({ 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature(secret, id, timestamp, raw) });
+  return { path: `/v1/pledges/payment-callback?tenant=${tenant}`, body, headers: sign(JSON.stringify(body)), sign };
 }

@@ -62,7 +62,7 @@ async function populateOther(api: Api) {
     entityId: other.entities.university,
     retentionMonths: 12,
   });
-  await ok('PUT', `/v1/consents/${purpose.key as string}`, student, { channels: { email: true } });
+  await ok('PUT', `/v1/consents/${purpose.key as string}`, student, { channels: { email: true }, version: (purpose.version as { hash: string }).hash });
   await ok('PUT', '/v1/consents/solicitation-cap', student, { perMonth: 2 });
   // A recruiter of `other` asks for a new company, then asks for erasure.
   const recruiter = await api.emailPerson('other');

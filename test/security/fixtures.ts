@@ -51,6 +51,16 @@ export function fixtures(api: Api) {
     receive: (): Json => ({ receivedAmountCents: 1000, receivedOn: '2026-03-01' }),
     cancel: (): Json => ({ reason: 'Doublon' }),
     importCsv: (): Json => ({ csv: 'SIRET;UAI;Montant;Date\n52345678800026;0754321P;10;2026-06-15' }),
+    receiptIssuer: (): Json => ({
+      legalName: 'Université de Démonstration',
+      address: { line1: '1 place de l’Université', postalCode: '75005', city: 'Paris' },
+      object: 'Enseignement supérieur et recherche',
+      status: 'higher_education',
+      siren: '197534712',
+      signatoryName: 'Nadia Haddad',
+      signatoryTitle: 'Présidente de l’université',
+    }),
+    receiptCorrection: (): Json => ({ reason: 'Adresse erronée', address: { line1: '8 quai Saint-Vincent', postalCode: '69001', city: 'Lyon' } }),
     company: (): Json => ({ name: `Société ${randomUUID().slice(0, 6)}`, siret: freshSiret(), website: 'https://example.org' }),
     companyPatch: (): Json => ({ website: 'https://www.acme-robotique.fr' }),
     companyRequest: (companyId: string = demo.companies.globex): Json => ({ companyId, message: 'Je recrute.' }),
@@ -96,6 +106,11 @@ export function fixtures(api: Api) {
     taxPledge: async () => idOf(await created('POST', '/v1/pledges', 'company_rep', bodies.tax(), { 'idempotency-key': randomUUID() })),
     /** Claire's gift to École d'ingénieurs. */
     gift: async () => idOf(await created('POST', '/v1/pledges', 'alumnus', bodies.gift(), { 'idempotency-key': randomUUID() })),
+    /** Claire's gift to École d'ingénieurs, received by an administrator: its tax receipt. */
+    receipt: async () => {
+      const gift = await make.gift();
+      return ((await created('POST', `/v1/pledges/${gift}/receive`, 'admin', {})).json as { receipt: { id: string } }).receipt.id;
+    },
     /** A recruiter (no membership) asks to represent Initech. */
     companyRequest: async (token: string) => idOf(await created('POST', '/v1/companies/requests', { token }, bodies.companyRequest(demo.companies.initech))),
     /** A new person signed in by email asks for erasure. */

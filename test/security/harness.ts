@@ -24,9 +24,10 @@ export const roleSubjects = {
   staff: 'staff-eng',
   staff_elsewhere: 'staff-mgmt',
   admin: 'admin-demo',
+  dpo: 'dpo-demo',
 } as const;
 export type RoleName = keyof typeof roleSubjects | 'no_membership';
-export const roleNames: readonly RoleName[] = ['student', 'alumnus', 'company_rep', 'staff', 'staff_elsewhere', 'admin', 'no_membership'];
+export const roleNames: readonly RoleName[] = ['student', 'alumnus', 'company_rep', 'staff', 'staff_elsewhere', 'admin', 'dpo', 'no_membership'];
 export type Caller = RoleName | 'anonymous';
 
 export interface Reply {

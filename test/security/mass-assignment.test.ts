@@ -51,7 +51,9 @@ describe('mass assignment', () => {
         const req = await rule.sample!(f, caller);
         if (req.body === undefined) continue;
         const before = api.snapshot();
-        const reply = await api.send(route.method, req.path, { ...(req.token ? { token: req.token } : { as: caller }), body: withKey(req.body, key, value), headers: req.headers ?? {} });
+        const body = withKey(req.body, key, value);
+        // A signed body is signed again once altered, so that what answers is the route's schema, not the signature.
+        const reply = await api.send(route.method, req.path, { ...(req.token ? { token: req.token } : { as: caller }), body, headers: req.sign ? req.sign(body) : (req.headers ?? {}) });
         tried++;
         const where = `${route.key} + ${key} as ${caller} → ${reply.status} ${reply.text.slice(0, 140)}`;
         if (({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).isAdmin !== undefined) {

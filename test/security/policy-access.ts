@@ -25,6 +25,7 @@ const memberships: Record<RoleName, readonly Membership[]> = {
   staff: [{ role: 'staff', entityId: 'engineering' }],
   staff_elsewhere: [{ role: 'staff', entityId: 'management' }],
   admin: [{ role: 'admin', entityId: 'university' }],
+  dpo: [{ role: 'dpo', entityId: 'university' }],
   no_membership: [],
 };
 

@@ -9,13 +9,16 @@
  * packages/schema answers for that object (`allowedBy`, policy-access.ts). Roles: student (Inès),
  * alumnus (Claire), company_rep (Marc, Acme), staff (Sophie, École
  * d'ingénieurs), staff_elsewhere (Julien, École de management), admin
- * (Nadia), no_membership (a recruiter signed in by email).
+ * (Nadia), dpo (Camille, the data protection officer), no_membership (a recruiter signed in by email).
  */
 import { randomUUID } from 'node:crypto';
-import { offerTransitions } from '../../packages/schema/src/index.ts';
+import { offerRenewal, offerTransitions } from '../../packages/schema/src/index.ts';
 import type { Caller, RoleName } from './harness.ts';
 import type { Fixtures, Json } from './fixtures.ts';
 import { allowedBy, covered, entitiesOf, wholeTenant, type Sample } from './policy-access.ts';
+import { signedPaymentCallback } from '@passerelle/server/testing';
+import { signInLinkToken } from '@passerelle/server/testing';
+import { signedPaymentCallback } from '@passerelle/server/testing';
 
 export interface Req {
   path: string;
@@ -23,6 +26,8 @@ export interface Req {
   headers?: Record<string, string>;
   /** A session other than the caller's usual one (logout uses a fresh one). */
   token?: string;
+  /** A signed body (the payment callback): the headers that sign another raw body, for a suite that alters it. */
+  sign?: (rawBody: string) => Record<string, string>;
 }
 
 export interface RouteRule {
@@ -52,6 +57,20 @@ const COMPANY_MODERATORS = allowedBy(['company.moderate', acme]);
 const EXPORTERS = allowedBy(['records.export', covered]);
 const WEBHOOK_MANAGERS = allowedBy(['webhook.manage', { kind: 'webhook', entityId: 'university' }]);
 const key = () => ({ 'idempotency-key': randomUUID() });
+
+/** The current text version (hash) of a purpose: a consent choice names the text it was made on. */
+async function currentVersion(f: Fixtures, purposeKey: string): Promise<string> {
+  const overview = (await f.api.send('GET', '/v1/consents', { as: 'admin' })).json as { purposes: { key: string; version: { hash: string } }[] };
+  return overview.purposes.find((p) => p.key === purposeKey)!.version.hash;
+}
+
+/** Inès agrees to alumni-news by email: the id of that event of her consent record. */
+async function inesConsentEvent(f: Fixtures): Promise<string> {
+  const chosen = await f.api.send('PUT', '/v1/consents/alumni-news', { as: 'student', body: { channels: { email: true }, version: await currentVersion(f, 'alumni-news') } });
+  if (chosen.status !== 200) throw new Error(`fixture consent: ${chosen.status} ${chosen.text}`);
+  const record = (await f.api.send('GET', `/v1/consents/people/${f.demo.people['student-ines']}/events`, { as: 'admin' })).json as { items: { id: string; purposeKey: string }[] };
+  return record.items.find((e) => e.purposeKey === 'alumni-news')!.id;
+}
 
 export const routeAccess: Record<string, RouteRule> = {
   'GET /health': { access: 'public', rule: 'liveness probe' },
@@ -109,13 +128,43 @@ export const routeAccess: Record<string, RouteRule> = {
   'GET /v1/consents/history': { access: 'signed-in', rule: 'own consent history' },
   'POST /v1/consents/withdraw-all': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/withdraw-all', body: f.bodies.withdrawAll() }) },
   'PUT /v1/consents/solicitation-cap': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/solicitation-cap', body: f.bodies.cap() }) },
-  'PUT /v1/consents/:purpose': { access: 'signed-in', rule: 'own consents', sample: (f) => ({ path: '/v1/consents/alumni-news', body: f.bodies.consentChoice() }) },
+  'PUT /v1/consents/:purpose': { access: 'signed-in', rule: 'own consents', sample: async (f) => ({ path: '/v1/consents/alumni-news', body: { ...f.bodies.consentChoice(), version: await currentVersion(f, 'alumni-news') } }) },
   'GET /v1/consents/export': { access: allowedBy(['consent.export', wholeTenant]), rule: 'CRM export of consent states: administrators', sample: () => ({ path: '/v1/consents/export?purpose=alumni-news' }) },
   'GET /v1/consents/people/:personId': {
     access: allowedBy(['consent.read', ines]),
     rule: 'consent state of others: staff of their entities and admins, read only (sample: Inès, École d’ingénieurs)',
     sample: (f) => ({ path: `/v1/consents/people/${f.demo.people['student-ines']}` }),
   },
+  'GET /v1/consents/people/:personId/events': {
+    access: allowedBy(['consent.proof', ines]),
+    rule: 'a person’s complete consent record: administrators and the data protection officer (sample: Inès)',
+    sample: (f) => ({ path: `/v1/consents/people/${f.demo.people['student-ines']}/events` }),
+  },
+  'GET /v1/consents/people/:personId/events/:eventId/proof': {
+    access: allowedBy(['consent.proof', ines]),
+    rule: 'the proof of one consent, JSON or PDF: administrators and the data protection officer (sample: Inès’s consent to alumni-news)',
+    sample: async (f) => ({ path: `/v1/consents/people/${f.demo.people['student-ines']}/events/${await f.shared('inesConsentEvent', () => inesConsentEvent(f))}/proof?format=pdf` }),
+  },
+
+  'GET /v1/mail/people/:personId': {
+    access: allowedBy(['consent.read', ines]),
+    rule: 'what was sent to a person: staff of their entities and admins (sample: Inès, École d’ingénieurs), as for their consents',
+    sample: (f) => ({ path: `/v1/mail/people/${f.demo.people['student-ines']}` }),
+  },
+  'POST /v1/mail/links/sign-in': {
+    access: 'public',
+    rule: 'sign-in: trade a message’s link for a session (a fresh link of Inès’s each time)',
+    sample: async (f) => ({ path: '/v1/mail/links/sign-in', body: { tenant: 'demo', token: await signInLinkToken(f.api.t, f.demo.tenantId, f.demo.people['student-ines'], 'ines.martin@etu.demo.test') } }),
+  },
+  'POST /v1/mail/links/resend': {
+    access: 'public',
+    rule: 'a fresh link to the address a link went to: the link is the credential',
+    sample: async (f) => ({ path: '/v1/mail/links/resend', body: { tenant: 'demo', token: await signInLinkToken(f.api.t, f.demo.tenantId, f.demo.people['student-ines'], 'ines.martin@etu.demo.test') } }),
+  },
+  'POST /v1/mail/freshness': { access: allowedBy(['records.export', covered]), rule: 'the freshness campaign over the people one looks after: staff, administrators', sample: () => ({ path: '/v1/mail/freshness', body: {} }) },
+  'GET /v1/mail/preferences': { access: 'signed-in', rule: 'one’s own optional messages' },
+  'PUT /v1/mail/preferences': { access: 'signed-in', rule: 'one’s own optional messages', sample: () => ({ path: '/v1/mail/preferences', body: { kind: 'offer.digest', on: false } }) },
+  'POST /v1/mail/unsubscribe': { access: 'public', rule: 'one-click unsubscribe: the link’s token is the credential (an unknown one is 404)', sample: () => ({ path: `/v1/mail/unsubscribe?token=${'A'.repeat(43)}` }) },
 
   'GET /v1/purposes': { access: 'signed-in', rule: 'the texts the consent centre shows' },
   'POST /v1/purposes': { access: allowedBy(['purpose.manage', wholeTenant]), rule: 'purposes are managed by administrators', sample: (f) => ({ path: '/v1/purposes', body: f.bodies.purpose() }) },
@@ -173,6 +222,17 @@ export const routeAccess: Record<string, RouteRule> = {
     },
   },
 
+  'GET /v1/companies/:id/offers': {
+    access: allowedBy(['offer.companyList', acme]),
+    rule: 'every offer of a company, in any state: its representatives and admin (sample: Acme)',
+    sample: (f) => ({ path: `/v1/companies/${f.demo.companies.acme}/offers` }),
+  },
+  'GET /v1/companies/:id/representatives': {
+    access: allowedBy(['company.representatives', acme]),
+    rule: 'who represents a company: its representatives, staff, admin (sample: Acme)',
+    sample: (f) => ({ path: `/v1/companies/${f.demo.companies.acme}/representatives` }),
+  },
+
   'GET /v1/offers/parameters': { access: 'signed-in', rule: 'the form’s legal hints' },
   'GET /v1/offers': { access: 'signed-in', rule: 'published offers; one’s own; the staff queue' },
   'POST /v1/offers': {
@@ -219,6 +279,16 @@ export const routeAccess: Record<string, RouteRule> = {
     rule: 'the representatives, staff of a target, admin (sample: published by staff-eng)',
     sample: async (f) => ({ path: `/v1/offers/${await f.make.publishedOffer()}/fill` }),
   },
+  'POST /v1/offers/:id/renew': {
+    access: allowedBy([offerRenewal.action, offerOf('staff', 'published')]),
+    rule: 'who may edit the offer: the representatives, staff of a target, admin (sample: published by staff-eng)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.make.publishedOffer()}/renew`, body: {} }),
+  },
+  'POST /v1/offers/:id/duplicate': {
+    access: allowedBy(['offer.read', offerOf('staff', 'published')], ['offer.create', { kind: 'offer', companyId: 'acme', targetEntityIds: ['engineering'] }]),
+    rule: 'who may read the offer and post it again: students and alumni, the company’s representative, staff for their entities, admin (sample: published by staff-eng)',
+    sample: async (f) => ({ path: `/v1/offers/${await f.shared('published', f.make.publishedOffer)}/duplicate`, headers: key() }),
+  },
 
   'GET /v1/profiles': { access: 'signed-in', rule: 'the directory, field by field as the owners chose' },
   'GET /v1/profiles/me': { access: 'signed-in', rule: 'own profile' },
@@ -257,6 +327,24 @@ export const routeAccess: Record<string, RouteRule> = {
     sample: (f) => ({ path: '/v1/pledges', body: f.bodies.tax(), headers: key() }),
   },
   'POST /v1/pledges/import': { access: allowedBy(['pledge.import', covered]), rule: 'the SOLTéA transfer report: staff and admin', sample: (f) => ({ path: '/v1/pledges/import', body: f.bodies.importCsv() }) },
+  'GET /v1/pledges/campaigns': { access: 'signed-in', rule: 'the SOLTéA calendar as it applies, as the pledge form shows it' },
+  'PUT /v1/pledges/campaigns/:year': {
+    access: allowedBy(['pledge.setCalendar', wholeTenant]),
+    rule: 'the national SOLTéA calendar: administrators',
+    sample: () => ({ path: '/v1/pledges/campaigns/2031', body: { published: false } }),
+  },
+  'DELETE /v1/pledges/campaigns/:year': { access: allowedBy(['pledge.setCalendar', wholeTenant]), rule: 'the national SOLTéA calendar: administrators', sample: () => ({ path: '/v1/pledges/campaigns/2031' }) },
+  'GET /v1/pledges/payment-pages': { access: allowedBy(['pledge.setPaymentPages', wholeTenant]), rule: 'where gifts are paid: administrators' },
+  'PUT /v1/pledges/payment-pages': {
+    access: allowedBy(['pledge.setPaymentPages', wholeTenant]),
+    rule: 'where gifts are paid: administrators',
+    sample: () => ({ path: '/v1/pledges/payment-pages', body: { default: 'https://pay.example/?amount={amount}&ref={reference}', entities: {}, funds: {} } }),
+  },
+  'POST /v1/pledges/payment-callback': {
+    access: 'public',
+    rule: 'the institution’s payment page, by its signature (no session): a fresh gift paid, signed with the institution’s secret',
+    sample: async (f) => signedPaymentCallback(f.api.t, { reference: await f.make.gift(), amountCents: 30000 }),
+  },
   'GET /v1/pledges/:id': {
     access: allowedBy(['pledge.read', gift]),
     rule: 'a pledge: its author, staff of the beneficiary, admin (sample: Claire’s gift to École d’ingénieurs)',
@@ -290,6 +378,31 @@ export const routeAccess: Record<string, RouteRule> = {
   'GET /v1/exports/people': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
   'GET /v1/exports/offers': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
   'GET /v1/exports/pledges': { access: EXPORTERS, rule: 'records export: staff (their entities) and admin' },
+  'GET /v1/exports/receipts': { access: allowedBy(['receipt.list', covered]), rule: 'tax receipts export: staff (their entities) and admin' },
+
+  // Tax receipts of gifts (policy `receipt.*`): who reads the gift's amount downloads it; those who receive the money correct it.
+  'GET /v1/receipts': { access: allowedBy(['receipt.list', covered]), rule: 'the tax receipts of the entities one looks after: staff and admin' },
+  'GET /v1/receipts/issuer': { access: allowedBy(['receipt.setIssuer', wholeTenant]), rule: 'in whose name receipts are issued: administrators' },
+  'PUT /v1/receipts/issuer': {
+    access: allowedBy(['receipt.setIssuer', wholeTenant]),
+    rule: 'administrators',
+    sample: (f) => ({ path: '/v1/receipts/issuer', body: f.bodies.receiptIssuer() }),
+  },
+  'GET /v1/receipts/:id': {
+    access: allowedBy(['receipt.read', gift]),
+    rule: 'a gift’s receipt: its donor, staff of the beneficiary, admin (sample: Claire’s gift to École d’ingénieurs)',
+    sample: async (f) => ({ path: `/v1/receipts/${await f.shared('receipt', f.make.receipt)}` }),
+  },
+  'GET /v1/receipts/:id/receipt.pdf': {
+    access: allowedBy(['receipt.read', gift]),
+    rule: 'its donor, staff of the beneficiary, admin',
+    sample: async (f) => ({ path: `/v1/receipts/${await f.shared('receipt', f.make.receipt)}/receipt.pdf` }),
+  },
+  'POST /v1/receipts/:id/correct': {
+    access: allowedBy(['receipt.read', gift], ['receipt.correct', gift]),
+    rule: 'staff of the beneficiary, admin',
+    sample: async (f) => ({ path: `/v1/receipts/${await f.make.receipt()}/correct`, body: f.bodies.receiptCorrection() }),
+  },
 
   // Webhooks send data out of Passerelle: administrators only (policy `webhook.manage`).
   'POST /v1/webhooks': { access: WEBHOOK_MANAGERS, rule: 'subscribe a URL: administrators', sample: (f) => ({ path: '/v1/webhooks', body: f.bodies.webhook() }) },

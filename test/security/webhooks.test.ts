@@ -133,7 +133,8 @@ describe('a name that later resolves to this machine (DNS rebinding)', () => {
       const created = await subscribe(`https://crm.rebind.example.org:${port}/hooks`);
       assert.equal(created.status, 201, created.text);
       const id = (created.json as { id: string }).id;
-      assert.equal((await api.send('PUT', '/v1/consents/events', { as: 'student', body: { channels: { email: true } } })).status, 200);
+      const events = ((await api.send('GET', '/v1/consents', { as: 'student' })).json as { purposes: { key: string; version: { hash: string } }[] }).purposes.find((p) => p.key === 'events')!.version.hash;
+      assert.equal((await api.send('PUT', '/v1/consents/events', { as: 'student', body: { channels: { email: true }, version: events } })).status, 200);
 
       // …delivered once it answers 127.0.0.1 (the delivery's resolver knows that name only).
       const dnsNow = tableLookup(new Map([['crm.rebind.example.org', ['127.0.0.1']]]));

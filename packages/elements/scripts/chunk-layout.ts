@@ -45,6 +45,8 @@ const formRiders = [
   '../../schema/src/policy/audience.ts',
   '../../schema/src/policy/index.ts',
   './offers/offer-styles.ts',
+  // The SIRET check (with Luhn): the pledge's tax form and the company space's request for a new company.
+  '../../schema/src/identifiers/siret.ts',
 ];
 const RIDER = 'passerelle-rider:';
 const CORE = 'passerelle-core';

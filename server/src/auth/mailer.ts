@@ -8,6 +8,10 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, beside the text one (the mail outbox's messages). */
+  html?: string;
+  /** Extra headers (List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 /** Sends mail: SMTP, or the dev outbox in development mode. */
@@ -19,7 +23,8 @@ export function smtpMailer(url: string, from: string): Mailer {
   const transport = createTransport(url);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      // A refusal throws nodemailer's error, with the SMTP reply's `responseCode` and the `command` it answered: the mail worker tells a refused address (5xx to RCPT TO or DATA) from a server that cannot be reached.
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}) });
     },
   };
 }

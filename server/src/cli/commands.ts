@@ -12,8 +12,12 @@ import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant, listKeys, listOrigins, listTenants, removeKey, removeOrigin } from './tenant.ts';
 import { setSiret } from './entity.ts';
 import { setOffersOpenToVisitorsCommand, setStaffEmailSignInCommand } from './institution.ts';
+import { receiptIssuerOptions, setReceiptIssuerCommand } from './receipt-issuer.ts';
 import { importCommand } from './import.ts';
 import { optionRefused } from './refusals.ts';
+import { calendarCommand, calendarInput, campaignYear, resetCalendarCommand, setCalendarCommand } from './soltea.ts';
+import { rotatePaymentSecretCommand, setPaymentPageCommand } from './payment.ts';
+import { loadParameters } from '../config/parameters.ts';
 
 /** A command ready to run on the migrated database; it returns what to print. */
 export type DbAction = (db: Db) => string | Promise<string>;
@@ -25,6 +29,7 @@ export const commandHelp = {
   tenant: 'cli.help.tenant',
   entity: 'cli.help.entity',
   institution: 'cli.help.institution',
+  soltea: 'cli.help.soltea',
   import: 'cli.import.usage',
   backup: 'cli.backup.usage',
   restore: 'cli.backup.usage',
@@ -77,10 +82,43 @@ function tenantAction(say: Say, args: string[], env: Record<string, string | und
   throw misused(say, 'tenant');
 }
 
+const calendarOptions = { period: { type: 'string', multiple: true }, unallocated: { type: 'string' }, source: { type: 'string' }, unpublished: { type: 'boolean' } } as const;
+
+/** `soltea calendar | set-calendar <year> … | reset-calendar <year>`: the national SOLTéA calendar. */
+function solteaAction(say: Say, args: string[], env: Record<string, string | undefined>): DbAction {
+  const { values, positionals } = parsed(say, 'soltea', args, calendarOptions);
+  const [sub, year, ...rest] = positionals;
+  const asksDates = values.period !== undefined || values.unallocated !== undefined || values.source !== undefined || values.unpublished !== undefined;
+  if (sub === 'calendar' && year === undefined && !asksDates) return (db) => calendarCommand(db, say, loadParameters(env));
+  if (sub === 'set-calendar' && rest.length === 0) {
+    const input = calendarInput(say, values);
+    const y = campaignYear(say, year);
+    return (db) => setCalendarCommand(db, say, loadParameters(env), y, input);
+  }
+  if (sub === 'reset-calendar' && rest.length === 0 && !asksDates) {
+    const y = campaignYear(say, year);
+    return (db) => resetCalendarCommand(db, say, loadParameters(env), y);
+  }
+  throw misused(say, 'soltea');
+}
+
 /** The action of a database command, or a CliInputError saying in one sentence why the arguments do not make one. */
 export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'restore'>, args: string[], env: Record<string, string | undefined>): DbAction {
   if (command === 'import') return (db) => importCommand(db, args, { env, stderr: process.stderr });
   if (command === 'tenant') return tenantAction(say, args, env);
+  if (command === 'soltea') return solteaAction(say, args, env);
+  if (command === 'institution' && args[0] === 'set-payment-page') {
+    const { values, positionals } = parsed(say, command, args, { entity: { type: 'string' }, fund: { type: 'string' } });
+    const [, slug, url, ...rest] = positionals;
+    if (slug === undefined || url === undefined || rest.length > 0) throw misused(say, command);
+    return (db) => setPaymentPageCommand(db, say, loadParameters(env), slug, url, values);
+  }
+  if (command === 'institution' && args[0] === 'set-receipt-issuer') {
+    const { values, positionals } = parsed(say, command, args, receiptIssuerOptions);
+    const [, slug, ...rest] = positionals;
+    if (slug === undefined || rest.length > 0) throw misused(say, command);
+    return (db) => setReceiptIssuerCommand(db, say, slug, values);
+  }
   if (command === 'seed') {
     const { values, positionals } = parsed(say, command, args, { demo: { type: 'boolean' } });
     if (!values.demo || positionals.length > 0) throw new CliInputError(say('cli.seed.demoOnly'));
@@ -95,5 +133,6 @@ export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'res
   if (command === 'entity' && sub === 'siret' && slug !== undefined && rest.length >= 2) return (db) => setSiret(db, say, slug, rest.slice(0, -1).join(' '), rest.at(-1)!);
   if (command === 'institution' && sub === 'set-staff-email-sign-in' && slug !== undefined && rest.length === 1) return (db) => setStaffEmailSignInCommand(db, say, slug, rest[0]!);
   if (command === 'institution' && sub === 'set-offers-open-to-visitors' && slug !== undefined && rest.length === 1) return (db) => setOffersOpenToVisitorsCommand(db, say, slug, rest[0]!);
+  if (command === 'institution' && sub === 'rotate-payment-secret' && slug !== undefined && rest.length === 0) return (db) => rotatePaymentSecretCommand(db, say, slug);
   throw misused(say, command);
 }

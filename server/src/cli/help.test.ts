@@ -40,6 +40,7 @@ describe('pnpm passerelle: help, version and refusals, without touching the data
       tenant: 'Usage: pnpm passerelle tenant <list|add|origin|key>',
       entity: 'Usage: pnpm passerelle entity siret',
       institution: 'Usage: pnpm passerelle institution set-staff-email-sign-in',
+      soltea: 'Usage: pnpm passerelle soltea calendar',
       import: 'Usage: pnpm passerelle import <people|companies>',
       backup: 'Usage:',
       restore: 'Usage:',

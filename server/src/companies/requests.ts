@@ -9,6 +9,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { authorize } from '../auth/authorize.ts';
 import { ProblemError, notFound } from '../http/problem.ts';
 import { writeAudit } from '../audit/audit.ts';
+import { mailCompanyRequestDecision } from '../mail/messages/companies.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { findCompanyRepMembershipId, insertMembership } from '../tenancy/queries/memberships.ts';
 import { decidePendingCompany, findCompany } from './queries/companies.ts';
@@ -66,6 +67,7 @@ export async function approveRequest(deps: Pick<Deps, 'db'>, call: Call, input: 
       await insertMembership(tx, { tenantId: actor.tenantId, personId: request.personId, role: 'company_rep', companyId: request.companyId, createdAt: who.at });
     }
     await writeAudit(tx, who, { action: 'company.request.approve', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId } });
+    await mailCompanyRequestDecision(tx, who, request, { approved: true });
   });
   return (await requestView(deps.db, actor.tenantId, input.id))!;
 }
@@ -79,6 +81,7 @@ export async function refuseRequest(deps: Pick<Deps, 'db'>, call: Call, input: {
     await decideCompanyRequest(tx, request.id, { status: 'refused', reason, decidedBy: actor.personId, decidedAt: who.at });
     if (request.kind === 'create') await decidePendingCompany(tx, request.companyId, 'refused');
     await writeAudit(tx, who, { action: 'company.request.refuse', objectType: 'company_request', objectId: request.id, subjectId: request.personId, detail: { companyId: request.companyId, reason } });
+    await mailCompanyRequestDecision(tx, who, request, { approved: false, reason });
   });
   return (await requestView(deps.db, actor.tenantId, input.id))!;
 }

@@ -11,7 +11,11 @@ import {
   CompanyRequestCreateSchema,
   CompanyRequestRefuseSchema,
   CompanySearchQuerySchema,
+  CompanyOffersQuerySchema,
+  CompanyRepresentativePageSchema,
+  CompanyRepresentativesQuerySchema,
   IdSchema,
+  OfferPageSchema,
 } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
@@ -23,6 +27,9 @@ import { createCompany } from './create.ts';
 import { approveRequest, refuseRequest, requestCompany } from './requests.ts';
 import { editCompany } from './update.ts';
 import { findCompanies, listRequests, readCompany, readRequest } from './reads.ts';
+import { listRepresentatives } from './representatives.ts';
+import { listCompanyOffers } from '../offers/list.ts';
+import { todayOf } from '../offers/offer-view.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 
@@ -72,6 +79,18 @@ export const companyRoutes = new Hono<AppEnv>()
   )
   .get('/:id', describeRoute({ operationId: 'getCompany', summary: 'One company', tags: ['companies'], answers: { 200: CompanyViewSchema }, etag: true }), idParam, async (c) =>
     answer(c, await readCompany(c.var.deps, callOf(c), { id: c.req.valid('param').id })),
+  )
+  /**
+   * The company space's list: every offer of the company, by any of its
+   * representatives (or anyone else), in any state, last changed first
+   * (`offer.companyList`: its representatives and administrators).
+   */
+  .get('/:id/offers', describeRoute({ operationId: 'listCompanyOffers', summary: 'Every offer of a company, whoever posted it, in any state (its representatives, administrators)', tags: ['companies', 'offers'], answers: { 200: OfferPageSchema } }), idParam, queryParams(CompanyOffersQuerySchema), async (c) =>
+    c.json(await listCompanyOffers(c.var.deps.db, c.var.auth.actor, c.req.valid('param').id, c.req.valid('query'), todayOf(c.var.deps.clock.now())), 200),
+  )
+  /** Who represents the company, longest-standing first (its representatives, staff, administrators). */
+  .get('/:id/representatives', describeRoute({ operationId: 'listCompanyRepresentatives', summary: 'Who represents a company (its representatives, staff, administrators)', tags: ['companies'], answers: { 200: CompanyRepresentativePageSchema } }), idParam, queryParams(CompanyRepresentativesQuerySchema), async (c) =>
+    c.json(await listRepresentatives(c.var.deps, callOf(c), { id: c.req.valid('param').id, ...c.req.valid('query') }), 200),
   )
   /** A representative edits their own company; staff and admin any (If-Match required). */
   .patch('/:id', describeRoute({ operationId: 'updateCompany', summary: 'Edit a company (its representatives, staff, administrators)', tags: ['companies'], answers: { 200: CompanyViewSchema }, ifMatch: true, etag: true }), idParam, jsonBody(CompanyPatchSchema), async (c) =>

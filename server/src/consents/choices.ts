@@ -50,8 +50,8 @@ async function authorizeOwnChoice(deps: ChoiceDeps, { actor }: Call): Promise<vo
 export interface ConsentChoiceInput {
   purposeKey: string;
   channels: ConsentChoice['channels'];
-  /** The text version the person read; refused (409) when it is no longer the current one. */
-  version?: string | undefined;
+  /** The text version the person read (its hash); refused (409) when it is no longer the current one. */
+  version: string;
   where: ChoiceOrigin;
 }
 
@@ -67,7 +67,7 @@ export async function chooseConsent(deps: ChoiceDeps, call: Call, input: Consent
   if (unknown.length > 0) {
     throw validationProblem(unknown.map((ch) => ({ path: `channels.${ch}`, code: 'consent.channelUnused', params: { channel: ch, channels: [...purpose.version.channels] } })));
   }
-  if (input.version !== undefined && input.version !== purpose.version.hash) {
+  if (input.version !== purpose.version.hash) {
     throw new ProblemError('conflict', 'consent.textChanged', {}, { members: { currentVersion: purpose.version.hash } });
   }
   const now = clock.now();

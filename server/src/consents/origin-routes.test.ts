@@ -5,6 +5,7 @@
  * as claimed, never as the origin.
  */
 import { describe, expect, it } from 'vitest';
+import { versionOf } from './testing.ts';
 import { eq } from 'drizzle-orm';
 import type { ConsentEventView } from '@passerelle/schema';
 import { testApp, type TestApp } from '../testing.ts';
@@ -16,8 +17,8 @@ const FORGED = 'https://evil.example/forged';
 async function ines(t: TestApp) {
   return { token: await t.signIn('student-ines'), id: t.ids.demo.people['student-ines'] };
 }
-const eventsOf = (t: TestApp, personId: string) => t.db.select().from(consentEvents).where(eq(consentEvents.personId, personId)).all();
-const capEventsOf = (t: TestApp, personId: string) => t.db.select().from(solicitationCapEvents).where(eq(solicitationCapEvents.personId, personId)).all();
+const eventsOf = async (t: TestApp, personId: string) => (await t.db.select().from(consentEvents).where(eq(consentEvents.personId, personId)).all());
+const capEventsOf = async (t: TestApp, personId: string) => (await t.db.select().from(solicitationCapEvents).where(eq(solicitationCapEvents.personId, personId)).all());
 
 describe('consent proof: checked Origin and claimed page', () => {
   it('a choice made from the demo site with a forged page stores the checked Origin as origin and the forged page as origin_page', async () => {
@@ -26,7 +27,7 @@ describe('consent proof: checked Origin and claimed page', () => {
     const res = await t.call('PUT', '/v1/consents/events', {
       token,
       headers: { origin: DEMO_ORIGIN },
-      body: { channels: { email: true }, origin: { page: FORGED, component: 'passerelle-consent-centre' } },
+      body: { channels: { email: true }, version: (await versionOf(t, 'events')), origin: { page: FORGED, component: 'passerelle-consent-centre' } },
     });
     expect(res.status).toBe(200);
     const [row] = (await eventsOf(t, id));
@@ -36,7 +37,7 @@ describe('consent proof: checked Origin and claimed page', () => {
   it('the history (the proof the person reads) labels the page as claimed, next to the checked Origin; the former `page` still reads it', async () => {
     const t = testApp();
     const { token } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, headers: { origin: DEMO_ORIGIN }, body: { channels: { email: true }, origin: { page: FORGED } } });
+    await t.call('PUT', '/v1/consents/events', { token, headers: { origin: DEMO_ORIGIN }, body: { channels: { email: true }, version: (await versionOf(t, 'events')), origin: { page: FORGED } } });
     const history = (await (await t.call('GET', '/v1/consents/history', { token })).json()) as { items: ConsentEventView[] };
     expect(history.items[0]!.origin).toEqual({ checked: DEMO_ORIGIN, claimedPage: FORGED, page: FORGED, component: null });
   });
@@ -44,7 +45,7 @@ describe('consent proof: checked Origin and claimed page', () => {
   it('a session used from an Origin the institution has not registered records nothing (403)', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    const res = await t.call('PUT', '/v1/consents/events', { token, headers: { origin: 'https://evil.example' }, body: { channels: { email: true }, origin: { page: FORGED } } });
+    const res = await t.call('PUT', '/v1/consents/events', { token, headers: { origin: 'https://evil.example' }, body: { channels: { email: true }, version: (await versionOf(t, 'events')), origin: { page: FORGED } } });
     expect(res.status).toBe(403);
     expect((await eventsOf(t, id))).toEqual([]);
   });
@@ -52,14 +53,14 @@ describe('consent proof: checked Origin and claimed page', () => {
   it('without a browser Origin, origin is null and the Referer is kept only as the claimed page', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, headers: { referer: FORGED }, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/events', { token, headers: { referer: FORGED }, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } });
     expect((await eventsOf(t, id))[0]).toMatchObject({ origin: null, originPage: FORGED });
   });
 
   it('withdraw-all and the solicitation cap record the checked Origin too', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } });
     expect((await t.call('POST', '/v1/consents/withdraw-all', { token, headers: { origin: DEMO_ORIGIN }, body: { origin: { page: FORGED } } })).status).toBe(200);
     const withdrawals = (await eventsOf(t, id)).filter((e) => !e.granted);
     expect(withdrawals.length).toBeGreaterThan(0);
@@ -71,7 +72,7 @@ describe('consent proof: checked Origin and claimed page', () => {
   it('an erasure request’s withdrawals record the Origin it was asked from', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } });
     expect((await t.call('POST', '/v1/me/erasure', { token, headers: { origin: DEMO_ORIGIN }, body: { confirm: true } })).status).toBe(201);
     const withdrawals = (await eventsOf(t, id)).filter((e) => !e.granted);
     expect(withdrawals.length).toBeGreaterThan(0);
@@ -81,7 +82,7 @@ describe('consent proof: checked Origin and claimed page', () => {
   it('the CRM export and the person’s data export name both: origin (checked) and claimedPage', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, headers: { origin: DEMO_ORIGIN }, body: { channels: { email: true }, origin: { page: FORGED } } });
+    await t.call('PUT', '/v1/consents/events', { token, headers: { origin: DEMO_ORIGIN }, body: { channels: { email: true }, version: (await versionOf(t, 'events')), origin: { page: FORGED } } });
     await t.call('PUT', '/v1/consents/solicitation-cap', { token, headers: { origin: DEMO_ORIGIN }, body: { perMonth: 2, origin: { page: FORGED } } });
 
     const crm = await t.call('GET', '/v1/consents/export?purpose=events', { token: await t.signIn('admin-demo') });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { versionOf } from './testing.ts';
 import { and, eq } from 'drizzle-orm';
 import type { ConsentEventView, ConsentOverview, PurposeState } from '@passerelle/schema';
 import { testApp, type TestApp } from '../testing.ts';
@@ -47,11 +48,11 @@ describe('PUT /v1/consents/:purpose', () => {
   it('a grant then a withdrawal produce two events and the state is withdrawn', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    const grant = await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, origin: { page: 'https://www.demo.test/mon-compte', component: 'passerelle-consent-centre' } } });
+    const grant = await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: (await versionOf(t, 'events')), origin: { page: 'https://www.demo.test/mon-compte', component: 'passerelle-consent-centre' } } });
     expect(grant.status).toBe(200);
     expect(await json(grant)).toMatchObject({ changed: ['email'], purpose: { key: 'events' } });
     t.clock.advance(60_000);
-    const withdraw = await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: false } } });
+    const withdraw = await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: false }, version: (await versionOf(t, 'events')) } });
     expect(withdraw.status).toBe(200);
     const events = (await eventsOf(t, id));
     expect(events.map((e) => [e.channel, e.granted])).toEqual([
@@ -66,11 +67,11 @@ describe('PUT /v1/consents/:purpose', () => {
   it('records nothing when the state is unchanged (idempotent), even within the same millisecond', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    for (let i = 0; i < 3; i++) expect((await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true, sms: false } } })).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true, sms: false }, version: (await versionOf(t, 'events')) } })).status).toBe(200);
     // sms: false is the default under consent: no event for it.
     expect((await eventsOf(t, id)).map((e) => [e.channel, e.granted])).toEqual([['email', true]]);
     // Fundraising is yes until objected: saying yes records nothing.
-    const again = await json(await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: true } } }));
+    const again = await json(await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: true }, version: (await versionOf(t, 'fundraising')) } }));
     expect(again.changed).toEqual([]);
     expect((await eventsOf(t, id))).toHaveLength(1);
   });
@@ -78,12 +79,12 @@ describe('PUT /v1/consents/:purpose', () => {
   it('refuses a channel the purpose does not use, an unknown key, and a text the person did not see', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    const sms = await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { sms: true } } });
+    const sms = await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { sms: true }, version: (await versionOf(t, 'alumni-news')) } });
     expect(sms.status).toBe(400);
     expect((await json<{ errors: unknown[] }>(sms)).errors).toEqual([
       { path: 'channels.sms', code: 'consent.channelUnused', params: { channel: 'sms', channels: ['email'] }, message: 'This purpose does not use sms; its channels are email.' },
     ]);
-    expect((await t.call('PUT', '/v1/consents/nope', { token, body: { channels: { email: true } } })).status).toBe(404);
+    expect((await t.call('PUT', '/v1/consents/nope', { token, body: { channels: { email: true }, version: 'a'.repeat(64) } })).status).toBe(404);
     const stale = await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: 'a'.repeat(64) } });
     expect(stale.status).toBe(409);
     expect((await json(stale)).detail).toMatch(/text of this purpose has changed/);
@@ -93,7 +94,7 @@ describe('PUT /v1/consents/:purpose', () => {
   it('a new purpose version marks earlier consents as needing renewal; saying yes again renews it', async () => {
     const t = testApp();
     const { token } = await ines(t);
-    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: (await versionOf(t, 'alumni-news')) } });
     const admin = await t.signIn('admin-demo');
     const purpose = (await t.db.select().from(purposes).where(and(eq(purposes.tenantId, t.ids.demo.tenantId), eq(purposes.key, 'alumni-news'))).get())!;
     const read = await t.call('GET', `/v1/purposes/${purpose.id}`, { token: admin });
@@ -119,7 +120,7 @@ describe('PUT /v1/consents/:purpose', () => {
   it('a consent ends after the purpose’s retention (24 months here) and is flagged a month before', async () => {
     const t = testApp();
     const { token } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } });
     t.clock.set(new Date('2028-02-20T09:00:00.000Z'));
     let ev = purposeOf(await json<ConsentOverview>(await t.call('GET', '/v1/consents', { token: await t.signIn('student-ines') })), 'events');
     expect(stateOf(ev, 'email')).toMatchObject({ granted: true, expiresSoon: true, expiresAt: '2028-03-02T09:00:00.000Z' });
@@ -133,7 +134,7 @@ describe('consent events are append-only', () => {
   it('the database refuses UPDATE and DELETE on consent events (and on text versions)', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } });
     await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 2 } });
     expect(() => t.db.update(consentEvents).set({ granted: false }).where(eq(consentEvents.personId, id)).run()).toThrow(/append-only/);
     expect(() => t.db.delete(consentEvents).where(eq(consentEvents.personId, id)).run()).toThrow(/append-only/);
@@ -149,9 +150,9 @@ describe('POST /v1/consents/withdraw-all', () => {
   it('leaves no optional purpose granted and objects to legitimate-interest ones, in one action', async () => {
     const t = testApp();
     const { token } = await ines(t);
-    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
-    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true, sms: true } } });
-    await t.call('PUT', '/v1/consents/job-offers', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: (await versionOf(t, 'alumni-news')) } });
+    await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true, sms: true }, version: (await versionOf(t, 'events')) } });
+    await t.call('PUT', '/v1/consents/job-offers', { token, body: { channels: { email: true }, version: (await versionOf(t, 'job-offers')) } });
     const res = await t.call('POST', '/v1/consents/withdraw-all', { token });
     expect(res.status).toBe(200);
     const body = await json<ConsentOverview & { changed: unknown[] }>(res);
@@ -184,8 +185,8 @@ describe('GET /v1/consents/history', () => {
   it('shows each choice with the exact text the person saw', async () => {
     const t = testApp();
     const { token } = await ines(t);
-    await t.call('PUT', '/v1/consents/job-offers', { token, body: { channels: { email: true } } });
-    await t.call('PUT', '/v1/consents/job-offers', { token, body: { channels: { email: false } } });
+    await t.call('PUT', '/v1/consents/job-offers', { token, body: { channels: { email: true }, version: (await versionOf(t, 'job-offers')) } });
+    await t.call('PUT', '/v1/consents/job-offers', { token, body: { channels: { email: false }, version: (await versionOf(t, 'job-offers')) } });
     const page1 = await json<{ items: ConsentEventView[]; nextCursor: string | null }>(await t.call('GET', '/v1/consents/history?limit=1', { token }));
     expect(page1.items).toHaveLength(1);
     expect(page1.items[0]).toMatchObject({ purposeKey: 'job-offers', channel: 'email', granted: true, actor: { kind: 'self' }, version: { title: { en: 'Internship and job offers' } } });
@@ -199,7 +200,7 @@ describe('GET /v1/consents/people/:personId', () => {
   it('staff of the person’s entity read the state; they cannot change it', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: (await versionOf(t, 'alumni-news')) } });
     const staff = await t.signIn('staff-eng');
     const res = await t.call('GET', `/v1/consents/people/${id}`, { token: staff });
     expect(res.status).toBe(200);
@@ -212,7 +213,7 @@ describe('GET /v1/consents/people/:personId', () => {
     const id = t.ids.demo.people['student-ines'];
     const res = await t.call('GET', `/v1/consents/people/${id}`, { token: await t.signIn('staff-mgmt') });
     expect(res.status).toBe(403);
-    expect((await json(res)).detail).toMatch(/Only the person concerned, staff of one of their entities, or an administrator/);
+    expect((await json(res)).detail).toMatch(/Only the person concerned, staff of one of their entities, an administrator or the data protection officer/);
     expect((await t.call('GET', `/v1/consents/people/${id}`, { token: await t.signIn('alumna-claire') })).status).toBe(403);
     expect((await t.call('GET', `/v1/consents/people/${id}`, { token: await t.signIn('admin-other') })).status).toBe(404);
   });
@@ -222,7 +223,7 @@ describe('GET /v1/consents/export', () => {
   it('gives administrators a CSV of one purpose’s state with the solicitation cap', async () => {
     const t = testApp();
     const { token, id } = await ines(t);
-    await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: false } } });
+    await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: false }, version: (await versionOf(t, 'fundraising')) } });
     await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 1 } });
     const res = await t.call('GET', '/v1/consents/export?purpose=fundraising', { token: await t.signIn('admin-demo') });
     expect(res.status).toBe(200);

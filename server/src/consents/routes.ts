@@ -3,6 +3,9 @@ import * as v from 'valibot';
 import {
   ConsentChoiceResultSchema,
   ConsentHistorySchema,
+  ConsentProofQuerySchema,
+  ConsentProofSchema,
+  ConsentRecordSchema,
   ConsentOverviewSchema,
   SolicitationCapViewSchema,
   WithdrawAllResultSchema,
@@ -26,7 +29,10 @@ import { choiceOrigin } from './origin.ts';
 import { personResource } from './people.ts';
 import { chooseConsent, setSolicitationCap, withdrawAllConsents } from './choices.ts';
 import { exportConsents } from './export.ts';
-import { csvFile, describeRoute } from '../http/describe.ts';
+import { csvFile, describeRoute, pdfFile } from '../http/describe.ts';
+import { requestLanguage } from '../http/language.ts';
+import { consentProof, readConsentRecord } from './proof.ts';
+import { consentProofPdf } from './proof-pdf.ts';
 
 const cursorOf = (cursor: string | undefined): number => {
   if (cursor === undefined) return 0;
@@ -85,6 +91,37 @@ export const consentRoutes = new Hono<AppEnv>()
     authorize(actor, 'consent.read', await personResource(db, actor.tenantId, personId));
     return c.json(await consentOverview(db, actor.tenantId, personId, clock.now()), 200);
   })
+  /**
+   * A person's complete consent record, oldest first: every event with the exact text (and its hash), time, checked
+   * origin, claimed page and component, and who recorded it. Administrators and the data protection officer.
+   */
+  .get(
+    '/people/:personId/events',
+    describeRoute({ operationId: 'listPersonConsentRecord', summary: 'A person’s complete consent record, each event with its exact text (administrators, data protection officer)', tags: ['consents'], answers: { 200: ConsentRecordSchema } }),
+    pathParams(v.object({ personId: IdSchema })),
+    queryParams(ListQuerySchema),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await readConsentRecord(c.var.deps, callOf(c), { personId: c.req.valid('param').personId, limit, afterSeq: cursorOf(cursor) }), 200);
+    },
+  )
+  /** The proof of one consent, as JSON or (`?format=pdf`) a PDF in the reader's language; audited. */
+  .get(
+    '/people/:personId/events/:eventId/proof',
+    describeRoute({ operationId: 'getConsentProof', summary: 'The proof of one consent, as JSON or PDF (administrators, data protection officer)', tags: ['consents'], answers: { 200: [ConsentProofSchema, pdfFile] }, writes: true }),
+    pathParams(v.object({ personId: IdSchema, eventId: IdSchema })),
+    queryParams(ConsentProofQuerySchema),
+    async (c) => {
+      const { personId, eventId } = c.req.valid('param');
+      const proof = await consentProof(c.var.deps, callOf(c), { personId, eventId });
+      if (c.req.valid('query').format === 'json') {
+        c.header('content-disposition', `attachment; filename="consent-proof-${eventId}.json"`);
+        return c.json(proof, 200);
+      }
+      const pdf = await consentProofPdf(proof, await requestLanguage(c));
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="consent-proof-${eventId}.pdf"` });
+    },
+  )
   /** Grants or withdraws one purpose per channel; a channel whose state is unchanged records nothing. */
   .put('/:purpose', describeRoute({ operationId: 'chooseConsent', summary: 'Grant or withdraw one purpose, channel by channel', tags: ['consents'], answers: { 200: ConsentChoiceResultSchema }, problems: [409] }), pathParams(v.object({ purpose: PurposeKeySchema })), jsonBody(ConsentChoiceSchema), async (c) => {
     const { channels, version, origin } = c.req.valid('json');

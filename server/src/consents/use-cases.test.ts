@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { versionOf } from './testing.ts';
 import { eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing.ts';
 import { loadActor } from '../auth/session.ts';
@@ -13,15 +14,15 @@ const callAs = async (t: TestApp, sub: keyof TestApp['ids']['demo']['people']): 
   who: { tenantId: t.ids.demo.tenantId, actorId: t.ids.demo.people[sub], origin: 'use-case test', at: t.clock.now().toISOString() },
 });
 
-const auditOf = (t: TestApp, action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+const auditOf = async (t: TestApp, action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action)).all());
 
 describe('consent use cases, called without HTTP', () => {
   it('a choice records where it was made as the caller says, once; the cap and the export are audited with the call’s origin', async () => {
     const t = testApp();
     const ines = await callAs(t, 'student-ines');
     const where = { checked: 'https://www.demo.test', page: 'https://www.demo.test/mon-compte', component: 'passerelle-consent-centre' };
-    expect(await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, where })).toMatchObject({ changed: ['email'], purpose: { key: 'events' } });
-    expect((await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, where })).changed).toEqual([]);
+    expect(await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, version: await versionOf(t, 'events'), where })).toMatchObject({ changed: ['email'], purpose: { key: 'events' } });
+    expect((await chooseConsent(t, ines, { purposeKey: 'events', channels: { email: true }, version: await versionOf(t, 'events'), where })).changed).toEqual([]);
     const events = (await t.db.select().from(consentEvents).where(eq(consentEvents.personId, ines.actor.personId)).all());
     expect(events.map((e) => [e.channel, e.granted, e.origin, e.originPage, e.originComponent])).toEqual([['email', true, where.checked, where.page, where.component]]);
     expect((await auditOf(t, 'consent.choose')).map((a) => a.origin)).toEqual(['use-case test']);

@@ -43,7 +43,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
   const purposes = await listPurposes(db, tenantId);
   const names = await entityNames(db, tenantId, Object.keys(actor.entityParents));
   const defaultCap = await tenantDefaultCap(db, tenantId);
-  const consentColumns = purposes.flatMap((p) => p.version.channels.map((channel) => ({ key: p.key, channel, column: `consent_${p.key}_${channel}` })));
+  const consentColumns = purposes.flatMap((p) => p.version.channels.map((channel) => ({ key: p.key, channel, column: `consent_${p.key}_${channel}`, renewal: `renewal_${p.key}_${channel}` })));
 
   async function* batches(): AsyncGenerator<PersonExport[]> {
     for await (const rows of keysetBatches((after: string | undefined, limit) => peopleBatch(db, scope, after, limit), (r) => r.id)) {
@@ -64,8 +64,11 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
         const primary = profile?.emails?.find((e) => e.primary)?.address;
         const personChoices = choices.get(row.id) ?? new Map();
         const consents: PersonExport['consents'] = {};
+        const consentRenewals: PersonExport['consentRenewals'] = {};
         for (const purpose of purposes) {
-          consents[purpose.key] = Object.fromEntries(purposeState(purpose, personChoices, now).channels.map((ch) => [ch.channel, ch.granted]));
+          const { channels } = purposeState(purpose, personChoices, now);
+          consents[purpose.key] = Object.fromEntries(channels.map((ch) => [ch.channel, ch.granted]));
+          consentRenewals[purpose.key] = Object.fromEntries(channels.map((ch) => [ch.channel, ch.renewalNeeded]));
         }
         return {
           id: row.id,
@@ -76,6 +79,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
           profile,
           consents,
           solicitationCapPerMonth: caps.get(row.id) ?? defaultCap,
+          consentRenewals,
         };
       });
     }
@@ -84,7 +88,8 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
   return {
     batches: { [Symbol.asyncIterator]: batches },
     shape: {
-      columns: ['id', 'external_id', 'display_name', ...profileColumns.map(([c]) => c), 'memberships', ...consentColumns.map((c) => c.column), 'solicitation_cap_per_month'],
+      // Each purpose and channel: may the person be contacted that way today, then is their consent to be renewed (given to an older text).
+      columns: ['id', 'external_id', 'display_name', ...profileColumns.map(([c]) => c), 'memberships', ...consentColumns.map((c) => c.column), ...consentColumns.map((c) => c.renewal), 'solicitation_cap_per_month'],
       cells: (p) => [
         p.id,
         p.externalId,
@@ -92,6 +97,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
         ...profileColumns.map(([, read]) => read(p)),
         p.memberships.map((m) => `${m.role}: ${m.entityName}`).join(' | '),
         ...consentColumns.map((c) => yesNo(p.consents[c.key]?.[c.channel])),
+        ...consentColumns.map((c) => yesNo(p.consentRenewals[c.key]?.[c.channel])),
         p.solicitationCapPerMonth,
       ],
       json: (p) => p,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { versionOf } from '../consents/testing.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Offer, PersonExport, Pledge } from '@passerelle/schema';
 import { testApp, type DemoSubject, type TestApp } from '../testing.ts';
@@ -123,8 +124,8 @@ describe('/v1/exports', () => {
     });
 
     it('consent columns and the cap reflect a choice the person just made', async () => {
-      expect((await t.call('PUT', '/v1/consents/events', { token: tokens['alumna-claire'], body: { channels: { email: true } } })).status).toBe(200);
-      expect((await t.call('PUT', '/v1/consents/fundraising', { token: tokens['alumna-claire'], body: { channels: { post: false } } })).status).toBe(200);
+      expect((await t.call('PUT', '/v1/consents/events', { token: tokens['alumna-claire'], body: { channels: { email: true }, version: (await versionOf(t, 'events')) } })).status).toBe(200);
+      expect((await t.call('PUT', '/v1/consents/fundraising', { token: tokens['alumna-claire'], body: { channels: { post: false }, version: (await versionOf(t, 'fundraising')) } })).status).toBe(200);
       expect((await t.call('PUT', '/v1/consents/solicitation-cap', { token: tokens['alumna-claire'], body: { perMonth: 2 } })).status).toBe(200);
       const { columns, rows } = await csvOf(await get('staff-mgmt', '/people'));
       expect(columns).toEqual(expect.arrayContaining(['consent_events_email', 'consent_events_sms', 'consent_fundraising_email', 'consent_fundraising_post']));

@@ -8,7 +8,7 @@
  * that moment, so an export the client abandons is recorded too.
  */
 import { Hono } from 'hono';
-import { OfferExportSchema, PeopleExportSchema, PledgeExportSchema, OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema } from '@passerelle/schema';
+import { OfferExportSchema, PeopleExportSchema, PledgeExportSchema, OfferExportQuerySchema, PeopleExportQuerySchema, PledgeExportQuerySchema, ReceiptExportQuerySchema, ReceiptPageSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { callOf } from '../call.ts';
@@ -16,6 +16,7 @@ import { queryParams } from '../http/validate.ts';
 import { exportResponse } from './stream.ts';
 import { exportOffers, exportPeople, exportPledges } from './begin.ts';
 import { csvFile, describeRoute } from '../http/describe.ts';
+import { exportReceipts } from '../receipts/export.ts';
 
 export const exportRoutes = new Hono<AppEnv>()
   .use(requireAuth())
@@ -33,4 +34,9 @@ export const exportRoutes = new Hono<AppEnv>()
   .get('/pledges', describeRoute({ operationId: 'exportPledges', summary: 'The pledges the list shows the reader, amounts only where they may read them', tags: ['exports'], answers: { 200: [csvFile, PledgeExportSchema] }, writes: true }), queryParams(PledgeExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
     return exportResponse(c, 'pledges', query.format, await exportPledges(c.var.deps, callOf(c), query));
+  })
+  /** The tax receipts of the reader's entities, cancelled ones included, latest number first. */
+  .get('/receipts', describeRoute({ operationId: 'exportReceipts', summary: 'Tax receipts of the reader’s entities, cancelled ones included (staff, administrators)', tags: ['exports'], answers: { 200: [csvFile, ReceiptPageSchema] }, writes: true }), queryParams(ReceiptExportQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    return exportResponse(c, 'receipts', query.format, await exportReceipts(c.var.deps, callOf(c), query));
   });

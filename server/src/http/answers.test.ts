@@ -4,6 +4,7 @@
  * same for every route and every role, over HTTP.)
  */
 import { describe, expect, it } from 'vitest';
+import { versionOf } from '../consents/testing.ts';
 import { randomUUID } from 'node:crypto';
 import { sampleOfferBody, sampleTaxPledgeBody, testApp, type TestApp } from '../testing.ts';
 import { checkAnswer } from './answer-check.ts';
@@ -94,7 +95,7 @@ describe('answers match the schemas their routes declare', () => {
     const student = await t.signIn('student-ines');
     const admin = await t.signIn('admin-demo');
     expect((await call(t, 'GET /v1/consents', '/v1/consents', { token: student })).json.purposes).not.toHaveLength(0);
-    expect((await call(t, 'PUT /v1/consents/:purpose', '/v1/consents/alumni-news', { token: student, body: { channels: { email: true } } })).json.changed).toEqual(['email']);
+    expect((await call(t, 'PUT /v1/consents/:purpose', '/v1/consents/alumni-news', { token: student, body: { channels: { email: true }, version: (await versionOf(t, 'alumni-news')) } })).json.changed).toEqual(['email']);
     expect((await call(t, 'GET /v1/consents/history', '/v1/consents/history', { token: student })).json.items).not.toHaveLength(0);
     expect((await call(t, 'PUT /v1/consents/solicitation-cap', '/v1/consents/solicitation-cap', { token: student, body: { perMonth: 2 } })).json.perMonth).toBe(2);
     expect((await call(t, 'POST /v1/consents/withdraw-all', '/v1/consents/withdraw-all', { token: student, body: {} })).status).toBe(200);

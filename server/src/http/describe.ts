@@ -11,11 +11,13 @@ export type ProblemStatus = (typeof problemStatuses)[number];
 
 /** A body that is not JSON: a CSV or zip download, the reference page, its script. */
 export interface FileBody {
-  readonly mediaType: 'text/csv' | 'application/zip' | 'text/html' | 'text/javascript';
+  readonly mediaType: 'text/csv' | 'application/zip' | 'text/html' | 'text/javascript' | 'application/pdf';
   readonly description: string;
 }
 export const csvFile: FileBody = { mediaType: 'text/csv', description: 'CSV: `;` separated, UTF-8 with a BOM, CRLF line ends (what a French Excel opens).' };
 export const zipFile: FileBody = { mediaType: 'application/zip', description: 'A zip of CSV files, one per table, with a README.txt.' };
+export const receiptPdfFile: FileBody = { mediaType: 'application/pdf', description: 'A tax receipt (reçu fiscal) as a PDF, following the official model.' };
+export const pdfFile: FileBody = { mediaType: 'application/pdf', description: 'A PDF document (A4, standard fonts), worded in the reader’s language.' };
 
 /** A JSON body (its valibot schema), a file, or several media types the client chooses from (`?format=`). */
 export type Body = GenericSchema | FileBody;
@@ -37,6 +39,7 @@ export const tags = {
   exports: 'Bulk exports for the CRM or ERP (CSV or JSON, streamed).',
   webhooks: 'Webhook subscriptions of the institution’s systems, and their deliveries.',
   audit: 'The audit log: who did what, when and from which origin (staff for their entities, administrators for all).',
+  mail: 'The messages emailed to people: what was sent to whom and when (staff), one’s optional messages, one-click unsubscribe.',
   dev: 'Development mode only.',
 } as const;
 export type Tag = keyof typeof tags;

@@ -86,7 +86,7 @@ describe('a full database', () => {
   });
 
   it('refuses a profile edit with 507 and leaves the profile as it was', async () => {
-    const row = () => t.db.select().from(profiles).where(eq(profiles.personId, claire())).get()!;
+    const row = async () => (await t.db.select().from(profiles).where(eq(profiles.personId, claire())).get())!;
     (await pragma(t.db, `max_page_count = ${pragma(t.db, 'page_count')!.page_count!}`));
     let etag = (await t.call('GET', '/v1/profiles/me', { token })).headers.get('etag')!;
     // Each edit adds an audit entry: within a few, a page is needed and refused.

@@ -24,6 +24,9 @@ export function limitBody(): MiddlewareHandler {
 
 const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** RFC 8058: a mail client's one-click unsubscribe is a form post (`List-Unsubscribe=One-Click`); its token is the only credential, and it only turns a reminder off. */
+const ONE_CLICK_UNSUBSCRIBE = '/v1/mail/unsubscribe';
+
 /**
  * A write with a body must be application/json. This is also what keeps
  * `text/plain` and form posts — which browsers send cross-site without a
@@ -35,7 +38,7 @@ export function requireJson(): MiddlewareHandler {
       const type = c.req.header('content-type');
       const length = c.req.header('content-length');
       const hasBody = type !== undefined || (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-      if (hasBody && !(type && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))) {
+      if (hasBody && !(type && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) && !(c.req.path === ONE_CLICK_UNSUBSCRIBE && type && /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type))) {
         throw new ProblemError('unsupportedMediaType', 'request.notJson');
       }
     }

@@ -122,7 +122,7 @@ function content(answer: Exclude<Answer, null>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const body of bodies) {
     if (isFile(body)) {
-      out[body.mediaType] = { schema: body.mediaType === 'application/zip' ? { type: 'string', contentMediaType: 'application/zip', description: body.description } : { type: 'string', description: body.description } };
+      out[body.mediaType] = { schema: body.mediaType === 'application/zip' || body.mediaType === 'application/pdf' ? { type: 'string', contentMediaType: body.mediaType, description: body.description } : { type: 'string', description: body.description } };
     } else {
       out['application/json'] = { schema: answerSchema(body) };
     }

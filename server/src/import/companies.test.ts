@@ -20,7 +20,7 @@ const importCompanies = (t: TestApp, content: string, mapping: Record<string, st
   runImport(t.db, { kind: 'companies', tenantId: t.ids.demo.tenantId, file: file(content), mapping, now: t.clock.now(), language: 'en' });
 
 const companyCount = async (t: TestApp) => (await t.db.select({ n: count() }).from(companies).where(eq(companies.tenantId, t.ids.demo.tenantId)).get())!.n;
-const bySiret = (t: TestApp, siret: string) => t.db.select().from(companies).where(and(eq(companies.tenantId, t.ids.demo.tenantId), eq(companies.siret, siret))).get();
+const bySiret = async (t: TestApp, siret: string) => (await t.db.select().from(companies).where(and(eq(companies.tenantId, t.ids.demo.tenantId), eq(companies.siret, siret))).get());
 
 const mapping = { 'Raison sociale': 'name', SIRET: 'siret', Ville: 'city', Site: 'website', Secteur: 'sector' };
 

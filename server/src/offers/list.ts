@@ -1,14 +1,16 @@
 /**
  * The offer lists: published, live offers (default); the caller's own in any
  * state (`mine=true`); or the staff's moderation queue (`queue=true`:
- * submitted offers aimed at their entities, oldest first).
+ * submitted offers aimed at their entities, oldest first); and every offer
+ * of a company, for the company space (`listCompanyOffers`).
  */
 import type * as v from 'valibot';
-import { entityScope, type Actor, type Offer, type OfferListQuerySchema, type Page } from '@passerelle/schema';
+import { entityScope, type Actor, type CompanyOffersQuerySchema, type Offer, type OfferListQuerySchema, type Page } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listOfferRows, type OfferListScope } from './queries/list.ts';
 import { targetsByOffer } from './queries/offers.ts';
-import { unauthenticated, validationProblem } from '../http/problem.ts';
+import { notFound, unauthenticated, validationProblem } from '../http/problem.ts';
+import { findCompany } from '../companies/queries/companies.ts';
 import { offerMatchExpression } from './search.ts';
 import { authorize } from '../auth/authorize.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -37,4 +39,21 @@ export async function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<type
   const last = page.at(-1);
   const lastKey = last ? (mine ? last.updatedAt : queue ? last.submittedAt : last.publishedAt) : null;
   return { items, nextCursor: rows.length > q.limit && last && lastKey ? encodeCursor(lastKey, last.id) : null };
+}
+
+/**
+ * Every offer of a company, whoever of its representatives (or anyone else)
+ * posted it and whatever its state, last changed first: what the company
+ * space lists (`offer.companyList`: its representatives and administrators).
+ * Another tenant's company, or one that does not exist, is 404.
+ */
+export async function listCompanyOffers(db: DbOrTx, actor: Actor, companyId: string, q: v.InferOutput<typeof CompanyOffersQuerySchema>, today: string): Promise<Page<Offer>> {
+  if (!(await findCompany(db, actor.tenantId, companyId))) throw notFound('company.notFound');
+  authorize(actor, 'offer.companyList', { kind: 'company', tenantId: actor.tenantId, companyId });
+  const rows = await listOfferRows(db, actor.tenantId, { list: 'company', companyId }, {}, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  const targets = await targetsByOffer(db, page.map((r) => r.id));
+  const items = page.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, today));
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
 }

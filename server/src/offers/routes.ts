@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, can } from '@passerelle/schema';
+import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, OfferRenewSchema, can } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { callOf } from '../call.ts';
@@ -14,6 +14,8 @@ import { listOffers } from './list.ts';
 import { createOffer, offerLocation } from './create.ts';
 import { editOffer } from './update.ts';
 import { transitionOffer } from './transition.ts';
+import { renewOffer } from './renew.ts';
+import { duplicateOffer } from './duplicate.ts';
 import { describeRoute } from '../http/describe.ts';
 import { boardReader } from './visitors.ts';
 
@@ -90,7 +92,25 @@ export const offerRoutes = new Hono<AppEnv>()
   /** The position is filled: the offer leaves the listings. */
   .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
     answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'fill' })),
-  );
+  )
+  /**
+   * Pushes the expiry date back (to `expiresOn`, or the latest the rules
+   * allow): same status, same text, so no new moderation. Who may edit the
+   * offer renews it while it is live or has just expired.
+   */
+  .post('/:id/renew', describeRoute({ operationId: 'renewOffer', summary: 'Push an offer’s expiry date back, without new moderation', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(OfferRenewSchema), async (c) =>
+    answer(c, await renewOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, ...c.req.valid('json') })),
+  )
+  /**
+   * A new draft of the caller's with the offer's text, company and targets
+   * (dates already past left out), for whoever may read the offer and post
+   * it. Takes an `Idempotency-Key`.
+   */
+  .post('/:id/duplicate', describeRoute({ operationId: 'duplicateOffer', summary: 'Copy an offer into a new draft of one’s own', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), idParam, async (c) => {
+    const copy = await duplicateOffer(c.var.deps, callOf(c, { idempotent: true }), { id: c.req.valid('param').id });
+    c.header('location', offerLocation(copy.offer.id));
+    return answer(c, copy, 201);
+  });
 
 /** A written offer's answer: its ETag, and the offer as the caller may see it. */
 function answer<S extends 200 | 201 = 200>(c: Context<AppEnv>, { offer, body }: OfferAnswer, status: S = 200 as S) {

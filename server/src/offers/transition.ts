@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { effectiveStatus, offerFor, offerResource, offerView, todayOf, type OfferAnswer } from './offer-view.ts';
 import { contentErrors, fieldsOf, throwIfAny } from './fields.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailOfferDecision } from '../mail/messages/offers.ts';
 import { withTransaction } from '../db/transaction.ts';
 
 /** Each verb's audit action, and whether the offer must be complete and within the rules (what goes to or out of moderation). */
@@ -68,6 +69,7 @@ export function transitionOffer(deps: Deps, call: Call, { id, verb, reason }: Of
       subjectId: offer.authorId,
       detail: { from: current, to, ...(reason ? { reason } : {}) },
     });
+    await mailOfferDecision(tx, who, offer, to, reason);
     if (to === 'submitted' || to === 'published') await recordEvent(tx, who, { type: to === 'published' ? 'offer.published' : 'offer.submitted', offerId: offer.id });
     const updated = (await findOffer(tx, actor.tenantId, offer.id))!;
     const body = offerView(actor, updated, today);

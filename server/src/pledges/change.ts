@@ -4,7 +4,7 @@
  * same transaction) shared by edits and state verbs.
  */
 import type { Message } from '@passerelle/schema/messages';
-import type { Pledge, PledgePatch } from '@passerelle/schema';
+import type { PaymentMethod, Pledge, PledgePatch } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import { updatePledgeAtVersion } from './queries/write.ts';
@@ -15,7 +15,10 @@ import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './proj
 import { loadForChange, paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailPledgeReceived } from '../mail/messages/pledges.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { afterStatusChange } from './settled.ts';
+import { receiptOf } from '../receipts/of-pledges.ts';
 
 export const CHANGE_REASON: Message = { code: 'policy.pledgeChange', params: {} };
 export const RECEIVE_REASON: Message = { code: 'policy.pledgeReceive', params: {} };
@@ -58,19 +61,25 @@ export function editedColumns(deps: Pick<Deps, 'clock' | 'config'>, p: PledgeRow
   return set;
 }
 
-/** Applies a change inside a transaction: bumps the version, writes the audit entry, answers the new state. */
-export async function changePledge(deps: Deps, call: Call, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number): Promise<ChangedPledge> {
+/**
+ * Applies a change inside a transaction: bumps the version, writes the audit
+ * entry, and on a new status what follows it (`settled.ts`: a received gift's
+ * tax receipt, paid by `paymentMethod`); answers the new state.
+ */
+export async function changePledge(deps: Deps, call: Call, joined: PledgeJoined, set: Partial<PledgeRow>, action: string, detail: Record<string, unknown>, expectedVersion?: number, options: { paymentMethod?: PaymentMethod } = {}): Promise<ChangedPledge> {
   const { actor, who } = call;
   const p = joined.pledge;
   const updated = await withTransaction({ db: deps.db }, async (tx) => {
     const row = await updatePledgeAtVersion(tx, actor.tenantId, p.id, expectedVersion ?? p.version, { ...set, version: p.version + 1, updatedAt: who.at });
     if (!row) throw new ProblemError('preconditionFailed', 'pledge.changed');
     await writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
-    if (set.status !== undefined && set.status !== p.status) await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
-    return row;
+    if (set.status === undefined || set.status === p.status) return row;
+    await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
+    if (set.status === 'received' && p.status !== 'received') await mailPledgeReceived(tx, who, { ...joined, pledge: row });
+    return afterStatusChange(tx, who, row, options);
   });
   return {
-    pledge: projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }),
+    pledge: projectPledge(actor, { ...joined, pledge: updated }, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug), receipt: await receiptOf(deps.db, actor, updated) }),
     etag: etagOf(updated),
   };
 }

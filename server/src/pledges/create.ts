@@ -15,8 +15,10 @@ import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailPledgeAcknowledged } from '../mail/messages/pledges.ts';
 import { etagOf, projectPledge } from './project.ts';
 import { paymentUrlOf, today } from './load.ts';
+import { campaignsInForce } from './campaigns.ts';
 import { withTransaction } from '../db/transaction.ts';
 
 /** Where a gift goes: the entity whose staff receive it. */
@@ -104,7 +106,8 @@ export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCr
     entityId: entity.id,
   });
   if (!entity.uai) throw validationProblem([{ path: 'entityId', code: 'pledge.tax.noUai', params: {} }]);
-  const campaign = deps.config.parameters.pledges.apprenticeshipTax.campaigns.find((k) => k.year === input.campaignYear);
+  // The calendar as it applies: the file's years, or what an administrator set (campaigns.ts).
+  const campaign = (await campaignsInForce(deps)).find((k) => k.year === input.campaignYear);
   if (!campaign) throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.noCampaign', params: {} }]);
   // SOLTéA takes no allocation once its periods have closed: a promise for that campaign could not be kept.
   if (campaignOver(campaign, today(deps))) throw validationProblem([{ path: 'campaignYear', code: 'pledge.tax.campaignOver', params: { year: campaign.year } }]);
@@ -140,6 +143,8 @@ export async function createPledge(deps: Deps, call: Call, input: PledgeCreate):
   const { actor, who } = call;
   const values = input.kind === 'donation' ? await createDonation(deps, call, input) : await createTaxPledge(deps, call, input);
   const paymentUrl = await paymentUrlOf(deps, actor.tenantId, call.tenantSlug);
+  // Read before the transaction, which holds the database: the dates the acknowledgement gives.
+  const campaigns = await campaignsInForce(deps);
   return withTransaction({ db: deps.db }, async (tx) => {
     const row = await insertPledge(tx, values);
     await writeAudit(tx, who, {
@@ -153,6 +158,8 @@ export async function createPledge(deps: Deps, call: Call, input: PledgeCreate):
     });
     await recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
     const pledge = projectPledge(actor, (await findPledgeJoined(tx, row.tenantId, row.id))!, { paymentUrl });
+    // The payment page as the author is shown it (filled in for this gift).
+    await mailPledgeAcknowledged(tx, campaigns, who, (await findPledgeJoined(tx, row.tenantId, row.id))!, pledge.paymentUrl ?? null);
     await call.remember?.(tx, 201, pledge, `/v1/pledges/${row.id}`);
     return { pledge, etag: etagOf(row) };
   });

@@ -4,12 +4,13 @@
  * amount rule applied first), the same sort, the same projection — so hidden
  * amounts are absent from the JSON and empty cells in the CSV.
  */
-import type { Actor, Page, Pledge, PledgeListQuery } from '@passerelle/schema';
+import type { Actor, Page, PaymentPages, Pledge, PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listVisiblePledges, type PledgeKeyset } from './queries/list.ts';
 import { validationProblem } from '../http/problem.ts';
 import { authorize } from '../auth/authorize.ts';
 import { projectPledge, type PledgeRow } from './project.ts';
+import { receiptsOf } from '../receipts/of-pledges.ts';
 
 const encodeCursor = (cur: PledgeKeyset) => Buffer.from(JSON.stringify(cur)).toString('base64url');
 function decodeCursor(s: string): PledgeKeyset {
@@ -34,14 +35,15 @@ function checkAmountQuery(actor: Actor, q: PledgeListQuery): void {
 const sortKey = (q: PledgeListQuery, p: PledgeRow): string | number => (q.sort === 'amount' || q.sort === '-amount' ? p.sortAmountCents : p.createdAt);
 
 /** One page of the pledges the caller may see, amounts only where they may read them. */
-export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: string | null): Promise<Page<Pledge>> {
+export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: PaymentPages): Promise<Page<Pledge>> {
   checkAmountQuery(actor, q);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await listVisiblePledges(db, actor, q, { after, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  const receipts = await receiptsOf(db, actor, page.map((r) => r.pledge));
   return {
-    items: page.map((r) => projectPledge(actor, r, { paymentUrl })),
+    items: page.map((r) => projectPledge(actor, r, { paymentUrl, receipt: receipts.get(r.pledge.id) })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ k: sortKey(q, last.pledge), id: last.pledge.id }) : null,
   };
 }

@@ -9,11 +9,13 @@ import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { findPledgeJoined } from './queries/joined.ts';
-import { findInstitutionSettings } from './queries/lookups.ts';
+import type { PaymentPages } from '@passerelle/schema';
+import { paymentPagesOf } from './payment-pages.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import { pledgeResource } from './access.ts';
 import { unseenRefusal } from '../auth/authorize.ts';
 import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './project.ts';
+import { receiptOf } from '../receipts/of-pledges.ts';
 
 /** The pledge if the caller may know it exists; 404 otherwise (another tenant included). */
 export async function loadVisible(db: DbOrTx, actor: Actor, id: string): Promise<PledgeJoined> {
@@ -28,7 +30,8 @@ export async function loadVisible(db: DbOrTx, actor: Actor, id: string): Promise
 export async function readPledge(deps: Pick<Deps, 'db' | 'config'>, call: Pick<Call, 'actor' | 'tenantSlug'>, input: { id: string }): Promise<{ pledge: Pledge; etag: string; }> {
   const { actor } = call;
   const joined = await loadVisible(deps.db, actor, input.id);
-  return { pledge: projectPledge(actor, joined, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug) }), etag: etagOf(joined.pledge) };
+  const receipt = await receiptOf(deps.db, actor, joined.pledge);
+  return { pledge: projectPledge(actor, joined, { paymentUrl: await paymentUrlOf(deps, actor.tenantId, call.tenantSlug), receipt }), etag: etagOf(joined.pledge) };
 }
 
 /** Loads a pledge for a state change or an edit: 404 if unseen, 403 if seen but not theirs to change. */
@@ -38,13 +41,12 @@ export async function loadForChange(db: DbOrTx, actor: Actor, id: string, may: (
   return joined;
 }
 
-/** The institution's own payment page for gifts: its settings first, then the yearly parameters' (by institution slug). */
-export async function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): Promise<string|null> {
-  const { db } = deps;
-  const settings = await findInstitutionSettings(db, tenantId);
-  const fromSettings = settings?.paymentUrl;
-  if (typeof fromSettings === 'string' && /^https:\/\//.test(fromSettings)) return fromSettings;
-  return deps.config.parameters.pledges.paymentUrls[slug] ?? null;
+/**
+ * The institution's payment pages for gifts (per institution, entity or fund: payment-pages.ts), from
+ * which the projection makes each promised gift's `paymentUrl`, its amount and reference filled in.
+ */
+export async function paymentUrlOf(deps: Pick<Deps, 'db' | 'config'>, tenantId: string, slug: string): Promise<PaymentPages> {
+  return paymentPagesOf(deps, tenantId, slug);
 }
 
 /** Today's date (UTC) by the app's clock, as the tax rules and receipts read it. */

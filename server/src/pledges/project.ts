@@ -3,7 +3,7 @@
  * the donor's address, the contact, the share of the solde) are present only
  * when the caller may read the amount: a field one may not see is absent.
  */
-import type { Actor, Pledge } from '@passerelle/schema';
+import { paymentPageFor, paymentPageUrl, type Actor, type PaymentPages, type Pledge } from '@passerelle/schema';
 import type { pledges } from '../db/tables/index.ts';
 import { canReadAmount } from './access.ts';
 
@@ -18,7 +18,7 @@ export interface PledgeJoined {
 
 export const etagOf = (row: PledgeRow) => `"v${row.version}"`;
 
-export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, entitySiret, companyName }: PledgeJoined, extra: { paymentUrl?: string | null } = {}): Pledge {
+export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, entitySiret, companyName }: PledgeJoined, extra: { paymentUrl?: PaymentPages | null; receipt?: { id: string; number: string } } = {}): Pledge {
   const full = canReadAmount(actor, p);
   const mine = p.authorId === actor.personId;
   const out: Pledge = {
@@ -48,7 +48,11 @@ export function projectPledge(actor: Actor, { pledge: p, entityName, entityUai, 
     }
     if (full && p.amountCents !== null) out.amountCents = p.amountCents;
     if (full && p.taxEstimate) out.taxEstimate = p.taxEstimate;
-    if ((mine || full) && extra.paymentUrl && p.status === 'promised') out.paymentUrl = extra.paymentUrl;
+    // The gift's payment page (its fund's, its beneficiary's or the institution's), its amount and reference filled in.
+    const page = extra.paymentUrl ? paymentPageFor(extra.paymentUrl, { entityId: p.entityId, fund: p.fund }, actor.entityParents) : null;
+    if ((mine || full) && page && p.status === 'promised' && p.amountCents !== null) out.paymentUrl = paymentPageUrl(page, { amountCents: p.amountCents, reference: p.id });
+    // Looked up by the caller for those who may download it (receipts/of-pledges.ts).
+    if (extra.receipt) out.receipt = extra.receipt;
   } else {
     if (p.employerSiret) out.employerSiret = p.employerSiret;
     if (p.uai) out.uai = p.uai;

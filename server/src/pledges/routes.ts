@@ -13,6 +13,12 @@ import {
   PledgeListQuerySchema,
   PledgePatchSchema,
   PledgeReceiveSchema,
+  CampaignEntrySchema,
+  CampaignListSchema,
+  CampaignSetSchema,
+  CampaignYearParamSchema,
+  PaymentPagesAnswerSchema,
+  PaymentPagesSchema,
   type Page,
   type Pledge,
 } from '@passerelle/schema';
@@ -30,9 +36,12 @@ import { editPledge, type ChangedPledge } from './change.ts';
 import { allocatePledge, cancelPledge, receivePledge } from './status.ts';
 import { importTransferReport, pledgeTotals } from './totals.ts';
 import { pledgeParameters } from './parameters.ts';
+import { campaignEntries, resetCampaign, setCampaign } from './campaigns.ts';
+import { readPaymentPages, setPaymentPages } from './payment-pages.ts';
 import { describeRoute } from '../http/describe.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
+const yearParam = pathParams(v.object({ year: CampaignYearParamSchema }));
 
 /** A pledge after a change: its version in `ETag`, the pledge as the caller now sees it. */
 function changed(c: Context<AppEnv>, { pledge, etag }: ChangedPledge) {
@@ -70,6 +79,27 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const language = await requestLanguage(c);
     // An invalid line says why by code, and in the reader's words.
     return c.json({ received, lines: lines.map(({ said, ...r }) => (said ? { ...r, ...said, message: inLanguage(language, said) } : r)) }, 200);
+  })
+  /** Every year's SOLTéA calendar as it applies: the configuration file's, or what an administrator set. */
+  .get('/campaigns', describeRoute({ operationId: 'listCampaigns', summary: 'Every year’s SOLTéA calendar as it applies, and where it comes from', tags: ['pledges'], answers: { 200: CampaignListSchema } }), async (c) => {
+    return c.json({ items: await campaignEntries(c.var.deps) }, 200);
+  })
+  /** Sets a year's SOLTéA calendar (national: every institution), or marks it not yet published (administrators). */
+  .put('/campaigns/:year', describeRoute({ operationId: 'setCampaign', summary: 'Set a year’s SOLTéA calendar, national (administrators)', tags: ['pledges'], answers: { 200: CampaignEntrySchema } }), yearParam, jsonBody(CampaignSetSchema), async (c) => {
+    return c.json(await setCampaign(c.var.deps, callOf(c), { year: c.req.valid('param').year, calendar: c.req.valid('json') }), 200);
+  })
+  /** Forgets what was set for a year: the configuration file's calendar applies again (administrators). */
+  .delete('/campaigns/:year', describeRoute({ operationId: 'resetCampaign', summary: 'Back to the configuration file’s calendar for a year (administrators)', tags: ['pledges'], answers: { 204: null } }), yearParam, async (c) => {
+    await resetCampaign(c.var.deps, callOf(c), c.req.valid('param'));
+    return c.body(null, 204);
+  })
+  /** The institution's payment pages for gifts, and whether the signed callback can be used (administrators). */
+  .get('/payment-pages', describeRoute({ operationId: 'getPaymentPages', summary: 'The gifts’ payment pages: institution, entities, funds (administrators)', tags: ['pledges'], answers: { 200: PaymentPagesAnswerSchema } }), async (c) => {
+    return c.json(await readPaymentPages(c.var.deps, callOf(c)), 200);
+  })
+  /** Replaces the institution's payment page templates (administrators). */
+  .put('/payment-pages', describeRoute({ operationId: 'setPaymentPages', summary: 'Set the gifts’ payment pages: institution, entities, funds (administrators)', tags: ['pledges'], answers: { 200: PaymentPagesAnswerSchema } }), jsonBody(PaymentPagesSchema), async (c) => {
+    return c.json(await setPaymentPages(c.var.deps, callOf(c), c.req.valid('json')), 200);
   })
   .get('/:id', describeRoute({ operationId: 'getPledge', summary: 'One pledge', tags: ['pledges'], answers: { 200: PledgeSchema }, etag: true }), idParam, async (c) => {
     const { pledge, etag } = await readPledge(c.var.deps, callOf(c), c.req.valid('param'));

@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
+import type { PaymentMethod } from '@passerelle/schema';
 import { ProblemError, validationProblem } from '../http/problem.ts';
 import { canReadAmount, managesBeneficiary } from './access.ts';
 import { loadForChange, today } from './load.ts';
@@ -21,14 +22,14 @@ export async function allocatePledge(deps: Deps, call: Call, input: { id: string
 }
 
 /** The money arrived (staff of the beneficiary, administrators): the promised amount unless told otherwise, today unless told when. */
-export async function receivePledge(deps: Deps, call: Call, input: { id: string; receivedAmountCents?: number; receivedOn?: string }): Promise<ChangedPledge> {
+export async function receivePledge(deps: Deps, call: Call, input: { id: string; receivedAmountCents?: number; receivedOn?: string; paymentMethod?: PaymentMethod }): Promise<ChangedPledge> {
   const { actor } = call;
   const joined = await loadForChange(deps.db, actor, input.id, (p) => managesBeneficiary(actor, p.entityId), RECEIVE_REASON);
   const p = joined.pledge;
   if (p.status !== 'promised' && p.status !== 'allocated') throw new ProblemError('conflict', 'pledge.receive.wrongStatus', { status: p.status });
   const received = input.receivedAmountCents ?? p.amountCents;
   if (received === null) throw validationProblem([{ path: 'receivedAmountCents', code: 'pledge.receive.amountNeeded', params: {} }]);
-  return changePledge(deps, call, joined, { status: 'received', receivedCents: received, receivedOn: input.receivedOn ?? today(deps) }, 'pledge.receive', {});
+  return changePledge(deps, call, joined, { status: 'received', receivedCents: received, receivedOn: input.receivedOn ?? today(deps) }, 'pledge.receive', {}, undefined, { paymentMethod: input.paymentMethod });
 }
 
 /** Cancels a promised or allocated pledge, the reason kept in the audit. */

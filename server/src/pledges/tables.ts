@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { pledgeFrequencies, pledgeKinds, pledgeStatuses, type DonorAddress, type PledgeContact, type TaxEstimate } from '@passerelle/schema';
+import { pledgeFrequencies, pledgeKinds, pledgeStatuses, type DonorAddress, type PledgeContact, type TaxCampaign, type TaxEstimate } from '@passerelle/schema';
 import { id, tenantId, time } from '../db/tables/columns.ts';
 import { companies, entities, institutions, people } from '../tenancy/tables.ts';
 
@@ -59,3 +59,18 @@ export const pledges = sqliteTable(
     index('pledges_company').on(t.companyId),
   ],
 );
+
+/**
+ * A year's SOLTéA calendar set by an administrator (`PUT /v1/pledges/campaigns/:year`,
+ * `pnpm passerelle soltea set-calendar`). The calendar is national: one row per
+ * year, for every institution, which wins over the configuration file's year.
+ */
+export const solteaCampaigns = sqliteTable('soltea_campaigns', {
+  year: integer('year').primaryKey(),
+  /** The campaign as answered (`TaxCampaign`: published with its periods, or not yet published). */
+  campaign: text('campaign', { mode: 'json' }).$type<TaxCampaign>().notNull(),
+  setAt: time('set_at').notNull(),
+  /** Who set it: the institution and person of an API call; null from the command line. */
+  setByTenantId: text('set_by_tenant_id'),
+  setBy: text('set_by'),
+});

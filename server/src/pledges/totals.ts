@@ -16,6 +16,7 @@ import { managesBeneficiary } from './access.ts';
 import { parseTransferReport, type InvalidLine, type ReportLine } from './csv.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { afterStatusChange } from './settled.ts';
 
 /** Promised versus received per entity and kind (staff, administrators), over the entities whose every amount the caller may read. */
 export async function pledgeTotals(deps: Pick<Deps, 'db'>, call: Pick<Call, 'actor'>, q: Pick<PledgeListQuery, 'campaignYear' | 'kind'>): Promise<PledgeTotal[]> {
@@ -60,6 +61,7 @@ export async function applyTransferReport(db: Db, actor: Actor, who: AuditOrigin
       await updatePledge(tx, actor.tenantId, pick.id, { status: 'received', receivedCents: line.amountCents, receivedOn: line.date, version: pick.version + 1, updatedAt: who.at });
       await writeAudit(tx, who, { action: 'pledge.receive', objectType: 'pledge', objectId: pick.id, entityIds: [pick.entityId], subjectId: pick.authorId, detail: { via: 'import', line: line.line } });
       await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: pick.id });
+      await afterStatusChange(tx, who, { ...pick, status: 'received', receivedCents: line.amountCents, receivedOn: line.date, version: pick.version + 1, updatedAt: who.at });
       results.push({ line: line.line, outcome: 'received', pledgeId: pick.id });
     }
   });

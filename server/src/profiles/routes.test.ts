@@ -265,7 +265,7 @@ describe('POST /v1/profiles/:id/review-flags/:flagId/resolve', () => {
     return { t, claire, ines, flag, student: token };
   }
   const resolved = async (t: TestApp) => (await t.db.select().from(profileDuplicateFlags).all()).filter((f) => f.resolvedAt !== null);
-  const audits = (t: TestApp) => t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.duplicate.resolve')).all();
+  const audits = async (t: TestApp) => (await t.db.select().from(auditLog).where(eq(auditLog.action, 'profile.duplicate.resolve')).all());
 
   it('staff of her school resolve it: the flag leaves the queue and the profile, audited with both profile ids', async () => {
     const { t, claire, ines, flag } = await flagged();
@@ -368,8 +368,8 @@ describe('GET /v1/profiles (directory)', () => {
     expect(second.items).toHaveLength(2);
     expect(second.items.map((p) => p.id)).not.toContain(first.items[0]?.id);
     const all = await json<{ items: ProfileView[] }>(await t.call('GET', '/v1/profiles?limit=100', { token }));
-    expect(all.items).toHaveLength(6);
-    expect(all.items.map((p) => p.familyName)).toEqual(['Bernard', 'Dubois', 'Haddad', 'Lefèvre', 'Martin', 'Moreau']);
+    expect(all.items).toHaveLength(7);
+    expect(all.items.map((p) => p.familyName)).toEqual(['Bernard', 'Dubois', 'Haddad', 'Laurent', 'Lefèvre', 'Martin', 'Moreau']);
     expect((await t.call('GET', '/v1/profiles?limit=101', { token })).status).toBe(400);
     expect((await t.call('GET', '/v1/profiles?sort=phone', { token })).status).toBe(400);
     expect((await t.call('GET', '/v1/profiles?cursor=bogus', { token })).status).toBe(400);
@@ -389,7 +389,7 @@ describe('demo seed', () => {
     await t.db.update(profiles).set({ bio: 'edited' }).where(eq(profiles.personId, claire)).run();
     const { seedDemo } = await import('../seed/demo.ts');
     await seedDemo(t.db, {}, t.clock.now());
-    expect((await t.db.select().from(profiles).all())).toHaveLength(9);
+    expect((await t.db.select().from(profiles).all())).toHaveLength(10);
     expect((await row(t, claire))?.bio).toBe('edited');
   });
 });

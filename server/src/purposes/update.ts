@@ -13,6 +13,8 @@ import { withTransaction } from '../db/transaction.ts';
 import { updatePurpose } from './queries/purposes.ts';
 import { ensureVersion, findPurpose, purposeEtag, type PurposeRow } from './purposes.ts';
 import { requireEntity } from './create.ts';
+import { announceRenewals } from '../consents/renewals.ts';
+import { mailPurposeTextChanged } from '../mail/messages/consents.ts';
 
 export interface PurposeEdit {
   id: string;
@@ -54,6 +56,11 @@ export async function editPurpose(deps: Pick<Deps, 'db'>, call: Call, { id, patc
       entityIds: [...new Set([current.entity.id, input.entityId ?? current.entity.id])],
       detail: { key: current.key, fromVersion: v0.hash, toVersion: version.hash, fields: Object.keys(input) },
     });
-    return (await findPurpose(tx, actor.tenantId, { id: current.id }))!;
+    const updated = (await findPurpose(tx, actor.tenantId, { id: current.id }))!;
+    // People who agreed to the earlier text are asked to confirm the new one.
+    await mailPurposeTextChanged(tx, who, updated, v0.id);
+    // The CRM hears of each of them too (consent.renewal_needed), when the text is a new one.
+    if (version.id !== v0.id) await announceRenewals(tx, who, updated);
+    return updated;
   });
 }

@@ -15,7 +15,7 @@ const callAs = async (t: TestApp, sub: keyof TestApp['ids']['demo']['people']): 
   who: { tenantId: t.ids.demo.tenantId, actorId: t.ids.demo.people[sub], origin: 'use-case test', at: t.clock.now().toISOString() },
 });
 
-const auditOf = (t: TestApp, action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+const auditOf = async (t: TestApp, action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action)).all());
 
 describe('purpose use cases, called without HTTP', () => {
   it('a purpose created, then edited with a stale ETag (refused) and a fresh one (a new version)', async () => {

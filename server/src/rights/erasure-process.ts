@@ -14,6 +14,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { personResource } from '../consents/people.ts';
 import { findErasureRequest, findErasureRequestById, listErasureRequestsOfTenant, markErasureRequestProcessed } from './queries/erasure-requests.ts';
 import { runErasure } from './erasure-hooks.ts';
+import { mailErasureDone, recipientBeforeErasure } from '../mail/messages/rights.ts';
 
 /** Loads a request of the tenant that the staff member may handle (404 otherwise, 403 for the wrong scope). */
 async function requestForStaff(db: DbOrTx, actor: Actor, id: string) {
@@ -51,9 +52,11 @@ export async function processErasureRequest(deps: Pick<Deps, 'db' | 'clock'>, ca
     const request = await requestForStaff(tx, actor, input.id);
     if (request.status === 'processed') throw new ProblemError('conflict', 'erasure.processed');
     const entityIds = (await personResource(tx, actor.tenantId, request.personId)).entityIds;
+    const recipient = await recipientBeforeErasure(tx, actor.tenantId, request.personId);
     const outcome = { ...request.outcome, ...(await runErasure(tx, 'onProcess', { tenantId: actor.tenantId, personId: request.personId, actorId: actor.personId, origin: input.origin, at: who.at, now })) };
     await markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
     await writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: request.personId, detail: { outcome } });
+    await mailErasureDone(tx, who, request.personId, recipient);
     return (await findErasureRequestById(tx, request.id))!;
   });
 }

@@ -5,6 +5,7 @@
  */
 import type * as v from 'valibot';
 import type { ErasureRequestSchema } from '@passerelle/schema';
+import type { Language } from '@passerelle/schema/messages';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -12,16 +13,17 @@ import { writeAudit } from '../audit/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { personResource } from '../consents/people.ts';
 import { recordEvent } from '../webhooks/record.ts';
+import { mailErasureRequested } from '../mail/messages/rights.ts';
 import { findPendingErasureRequest, insertErasureRequest, listErasureRequestsOfPerson } from './queries/erasure-requests.ts';
 import { runErasure } from './erasure-hooks.ts';
 import { requireRecentSignIn } from './recent-sign-in.ts';
 import { erasureNotice } from './notice.ts';
 
 /** The person's erasure requests, newest first, and what erasure does. */
-export async function listMyErasureRequests(deps: Pick<Deps, 'db'>, call: Call) {
+export async function listMyErasureRequests(deps: Pick<Deps, 'db'>, call: Call, language: Language = 'fr') {
   const { actor } = call;
   const items = await listErasureRequestsOfPerson(deps.db, actor.tenantId, actor.personId);
-  return { items, nextCursor: null, notice: erasureNotice };
+  return { items, nextCursor: null, notice: erasureNotice(language) };
 }
 
 /** Where a request is read (by staff): the `Location` of a new one. */
@@ -39,7 +41,7 @@ export function erasureRequestLocation(id: string): string {
 export async function requestErasure(
   deps: Pick<Deps, 'db' | 'clock'>,
   call: Call,
-  input: v.InferOutput<typeof ErasureRequestSchema> & { signedInAt: Date; origin: string | null },
+  input: v.InferOutput<typeof ErasureRequestSchema> & { signedInAt: Date; origin: string | null; language?: Language },
 ) {
   const { db, clock } = deps;
   const { actor, who } = call;
@@ -54,7 +56,8 @@ export async function requestErasure(
     const entityIds = (await personResource(tx, actor.tenantId, actor.personId)).entityIds;
     await writeAudit(tx, who, { action: 'erasure.request', objectType: 'erasure_request', objectId: request.id, entityIds: [...entityIds], subjectId: actor.personId, detail: { atOnce: outcome } });
     await recordEvent(tx, who, { type: 'erasure.requested', requestId: request.id });
+    await mailErasureRequested(tx, who, actor.personId);
     return { created: true, request };
   });
-  return { created: result.created, request: { ...result.request, notice: erasureNotice } };
+  return { created: result.created, request: { ...result.request, notice: erasureNotice(input.language ?? 'fr') } };
 }

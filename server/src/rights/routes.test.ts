@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { versionOf } from '../consents/testing.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing.ts';
-import { auditLog, consentEvents, erasureRequests, memberships, people, pledges, profiles, sessions } from '../db/tables/index.ts';
+import { auditLog, consentEvents, erasureRequests, memberships, people, pledges, profiles, receipts, sessions } from '../db/tables/index.ts';
 
 type Json = Record<string, unknown>;
 const json = async <T = Json>(res: Response) => (await res.json()) as T;
@@ -17,12 +18,12 @@ interface Export {
 
 async function withChoices(t: TestApp) {
   const token = await t.signIn('student-ines');
-  await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
-  await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: false } } });
+  await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: (await versionOf(t, 'alumni-news')) } });
+  await t.call('PUT', '/v1/consents/fundraising', { token, body: { channels: { post: false }, version: (await versionOf(t, 'fundraising')) } });
   await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 2 } });
   // Someone else's choices, which must not leak into Inès's export.
   const claire = await t.signIn('alumna-claire');
-  await t.call('PUT', '/v1/consents/events', { token: claire, body: { channels: { sms: true } } });
+  await t.call('PUT', '/v1/consents/events', { token: claire, body: { channels: { sms: true }, version: (await versionOf(t, 'events')) } });
   return token;
 }
 
@@ -94,7 +95,7 @@ describe('GET /v1/me/export', () => {
 describe('erasure', () => {
   async function requestErasure(t: TestApp, who: 'student-ines' | 'alumna-claire' = 'student-ines') {
     const token = await t.signIn(who);
-    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true } } });
+    await t.call('PUT', '/v1/consents/alumni-news', { token, body: { channels: { email: true }, version: (await versionOf(t, 'alumni-news')) } });
     const res = await t.call('POST', '/v1/me/erasure', { token, body: { confirm: true } });
     return { token, res };
   }
@@ -107,6 +108,11 @@ describe('erasure', () => {
     expect(res.headers.get('location')).toBe(`/v1/erasure-requests/${body.id}`);
     expect(body.status).toBe('pending');
     expect(body.notice.kept.map((k) => k.legalBasis).join(' ')).toContain('L102 B du Livre des procédures fiscales');
+    // A promised gift keeps the donor's identity until received or cancelled: the notice says so, in the reader's language.
+    const inFrench = await json<{ notice: { whenProcessed: string[] } }>(await t.call('GET', '/v1/me/erasure', { token, headers: { 'accept-language': 'fr' } }));
+    expect(inFrench.notice.whenProcessed.join(' ')).toContain('Un don promis et pas encore reçu garde vos nom et adresse jusqu’à sa réception ou son annulation');
+    const inEnglish = await json<{ notice: { whenProcessed: string[] } }>(await t.call('GET', '/v1/me/erasure', { token, headers: { 'accept-language': 'en' } }));
+    expect(inEnglish.notice.whenProcessed.join(' ')).toContain('A gift you promised and that is not yet received keeps your name and address until it is received or cancelled');
     const overview = await json<{ purposes: { channels: { granted: boolean }[] }[] }>(await t.call('GET', '/v1/consents', { token }));
     expect(overview.purposes.flatMap((p) => p.channels).some((c) => c.granted)).toBe(false);
     expect((await t.db.select().from(erasureRequests).all())).toHaveLength(1);
@@ -155,13 +161,13 @@ describe('erasure', () => {
     expect((await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('admin-demo') })).status).toBe(409);
   });
 
-  it('profile deleted, no name or email left in the profile and people tables, pledges anonymised, tax-receipt data kept', async () => {
+  it('profile deleted, no name or email left in the profile and people tables, pledges anonymised, tax-receipt data kept, a promised gift keeps the donor until received or cancelled', async () => {
     const t = testApp();
     const claire = t.ids.demo.people['alumna-claire'];
     const token = await t.signIn('alumna-claire');
     // Her seeded monthly gift was received: a tax receipt names her.
     const received = (await t.db.select().from(pledges).where(eq(pledges.authorId, claire)).get())!;
-    (await t.db.update(pledges).set({ status: 'received', receivedCents: 2500, receivedOn: '2026-02-05' }).where(eq(pledges.id, received.id)).run());
+    await t.db.update(pledges).set({ status: 'received', receivedCents: 2500, receivedOn: '2026-02-05' }).where(eq(pledges.id, received.id)).run();
     // And a gift she only promised.
     const promised = await t.call('POST', '/v1/pledges', {
       token,
@@ -170,11 +176,18 @@ describe('erasure', () => {
     });
     expect(promised.status).toBe(201);
     const promisedId = ((await promised.json()) as { id: string }).id;
+    // And one she will cancel.
+    const toCancel = await t.call('POST', '/v1/pledges', {
+      token,
+      headers: { 'idempotency-key': 'erasure-test-2' },
+      body: { kind: 'donation', amountCents: 5000, frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', fullName: 'Claire Dubois', address: { line1: '12 rue des Lilas', postalCode: '69007', city: 'Lyon' } }, publicThanks: false },
+    });
+    const cancelledId = ((await toCancel.json()) as { id: string }).id;
 
     // Her export holds her profile and pledges.
     const exported = await json<Export>(await t.call('GET', '/v1/me/export', { token }));
     expect(exported.parts.profile).toEqual([expect.objectContaining({ givenName: 'Claire', familyName: 'Dubois' })]);
-    expect(exported.parts.pledges!.map((p) => p.id).sort()).toEqual([received.id, promisedId].sort());
+    expect(exported.parts.pledges!.map((p) => p.id).sort()).toEqual([received.id, promisedId, cancelledId].sort());
 
     const ines = await t.signIn('student-ines');
     const search = async () => ((await (await t.call('GET', '/v1/profiles?q=Dubois', { token: ines })).json()) as { items: { id?: string; personId?: string }[] }).items.length;
@@ -184,13 +197,13 @@ describe('erasure', () => {
     const { id } = await json<{ id: string }>(asked);
     // At once: the directory no longer shows her to the network.
     const hidden = (await t.db.select().from(profiles).where(eq(profiles.personId, claire)).get())!;
-    expect((await Object.values(hidden.visibility)).every((level) => level === 'private')).toBe(true);
+    expect(Object.values(hidden.visibility).every((level) => level === 'private')).toBe(true);
     expect([hidden.sortNetwork, hidden.sortPublic]).toEqual(['', '']);
     expect(await search()).toBe(0);
 
     const done = await t.call('POST', `/v1/erasure-requests/${id}/process`, { token: await t.signIn('staff-mgmt') });
     expect(done.status).toBe(200);
-    expect((await json<{ outcome: Record<string, string> }>(done)).outcome).toMatchObject({ profile: 'deleted', pledges: 'anonymised: 2; tax-receipt data kept (LPF art. L102 B): 1' });
+    expect((await json<{ outcome: Record<string, string> }>(done)).outcome).toMatchObject({ profile: 'deleted', pledges: 'anonymised: 3; tax-receipt data kept (LPF art. L102 B): 1; donor identity kept until received or cancelled: 2' });
 
     expect((await t.db.select().from(profiles).where(eq(profiles.personId, claire)).all())).toEqual([]);
     const person = (await t.db.select().from(people).where(eq(people.id, claire)).get())!;
@@ -204,7 +217,22 @@ describe('erasure', () => {
     expect(keptForTax).toMatchObject({ donorName: 'Claire Dubois', amountCents: 2500, receivedCents: 2500, receivedOn: '2026-02-05', publicThanks: false });
     expect(keptForTax.donorAddress).toMatchObject({ city: 'Lyon' });
     expect(keptForTax.taxEstimate).not.toBeNull();
-    const anonymised = t.db.select().from(pledges).where(eq(pledges.id, promisedId)).get()!;
-    expect((await anonymised)).toMatchObject({ donorName: null, donorAddress: null, contact: null, publicThanks: false, amountCents: 10000 });
+    // A gift she only promised keeps who she is until it is received or cancelled: its tax receipt will need it.
+    const gift = async (id: string) => (await t.db.select().from(pledges).where(eq(pledges.id, id)).get())!;
+    expect((await gift(promisedId))).toMatchObject({ donorName: 'Claire Dubois', contact: null, publicThanks: false, amountCents: 10000, status: 'promised' });
+    expect((await gift(promisedId)).donorAddress).toMatchObject({ line1: '12 rue des Lilas', city: 'Lyon' });
+    // Received after her erasure: the receipt names her, then the gift itself is anonymised (the receipt keeps the identity).
+    const admin = await t.signIn('admin-demo');
+    const nowReceived = await t.call('POST', `/v1/pledges/${promisedId}/receive`, { token: admin, body: {} });
+    expect(nowReceived.status).toBe(200);
+    expect(await json(nowReceived)).toMatchObject({ status: 'received', receipt: { number: expect.stringMatching(/^2026-\d{6}$/) } });
+    const receipt = (await t.db.select().from(receipts).where(eq(receipts.pledgeId, promisedId)).get())!;
+    expect(receipt.mentions.donor).toMatchObject({ kind: 'individual', name: 'Claire Dubois', address: { line1: '12 rue des Lilas', postalCode: '69007', city: 'Lyon' } });
+    expect((await gift(promisedId))).toMatchObject({ donorName: null, donorAddress: null, status: 'received', receivedCents: 10000 });
+    // Cancelled after her erasure: anonymised, no receipt.
+    expect((await gift(cancelledId)).donorName).toBe('Claire Dubois');
+    expect((await t.call('POST', `/v1/pledges/${cancelledId}/cancel`, { token: admin, body: {} })).status).toBe(200);
+    expect((await gift(cancelledId))).toMatchObject({ donorName: null, donorAddress: null, status: 'cancelled' });
+    expect((await t.db.select().from(receipts).where(eq(receipts.pledgeId, cancelledId)).all())).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { requireAuth } from '../auth/require-auth.ts';
 import { callOf } from '../call.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { checkedOrigin } from '../consents/origin.ts';
+import { requestLanguage } from '../http/language.ts';
 import { describeRoute, zipFile } from '../http/describe.ts';
 import { exportMyData } from './data-export.ts';
 import { erasureRequestLocation, listMyErasureRequests, requestErasure } from './erasure-request.ts';
@@ -32,7 +33,7 @@ export const rightsRoutes = new Hono<AppEnv>()
   })
   /** The person's erasure requests, newest first. */
   .get('/erasure', describeRoute({ operationId: 'listMyErasureRequests', summary: 'One’s erasure requests, newest first, and what erasure does', tags: ['me'], answers: { 200: OwnErasureRequestsSchema } }), async (c) =>
-    c.json(await listMyErasureRequests(c.var.deps, callOf(c)), 200),
+    c.json(await listMyErasureRequests(c.var.deps, callOf(c), await requestLanguage(c)), 200),
   )
   /**
    * Asks for erasure. At once: the directory entry is hidden and every
@@ -40,7 +41,7 @@ export const rightsRoutes = new Hono<AppEnv>()
    * /v1/erasure-requests/:id/process`). Asking twice returns the pending request.
    */
   .post('/erasure', describeRoute({ operationId: 'requestErasure', summary: 'Ask for one’s account and data to be erased (recent sign-in)', description: 'Asking again while a request is pending answers that request (200).', tags: ['me'], answers: { 201: ErasureRequestAnswerSchema, 200: ErasureRequestAnswerSchema }, location: true }), jsonBody(ErasureRequestSchema), async (c) => {
-    const { created, request } = await requestErasure(c.var.deps, callOf(c), { ...c.req.valid('json'), signedInAt: c.var.auth.signedInAt, origin: checkedOrigin(c) });
+    const { created, request } = await requestErasure(c.var.deps, callOf(c), { ...c.req.valid('json'), signedInAt: c.var.auth.signedInAt, origin: checkedOrigin(c), language: await requestLanguage(c) });
     c.header('location', erasureRequestLocation(request.id));
     return c.json(request, created ? 201 : 200);
   });

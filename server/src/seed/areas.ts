@@ -5,6 +5,7 @@ import { seedOffers } from './offers.ts';
 import { seedProfiles } from './profiles.ts';
 import { seedConsents } from './consents.ts';
 import { seedPledges } from './pledges.ts';
+import { seedReceiptIssuer } from './receipts.ts';
 
 /**
  * Demo data of each area (profiles, offers, pledges, consents), added after
@@ -16,4 +17,5 @@ export const areaSeeds: AreaSeed[] = [];
 areaSeeds.push(seedProfiles);
 areaSeeds.push(seedConsents);
 areaSeeds.push(seedPledges);
+areaSeeds.push(seedReceiptIssuer);
 areaSeeds.push(seedOffers);

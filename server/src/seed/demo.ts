@@ -16,7 +16,7 @@ export interface DemoIds {
     tenantId: string;
     entities: { university: string; engineering: string; management: string; foundation: string; alumni: string };
     companies: { acme: string; globex: string; initech: string };
-    people: Record<'student-ines' | 'alumna-claire' | 'rep-acme' | 'staff-eng' | 'staff-mgmt' | 'admin-demo', string>;
+    people: Record<'student-ines' | 'alumna-claire' | 'rep-acme' | 'staff-eng' | 'staff-mgmt' | 'admin-demo' | 'dpo-demo', string>;
   };
   other: {
     tenantId: string;
@@ -53,6 +53,7 @@ export function seedDemo(db: Db, env: Record<string, string | undefined>, now: D
     const staffEng = await person('staff-eng', 'sophie.bernard@demo.test', 'Sophie Bernard');
     const staffMgmt = await person('staff-mgmt', 'julien.moreau@demo.test', 'Julien Moreau');
     const admin = await person('admin-demo', 'nadia.haddad@demo.test', 'Nadia Haddad');
+    const dpo = await person('dpo-demo', 'camille.laurent@demo.test', 'Camille Laurent');
     await ensureMembership(tx, demo, ines, 'student', { entityId: engineering }, at);
     await ensureMembership(tx, demo, claire, 'alumnus', { entityId: management }, at);
     await ensureMembership(tx, demo, claire, 'alumnus', { entityId: alumni }, at);
@@ -60,6 +61,8 @@ export function seedDemo(db: Db, env: Record<string, string | undefined>, now: D
     await ensureMembership(tx, demo, staffEng, 'staff', { entityId: engineering }, at);
     await ensureMembership(tx, demo, staffMgmt, 'staff', { entityId: management }, at);
     await ensureMembership(tx, demo, admin, 'admin', { entityId: university }, at);
+    // The data protection officer reads every person's consents and their proof, nothing else (policy: `consent.proof`).
+    await ensureMembership(tx, demo, dpo, 'dpo', { entityId: university }, at);
 
     const other = await upsertInstitution(tx, 'other', 'Institut Autre', ['http://localhost:5174'], at);
     await upsertHostKey(tx, other, OTHER_KID, env.PASSERELLE_OTHER_HOST_SECRET || OTHER_HOST_SECRET_DEFAULT, at);
@@ -78,7 +81,7 @@ export function seedDemo(db: Db, env: Record<string, string | undefined>, now: D
         tenantId: demo,
         entities: { university, engineering, management, foundation, alumni },
         companies: { acme, globex, initech },
-        people: { 'student-ines': ines, 'alumna-claire': claire, 'rep-acme': rep, 'staff-eng': staffEng, 'staff-mgmt': staffMgmt, 'admin-demo': admin },
+        people: { 'student-ines': ines, 'alumna-claire': claire, 'rep-acme': rep, 'staff-eng': staffEng, 'staff-mgmt': staffMgmt, 'admin-demo': admin, 'dpo-demo': dpo },
       },
       other: {
         tenantId: other,

@@ -91,7 +91,7 @@ export const memberships = sqliteTable(
     id: id(),
     tenantId: tenantId().references(() => institutions.id),
     personId: text('person_id').notNull().references(() => people.id),
-    role: text('role', { enum: ['student', 'alumnus', 'staff', 'admin', 'company_rep'] }).notNull(),
+    role: text('role', { enum: ['student', 'alumnus', 'staff', 'admin', 'company_rep', 'dpo'] }).notNull(),
     entityId: text('entity_id').references(() => entities.id),
     companyId: text('company_id').references(() => companies.id),
     createdAt: time('created_at').notNull(),

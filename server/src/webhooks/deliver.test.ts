@@ -91,7 +91,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     return id;
   }
   const row = async (id: string) => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get())!;
-  const attempts = (id: string) => db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, id)).all();
+  const attempts = async (id: string) => (await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, id)).all());
   /** Takes a message out of the queue, so later sweeps leave it alone. */
   const retire = (id: string) => db.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, id)).run();
 

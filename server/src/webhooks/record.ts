@@ -32,6 +32,10 @@ import { announceDeliveriesQueued } from './wake.ts';
 export type WebhookEvent =
   | { type: 'profile.updated'; personId: string }
   | { type: 'consent.changed'; personId: string; changes: readonly { purposeKey: string; channels: readonly string[] }[] }
+  /** A purpose's new text: the person's consent on these channels was given to an older one. */
+  | { type: 'consent.renewal_needed'; personId: string; renewal: { purposeKey: string; version: string; channels: readonly string[] } }
+  /** These consents of the person reached the end of their retention. */
+  | { type: 'consent.lapsed'; personId: string; lapsed: readonly { purposeKey: string; channel: string; expiredAt: string }[] }
   | { type: 'offer.submitted' | 'offer.published'; offerId: string }
   | { type: 'pledge.created' | 'pledge.status_changed'; pledgeId: string }
   | { type: 'erasure.requested'; requestId: string };
@@ -55,10 +59,14 @@ async function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, n
       // syncs its own members, not everyone's network-visible fields.
       return (reader) => (profileAudience(reader, person) === 'staff' ? viewFor(row, 'staff', context) : null);
     }
-    case 'consent.changed': {
+    case 'consent.changed':
+    case 'consent.renewal_needed':
+    case 'consent.lapsed': {
       const person = await personResource(tx, tenantId, event.personId);
       const overview = await consentOverview(tx, tenantId, event.personId, now);
-      return (reader) => (decide(reader, 'consent.read', person).allowed ? { ...overview, changes: event.changes } : null);
+      // The person's consents as GET /v1/consents/people/:id shows them, and what the event says of them.
+      const { type: _type, personId: _personId, ...what } = event;
+      return (reader) => (decide(reader, 'consent.read', person).allowed ? { ...overview, ...what } : null);
     }
     case 'offer.submitted':
     case 'offer.published': {

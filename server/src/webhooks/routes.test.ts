@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { versionOf } from '../consents/testing.ts';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -72,7 +73,7 @@ describe('/v1/webhooks', () => {
     expect(res.status).toBe(201);
     return (await res.json()) as WebhookSubscription & { secret: string };
   };
-  const messagesOf = (subscriptionId: string) => t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, subscriptionId)).all();
+  const messagesOf = async (subscriptionId: string) => (await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, subscriptionId)).all());
   const to = (path: string) => receiver.received.filter((r) => r.path === path);
 
   /** Sessions expire: after the clock jumps hours ahead, everyone signs in again. */
@@ -205,7 +206,7 @@ describe('/v1/webhooks', () => {
         previousSecretUntil: new Date(rotatedAt.getTime() + 24 * 3_600_000).toISOString(),
       });
 
-      expect((await as('student-ines').call('PUT', '/v1/consents/events', { channels: { sms: true } })).status).toBe(200);
+      expect((await as('student-ines').call('PUT', '/v1/consents/events', { channels: { sms: true }, version: (await versionOf(t, 'events')) })).status).toBe(200);
       await deliver();
       const [during] = to('/rotation');
       expect(String(during!.headers['webhook-signature']).split(' ')).toHaveLength(2);
@@ -214,7 +215,7 @@ describe('/v1/webhooks', () => {
 
       t.clock.advance(24 * 3_600_000);
       await signInAll();
-      expect((await as('student-ines').call('PUT', '/v1/consents/events', { channels: { sms: false } })).status).toBe(200);
+      expect((await as('student-ines').call('PUT', '/v1/consents/events', { channels: { sms: false }, version: (await versionOf(t, 'events')) })).status).toBe(200);
       await deliver();
       const after = to('/rotation')[1]!;
       expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
@@ -248,7 +249,7 @@ describe('/v1/webhooks', () => {
   describe('delivery', () => {
     it('a consent change produces one signed message, delivered once, whose body is the consent state', async () => {
       const sub = await subscribe({ url: `${receiver.base}/consents`, events: ['consent.changed'] });
-      const res = await as('student-ines').call('PUT', '/v1/consents/events', { channels: { email: true } });
+      const res = await as('student-ines').call('PUT', '/v1/consents/events', { channels: { email: true }, version: (await versionOf(t, 'events')) });
       expect(res.status).toBe(200);
       expect((await messagesOf(sub.id))).toHaveLength(1);
 
@@ -281,7 +282,7 @@ describe('/v1/webhooks', () => {
     it('a receiver that fails twice gets the event on the third attempt, and the deliveries route shows the three attempts', async () => {
       const sub = await subscribe({ url: `${receiver.base}/flaky`, events: ['consent.changed'] });
       receiver.answers.set('/flaky', [500, 500]);
-      expect((await as('alumna-claire').call('PUT', '/v1/consents/fundraising', { channels: { post: false } })).status).toBe(200);
+      expect((await as('alumna-claire').call('PUT', '/v1/consents/fundraising', { channels: { post: false }, version: (await versionOf(t, 'fundraising')) })).status).toBe(200);
 
       expect(await deliver()).toBe(1);
       expect(await deliver()).toBe(0); // not due yet: 5 s backoff
@@ -311,7 +312,7 @@ describe('/v1/webhooks', () => {
 
     it('lists attempts stored before error categories with their category, never the old message', async () => {
       const sub = await subscribe({ url: `${receiver.base}/legacy`, events: ['consent.changed'] });
-      expect((await as('alumna-claire').call('PUT', '/v1/consents/fundraising', { channels: { post: true } })).status).toBe(200);
+      expect((await as('alumna-claire').call('PUT', '/v1/consents/fundraising', { channels: { post: true }, version: (await versionOf(t, 'fundraising')) })).status).toBe(200);
       const [message] = (await messagesOf(sub.id));
       const at = (second: number) => new Date(t.clock.now().getTime() + second * 1000).toISOString();
       await t.db.update(webhookDeliveries).set({ status: 'failed', nextAttemptAt: null }).where(eq(webhookDeliveries.id, message!.id)).run();
@@ -335,7 +336,7 @@ describe('/v1/webhooks', () => {
     it('gives up after the last attempt, and an administrator can send it again', async () => {
       const sub = await subscribe({ url: `${receiver.base}/down`, events: ['consent.changed'] });
       receiver.answers.set('/down', Array.from({ length: 8 }, () => 503));
-      await as('alumna-claire').call('PUT', '/v1/consents/events', { channels: { sms: true } });
+      await as('alumna-claire').call('PUT', '/v1/consents/events', { channels: { sms: true }, version: (await versionOf(t, 'events')) });
       for (let i = 0; i < 8; i++) {
         expect(await deliver()).toBe(1);
         t.clock.advance(13 * 3_600_000);
@@ -419,7 +420,7 @@ describe('/v1/webhooks', () => {
       expect(data.personId).toBe(t.ids.demo.people['alumna-claire']);
       expect(data.changes.length).toBeGreaterThan(0);
       // Inès is not a member of École de management: its subscription hears nothing of her choices.
-      expect((await as('student-ines').call('PUT', '/v1/consents/job-offers', { channels: { email: true } })).status).toBe(200);
+      expect((await as('student-ines').call('PUT', '/v1/consents/job-offers', { channels: { email: true }, version: (await versionOf(t, 'job-offers')) })).status).toBe(200);
       expect((await messagesOf(mgmt.id)).filter((m) => m.eventType === 'consent.changed')).toHaveLength(1);
     });
 

@@ -38,6 +38,7 @@ export function Careers({ token }: { token: string }): ReactElement {
         <passerelle-consent-centre onpasserelle-saved={(e) => note(e.detail.kind)} onpasserelle-error={onError} />
         <passerelle-directory pageSize={20} page-size={20} onpasserelle-error={onError} />
         <passerelle-offer-board pageSize={20} page-size={20} openToVisitors open-to-visitors onpasserelle-error={onError} />
+        <passerelle-company-space companyId="" company-id="" pageSize={10} page-size={10} onpasserelle-saved={onSaved} onpasserelle-error={onError} />
       </passerelle-portal>
       {/* Alone, outside the portal: its own session and sign-in events. */}
       <passerelle-pledge

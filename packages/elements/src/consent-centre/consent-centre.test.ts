@@ -23,7 +23,7 @@ async function centre(sub: DemoSubject = 'student-ines', lang = 'en'): Promise<P
 }
 
 /** A new consent purpose of the administrator's school (first version), through the real API; `edit` publishes a second version of its text. */
-async function newPurpose(): Promise<{ key: string; edit: () => Promise<void> }> {
+async function newPurpose(): Promise<{ key: string; version: string; edit: () => Promise<void> }> {
   const { api } = await apiConfig();
   const auth = { authorization: `Bearer ${await sessionToken('admin-demo')}`, 'content-type': 'application/json' };
   const key = `survey-${crypto.randomUUID().slice(0, 8)}`;
@@ -34,13 +34,13 @@ async function newPurpose(): Promise<{ key: string; edit: () => Promise<void> }>
     body: JSON.stringify({ key, title: { fr: 'Enquête', en: 'Survey' }, description: { fr: 'Première version.', en: 'First version.' }, legalBasis: 'consent', channels: ['email'], entityId: me.memberships[0]!.entityId, retentionMonths: 12 }),
   });
   expect(created.status).to.equal(201);
-  const purpose = (await created.json()) as { id: string };
+  const purpose = (await created.json()) as { id: string; version: { hash: string } };
   const etag = created.headers.get('etag')!;
   const edit = async () => {
     const edited = await fetch(`${api}/v1/purposes/${purpose.id}`, { method: 'PATCH', headers: { ...auth, 'if-match': etag }, body: JSON.stringify({ description: { fr: 'Deuxième version.', en: 'Second version.' } }) });
     expect(edited.status).to.equal(200);
   };
-  return { key, edit };
+  return { key, version: purpose.version.hash, edit };
 }
 
 const sw = (el: PasserelleConsentCentre, purpose: string, channel: string) => shadow<HTMLInputElement>(el, `[data-purpose="${purpose}"] input[data-channel="${channel}"]`);
@@ -145,9 +145,9 @@ describe('<passerelle-consent-centre>', () => {
 
   it('asks to confirm again when the text of a purpose changed since the consent', async () => {
     const { api } = await apiConfig();
-    const { key, edit } = await newPurpose();
+    const { key, version, edit } = await newPurpose();
     const ines = await sessionToken('student-ines');
-    await fetch(`${api}/v1/consents/${key}`, { method: 'PUT', headers: { authorization: `Bearer ${ines}`, 'content-type': 'application/json' }, body: JSON.stringify({ channels: { email: true } }) });
+    await fetch(`${api}/v1/consents/${key}`, { method: 'PUT', headers: { authorization: `Bearer ${ines}`, 'content-type': 'application/json' }, body: JSON.stringify({ channels: { email: true }, version }) });
     await edit();
 
     const el = await centre('student-ines');

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Pledge, PledgeParameters, TaxCampaign } from '@passerelle/schema';
+import { campaignOf, type Pledge, type PledgeParameters, type TaxCampaign } from '@passerelle/schema';
 import './define.ts';
 import type { PasserellePledge } from './pledge.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
@@ -30,8 +30,8 @@ async function parameters(): Promise<PledgeParameters> {
   return (await r.json()) as PledgeParameters;
 }
 
-async function calendarOn(year: number, today: string, lang: string): Promise<CalendarOn> {
-  const campaign = (await parameters()).campaigns.find((c) => c.year === year)!;
+async function calendarOn(year: number, today: string, lang: string, set?: TaxCampaign): Promise<CalendarOn> {
+  const campaign = set ?? (await parameters()).campaigns.find((c) => c.year === year)!;
   const el = await fixture<CalendarOn>(html`<test-calendar-on lang=${lang} .campaign=${campaign} today=${today}></test-calendar-on>`);
   // English is a chunk of its own: wait for its words.
   await until(() => el.shadowRoot!.querySelector('h3')?.textContent === (lang === 'fr' ? `Calendrier SOLTéA ${year}` : `SOLTéA calendar ${year}`), `${lang} words`);
@@ -67,6 +67,28 @@ describe('the SOLTéA calendar in <passerelle-pledge>', () => {
     await expect(en).to.be.accessible();
     const fr = await calendarOn(2025, '2026-12-02', 'fr');
     expect(text(fr, '[data-now]')).to.contain('Versements aux écoles à partir du 11 juillet 2025 puis du 7 novembre 2025 ; fonds non affectés à partir du 27 novembre 2025.');
+    await expect(fr).to.be.accessible();
+  });
+
+  it('on 2 December 2026, a 2026 calendar an administrator set is over, with its transfer dates, and never invites to act in a period', async () => {
+    // As PUT /v1/pledges/campaigns/2026 stores it (the schema's campaignOf); set here, not on the shared test server, whose calendar is national.
+    const set = campaignOf(2026, {
+      published: true,
+      periods: [
+        { opens: '2026-05-25', closes: '2026-06-26', transfersFrom: '2026-07-10' },
+        { opens: '2026-07-13', closes: '2026-10-23', transfersFrom: '2026-11-06' },
+      ],
+      unallocatedFrom: '2026-11-26',
+    });
+    const en = await calendarOn(2026, '2026-12-02', 'en', set);
+    expect(text(en, '[data-now]')).to.equal(
+      'The 2026 campaign’s allocation periods are over: no more allocations can be made for it. Transfers to the schools from July 10, 2026 and November 6, 2026; unallocated funds from November 26, 2026.',
+    );
+    expect(en.shadowRoot!.textContent).not.to.match(/during an allocation period|\bis open\b|days left/);
+    await expect(en).to.be.accessible();
+    const fr = await calendarOn(2026, '2026-12-02', 'fr', set);
+    expect(text(fr, '[data-now]')).to.match(/^Les périodes de répartition de la campagne 2026 sont terminées/);
+    expect(fr.shadowRoot!.textContent).not.to.match(/pendant une période|jours restants/);
     await expect(fr).to.be.accessible();
   });
 

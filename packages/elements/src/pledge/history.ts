@@ -156,6 +156,7 @@ export class PledgeHistory implements ReactiveController {
       </dl>
       ${p.mine ? nothing : html`<p class="hint">${t.byOther}</p>`}
       ${tax ? html`<p class="hint" data-no-receipt>${t.noTaxReceipt}</p>` : nothing}
+      ${p.receipt ? html`<button part="button" type="button" data-receipt @click=${() => import('./receipt.ts').then((m) => m.downloadReceipt(this.#client!, this.#host, p.receipt!))}>${t.receipt(p.receipt.number)}</button>` : nothing}
     </li>`;
   }
 }

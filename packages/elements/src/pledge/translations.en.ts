@@ -98,6 +98,7 @@ export const en = {
     receivedOn: 'Received on',
     byOther: 'Recorded by someone else, for the company.',
     noTaxReceipt: 'Apprenticeship tax gets no tax receipt: it goes through SOLTéA.',
+    receipt: (n: string) => `Download tax receipt no. ${n} (PDF)`,
     more: 'Show more gifts and pledges',
     retry: 'Try again',
   },

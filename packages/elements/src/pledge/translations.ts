@@ -101,6 +101,7 @@ export const fr = {
     receivedOn: 'Reçu le',
     byOther: 'Enregistrée par une autre personne, pour l’entreprise.',
     noTaxReceipt: 'La taxe d’apprentissage ne donne lieu à aucun reçu fiscal : elle relève de SOLTéA.',
+    receipt: (n: string) => `Télécharger le reçu fiscal n° ${n} (PDF)`,
     more: 'Afficher plus de dons et promesses',
     retry: 'Réessayer',
   },

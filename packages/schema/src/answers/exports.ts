@@ -21,6 +21,8 @@ export const PersonExportSchema = v.object({
   /** By purpose key, by channel: whether the person may be contacted that way today. */
   consents: v.record(v.string(), v.record(v.string(), v.boolean())),
   solicitationCapPerMonth: v.pipe(v.number(), v.integer()),
+  /** By purpose key, by channel: whether the consent in force was given to an older text, and is to be renewed. */
+  consentRenewals: v.record(v.string(), v.record(v.string(), v.boolean())),
 });
 type _PersonExport = Assert<Same<v.InferOutput<typeof PersonExportSchema>, PersonExport>>;
 

@@ -61,6 +61,8 @@ export const PledgeSchema = v.object({
   receivedAmountCents: v.optional(cents),
   receivedOn: v.optional(AnswerDateSchema),
   currency: v.optional(v.literal('EUR')),
+  /** A received gift's tax receipt in force (`GET /v1/pledges/:id/receipt.pdf`). */
+  receipt: v.optional(v.object({ id: AnswerIdSchema, number: v.string() })),
 });
 type _Pledge = Assert<Same<v.InferOutput<typeof PledgeSchema>, Pledge>>;
 

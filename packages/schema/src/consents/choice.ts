@@ -18,11 +18,13 @@ export const ConsentChoiceSchema = v.strictObject({
     v.check((r) => Object.keys(r).length > 0, 'consent.channels.atLeastOne'),
   ),
   /**
-   * The hash of the text version the person read. When it is no longer the
-   * current one, the choice is refused (409) so that nobody agrees to a text
-   * they have not seen.
+   * The hash of the text version the person read: required, so that every
+   * choice is recorded against the text that was shown (a choice without it
+   * is refused, 400 `validation.required` at `version`). When it is no longer
+   * the current one, the choice is refused (409) so that nobody agrees to a
+   * text they have not seen.
    */
-  version: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'consent.version.format'))),
+  version: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'consent.version.format')),
   origin: v.optional(ConsentOriginSchema),
 });
 export type ConsentChoice = v.InferOutput<typeof ConsentChoiceSchema>;

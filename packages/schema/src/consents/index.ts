@@ -1,2 +1,3 @@
 export * from './purpose.ts';
 export * from './choice.ts';
+export * from './proof.ts';

@@ -62,4 +62,9 @@ export interface PersonExport {
   profile: Omit<ProfileView, 'reviewFlags'> | null;
   consents: Record<string, Record<string, boolean>>;
   solicitationCapPerMonth: number;
+  /**
+   * By purpose key, by channel: `true` when the consent in force was given to an older version of the purpose's text,
+   * so the person is to be asked again (the CSV's `renewal_<purpose>_<channel>` columns, last).
+   */
+  consentRenewals: Record<string, Record<string, boolean>>;
 }

@@ -137,7 +137,7 @@ export const codes = {
   'policy.pledge.ownCompanyOnly': none(),
   'policy.offer.lockedForAuthor': none(),
   'policy.offer.outsideStaffScope': none(),
-  'policy.adminOnly': takes<{ task: 'purposes' | 'consentDefaults' | 'consentExport' }>(),
+  'policy.adminOnly': takes<{ task: 'purposes' | 'consentDefaults' | 'consentExport' | 'solteaCalendar' | 'paymentPages' }>(),
   'policy.moderationQueue': none(),
   'policy.offerBoardSignIn': none(),
   'policy.duplicatesStaffOnly': none(),
@@ -212,6 +212,29 @@ export const codes = {
   'pledge.report.line.amount': none(),
   'pledge.report.line.date': none(),
 
+  // Tax receipts.
+  'receipt.issuer.status': none(),
+  'receipt.paymentMethod.choice': none(),
+  'receipt.notFound': none(),
+  'receipt.cancelled': none(),
+  'receipt.noIssuer': none(),
+  // The SOLTéA calendar an administrator sets (PUT /v1/pledges/campaigns/:year).
+  'soltea.period.inverted': none(),
+  'soltea.period.overlap': takes<{ previousCloses: string }>(),
+  'soltea.period.transfersBeforeClose': takes<{ closes: string }>(),
+  'soltea.period.wrongYear': takes<{ year: number }>(),
+  'soltea.unallocatedTooEarly': takes<{ closes: string }>(),
+  // The payment hand-off: the pages' templates, the signed callback.
+  'payment.page.placeholder': none(),
+  'payment.page.https': none(),
+  'payment.page.unknownEntity': none(),
+  'payment.page.unknownFund': none(),
+  'payment.callback.tenant': none(),
+  'payment.callback.signature': none(),
+  'payment.callback.expired': takes<{ seconds: number }>(),
+  'payment.callback.unknownReference': none(),
+  'payment.callback.notGift': none(),
+
   // Profiles.
   'profile.notFound': none(),
   'profile.ifMatchRequired': none(),
@@ -259,6 +282,16 @@ export const codes = {
   'webhook.delivery.notFound': none(),
   'webhook.delivery.id': none(),
   'webhook.delivery.delivered': none(),
+  'mail.preference.kind': none(),
+  'mail.unsubscribe.token': none(),
+  'mail.unsubscribe.unknown': none(),
+  'mail.person.notFound': none(),
+  'link.token': none(),
+  'mail.freshness.months': none(),
+  'mail.freshness.notConfigured': none(),
+  'link.unknown': none(),
+  'link.used': takes<{ address: string }>(),
+  'link.expired': takes<{ address: string }>(),
 } as const;
 
 export type MessageCode = keyof typeof codes;

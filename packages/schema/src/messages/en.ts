@@ -41,8 +41,10 @@ const refusals: Record<Action, string> = {
   'profile.edit':
     'Only the owner of a profile, staff of one of their entities, or an administrator can edit it. Ask the owner or their school’s office to make the change.',
   'consent.read':
-    'Only the person concerned, staff of one of their entities, or an administrator can read someone’s consents. Ask the person or their school’s office.',
+    'Only the person concerned, staff of one of their entities, an administrator or the data protection officer can read someone’s consents. Ask the person or their school’s office.',
   'consent.edit': 'Only the person concerned can give or withdraw their consent. Ask them to do it from their consent centre.',
+  'consent.proof':
+    'Only administrators and the data protection officer can read a person’s complete consent history and export the proof of a consent. Ask your institution’s data protection officer.',
   'data.export': 'Only the person concerned can export or erase their data. Ask them to make the request from their consent centre.',
   'company.search': 'You need to be signed in to this institution to search its companies; sign in, then try again.',
   'company.create':
@@ -93,6 +95,13 @@ const refusals: Record<Action, string> = {
   'consent.export': 'Only administrators export consents to the CRM. Ask an administrator of the institution.',
   'erasure.process':
     'Erasure requests are processed by the staff of the person’s school or by an administrator. Ask them to process it.',
+  'receipt.read':
+    'Only the donor, the giving company’s representatives, staff of the beneficiary entity and administrators can download this tax receipt. Ask the beneficiary’s office.',
+  'receipt.list': 'Only staff, for their own entities, and administrators read the tax receipts issued. Your own receipts are in “My gifts and pledges”.',
+  'receipt.correct': 'Only staff of the beneficiary entity or an administrator can correct a tax receipt. Ask them for the correction.',
+  'receipt.setIssuer': 'Only administrators set in whose name the institution issues its tax receipts. Ask an administrator of your institution.',
+  'pledge.setCalendar': 'Only administrators set the SOLTéA calendar. Ask an administrator of your institution.',
+  'pledge.setPaymentPages': 'Only administrators choose the gifts’ payment pages. Ask an administrator of your institution.',
 };
 
 const ranges: Record<AddressRange, string> = {
@@ -229,7 +238,7 @@ export const en: Catalogue = {
   'policy.offer.outsideStaffScope': () =>
     'As staff you can post offers only for your own entities and the ones below them. Choose targets within your scope, or ask the careers office of that school to post it.',
   'policy.adminOnly': ({ task }) =>
-    `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states' }[task]}. Ask an administrator of your institution.`,
+    `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states', solteaCalendar: 'set the SOLTéA calendar', paymentPages: 'choose the gifts’ payment pages' }[task]}. Ask an administrator of your institution.`,
   'policy.moderationQueue': () => 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
   'policy.offerBoardSignIn': () => 'Sign in to read the offers: this institution shows them to its members only.',
   'policy.duplicatesStaffOnly': () => 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.',
@@ -312,6 +321,29 @@ export const en: Catalogue = {
   'pledge.report.line.uai': () => 'The UAI is not valid.',
   'pledge.report.line.amount': () => 'The amount is not a positive amount in euros, such as 1234,56.',
   'pledge.report.line.date': () => 'The date is not a date, such as 2026-06-15 or 15/06/2026.',
+  'receipt.issuer.status': () => 'Choose the organisation’s status: of general interest, recognised as of public utility, or a higher-education institution.',
+  'receipt.paymentMethod.choice': () => 'Choose how the money came: transfer, card, cheque, direct debit or cash.',
+  'receipt.notFound': () => 'This tax receipt does not exist, or you cannot see it.',
+  'receipt.cancelled': () => 'This tax receipt was already cancelled: correct the receipt that replaced it instead.',
+  'receipt.noIssuer': () =>
+    'The institution is not set up to issue tax receipts: an administrator must first enter its legal name, address, object, status, SIREN and signatory.',
+  'soltea.period.inverted': () => 'This period closes before it opens: its closing date must come after its opening date.',
+  'soltea.period.overlap': ({ previousCloses }) => `This period opens before the previous one closes (${previousCloses}): periods follow each other without overlapping.`,
+  'soltea.period.transfersBeforeClose': ({ closes }) => `A period’s transfers start after it closes (${closes}): choose a later date.`,
+  'soltea.period.wrongYear': ({ year }) => `The periods of the ${year} campaign open and close in ${year}.`,
+  'soltea.unallocatedTooEarly': ({ closes }) => `Unallocated funds are shared out after the last period closes (${closes}): choose a later date.`,
+  'payment.page.placeholder': () =>
+    'The address may only contain the fields {amount} (amount in euros), {amountCents} (in cents), {reference} (the gift’s reference) and {currency}.',
+  'payment.page.https': () => 'The payment page’s address starts with https:// and holds no user name or password.',
+  'payment.page.unknownEntity': () => 'This entity does not exist in your institution.',
+  'payment.page.unknownFund': () => 'This fund does not exist: the funds are those of the pledge configuration.',
+  'payment.callback.tenant': () => 'Name the institution in the address: ?tenant=<slug>.',
+  'payment.callback.signature': () =>
+    'Missing or invalid signature: sign the body with the institution’s secret (headers webhook-id, webhook-timestamp, webhook-signature).',
+  'payment.callback.expired': ({ seconds }) =>
+    `The signature’s timestamp is more than ${seconds} seconds away from the server’s clock: an old message is not replayed. Sign it again.`,
+  'payment.callback.unknownReference': () => 'No promised gift has this reference in this institution.',
+  'payment.callback.notGift': () => 'This reference is an apprenticeship-tax pledge’s: SOLTéA pays it, not a payment page.',
 
   'profile.notFound': () => 'This profile does not exist, or you cannot see it.',
   'profile.ifMatchRequired': () => 'Send the ETag of the profile you edited in an If-Match header, so that nobody’s changes are overwritten.',
@@ -361,4 +393,14 @@ export const en: Catalogue = {
   'webhook.delivery.notFound': () => 'This delivery does not exist, or you cannot see it.',
   'webhook.delivery.id': () => 'Must be a delivery id (msg_ and a UUID).',
   'webhook.delivery.delivered': () => 'This message was already delivered; the receiver has it.',
+  'mail.preference.kind': () => 'Only reminders and digests can be turned off: offer.digest, offer.expiresSoon or consent.expiresSoon.',
+  'mail.unsubscribe.token': () => 'This unsubscribe link is incomplete: open the link from the email as it is.',
+  'mail.unsubscribe.unknown': () => 'This unsubscribe link is not known (or no longer): change your preferences from your account instead.',
+  'mail.person.notFound': () => 'This person does not exist, or you cannot see them.',
+  'mail.freshness.months': () => 'A whole number of months, from 1 to 120.',
+  'mail.freshness.notConfigured': () => 'The freshness campaign needs the purpose people agree to (settings.freshness.purpose): ask an administrator to set it.',
+  'link.token': () => 'This link is incomplete: open it from the email as it is.',
+  'link.unknown': () => 'This link does not work (or no longer): sign in another way.',
+  'link.used': ({ address }) => `This link was already used. We can send a fresh one to ${address}.`,
+  'link.expired': ({ address }) => `This link has expired (links last 7 days). We can send a fresh one to ${address}.`,
 };

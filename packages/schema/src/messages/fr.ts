@@ -42,8 +42,10 @@ const refusals: Record<Action, string> = {
   'profile.edit':
     'Seuls la personne elle-même, le personnel de l’une de ses entités ou un administrateur peuvent modifier ce profil. Demandez la modification à la personne ou au service de son école.',
   'consent.read':
-    'Seuls la personne concernée, le personnel de l’une de ses entités ou un administrateur peuvent consulter ses consentements. Adressez-vous à la personne ou au service de son école.',
+    'Seuls la personne concernée, le personnel de l’une de ses entités, un administrateur ou le délégué à la protection des données peuvent consulter ses consentements. Adressez-vous à la personne ou au service de son école.',
   'consent.edit': 'Seule la personne concernée peut donner ou retirer son consentement. Demandez-lui de le faire depuis son centre de consentements.',
+  'consent.proof':
+    'Seuls les administrateurs et le délégué à la protection des données peuvent lire l’historique complet des consentements d’une personne et exporter la preuve d’un consentement. Adressez-vous au délégué à la protection des données de votre établissement.',
   'data.export':
     'Seule la personne concernée peut exporter ou effacer ses données. Demandez-lui d’en faire la demande depuis son centre de consentements.',
   'company.search': 'Connectez-vous à cet établissement pour rechercher ses entreprises, puis réessayez.',
@@ -102,6 +104,15 @@ const refusals: Record<Action, string> = {
   'consent.export': 'Seuls les administrateurs exportent les consentements vers le CRM. Demandez à un administrateur de l’établissement.',
   'erasure.process':
     'Les demandes d’effacement sont traitées par le personnel de l’école de la personne ou par un administrateur. Demandez-leur de la traiter.',
+  'receipt.read':
+    'Seuls le donateur, les représentants de l’entreprise donatrice, le personnel de l’entité bénéficiaire et les administrateurs peuvent télécharger ce reçu fiscal. Adressez-vous au service bénéficiaire.',
+  'receipt.list':
+    'Seuls le personnel, pour ses propres entités, et les administrateurs consultent les reçus fiscaux émis. Vos propres reçus sont dans « Mes dons et promesses ».',
+  'receipt.correct': 'Seuls le personnel de l’entité bénéficiaire ou un administrateur peuvent corriger un reçu fiscal. Demandez-leur la correction.',
+  'receipt.setIssuer':
+    'Seuls les administrateurs règlent au nom de qui l’établissement émet ses reçus fiscaux. Adressez-vous à un administrateur de votre établissement.',
+  'pledge.setCalendar': 'Seuls les administrateurs fixent le calendrier SOLTéA. Adressez-vous à un administrateur de votre établissement.',
+  'pledge.setPaymentPages': 'Seuls les administrateurs choisissent les pages de paiement des dons. Adressez-vous à un administrateur de votre établissement.',
 };
 
 const ranges: Record<AddressRange, string> = {
@@ -258,7 +269,7 @@ export const fr: Catalogue = {
   'policy.offer.outsideStaffScope': () =>
     'En tant que personnel, vous ne pouvez publier des offres que pour vos propres entités et celles qui en dépendent. Choisissez des cibles dans votre périmètre, ou demandez au service des relations entreprises de cette école de publier l’offre.',
   'policy.adminOnly': ({ task }) =>
-    `Seuls les administrateurs peuvent ${{ purposes: 'gérer les finalités', consentDefaults: 'modifier les réglages de consentement par défaut', consentExport: 'exporter l’état des consentements' }[task]}. Adressez-vous à un administrateur de votre établissement.`,
+    `Seuls les administrateurs peuvent ${{ purposes: 'gérer les finalités', consentDefaults: 'modifier les réglages de consentement par défaut', consentExport: 'exporter l’état des consentements', solteaCalendar: 'fixer le calendrier SOLTéA', paymentPages: 'choisir les pages de paiement des dons' }[task]}. Adressez-vous à un administrateur de votre établissement.`,
   'policy.moderationQueue': () => 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
   'policy.offerBoardSignIn': () => 'Connectez-vous pour lire les offres : cet établissement les réserve à ses membres.',
   'policy.duplicatesStaffOnly': () => 'Seuls le personnel et les administrateurs examinent les doublons possibles. Adressez-vous au service des diplômés.',
@@ -344,6 +355,30 @@ export const fr: Catalogue = {
   'pledge.report.line.uai': () => 'L’UAI n’est pas valide.',
   'pledge.report.line.amount': () => 'Le montant n’est pas un montant positif en euros, comme 1234,56.',
   'pledge.report.line.date': () => 'La date n’est pas une date, comme 2026-06-15 ou 15/06/2026.',
+  'receipt.issuer.status': () =>
+    'Choisissez la qualité de l’organisme : d’intérêt général, reconnu d’utilité publique, ou établissement d’enseignement supérieur.',
+  'receipt.paymentMethod.choice': () => 'Choisissez le mode de versement : virement, carte bancaire, chèque, prélèvement ou espèces.',
+  'receipt.notFound': () => 'Ce reçu fiscal n’existe pas, ou vous ne pouvez pas le voir.',
+  'receipt.cancelled': () => 'Ce reçu fiscal a déjà été annulé : corrigez plutôt le reçu qui l’a remplacé.',
+  'receipt.noIssuer': () =>
+    'L’établissement n’est pas réglé pour émettre des reçus fiscaux : un administrateur doit d’abord renseigner sa dénomination, son adresse, son objet, sa qualité, son SIREN et son signataire.',
+  'soltea.period.inverted': () => 'Cette période ferme avant d’ouvrir : sa date de fermeture doit suivre sa date d’ouverture.',
+  'soltea.period.overlap': ({ previousCloses }) => `Cette période s’ouvre avant la fin de la précédente (${previousCloses}) : les périodes se suivent sans se chevaucher.`,
+  'soltea.period.transfersBeforeClose': ({ closes }) => `Les versements d’une période commencent après sa fermeture (${closes}) : choisissez une date postérieure.`,
+  'soltea.period.wrongYear': ({ year }) => `Les périodes de la campagne ${year} s’ouvrent et ferment en ${year}.`,
+  'soltea.unallocatedTooEarly': ({ closes }) => `Les fonds non affectés sont répartis après la fermeture de la dernière période (${closes}) : choisissez une date postérieure.`,
+  'payment.page.placeholder': () =>
+    'L’adresse ne peut contenir que les champs {amount} (montant en euros), {amountCents} (en centimes), {reference} (la référence du don) et {currency}.',
+  'payment.page.https': () => 'L’adresse de la page de paiement commence par https:// et ne contient ni identifiant ni mot de passe.',
+  'payment.page.unknownEntity': () => 'Cette entité n’existe pas dans votre établissement.',
+  'payment.page.unknownFund': () => 'Ce fonds n’existe pas : les fonds sont ceux de la configuration des dons.',
+  'payment.callback.tenant': () => 'Indiquez l’établissement dans l’adresse : ?tenant=<slug>.',
+  'payment.callback.signature': () =>
+    'Signature absente ou invalide : signez le corps avec le secret de l’établissement (en-têtes webhook-id, webhook-timestamp, webhook-signature).',
+  'payment.callback.expired': ({ seconds }) =>
+    `L’horodatage de la signature est à plus de ${seconds} secondes de l’heure du serveur : un message ancien n’est pas rejoué. Signez-le à nouveau.`,
+  'payment.callback.unknownReference': () => 'Aucun don promis ne porte cette référence dans cet établissement.',
+  'payment.callback.notGift': () => 'Cette référence est celle d’une promesse de taxe d’apprentissage : SOLTéA la verse, pas une page de paiement.',
 
   'profile.notFound': () => 'Ce profil n’existe pas, ou vous ne pouvez pas le voir.',
   'profile.ifMatchRequired': () => 'Envoyez l’ETag du profil modifié dans un en-tête If-Match, pour que personne ne perde ses modifications.',
@@ -396,4 +431,14 @@ export const fr: Catalogue = {
   'webhook.delivery.notFound': () => 'Cet envoi n’existe pas, ou vous ne pouvez pas le voir.',
   'webhook.delivery.id': () => 'Un identifiant d’envoi commence par msg_ suivi d’un UUID.',
   'webhook.delivery.delivered': () => 'Ce message a déjà été remis ; le destinataire l’a reçu.',
+  'mail.preference.kind': () => 'Seuls les rappels et récapitulatifs peuvent être désactivés : offer.digest, offer.expiresSoon ou consent.expiresSoon.',
+  'mail.unsubscribe.token': () => 'Ce lien de désinscription est incomplet : ouvrez le lien du message tel quel.',
+  'mail.unsubscribe.unknown': () => 'Ce lien de désinscription est inconnu (ou ne l’est plus) : changez vos préférences depuis votre compte.',
+  'mail.person.notFound': () => 'Cette personne n’existe pas, ou vous ne pouvez pas la voir.',
+  'mail.freshness.months': () => 'Un nombre entier de mois, de 1 à 120.',
+  'mail.freshness.notConfigured': () => 'La campagne de mise à jour a besoin de la finalité à laquelle les personnes consentent (settings.freshness.purpose) : demandez à un administrateur de la définir.',
+  'link.token': () => 'Ce lien est incomplet : ouvrez-le depuis le message tel quel.',
+  'link.unknown': () => 'Ce lien ne fonctionne pas (ou plus) : connectez-vous autrement.',
+  'link.used': ({ address }) => `Ce lien a déjà servi. Nous pouvons en envoyer un nouveau à ${address}.`,
+  'link.expired': ({ address }) => `Ce lien a expiré (un lien vaut 7 jours). Nous pouvons en envoyer un nouveau à ${address}.`,
 };

@@ -88,7 +88,7 @@ export const PledgeConfigSchema = v.strictObject({
   /** Amounts offered as buttons, in cents. */
   suggestedAmountsCents: v.array(v.pipe(cents, v.minValue(1))),
   funds: v.array(PledgeFundSchema),
-  /** Payment page of an institution's own provider, by tenant slug (institutions.settings.paymentUrl wins). */
+  /** Payment page of an institution's own provider, by tenant slug: its default until an administrator sets its pages (PUT /v1/pledges/payment-pages), which win. */
   paymentUrls: v.optional(v.record(v.string(), v.pipe(v.string(), v.url())), {}),
 });
 export type PledgeConfig = v.InferOutput<typeof PledgeConfigSchema>;
@@ -115,5 +115,6 @@ export interface PledgeParameters {
   funds: PledgeFund[];
   /** `uai` and `siret`: what a company enters in SOLTéA to find the school (null when the entity has none). */
   beneficiaries: { id: string; name: string; kind: string; uai: string | null; siret: string | null }[];
+  /** The institution's default payment page, as a template ({amount}, {reference}…); a promised gift's own `paymentUrl` has them filled in (payment-page.ts). */
   paymentUrl: string | null;
 }

@@ -3,6 +3,7 @@ import { EmailSchema, IdSchema, listQueryEntries, text } from '../core/common.ts
 import { SiretSchema } from '../identifiers/siret.ts';
 import { PledgeDateSchema } from './parameters.ts';
 import type { TaxEstimate } from './estimate.ts';
+import { paymentMethods } from '../receipts/payment.ts';
 
 export const pledgeKinds = ['donation', 'apprenticeship_tax'] as const;
 export type PledgeKind = (typeof pledgeKinds)[number];
@@ -132,6 +133,8 @@ export type PledgePatch = v.InferOutput<typeof PledgePatchSchema>;
 export const PledgeReceiveSchema = v.strictObject({
   receivedAmountCents: v.optional(PledgeAmountCentsSchema),
   receivedOn: v.optional(PledgeDateSchema),
+  /** How the money came, for the tax receipt (a transfer unless told otherwise). */
+  paymentMethod: v.optional(v.picklist(paymentMethods, 'receipt.paymentMethod.choice')),
 });
 export const PledgeCancelSchema = v.strictObject({
   reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
@@ -195,6 +198,8 @@ export interface Pledge {
   /** amount */ receivedAmountCents?: number;
   receivedOn?: string;
   currency?: 'EUR';
+  /** A received gift's tax receipt in force, for those who read the amount: its number and where to download it. */
+  receipt?: { id: string; number: string };
 }
 
 export interface PledgeTotal {

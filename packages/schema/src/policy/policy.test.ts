@@ -32,6 +32,7 @@ const actorsByRole = {
   company_rep: actor('p-rep', { role: 'company_rep', companyId: 'acme' }),
   staff: actor('p-staff', { role: 'staff', entityId: 'inge' }),
   admin: actor('p-admin', { role: 'admin', entityId: 'inge' }),
+  dpo: actor('p-dpo', { role: 'dpo', entityId: 'inge' }),
   none: actor('p-guest'),
 } as const;
 type RoleKey = keyof typeof actorsByRole;
@@ -158,6 +159,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'profile.edit': [Y, N, N, N, N],
     'consent.read': [Y, N, N, N, N],
     'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [N, N, N, N, N],
     'data.export': [Y, N, N, N, N],
     'company.search': [Y, Y, Y, Y, N],
     'company.create': [N, N, N, N, N],
@@ -179,6 +181,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'profile.edit': [Y, N, N, N, N],
     'consent.read': [Y, N, N, N, N],
     'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [N, N, N, N, N],
     'data.export': [Y, N, N, N, N],
     'company.search': [Y, Y, Y, Y, N],
     'company.create': [N, N, N, N, N],
@@ -200,6 +203,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'profile.edit': [Y, N, N, N, N],
     'consent.read': [Y, N, N, N, N],
     'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [N, N, N, N, N],
     'data.export': [Y, N, N, N, N],
     'company.search': [Y, Y, Y, Y, N],
     'company.create': [N, N, N, N, N],
@@ -221,6 +225,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'profile.edit': [Y, Y, N, N, N],
     'consent.read': [Y, Y, N, N, N],
     'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [N, N, N, N, N],
     'data.export': [Y, N, N, N, N],
     'company.search': [Y, Y, Y, Y, N],
     'company.create': [Y, Y, Y, Y, N],
@@ -242,6 +247,7 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'profile.edit': [Y, Y, Y, Y, N],
     'consent.read': [Y, Y, Y, Y, N],
     'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [Y, Y, Y, Y, N],
     'data.export': [Y, N, N, N, N],
     'company.search': [Y, Y, Y, Y, N],
     'company.create': [Y, Y, Y, Y, N],
@@ -258,11 +264,34 @@ const expected: Record<RoleKey, Record<Action, Row>> = {
     'webhook.manage': [Y, Y, Y, Y, N],
     'records.export': [Y, Y, Y, Y, N],
   },
+  dpo: {
+    'profile.read': [Y, Y, Y, Y, N],
+    'profile.edit': [Y, N, N, N, N],
+    'consent.read': [Y, Y, Y, Y, N],
+    'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [Y, Y, Y, Y, N],
+    'data.export': [Y, N, N, N, N],
+    'company.search': [Y, Y, Y, Y, N],
+    'company.create': [N, N, N, N, N],
+    'company.request': [Y, Y, Y, Y, N],
+    'company.edit': [N, N, N, N, N],
+    'company.moderate': [N, N, N, N, N],
+    'offer.create': [N, N, N, N, N],
+    'offer.edit': [N, N, N, N, N],
+    'offer.moderate': [N, N, N, N, N],
+    'pledge.donate': [Y, N, N, N, N],
+    'pledge.tax': [N, N, N, N, N],
+    'pledge.readAmount': [Y, N, N, N, N],
+    'audit.read': [N, N, N, N, N],
+    'webhook.manage': [N, N, N, N, N],
+    'records.export': [N, N, N, N, N],
+  },
   none: {
     'profile.read': [Y, Y, Y, Y, N],
     'profile.edit': [Y, N, N, N, N],
     'consent.read': [Y, N, N, N, N],
     'consent.edit': [Y, N, N, N, N],
+    'consent.proof': [N, N, N, N, N],
     'data.export': [Y, N, N, N, N],
     'company.search': [Y, Y, Y, Y, N],
     'company.create': [N, N, N, N, N],
@@ -468,6 +497,8 @@ describe('profileAudience and visibleLevels', () => {
     company_rep: ['self', 'public', 'public', 'public', 'none'],
     staff: ['self', 'staff', 'network', 'network', 'none'],
     admin: ['self', 'staff', 'staff', 'staff', 'none'],
+    // A data protection officer reads consents, not profiles: the public fields, like a reader without membership.
+    dpo: ['self', 'public', 'public', 'public', 'none'],
     none: ['self', 'public', 'public', 'public', 'none'],
   };
   const audienceCells = (Object.keys(actorsByRole) as RoleKey[]).flatMap((role) =>
@@ -499,13 +530,14 @@ describe('allowedActions: what GET /v1/me announces', () => {
   const F = false;
   // Columns follow `actions`.
   const summary: Record<RoleKey, readonly boolean[]> = {
-    //            p.read p.edit c.read c.edit export search create request edit  moder o.creat o.edit o.mod donate tax   amount audit webhk records
-    student:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F,    F],
-    alumnus:     [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F,    F],
-    company_rep: [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     T_,   F,    T_,     T_,    F,    T_,    T_,   T_,    F,    F,    F],
-    staff:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    F,    T_],
-    admin:       [T_,    T_,    T_,    T_,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    T_,    T_],
-    none:        [T_,    T_,    T_,    T_,    T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F,    F,    F],
+    //            p.read p.edit c.read c.edit proof  export search create request edit  moder o.creat o.edit o.mod donate tax   amount audit webhk records
+    student:     [T_,    T_,    T_,    T_,    F,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F,    F],
+    alumnus:     [T_,    T_,    T_,    T_,    F,    T_,    T_,    F,     T_,     F,    F,    T_,     T_,    F,    T_,    F,    T_,    F,    F,    F],
+    company_rep: [T_,    T_,    T_,    T_,    F,    T_,    T_,    F,     T_,     T_,   F,    T_,     T_,    F,    T_,    T_,   T_,    F,    F,    F],
+    staff:       [T_,    T_,    T_,    T_,    F,    T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    F,    T_],
+    admin:       [T_,    T_,    T_,    T_,    T_,   T_,    T_,    T_,    T_,     T_,   T_,   T_,     T_,    T_,   T_,    T_,   T_,    T_,    T_,    T_],
+    dpo:         [T_,    T_,    T_,    T_,    T_,   T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F,    F,    F],
+    none:        [T_,    T_,    T_,    T_,    F,    T_,    T_,    F,     T_,     F,    F,    F,      F,     F,    T_,    F,    T_,    F,    F,    F],
   };
   it.each(Object.keys(actorsByRole) as RoleKey[])('%s', (role) => {
     const expectedSummary = Object.fromEntries(actions.map((action, i) => [action, summary[role][i]]));

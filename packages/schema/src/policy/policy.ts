@@ -26,6 +26,7 @@ export const actionResourceKind = {
   'profile.edit': 'person',
   'consent.read': 'person',
   'consent.edit': 'person',
+  'consent.proof': 'person',
   'data.export': 'person',
   'company.search': 'company',
   'company.create': 'company',
@@ -60,6 +61,12 @@ export const actionResourceKind = {
   'consent.setDefaults': 'records',
   'consent.export': 'records',
   'erasure.process': 'person',
+  'receipt.read': 'pledge',
+  'receipt.list': 'records',
+  'receipt.correct': 'pledge',
+  'receipt.setIssuer': 'records',
+  'pledge.setCalendar': 'records',
+  'pledge.setPaymentPages': 'records',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -74,6 +81,8 @@ export const authorEditableStatuses: readonly OfferStatus[] = ['draft', 'submitt
 
 const isStaffOrAdmin = (actor: Actor): boolean => isAdmin(actor) || hasRole(actor, 'staff');
 const isSelf = (actor: Actor, person: { personId: string }): boolean => person.personId === actor.personId;
+/** The institution's data protection officer: any `dpo` membership covers the whole tenant's consents. */
+const isDpo = (actor: Actor): boolean => hasRole(actor, 'dpo');
 const isAuthor = (actor: Actor, r: { authorId?: string }): boolean => r.authorId !== undefined && r.authorId === actor.personId;
 
 /** Own profile, or staff of one of the owner's entities, or admin. */
@@ -91,8 +100,10 @@ const rules: Rules = {
   // What another reader sees is decided field by field by profileAudience.
   'profile.read': () => true,
   'profile.edit': selfOrStaffOfOwner,
-  'consent.read': selfOrStaffOfOwner,
+  'consent.read': (actor, person) => selfOrStaffOfOwner(actor, person) || isDpo(actor),
   'consent.edit': isSelf,
+  // The proof of a consent (every event with its exact text, checked origin and actor) is for audits: administrators and the DPO.
+  'consent.proof': (actor) => isAdmin(actor) || isDpo(actor),
   'data.export': isSelf,
 
   'company.search': () => true,
@@ -172,6 +183,18 @@ const rules: Rules = {
   'profile.resolveDuplicate': staffOfOwner,
   // Erasing a profile is the strongest edit of it: staff of the person's entities or an admin, never of oneself.
   'erasure.process': (actor, person) => !isSelf(actor, person) && staffOfOwner(actor, person),
+
+  // A gift's tax receipt: whoever reads its amount (the donor, the giving company's representatives, staff of the
+  // beneficiary, admins) downloads it; those who receive the money correct it; the list is the staff's (their entities).
+  'receipt.read': (actor, pledge) => rules['pledge.readAmount'](actor, pledge),
+  'receipt.list': (actor, records) => looksAfter(actor, records.entityIds),
+  'receipt.correct': (actor, pledge) => rules['pledge.receive'](actor, pledge),
+  // Who the receipts name as issuer and signatory commits the whole institution: administrators.
+  'receipt.setIssuer': (actor) => isAdmin(actor),
+
+  // The SOLTéA calendar and where gifts are paid: administrators (an admin membership covers the whole tenant).
+  'pledge.setCalendar': (actor) => isAdmin(actor),
+  'pledge.setPaymentPages': (actor) => isAdmin(actor),
 
   // Purposes, consent defaults and the CRM export of consents are the administrators' (an admin membership covers the whole tenant).
   'purpose.manage': (actor) => isAdmin(actor),

@@ -18,6 +18,7 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'profile.edit': refused('profile.edit'),
   'consent.read': refused('consent.read'),
   'consent.edit': refused('consent.edit'),
+  'consent.proof': refused('consent.proof'),
   'data.export': refused('data.export'),
   'company.search': refused('company.search'),
   'company.create': refused('company.create'),
@@ -52,6 +53,12 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'consent.setDefaults': { code: 'policy.adminOnly', params: { task: 'consentDefaults' } },
   'consent.export': { code: 'policy.adminOnly', params: { task: 'consentExport' } },
   'erasure.process': { code: 'policy.erasureStaffOnly', params: {} },
+  'receipt.read': refused('receipt.read'),
+  'receipt.list': refused('receipt.list'),
+  'receipt.correct': refused('receipt.correct'),
+  'receipt.setIssuer': refused('receipt.setIssuer'),
+  'pledge.setCalendar': { code: 'policy.adminOnly', params: { task: 'solteaCalendar' } },
+  'pledge.setPaymentPages': { code: 'policy.adminOnly', params: { task: 'paymentPages' } },
 };
 
 /** School-owned profile fields recorded by staff: the person asks them to correct them. */

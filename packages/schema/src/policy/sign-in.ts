@@ -19,7 +19,7 @@ export const signInMethods = ['host', 'email'] as const;
 export type SignInMethod = (typeof signInMethods)[number];
 
 /** Roles the institution's sign-in must vouch for: an email code does not carry them. */
-export const institutionalRoles: readonly Role[] = ['staff', 'admin'];
+export const institutionalRoles: readonly Role[] = ['staff', 'admin', 'dpo'];
 
 export interface SessionSignIn {
   readonly method: SignInMethod;

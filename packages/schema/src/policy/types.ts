@@ -8,7 +8,12 @@ import type { Message } from '../messages/codes.ts';
  * question with the `me` document only to hide what the server would refuse.
  */
 
-export const roles = ['student', 'alumnus', 'staff', 'admin', 'company_rep'] as const;
+/**
+ * `dpo`: the institution's data protection officer (délégué à la protection des données): reads every person's consent
+ * state and proof across the institution, whatever the entity of the membership; nothing else comes with the role.
+ * Like staff and admin, granted by the institution (never by a sign-in claim) and withheld from email-code sessions.
+ */
+export const roles = ['student', 'alumnus', 'staff', 'admin', 'company_rep', 'dpo'] as const;
 export type Role = (typeof roles)[number];
 
 /** One role held by a person: in an entity, or (company_rep) for a company. */
@@ -46,6 +51,7 @@ export const actions = [
   'profile.edit',
   'consent.read', // read consent state and history
   'consent.edit', // grant / withdraw (own only)
+  'consent.proof', // read anyone's complete consent history and export the proof of a consent (administrators, the data protection officer)
   'data.export', // export one's own data, ask for erasure
   'company.search',
   'company.create', // create an active company directly
@@ -90,6 +96,12 @@ export const serverActions = [
   'consent.setDefaults', // the institution's consent defaults
   'consent.export', // every person's consent state, for the CRM
   'erasure.process', // read and carry out someone's erasure request
+  'receipt.read', // download a gift's tax receipt (who reads the gift's amount)
+  'receipt.list', // the tax receipts of the entities one looks after
+  'receipt.correct', // cancel a tax receipt and issue a corrected one with a new number
+  'receipt.setIssuer', // the institution's eligibility to issue tax receipts (legal name, status, signatory)
+  'pledge.setCalendar', // set a year's SOLTéA calendar (national: it applies to every institution)
+  'pledge.setPaymentPages', // the gifts' payment pages and their signed callback
 ] as const;
 
 /** Every action the policy decides on. */

@@ -8,6 +8,10 @@ import { IdSchema, listQueryEntries } from '../core/common.ts';
 export const webhookEventTypes = [
   'profile.updated',
   'consent.changed',
+  // A purpose's text changed: one per person whose consent was given to the older text, to be asked again.
+  'consent.renewal_needed',
+  // A consent's retention ran out (the worker's daily sweep): one per person, with the purposes and channels that lapsed.
+  'consent.lapsed',
   'offer.submitted',
   'offer.published',
   'pledge.created',

@@ -6,4 +6,6 @@ export * from '../../consents/tables.ts';
 export * from '../../offers/tables.ts';
 export * from '../../profiles/tables.ts';
 export * from '../../pledges/tables.ts';
+export * from '../../receipts/tables.ts';
 export * from '../../webhooks/tables.ts';
+export * from '../../mail/tables.ts';

@@ -13,11 +13,16 @@ import { offerColumns, type OfferRow } from './offers.ts';
 import { query } from '../../db/transaction.ts';
 
 /**
- * Which list: `published`; `mine` (the author's, any state); `queue`
+ * Which list: `published`; `mine` (the author's, any state); `company`
+ * (a company's, by any author, any state: the company space); `queue`
  * (submitted offers aimed at one of `entityIds`, or at any entity when
  * `entityIds` is undefined, as for an administrator).
  */
-export type OfferListScope = { list: 'published' } | { list: 'mine'; authorId: string } | { list: 'queue'; entityIds: readonly string[] | undefined };
+export type OfferListScope =
+  | { list: 'published' }
+  | { list: 'mine'; authorId: string }
+  | { list: 'company'; companyId: string }
+  | { list: 'queue'; entityIds: readonly string[] | undefined };
 
 export type OfferListFilters = Pick<v.InferOutput<typeof OfferListQuerySchema>, 'kind' | 'company' | 'remote' | 'startFrom' | 'entity'> & {
   /** An FTS5 expression over `offer_search` (`offers/search.ts`); `null`: nothing can match. */
@@ -51,6 +56,9 @@ export function listOfferRows(
     let ascending = false;
     if (scope.list === 'mine') {
       where.push(eq(offers.authorId, scope.authorId));
+      sortColumn = offers.updatedAt;
+    } else if (scope.list === 'company') {
+      where.push(eq(offers.companyId, scope.companyId));
       sortColumn = offers.updatedAt;
     } else if (scope.list === 'queue') {
       where.push(eq(offers.status, 'submitted'), live);

@@ -79,3 +79,17 @@ export function exportErasureRequests(tx: DbOrTx, tenantId: string, personId: st
       .all();
   });
 }
+
+/** Whether staff processed an erasure request of the person (their gifts settled since lose the donor's identity). */
+export function hasProcessedErasure(db: DbOrTx, tenantId: string, personId: string): Promise<boolean> {
+  return query(db, (db) => {
+    return (
+      db
+        .select({ id: erasureRequests.id })
+        .from(erasureRequests)
+        .where(and(eq(erasureRequests.tenantId, tenantId), eq(erasureRequests.personId, personId), eq(erasureRequests.status, 'processed')))
+        .limit(1)
+        .get() !== undefined
+    );
+  });
+}

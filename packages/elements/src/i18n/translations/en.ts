@@ -28,6 +28,7 @@ export const en = {
     staff: 'Staff',
     admin: 'Administrator',
     company_rep: 'Company representative',
+    dpo: 'Data protection officer',
   },
   form: {
     summaryTitle: 'There is a problem',

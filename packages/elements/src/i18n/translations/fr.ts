@@ -29,6 +29,7 @@ export const fr = {
     staff: 'Personnel',
     admin: 'Administration',
     company_rep: 'Représentant·e d’entreprise',
+    dpo: 'Délégué·e à la protection des données',
   },
   form: {
     summaryTitle: 'Le formulaire contient des erreurs',

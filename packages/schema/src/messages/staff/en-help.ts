@@ -22,6 +22,14 @@ export const enHelp: HelpCatalogue = {
                                            let staff and admins keep their rights after an email code (default off)
   institution set-offers-open-to-visitors <slug> <on|off>
                                            let people read the published offers without signing in (default off)
+  institution set-receipt-issuer <slug> --legal-name … --address … --postal-code … --city … --object …
+      --status general_interest|public_utility|higher_education --siren … --signatory-name … --signatory-title …
+                                           in whose name gifts' tax receipts are issued (none until set)
+  institution set-payment-page <slug> <url|none> [--entity "<name>"] [--fund <code>]
+                                           where gifts are paid: https://…?amount={amount}&ref={reference}
+  institution rotate-payment-secret <slug> the secret that signs the payment page's callback (shown once)
+  soltea calendar | set-calendar <year> … | reset-calendar <year>
+                                           the national SOLTéA calendar, without a redeploy
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]
   backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
   restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
@@ -56,5 +64,19 @@ on: staff and administrators who sign in with an email code keep their rights; o
 
        pnpm passerelle institution set-offers-open-to-visitors <slug> <on|off>
 
-on: the institution's published offers can be read without signing in (<passerelle-offer-board open-to-visitors>), from its registered origins only; off (the default): reading them needs a sign-in. Audited.`,
+on: the institution's published offers can be read without signing in (<passerelle-offer-board open-to-visitors>), from its registered origins only; off (the default): reading them needs a sign-in. Audited.
+
+       pnpm passerelle institution set-payment-page <slug> <url|none> [--entity "<entity name>"] [--fund <code>]
+
+Where gifts are paid: the institution's page, or that of an entity (and the entities below it) or of a fund of the pledge configuration. The address is https and may hold {amount} (euros, 50.00), {amountCents}, {reference} (the gift's reference, which the callback sends back) and {currency}; each gift links to it with its own filled in. none removes it. Audited.
+
+       pnpm passerelle institution rotate-payment-secret <slug>
+
+A new secret for the payment page's signed callback (POST /v1/pledges/payment-callback?tenant=<slug>, signed as webhooks are), shown once; the previous one is still accepted for 24 hours. Audited.`,
+  'cli.help.soltea': () => `Usage: pnpm passerelle soltea calendar
+       pnpm passerelle soltea set-calendar <year> --period <opens:closes:transfers> [--period …] --unallocated <date> [--source "<text>"]
+       pnpm passerelle soltea set-calendar <year> --unpublished
+       pnpm passerelle soltea reset-calendar <year>
+
+The SOLTéA calendar is national: what is set here applies to every institution, instead of the configuration file's year, from the next request and without a redeploy. One period per --period, in order (YYYY-MM-DD dates: opens, closes, transfers start); --unallocated: when the unallocated funds are shared out; --unpublished: a year whose dates are not published yet. Inverted or overlapping periods, transfers before the close are refused. reset-calendar gives the year back to the file. Audited in every institution.`,
 };

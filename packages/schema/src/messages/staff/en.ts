@@ -50,6 +50,10 @@ export const en: StaffCatalogue = {
     after
       ? `The offer board of ${slug} is now open to visitors: its published offers can be read without signing in, from its registered origins.`
       : `The offer board of ${slug} is now closed to visitors: reading its offers needs a sign-in again.`,
+  'cli.receiptIssuer.invalid': ({ fields }) =>
+    `Check ${fields.join(', ')}: pnpm passerelle institution set-receipt-issuer <slug> --legal-name "<name>" --address "<street>" --postal-code <code> --city "<city>" --object "<object>" --status general_interest|public_utility|higher_education --siren <siren> --signatory-name "<name>" --signatory-title "<title>"`,
+  'cli.receiptIssuer.set': ({ slug, legalName }) => `${slug} now issues tax receipts for gifts in the name of ${legalName}; the next gift marked received gets the next number of the year.`,
+  'cli.receiptIssuer.unchanged': ({ slug }) => `The tax receipts of ${slug} already name this issuer: nothing changed.`,
 
   'cli.tenant.list': ({ tenants }) =>
     tenants.length === 0
@@ -63,6 +67,25 @@ export const en: StaffCatalogue = {
   'cli.tenant.keyExists': ({ slug, kid }) => `${slug} already has a live key ${kid}: choose another kid, or remove this one first with pnpm passerelle tenant key remove ${slug} --kid ${kid}.`,
   'cli.tenant.keyUnknown': ({ slug, kid }) => `${slug} has no live key ${kid}: pnpm passerelle tenant key list ${slug} shows its keys.`,
   'cli.tenant.keyRemoved': ({ slug, kid }) => `Key ${kid} of ${slug} revoked: the tokens it signs are refused from now on.`,
+  'cli.soltea.set': ({ year, periods, unallocatedFrom }) =>
+    periods.length === 0
+      ? `SOLTéA campaign ${year} marked "dates not yet published", for every institution.`
+      : `SOLTéA ${year} calendar set for every institution: ${periods.map(([o, c, t], i) => `period ${i + 1} from ${o} to ${c} (transfers from ${t})`).join('; ')}; unallocated funds from ${unallocatedFrom}.`,
+  'cli.soltea.reset': ({ year, wasSet, fileHasYear }) =>
+    !wasSet
+      ? `No SOLTéA ${year} calendar was set by command: nothing changed.`
+      : `The SOLTéA ${year} calendar set by command is removed: ${fileHasYear ? 'the configuration file’s applies again' : 'the configuration file has no such year, it is no longer offered'}.`,
+  'cli.soltea.period': ({ value }) =>
+    `"${value}" is not a period: --period opens:closes:transfers, such as --period 2026-05-25:2026-06-26:2026-07-10 (pnpm passerelle help soltea).`,
+  'cli.soltea.year': ({ value }) => `"${value}" is not a campaign year (2020 to 2100): pnpm passerelle soltea set-calendar 2026 …`,
+  'cli.soltea.calendar': ({ years }) =>
+    years
+      .map((y) => `${y.year} (${y.origin === 'set' ? 'set by command or API' : 'configuration file'}): ${y.published ? y.periods.map(([o, c, t]) => `${o} → ${c}, transfers from ${t}`).join('; ') : 'dates not yet published'}`)
+      .join('\n'),
+  'cli.paymentPage.set': ({ slug, target, fund, url }) =>
+    `Payment page ${fund ? `of the fund ${fund}` : target ? `of "${target}" (and the entities below it)` : `of ${slug}`}${url ? `: ${url}` : ' removed'}.`,
+  'cli.paymentSecret.rotated': ({ slug, secret, previousKeptUntil }) =>
+    `New payment callback secret of ${slug} (shown once, give it to the payment page):\n${secret}\n${previousKeptUntil ? `The previous secret is still accepted until ${previousKeptUntil}.` : 'It is the first one: the signed callback POST /v1/pledges/payment-callback?tenant=' + slug + ' is accepted from now on.'}`,
   'cli.command.unknown': ({ command }) => `There is no command "${command}": pnpm passerelle --help lists them.`,
   'cli.command.misused': ({ command }) => `That is not how "${command}" is used: pnpm passerelle help ${command} shows how.`,
   'cli.option.invalid': ({ option, command }) => `The option ${option} is unknown here or lacks its value: pnpm passerelle ${command ? `help ${command}` : '--help'} shows the options.`,

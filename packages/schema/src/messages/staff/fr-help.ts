@@ -22,6 +22,14 @@ export const frHelp: HelpCatalogue = {
                                            le personnel et les administrateurs gardent leurs droits après un code par e-mail (off par défaut)
   institution set-offers-open-to-visitors <slug> <on|off>
                                            les offres publiées se lisent sans connexion (off par défaut)
+  institution set-receipt-issuer <slug> --legal-name … --address … --postal-code … --city … --object …
+      --status general_interest|public_utility|higher_education --siren … --signatory-name … --signatory-title …
+                                           au nom de qui sont émis les reçus fiscaux des dons (aucun tant que non réglé)
+  institution set-payment-page <slug> <url|none> [--entity "<nom>"] [--fund <code>]
+                                           où se paient les dons : https://…?amount={amount}&ref={reference}
+  institution rotate-payment-secret <slug> le secret qui signe le rappel de la page de paiement (affiché une fois)
+  soltea calendar | set-calendar <année> … | reset-calendar <année>
+                                           le calendrier SOLTéA national, sans redéploiement
   import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]
   backup <fichier-cible> [--json]          copie de la base en service, vérifiée (sans arrêter le serveur)
   restore <fichier-sauvegarde> [--json]    remplace la base par une sauvegarde vérifiée (arrêtez d’abord le serveur)
@@ -56,5 +64,19 @@ on : le personnel et les administrateurs qui se connectent avec un code par e-ma
 
               pnpm passerelle institution set-offers-open-to-visitors <slug> <on|off>
 
-on : les offres publiées de l’établissement se lisent sans connexion (<passerelle-offer-board open-to-visitors>), depuis ses origines enregistrées seulement ; off (par défaut) : les lire demande une connexion. Journalisé.`,
+on : les offres publiées de l’établissement se lisent sans connexion (<passerelle-offer-board open-to-visitors>), depuis ses origines enregistrées seulement ; off (par défaut) : les lire demande une connexion. Journalisé.
+
+              pnpm passerelle institution set-payment-page <slug> <url|none> [--entity "<nom de l’entité>"] [--fund <code>]
+
+Où se paient les dons : la page de l’établissement, ou celle d’une entité (et des entités en dessous) ou d’un fonds de la configuration des dons. L’adresse est en https et peut contenir {amount} (en euros, 50.00), {amountCents}, {reference} (la référence du don, que le rappel renvoie) et {currency} ; chaque don y renvoie avec les siens. none la retire. Journalisé.
+
+              pnpm passerelle institution rotate-payment-secret <slug>
+
+Un nouveau secret pour le rappel signé de la page de paiement (POST /v1/pledges/payment-callback?tenant=<slug>, signé comme les webhooks), affiché une seule fois ; l’ancien reste accepté 24 heures. Journalisé.`,
+  'cli.help.soltea': () => `Utilisation : pnpm passerelle soltea calendar
+              pnpm passerelle soltea set-calendar <année> --period <ouverture:fermeture:versements> [--period …] --unallocated <date> [--source "<texte>"]
+              pnpm passerelle soltea set-calendar <année> --unpublished
+              pnpm passerelle soltea reset-calendar <année>
+
+Le calendrier SOLTéA est national : ce qui est fixé ici vaut pour tous les établissements, à la place de l’année du fichier de configuration, dès la requête suivante et sans redéploiement. Une période par --period, dans l’ordre (dates AAAA-MM-JJ : ouverture, fermeture, début des versements) ; --unallocated : le début de la répartition des fonds non affectés ; --unpublished : l’année dont les dates ne sont pas encore publiées. Des périodes inversées ou qui se chevauchent, des versements avant la fermeture sont refusés. reset-calendar rend l’année au fichier. Journalisé dans chaque établissement.`,
 };

@@ -55,6 +55,10 @@ export const fr: StaffCatalogue = {
     after
       ? `Le tableau des offres de ${slug} est désormais ouvert aux visiteurs : ses offres publiées se lisent sans connexion, depuis ses origines enregistrées.`
       : `Le tableau des offres de ${slug} est désormais fermé aux visiteurs : lire ses offres demande de nouveau une connexion.`,
+  'cli.receiptIssuer.invalid': ({ fields }) =>
+    `Vérifiez ${fields.join(', ')} : pnpm passerelle institution set-receipt-issuer <slug> --legal-name "<dénomination>" --address "<rue>" --postal-code <code> --city "<ville>" --object "<objet>" --status general_interest|public_utility|higher_education --siren <siren> --signatory-name "<nom>" --signatory-title "<qualité>"`,
+  'cli.receiptIssuer.set': ({ slug, legalName }) => `${slug} émet désormais les reçus fiscaux des dons au nom de ${legalName} ; le prochain don marqué reçu prend le numéro suivant de l’année.`,
+  'cli.receiptIssuer.unchanged': ({ slug }) => `Les reçus fiscaux de ${slug} nomment déjà cet émetteur : rien n’a changé.`,
 
   'cli.tenant.list': ({ tenants }) =>
     tenants.length === 0
@@ -68,6 +72,25 @@ export const fr: StaffCatalogue = {
   'cli.tenant.keyExists': ({ slug, kid }) => `${slug} a déjà une clé ${kid} en service : choisissez un autre kid, ou retirez d’abord celle-ci avec pnpm passerelle tenant key remove ${slug} --kid ${kid}.`,
   'cli.tenant.keyUnknown': ({ slug, kid }) => `${slug} n’a aucune clé ${kid} en service : pnpm passerelle tenant key list ${slug} affiche ses clés.`,
   'cli.tenant.keyRemoved': ({ slug, kid }) => `Clé ${kid} de ${slug} révoquée : les jetons qu’elle signe sont refusés désormais.`,
+  'cli.soltea.set': ({ year, periods, unallocatedFrom }) =>
+    periods.length === 0
+      ? `Campagne SOLTéA ${year} marquée « dates pas encore publiées », pour tous les établissements.`
+      : `Calendrier SOLTéA ${year} enregistré pour tous les établissements : ${periods.map(([o, c, t], i) => `période ${i + 1} du ${o} au ${c} (versements dès le ${t})`).join(' ; ')} ; fonds non affectés dès le ${unallocatedFrom}.`,
+  'cli.soltea.reset': ({ year, wasSet, fileHasYear }) =>
+    !wasSet
+      ? `Aucun calendrier SOLTéA ${year} n’était fixé par commande : rien n’a changé.`
+      : `Calendrier SOLTéA ${year} fixé par commande retiré : ${fileHasYear ? 'celui du fichier de configuration s’applique de nouveau' : 'le fichier de configuration n’a pas cette année, elle n’est plus proposée'}.`,
+  'cli.soltea.period': ({ value }) =>
+    `« ${value} » n’est pas une période : --period ouverture:fermeture:versements, comme --period 2026-05-25:2026-06-26:2026-07-10 (pnpm passerelle help soltea).`,
+  'cli.soltea.year': ({ value }) => `« ${value} » n’est pas une année de campagne (2020 à 2100) : pnpm passerelle soltea set-calendar 2026 …`,
+  'cli.soltea.calendar': ({ years }) =>
+    years
+      .map((y) => `${y.year} (${y.origin === 'set' ? 'fixé par commande ou API' : 'fichier de configuration'}) : ${y.published ? y.periods.map(([o, c, t]) => `${o} → ${c}, versements dès le ${t}`).join(' ; ') : 'dates pas encore publiées'}`)
+      .join('\n'),
+  'cli.paymentPage.set': ({ slug, target, fund, url }) =>
+    `Page de paiement ${fund ? `du fonds ${fund}` : target ? `de « ${target} » (et des entités en dessous)` : `de ${slug}`} ${url ? `: ${url}` : 'retirée'}.`,
+  'cli.paymentSecret.rotated': ({ slug, secret, previousKeptUntil }) =>
+    `Nouveau secret de rappel de paiement de ${slug} (affiché une seule fois, à donner à la page de paiement) :\n${secret}\n${previousKeptUntil ? `L’ancien secret reste accepté jusqu’au ${previousKeptUntil}.` : 'C’est le premier secret : le rappel signé POST /v1/pledges/payment-callback?tenant=' + slug + ' est désormais accepté.'}`,
   'cli.command.unknown': ({ command }) => `La commande « ${command} » n’existe pas : pnpm passerelle --help les énumère.`,
   'cli.command.misused': ({ command }) => `Ce n’est pas ainsi que s’utilise « ${command} » : pnpm passerelle help ${command} montre comment.`,
   'cli.option.invalid': ({ option, command }) => `L’option ${option} est inconnue ici ou il manque sa valeur : pnpm passerelle ${command ? `help ${command}` : '--help'} montre les options.`,

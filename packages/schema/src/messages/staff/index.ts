@@ -8,6 +8,7 @@ import { en } from './en.ts';
 import { fr } from './fr.ts';
 
 export * from './codes.ts';
+export * from './consent-proof.ts';
 
 export const staffCatalogues: Readonly<Record<Language, StaffCatalogue>> = { fr, en };
 

@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { linkActions, mailKinds, mailStatuses, optionalMailKinds, type PersonMail } from '../mail/index.ts';
+import { AnswerIdSchema, AnswerTimeSchema, pageOf, type Assert, type Same } from './common.ts';
+
+/** One message of a person, as staff read it: kind, times and status, never its content. */
+export const PersonMailSchema = v.object({
+  id: AnswerIdSchema,
+  kind: v.picklist(mailKinds),
+  status: v.picklist(mailStatuses),
+  address: v.nullable(v.string()),
+  createdAt: AnswerTimeSchema,
+  sentAt: v.nullable(AnswerTimeSchema),
+  attempts: v.number(),
+  lastError: v.nullable(v.string()),
+});
+type _PersonMail = Assert<Same<v.InferOutput<typeof PersonMailSchema>, PersonMail>>;
+
+export const PersonMailPageSchema = pageOf(PersonMailSchema);
+
+/** The optional messages and whether the person receives them. */
+export const MailPreferencesSchema = v.object({
+  items: v.array(v.object({ kind: v.picklist(optionalMailKinds), on: v.boolean() })),
+});
+
+/** A link traded for a session: the session, and where the link was meant to take the person. */
+export const LinkSessionSchema = v.object({ token: v.string(), expiresAt: AnswerTimeSchema, action: v.picklist(linkActions) });
+
+/** A fresh link was queued, to this (masked) address. */
+export const LinkResentSchema = v.object({ sent: v.literal(true), address: v.string() });
+
+/** What the freshness campaign did: messages queued, and people left out and why. */
+export const FreshnessResultSchema = v.object({
+  queued: v.number(),
+  skipped: v.object({ notAgreed: v.number(), overCap: v.number(), alreadyAsked: v.number() }),
+});

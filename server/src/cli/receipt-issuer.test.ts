@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { migrateDatabase, openDatabase } from '../db/open.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { auditLog, institutions } from '../db/tables/index.ts';
+
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dir = mkdtempSync(join(tmpdir(), 'passerelle-receipt-issuer-cli-'));
+const database = join(dir, 'cli.db');
+const { db, close } = openDatabase(database);
+migrateDatabase(db);
+const ids = await seedDemo(db, {}, new Date());
+afterAll(() => {
+  close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The CLI as `pnpm passerelle` runs it: another process on the same database file. */
+const cli = (...args: string[]) =>
+  new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: 'en' }, encoding: 'utf8' }, (err, stdout, stderr) =>
+      done({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+  });
+const issuerOf = async (tenantId: string) => ((await db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get())?.settings as { receiptIssuer?: unknown }).receiptIssuer;
+
+describe('pnpm passerelle institution set-receipt-issuer', { timeout: 180_000 }, () => {
+  it('sets in whose name the institution issues tax receipts, audited; a wrong value is named and changes nothing', async () => {
+    expect((await issuerOf(ids.other.tenantId))).toBeUndefined();
+    const args = ['--legal-name', 'Institut Autre', '--address', '3 rue du Port', '--postal-code', '13002', '--city', 'Marseille', '--object', 'Enseignement supérieur', '--siren', '197534712', '--signatory-name', 'Léa Garnier', '--signatory-title', 'Directrice'];
+    const wrong = await cli('institution', 'set-receipt-issuer', 'other', ...args, '--status', 'charity');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('Check --status: pnpm passerelle institution set-receipt-issuer <slug>');
+    expect((await issuerOf(ids.other.tenantId))).toBeUndefined();
+
+    const set = await cli('institution', 'set-receipt-issuer', 'other', ...args, '--status', 'higher_education');
+    expect(set.stderr).toBe('');
+    expect(set.status).toBe(0);
+    expect(set.stdout).toBe('other now issues tax receipts for gifts in the name of Institut Autre; the next gift marked received gets the next number of the year.\n');
+    expect((await issuerOf(ids.other.tenantId))).toEqual({
+      legalName: 'Institut Autre', address: { line1: '3 rue du Port', postalCode: '13002', city: 'Marseille', country: 'FR' }, object: 'Enseignement supérieur',
+      status: 'higher_education', siren: '197534712', signatoryName: 'Léa Garnier', signatoryTitle: 'Directrice',
+    });
+    const again = await cli('institution', 'set-receipt-issuer', 'other', ...args, '--status', 'higher_education');
+    expect(again.stdout).toBe('The tax receipts of other already name this issuer: nothing changed.\n');
+    const entries = (await db.select().from(auditLog).where(eq(auditLog.action, 'institution.receiptIssuer')).all());
+    expect(entries.map((e) => ({ tenantId: e.tenantId, actorId: e.actorId, origin: e.origin }))).toEqual([{ tenantId: ids.other.tenantId, actorId: null, origin: 'cli:institution' }]);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The consents part of the daily sweep: 30 days before a consent lapses
+ * (`retentionMonths` after the person's yes), a reminder to renew it. One
+ * per person, purpose and end date: renewing moves the date, and the next
+ * reminder comes with the next end.
+ */
+import type { Db } from '../db/open.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { channelState, lastChoicesForPurpose } from '../consents/state.ts';
+import { listPurposes } from '../purposes/purposes.ts';
+import { enqueueMail } from './enqueue.ts';
+
+export async function sweepConsents(db: Db, tenantId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await withTransaction({ db }, async (tx) => {
+    for (const purpose of await listPurposes(tx, tenantId)) {
+      if (purpose.version.legalBasis !== 'consent') continue;
+      for (const [personId, choices] of await lastChoicesForPurpose(tx, tenantId, purpose.id)) {
+        const ends = purpose.version.channels
+          .map((channel) => channelState(purpose, channel, choices.get(`${purpose.id}:${channel}`), now))
+          .filter((state) => state.granted && state.expiresSoon && state.expiresAt !== null)
+          .map((state) => state.expiresAt!)
+          .sort();
+        const expiresAt = ends[0];
+        if (!expiresAt) continue;
+        await enqueueMail(tx, { tenantId, personId, kind: 'consent.expiresSoon', params: { purpose: purpose.version.title, expiresAt }, at, dedupeKey: `consent.expiresSoon:${personId}:${purpose.id}:${expiresAt}` });
+      }
+    }
+  });
+}

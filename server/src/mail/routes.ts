@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { FreshnessCampaignSchema, FreshnessResultSchema, IdSchema, LinkResentSchema, LinkSessionSchema, LinkSignInSchema, ListQuerySchema, MailPreferenceSchema, MailPreferencesSchema, MailUnsubscribeQuerySchema, PersonMailPageSchema, optionalMailKinds } from '@passerelle/schema';
+import type { AppEnv } from '../context.ts';
+import { requireAuth } from '../auth/require-auth.ts';
+import { callOf } from '../call.ts';
+import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
+import { describeRoute } from '../http/describe.ts';
+import { listPersonMail, mailPreferences, setMailPreference, unsubscribe } from './reads.ts';
+import { resendLink, signInWithLink } from './links.ts';
+import { runFreshnessCampaign } from './freshness.ts';
+
+const UnsubscribedSchema = v.object({ kind: v.picklist(optionalMailKinds), on: v.literal(false) });
+
+/**
+ * The mail a person was sent, as staff see it; one's optional messages
+ * (digest, reminders); and the one-click unsubscribe (RFC 8058) of their
+ * List-Unsubscribe links, which needs no session: the link's token names
+ * the person and the kind of message.
+ */
+export const mailRoutes = new Hono<AppEnv>()
+  .post(
+    '/unsubscribe',
+    describeRoute({ operationId: 'unsubscribeMail', summary: 'Turn off the optional message a List-Unsubscribe link came with (one click, no session)', tags: ['mail'], public: true, answers: { 200: UnsubscribedSchema }, problems: [404] }),
+    queryParams(MailUnsubscribeQuerySchema),
+    async (c) => c.json(await unsubscribe(c.var.deps, c.req.valid('query')), 200),
+  )
+  .post(
+    '/links/sign-in',
+    describeRoute({ operationId: 'signInWithLink', summary: 'Trade the link of a message for a session (once, within 7 days; staff rights withheld as for an email code)', description: 'A used or expired link is 401 `link.used` or `link.expired` with the masked `address` a fresh link would go to.', tags: ['mail'], public: true, answers: { 200: LinkSessionSchema }, problems: [401] }),
+    jsonBody(LinkSignInSchema),
+    async (c) => c.json(await signInWithLink(c.var.deps, { ...c.req.valid('json'), origin: c.req.header('origin') ?? null }), 200),
+  )
+  .post(
+    '/links/resend',
+    describeRoute({ operationId: 'resendLink', summary: 'Send a fresh link to the address a link went to (once per link)', tags: ['mail'], public: true, answers: { 202: LinkResentSchema }, problems: [401] }),
+    jsonBody(LinkSignInSchema),
+    async (c) => c.json(await resendLink(c.var.deps, c.req.valid('json')), 202),
+  )
+  .post(
+    '/freshness',
+    describeRoute({ operationId: 'runFreshnessCampaign', summary: 'Email the people one looks after whose profile has not been confirmed for N months a link to update it (those who agreed, within their cap)', tags: ['mail'], answers: { 200: FreshnessResultSchema }, problems: [409] }),
+    requireAuth(),
+    jsonBody(FreshnessCampaignSchema),
+    async (c) => c.json(await runFreshnessCampaign(c.var.deps, callOf(c), c.req.valid('json')), 200),
+  )
+  .get('/preferences', describeRoute({ operationId: 'getMailPreferences', summary: 'One’s optional messages (daily digest, reminders) and whether each is on', tags: ['mail'], answers: { 200: MailPreferencesSchema } }), requireAuth(), async (c) =>
+    c.json(await mailPreferences(c.var.deps, callOf(c)), 200),
+  )
+  .put('/preferences', describeRoute({ operationId: 'setMailPreference', summary: 'Turn one optional message on or off', tags: ['mail'], answers: { 200: MailPreferencesSchema } }), requireAuth(), jsonBody(MailPreferenceSchema), async (c) =>
+    c.json(await setMailPreference(c.var.deps, callOf(c), c.req.valid('json')), 200),
+  )
+  .get(
+    '/people/:personId',
+    describeRoute({ operationId: 'listPersonMail', summary: 'What was sent to a person and when: kind, status, masked address, never the content (their staff, administrators, the person)', tags: ['mail'], answers: { 200: PersonMailPageSchema } }),
+    requireAuth(),
+    pathParams(v.object({ personId: IdSchema })),
+    queryParams(ListQuerySchema),
+    async (c) => c.json(await listPersonMail(c.var.deps, callOf(c), { personId: c.req.valid('param').personId, ...c.req.valid('query') }), 200),
+  );
