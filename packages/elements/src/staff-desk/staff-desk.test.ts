@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
 import type { PasserelleStaffDesk } from './staff-desk.ts';
-import { apiConfig, DEFAULT_VIEWPORT, deepActiveElement, hostToken, keys, newPersonToken, setViewport, shadow, until, type DemoSubject } from '../testing/index.ts';
+import { apiConfig, DEFAULT_VIEWPORT, deepActiveElement, hostToken, keys, newPersonToken, sessionToken, setViewport, shadow, until, type DemoSubject } from '../testing/index.ts';
 
 async function desk(sub: DemoSubject, lang = 'en'): Promise<PasserelleStaffDesk> {
   const { api, tenant } = await apiConfig();
@@ -12,8 +12,8 @@ async function desk(sub: DemoSubject, lang = 'en'): Promise<PasserelleStaffDesk>
 
 const text = (el: Element, selector: string) => shadow(el, selector).textContent!.replace(/\s+/g, ' ').trim();
 
-/** A new alumna who gives Claire's address as her own: the API accepts it and flags a possible duplicate. */
-async function duplicateOfClaire(): Promise<{ name: string; id: string }> {
+/** A new alumna who gives Claire's address as her own: the API accepts it and flags a possible duplicate (its id as staff read it). */
+async function duplicateOfClaire(): Promise<{ name: string; id: string; flagId: string }> {
   const { api } = await apiConfig();
   const name = `Zoé Doublon${crypto.randomUUID().slice(0, 6)}`;
   const r = await fetch(`${api}/v1/auth/exchange`, {
@@ -31,11 +31,12 @@ async function duplicateOfClaire(): Promise<{ name: string; id: string }> {
     body: JSON.stringify({ emails: [{ address: 'claire.dubois@alumni.demo.test', primary: true }] }),
   });
   if (patch.status !== 200) throw new Error(`profile not saved: ${patch.status} ${await patch.text()}`);
-  return { name, id };
+  const staff = await fetch(`${api}/v1/profiles/${id}`, { headers: { authorization: `Bearer ${await sessionToken('admin-demo')}` } });
+  const { reviewFlags } = (await staff.json()) as { reviewFlags: { id: string }[] };
+  return { name, id, flagId: reviewFlags[0]!.id };
 }
 
-const flagOf = (el: PasserelleStaffDesk, name: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=duplicate]')].find((li) => li.querySelector('h4')?.textContent === name) ?? null;
+const flagOf = (el: PasserelleStaffDesk, flagId: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part=duplicate][data-flag="${flagId}"]`);
 
 describe('<passerelle-staff-desk>', () => {
   afterEach(() => setViewport(DEFAULT_VIEWPORT));
@@ -64,9 +65,10 @@ describe('<passerelle-staff-desk>', () => {
   it('compares a possible duplicate side by side and resolves it: it leaves the queue, announced, focus on the heading', async () => {
     const dup = await duplicateOfClaire();
     const el = await desk('admin-demo');
-    await until(() => flagOf(el, dup.name), 'the flag in the queue', 30_000);
-    const li = flagOf(el, dup.name)!;
+    await until(() => flagOf(el, dup.flagId), 'the flag in the queue', 30_000);
+    const li = flagOf(el, dup.flagId)!;
     expect(li.textContent).to.contain('Same email address');
+    expect(el.shadowRoot!.querySelectorAll(`[data-flag="${dup.flagId}"]`).length).to.equal(1);
     li.querySelector<HTMLButtonElement>('[data-compare]')!.click();
     await until(() => li.querySelector('[part=comparison]'), 'the comparison', 30_000);
     const email = li.querySelector('[data-field=email]')!;
@@ -78,7 +80,7 @@ describe('<passerelle-staff-desk>', () => {
     const saved = oneEvent(el, 'passerelle-saved');
     li.querySelector<HTMLButtonElement>('[data-resolve]')!.click();
     expect((await saved).detail.kind).to.equal('duplicate-flag');
-    await until(() => flagOf(el, dup.name) === null, 'the flag out of the queue');
+    await until(() => flagOf(el, dup.flagId) === null, 'the flag out of the queue');
     expect(text(el, '[aria-labelledby=flags-title] [role=status]')).to.contain('not a duplicate');
     await until(() => deepActiveElement() === shadow(el, '#flags-title'), 'focus on the heading');
 

@@ -6,7 +6,7 @@ import { LocaleController } from '../i18n/locale-controller.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import { QueueController } from '../core/queue-controller.ts';
-import { displayName } from '../directory/person-card.ts';
+import { displayName } from '../directory/display-name.ts';
 import { queueStyles } from '../styles/queue.ts';
 import { en, fr } from './translations.ts';
 import { staffDeskStyles } from './staff-desk.styles.ts';
@@ -74,12 +74,15 @@ export class PasserelleStaffDesk extends PasserelleElement {
   @state() private compareError: ApiError | null = null;
   @state() private resolving = '';
 
-  readonly #flags = new QueueController<FlagItem, typeof fr>(this, {
+  readonly #flags: QueueController<FlagItem, typeof fr> = new QueueController<FlagItem, typeof fr>(this, {
     session: this.session,
     allowed: (me) => me.can['audit.read'] === true,
-    page: async (client, cursor) => {
+    page: async (client, cursor): Promise<{ items: FlagItem[]; nextCursor: string | null }> => {
       const page = await client.json(client.rpc.profiles.$get({ query: { flagged: 'true', sort: 'name', limit: '20', cursor } }));
-      return { items: page.items.flatMap((profile) => (profile.reviewFlags ?? []).map((flag) => ({ id: flag.id, profile, flag }))), nextCursor: page.nextCursor };
+      // A flag is listed under both its profiles when the reader looks after both: shown once, under the first.
+      const seen = new Set<string>(cursor ? (this.#flags.items ?? []).map((item) => item.id) : []);
+      const items = page.items.flatMap((profile) => (profile.reviewFlags ?? []).map((flag) => ({ id: flag.id, profile, flag })));
+      return { items: items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))), nextCursor: page.nextCursor };
     },
     loadAction: 'load-duplicates',
     heading: '#flags-title',
