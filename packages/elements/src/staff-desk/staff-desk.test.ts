@@ -88,6 +88,7 @@ describe('<passerelle-staff-desk>', () => {
     shadow<HTMLInputElement>(el, '#audit-action').value = 'profile.duplicate.';
     shadow<HTMLButtonElement>(el, '[part=audit-filters] button[type=submit]').click();
     await until(() => el.shadowRoot!.querySelector('[part=audit] [data-action]')?.textContent === 'profile.duplicate.resolve', 'the audit entry', 30_000);
+    expect(text(el, '[part=audit] [data-object]')).to.equal('Possible duplicate');
   });
 
   it('words a refused filter in French, and lays out at 360 px without scrolling sideways', async () => {

@@ -372,6 +372,7 @@ export class PasserelleStaffDesk extends PasserelleElement {
                 <dl>
                   <div><dt>${t.when}</dt><dd><time datetime=${entry.at}>${this.#l10n.date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}</time></dd></div>
                   <div><dt>${t.who}</dt><dd>${entry.actor ? (entry.actor.displayName ?? t.hidden) : t.system}</dd></div>
+                  <div><dt>${t.on}</dt><dd data-object>${t.objects[entry.objectType] ?? entry.objectType}</dd></div>
                   <div><dt>${t.what}</dt><dd><code data-action>${entry.action}</code></dd></div>
                   <div><dt>${t.origin}</dt><dd>${entry.origin ?? t.unknownOrigin}</dd></div>
                 </dl>
