@@ -4,18 +4,18 @@
  * institution's people, the caller may read their consents, they did not ask
  * to be erased, their consent on that channel is granted to the purpose's
  * current text (under legitimate interest: they did not object), and their
- * monthly cap is not used up, every service together. A fixed number of
- * queries per chunk of `ID_CHUNK` people.
+ * monthly cap is not used up, every service together. One query per chunk of
+ * `ID_CHUNK` people, whatever the number of people.
  */
-import { decide, type SolicitationCheck, type SolicitationCheckItem, type SolicitationCheckResult, type SolicitationRefusal } from '@passerelle/schema';
+import { entityScope, type SolicitationCheck, type SolicitationCheckItem, type SolicitationCheckResult, type SolicitationRefusal } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound, validationProblem } from '../http/problem.ts';
 import { findPurpose, type PurposeRow } from '../purposes/purposes.ts';
 import { channelState, tenantDefaultCap } from '../consents/state.ts';
-import { allowancesOfChunk, chunksOf } from './allowance.ts';
-import { channelEventsOfPeople, entitiesOfPeople, erasedPeople, existingPeople } from './queries/ledger.ts';
+import { chunksOf, monthRange } from './allowance.ts';
+import { checkRows } from './queries/ledger.ts';
 import type { DbOrTx } from '../db/open.ts';
 
 /** The purpose named by key, using the channel; 404 or 400 otherwise. */
@@ -35,27 +35,27 @@ export async function checkSolicitations(deps: Pick<Deps, 'db' | 'clock'>, call:
   authorize(actor, 'solicitation.check', { kind: 'records', tenantId, entityIds: 'covered' });
   const purpose = await purposeOnChannel(db, tenantId, input.purpose, input.channel);
   const now = clock.now();
+  const month = monthRange(now);
   const defaultCap = await tenantDefaultCap(db, tenantId);
+  // Whose consents the caller may read: the policy's scope of lists (an administrator the whole tenant, staff the
+  // members of the entities they cover), turned into SQL by the query.
+  const scope = entityScope(actor);
   const ids = [...new Set(input.people)];
   const answers = new Map<string, SolicitationCheckItem>();
   for (const chunk of chunksOf(ids)) {
-    const existing = await existingPeople(db, tenantId, chunk);
-    const known = chunk.filter((id) => existing.has(id));
-    if (known.length === 0) continue;
-    const entities = await entitiesOfPeople(db, tenantId, known);
-    const erased = await erasedPeople(db, tenantId, known);
-    const last = new Map<string, { granted: boolean; at: string; versionId: string; versionHash: string }>();
-    for (const e of await channelEventsOfPeople(db, tenantId, purpose.id, input.channel, known)) last.set(e.personId, { granted: e.granted, at: e.at, versionId: e.versionId, versionHash: '' });
-    const allowances = await allowancesOfChunk(db, tenantId, known, now, defaultCap);
-    for (const personId of known) {
-      if (!decide(actor, 'consent.read', { kind: 'person', tenantId, personId, entityIds: entities.get(personId) ?? [] }).allowed) {
+    for (const row of await checkRows(db, tenantId, chunk, { purposeId: purpose.id, channel: input.channel, from: month.from, to: month.to, scope })) {
+      const { personId } = row;
+      if (!row.inScope) {
         answers.set(personId, { personId, allowed: false, reason: 'outOfScope' });
         continue;
       }
-      const allowance = allowances.get(personId)!;
-      const state = channelState(purpose, input.channel, last.get(personId), now);
+      const perMonth = row.cap ?? defaultCap;
+      const used = row.ledger + row.mail;
+      const allowance = { month: month.month, perMonth, used, remaining: Math.max(0, perMonth - used) };
+      const last = row.granted === null || row.versionId === null || row.at === null ? undefined : { granted: row.granted, at: row.at, versionId: row.versionId, versionHash: '' };
+      const state = channelState(purpose, input.channel, last, now);
       let reason: SolicitationRefusal | undefined;
-      if (erased.has(personId)) reason = 'erased';
+      if (row.erased) reason = 'erased';
       else if (!state.granted) reason = purpose.version.legalBasis === 'consent' ? 'notGranted' : 'objected';
       else if (state.renewalNeeded) reason = 'renewalNeeded';
       else if (allowance.remaining <= 0) reason = 'capReached';

@@ -122,6 +122,15 @@ describe('POST /v1/solicitations/check', () => {
     const notId = await check(t, tokens.admin, { people: ['x'], purpose: 'events', channel: 'email' });
     expect(await json(notId)).toMatchObject({ status: 400, errors: [{ path: 'people.0' }] });
     expect(await json(await check(t, tokens.admin, { people: [ines], purpose: 'nope', channel: 'email' }))).toMatchObject({ status: 404, code: 'purpose.notFound' });
+    // 10,000 people fit in one check (a larger body than the API's 100 KiB); one more is refused by code.
+    const many = Array.from({ length: 10_000 }, () => crypto.randomUUID());
+    const all = await check(t, tokens.admin, { people: [ines, ...many.slice(1)], purpose: 'fundraising', channel: 'email' });
+    expect(all.status).toBe(200);
+    const items = (await json<SolicitationCheckResult>(all)).items;
+    expect(items).toHaveLength(10_000);
+    expect(items[0]).toMatchObject({ personId: ines, allowed: true });
+    expect(items.filter((i) => i.reason === 'unknownPerson')).toHaveLength(9_999);
+    expect(await json(await check(t, tokens.admin, { people: [...many, ines], purpose: 'events', channel: 'email' }))).toMatchObject({ status: 400, errors: [{ path: 'people', code: 'solicitation.people.range' }] });
   });
 });
 
