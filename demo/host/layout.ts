@@ -11,6 +11,7 @@ export const PAGES = [
   { file: 'directory.html', fr: 'Annuaire', en: 'Directory' },
   { file: 'company.html', fr: 'Espace entreprise', en: 'Company space' },
   { file: 'moderation.html', fr: 'Modération', en: 'Moderation' },
+  { file: 'staff.html', fr: 'Bureau du personnel', en: 'Staff desk' },
   { file: 'pledge.html', fr: 'Soutenir', en: 'Give' },
   { file: 'consents.html', fr: 'Mes consentements', en: 'My consents' },
   { file: 'outbox.html', fr: 'Courriels (dev)', en: 'Emails (dev)' },

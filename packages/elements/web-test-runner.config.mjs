@@ -53,11 +53,13 @@ function passerelleApi() {
   let stopping = false;
   let dir;
   let api;
+  let serverEnv;
   return {
     name: 'passerelle-api',
     async serverStart() {
       dir = mkdtempSync(join(tmpdir(), 'passerelle-wtr-'));
       const env = { ...process.env, DATABASE_URL: join(dir, 'test.db'), NODE_ENV: 'test', PASSERELLE_DEV: '1', SESSION_TTL_MINUTES: '60' };
+      serverEnv = env;
       const cli = (...args) => {
         try {
           execFileSync(tsx, ['src/cli/main.ts', ...args], { cwd: serverDir, env, stdio: 'pipe' });
@@ -117,6 +119,12 @@ function passerelleApi() {
         // A person the host vouches for (affiliation student or alum) is created on first sign-in.
         const claims = Object.fromEntries(['affiliation', 'name', 'email'].flatMap((k) => (context.URL.searchParams.get(k) ? [[k, context.URL.searchParams.get(k)]] : [])));
         return { body: JSON.stringify({ token: hostToken(sub, claims) }), type: 'json' };
+      }
+      if (context.path === '/__passerelle/sign-in-link') {
+        // A fresh link that signs a demo person in, as a message carries it (server/scripts/sign-in-link.ts).
+        const sub = context.URL.searchParams.get('sub') ?? 'student-ines';
+        const out = execFileSync(tsx, ['scripts/sign-in-link.ts', 'demo', sub], { cwd: serverDir, env: serverEnv, stdio: 'pipe' });
+        return { body: out.toString('utf8'), type: 'json' };
       }
       return undefined;
     },

@@ -34,6 +34,7 @@ import { exportRoutes } from './exports/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
+import { mySolicitationRoutes, solicitationRoutes } from './solicitations/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -53,6 +54,7 @@ function routes() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes)
     .route('/auth/sessions', sessionRoutes)
+    .route('/me/solicitations', mySolicitationRoutes)
     .route('/me', meRoutes)
     .route('/consents', consentRoutes)
     .route('/purposes', purposeRoutes)
@@ -67,7 +69,8 @@ function routes() {
     .route('/exports', exportRoutes)
     .route('/webhooks', webhookRoutes)
     .route('/audit', auditRoutes)
-    .route('/mail', mailRoutes);
+    .route('/mail', mailRoutes)
+    .route('/solicitations', solicitationRoutes);
 }
 
 /**

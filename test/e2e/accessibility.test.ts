@@ -17,6 +17,7 @@ const pages = [
   { path: '/profile.html', name: 'profile', component: 'profile-editor', as: 'alumna-claire' },
   { path: '/offers.html', name: 'offers', component: 'offer-form', as: 'rep-acme' },
   { path: '/moderation.html', name: 'moderation', component: 'offer-moderation', as: 'staff-eng' },
+  { path: '/staff.html', name: 'staff-desk', component: 'staff-desk', as: 'staff-eng' },
   { path: '/company.html', name: 'company', component: 'company-space', as: 'rep-acme' },
   { path: '/pledge.html', name: 'pledge', component: 'pledge', as: 'rep-acme' },
   { path: '/consents.html', name: 'consents', component: 'consent-centre', as: 'student-ines' },

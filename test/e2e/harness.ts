@@ -77,6 +77,8 @@ export interface OpenedPage {
 
 export interface Harness {
   api: string;
+  /** The API's SQLite file (RunningApi.database). */
+  database: string;
   site: string;
   browser: Browser;
   /** A fresh browser context (own cookies: a new visitor) and page, with console errors collected. */
@@ -89,6 +91,8 @@ export interface Harness {
 /** The real API on a free port over a temporary SQLite file with the demo seeded. */
 export interface RunningApi {
   api: string;
+  /** Its SQLite file, for a test that prepares what the API has no route for (server/scripts/). */
+  database: string;
   close(): Promise<void>;
 }
 
@@ -134,7 +138,7 @@ export async function startApi(origins: readonly string[] = [], port?: number): 
     await close();
     throw err;
   }
-  return { api, close };
+  return { api, database: env.DATABASE_URL, close };
 }
 
 /** Debian's Chromium (or CHROME_PATH) through playwright-core, headless. */
@@ -155,7 +159,7 @@ export async function startHarness(): Promise<Harness> {
   };
 
   try {
-    const [{ api }, vite, browser] = await Promise.all([
+    const [{ api, database }, vite, browser] = await Promise.all([
       startApi([site], apiPort).then((a) => (closers.push(() => a.close()), a)),
       startSite({ port: sitePort, api: `http://localhost:${apiPort}`, logLevel: 'error', cacheDir: join(tmpdir(), 'passerelle-e2e-vite-cache') }).then((v) => (closers.push(() => v.close()), v)),
       launchChromium().then((b) => (closers.push(() => b.close()), b)),
@@ -165,6 +169,7 @@ export async function startHarness(): Promise<Harness> {
 
     return {
       api,
+      database,
       site,
       browser,
       async newPage() {

@@ -16,7 +16,6 @@ import { offerRenewal, offerTransitions } from '../../packages/schema/src/index.
 import type { Caller, RoleName } from './harness.ts';
 import type { Fixtures, Json } from './fixtures.ts';
 import { allowedBy, covered, entitiesOf, wholeTenant, type Sample } from './policy-access.ts';
-import { signedPaymentCallback } from '@passerelle/server/testing';
 import { signInLinkToken } from '@passerelle/server/testing';
 import { signedPaymentCallback } from '@passerelle/server/testing';
 
@@ -151,6 +150,22 @@ export const routeAccess: Record<string, RouteRule> = {
     rule: 'what was sent to a person: staff of their entities and admins (sample: Inès, École d’ingénieurs), as for their consents',
     sample: (f) => ({ path: `/v1/mail/people/${f.demo.people['student-ines']}` }),
   },
+  'POST /v1/solicitations': {
+    access: allowedBy(['solicitation.record', { kind: 'records', entityIds: ['engineering'] }]),
+    rule: 'record a message sent to a person: staff of the sending entity and admins (sample: École d’ingénieurs writes to Inès)',
+    sample: (f) => ({ path: '/v1/solicitations', body: { personId: f.demo.people['student-ines'], purpose: 'fundraising', channel: 'email', entityId: f.demo.entities.engineering, campaign: 'Security suite' }, headers: key() }),
+  },
+  'POST /v1/solicitations/check': {
+    access: allowedBy(['solicitation.check', covered]),
+    rule: 'who may be contacted now: staff (their entities’ members) and admins',
+    sample: (f) => ({ path: '/v1/solicitations/check', body: { people: [f.demo.people['student-ines']], purpose: 'fundraising', channel: 'email' } }),
+  },
+  'GET /v1/solicitations/people/:personId': {
+    access: allowedBy(['solicitation.read', ines]),
+    rule: 'who contacted a person: the person, staff of their entities and admins (sample: Inès)',
+    sample: (f) => ({ path: `/v1/solicitations/people/${f.demo.people['student-ines']}` }),
+  },
+  'GET /v1/me/solicitations': { access: 'signed-in', rule: 'what was sent to oneself this month' },
   'POST /v1/mail/links/sign-in': {
     access: 'public',
     rule: 'sign-in: trade a message’s link for a session (a fresh link of Inès’s each time)',

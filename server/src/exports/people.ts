@@ -14,6 +14,7 @@ import { listPurposes } from '../purposes/purposes.ts';
 import { lastChoicesOfPeople, purposeState, solicitationCaps, tenantDefaultCap } from '../consents/state.ts';
 import { viewFor } from '../profiles/document.ts';
 import { keysetBatches, type ExportShape } from './stream.ts';
+import { allowancesOf } from '../solicitations/allowance.ts';
 
 /** The CSV's profile columns, in order, and how each reads the JSON item. */
 const profileColumns: readonly [column: string, read: (p: PersonExport) => unknown][] = [
@@ -52,6 +53,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
       for (const m of await entityMembershipsOf(db, tenantId, ids)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
       const choices = await lastChoicesOfPeople(db, tenantId, ids);
       const caps = await solicitationCaps(db, tenantId, ids);
+      const allowances = await allowancesOf(db, tenantId, ids, now);
       yield rows.map((row): PersonExport => {
         const own = memberships.get(row.id) ?? [];
         const audience = profileAudience(actor, { kind: 'person', tenantId, personId: row.id, entityIds: own.map((m) => m.entityId) });
@@ -80,6 +82,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
           consents,
           solicitationCapPerMonth: caps.get(row.id) ?? defaultCap,
           consentRenewals,
+          solicitationRemainingThisMonth: allowances.get(row.id)?.remaining ?? 0,
         };
       });
     }
@@ -89,7 +92,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
     batches: { [Symbol.asyncIterator]: batches },
     shape: {
       // Each purpose and channel: may the person be contacted that way today, then is their consent to be renewed (given to an older text).
-      columns: ['id', 'external_id', 'display_name', ...profileColumns.map(([c]) => c), 'memberships', ...consentColumns.map((c) => c.column), ...consentColumns.map((c) => c.renewal), 'solicitation_cap_per_month'],
+      columns: ['id', 'external_id', 'display_name', ...profileColumns.map(([c]) => c), 'memberships', ...consentColumns.map((c) => c.column), ...consentColumns.map((c) => c.renewal), 'solicitation_cap_per_month', 'solicitation_remaining_this_month'],
       cells: (p) => [
         p.id,
         p.externalId,
@@ -99,6 +102,7 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
         ...consentColumns.map((c) => yesNo(p.consents[c.key]?.[c.channel])),
         ...consentColumns.map((c) => yesNo(p.consentRenewals[c.key]?.[c.channel])),
         p.solicitationCapPerMonth,
+        p.solicitationRemainingThisMonth,
       ],
       json: (p) => p,
     },

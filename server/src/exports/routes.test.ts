@@ -129,13 +129,14 @@ describe('/v1/exports', () => {
       expect((await t.call('PUT', '/v1/consents/solicitation-cap', { token: tokens['alumna-claire'], body: { perMonth: 2 } })).status).toBe(200);
       const { columns, rows } = await csvOf(await get('staff-mgmt', '/people'));
       expect(columns).toEqual(expect.arrayContaining(['consent_events_email', 'consent_events_sms', 'consent_fundraising_email', 'consent_fundraising_post']));
-      expect(columns.at(-1)).toBe('solicitation_cap_per_month');
+      expect(columns.slice(-2)).toEqual(['solicitation_cap_per_month', 'solicitation_remaining_this_month']);
       expect(rows.find((r) => r.id === claire())).toMatchObject({
         consent_events_email: 'yes',
         consent_events_sms: 'no',
         consent_fundraising_email: 'yes',
         consent_fundraising_post: 'no',
         solicitation_cap_per_month: '2',
+        solicitation_remaining_this_month: '2',
       });
     });
 

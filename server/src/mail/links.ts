@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
-import { InstitutionPagesSchema, linkActionOf, type LinkAction, type MailKind, type MailParams } from '@passerelle/schema';
+import { InstitutionPagesSchema, LINK_PARAMETER, linkActionOf, type LinkAction, type MailKind, type MailParams } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -22,10 +22,11 @@ import { currentAddressOf, findSignInLink, insertSignInLink, markLinkResent, mar
 import { enqueueMail } from './enqueue.ts';
 import { maskAddress } from './reads.ts';
 
+/** The query parameter the portal reads on the page a link opens (shared with the elements). */
+export { LINK_PARAMETER };
+
 /** How long a link signs in. */
 export const LINK_DAYS = 7;
-/** The query parameter the portal reads on the page a link opens. */
-export const LINK_PARAMETER = 'passerelle-link';
 
 /** The page a message of this kind opens, from the institution's settings (none: no link). */
 export function linkTarget(kind: MailKind, params: unknown, settings: Record<string, unknown>): { action: LinkAction; page: string } | null {

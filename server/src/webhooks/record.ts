@@ -8,7 +8,7 @@
  * same projections, and a subscription whose staff could not read the
  * object gets no message at all.
  */
-import type { Actor, WebhookEventType, WebhookPayload } from '@passerelle/schema';
+import type { Actor, SolicitationView, WebhookEventType, WebhookPayload } from '@passerelle/schema';
 import { can, decide, profileAudience } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { entityParents } from '../auth/session.ts';
@@ -27,6 +27,7 @@ import { pledgeResource } from '../pledges/access.ts';
 import { projectPledge } from '../pledges/project.ts';
 import { findErasureRequest } from '../rights/queries/erasure-requests.ts';
 import { announceDeliveriesQueued } from './wake.ts';
+import { allowanceOf } from '../solicitations/allowance.ts';
 
 /** What happened, named by ids; the payload is read from the database in the same transaction. */
 export type WebhookEvent =
@@ -38,7 +39,9 @@ export type WebhookEvent =
   | { type: 'consent.lapsed'; personId: string; lapsed: readonly { purposeKey: string; channel: string; expiredAt: string }[] }
   | { type: 'offer.submitted' | 'offer.published'; offerId: string }
   | { type: 'pledge.created' | 'pledge.status_changed'; pledgeId: string }
-  | { type: 'erasure.requested'; requestId: string };
+  | { type: 'erasure.requested'; requestId: string }
+  /** A message of the solicitation ledger, as recorded. */
+  | { type: 'solicitation.recorded'; solicitation: SolicitationView };
 
 /** The reader a subscription stands for: staff of its entity, nobody in person. */
 export function subscriptionReader(subscription: Pick<WebhookSubscriptionRow, 'id' | 'tenantId' | 'entityId'>, parents: Actor['entityParents']): Actor {
@@ -64,9 +67,17 @@ async function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, n
     case 'consent.lapsed': {
       const person = await personResource(tx, tenantId, event.personId);
       const overview = await consentOverview(tx, tenantId, event.personId, now);
+      // How many more messages the person accepts this month, every service together (the solicitation ledger).
+      const solicitationAllowance = await allowanceOf(tx, tenantId, event.personId, now);
       // The person's consents as GET /v1/consents/people/:id shows them, and what the event says of them.
       const { type: _type, personId: _personId, ...what } = event;
-      return (reader) => (decide(reader, 'consent.read', person).allowed ? { ...overview, ...what } : null);
+      return (reader) => (decide(reader, 'consent.read', person).allowed ? { ...overview, solicitationAllowance, ...what } : null);
+    }
+    case 'solicitation.recorded': {
+      const person = await personResource(tx, tenantId, event.solicitation.personId);
+      const allowance = await allowanceOf(tx, tenantId, event.solicitation.personId, now);
+      // GET /v1/solicitations/people/:id: staff of the person's entities (the sending entity's staff may look after others).
+      return (reader) => (decide(reader, 'solicitation.read', person).allowed ? { ...event.solicitation, allowance } : null);
     }
     case 'offer.submitted':
     case 'offer.published': {

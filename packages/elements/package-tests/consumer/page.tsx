@@ -35,6 +35,7 @@ export function Careers({ token }: { token: string }): ReactElement {
         <passerelle-offer-form offerId="0b6c7c1e-5d3a-4c38-9d59-3a5c2f0e7a11" offer-id="" onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-offer-moderation onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-company-requests onpasserelle-saved={onSaved} onpasserelle-error={onError} />
+        <passerelle-staff-desk onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-consent-centre onpasserelle-saved={(e) => note(e.detail.kind)} onpasserelle-error={onError} />
         <passerelle-directory pageSize={20} page-size={20} onpasserelle-error={onError} />
         <passerelle-offer-board pageSize={20} page-size={20} openToVisitors open-to-visitors onpasserelle-error={onError} />

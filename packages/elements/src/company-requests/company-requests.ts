@@ -4,18 +4,14 @@ import { CompanyRequestRefuseSchema, type CompanyRequestView } from '@passerelle
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
-import { ApiError, problemText } from '../core/api-error.ts';
-import type { PasserelleClient } from '../core/client.ts';
+import { problemText } from '../core/api-error.ts';
+import { QueueController } from '../core/queue-controller.ts';
 import { en, fr } from './translations.ts';
 import { companyRequestsStyles } from './company-requests.styles.ts';
 import { queueStyles } from '../styles/queue.ts';
 
 /** A recruiter's request as `GET /v1/companies/requests` answers it (`emailMatchesWebsite`: a hint, not a proof). */
 export type CompanyRequest = CompanyRequestView;
-
-/** What the live region announces, written when drawn: a change of language rewrites it. */
-type StatusLine = ((t: typeof fr) => string) | null;
 
 /** Staff approve a request, or refuse it with a reason the recruiter reads. */
 type Decision = { verdict: 'approve' } | { verdict: 'refuse'; reason: string };
@@ -55,50 +51,33 @@ function domainOf(website: string | undefined): string {
 export class PasserelleCompanyRequests extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, queueStyles, companyRequestsStyles];
 
-  @state() private items: CompanyRequest[] | null = null;
-  @state() private nextCursor: string | null = null;
   /** The request whose refusal form is open. */
   @state() private refusingId = '';
-  @state() private message: StatusLine = null;
-  /** The last refusal or failure, worded when drawn: a change of language rewords it. */
-  @state() private error: ApiError | null = null;
   @state() private approving = '';
 
   readonly #l10n = new LocaleController(this, { fr, en });
-  #loadedFor: string | null = null;
+
+  /** The pending requests; the last refusal or failure is worded when drawn: a change of language rewords it. */
+  readonly #queue = new QueueController<CompanyRequest, typeof fr>(this, {
+    session: this.session,
+    allowed: (me) => me.can['company.moderate'] === true,
+    page: (client, cursor) => client.json(client.rpc.companies.requests.$get({ query: { status: 'pending', limit: '20', cursor } })),
+    loadAction: 'load-company-requests',
+    heading: '#requests-title',
+  });
 
   readonly #refusal = new FormController(this, {
     schema: CompanyRequestRefuseSchema,
     action: 'refuse-company-request',
     submit: async ({ reason }) => {
-      const request = this.items?.find((r) => r.id === this.refusingId);
+      const request = this.#queue.find(this.refusingId);
       if (request) await this.#decide(request, { verdict: 'refuse', reason });
     },
   });
 
   override updated(): void {
-    const signedIn = this.session.signedIn;
-    const who = signedIn && signedIn.me.can['company.moderate'] ? signedIn.me.person.id : null;
-    if (who === this.#loadedFor) return;
-    this.#loadedFor = who;
-    this.items = null;
-    this.refusingId = '';
-    this.message = null;
-    this.error = null;
-    if (signedIn && who) void this.#load(signedIn.client);
-  }
-
-  async #load(client: PasserelleClient, cursor?: string): Promise<void> {
-    try {
-      const data = await client.json(client.rpc.companies.requests.$get({ query: { status: 'pending', limit: '20', cursor } }));
-      this.items = cursor ? [...(this.items ?? []), ...data.items] : data.items;
-      this.nextCursor = data.nextCursor;
-    } catch (error) {
-      const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.error = e;
-      this.items ??= [];
-      this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'load-company-requests' }));
-    }
+    // Someone else signed in: the queue was loaded again, no refusal form stays open.
+    if (this.refusingId && !this.#queue.find(this.refusingId)) this.refusingId = '';
   }
 
   #who(request: CompanyRequest): string {
@@ -113,13 +92,11 @@ export class PasserelleCompanyRequests extends PasserelleElement {
     const data: CompanyRequest = await client.json(decision.verdict === 'approve' ? route.approve.$post({ param }) : route.refuse.$post({ param, json: { reason: decision.reason } }));
     const who = this.#who(request);
     const company = request.company.name;
-    this.message = decision.verdict === 'approve' ? (t) => t.approved(who, company) : (t) => t.refused(who, company);
-    this.error = null;
-    this.items = (this.items ?? []).filter((r) => r.id !== request.id);
     this.refusingId = '';
-    this.dispatchEvent(new SavedEvent({ kind: 'company-request', item: data }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#requests-title')?.focus();
+    await this.#queue.decided(request, decision.verdict === 'approve' ? (t) => t.approved(who, company) : (t) => t.refused(who, company), {
+      kind: 'company-request',
+      answer: data,
+    });
   }
 
   #approve = (request: CompanyRequest) => async (): Promise<void> => {
@@ -128,12 +105,9 @@ export class PasserelleCompanyRequests extends PasserelleElement {
     try {
       await this.#decide(request, { verdict: 'approve' });
     } catch (error) {
-      const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.error = e;
-      this.message = null;
-      this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'approve-company-request' }));
+      const e = this.#queue.failed(error, 'approve-company-request');
       // Already decided by someone else: it no longer belongs in the queue.
-      if (e.status === 409 || e.status === 404) this.items = (this.items ?? []).filter((r) => r.id !== request.id);
+      if (e.status === 409 || e.status === 404) this.#queue.remove(request.id);
     } finally {
       this.approving = '';
     }
@@ -158,22 +132,20 @@ export class PasserelleCompanyRequests extends PasserelleElement {
       if (!me.can['company.moderate']) return html`<h2>${t.title}</h2><p data-not-allowed>${t.notAllowed}</p>`;
       return html`<h2 id="requests-title" tabindex="-1">${t.title}</h2>
         <p>${t.intro}</p>
-        <div role="status" aria-live="polite">${this.message?.(t) ?? ''}</div>
-        <div role="alert">${this.error ? html`<p class="error">${problemText(this.error, this)}</p>` : nothing}</div>
-        ${this.items === null ? html`<p>${t.loading}</p>` : this.#queue(this.items)}`;
+        <div role="status" aria-live="polite">${this.#queue.status?.(t) ?? ''}</div>
+        <div role="alert">${this.#queue.error ? html`<p class="error">${problemText(this.#queue.error, this)}</p>` : nothing}</div>
+        ${this.#queue.items === null ? html`<p>${t.loading}</p>` : this.#list(this.#queue.items)}`;
     });
   }
 
-  #queue(items: CompanyRequest[]): TemplateResult {
+  #list(items: CompanyRequest[]): TemplateResult {
     const t = this.#l10n.t;
     if (items.length === 0) return html`<p>${t.empty}</p>`;
     return html`<p>${t.count(items.length)}</p>
       <ul part="queue" class="queue">
         ${items.map((r) => this.#request(r))}
       </ul>
-      ${this.nextCursor
-        ? html`<button part="button" type="button" data-more @click=${() => this.session.signedIn && void this.#load(this.session.signedIn.client, this.nextCursor ?? undefined)}>${t.loadMore}</button>`
-        : nothing}`;
+      ${this.#queue.nextCursor ? html`<button part="button" type="button" data-more @click=${this.#queue.more}>${t.loadMore}</button>` : nothing}`;
   }
 
   #request(r: CompanyRequest): TemplateResult {

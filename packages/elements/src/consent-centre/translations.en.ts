@@ -79,6 +79,7 @@ export const enRights = {
     later: [
       'Your profile and marketing data are deleted; your name, email address and sign-in identity are erased; your sessions end.',
       'Your pledges stay in the accounts without your name (anonymised).',
+      'A gift you promised and that is not yet received keeps your name and address until it is received (its tax receipt is then issued in your name, and the gift anonymised) or cancelled (then anonymised).',
     ],
     keptTitle: 'What is kept, and why',
     kept: [

@@ -50,6 +50,7 @@ export const frRights = {
     later: [
       'Votre profil et vos données de prospection sont supprimés ; vos nom, adresse e-mail et identifiant de connexion sont effacés ; vos sessions sont fermées.',
       'Vos promesses de dons restent dans les comptes, sans votre nom (anonymisées).',
+      'Un don promis et pas encore reçu garde vos nom et adresse jusqu’à sa réception (son reçu fiscal est alors émis à votre nom, puis le don est anonymisé) ou son annulation (il est anonymisé).',
     ],
     keptTitle: 'Ce qui est conservé, et pourquoi',
     kept: [

@@ -141,6 +141,16 @@ export class Auth {
   }
 
   /**
+   * Opens the session an email proved, from the API's answer to come: a link
+   * from a message (`POST /v1/mail/links/sign-in`, portal/link.ts). 'signing-in'
+   * meanwhile; signed out again, and the error thrown, when it is refused.
+   */
+  openEmail(grant: Promise<SessionGrant>): Promise<void> {
+    this.#set({ status: 'signing-in' });
+    return this.#open(grant.then((g) => session(g, 'email')));
+  }
+
+  /**
    * On a new page of the host site: the email-code session kept for this tab,
    * checked with `GET /v1/me` before anything signed-in is shown ('signing-in'
    * meanwhile). One past its renewal time (reason `expired`) or refused by the
@@ -288,9 +298,11 @@ export class Auth {
     }
   }
 
-  async #open(opened: Session): Promise<void> {
-    this.#token = opened.token;
+  /** Signs in with a session (or the answer that gives one): `GET /v1/me` first, signed out again when either fails. */
+  async #open(pending: Session | Promise<Session>): Promise<void> {
     try {
+      const opened = await pending;
+      this.#token = opened.token;
       const me = await this.client.json(this.client.rpc.me.$get());
       this.#tab.keep(opened);
       this.#set({ status: 'signed-in', session: opened, me });

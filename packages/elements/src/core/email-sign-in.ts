@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import * as v from 'valibot';
 import { EmailSignInSchema, VerifyCodeSchema } from '@passerelle/schema';
 import type { Auth } from './auth.ts';
+import { linkSignIn, type LinkSignIn } from '../portal/link.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { fr } from '../i18n/translations/fr.ts';
@@ -15,7 +16,10 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * The sign-in-by-email-code form (email → code → signed in), for the portal
- * and for components used alone without an identity token.
+ * and for components used alone without an identity token. It also takes
+ * the link from a message the page was opened with (`?passerelle-link=`,
+ * portal/link.ts): traded for a session, or, used or expired, the offer of
+ * a fresh one above the form.
  */
 export class EmailSignIn implements ReactiveController {
   readonly #host: Host;
@@ -25,6 +29,7 @@ export class EmailSignIn implements ReactiveController {
   #email = '';
   readonly #emailForm: FormController<typeof EmailStep>;
   readonly #codeForm: FormController<typeof CodeStep>;
+  readonly #link: LinkSignIn | null;
 
   constructor(host: Host, auth: () => Auth | null) {
     this.#host = host;
@@ -49,6 +54,7 @@ export class EmailSignIn implements ReactiveController {
       },
     });
     host.addController(this);
+    this.#link = linkSignIn(host, auth);
   }
 
   hostConnected(): void {}
@@ -75,8 +81,9 @@ export class EmailSignIn implements ReactiveController {
   render(message?: string): TemplateResult {
     const t = this.#l10n.t.signIn;
     const note = message ? html`<p part="message" class="message" role="status">${message}</p>` : nothing;
+    const link = this.#link?.render() ?? nothing;
     if (this.#step === 'code') {
-      return html`<section part="sign-in" class="sign-in" aria-labelledby="sign-in-title">
+      return html`${link}<section part="sign-in" class="sign-in" aria-labelledby="sign-in-title">
         <h2 id="sign-in-title" part="title">${t.title}</h2>
         <form part="form" novalidate aria-busy=${this.#codeForm.busy ? 'true' : 'false'} @submit=${this.#codeForm.onSubmit}>
           ${this.#codeForm.summary()}
@@ -88,7 +95,7 @@ export class EmailSignIn implements ReactiveController {
         </form>
       </section>`;
     }
-    return html`<section part="sign-in" class="sign-in" aria-labelledby="sign-in-title">
+    return html`${link}<section part="sign-in" class="sign-in" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title" part="title">${t.title}</h2>
       ${note}
       <p>${t.intro}</p>

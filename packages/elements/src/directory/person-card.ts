@@ -1,15 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ProfileView } from '@passerelle/schema';
 import type { fr } from './translations.ts';
+import { displayName } from './display-name.ts';
 
 const availabilityKeys = ['mentoring', 'talks', 'hiringInterns'] as const;
 
-/** The name as the reader may see it: given name and the name in use, the birth name after it when both show. */
-export function displayName(p: ProfileView): string | null {
-  const main = [p.givenName, p.usageName || p.familyName].filter(Boolean).join(' ');
-  if (!main) return null;
-  return p.usageName && p.familyName && p.usageName !== p.familyName ? `${main} (${p.familyName})` : main;
-}
+// The name is shared with the staff desk, which draws no person cards.
+export { displayName };
 
 /** The address to write to: the primary one, when the person opened their addresses to the reader (else the API leaves `emails` out). */
 export function contactAddress(p: ProfileView): string | null {

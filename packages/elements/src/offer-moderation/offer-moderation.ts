@@ -5,9 +5,9 @@ import { ModerationReasonSchema, offerKinds, renderOfferMarkdown, type Offer, ty
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { SavedEvent, PasserelleErrorEvent } from '../core/events.ts';
-import { ApiError, problemText } from '../core/api-error.ts';
-import type { BodyOf, PasserelleClient, Rpc } from '../core/client.ts';
+import { problemText } from '../core/api-error.ts';
+import type { BodyOf, Rpc } from '../core/client.ts';
+import { QueueController } from '../core/queue-controller.ts';
 import { en, fr } from './translations.ts';
 import { offerModerationStyles } from './offer-moderation.styles.ts';
 import { offerDescriptionStyles } from '../offers/offer-styles.ts';
@@ -20,8 +20,6 @@ type Target = BodyOf<Rpc['offers']['parameters']['$get']>['targets'][number];
 type ReasonedVerdict = 'reject' | 'request-changes';
 /** A moderator's decision: publish, or reject / request changes with a reason. */
 type Decision = { verdict: 'publish' } | { verdict: ReasonedVerdict; reason: string };
-/** What the live region announces, written when drawn: a change of language rewrites it. */
-type StatusLine = ((t: typeof fr) => string) | null;
 
 /**
  * @tagname passerelle-offer-moderation
@@ -44,19 +42,25 @@ type StatusLine = ((t: typeof fr) => string) | null;
 export class PasserelleOfferModeration extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, queueStyles, offerDescriptionStyles, offerModerationStyles];
 
-  @state() private items: Offer[] | null = null;
   @state() private targets: Target[] = [];
   @state() private kind: OfferKind | '' = '';
   @state() private entity = '';
   @state() private openId = '';
-  @state() private message: StatusLine = null;
-  /** A failure to load the queue, worded when drawn (in the live region, instead of the status). */
-  @state() private loadError: ApiError | null = null;
-  @state() private nextCursor: string | null = null;
 
   readonly #l10n = new LocaleController(this, { fr, en });
-  #loading = false;
   #verdict: ReasonedVerdict = 'reject';
+
+  /** The offers to moderate; a failure to load is worded when drawn (in the live region, instead of the status). */
+  readonly #queue = new QueueController<Offer, typeof fr>(this, {
+    session: this.session,
+    allowed: (me) => me.can['offer.moderate'] !== false,
+    page: async (client, cursor) => {
+      if (this.targets.length === 0) this.targets = (await client.json(client.rpc.offers.parameters.$get())).targets;
+      return client.json(client.rpc.offers.$get({ query: { queue: 'true', kind: this.kind || undefined, entity: this.entity || undefined, limit: '20', cursor } }));
+    },
+    loadAction: 'load-queue',
+    heading: '#queue-title',
+  });
 
   readonly #reason = new FormController(this, {
     schema: ModerationReasonSchema,
@@ -64,42 +68,13 @@ export class PasserelleOfferModeration extends PasserelleElement {
     submit: async ({ reason }) => this.#decide({ verdict: this.#verdict, reason }),
   });
 
-  override updated(): void {
-    const signedIn = this.session.signedIn;
-    if (signedIn && this.items === null && !this.#loading && signedIn.me.can['offer.moderate'] !== false) {
-      this.#loading = true;
-      void this.#load(signedIn.client).finally(() => {
-        this.#loading = false;
-      });
-    }
-  }
-
-  async #load(client: PasserelleClient, cursor?: string): Promise<void> {
-    try {
-      if (this.targets.length === 0) {
-        const parameters = await client.json(client.rpc.offers.parameters.$get());
-        this.targets = parameters.targets;
-      }
-      const data = await client.json(client.rpc.offers.$get({ query: { queue: 'true', kind: this.kind || undefined, entity: this.entity || undefined, limit: '20', cursor } }));
-      this.items = cursor ? [...(this.items ?? []), ...data.items] : data.items;
-      this.nextCursor = data.nextCursor;
-      this.loadError = null;
-    } catch (error) {
-      const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.loadError = e;
-      this.items = [];
-      this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'load-queue' }));
-    }
-  }
-
   #filter = (e: Event): void => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     this.kind = (form.elements.namedItem('kind') as HTMLSelectElement).value as OfferKind | '';
     this.entity = (form.elements.namedItem('entity') as HTMLSelectElement).value;
     this.openId = '';
-    const client = this.session.signedIn?.client;
-    if (client) void this.#load(client);
+    void this.#queue.reload();
   };
 
   #toggle = (id: string) => async (): Promise<void> => {
@@ -111,28 +86,25 @@ export class PasserelleOfferModeration extends PasserelleElement {
 
   async #decide(decision: Decision): Promise<void> {
     const { client } = this.session.signedIn!;
-    const offer = this.items?.find((o) => o.id === this.openId);
+    const offer = this.#queue.find(this.openId);
     if (!offer) return;
     const route = client.rpc.offers[':id'];
     const param = { id: offer.id };
     const data: Offer = await client.json(decision.verdict === 'publish' ? route.publish.$post({ param }) : route[decision.verdict].$post({ param, json: { reason: decision.reason } }));
     const { title } = offer;
-    this.message = decision.verdict === 'publish' ? (t) => t.published(title) : decision.verdict === 'reject' ? (t) => t.rejected(title) : (t) => t.changesRequested(title);
-    this.loadError = null;
-    this.items = (this.items ?? []).filter((o) => o.id !== offer.id);
     this.openId = '';
-    this.dispatchEvent(new SavedEvent({ kind: 'offer', item: data }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#queue-title')?.focus();
+    await this.#queue.decided(
+      offer,
+      decision.verdict === 'publish' ? (t) => t.published(title) : decision.verdict === 'reject' ? (t) => t.rejected(title) : (t) => t.changesRequested(title),
+      { kind: 'offer', answer: data },
+    );
   }
 
   #publish = async (): Promise<void> => {
     try {
       await this.#decide({ verdict: 'publish' });
     } catch (error) {
-      const e = error instanceof ApiError ? error : ApiError.network(error);
-      this.#reason.showProblem(e);
-      this.dispatchEvent(new PasserelleErrorEvent({ error: e, action: 'publish-offer' }));
+      this.#reason.showProblem(this.#queue.failed(error, 'publish-offer', false));
     }
   };
 
@@ -146,7 +118,7 @@ export class PasserelleOfferModeration extends PasserelleElement {
     return this.session.render(({ me }) => {
       if (me.can['offer.moderate'] === false) return html`<h2>${t.title}</h2><p>${t.notAllowed}</p>`;
       return html`<h2 id="queue-title" tabindex="-1">${t.title}</h2>
-        <div role="status" aria-live="polite">${this.loadError ? problemText(this.loadError, this) : (this.message?.(t) ?? '')}</div>
+        <div role="status" aria-live="polite">${this.#queue.error ? problemText(this.#queue.error, this) : (this.#queue.status?.(t) ?? '')}</div>
         <form part="filters" class="filters" @submit=${this.#filter}>
           <div class="field">
             <label for="filter-kind">${t.kind}</label>
@@ -164,11 +136,11 @@ export class PasserelleOfferModeration extends PasserelleElement {
           </div>
           <button part="button" type="submit">${t.apply}</button>
         </form>
-        ${this.items === null ? html`<p>${t.loading}</p>` : this.#queue(this.items)}`;
+        ${this.#queue.items === null ? html`<p>${t.loading}</p>` : this.#list(this.#queue.items)}`;
     });
   }
 
-  #queue(items: Offer[]): TemplateResult {
+  #list(items: Offer[]): TemplateResult {
     const t = this.#l10n.t;
     if (items.length === 0) return html`<p>${t.empty}</p>`;
     return html`<p>${t.count(items.length)}</p>
@@ -184,9 +156,7 @@ export class PasserelleOfferModeration extends PasserelleElement {
           </li>`;
         })}
       </ul>
-      ${this.nextCursor
-        ? html`<button part="button" type="button" @click=${() => this.session.signedIn && void this.#load(this.session.signedIn.client, this.nextCursor ?? undefined)}>${t.loadMore}</button>`
-        : nothing}`;
+      ${this.#queue.nextCursor ? html`<button part="button" type="button" @click=${this.#queue.more}>${t.loadMore}</button>` : nothing}`;
   }
 
   #details(offer: Offer): TemplateResult {

@@ -40,6 +40,14 @@ import { PasserelleErrorEvent } from '../core/events.ts';
  * `session-storage="none"` to keep it in memory only (each page load then
  * asks for a new code).
  *
+ * Opened from a link in a message (`?passerelle-link=<token>`), the portal
+ * takes the token off the address bar at once (`history.replaceState`, the
+ * other parameters and the hash kept) and trades it for a session, kept for
+ * the tab like an email-code one; someone already signed in (host identity,
+ * the tab's session) stays so and the link is left unused. A used or expired
+ * link says so and offers, in one click, a fresh link to the same (masked)
+ * address. Its code comes with the email form's, fetched only then.
+ *
  * @slot - The Passerelle components (and anything else) that use this session.
  *
  * @event passerelle-signed-in - The person is signed in. `detail: { me, method }`.
@@ -50,6 +58,7 @@ import { PasserelleErrorEvent } from '../core/events.ts';
  * @csspart who - Name and roles.
  * @csspart roles - The list of roles.
  * @csspart sign-in - The sign-in section.
+ * @csspart link - Opened from a message's link that no longer signs in (used, expired): what happened, and the button that sends a fresh link.
  * @csspart title - The sign-in heading.
  * @csspart status - "Signing in…".
  * @csspart message - A note above the sign-in form (expired session, refused token).
@@ -151,6 +160,8 @@ export class PasserellePortal extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Opened from a message's link: the email form takes it (portal/link.ts); fetched now even when someone is signed in, to take it off the address.
+    if (location.search.includes('passerelle-link=')) this.#emailSignIn();
     if (!this.#owner.auth) warnOnce('portal-config', '<passerelle-portal> needs the api and tenant attributes (e.g. api="https://api.example.org" tenant="demo").');
   }
 

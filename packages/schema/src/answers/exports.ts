@@ -23,6 +23,8 @@ export const PersonExportSchema = v.object({
   solicitationCapPerMonth: v.pipe(v.number(), v.integer()),
   /** By purpose key, by channel: whether the consent in force was given to an older text, and is to be renewed. */
   consentRenewals: v.record(v.string(), v.record(v.string(), v.boolean())),
+  /** How many more messages the person accepts this calendar month, every service together. */
+  solicitationRemainingThisMonth: v.pipe(v.number(), v.integer()),
 });
 type _PersonExport = Assert<Same<v.InferOutput<typeof PersonExportSchema>, PersonExport>>;
 

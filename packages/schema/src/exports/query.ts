@@ -67,4 +67,6 @@ export interface PersonExport {
    * so the person is to be asked again (the CSV's `renewal_<purpose>_<channel>` columns, last).
    */
   consentRenewals: Record<string, Record<string, boolean>>;
+  /** How many more messages the person accepts this calendar month (UTC), every service together (the solicitation ledger); the CSV's last column. */
+  solicitationRemainingThisMonth: number;
 }

@@ -170,6 +170,9 @@ export const InstitutionPagesSchema = v.object({
 });
 export type InstitutionPages = v.InferOutput<typeof InstitutionPagesSchema>;
 
+/** The query parameter that carries a link's token on the page it opens (the portal reads it, then removes it). */
+export const LINK_PARAMETER = 'passerelle-link';
+
 /** A link's token: 256 random bits, base64url. */
 export const LinkTokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'link.token'));
 

@@ -267,6 +267,18 @@ export const codes = {
   'erasure.confirm': none(),
   'rights.recentSignIn': takes<{ task: 'export' | 'erase'; minutes: number }>(),
 
+  // The solicitation ledger (solicitations/index.ts): bad input, and why a person may not be contacted now.
+  'solicitation.people.range': none(),
+  'solicitation.month.format': none(),
+  'solicitation.entity': none(),
+  'solicitation.refused.unknownPerson': none(),
+  'solicitation.refused.outOfScope': none(),
+  'solicitation.refused.erased': none(),
+  'solicitation.refused.objected': none(),
+  'solicitation.refused.notGranted': none(),
+  'solicitation.refused.renewalNeeded': none(),
+  'solicitation.refused.capReached': none(),
+
   // Webhooks.
   'webhook.notFound': none(),
   'webhook.entity': none(),

@@ -44,7 +44,7 @@ const refusals: Record<Action, string> = {
     'Only the person concerned, staff of one of their entities, an administrator or the data protection officer can read someone’s consents. Ask the person or their school’s office.',
   'consent.edit': 'Only the person concerned can give or withdraw their consent. Ask them to do it from their consent centre.',
   'consent.proof':
-    'Only administrators and the data protection officer can read a person’s complete consent history and export the proof of a consent. Ask your institution’s data protection officer.',
+    'Only administrators and the data protection officer can read a person’s full consent history and export the proof of a consent. Ask your institution’s data protection officer.',
   'data.export': 'Only the person concerned can export or erase their data. Ask them to make the request from their consent centre.',
   'company.search': 'You need to be signed in to this institution to search its companies; sign in, then try again.',
   'company.create':
@@ -102,6 +102,11 @@ const refusals: Record<Action, string> = {
   'receipt.setIssuer': 'Only administrators set in whose name the institution issues its tax receipts. Ask an administrator of your institution.',
   'pledge.setCalendar': 'Only administrators set the SOLTéA calendar. Ask an administrator of your institution.',
   'pledge.setPaymentPages': 'Only administrators choose the gifts’ payment pages. Ask an administrator of your institution.',
+  'solicitation.record':
+    'Only staff of the sending entity, or an administrator, can record a message sent in its name. Sign in with an account of that entity, or ask its office.',
+  'solicitation.check': 'Only staff, for their own entities, and administrators can check who may be contacted. Ask your school’s office.',
+  'solicitation.read':
+    'Only the person concerned, staff of one of their entities or an administrator can see who contacted them. Ask the person or their school’s office.',
 };
 
 const ranges: Record<AddressRange, string> = {
@@ -376,6 +381,17 @@ export const en: Catalogue = {
   'erasure.confirm': () => 'Confirm that you want your account and data deleted.',
   'rights.recentSignIn': ({ task, minutes }) =>
     `Sign in again to ${task === 'export' ? 'download your data' : 'delete your account'}: for your safety it needs a sign-in from the last ${minutes} minutes.`,
+
+  'solicitation.people.range': () => `List from 1 to 10,000 people to check.`,
+  'solicitation.month.format': () => 'Give the month as YYYY-MM, such as 2026-12.',
+  'solicitation.entity': () => 'Choose an entity of this institution as the sender.',
+  'solicitation.refused.unknownPerson': () => 'This person does not exist in this institution.',
+  'solicitation.refused.outOfScope': () => 'This person is not a member of the entities you look after.',
+  'solicitation.refused.erased': () => 'This person asked for their account to be erased: contact them no more.',
+  'solicitation.refused.objected': () => 'This person objected to being contacted for this purpose on this channel.',
+  'solicitation.refused.notGranted': () => 'This person has not agreed to be contacted for this purpose on this channel, or their consent was withdrawn or has expired.',
+  'solicitation.refused.renewalNeeded': () => 'This person agreed to an older text of this purpose: ask them to renew their consent first.',
+  'solicitation.refused.capReached': () => 'This person has received every message they accept this month, all services together.',
 
   'webhook.notFound': () => 'This webhook subscription does not exist, or you cannot see it.',
   'webhook.entity': () => 'Choose an entity of this institution.',

@@ -113,6 +113,12 @@ const refusals: Record<Action, string> = {
     'Seuls les administrateurs règlent au nom de qui l’établissement émet ses reçus fiscaux. Adressez-vous à un administrateur de votre établissement.',
   'pledge.setCalendar': 'Seuls les administrateurs fixent le calendrier SOLTéA. Adressez-vous à un administrateur de votre établissement.',
   'pledge.setPaymentPages': 'Seuls les administrateurs choisissent les pages de paiement des dons. Adressez-vous à un administrateur de votre établissement.',
+  'solicitation.record':
+    'Seuls le personnel de l’entité expéditrice et les administrateurs peuvent enregistrer un message envoyé en son nom. Connectez-vous avec un compte de cette entité, ou adressez-vous à son service.',
+  'solicitation.check':
+    'Seuls le personnel, pour ses propres entités, et les administrateurs peuvent vérifier qui peut être sollicité. Adressez-vous au service de votre école.',
+  'solicitation.read':
+    'Seuls la personne concernée, le personnel de l’une de ses entités et les administrateurs peuvent voir qui l’a sollicitée. Adressez-vous à la personne ou au service de son école.',
 };
 
 const ranges: Record<AddressRange, string> = {
@@ -411,6 +417,17 @@ export const fr: Catalogue = {
   'erasure.confirm': () => 'Cochez la case pour confirmer la suppression de votre compte.',
   'rights.recentSignIn': ({ task, minutes }) =>
     `Reconnectez-vous pour ${task === 'export' ? 'télécharger vos données' : 'supprimer votre compte'} : par sécurité, il faut une connexion de moins de ${minutes} minutes.`,
+
+  'solicitation.people.range': () => 'Indiquez de 1 à 10 000 personnes à vérifier.',
+  'solicitation.month.format': () => 'Indiquez le mois sous la forme AAAA-MM, par exemple 2026-12.',
+  'solicitation.entity': () => 'Choisissez comme expéditeur une entité de cet établissement.',
+  'solicitation.refused.unknownPerson': () => 'Cette personne n’existe pas dans cet établissement.',
+  'solicitation.refused.outOfScope': () => 'Cette personne n’est pas membre des entités dont vous vous occupez.',
+  'solicitation.refused.erased': () => 'Cette personne a demandé l’effacement de son compte : ne la sollicitez plus.',
+  'solicitation.refused.objected': () => 'Cette personne s’est opposée à être sollicitée pour cette finalité sur ce canal.',
+  'solicitation.refused.notGranted': () => 'Cette personne n’a pas accepté d’être sollicitée pour cette finalité sur ce canal, ou son consentement a été retiré ou a expiré.',
+  'solicitation.refused.renewalNeeded': () => 'Cette personne a accepté un texte antérieur de cette finalité : demandez-lui d’abord de renouveler son consentement.',
+  'solicitation.refused.capReached': () => 'Cette personne a reçu ce mois-ci tous les messages qu’elle accepte, tous services confondus.',
 
   'webhook.notFound': () => 'Cet abonnement webhook n’existe pas, ou vous ne pouvez pas le voir.',
   'webhook.entity': () => 'Choisissez une entité de cet établissement.',

@@ -67,6 +67,9 @@ export const actionResourceKind = {
   'receipt.setIssuer': 'records',
   'pledge.setCalendar': 'records',
   'pledge.setPaymentPages': 'records',
+  'solicitation.record': 'records',
+  'solicitation.check': 'records',
+  'solicitation.read': 'person',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -206,6 +209,14 @@ const rules: Rules = {
 
   // A subscription sends data out of Passerelle: administrators only (their membership covers every entity).
   'webhook.manage': (actor) => isAdmin(actor),
+
+  // The solicitation ledger. A message is recorded in the name of its sending entity: its staff (a service acting for the
+  // institution signs in as a staff account of that entity) or an administrator. Checking before sending is theirs too;
+  // each person of a check is then answered only if the caller may read their consents (solicitations.ts, outOfScope).
+  // Who contacted a person: the person, staff of their entities, administrators.
+  'solicitation.record': (actor, records) => looksAfter(actor, records.entityIds),
+  'solicitation.check': (actor, records) => looksAfter(actor, records.entityIds),
+  'solicitation.read': selfOrStaffOfOwner,
 
   // Staff export what their entities hold; the whole tenant (no entity named) is the administrators'.
   'records.export': (actor, records) => looksAfter(actor, records.entityIds),

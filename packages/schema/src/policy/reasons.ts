@@ -59,6 +59,9 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'receipt.setIssuer': refused('receipt.setIssuer'),
   'pledge.setCalendar': { code: 'policy.adminOnly', params: { task: 'solteaCalendar' } },
   'pledge.setPaymentPages': { code: 'policy.adminOnly', params: { task: 'paymentPages' } },
+  'solicitation.record': refused('solicitation.record'),
+  'solicitation.check': refused('solicitation.check'),
+  'solicitation.read': refused('solicitation.read'),
 };
 
 /** School-owned profile fields recorded by staff: the person asks them to correct them. */

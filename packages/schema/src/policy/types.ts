@@ -102,6 +102,9 @@ export const serverActions = [
   'receipt.setIssuer', // the institution's eligibility to issue tax receipts (legal name, status, signatory)
   'pledge.setCalendar', // set a year's SOLTéA calendar (national: it applies to every institution)
   'pledge.setPaymentPages', // the gifts' payment pages and their signed callback
+  'solicitation.record', // record a message sent to a person, in the name of a sending entity (the ledger)
+  'solicitation.check', // ask who may be contacted now, before sending
+  'solicitation.read', // who contacted a person, for what and when
 ] as const;
 
 /** Every action the policy decides on. */

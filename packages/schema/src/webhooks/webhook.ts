@@ -17,6 +17,8 @@ export const webhookEventTypes = [
   'pledge.created',
   'pledge.status_changed',
   'erasure.requested',
+  // A service recorded a message sent to a person (the solicitation ledger), with the person's allowance left this month.
+  'solicitation.recorded',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

@@ -9,3 +9,4 @@ export * from '../../pledges/tables.ts';
 export * from '../../receipts/tables.ts';
 export * from '../../webhooks/tables.ts';
 export * from '../../mail/tables.ts';
+export * from '../../solicitations/tables.ts';
