@@ -54,7 +54,7 @@ async function demoOrigins(): Promise<{ institutions: number; origins: string[] 
   const { db, close } = openDatabase(databaseUrl);
   try {
     migrateDatabase(db);
-    const rows = db.select({ slug: institutions.slug, allowedOrigins: institutions.allowedOrigins }).from(institutions).all();
+    const rows = await db.select({ slug: institutions.slug, allowedOrigins: institutions.allowedOrigins }).from(institutions).all();
     return { institutions: rows.length, origins: rows.find((r) => r.slug === 'demo')?.allowedOrigins ?? null };
   } finally {
     close();

@@ -40,8 +40,8 @@ describe('POST /v1/solicitations', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect((await json<Recorded>(again)).id).toBe(answer.id);
-    expect(t.db.select().from(solicitations).where(eq(solicitations.personId, ines)).all()).toHaveLength(1);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'solicitation.record')).all()).toMatchObject([{ objectId: answer.id, subjectId: ines }]);
+    expect((await t.db.select().from(solicitations).where(eq(solicitations.personId, ines)).all())).toHaveLength(1);
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'solicitation.record')).all())).toMatchObject([{ objectId: answer.id, subjectId: ines }]);
   });
 
   it('refuses staff of another entity (403 with the policy’s code), a student, bad input (400 with field paths), an unknown person or purpose (404); nothing is written', async () => {
@@ -63,7 +63,7 @@ describe('POST /v1/solicitations', () => {
     expect(await json(await record(t, tokens.admin, { ...ok, personId: t.ids.other.people['student-other'] }))).toMatchObject({ status: 404, code: 'person.notFound' });
     expect(await json(await record(t, tokens.admin, { ...ok, purpose: 'nope' }))).toMatchObject({ status: 404, code: 'purpose.notFound' });
     expect((await record(t, tokens.staffEng, { ...ok, purpose: 'fundraising' }, '')).status).toBe(400);
-    expect(t.db.select().from(solicitations).all()).toHaveLength(0);
+    expect((await t.db.select().from(solicitations).all())).toHaveLength(0);
   });
 });
 
@@ -72,7 +72,7 @@ describe('POST /v1/solicitations/check', () => {
     const { t, ines, claire, mgmt, tokens } = await setup();
     const claireToken = await t.signIn('alumna-claire');
     // Claire agrees to events by email and accepts one message a month; Inès never agreed.
-    expect((await t.call('PUT', '/v1/consents/events', { token: claireToken, body: { channels: { email: true }, version: versionOf(t, 'events') } })).status).toBe(200);
+    expect((await t.call('PUT', '/v1/consents/events', { token: claireToken, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } })).status).toBe(200);
     expect((await t.call('PUT', '/v1/consents/solicitation-cap', { token: claireToken, body: { perMonth: 1 } })).status).toBe(200);
     const unknown = '00000000-0000-4000-8000-000000000000';
     const events = await json<SolicitationCheckResult>(await check(t, tokens.admin, { people: [ines, claire, unknown], purpose: 'events', channel: 'email' }));
@@ -97,10 +97,10 @@ describe('POST /v1/solicitations/check', () => {
   it('an objection under legitimate interest, a consent to an older text and an erasure request are refused with their reason', async () => {
     const { t, ines, claire, tokens } = await setup();
     const claireToken = await t.signIn('alumna-claire');
-    expect((await t.call('PUT', '/v1/consents/fundraising', { token: claireToken, body: { channels: { post: false }, version: versionOf(t, 'fundraising') } })).status).toBe(200);
+    expect((await t.call('PUT', '/v1/consents/fundraising', { token: claireToken, body: { channels: { post: false }, version: (await versionOf(t, 'fundraising')) } })).status).toBe(200);
     expect((await json<SolicitationCheckResult>(await check(t, tokens.admin, { people: [claire], purpose: 'fundraising', channel: 'post' }))).items[0]).toMatchObject({ allowed: false, reason: 'objected' });
     // Inès agrees to events, then the text changes.
-    expect((await t.call('PUT', '/v1/consents/events', { token: tokens.ines, body: { channels: { email: true }, version: versionOf(t, 'events') } })).status).toBe(200);
+    expect((await t.call('PUT', '/v1/consents/events', { token: tokens.ines, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } })).status).toBe(200);
     const list = await json<{ items: { id: string; key: string }[] }>(await t.call('GET', '/v1/purposes', { token: tokens.admin }));
     const id = list.items.find((p) => p.key === 'events')!.id;
     const etag = (await t.call('GET', `/v1/purposes/${id}`, { token: tokens.admin })).headers.get('etag')!;

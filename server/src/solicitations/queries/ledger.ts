@@ -6,33 +6,33 @@ import { consentEvents, entities, erasureRequests, mailOutbox, memberships, peop
 import { query } from '../../db/transaction.ts';
 
 export function insertSolicitation(tx: DbOrTx, values: typeof solicitations.$inferInsert & { id: string }): Promise<void> {
-  return query(tx, (tx) => {
-    tx.insert(solicitations).values(values).run();
+  return query(tx, async (tx) => {
+    await tx.insert(solicitations).values(values).run();
   });
 }
 
 /** How many ledger messages each of these people got in [from, to): absent means none. */
 export function ledgerCounts(db: DbOrTx, tenantId: string, personIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
-  return query(db, (db) => {
-    const rows = db
+  return query(db, async (db) => {
+    const rows = (await db
       .select({ personId: solicitations.personId, n: sql<number>`count(*)` })
       .from(solicitations)
       .where(and(eq(solicitations.tenantId, tenantId), inArray(solicitations.personId, [...personIds]), gte(solicitations.sentAt, from), lt(solicitations.sentAt, to)))
       .groupBy(solicitations.personId)
-      .all();
+      .all());
     return new Map(rows.map((r) => [r.personId, Number(r.n)]));
   });
 }
 
 /** How many optional messages (reminders, digests, campaigns) Passerelle itself queued to each of these people in [from, to). */
 export function optionalMailCounts(db: DbOrTx, tenantId: string, personIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
-  return query(db, (db) => {
-    const rows = db
+  return query(db, async (db) => {
+    const rows = (await db
       .select({ personId: mailOutbox.personId, n: sql<number>`count(*)` })
       .from(mailOutbox)
       .where(and(eq(mailOutbox.tenantId, tenantId), inArray(mailOutbox.personId, [...personIds]), eq(mailOutbox.transactional, false), gte(mailOutbox.createdAt, from), lt(mailOutbox.createdAt, to)))
       .groupBy(mailOutbox.personId)
-      .all();
+      .all());
     return new Map(rows.map((r) => [r.personId, Number(r.n)]));
   });
 }
@@ -119,7 +119,7 @@ export function checkRows(
   personIds: readonly string[],
   on: { purposeId: string; channel: ConsentChannel; from: string; to: string; scope: { all: true } | { all: false; entityIds: readonly string[] } },
 ): Promise<CheckRow[]> {
-  return query(db, (db) => {
+  return query(db, async (db) => {
     const last = alias(consentEvents, 'last_event');
     const lastId = db
       .select({ id: consentEvents.id })
@@ -165,8 +165,8 @@ export function checkRows(
       .from(people)
       .leftJoin(last, eq(last.id, sql`${lastId}`))
       .where(and(eq(people.tenantId, tenantId), uuidIn(people.id, personIds)));
-    return q
-      .all()
+    return (await q
+      .all())
       .map((r) => ({ ...r, inScope: Boolean(r.inScope), erased: Boolean(r.erased), ledger: Number(r.ledger), mail: Number(r.mail), cap: r.cap === null ? null : Number(r.cap) }));
   });
 }
