@@ -1,5 +1,3 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../app.ts';
@@ -7,54 +5,7 @@ import { memoryDatabase, sqliteOf, type Db } from '../db/open.ts';
 import { ConfigError, testConfig, type Config } from '../env.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { TestClock } from '../testing.ts';
-
-/**
- * A minimal SMTP receiver on 127.0.0.1 (EHLO, MAIL, RCPT, DATA, QUIT): what
- * a real mail server would be handed, without any network beyond loopback.
- */
-function smtpReceiver(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
-  const messages: string[] = [];
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    let buffer = '';
-    let inData = false;
-    socket.write('220 127.0.0.1 ESMTP test\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          messages.push(buffer.slice(0, end));
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          socket.write('250 OK queued\r\n');
-          continue;
-        }
-        const eol = buffer.indexOf('\r\n');
-        if (eol < 0) return;
-        const line = buffer.slice(0, eol);
-        buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 127.0.0.1\r\n');
-        else if (verb === 'DATA') (inData = true), socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
-        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
-        else socket.write('250 OK\r\n');
-      }
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen({ host: '127.0.0.1', port: 0 }, () =>
-      resolve({
-        url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        messages,
-        close: () => new Promise<void>((done) => (sockets.forEach((s) => s.destroy()), server.close(() => done()))),
-      }),
-    ),
-  );
-}
+import { smtpReceiver } from '../mail/smtp-receiver.ts';
 
 /** Every value of every table, as text: where a code stored in clear would show. */
 function everything(db: Db): string {
@@ -86,7 +37,7 @@ describe('where sign-in codes go', () => {
     const { db, app, ask } = await appWith({ dev: false, smtpUrl: smtp.url });
     expect((await ask('recruiter@example.com')).status).toBe(202);
     expect(smtp.messages).toHaveLength(1);
-    const code = /Your sign-in code is (\d{6})/.exec(smtp.messages[0]!)?.[1];
+    const code = /Your sign-in code is (\d{6})/.exec(smtp.messages[0]!.raw)?.[1];
     expect(code).toMatch(/^\d{6}$/);
     expect(everything(db)).not.toContain(code);
     expect((await app.request('/v1/dev/outbox')).status).toBe(404);
