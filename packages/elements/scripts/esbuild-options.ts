@@ -81,24 +81,6 @@ const minifyTemplates: Plugin = {
   },
 };
 
-/**
- * The typed client's cookie serializer, for `hc` calls given a `cookie`
- * option: Passerelle never sends cookies (bearer tokens, `credentials: 'omit'`),
- * so the 1.5 kB serializer is replaced by one that says so if ever reached.
- */
-const noClientCookies: Plugin = {
-  name: 'no-client-cookies',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/utils\/cookie\.js$/ }, (args) =>
-      /[\\/]hono[\\/]dist[\\/]client[\\/]/.test(args.importer) ? { path: 'hono-client-cookie', namespace: 'passerelle-stub' } : undefined,
-    );
-    b.onLoad({ filter: /^hono-client-cookie$/, namespace: 'passerelle-stub' }, () => ({
-      contents: `export const serialize = () => { throw new Error('Passerelle sends no cookies'); };`,
-      loader: 'js',
-    }));
-  },
-};
-
 /** `src/pledge/translations.en.ts` → `pledge`, `src/i18n/translations/en.ts` → `i18n`. */
 export const englishName = (path: string): string => relative(srcDir, path).split(sep)[0]!;
 /** The English translation modules, built by scripts/build.ts as `dist/en/<folder>.js`. */
@@ -162,7 +144,7 @@ const definesHaveEffects: Plugin = {
 };
 
 export const buildOptions: BuildOptions = {
-  plugins: [definesHaveEffects, pureSchemaBuilders, minifyTemplates, noClientCookies, englishOnDemand, messagesOnDemand],
+  plugins: [definesHaveEffects, pureSchemaBuilders, minifyTemplates, englishOnDemand, messagesOnDemand],
   bundle: true,
   format: 'esm',
   minify: true,

@@ -102,6 +102,27 @@ describe('createClient', () => {
     expect(me.person.displayName).to.equal('Claire Dubois');
   });
 
+  it('writes each call as the Hono client did: path parameters, the query without its undefined values, the method and JSON body', async () => {
+    const seen: { url: string; method: string | undefined; body: unknown }[] = [];
+    const client = createClient({
+      api: 'https://api.example.org/',
+      token: () => null,
+      fetch: async (input, init) => {
+        seen.push({ url: String(input), method: init?.method, body: init?.body });
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const id = crypto.randomUUID();
+    await client.rpc.companies[':id'].representatives.$get({ param: { id }, query: { limit: '20', cursor: undefined } });
+    await client.rpc.companies.$get({ query: { q: 'école & co', limit: '8' } });
+    await client.rpc.offers[':id'].$patch({ param: { id }, json: { title: 'Stage' } });
+    expect(seen).to.deep.equal([
+      { url: `https://api.example.org/v1/companies/${id}/representatives?limit=20`, method: 'GET', body: undefined },
+      { url: 'https://api.example.org/v1/companies?q=%C3%A9cole+%26+co&limit=8', method: 'GET', body: undefined },
+      { url: `https://api.example.org/v1/offers/${id}`, method: 'PATCH', body: '{"title":"Stage"}' },
+    ]);
+  });
+
   it('adds Idempotency-Key and If-Match when asked, and never sends cookies', async () => {
     const seen: { headers: Headers; credentials: RequestCredentials | undefined }[] = [];
     const { api } = await apiConfig();

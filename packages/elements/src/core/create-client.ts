@@ -1,9 +1,7 @@
-import { hc } from 'hono/client';
 import type { ClientResponse } from 'hono/client';
-// Type-only: nothing of the server reaches the bundle (scripts/build.ts checks it).
-import type { AppType } from '@passerelle/server';
 import { ApiError } from './api-error.ts';
 import type { Answer, ClientOptions, JsonOf, PasserelleClient, StatusOf } from './client.ts';
+import { routes } from './routes.ts';
 
 /** The typed client over `/v1` with the session's bearer token (see {@link PasserelleClient}). */
 export function createClient(options: ClientOptions): PasserelleClient {
@@ -38,7 +36,7 @@ export function createClient(options: ClientOptions): PasserelleClient {
     return response;
   };
 
-  const rpc = hc<AppType>(`${api}/v1`, { fetch: (input: RequestInfo | URL, init?: RequestInit) => send(input, init) });
+  const rpc = routes(`${api}/v1`, send);
 
   return {
     rpc,
