@@ -51,6 +51,9 @@ export function renderMail(
   const words: MailWords = mailWords(language, row.kind, row.params as unknown as MailParams[MailKind]);
   const chrome = mailCatalogues[language].chrome;
   const subject = `${institution.name} — ${words.subject}`;
+  // The link's own words when the message has them (what this link does), else the chrome's for where it goes.
+  const linkLabel = link ? (words.link?.label ?? chrome.link[link.action]) : null;
+  const beforeLink = link ? words.link?.says : words.link?.otherwise;
 
   const text = [
     chrome.greeting(name),
@@ -58,7 +61,8 @@ export function renderMail(
     ...words.paragraphs.flatMap((p) => [p, '']),
     ...(words.list ? [...words.list.map((item) => `- ${item}`), ''] : []),
     ...(words.action ? [`${words.action.label}: ${words.action.url}`, ''] : []),
-    ...(link ? [`${chrome.link[link.action]}: ${link.url}`, chrome.linkNote(link.days), ''] : []),
+    ...(beforeLink ? [beforeLink, ''] : []),
+    ...(link ? [`${linkLabel}: ${link.url}`, chrome.linkNote(link.days), ''] : []),
     '--',
     words.why,
     ...(unsubscribe ? [chrome.unsubscribe(unsubscribe.url)] : []),
@@ -78,7 +82,8 @@ export function renderMail(
 ${words.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 ${words.list ? `<ul>${words.list.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : ''}
 ${words.action ? (action ? `<p><a href="${e(action)}" style="display:inline-block;background:${c.primaryColor};color:#ffffff;padding:10px 18px;text-decoration:none;border-radius:4px">${e(words.action.label)}</a></p>` : `<p>${e(words.action.label)}: ${e(words.action.url)}</p>`) : ''}
-${link ? `<p><a href="${e(link.url)}" style="display:inline-block;background:${c.primaryColor};color:#ffffff;padding:10px 18px;text-decoration:none;border-radius:4px">${e(chrome.link[link.action])}</a></p>
+${beforeLink ? `<p>${e(beforeLink)}</p>` : ''}
+${link ? `<p><a href="${e(link.url)}" style="display:inline-block;background:${c.primaryColor};color:#ffffff;padding:10px 18px;text-decoration:none;border-radius:4px">${e(linkLabel ?? '')}</a></p>
 <p style="font-size:13px;color:#555555">${e(chrome.linkNote(link.days))}</p>` : ''}
 </div>
 <div style="padding:16px 24px;border-top:1px solid #dddddd;font-size:13px;color:#555555">

@@ -15,7 +15,6 @@ import { etagOf, projectPledge, type PledgeJoined, type PledgeRow } from './proj
 import { loadForChange, paymentUrlOf } from './load.ts';
 import { estimateGift } from './create.ts';
 import { recordEvent } from '../webhooks/record.ts';
-import { mailPledgeReceived } from '../mail/messages/pledges.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { afterStatusChange } from './settled.ts';
 import { receiptOf } from '../receipts/of-pledges.ts';
@@ -75,7 +74,6 @@ export async function changePledge(deps: Deps, call: Call, joined: PledgeJoined,
     await writeAudit(tx, who, { action, objectType: 'pledge', objectId: p.id, entityIds: [p.entityId], subjectId: p.authorId, detail });
     if (set.status === undefined || set.status === p.status) return row;
     await recordEvent(tx, who, { type: 'pledge.status_changed', pledgeId: p.id });
-    if (set.status === 'received' && p.status !== 'received') await mailPledgeReceived(tx, who, { ...joined, pledge: row });
     return afterStatusChange(tx, who, row, options);
   });
   return {

@@ -51,7 +51,8 @@ export interface MailParams {
   'company.request.approved': { company: string; kind: 'represent' | 'create' };
   'company.request.refused': { company: string; kind: 'represent' | 'create'; reason: string };
   'pledge.acknowledged': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; amountCents: number | null; paymentUrl: string | null; soltea: SolteaSteps | null };
-  'pledge.received': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; receivedCents: number | null; receivedOn: string | null };
+  /** `receipt`: the tax receipt issued with it, if one was (absent on messages queued before receipts were named). */
+  'pledge.received': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; receivedCents: number | null; receivedOn: string | null; receipt?: { number: string } | null };
   'erasure.requested': { requestedAt: string };
   'erasure.done': { processedAt: string };
   'consent.expiresSoon': { purpose: PurposeTitle; expiresAt: string };

@@ -2,7 +2,8 @@
  * The messages of a pledge, to the person who made it: the acknowledgement
  * with its reference and the next step (the payment page for a gift, the
  * SOLTéA steps and dates for apprenticeship tax), then the thank-you when
- * the money is received. Called inside the pledge's transaction.
+ * the money is received (with its tax receipt's number, whichever way it was
+ * marked received: `pledges/settled.ts`). Called inside the pledge's transaction.
  */
 import type { PledgeConfig, SolteaSteps } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
@@ -43,13 +44,14 @@ export function mailPledgeAcknowledged(tx: DbOrTx, campaigns: PledgeConfig['appr
   });
 }
 
-export function mailPledgeReceived(tx: DbOrTx, who: AuditOrigin, joined: PledgeJoined) {
+/** `receipt`: the tax receipt issued in the same transaction, named in the thank-you (its link lands where the donor downloads it). */
+export function mailPledgeReceived(tx: DbOrTx, who: AuditOrigin, joined: PledgeJoined, receipt: { number: string } | null) {
   const p = joined.pledge;
   return enqueueMail(tx, {
     tenantId: p.tenantId,
     personId: p.authorId,
     kind: 'pledge.received',
-    params: { reference: p.id, kind: p.kind, beneficiary: joined.entityName, receivedCents: p.receivedCents, receivedOn: p.receivedOn },
+    params: { reference: p.id, kind: p.kind, beneficiary: joined.entityName, receivedCents: p.receivedCents, receivedOn: p.receivedOn, receipt: receipt ? { number: receipt.number } : null },
     at: who.at,
   });
 }

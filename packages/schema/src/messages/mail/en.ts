@@ -74,12 +74,22 @@ export const en: MailCatalogue = {
       ...(kind === 'donation' && paymentUrl ? { action: { label: 'Pay my gift', url: paymentUrl } } : {}),
       why: 'You receive this message because you made this pledge.',
     }),
-    'pledge.received': ({ reference, kind, beneficiary, receivedCents, receivedOn }) => ({
+    'pledge.received': ({ reference, kind, beneficiary, receivedCents, receivedOn, receipt }) => ({
       subject: `Thank you: ${kind === 'donation' ? 'your gift' : 'your apprenticeship tax'} has arrived (ref. ${reference})`,
       paragraphs: [
         `${beneficiary} has received ${pledgeWhat(kind)}${receivedCents !== null ? ` (${euros('en', receivedCents)})` : ''}${receivedOn ? ` on ${day(receivedOn)}` : ''}. Thank you for your support.`,
         `Reference: ${reference}.`,
+        ...(receipt ? [`Your tax receipt no. ${receipt.number} has been issued.`] : []),
       ],
+      ...(receipt
+        ? {
+            link: {
+              label: 'Download my tax receipt',
+              says: 'This link signs you in to your gifts and pledges, where you download the receipt (PDF).',
+              otherwise: 'You can download it (PDF) from your gifts and pledges on the institution’s site.',
+            },
+          }
+        : {}),
       why: 'You receive this message because you made this pledge.',
     }),
     'pledge.solteaReminder': ({ moment, reference, period: { en: period }, opens, closes, daysLeft, soltea }) => ({

@@ -74,12 +74,22 @@ export const fr: MailCatalogue = {
       ...(kind === 'donation' && paymentUrl ? { action: { label: 'Régler mon don', url: paymentUrl } } : {}),
       why: 'Vous recevez ce message parce que vous avez fait cette promesse.',
     }),
-    'pledge.received': ({ reference, kind, beneficiary, receivedCents, receivedOn }) => ({
+    'pledge.received': ({ reference, kind, beneficiary, receivedCents, receivedOn, receipt }) => ({
       subject: `Merci : ${kind === 'donation' ? 'votre don est bien arrivé' : 'votre taxe d’apprentissage est bien arrivée'} (réf. ${reference})`,
       paragraphs: [
         `${beneficiary} a bien reçu ${pledgeWhat(kind)}${receivedCents !== null ? ` (${euros('fr', receivedCents)})` : ''}${receivedOn ? ` le ${day(receivedOn)}` : ''}. Merci de votre soutien.`,
         `Référence : ${reference}.`,
+        ...(receipt ? [`Votre reçu fiscal n° ${receipt.number} est établi.`] : []),
       ],
+      ...(receipt
+        ? {
+            link: {
+              label: 'Télécharger mon reçu fiscal',
+              says: 'Ce lien vous connecte à vos dons et promesses, où vous téléchargez le reçu (PDF).',
+              otherwise: 'Vous le téléchargez (PDF) depuis vos dons et promesses, sur le site de l’établissement.',
+            },
+          }
+        : {}),
       why: 'Vous recevez ce message parce que vous avez fait cette promesse.',
     }),
     'pledge.solteaReminder': ({ moment, reference, period: { fr: period }, opens, closes, daysLeft, soltea }) => ({

@@ -17,6 +17,12 @@ export interface MailWords {
   list?: string[];
   /** The link the person acts on, when there is one. */
   action?: { label: string; url: string };
+  /**
+   * What the link that signs the person in does, when the message has one
+   * (the institution named the page): its words instead of the chrome's, and
+   * a sentence above it; without a link, `otherwise` says where to act.
+   */
+  link?: { label: string; says: string; otherwise: string };
   why: string;
 }
 
