@@ -1,25 +1,11 @@
+// The view after a conflicting save (412), imported by the editor when a save
+// meets one (rare): its code is not in the file a page loads first. It imports
+// nothing of the editor at run time (types only), so it is a chunk of its own,
+// and the model the editor shares with it stays in the editor's chunk.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ProfileFieldKey } from '@passerelle/schema';
-import { stable, type ChangeKey, type Snapshot } from './model.ts';
+import type { ChangeKey, Conflict } from './model.ts';
 import type { fr } from './translations.ts';
-
-/** One field both versions of which the person must choose between, after a 412. */
-export interface Conflict {
-  key: ChangeKey;
-  mine: unknown;
-  theirs: unknown;
-  choice: 'mine' | 'theirs';
-}
-
-/**
- * The fields we both changed, differently: those I changed that the other
- * save changed too (fields only they changed are simply taken as saved).
- */
-export function findConflicts(base: Snapshot, mine: Snapshot, myKeys: readonly ChangeKey[], theirs: Snapshot): Conflict[] {
-  return myKeys
-    .filter((k) => stable(theirs[k]) !== stable(mine[k]) && stable(theirs[k]) !== stable(base[k]))
-    .map((key) => ({ key, mine: mine[key], theirs: theirs[key], choice: 'mine' }));
-}
 
 /** A field's value as one line of text, to compare two versions. */
 export function describeValue(t: typeof fr, key: ChangeKey, value: unknown): string {

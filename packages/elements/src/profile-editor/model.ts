@@ -22,6 +22,24 @@ export function stable(value: unknown): string {
   );
 }
 
+/** One field both versions of which the person must choose between, after a 412 (src/profile-editor/conflict-view.ts shows them). */
+export interface Conflict {
+  key: ChangeKey;
+  mine: unknown;
+  theirs: unknown;
+  choice: 'mine' | 'theirs';
+}
+
+/**
+ * The fields we both changed, differently: those I changed that the other
+ * save changed too (fields only they changed are simply taken as saved).
+ */
+export function findConflicts(base: Snapshot, mine: Snapshot, myKeys: readonly ChangeKey[], theirs: Snapshot): Conflict[] {
+  return myKeys
+    .filter((k) => stable(theirs[k]) !== stable(mine[k]) && stable(theirs[k]) !== stable(base[k]))
+    .map((key) => ({ key, mine: mine[key], theirs: theirs[key], choice: 'mine' }));
+}
+
 /** What the server sent, as change keys (fields the owner always reads). */
 export function snapshotOf(profile: ProfileView): Snapshot {
   const out: Snapshot = {};

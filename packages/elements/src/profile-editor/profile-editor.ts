@@ -8,8 +8,7 @@ import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { headers, type PasserelleClient } from '../core/client.ts';
-import { changedKeys, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchShape, type ChangeKey, type Snapshot } from './model.ts';
-import { CONFLICT_TITLE_ID, conflictView, findConflicts, type Conflict } from './conflict-view.ts';
+import { changedKeys, findConflicts, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchShape, type ChangeKey, type Conflict, type Snapshot } from './model.ts';
 import { profileSection } from './profile-section.ts';
 import { RepeatedRows } from './repeated-rows.ts';
 import { fr } from './translations.ts';
@@ -55,6 +54,8 @@ export class PasserelleProfileEditor extends PasserelleElement {
   /** The profile as the server last sent it. */
   @state() private _profile: ProfileView | null = null;
   @state() private _conflicts: Conflict[] = [];
+  /** The view of a conflicting save (conflict-view.ts), fetched the first time a save meets one. */
+  #conflictView: typeof import('./conflict-view.ts') | null = null;
   @state() private _status: StatusLine = null;
   @state() private _loadError: ApiError | null = null;
   #etag = '';
@@ -208,9 +209,10 @@ export class PasserelleProfileEditor extends PasserelleElement {
       await this.#save(snapshotToPatchOutput(keep));
       return;
     }
+    const view = (this.#conflictView ??= await import('./conflict-view.ts'));
     this._conflicts = conflicts;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${CONFLICT_TITLE_ID}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#${view.CONFLICT_TITLE_ID}`)?.focus();
   }
 
   #choose(key: ChangeKey, choice: Conflict['choice']): void {
@@ -257,7 +259,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
       return html`
         <h2>${t.title}</h2>
         ${this.#indicators(profile)}
-        ${conflictView(t, this._conflicts, { choose: (key, choice) => this.#choose(key, choice), apply: () => this.#applyChoices() })}
+        ${this.#conflictView?.conflictView(t, this._conflicts, { choose: (key, choice) => this.#choose(key, choice), apply: () => this.#applyChoices() }) ?? nothing}
         ${this.#visibilityHelp()}
         <form part="form" novalidate aria-busy=${this.#form.busy ? 'true' : 'false'} @submit=${this.#form.onSubmit}>
           ${this.#form.summary()} ${this.#sections(profile)}
