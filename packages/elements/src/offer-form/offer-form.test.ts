@@ -153,7 +153,8 @@ describe('<passerelle-offer-form>', () => {
   it('renders the description safely: Markdown subset only, no injected markup', async () => {
     const el = await offerForm('student-ines');
     fill(el, 'description', '**gras** <img src=x onerror="window.__pwned=1"> [lien](javascript:alert(1))');
-    await el.updateComplete;
+    // The preview's code (Markdown renderer) is fetched with the first description.
+    await until(() => el.shadowRoot!.querySelector('[data-preview]'), 'the preview');
     const preview = shadow(el, '[data-preview]');
     expect(preview.querySelector('strong')?.textContent).to.equal('gras');
     expect(preview.querySelector('img')).to.equal(null);

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { authorEditableStatuses, formatEuros, renderOfferMarkdown, offerKinds, offerTransitions, remotePolicies, type Offer } from '@passerelle/schema';
+import { authorEditableStatuses, formatEuros, offerKinds, offerTransitions, remotePolicies, type Offer } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
@@ -66,6 +65,9 @@ export class PasserelleOfferForm extends PasserelleElement {
   @state() private parameters: OfferParameters | null = null;
   @state() private offer: Offer | null = null;
   @state() private message: Message = '';
+  /** The description's preview (preview.ts), fetched the first time there is a description to show. */
+  @state() private preview: typeof import('./preview.ts') | null = null;
+  #previewLoading = false;
 
   readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
   #etag: string | null = null;
@@ -246,6 +248,19 @@ export class PasserelleOfferForm extends PasserelleElement {
     </section>`;
   }
 
+  /** The preview of `description`, once its code is here (asked for on the first call; a failed fetch is asked again on the next). */
+  #preview(title: string, description: string): TemplateResult | typeof nothing {
+    if (this.preview) return this.preview.descriptionPreview(title, description);
+    if (!this.#previewLoading) {
+      this.#previewLoading = true;
+      void import('./preview.ts').then(
+        (m) => (this.preview = m),
+        () => (this.#previewLoading = false),
+      );
+    }
+    return nothing;
+  }
+
   #formTemplate(me: Me, offer: Offer | null): TemplateResult {
     const t = this.#l10n.t;
     const f = this.#form;
@@ -291,10 +306,7 @@ export class PasserelleOfferForm extends PasserelleElement {
         )}
       </fieldset>
       ${f.field({ name: 'description', label: t.description, type: 'textarea', rows: 8, hint: t.descriptionHint, empty: 'omit', maxlength: 20000, required: required('description') })}
-      ${values.description
-        ? html`<section aria-labelledby="preview-title"><h3 id="preview-title">${t.preview}</h3>
-            <div part="preview" class="preview" data-preview>${unsafeHTML(renderOfferMarkdown(values.description))}</div></section>`
-        : nothing}
+      ${values.description ? this.#preview(t.preview, values.description) : nothing}
       <div class="row">
         ${f.field({ name: 'location', label: t.location, empty: 'omit', maxlength: 200, required: required('location') })}
         ${f.field({ name: 'remote', label: t.remote, type: 'select', empty: 'omit', required: required('remote'), options: remotePolicies.map((r) => ({ value: r, label: t.remotes[r] })) })}
