@@ -3,8 +3,9 @@ import type { Pledge, PledgeParameters } from '@passerelle/schema';
 import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import type { PasserelleClient } from '../core/client.ts';
-import type { LocaleController } from '../i18n/locale-controller.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
 import type { fr } from './translations.ts';
+import { frHistory } from './translations.history.ts';
 
 /** Pledges a page shows at first, and per "Show more". */
 const PAGE = 10;
@@ -13,7 +14,10 @@ const WIDE_PAGE = 100;
 
 /**
  * "My gifts and pledges": the reader's own gifts and pledges, and those of
- * the companies they represent, newest first, from `GET /v1/pledges`.
+ * the companies they represent, newest first, from `GET /v1/pledges`. A
+ * module of its own, with its words, that `<passerelle-pledge>` imports when
+ * it connects, while the session opens: the file a page loads first holds the
+ * pledge forms without it.
  *
  * That list answers everything the reader may see; for a beneficiary's staff
  * it also holds other people's pledges to their entities, which are not
@@ -29,6 +33,8 @@ export class PledgeHistory implements ReactiveController {
   error: ApiError | null = null;
 
   readonly #host: ReactiveElement;
+  /** This section's words; the element's own (given to `render`) for statuses, amounts and dates. */
+  readonly #words: LocaleController<typeof frHistory>;
   #client: PasserelleClient | null = null;
   #companyIds: readonly string[] = [];
   /** Only the latest request may change the list: an older answer arriving late is dropped. */
@@ -37,6 +43,7 @@ export class PledgeHistory implements ReactiveController {
   constructor(host: ReactiveElement) {
     this.#host = host;
     host.addController(this);
+    this.#words = new LocaleController(host, { fr: frHistory, en: () => import('./translations.en.ts').then((m) => m.enHistory) });
   }
 
   hostConnected(): void {}
@@ -110,7 +117,7 @@ export class PledgeHistory implements ReactiveController {
   /** After a failure: the page that failed again (the first, or the next one). */
   #retry = (): void => void this.#fetch(this.items && this.items.length > 0 ? (this.nextCursor ?? undefined) : undefined);
 
-  #status(t: typeof fr.history): string {
+  #status(t: typeof frHistory): string {
     if (this.loading) return t.loading;
     if (this.error) return problemText(this.error, this.#host);
     if (this.items === null) return '';
@@ -119,7 +126,7 @@ export class PledgeHistory implements ReactiveController {
 
   /** The section: its heading, a polite status line (loading, count, empty, failure), the list and "Show more". */
   render(l10n: LocaleController<typeof fr>, params: PledgeParameters): TemplateResult {
-    const t = l10n.t.history;
+    const t = this.#words.t;
     const items = this.items ?? [];
     return html`<section part="history" class="history" aria-labelledby="history-title">
       <h2 id="history-title" tabindex="-1">${t.title}</h2>
@@ -136,7 +143,7 @@ export class PledgeHistory implements ReactiveController {
 
   #item(p: Pledge, l10n: LocaleController<typeof fr>, params: PledgeParameters): TemplateResult {
     const all = l10n.t;
-    const t = all.history;
+    const t = this.#words.t;
     const money = (cents: number) => l10n.money(cents);
     const fund = p.designation?.fund ? params.funds.find((f) => f.code === p.designation?.fund)?.label[l10n.locale] : undefined;
     const tax = p.kind === 'apprenticeship_tax';

@@ -18,11 +18,12 @@ import {
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { SavedEvent } from '../core/events.ts';
+import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
+import { ApiError } from '../core/api-error.ts';
 import { headers, newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
 import { fr } from './translations.ts';
-import { PledgeHistory } from './history.ts';
+import type { PledgeHistory } from './history.ts';
 import { pledgeStyles } from './pledge.styles.ts';
 
 /** Euros typed by a person, checked as cents by the shared amount schema (whose code words the bounds in euros). */
@@ -87,7 +88,9 @@ export class PasserellePledge extends PasserelleElement {
   #donationKey = newIdempotencyKey();
   #taxKey = newIdempotencyKey();
   #loading = false;
-  readonly #history = new PledgeHistory(this);
+  /** "My gifts and pledges" (history.ts, with its words): fetched when the element connects, while the session opens; drawn once here. */
+  #history: PledgeHistory | null = null;
+  #historyLoading: Promise<PledgeHistory> | null = null;
   /** Whose gifts and pledges the history lists: read again when another person signs in. */
   #historyFor: string | null = null;
 
@@ -115,9 +118,34 @@ export class PasserellePledge extends PasserelleElement {
     this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#historyModule().catch(() => undefined);
+  }
+
+  /** The history's code, fetched once (and again after a failure). */
+  #historyModule(): Promise<PledgeHistory> {
+    return (this.#historyLoading ??= import('./history.ts').then(
+      ({ PledgeHistory }) => {
+        this.#history = new PledgeHistory(this);
+        this.requestUpdate();
+        return this.#history;
+      },
+      (err: unknown) => {
+        this.#historyLoading = null;
+        throw err;
+      },
+    ));
+  }
+
   #loadHistory(): void {
     const signedIn = this.session.signedIn;
-    if (signedIn) this.#history.load(signedIn.client, this.#companies(signedIn.me).map((c) => c.id));
+    if (!signedIn) return;
+    void this.#historyModule().then(
+      // Unless someone else signed in (or out) while the code came.
+      (history) => this.session.signedIn?.client === signedIn.client && history.load(signedIn.client, this.#companies(signedIn.me).map((c) => c.id)),
+      (err: unknown) => this.dispatchEvent(new PasserelleErrorEvent({ error: ApiError.network(err), action: 'load-pledges' })),
+    );
   }
 
   override updated(): void {
@@ -126,7 +154,7 @@ export class PasserellePledge extends PasserelleElement {
     if (person !== this.#historyFor) {
       this.#historyFor = person;
       // After this update, not inside it: loading changes the state drawn.
-      queueMicrotask(() => (person ? this.#loadHistory() : this.#history.clear()));
+      queueMicrotask(() => (person ? this.#loadHistory() : this.#history?.clear()));
     }
     if (signedIn && !this.params && !this.#loading) {
       this.#loading = true;
@@ -199,7 +227,7 @@ export class PasserellePledge extends PasserelleElement {
     const t = this.#l10n.t;
     return this.session.render(({ me }) => {
       if (!this.params) return html`<p role="status">${t.loading}</p>`;
-      const history = this.#history.render(this.#l10n, this.params);
+      const history = this.#history?.render(this.#l10n, this.params) ?? nothing;
       if (this.result) return html`${this.#confirmation(this.result, this.params)}${history}`;
       const canTax = me.can['pledge.tax'] === true;
       const mode = canTax ? this.mode : 'donation';

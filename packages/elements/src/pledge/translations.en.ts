@@ -1,4 +1,5 @@
 import type { fr } from './translations.ts';
+import type { frHistory } from './translations.history.ts';
 
 /** English words of `<passerelle-pledge>`: a chunk of its own, fetched when an element speaks English. */
 export const en = {
@@ -82,24 +83,26 @@ export const en = {
   accountantStep: 'Send these details to your accountant, who will make the allocation.',
   print: 'Print the summary',
   another: 'Make another pledge',
-  history: {
-    title: 'My gifts and pledges',
-    loading: 'Loading your gifts and pledges…',
-    none: 'You have not made any gift or pledge yet.',
-    count: (n: number, more: boolean) => (more ? `${n} gifts and pledges shown; there are more.` : n === 1 ? '1 gift or pledge.' : `${n} gifts and pledges.`),
-    list: 'Your gifts and pledges, newest first',
-    kinds: { donation: 'Gift', apprenticeship_tax: 'Apprenticeship tax' },
-    amount: 'Amount',
-    estimated: 'Estimated amount',
-    share: 'Share of the solde',
-    received: 'Amount received',
-    campaign: 'Campaign',
-    pledgedOn: 'Pledged on',
-    receivedOn: 'Received on',
-    byOther: 'Recorded by someone else, for the company.',
-    noTaxReceipt: 'Apprenticeship tax gets no tax receipt: it goes through SOLTéA.',
-    receipt: (n: string) => `Download tax receipt no. ${n} (PDF)`,
-    more: 'Show more gifts and pledges',
-    retry: 'Try again',
-  },
 } satisfies typeof fr;
+
+/** English words of "My gifts and pledges" (src/pledge/history.ts). */
+export const enHistory = {
+  title: 'My gifts and pledges',
+  loading: 'Loading your gifts and pledges…',
+  none: 'You have not made any gift or pledge yet.',
+  count: (n: number, more: boolean) => (more ? `${n} gifts and pledges shown; there are more.` : n === 1 ? '1 gift or pledge.' : `${n} gifts and pledges.`),
+  list: 'Your gifts and pledges, newest first',
+  kinds: { donation: 'Gift', apprenticeship_tax: 'Apprenticeship tax' },
+  amount: 'Amount',
+  estimated: 'Estimated amount',
+  share: 'Share of the solde',
+  received: 'Amount received',
+  campaign: 'Campaign',
+  pledgedOn: 'Pledged on',
+  receivedOn: 'Received on',
+  byOther: 'Recorded by someone else, for the company.',
+  noTaxReceipt: 'Apprenticeship tax gets no tax receipt: it goes through SOLTéA.',
+  receipt: (n: string) => `Download tax receipt no. ${n} (PDF)`,
+  more: 'Show more gifts and pledges',
+  retry: 'Try again',
+} satisfies typeof frHistory;
