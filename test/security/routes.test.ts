@@ -29,7 +29,7 @@ describe('route × role matrix', () => {
   it('every route of the router table has a policy in route-access.ts, and every entry is a route', () => {
     const routes = declaredRoutes(api);
     const undeclared = routes.filter((r) => !(r.key in routeAccess)).map((r) => r.key);
-    assert.deepEqual(undeclared, [], `Declare who may call these routes in test/security/route-access.ts:\n${undeclared.join('\n')}`);
+    assert.deepEqual(undeclared, [], `Declare who may call these routes in test/security/route-access/ (the resource’s file):\n${undeclared.join('\n')}`);
     const stale = Object.keys(routeAccess).filter((k) => !routes.some((r) => r.key === k));
     assert.deepEqual(stale, [], `These entries of route-access.ts match no route: ${stale.join(', ')}`);
   });
