@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // On PostgreSQL (PASSERELLE_TEST_POSTGRES): test databases left behind are dropped.
+    globalSetup: ['./src/db/postgres/global-setup.ts'],
   },
 });

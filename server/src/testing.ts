@@ -12,6 +12,7 @@ import { tableLookup, testNameFallback } from './webhooks/host-table.ts';
 import { LINK_PARAMETER, makeLink } from './mail/links.ts';
 import { signature } from './webhooks/sign.ts';
 import { rotatePaymentSecret } from './pledges/payment-pages.ts';
+import { databaseFromTemplate, ensureTemplate, sourcesHash, TEMPLATE_PREFIX } from './db/postgres/test-databases.ts';
 
 /** What an empty environment gives (production behaviour), for suites that want exactly the defaults. */
 export { parseConfig, type Config } from './env.ts';
@@ -65,17 +66,34 @@ export interface TestApp {
  * test clock's first instant, then copied into every test app's own database:
  * `testApp()` stays synchronous although seeding, like every write, is not.
  */
+/**
+ * The engine the suite runs on: the embedded SQLite by default; PostgreSQL
+ * when `PASSERELLE_TEST_POSTGRES` names a database to administer from
+ * (`postgres://postgres@127.0.0.1:5432/postgres`), each test app then
+ * getting its own database copied from a seeded template
+ * (db/postgres/test-databases.ts).
+ */
+export const testPostgres = process.env.PASSERELLE_TEST_POSTGRES || undefined;
+
 const seeded = await (async () => {
-  const db = memoryDatabase();
   const at = new TestClock().now();
+  if (testPostgres) {
+    const template = `${TEMPLATE_PREFIX}${sourcesHash()}`;
+    const ids = await ensureTemplate(testPostgres, template, (db) => seedDemo(db, {}, at));
+    return { template, image: undefined, ids, at: at.toISOString() };
+  }
+  const db = memoryDatabase();
   const ids = await seedDemo(db, {}, at);
-  return { image: serializeDatabase(db), ids, at: at.toISOString() };
+  return { template: undefined, image: serializeDatabase(db), ids, at: at.toISOString() };
 })();
+
+/** A database with the demo data, of its own: on the suite's engine. */
+export const seededDatabase = (): Db => (seeded.template ? databaseFromTemplate(testPostgres!, seeded.template) : databaseFromImage(seeded.image!));
 
 export function testApp(overrides: { config?: Partial<Config>; clock?: TestClock; hosts?: Record<string, string[]> } = {}): TestApp {
   const clock = overrides.clock ?? new TestClock();
   if (clock.now().toISOString() !== seeded.at) throw new Error(`testApp: the demo data is seeded at ${seeded.at}; give a clock that starts then, and move it afterwards.`);
-  const db = databaseFromImage(seeded.image);
+  const db = seededDatabase();
   const ids = structuredClone(seeded.ids);
   const mail: Mail[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };

@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { serverRoot } from '../paths.ts';
 import * as tables from './tables/index.ts';
 import { registerFunctions } from './functions.ts';
+import { openPostgres, postgresEngineOf } from './postgres/open.ts';
+import { migratePostgres, pendingPostgresMigrations } from './postgres/migrate.ts';
+import { rootOf } from './transaction.ts';
 
 /**
  * The database as every query sees it: drizzle's SQLite query builder,
@@ -27,6 +30,8 @@ export function sqliteOf(db: Db): SqliteDb {
 
 /** Whether `db` runs on the embedded SQLite engine (better-sqlite3). */
 export const isSqlite = (db: Db): boolean => (db as unknown as { $client?: { pragma?: unknown } }).$client?.pragma !== undefined;
+/** Whether `db` (or a transaction's handle) runs on PostgreSQL. */
+export const isPostgres = (db: Db): boolean => postgresEngineOf(rootOf(db)) !== undefined;
 
 /** What a write says: how many rows it changed. */
 export interface RunResult {
@@ -118,4 +123,30 @@ export function memoryDatabase(): Db {
   const { db } = openDatabase(':memory:');
   migrateDatabase(db);
   return db;
+}
+
+/** Whether `url` names a PostgreSQL database (`postgres://…`, `postgresql://…`) rather than a SQLite file. */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+/**
+ * Opens the database `url` names, on its engine: a PostgreSQL pool for
+ * `postgres://…`, else the embedded SQLite file (`openDatabase`).
+ */
+export function connectDatabase(url: string, options: { maxPages?: number | undefined; poolSize?: number | undefined } = {}): { db: Db; close: () => Promise<void> } {
+  if (isPostgresUrl(url)) return openPostgres(url, { max: options.poolSize });
+  const { db, close } = openDatabase(url, options);
+  return { db, close: async () => close() };
+}
+
+/** Brings the database's schema up to date, on either engine. */
+export async function migrateAnyDatabase(db: Db): Promise<void> {
+  const engine = postgresEngineOf(db);
+  if (engine) await migratePostgres(engine);
+  else migrateDatabase(db);
+}
+
+/** How many migrations the database lacks, on either engine. */
+export async function pendingMigrationsOf(db: Db): Promise<number> {
+  const engine = postgresEngineOf(rootOf(db));
+  return engine ? pendingPostgresMigrations(engine) : pendingMigrations(rootOf(db));
 }

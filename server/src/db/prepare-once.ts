@@ -1,5 +1,6 @@
 import type { DbOrTx } from './open.ts';
 import { rootOf } from './transaction.ts';
+import { postgresEngineOf } from './postgres/open.ts';
 
 /**
  * A query compiled once per database handle, then only bound and run.
@@ -13,12 +14,15 @@ import { rootOf } from './transaction.ts';
  * Statements are kept per handle (a WeakMap, so an in-memory test database
  * takes its own with it). A statement prepared on the database runs on its
  * one connection, so it sees an open transaction's writes like any query.
+ * On PostgreSQL a transaction has a connection of its own: its statements
+ * are prepared on its handle, the pool's on the database's.
  */
 export function prepareOnce<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
   const statements = new WeakMap<DbOrTx, T>();
   return function prepared(handle) {
     // A transaction's or a read's handle runs on the database's one connection: one statement serves them all.
-    const db = rootOf(handle);
+    const root = rootOf(handle);
+    const db = root !== handle && !postgresEngineOf(root) ? root : handle;
     let statement = statements.get(db);
     if (statement === undefined) {
       statement = build(db);

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import type { Db } from './open.ts';
+import { builderOn, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
 
 /**
  * The asynchronous data layer's two entry points: `withTransaction` for
@@ -24,6 +26,13 @@ import type { Db } from './open.ts';
  * waited for under the busy timeout (see `openDatabase`), and never wait on
  * the network: mail and webhooks go through outboxes written in the
  * transaction and sent after it.
+ *
+ * On PostgreSQL (db/postgres/) there is no gate: each transaction has a
+ * connection of its own from the pool and runs SERIALIZABLE, the isolation
+ * SQLite's single writer gives, so the use cases keep the guarantees they
+ * were written for; a serialization failure or a deadlock (another
+ * instance's transaction won) runs the work again, from the start, a few
+ * times. A read made with `query` runs on the pool, statement by statement.
  */
 
 /** Mutual exclusion in arrival order: each holder runs when the previous one has finished. */
@@ -61,6 +70,8 @@ interface Open {
   depth: number;
   /** A read's handle (from `query`): no transaction is open, so a `withTransaction` inside it begins one. */
   readonly reading?: boolean;
+  /** PostgreSQL: the transaction's own connection. */
+  readonly client?: pg.PoolClient;
 }
 
 const gates = new WeakMap<Db, Gate>();
@@ -95,6 +106,8 @@ export function withTransaction<T>(deps: { readonly db: Db }, work: (tx: Db) => 
   if (open?.reading) throw new Error('withTransaction inside query(): begin the transaction first, and read inside it.');
   if (open) return savepoint(deps.db, open, work);
   const { db } = deps;
+  const engine = postgresEngineOf(db);
+  if (engine) return postgresTransaction(db, engine, work, options);
   const client = connectionOf(db);
   return gateOf(db).hold(async () => {
     // The same query builder, known to `query` and to nested transactions as this transaction's.
@@ -122,18 +135,59 @@ export function withTransaction<T>(deps: { readonly db: Db }, work: (tx: Db) => 
 }
 
 async function savepoint<T>(tx: Db, open: Open, work: (tx: Db) => Promise<T>): Promise<T> {
-  const client = connectionOf(open.db);
   const name = `sp${++open.depth}`;
-  client.exec(`SAVEPOINT ${name}`);
+  const pgClient = open.client;
+  const exec = pgClient ? (sql: string) => pgClient.query(sql) : (sql: string) => connectionOf(open.db).exec(sql);
+  await exec(`SAVEPOINT ${name}`);
   try {
     const result = await work(tx);
-    client.exec(`RELEASE ${name}`);
+    await exec(`RELEASE SAVEPOINT ${name}`);
     return result;
   } catch (error) {
-    client.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    await exec(`ROLLBACK TO SAVEPOINT ${name}`);
+    await exec(`RELEASE SAVEPOINT ${name}`);
     throw error;
   } finally {
     open.depth--;
+  }
+}
+
+/** Times a PostgreSQL transaction is run again after a serialization failure or a deadlock. */
+const RETRIES = 8;
+/** SQLSTATEs that mean "another transaction won; the same work may succeed now". */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** The SQLSTATE behind an error (drizzle wraps the driver's error as its cause). */
+export function postgresCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx: Db) => Promise<T>, options: TransactionOptions): Promise<T> {
+  await engine.ready;
+  for (let attempt = 0; ; attempt++) {
+    const client = await engine.pool.connect();
+    const tx = builderOn(() => client);
+    handles.set(tx, { db, depth: 0, client });
+    let broken: unknown;
+    try {
+      await client.query(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+      const code = postgresCode(error);
+      if (code === undefined || !RETRYABLE.has(code) || attempt >= RETRIES) throw error;
+      // Let the transaction that won finish, then start again; later attempts wait longer, with jitter.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+    } finally {
+      handles.delete(tx);
+      client.release(broken instanceof Error ? broken : undefined);
+    }
   }
 }
 
@@ -149,7 +203,7 @@ export const rootOf = (db: Db): Db => handles.get(db)?.db ?? db;
  * handle to pass to the queries it calls: they run straight through.
  */
 export function query<T>(db: Db, read: (db: Db) => T | Promise<T>): Promise<T> {
-  if (handles.has(db)) {
+  if (handles.has(db) || postgresEngineOf(db)) {
     try {
       return Promise.resolve(read(db));
     } catch (error) {

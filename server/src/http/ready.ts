@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { HealthSchema, ReadinessSchema, type Readiness } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/open.ts';
-import { pendingMigrations } from '../db/open.ts';
+import { pendingMigrationsOf } from '../db/open.ts';
 import { query } from '../db/transaction.ts';
 import { describeRoute } from './describe.ts';
 
@@ -17,9 +17,9 @@ async function readiness(db: Db, workers: readonly Worker[]): Promise<Readiness>
   let database: Readiness['checks']['database'] = 'ok';
   let migrations: Readiness['checks']['migrations'] = 'unknown';
   try {
-    migrations = await query(db, (d) => {
-      d.get(sql`select 1`);
-      return pendingMigrations(d) === 0 ? 'ok' : 'pending';
+    migrations = await query(db, async (d) => {
+      await d.get(sql`select 1`);
+      return (await pendingMigrationsOf(d)) === 0 ? 'ok' : 'pending';
     });
   } catch {
     database = 'failed';

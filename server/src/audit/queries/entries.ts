@@ -2,6 +2,7 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { auditLog, people } from '../../db/tables/index.ts';
+import { jsonArrayHas, nothing } from '../../db/dialect.ts';
 import { query } from '../../db/transaction.ts';
 
 export interface AuditFilters {
@@ -47,10 +48,11 @@ function actionCondition(action: string): SQL | undefined {
  * Entries whose entity list shares at least one entity with `entityIds` (none: no entry). The list is a JSON
  * array of UUIDs, so a quoted id found in its text is one of its items; `instr` reads it several times faster
  * than `json_each` (a table-valued function opened per row), which counts when the scope's entries are sparse.
+ * (PostgreSQL asks the jsonb array whether it contains the id: db/dialect.ts.)
  */
-function namesOneOf(entityIds: readonly string[]): SQL {
-  if (entityIds.length === 0) return sql`0`;
-  return or(...entityIds.map((id) => sql`instr(${auditLog.entityIds}, ${JSON.stringify(id)}) > 0`))!;
+function namesOneOf(db: DbOrTx, entityIds: readonly string[]): SQL {
+  if (entityIds.length === 0) return nothing();
+  return or(...entityIds.map((id) => jsonArrayHas(db, auditLog.entityIds, id)))!;
 }
 
 /** Up to `limit` entries of the tenant, newest first (`at`, then id, both descending). */
@@ -77,7 +79,7 @@ export function listAuditEntries(db: DbOrTx, tenantId: string, filters: AuditFil
       .where(
         and(
           eq(auditLog.tenantId, tenantId),
-          filters.scope.all ? undefined : namesOneOf(filters.scope.entityIds),
+          filters.scope.all ? undefined : namesOneOf(db, filters.scope.entityIds),
           filters.personId === undefined ? undefined : or(eq(auditLog.actorId, filters.personId), eq(auditLog.subjectId, filters.personId)),
           filters.action === undefined ? undefined : actionCondition(filters.action),
           filters.since === undefined ? undefined : gte(auditLog.at, filters.since),

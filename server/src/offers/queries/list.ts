@@ -11,6 +11,7 @@ import type { DbOrTx } from '../../db/open.ts';
 import { companies, offers, offerTargets } from '../../db/tables/index.ts';
 import { offerColumns, type OfferRow } from './offers.ts';
 import { query } from '../../db/transaction.ts';
+import { nothing } from '../../db/dialect.ts';
 
 /**
  * Which list: `published`; `mine` (the author's, any state); `company`
@@ -75,7 +76,7 @@ export function listOfferRows(
     if (filters.company) where.push(eq(offers.companyId, filters.company));
     if (filters.remote) where.push(eq(offers.remote, filters.remote));
     if (filters.startFrom) where.push(gte(offers.startDate, filters.startFrom));
-    if (filters.match === null) where.push(sql`0`);
+    if (filters.match === null) where.push(nothing());
     else if (filters.match !== undefined) where.push(await matching(db, filters.match));
     if (filters.entity) where.push(inArray(offers.id, db.select({ id: offerTargets.offerId }).from(offerTargets).where(and(eq(offerTargets.tenantId, tenantId), eq(offerTargets.entityId, filters.entity)))));
     if (page.after) {

@@ -5,9 +5,11 @@
  * the filter a search seeks on: the other filters (or the sort index) bring
  * the candidates, and these are checked on each, which reads its table row.
  */
-import { and, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import { defaultVisibility, visibilityLevels, visibilityRank, type ProfileFieldKey } from '@passerelle/schema';
 import { profiles } from '../../db/tables/index.ts';
+import type { DbOrTx } from '../../db/open.ts';
+import { jsonText, jsonTrue } from '../../db/dialect.ts';
 
 /** Above every character: `key >= p AND key < p + TOP` is a prefix match. */
 const TOP = '\u{10FFFF}';
@@ -23,9 +25,9 @@ export interface DirectoryRowFilters {
 }
 
 /** The owner's visibility choice for `field` reaches `minimum` (the stored map is complete; the default guards an old row). */
-function readable(field: ProfileFieldKey, minimum: number): SQL {
+function readable(db: DbOrTx, field: ProfileFieldKey, minimum: number): SQL {
   const levels = visibilityLevels.filter((level) => visibilityRank[level] >= minimum);
-  return inArray(sql`coalesce(json_extract(${profiles.visibility}, ${`$.${field}`}), ${defaultVisibility[field]})`, levels);
+  return inArray(sql`coalesce(${jsonText(db, profiles.visibility, field)}, ${defaultVisibility[field]})`, levels);
 }
 
 /** `column`, folded by the shared `searchKey` (the `search_key` SQL function, db/functions.ts), starts with `key`. */
@@ -35,11 +37,11 @@ function startsWith(column: Column, key: string): SQL {
 }
 
 /** The row filters as conditions; `minimum` undefined means every field is readable (admin, covered member, self). */
-export function rowFilterConditions(filters: DirectoryRowFilters, minimum: number | undefined): SQL[] {
+export function rowFilterConditions(db: DbOrTx, filters: DirectoryRowFilters, minimum: number | undefined): SQL[] {
   const list: SQL[] = [];
-  const visible = (field: ProfileFieldKey) => (minimum === undefined ? [] : [readable(field, minimum)]);
+  const visible = (field: ProfileFieldKey) => (minimum === undefined ? [] : [readable(db, field, minimum)]);
   if (filters.sectorKey !== undefined) list.push(startsWith(profiles.sector, filters.sectorKey), ...visible('sector'));
   if (filters.cityKey !== undefined) list.push(startsWith(profiles.workCity, filters.cityKey), ...visible('workCity'));
-  for (const key of filters.availability ?? []) list.push(eq(sql`json_extract(${profiles.availability}, ${`$.${key}`})`, 1), ...visible('availability'));
+  for (const key of filters.availability ?? []) list.push(jsonTrue(db, profiles.availability, key), ...visible('availability'));
   return list;
 }

@@ -101,7 +101,7 @@ const prefixOf = (column: SQLWrapper, value: string): SQL => and(gte(column, val
  * columns stay plain so the scan seeks on them; `nameBranch` is the name
  * field the driver token is matched on in this branch of the union.
  */
-function conditions(filters: DirectoryFilters, minimum: number | undefined, driver: Driver, nameBranch?: (typeof nameFields)[number]): SQL[] {
+function conditions(db: DbOrTx, filters: DirectoryFilters, minimum: number | undefined, driver: Driver, nameBranch?: (typeof nameFields)[number]): SQL[] {
   const readable = (rank: Column, seek: boolean): SQL | undefined => (minimum === undefined ? undefined : gte(term(rank, seek), minimum));
   const list: (SQL | undefined)[] = [];
   let driverTokenDone = false;
@@ -129,7 +129,7 @@ function conditions(filters: DirectoryFilters, minimum: number | undefined, driv
     const seek = driver.kind === 'entity';
     list.push(eq(term(profiles.educationEntityId, seek), filters.entityId), readable(profiles.educationEntityRank, seek));
   }
-  list.push(...rowFilterConditions(filters, minimum));
+  list.push(...rowFilterConditions(db, filters, minimum));
   return list.filter((c): c is SQL => c !== undefined);
 }
 
@@ -164,7 +164,7 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
         .where(
           and(
             eq(profiles.tenantId, reader.tenantId),
-            ...conditions(filters, minimum, driver, nameBranch),
+            ...conditions(db, filters, minimum, driver, nameBranch),
             from ? after(sortKey, from) : undefined,
             bound ? before(sortKey, bound) : undefined,
           ),
@@ -248,9 +248,9 @@ async function walkSortIndex(
   sortColumn: Column,
   walk: { minimum: number | undefined; covered?: readonly string[] | undefined; from: DirectoryHit | undefined; bound: DirectoryHit | undefined; limit: number },
 ): Promise<DirectoryHit[] | undefined> {
-  const test = and(...conditions(filters, walk.minimum, { kind: 'none' })) ?? sql`1`;
+  const test = and(...conditions(db, filters, walk.minimum, { kind: 'none' })) ?? sql`1 = 1`;
   const entries = db
-    .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort'), ok: sql<number>`${test}`.as('ok') })
+    .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort'), ok: sql<number>`case when ${test} then 1 else 0 end`.as('ok') })
     .from(profiles)
     .where(and(eq(profiles.tenantId, tenantId), walk.from ? after(sortColumn, walk.from) : undefined, walk.bound ? before(sortColumn, walk.bound) : undefined))
     .orderBy(asc(sortColumn), asc(profiles.personId))
@@ -277,7 +277,7 @@ async function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: Direc
       and(
         eq(profiles.personId, reader.personId),
         eq(profiles.tenantId, reader.tenantId),
-        ...conditions(filters, undefined, { kind: 'none' }),
+        ...conditions(db, filters, undefined, { kind: 'none' }),
         from ? after(sortColumn, from) : undefined,
         bound ? before(sortColumn, bound) : undefined,
       ),
@@ -317,7 +317,7 @@ async function flaggedHits(db: DbOrTx, reader: DirectoryReader, filters: Directo
             ),
         ),
         // On the rows they review, staff and admins read every field.
-        ...conditions(filters, undefined, { kind: 'none' }),
+        ...conditions(db, filters, undefined, { kind: 'none' }),
         seesAll,
         from ? after(sortColumn, from) : undefined,
       ),

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { receiptCounters, receipts } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
+import { nothing } from '../../db/dialect.ts';
 
 export type ReceiptRow = typeof receipts.$inferSelect;
 export type ReceiptInsert = typeof receipts.$inferInsert;
@@ -82,7 +83,7 @@ export function listReceiptRows(
   page: { after?: ReceiptKeyset; limit: number },
 ): Promise<ReceiptRow[]> {
   const where: (SQL | undefined)[] = [eq(receipts.tenantId, tenantId)];
-  if (filters.entityIds) where.push(filters.entityIds.length ? inArray(receipts.entityId, [...filters.entityIds]) : sql`0 = 1`);
+  if (filters.entityIds) where.push(filters.entityIds.length ? inArray(receipts.entityId, [...filters.entityIds]) : nothing());
   if (filters.year !== undefined) where.push(eq(receipts.year, filters.year));
   if (filters.status) where.push(eq(receipts.status, filters.status));
   if (filters.pledgeId) where.push(eq(receipts.pledgeId, filters.pledgeId));
@@ -101,7 +102,7 @@ export function listReceiptRows(
 /** How many receipts `listReceiptRows` would go through (the export's audit entry). */
 export function countReceiptRows(db: DbOrTx, tenantId: string, filters: { entityIds: readonly string[] | undefined; year?: number; status?: ReceiptRow['status'] }): Promise<number> {
   const where: SQL[] = [eq(receipts.tenantId, tenantId)];
-  if (filters.entityIds) where.push(filters.entityIds.length ? inArray(receipts.entityId, [...filters.entityIds]) : sql`0 = 1`);
+  if (filters.entityIds) where.push(filters.entityIds.length ? inArray(receipts.entityId, [...filters.entityIds]) : nothing());
   if (filters.year !== undefined) where.push(eq(receipts.year, filters.year));
   if (filters.status) where.push(eq(receipts.status, filters.status));
   return query(db, async (db) => (await db.select({ n: sql<number>`count(*)` }).from(receipts).where(and(...where)).get())?.n ?? 0);

@@ -1,0 +1,25 @@
+/**
+ * The few SQL expressions the two engines write differently, chosen by the
+ * handle's engine when the query is built. Everything else is written once,
+ * with drizzle's builder.
+ */
+import { sql, type Column, type SQL } from 'drizzle-orm';
+import { isPostgres, type DbOrTx } from './open.ts';
+
+/** The text at `key` of a JSON object column (null when absent). */
+export function jsonText(db: DbOrTx, column: Column, key: string): SQL {
+  return isPostgres(db) ? sql`(${column} ->> ${sql.raw(`'${key.replaceAll("'", "''")}'`)})` : sql`json_extract(${column}, ${`$.${key}`})`;
+}
+
+/** Whether the JSON object column holds `true` at `key`. */
+export function jsonTrue(db: DbOrTx, column: Column, key: string): SQL {
+  return isPostgres(db) ? sql`(${column} -> ${sql.raw(`'${key.replaceAll("'", "''")}'`)}) = 'true'::jsonb` : sql`json_extract(${column}, ${`$.${key}`}) = 1`;
+}
+
+/** Whether the JSON array column holds the string `value`. */
+export function jsonArrayHas(db: DbOrTx, column: Column, value: string): SQL {
+  return isPostgres(db) ? sql`${column} @> ${JSON.stringify([value])}::jsonb` : sql`instr(${column}, ${JSON.stringify(value)}) > 0`;
+}
+
+/** A condition nothing meets, in a form both engines take. */
+export const nothing = (): SQL => sql`1 = 0`;

@@ -1,0 +1,110 @@
+/**
+ * The PostgreSQL engine: the same drizzle query builder every query is
+ * written with (`Db`), its statements run on a node-postgres pool.
+ *
+ * drizzle's SQLite builder writes through a callback here (its "proxy"
+ * driver), which numbers the placeholders (`statements.ts`), asks for rows
+ * as arrays (the builder maps them to objects by position) and reads each
+ * PostgreSQL type as the SQLite engine gives it: times as ISO 8601 strings,
+ * calendar days as `YYYY-MM-DD`, JSON as its text (the builder parses it),
+ * counts and sums as numbers.
+ */
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/sqlite-proxy';
+import type { Db } from '../open.ts';
+import { toPostgres } from './statements.ts';
+
+/** What runs statements: the pool, or a transaction's own connection. */
+export interface Queryable {
+  query(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult>;
+}
+
+export interface PostgresEngine {
+  readonly pool: pg.Pool;
+  /** Settles when the database can be used (a test's database is created first). */
+  readonly ready: Promise<void>;
+  /** Whether statements may run on the pool: false once `close` was called. */
+  closed: boolean;
+}
+
+const engines = new WeakMap<Db, PostgresEngine>();
+
+/** The engine under a database opened by `openPostgres`; undefined on SQLite. */
+export const postgresEngineOf = (db: Db): PostgresEngine | undefined => engines.get(db);
+
+/** `2026-03-02 09:00:00.12+00` (the server's text, in UTC) as `2026-03-02T09:00:00.120Z`. */
+export function isoTime(text: string): string {
+  const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d+))?\+00$/.exec(text);
+  if (!m) return new Date(text).toISOString();
+  return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+}
+
+const identity = (text: string) => text;
+const parsers: Record<number, (text: string) => unknown> = {
+  20: Number, // int8: counts, sums of cents (below 2^53)
+  1700: Number, // numeric: sums of bigint
+  1184: isoTime, // timestamptz
+  1082: identity, // date
+  114: identity, // json: parsed by the builder
+  3802: identity, // jsonb
+};
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** drizzle's statement callback over `target` (awaited before each statement). */
+export function runner(target: () => Queryable | Promise<Queryable>) {
+  return async (sql: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
+    const client = await target();
+    const result = await client.query({ text: toPostgres(sql), values: params, rowMode: 'array' });
+    if (method === 'run') return { rows: [], changes: result.rowCount ?? 0 };
+    if (method === 'get') return { rows: result.rows[0] as unknown[] };
+    return { rows: result.rows };
+  };
+}
+
+/** A database handle whose statements run on `target`. */
+export const builderOn = (target: () => Queryable | Promise<Queryable>): Db => drizzle(runner(target) as never) as unknown as Db;
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  readonly max?: number;
+  /** Closes a connection idle this long (ms). */
+  readonly idleTimeoutMillis?: number;
+  /** Work to finish before the first statement (creating a test's database). */
+  readonly before?: Promise<void>;
+}
+
+/** Opens a pool on `url` (`postgres://…`) and the database handle over it. */
+export function openPostgres(url: string, options: PostgresOptions = {}): { db: Db; close: () => Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
+    // A database that does not answer is an error after this long, not a hang (the API answers 503).
+    connectionTimeoutMillis: 5_000,
+    // Times travel in UTC; the server checks `check_function_bodies` etc. as configured.
+    options: '-c TimeZone=UTC',
+    types,
+    allowExitOnIdle: true,
+  });
+  // An idle connection that breaks (the server restarted) must not crash the process: the next query reconnects.
+  pool.on('error', () => {});
+  const engine: PostgresEngine = { pool, ready: options.before ?? Promise.resolve(), closed: false };
+  // Whoever runs a statement learns of a failed start; nobody else must be told of it as unhandled.
+  engine.ready.catch(() => {});
+  const db = builderOn(async () => {
+    await engine.ready;
+    return pool;
+  });
+  engines.set(db, engine);
+  return {
+    db,
+    close: async () => {
+      if (engine.closed) return;
+      engine.closed = true;
+      await engine.ready.catch(() => {});
+      await pool.end();
+    },
+  };
+}

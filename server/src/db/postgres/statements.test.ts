@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { toPostgres } from './statements.ts';
+
+describe('toPostgres', () => {
+  it('numbers the placeholders in order', () => {
+    expect(toPostgres('select "a" from "t" where "b" = ? and "c" in (?, ?) limit ?')).toBe('select "a" from "t" where "b" = $1 and "c" in ($2, $3) limit $4');
+  });
+
+  it('leaves question marks inside literals, identifiers and comments alone', () => {
+    expect(toPostgres(`select 'what?', 'it''s ?', "odd?name" from t -- why?\nwhere x = ?`)).toBe(`select 'what?', 'it''s ?', "odd?name" from t -- why?\nwhere x = $1`);
+  });
+
+  it('drops SQLite’s unary-plus index hint, and only it', () => {
+    expect(toPostgres('select * from "m" where (+"m"."tenant_id" = ? and "m"."x" = ?) order by +"m"."sort", "m"."id"')).toBe(
+      'select * from "m" where ("m"."tenant_id" = $1 and "m"."x" = $2) order by "m"."sort", "m"."id"',
+    );
+    expect(toPostgres('update "c" set "last" = "c"."last" + 1, "n" = (+"c"."n")')).toBe('update "c" set "last" = "c"."last" + 1, "n" = ("c"."n")');
+    expect(toPostgres('select ? +"a" from t')).toBe('select $1 +"a" from t');
+  });
+});

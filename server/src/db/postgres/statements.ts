@@ -1,0 +1,61 @@
+/**
+ * What the SQLite query builder writes, as PostgreSQL reads it. The
+ * builder's SQL is standard where it matters (double-quoted identifiers,
+ * `insert … on conflict`, `returning`, row values); what differs is the
+ * placeholder (`?` there, `$1…` here), SQLite's planner hint `+"column"`
+ * (a unary plus that keeps SQLite from using an index on the column; on
+ * PostgreSQL, whose planner needs no such hint, it would be an error on
+ * text, so it is dropped), and a few value types, handled by the type
+ * parsers in `open.ts`.
+ */
+
+/** Words after which a `+` can only be unary. */
+const BEFORE_OPERAND = new Set(['by', 'and', 'or', 'where', 'on', 'select', 'not', 'when', 'then', 'else', 'having']);
+
+/** Whether a `+` at `i` is a unary plus: what precedes it (spaces aside) is `(`, `,` or a keyword. */
+function unary(out: string): boolean {
+  const before = out.trimEnd();
+  const last = before.at(-1);
+  if (last === undefined || last === '(' || last === ',') return true;
+  const word = /([a-z]+)$/i.exec(before)?.[1];
+  return word !== undefined && BEFORE_OPERAND.has(word.toLowerCase());
+}
+
+/** Statements already translated: the builder writes the same text for every call of a query. */
+const translated = new Map<string, string>();
+const MAX_KEPT = 2_000;
+
+/** `sql` with each `?` placeholder (outside quotes and comments) numbered `$1`, `$2`…, and SQLite's index hints dropped. */
+export function toPostgres(sql: string): string {
+  const known = translated.get(sql);
+  if (known !== undefined) return known;
+  let out = '';
+  let n = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      // A quoted literal or identifier, with its doubled quotes: copied as it is.
+      let j = i + 1;
+      while (j < sql.length && !(sql[j] === c && sql[j + 1] !== c)) j += sql[j] === c ? 2 : 1;
+      out += sql.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      const j = end === -1 ? sql.length : end;
+      out += sql.slice(i, j);
+      i = j;
+    } else if (c === '+' && sql[i + 1] === '"' && unary(out)) {
+      i++;
+    } else if (c === '?') {
+      out += `$${++n}`;
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  if (translated.size >= MAX_KEPT) translated.clear();
+  translated.set(sql, out);
+  return out;
+}
