@@ -85,7 +85,7 @@ export { ConfigError } from './config/error.ts';
  * `pnpm serve` and `pnpm passerelle` at the root agree on `./data/passerelle.db`.
  */
 function databasePath(url: string, initCwd: string | undefined): string {
-  if (url === ':memory:' || url.startsWith('file:') || isAbsolute(url)) return url;
+  if (url === ':memory:' || url.startsWith('file:') || isAbsolute(url) || /^postgres(ql)?:\/\//i.test(url)) return url;
   return resolve(initCwd ?? process.cwd(), url);
 }
 

@@ -1,6 +1,6 @@
 import { staffWords } from '@passerelle/schema/messages/staff';
 import { ConfigError, parseServerConfig, type Config } from './env.ts';
-import { migrateDatabase, openDatabase } from './db/open.ts';
+import { connectDatabase, migrateAnyDatabase, withoutPassword } from './db/open.ts';
 import { systemClock } from './context.ts';
 import { startDeliveryRunner } from './webhooks/deliver.ts';
 import { startConsentLapseSweeper } from './consents/lapses.ts';
@@ -28,8 +28,9 @@ async function main(): Promise<void> {
   // Sign-in codes must be able to leave: an SMTP server that does not answer stops the boot now, not the first sign-in.
   if (config.smtpUrl && config.emailSignIn) await checkSmtp(config.smtpUrl);
   const { createApp } = await import('./app.ts');
-  const { db, close } = openDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
-  migrateDatabase(db);
+  const { db, close } = connectDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages });
+  // On PostgreSQL, N instances starting together migrate once (an advisory lock: db/postgres/migrate.ts).
+  await migrateAnyDatabase(db);
   const { parameters } = config;
   // Webhook deliveries: a lane per subscription, woken when a message is queued and polled every second; a stop waits for the attempts in flight.
   const webhooks = startDeliveryRunner({ db, clock: systemClock, allowLocal: config.webhookAllowLocalHttp, onError: (err) => log.error({ err }, 'webhook delivery failed') });
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const app = createApp({ db, config, logger: log, workers: [{ name: 'webhooks', running: webhooks.running }, { name: 'consent-lapses', running: lapses.running }, ...(mail ? [{ name: 'mail', running: mail.running }] : [])] });
   const server = await listen(app.fetch, config.port);
   if (config.dev) log.warn('Development mode is on (PASSERELLE_DEV=1): sign-in codes are readable by anyone at /v1/dev/outbox. Never run it like this in production.');
-  log.info({ port: config.port, database: config.databaseUrl }, `Passerelle API on http://localhost:${config.port}`);
+  log.info({ port: config.port, database: withoutPassword(config.databaseUrl) }, `Passerelle API on http://localhost:${config.port}`);
   stopGracefullyOnSignal({ server, graceSeconds: config.shutdownGraceSeconds, stopWorkers: () => Promise.all([webhooks.stop(), lapses.stop()]).then(() => mail?.stop()), closeDatabase: close, log: (line) => log.info(line) });
 }
 

@@ -8,7 +8,7 @@
 import { sayIn, staffWords } from '@passerelle/schema/messages/staff';
 import serverPackage from '../../package.json' with { type: 'json' };
 import { ConfigError, parseConfig } from '../env.ts';
-import { migrateDatabase, openDatabase } from '../db/open.ts';
+import { connectDatabase, migrateAnyDatabase } from '../db/open.ts';
 import { databaseFailure } from '../db/open-failure.ts';
 import { oneLine } from '../one-line.ts';
 import { CliInputError } from './tenant.ts';
@@ -38,12 +38,12 @@ async function main(args: string[]): Promise<number> {
     if (first === 'backup' || first === 'restore') return await backupCommand(args, process.env);
     const action = dbAction(say, first, rest, process.env);
     database = parseConfig(process.env).databaseUrl;
-    const { db, close } = openDatabase(database);
+    const { db, close } = connectDatabase(database);
     try {
-      migrateDatabase(db);
+      await migrateAnyDatabase(db);
       return print(await action(db));
     } finally {
-      close();
+      await close();
     }
   } catch (err) {
     if (err instanceof CliInputError || err instanceof ConfigError) return refuse(err.message);

@@ -125,6 +125,14 @@ export function memoryDatabase(): Db {
   return db;
 }
 
+/** The database's URL as it may be logged: a PostgreSQL URL without its password. */
+export function withoutPassword(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
 /** Whether `url` names a PostgreSQL database (`postgres://…`, `postgresql://…`) rather than a SQLite file. */
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
