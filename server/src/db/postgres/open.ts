@@ -19,12 +19,17 @@ export interface Queryable {
   query(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult>;
 }
 
-export interface PostgresEngine {
-  readonly pool: pg.Pool;
-  /** Settles when the database can be used (a test's database is created first). */
-  readonly ready: Promise<void>;
-  /** Whether statements may run on the pool: false once `close` was called. */
-  closed: boolean;
+export class PostgresEngine {
+  /** Whether `close` was called. */
+  closed = false;
+  constructor(
+    readonly pool: pg.Pool,
+    /** Settles when the database can be used (a test's database is created first). */
+    readonly ready: Promise<void>,
+  ) {
+    // Whoever runs a statement learns of a failed start; nobody else must be told of it as unhandled.
+    ready.catch(() => {});
+  }
 }
 
 const engines = new WeakMap<Db, PostgresEngine>();
@@ -71,12 +76,10 @@ export interface PostgresOptions {
   readonly max?: number;
   /** Closes a connection idle this long (ms). */
   readonly idleTimeoutMillis?: number;
-  /** Work to finish before the first statement (creating a test's database). */
-  readonly before?: Promise<void>;
 }
 
-/** Opens a pool on `url` (`postgres://…`) and the database handle over it. */
-export function openPostgres(url: string, options: PostgresOptions = {}): { db: Db; close: () => Promise<void> } {
+/** Opens a pool on `url` (`postgres://…`) and the database handle over it; its statements wait for `before` (creating a test's database). */
+export function openPostgres(url: string, options: PostgresOptions = {}, before: Promise<void> = Promise.resolve()): { db: Db; close: () => Promise<void> } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -90,9 +93,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
   });
   // An idle connection that breaks (the server restarted) must not crash the process: the next query reconnects.
   pool.on('error', () => {});
-  const engine: PostgresEngine = { pool, ready: options.before ?? Promise.resolve(), closed: false };
-  // Whoever runs a statement learns of a failed start; nobody else must be told of it as unhandled.
-  engine.ready.catch(() => {});
+  const engine = new PostgresEngine(pool, before);
   const db = builderOn(async () => {
     await engine.ready;
     return pool;

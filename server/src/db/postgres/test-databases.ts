@@ -95,7 +95,7 @@ let made = 0;
 export function databaseFromTemplate(adminUrl: string, template: string): Db {
   const name = `${TEST_PREFIX}${process.pid}_${++made}`;
   const created = copy(adminUrl, template, name);
-  return openPostgres(databaseUrl(adminUrl, name), { max: 3, idleTimeoutMillis: 200, before: created }).db;
+  return openPostgres(databaseUrl(adminUrl, name), { max: 3, idleTimeoutMillis: 200 }, created).db;
 }
 
 async function copy(adminUrl: string, template: string, name: string): Promise<void> {
