@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Generates the drizzle-kit migration for changed tables (serialised with a
-# lock, for several people working in one tree).
+# Generates the drizzle-kit migrations for changed tables, for both engines:
+# SQLite's in drizzle/, PostgreSQL's in drizzle-pg/ (its schema is derived
+# from the same tables: src/db/postgres/tables.ts). Serialised with a lock,
+# for several people working in one tree.
 # DDL drizzle cannot express (the company search index, the triggers that make
 # consent events append-only) lives only in its custom migration in drizzle/:
 # to add some, run `pnpm exec drizzle-kit generate --custom --name=<what>` and
@@ -11,3 +13,4 @@ cd "$(dirname "$0")/.."
 exec 9>/tmp/passerelle-migrations.lock
 flock 9
 pnpm exec drizzle-kit generate
+pnpm exec drizzle-kit generate --config drizzle.pg.config.ts
