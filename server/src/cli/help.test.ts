@@ -1,23 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliFolder, serverDir } from './testing.ts';
 
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-help-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-/** Where the commands would open a database: these tests check that nothing does. */
-const database = join(dir, 'never.db');
-
-/** `pnpm passerelle …` as a child process, in English unless `env` says otherwise. */
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: 'en', ...env } }, (err, stdout, stderr) =>
-      done({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
+/** `database` is where the commands would open a database: these tests check that nothing does. */
+const { dir, database, cli } = cliFolder('help');
 const lines = (text: string) => text.trimEnd().split('\n');
 
 // Each run starts a Node process with tsx: seconds on a busy machine, hence the generous budget.

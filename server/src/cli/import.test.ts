@@ -1,42 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '../db/open.ts';
-import { seedDemo } from '../seed/demo.ts';
 import { people } from '../db/tables/index.ts';
+import { cliDatabase } from './testing.ts';
 
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-import-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const database = join(dir, 'cli.db');
-{
-  const { db, close } = openDatabase(database);
-  migrateDatabase(db);
-  await seedDemo(db, {}, new Date());
-  close();
-}
-const peopleCount = async () => {
-  const { db, close } = openDatabase(database);
-  try {
-    return (await db.select({ n: count() }).from(people).get())!.n;
-  } finally {
-    close();
-  }
-};
-
+const { db, dir, cliSync } = await cliDatabase('import');
+const peopleCount = async () => (await db.select({ n: count() }).from(people).get())!.n;
 /** The CLI as `pnpm passerelle` runs it, typed from `dir`. */
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: 'en' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const cli = (...args: string[]) => cliSync(args);
 
 describe('pnpm passerelle import (child process)', () => {
   it('imports a file given relative to where the command was typed: summary on stdout, progress on stderr', async () => {

@@ -1,52 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '../db/open.ts';
-import { seedDemo } from '../seed/demo.ts';
 import { auditLog, institutions } from '../db/tables/index.ts';
-import { createApp } from '../app.ts';
-import { testConfig } from '../env.ts';
-import type { Mail } from '../auth/mailer.ts';
+import { cliApi, cliDatabase } from './testing.ts';
 
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-institution-cli-'));
-const database = join(dir, 'cli.db');
-const { db, close } = openDatabase(database);
-migrateDatabase(db);
-const ids = await seedDemo(db, {}, new Date());
-afterAll(() => {
-  close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/**
- * The CLI as `pnpm passerelle` runs it: another process on the same database
- * file. Run asynchronously, so that the app sees its commit as the server
- * would: on a later turn of the event loop (see untilChange).
- */
-const cli = (...args: string[]) =>
-  new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: 'en' }, encoding: 'utf8' }, (err, stdout, stderr) =>
-      done({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
-
-/** The API over the same file, as the running server would see the CLI's change. */
-const mail: Mail[] = [];
-const app = createApp({ db, config: testConfig(), mailer: { send: async (m) => void mail.push(m) } });
-const call = (method: string, path: string, token?: string, body?: unknown) =>
-  app.request(path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-async function emailSignIn(email: string): Promise<string> {
-  expect((await call('POST', '/v1/auth/email', undefined, { tenant: 'demo', email })).status).toBe(202);
-  const code = mail.filter((m) => m.to === email).at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
-  const res = await call('POST', '/v1/auth/verify', undefined, { tenant: 'demo', email, code });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
+const { db, ids, cli: run } = await cliDatabase('institution');
+const cli = (...args: string[]) => run(args);
+const { call, emailSignIn } = cliApi(db);
 const settingsOf = async (tenantId: string) => (await db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get())?.settings;
 
 // Each CLI run starts a Node process with tsx: seconds on a busy machine.

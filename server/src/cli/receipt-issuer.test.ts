@@ -1,32 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '../db/open.ts';
-import { seedDemo } from '../seed/demo.ts';
 import { auditLog, institutions } from '../db/tables/index.ts';
+import { cliDatabase } from './testing.ts';
 
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-receipt-issuer-cli-'));
-const database = join(dir, 'cli.db');
-const { db, close } = openDatabase(database);
-migrateDatabase(db);
-const ids = await seedDemo(db, {}, new Date());
-afterAll(() => {
-  close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** The CLI as `pnpm passerelle` runs it: another process on the same database file. */
-const cli = (...args: string[]) =>
-  new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: 'en' }, encoding: 'utf8' }, (err, stdout, stderr) =>
-      done({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
+const { db, ids, cli: run } = await cliDatabase('receipt-issuer');
+const cli = (...args: string[]) => run(args);
 const issuerOf = async (tenantId: string) => ((await db.select({ settings: institutions.settings }).from(institutions).where(eq(institutions.id, tenantId)).get())?.settings as { receiptIssuer?: unknown }).receiptIssuer;
 
 describe('pnpm passerelle institution set-receipt-issuer', { timeout: 180_000 }, () => {

@@ -3,50 +3,15 @@
  * `pnpm passerelle` runs them: another process on the same database file,
  * which the API sees at once; audited; words in English or French.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { PledgeParameters } from '@passerelle/schema';
-import { migrateDatabase, openDatabase } from '../db/open.ts';
-import { seedDemo } from '../seed/demo.ts';
 import { auditLog, institutions } from '../db/tables/index.ts';
-import { createApp } from '../app.ts';
-import { testConfig } from '../env.ts';
-import type { Mail } from '../auth/mailer.ts';
+import { cliApi, cliDatabase } from './testing.ts';
 
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-soltea-cli-'));
-const database = join(dir, 'cli.db');
-const { db, close } = openDatabase(database);
-migrateDatabase(db);
-const ids = await seedDemo(db, {}, new Date());
-afterAll(() => {
-  close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const cli = (args: string[], lang: 'en' | 'fr' = 'en') =>
-  new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, PASSERELLE_LANG: lang }, encoding: 'utf8' }, (err, stdout, stderr) =>
-      done({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
-
-const mail: Mail[] = [];
-const app = createApp({ db, config: testConfig(), mailer: { send: async (m) => void mail.push(m) } });
-const call = (method: string, path: string, token?: string, body?: unknown) =>
-  app.request(path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-async function emailSignIn(email: string): Promise<string> {
-  expect((await call('POST', '/v1/auth/email', undefined, { tenant: 'demo', email })).status).toBe(202);
-  const code = mail.filter((m) => m.to === email).at(-1)?.text.match(/\b(\d{6})\b/)?.[1];
-  const res = await call('POST', '/v1/auth/verify', undefined, { tenant: 'demo', email, code });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
+const { db, ids, cli: run } = await cliDatabase('soltea');
+const cli = (args: string[], lang: 'en' | 'fr' = 'en') => run(args, { PASSERELLE_LANG: lang });
+const { call, emailSignIn } = cliApi(db);
 const campaign2026 = async (token: string) => ((await (await call('GET', '/v1/pledges/parameters', token)).json()) as PledgeParameters).campaigns.find((c) => c.year === 2026);
 
 describe('pnpm passerelle soltea', { timeout: 240_000 }, () => {

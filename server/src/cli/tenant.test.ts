@@ -1,35 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { migrateDatabase, openDatabase } from '../db/open.ts';
-import { seedDemo } from '../seed/demo.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { listLiveHostKeys } from '../tenancy/queries/host-keys.ts';
 import { findInstitutionBySlug } from '../tenancy/queries/institutions.ts';
 import { verifyHostToken } from '../auth/host-token.ts';
+import { cliDatabase } from './testing.ts';
 
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(join(tmpdir(), 'passerelle-tenant-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const database = join(dir, 'cli.db');
-{
-  const { db, close } = openDatabase(database);
-  migrateDatabase(db);
-  await seedDemo(db, {}, new Date());
-  close();
-}
-
-const cliWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: database, INIT_CWD: dir, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const { db, dir, cliSync } = await cliDatabase('tenant');
+const cliWith = (env: Record<string, string>, ...args: string[]) => cliSync(args, env);
 /** In English, the language these tests assert (French is the default: see the last test). */
 const cli = (...args: string[]) => cliWith({ PASSERELLE_LANG: 'en' }, ...args);
 
@@ -43,18 +22,13 @@ describe('pnpm passerelle tenant', { timeout: 180_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Key 2026-es (ES256) added to demo.');
 
-    const { db, close } = openDatabase(database);
-    try {
-      const keys = await listLiveHostKeys(db, (await findInstitutionBySlug(db, 'demo'))!.id);
-      expect(keys.find((k) => k.kid === '2026-es')?.alg).toBe('ES256');
-      const now = Math.floor(Date.now() / 1000);
-      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      const input = `${b64({ alg: 'ES256', kid: '2026-es' })}.${b64({ iss: 'demo', aud: 'passerelle', sub: 'alumna-claire', iat: now, exp: now + 300, jti: 'cli-es' })}`;
-      const token = `${input}.${sign('sha256', Buffer.from(input), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
-      expect((await verifyHostToken(token, keys, 'demo', now)).sub).toBe('alumna-claire');
-    } finally {
-      close();
-    }
+    const keys = await listLiveHostKeys(db, (await findInstitutionBySlug(db, 'demo'))!.id);
+    expect(keys.find((k) => k.kid === '2026-es')?.alg).toBe('ES256');
+    const now = Math.floor(Date.now() / 1000);
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const input = `${b64({ alg: 'ES256', kid: '2026-es' })}.${b64({ iss: 'demo', aud: 'passerelle', sub: 'alumna-claire', iat: now, exp: now + 300, jti: 'cli-es' })}`;
+    const token = `${input}.${sign('sha256', Buffer.from(input), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+    expect((await verifyHostToken(token, keys, 'demo', now)).sub).toBe('alumna-claire');
   });
 
   it('names the algorithms it accepts when given another one', () => {
@@ -98,12 +72,7 @@ describe('pnpm passerelle tenant', { timeout: 180_000 }, () => {
     expect(twice.stderr).toMatch(/^demo already has a live key to-revoke: .*\n$/);
     const revoked = cli('tenant', 'key', 'remove', 'demo', '--kid', 'to-revoke');
     expect(revoked.stdout).toBe('Key to-revoke of demo revoked: the tokens it signs are refused from now on.\n');
-    const { db, close } = openDatabase(database);
-    try {
-      expect((await listLiveHostKeys(db, (await findInstitutionBySlug(db, 'demo'))!.id)).map((k) => k.kid)).not.toContain('to-revoke');
-    } finally {
-      close();
-    }
+    expect((await listLiveHostKeys(db, (await findInstitutionBySlug(db, 'demo'))!.id)).map((k) => k.kid)).not.toContain('to-revoke');
     const keys = cli('tenant', 'key', 'list', 'demo');
     expect(keys.stdout).toMatch(/^to-revoke +HS256 +\d{4}-\d\d-\d\d \d\d:\d\d +\d{4}-\d\d-\d\d \d\d:\d\d$/m);
     expect(keys.stdout).not.toContain('k'.repeat(48));
