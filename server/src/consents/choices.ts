@@ -3,7 +3,9 @@
  * channel, everything withdrawn at once, and their solicitation cap. Each is
  * recorded as append-only events with who, when and from where, and audited.
  */
-import type { ConsentChannel, ConsentChoice, ConsentOverview, PurposeState, SolicitationCapView } from '@passerelle/schema';
+import { can, type ConsentChannel, type ConsentChoice, type ConsentOverview, type ConsentRenewal, type PurposeState, type SolicitationCapView } from '@passerelle/schema';
+import type { DbOrTx } from '../db/open.ts';
+import type { AuditOrigin } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -11,7 +13,7 @@ import { ProblemError, notFound, validationProblem } from '../http/problem.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { withTransaction } from '../db/transaction.ts';
-import { findPurpose } from '../purposes/purposes.ts';
+import { findPurpose, type PurposeRow } from '../purposes/purposes.ts';
 import { insertCapEvent } from './queries/caps.ts';
 import { personResource } from './people.ts';
 import { applyChoice, consentOverview, lastChoices, nextCapSeq, purposeState, solicitationCap, withdrawAll, type EventContext } from './state.ts';
@@ -55,6 +57,27 @@ export interface ConsentChoiceInput {
   where: ChoiceOrigin;
 }
 
+/**
+ * Records the person's own choice on one purpose in `tx`: the events, an
+ * audit entry and a `consent.changed` webhook when a channel changed. What a
+ * choice in the consent centre and a renewal by a reminder's link share.
+ */
+async function recordOwnChoice(tx: DbOrTx, who: AuditOrigin, purpose: PurposeRow, channels: ConsentChoice['channels'], ctx: EventContext, now: Date, via?: 'link'): Promise<ConsentChannel[]> {
+  const changed = await applyChoice(tx, purpose, channels, ctx, now);
+  if (changed.length > 0) {
+    await writeAudit(tx, who, {
+      action: 'consent.choose',
+      objectType: 'purpose',
+      objectId: purpose.id,
+      entityIds: [purpose.entity.id],
+      subjectId: ctx.personId,
+      detail: { purpose: purpose.key, version: purpose.version.hash, channels: Object.fromEntries(changed.map((ch) => [ch, channels[ch]])), ...(via ? { via } : {}) },
+    });
+    await recordEvent(tx, who, { type: 'consent.changed', personId: ctx.personId, changes: [{ purposeKey: purpose.key, channels: changed }] });
+  }
+  return changed;
+}
+
 /** Grants or withdraws one purpose per channel; a channel whose state is unchanged records nothing. */
 export async function chooseConsent(deps: ChoiceDeps, call: Call, input: ConsentChoiceInput): Promise<{ changed: ConsentChannel[]; purpose: PurposeState }> {
   const { db, clock } = deps;
@@ -72,22 +95,40 @@ export async function chooseConsent(deps: ChoiceDeps, call: Call, input: Consent
   }
   const now = clock.now();
   const ctx = eventContext(call, now, input.where);
-  const changed = await withTransaction({ db }, async (tx) => {
-    const channels = await applyChoice(tx, purpose, input.channels, ctx, now);
-    if (channels.length > 0) {
-      await writeAudit(tx, who, {
-        action: 'consent.choose',
-        objectType: 'purpose',
-        objectId: purpose.id,
-        entityIds: [purpose.entity.id],
-        subjectId: actor.personId,
-        detail: { purpose: purpose.key, version: purpose.version.hash, channels: Object.fromEntries(channels.map((ch) => [ch, input.channels[ch]])) },
-      });
-      await recordEvent(tx, who, { type: 'consent.changed', personId: actor.personId, changes: [{ purposeKey: purpose.key, channels }] });
-    }
-    return channels;
-  });
+  const changed = await withTransaction({ db }, (tx) => recordOwnChoice(tx, who, purpose, input.channels, ctx, now));
   return { changed, purpose: purposeState(purpose, await lastChoices(db, actor.tenantId, actor.personId), now) };
+}
+
+/** What a reminder's link renewed: the purpose, its channels in force, and until when. */
+export interface RenewedConsent {
+  purposeKey: string;
+  channels: ConsentChannel[];
+  expiresAt: string;
+}
+
+/**
+ * The one-click renewal of a consent reminder's link (mail/links.ts), in the
+ * transaction that uses the link, for the person it signed in: the consents
+ * of `renewal.channels` still in force for the text version the reminder
+ * named are given again to that text, recorded with the same proof as a
+ * choice in the consent centre (the request's checked Origin, the page and
+ * component the client names, the text's version), audited `via: 'link'`.
+ * Nothing is renewed (null) when that text is no longer the current one (it
+ * must be read first), or when the consent was withdrawn or lapsed since:
+ * a link never gives a consent back.
+ */
+export async function renewConsentFromLink(tx: DbOrTx, call: Call, renewal: ConsentRenewal, where: ChoiceOrigin, now: Date): Promise<RenewedConsent | null> {
+  const { actor, who } = call;
+  if (!can(actor, 'consent.edit', await personResource(tx, actor.tenantId, actor.personId))) return null;
+  const purpose = await findPurpose(tx, actor.tenantId, { key: renewal.purposeKey });
+  if (!purpose || purpose.version.hash !== renewal.version) return null;
+  const before = purposeState(purpose, await lastChoices(tx, actor.tenantId, actor.personId), now);
+  const channels = before.channels.filter((c) => renewal.channels.includes(c.channel) && c.granted && !c.renewalNeeded).map((c) => c.channel);
+  if (channels.length === 0) return null;
+  await recordOwnChoice(tx, who, purpose, Object.fromEntries(channels.map((ch) => [ch, true])), eventContext(call, now, where), now, 'link');
+  const after = purposeState(purpose, await lastChoices(tx, actor.tenantId, actor.personId), now);
+  const ends = after.channels.filter((c) => channels.includes(c.channel) && c.expiresAt !== null).map((c) => c.expiresAt!).sort();
+  return { purposeKey: purpose.key, channels, expiresAt: ends[0]! };
 }
 
 /** Withdraws every optional purpose and objects to every legitimate-interest one, on every channel, in one transaction. */

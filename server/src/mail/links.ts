@@ -5,8 +5,10 @@
  * page and the address, valid 7 days, and only when that address is the
  * person's verified one (their sign-in address). The portal trades it for
  * a session (`signInWithLink`), as an email code would: it proves the
- * mailbox, so staff rights are withheld like for a code. A used or expired
- * link says so and offers a fresh one to the same address (`resendLink`).
+ * mailbox, so staff rights are withheld like for a code. The link of a
+ * consent reminder also renews that consent, in the same transaction
+ * (`renewConsentFromLink`). A used or expired link says so and offers a
+ * fresh one to the same address (`resendLink`; that one only signs in).
  */
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
@@ -16,7 +18,10 @@ import type { DbOrTx } from '../db/open.ts';
 import { ProblemError } from '../http/problem.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { openSession, hashToken } from '../auth/session.ts';
+import { openSession, hashToken, loadSessionActor } from '../auth/session.ts';
+import { refuseUnregisteredOrigin } from '../auth/require-auth.ts';
+import { renewConsentFromLink, type ChoiceOrigin, type RenewedConsent } from '../consents/choices.ts';
+import { findMail } from './queries/outbox.ts';
 import { findInstitutionBySlug } from '../tenancy/queries/institutions.ts';
 import { currentAddressOf, findSignInLink, insertSignInLink, markLinkResent, markLinkUsed, type SignInLinkRow } from './queries/links.ts';
 import { enqueueMail } from './enqueue.ts';
@@ -67,19 +72,36 @@ async function linkOf(tx: DbOrTx, slug: string, token: string): Promise<SignInLi
   return link;
 }
 
-/** Trades a link for a session (once, within 7 days); a used or expired one is 401 with the masked address a fresh one would go to. */
-export async function signInWithLink(deps: Pick<Deps, 'db' | 'clock' | 'config'>, input: { tenant: string; token: string; origin: string | null }) {
+/**
+ * Trades a link for a session (once, within 7 days); a used or expired one is
+ * 401 with the masked address a fresh one would go to. From a browser, the
+ * page must be of one of the institution's registered origins (403
+ * otherwise, the link left unused). A consent reminder's link renews the
+ * consent in the same transaction (`renewed`; null otherwise).
+ */
+export async function signInWithLink(deps: Pick<Deps, 'db' | 'clock' | 'config'>, input: { tenant: string; token: string; where: ChoiceOrigin }) {
   const now = deps.clock.now();
   const at = now.toISOString();
   return withTransaction({ db: deps.db }, async (tx) => {
     const link = await linkOf(tx, input.tenant, input.token);
+    await refuseUnregisteredOrigin(tx, input.where.checked ?? undefined, link.tenantId);
     const address = maskAddress(link.address)!;
     if (link.usedAt) throw new ProblemError('unauthenticated', 'link.used', { address }, { members: { address } });
     if (link.expiresAt <= at) throw new ProblemError('unauthenticated', 'link.expired', { address }, { members: { address } });
     if (!(await markLinkUsed(tx, link.id, at))) throw new ProblemError('unauthenticated', 'link.used', { address }, { members: { address } });
     const session = await openSession(tx, { tenantId: link.tenantId, personId: link.personId, method: 'email', now, ttlMinutes: deps.config.sessionTtlMinutes });
-    await writeAudit(tx, { tenantId: link.tenantId, actorId: link.personId, origin: input.origin, at }, { action: 'auth.link', objectType: 'session', subjectId: link.personId, detail: { action: link.action } });
-    return { ...session, action: link.action };
+    const who = { tenantId: link.tenantId, actorId: link.personId, origin: input.where.checked, at };
+    await writeAudit(tx, who, { action: 'auth.link', objectType: 'session', subjectId: link.personId, detail: { action: link.action } });
+    let renewed: RenewedConsent | null = null;
+    const mail = link.mailId ? await findMail(tx, link.mailId) : undefined;
+    if (mail?.kind === 'consent.expiresSoon') {
+      const { renewal } = mail.params as unknown as MailParams['consent.expiresSoon'];
+      if (renewal) {
+        const actor = await loadSessionActor(tx, { tenantId: link.tenantId, personId: link.personId, method: 'email' });
+        renewed = await renewConsentFromLink(tx, { actor, tenantSlug: input.tenant, who }, renewal, input.where, now);
+      }
+    }
+    return { ...session, action: link.action, renewed };
   });
 }
 

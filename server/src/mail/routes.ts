@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { FreshnessCampaignSchema, FreshnessResultSchema, IdSchema, LinkResentSchema, LinkSessionSchema, LinkSignInSchema, ListQuerySchema, MailPreferenceSchema, MailPreferencesSchema, MailUnsubscribeQuerySchema, PersonMailPageSchema, optionalMailKinds } from '@passerelle/schema';
+import { FreshnessCampaignSchema, FreshnessResultSchema, IdSchema, LinkResendSchema, LinkResentSchema, LinkSessionSchema, LinkSignInSchema, ListQuerySchema, MailPreferenceSchema, MailPreferencesSchema, MailUnsubscribeQuerySchema, PersonMailPageSchema, optionalMailKinds } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { callOf } from '../call.ts';
@@ -9,6 +9,7 @@ import { describeRoute } from '../http/describe.ts';
 import { listPersonMail, mailPreferences, setMailPreference, unsubscribe } from './reads.ts';
 import { resendLink, signInWithLink } from './links.ts';
 import { runFreshnessCampaign } from './freshness.ts';
+import { choiceOrigin } from '../consents/origin.ts';
 
 const UnsubscribedSchema = v.object({ kind: v.picklist(optionalMailKinds), on: v.literal(false) });
 
@@ -27,14 +28,26 @@ export const mailRoutes = new Hono<AppEnv>()
   )
   .post(
     '/links/sign-in',
-    describeRoute({ operationId: 'signInWithLink', summary: 'Trade the link of a message for a session (once, within 7 days; staff rights withheld as for an email code)', description: 'A used or expired link is 401 `link.used` or `link.expired` with the masked `address` a fresh link would go to.', tags: ['mail'], public: true, answers: { 200: LinkSessionSchema }, problems: [401] }),
+    describeRoute({
+      operationId: 'signInWithLink',
+      summary: 'Trade the link of a message for a session (once, within 7 days; staff rights withheld as for an email code); a consent reminder’s link also renews that consent',
+      description:
+        'A used or expired link is 401 `link.used` or `link.expired` with the masked `address` a fresh link would go to. From a page of an origin the institution has not registered, 403 `auth.originUnregistered` (the link stays unused). A consent reminder’s link renews the consents it names, still in force for the same text, with the proof a consent-centre choice records (the checked `Origin`, the `origin.page` and `origin.component` the page names, the text’s version): `renewed`.',
+      tags: ['mail'],
+      public: true,
+      answers: { 200: LinkSessionSchema },
+      problems: [401, 403],
+    }),
     jsonBody(LinkSignInSchema),
-    async (c) => c.json(await signInWithLink(c.var.deps, { ...c.req.valid('json'), origin: c.req.header('origin') ?? null }), 200),
+    async (c) => {
+      const { tenant, token, origin } = c.req.valid('json');
+      return c.json(await signInWithLink(c.var.deps, { tenant, token, where: choiceOrigin(c, origin) }), 200);
+    },
   )
   .post(
     '/links/resend',
     describeRoute({ operationId: 'resendLink', summary: 'Send a fresh link to the address a link went to (once per link)', tags: ['mail'], public: true, answers: { 202: LinkResentSchema }, problems: [401] }),
-    jsonBody(LinkSignInSchema),
+    jsonBody(LinkResendSchema),
     async (c) => c.json(await resendLink(c.var.deps, c.req.valid('json')), 202),
   )
   .post(

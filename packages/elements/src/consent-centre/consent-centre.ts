@@ -35,6 +35,7 @@ type StatusLine = ((t: typeof fr) => string) | null;
  * @csspart purpose - One purpose (its text, legal basis and switches).
  * @csspart switch - One channel's switch (a native checkbox with role=switch).
  * @csspart renewal - The prompt to confirm a consent whose text changed.
+ * @csspart renewed - Says that the link of the reminder that signed the person in renewed this consent, and until when.
  * @csspart cap - The solicitation-cap form.
  * @csspart history - The history table.
  * @csspart data - The download section.

@@ -11,6 +11,7 @@ import { historySection } from './consent-history.ts';
 import { loadHistory } from './history-pages.ts';
 import { erasureSection, type ErasureRequest } from './erasure-section.ts';
 import { addStyles, rightsStyles } from './rights.styles.ts';
+import { linkRenewals } from '../core/link-renewals.ts';
 
 /** What the lower sections need from `<passerelle-consent-centre>`. */
 export interface RightsHost {
@@ -113,7 +114,12 @@ export class ConsentRights {
     const pending = c.pending();
     const renewal = p.channels.filter((ch) => ch.renewalNeeded);
     const expiring = p.channels.filter((ch) => ch.expiresSoon && !ch.renewalNeeded);
-    return html`${renewal.length > 0
+    // Renewed by the link of the reminder that opened this session.
+    const renewed = linkRenewals.get(c.signedIn().session.token);
+    return html`${renewed?.purposeKey === p.key
+      ? html`<p part="renewed" class="notice" role="status">${t.renewed(c.l10n.date(renewed.expiresAt))}</p>`
+      : nothing}
+    ${renewal.length > 0
       ? html`<div part="renewal" class="notice" role="group" aria-labelledby=${`${id}-renewal`}>
           <strong id=${`${id}-renewal`}>${t.renewal.title}</strong>
           <p>${t.renewal.body(c.l10n.date(renewal[0]!.since ?? ''))}</p>

@@ -38,6 +38,7 @@ export const enRights = {
     body: (date: string) => `Your consent ends on ${date}.`,
     renew: 'Extend my consent',
   },
+  renewed: (date: string) => `Renewed by the link in your message: your consent now runs until ${date}.`,
   cap: {
     title: 'Number of messages',
     intro: 'At most how many messages a month may the institution send you, all services together?',

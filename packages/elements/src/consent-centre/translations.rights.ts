@@ -9,6 +9,7 @@ export const frRights = {
     body: (date: string) => `Votre accord prend fin le ${date}.`,
     renew: 'Prolonger mon accord',
   },
+  renewed: (date: string) => `Renouvelé par le lien de votre message : votre accord court désormais jusqu’au ${date}.`,
   cap: {
     title: 'Nombre de messages',
     intro: 'Combien de messages par mois, tous services confondus, l’établissement peut-il vous envoyer au maximum ?',

@@ -7,6 +7,7 @@ import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { frLink } from './translations.link.ts';
+import { linkRenewals } from '../core/link-renewals.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -48,7 +49,9 @@ export function linkSignIn(host: Host, auth: () => Auth | null): LinkSignIn | nu
  * already open in this tab is kept and the link left unused. A used or
  * expired link says so, with the (masked) address, and offers a fresh link
  * there in one click (`POST /v1/mail/links/resend`); the email form stays
- * below as another way in.
+ * below as another way in. A consent reminder's link also renews that
+ * consent (the API does, with the page's address as proof); the consent
+ * centre on the page says so (core/link-renewals.ts).
  */
 export class LinkSignIn implements ReactiveController {
   readonly #host: Host;
@@ -85,7 +88,16 @@ export class LinkSignIn implements ReactiveController {
 
   async #trade(auth: Auth): Promise<void> {
     try {
-      await auth.openEmail(auth.client.json(auth.client.rpc.mail.links['sign-in'].$post({ json: { tenant: auth.tenant, token: this.#token! } })));
+      // Where the page is, named as the consent centre names it: the proof of a consent the link renews records it.
+      const origin = { page: location.href.slice(0, 500), component: this.#host.localName };
+      const grant = auth.client.json(auth.client.rpc.mail.links['sign-in'].$post({ json: { tenant: auth.tenant, token: this.#token!, origin } }));
+      // Known before the session opens, so that the consent centre it opens says the consent was renewed.
+      await auth.openEmail(
+        grant.then((g) => {
+          if (g.renewed) linkRenewals.set(g.token, g.renewed);
+          return g;
+        }),
+      );
       this.#token = null;
     } catch (err) {
       this.#refused = err instanceof ApiError ? err : ApiError.network(err);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { linkActions, mailKinds, mailStatuses, optionalMailKinds, type PersonMail } from '../mail/index.ts';
+import { consentChannels } from '../consents/purpose.ts';
 import { AnswerIdSchema, AnswerTimeSchema, pageOf, type Assert, type Same } from './common.ts';
 
 /** One message of a person, as staff read it: kind, times and status, never its content. */
@@ -22,8 +23,18 @@ export const MailPreferencesSchema = v.object({
   items: v.array(v.object({ kind: v.picklist(optionalMailKinds), on: v.boolean() })),
 });
 
-/** A link traded for a session: the session, and where the link was meant to take the person. */
-export const LinkSessionSchema = v.object({ token: v.string(), expiresAt: AnswerTimeSchema, action: v.picklist(linkActions) });
+/**
+ * A link traded for a session: the session, where the link was meant to take
+ * the person, and the consent it renewed (a consent reminder's link; null
+ * otherwise, or when the consent's text changed or it was withdrawn since).
+ */
+export const LinkSessionSchema = v.object({
+  token: v.string(),
+  expiresAt: AnswerTimeSchema,
+  action: v.picklist(linkActions),
+  renewed: v.nullable(v.object({ purposeKey: v.string(), channels: v.array(v.picklist(consentChannels)), expiresAt: AnswerTimeSchema })),
+});
+export type LinkSession = v.InferOutput<typeof LinkSessionSchema>;
 
 /** A fresh link was queued, to this (masked) address. */
 export const LinkResentSchema = v.object({ sent: v.literal(true), address: v.string() });

@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot';
 import { SlugSchema } from '../core/common.ts';
+import { ConsentOriginSchema } from '../consents/choice.ts';
+import type { ConsentChannel } from '../consents/purpose.ts';
 
 /** One offer of the staff digest. */
 export interface DigestOffer {
@@ -40,6 +42,19 @@ export interface PurposeTitle {
   en: string;
 }
 
+/**
+ * The one-click renewal a consent reminder's link carries: the purpose, the
+ * text version the consent was given to (it is renewed only while that text
+ * is still the current one), the channels whose consent ends soon, and how
+ * many months a renewal gives.
+ */
+export interface ConsentRenewal {
+  purposeKey: string;
+  version: string;
+  channels: ConsentChannel[];
+  months: number;
+}
+
 /** Each kind of message and its parameters. */
 export interface MailParams {
   'offer.published': { title: string };
@@ -55,7 +70,8 @@ export interface MailParams {
   'pledge.received': { reference: string; kind: 'donation' | 'apprenticeship_tax'; beneficiary: string; receivedCents: number | null; receivedOn: string | null; receipt?: { number: string } | null };
   'erasure.requested': { requestedAt: string };
   'erasure.done': { processedAt: string };
-  'consent.expiresSoon': { purpose: PurposeTitle; expiresAt: string };
+  /** `renewal`: what its link renews in one click (absent on a consent to an older text, which must be read again, and on messages queued before). */
+  'consent.expiresSoon': { purpose: PurposeTitle; expiresAt: string; renewal?: ConsentRenewal };
   'consent.textChanged': { purpose: PurposeTitle };
   /** A company with a promised apprenticeship-tax pledge: a SOLTéA period opened, or closes within 7 days. */
   'pledge.solteaReminder': { moment: 'opens' | 'closesSoon'; reference: string; period: PurposeTitle; opens: string; closes: string; daysLeft: number; soltea: SolteaSteps };
@@ -177,8 +193,20 @@ export const LINK_PARAMETER = 'passerelle-link';
 /** A link's token: 256 random bits, base64url. */
 export const LinkTokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'link.token'));
 
-/** `POST /v1/mail/links/sign-in` and `…/resend`: the token the page was opened with, and the institution. */
+/**
+ * `POST /v1/mail/links/sign-in`: the token the page was opened with, the
+ * institution, and where the page says it is (`origin`, claimed, as a
+ * consent centre's choice names it): the proof of a consent the link renews
+ * records it beside the request's checked Origin.
+ */
 export const LinkSignInSchema = v.strictObject({
+  tenant: SlugSchema,
+  token: LinkTokenSchema,
+  origin: v.optional(ConsentOriginSchema),
+});
+
+/** `POST /v1/mail/links/resend`: the token of the link that no longer signs in, and the institution. */
+export const LinkResendSchema = v.strictObject({
   tenant: SlugSchema,
   token: LinkTokenSchema,
 });

@@ -56,6 +56,10 @@ export function setUnsubscribeHash(db: DbOrTx, id: string, hash: string): Promis
   });
 }
 
+export function findMail(db: DbOrTx, id: string): Promise<MailRow | undefined> {
+  return query(db, (db) => db.select().from(mailOutbox).where(eq(mailOutbox.id, id)).get());
+}
+
 export function findMailByUnsubscribeHash(db: DbOrTx, hash: string): Promise<MailRow | undefined> {
   return query(db, (db) => db.select().from(mailOutbox).where(eq(mailOutbox.unsubscribeHash, hash)).get());
 }

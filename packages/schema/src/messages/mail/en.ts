@@ -122,11 +122,17 @@ export const en: MailCatalogue = {
       paragraphs: [`Your data was erased on ${day(processedAt)}. Only what the law requires us to keep remains (tax receipts, proofs of consent).`, 'This is the last message you will receive from us.'],
       why: 'You receive this message because you asked for your data to be erased.',
     }),
-    'consent.expiresSoon': ({ purpose: { en: purpose }, expiresAt }) => ({
-      subject: `Your consent to “${purpose}” ends soon`,
-      paragraphs: [`Your consent to “${purpose}” ends on ${day(expiresAt)}. Unless you renew it, we will stop on that date.`, 'To renew it, open your consent centre and confirm your choice.'],
-      why: 'You receive this reminder because you gave this consent.',
-    }),
+    'consent.expiresSoon': ({ purpose: { en: purpose }, expiresAt, renewal }) => {
+      const open = 'To renew it, open your consent centre and confirm your choice.';
+      return {
+        subject: `Your consent to “${purpose}” ends soon`,
+        paragraphs: [`Your consent to “${purpose}” ends on ${day(expiresAt)}. Unless you renew it, we will stop on that date.`, ...(renewal ? [] : [open])],
+        ...(renewal
+          ? { link: { label: 'Renew my consent', says: `One click on this link renews your consent as it is, to the same text, for ${renewal.months} months, and opens your consent centre.`, otherwise: open } }
+          : {}),
+        why: 'You receive this reminder because you gave this consent.',
+      };
+    },
     'consent.textChanged': ({ purpose: { en: purpose } }) => ({
       subject: `The text of “${purpose}” changed: please confirm your consent`,
       paragraphs: [`The text you agreed to for “${purpose}” has changed.`, 'Open your consent centre to read the new text and confirm, or withdraw, your consent.'],

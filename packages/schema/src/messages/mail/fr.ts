@@ -122,11 +122,17 @@ export const fr: MailCatalogue = {
       paragraphs: [`Vos données ont été effacées le ${day(processedAt)}. Seules restent celles que la loi nous oblige à garder (reçus fiscaux, preuves de consentement).`, 'Ce message est le dernier que vous recevrez de notre part.'],
       why: 'Vous recevez ce message parce que vous avez demandé l’effacement de vos données.',
     }),
-    'consent.expiresSoon': ({ purpose: { fr: purpose }, expiresAt }) => ({
-      subject: `Votre accord « ${purpose} » prend fin bientôt`,
-      paragraphs: [`Votre accord pour « ${purpose} » prend fin le ${day(expiresAt)}. Sans renouvellement, nous cesserons ces envois à cette date.`, 'Pour le renouveler, ouvrez votre centre de consentement et confirmez votre choix.'],
-      why: 'Vous recevez ce rappel parce que vous aviez donné cet accord.',
-    }),
+    'consent.expiresSoon': ({ purpose: { fr: purpose }, expiresAt, renewal }) => {
+      const open = 'Pour le renouveler, ouvrez votre centre de consentement et confirmez votre choix.';
+      return {
+        subject: `Votre accord « ${purpose} » prend fin bientôt`,
+        paragraphs: [`Votre accord pour « ${purpose} » prend fin le ${day(expiresAt)}. Sans renouvellement, nous cesserons ces envois à cette date.`, ...(renewal ? [] : [open])],
+        ...(renewal
+          ? { link: { label: 'Renouveler mon accord', says: `Un clic sur ce lien renouvelle votre accord tel quel, pour le même texte, pour ${renewal.months} mois, et ouvre votre centre de consentement.`, otherwise: open } }
+          : {}),
+        why: 'Vous recevez ce rappel parce que vous aviez donné cet accord.',
+      };
+    },
     'consent.textChanged': ({ purpose: { fr: purpose } }) => ({
       subject: `Le texte de « ${purpose} » a changé : confirmez votre accord`,
       paragraphs: [`Le texte auquel vous aviez consenti pour « ${purpose} » a changé.`, 'Ouvrez votre centre de consentement pour lire le nouveau texte et confirmer, ou retirer, votre accord.'],
