@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { sayIn, staffMessage, staffWords } from '@passerelle/schema/messages/staff';
 import { ConfigError, parseConfig } from '../env.ts';
 import { BackupRefused, backupDatabase, restoreDatabase } from '../db/backup.ts';
+import { isPostgresUrl } from '../db/open.ts';
 import { cliLanguage } from './language.ts';
 import { optionRefused } from './refusals.ts';
 import { CliInputError } from './tenant.ts';
@@ -30,6 +31,8 @@ export async function backupCommand(args: string[], env: Record<string, string |
     }
     const database = parseConfig(env).databaseUrl;
     if (database === ':memory:') throw new BackupRefused(staffMessage('backup.memory'));
+    // PostgreSQL has its own tools for this, which the words name.
+    if (isPostgresUrl(database)) throw new BackupRefused(staffMessage('backup.postgres'));
     const path = fromTypedCwd(file, env);
     if (command === 'backup') {
       const report = await backupDatabase(database, path);

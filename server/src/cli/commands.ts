@@ -33,6 +33,7 @@ export const commandHelp = {
   import: 'cli.import.usage',
   backup: 'cli.backup.usage',
   restore: 'cli.backup.usage',
+  copy: 'cli.copy.usage',
 } as const;
 export type CommandName = keyof typeof commandHelp;
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(commandHelp, name);

@@ -12,6 +12,7 @@ import { connectDatabase, migrateAnyDatabase } from '../db/open.ts';
 import { databaseFailure } from '../db/open-failure.ts';
 import { oneLine } from '../one-line.ts';
 import { CliInputError } from './tenant.ts';
+import { copyCommand } from './copy.ts';
 import { backupCommand } from './backup.ts';
 import { commandHelp, dbAction, isCommand } from './commands.ts';
 import { cliLanguage } from './language.ts';
@@ -36,6 +37,7 @@ async function main(args: string[]): Promise<number> {
   try {
     // Backup and restore work on the files themselves, before anything opens (or migrates) the database.
     if (first === 'backup' || first === 'restore') return await backupCommand(args, process.env);
+    if (first === 'copy') return await copyCommand(args, process.env);
     const action = dbAction(say, first, rest, process.env);
     database = parseConfig(process.env).databaseUrl;
     const { db, close } = connectDatabase(database);

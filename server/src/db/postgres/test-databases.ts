@@ -19,6 +19,9 @@ import { openPostgres } from './open.ts';
 import { migratePostgres } from './migrate.ts';
 import { postgresEngineOf } from './open.ts';
 
+/** The PostgreSQL server the tests administer: PASSERELLE_TEST_POSTGRES, else this project's machines' (127.0.0.1:5432, trust). */
+export const testPostgresAdminUrl = (): string => process.env.PASSERELLE_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres';
+
 export const TEMPLATE_PREFIX = 'passerelle_tpl_';
 export const TEST_PREFIX = 'passerelle_test_';
 
@@ -96,6 +99,13 @@ export function databaseFromTemplate(adminUrl: string, template: string): Db {
   const name = `${TEST_PREFIX}${process.pid}_${++made}`;
   const created = copy(adminUrl, template, name);
   return openPostgres(databaseUrl(adminUrl, name), { max: 3, idleTimeoutMillis: 200 }, created).db;
+}
+
+/** The URL of a new, empty database (dropped by the suite's teardown, as test databases are). */
+export async function emptyDatabase(adminUrl: string): Promise<string> {
+  const name = `${TEST_PREFIX}${process.pid}_${++made}`;
+  await adminPool(adminUrl).query(`CREATE DATABASE ${quoted(name)}`);
+  return databaseUrl(adminUrl, name);
 }
 
 async function copy(adminUrl: string, template: string, name: string): Promise<void> {

@@ -164,6 +164,12 @@ export const staffCodes = {
   'backup.target.unopenable': takes<{ path: string; reason: string }>(),
   'backup.target.inUse': takes<{ path: string }>(),
   'backup.target.unreadable': takes<{ path: string; reason: string }>(),
+  'backup.postgres': none(),
+  'cli.copy.usage': none(),
+  'cli.copy.done': takes<{ from: string; to: string; tables: Record<string, number> }>(),
+  'copy.target.notPostgres': takes<{ target: string }>(),
+  'copy.target.notEmpty': takes<{ target: string; table: string }>(),
+  'copy.mismatch': takes<{ table: string; source: number; target: number }>(),
 
   // The sign-in emails, in French then English (the address may belong to no known person).
   'mail.signIn.subject': none(),

@@ -33,10 +33,11 @@ export const enHelp: HelpCatalogue = {
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]
   backup <dest-file> [--json]              online copy of the database, checked (safe while the server runs)
   restore <backup-file> [--json]           replace the database with a checked backup (stop the server first)
+  copy <sqlite-file> <postgres-url>        move an institution's SQLite file into an empty PostgreSQL database
   help [<command>]                         this help, or one command's
   --version                                the server's version
 
-Environment: DATABASE_URL (default ./data/passerelle.db); PASSERELLE_LANG=fr|en, the language of these words (else the locale's, else French).`,
+Environment: DATABASE_URL (default ./data/passerelle.db; postgres://… for PostgreSQL); PASSERELLE_LANG=fr|en, the language of these words (else the locale's, else French).`,
   'cli.help.migrate': () => `Usage: pnpm passerelle migrate
 
 Applies the migrations the database lacks (every other command does too, before it runs). The server applies them at boot as well.`,

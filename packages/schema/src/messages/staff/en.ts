@@ -154,6 +154,16 @@ Company fields: name siret siren city website sector`,
   'backup.target.unopenable': ({ path, reason }) => `The current database ${path} cannot be opened (${reason}). Move it away, then restore again.`,
   'backup.target.inUse': ({ path }) => `${path} is in use (is the server running?). Stop every process using it, then restore again.`,
   'backup.target.unreadable': ({ path, reason }) => `The current database ${path} cannot be read (${reason}). Move it away, then restore again.`,
+  'backup.postgres': () =>
+    'DATABASE_URL is a PostgreSQL database: back it up with PostgreSQL\'s own tools, pg_dump -Fc "$DATABASE_URL" -f passerelle.dump, and restore with pg_restore --clean --if-exists -d "$DATABASE_URL" passerelle.dump (stop the servers first).',
+  'cli.copy.usage': () => `Usage: pnpm passerelle copy <sqlite-file> <postgres-url>
+
+Moves an institution from the embedded SQLite file to PostgreSQL: the file is checked and brought up to date, the PostgreSQL database migrated and found empty, then every row copied in one transaction (nothing is kept if anything fails) and the row counts compared. Stop the server first; then set DATABASE_URL to the PostgreSQL URL.`,
+  'cli.copy.done': ({ from, to, tables }) =>
+    `Copied ${from} into ${to}: ${Object.values(tables).reduce((a, b) => a + b, 0)} rows in ${Object.keys(tables).length} tables, the same counts on both sides.\n${Object.entries(tables).filter(([, n]) => n > 0).map(([t, n]) => `  ${t}: ${n}`).join('\n')}`,
+  'copy.target.notPostgres': ({ target }) => `${target} is not a PostgreSQL URL: give one such as postgres://user@host:5432/passerelle.`,
+  'copy.target.notEmpty': ({ target, table }) => `${target} is not empty (${table} has rows): copy only into a new, empty database, so that nothing is mixed or overwritten.`,
+  'copy.mismatch': ({ table, source, target }) => `${table}: ${source} rows in the file but ${target} copied; nothing was kept.`,
 
   'database.directory': ({ path }) => `DATABASE_URL names a folder, ${path}: give the path of a database file inside it, such as ${path.replace(/\/+$/, '')}/passerelle.db.`,
   'database.unwritable': ({ path, reason }) => `The database ${path} cannot be created or opened (${reason}): check that its folder exists or can be created, and that this user may write there.`,

@@ -33,10 +33,11 @@ export const frHelp: HelpCatalogue = {
   import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]
   backup <fichier-cible> [--json]          copie de la base en service, vérifiée (sans arrêter le serveur)
   restore <fichier-sauvegarde> [--json]    remplace la base par une sauvegarde vérifiée (arrêtez d’abord le serveur)
+  copy <fichier-sqlite> <url-postgres>     fait passer le fichier SQLite d’un établissement dans une base PostgreSQL vide
   help [<commande>]                        cette aide, ou celle d’une commande
   --version                                la version du serveur
 
-Environnement : DATABASE_URL (par défaut ./data/passerelle.db) ; PASSERELLE_LANG=fr|en, la langue de ces textes (sinon celle de la locale, sinon le français).`,
+Environnement : DATABASE_URL (par défaut ./data/passerelle.db ; postgres://… pour PostgreSQL) ; PASSERELLE_LANG=fr|en, la langue de ces textes (sinon celle de la locale, sinon le français).`,
   'cli.help.migrate': () => `Utilisation : pnpm passerelle migrate
 
 Applique les migrations qui manquent à la base de données (toute autre commande le fait aussi avant de s’exécuter). Le serveur les applique aussi au démarrage.`,

@@ -163,6 +163,16 @@ Champs des entreprises : name siret siren city website sector`,
   'backup.target.unopenable': ({ path, reason }) => `La base actuelle ${path} ne s’ouvre pas (${reason}). Déplacez-la, puis restaurez de nouveau.`,
   'backup.target.inUse': ({ path }) => `${path} est utilisée (le serveur tourne-t-il ?). Arrêtez tout processus qui l’utilise, puis restaurez de nouveau.`,
   'backup.target.unreadable': ({ path, reason }) => `La base actuelle ${path} ne se lit pas (${reason}). Déplacez-la, puis restaurez de nouveau.`,
+  'backup.postgres': () =>
+    'DATABASE_URL est une base PostgreSQL : sauvegardez-la avec les outils de PostgreSQL, pg_dump -Fc "$DATABASE_URL" -f passerelle.dump, et restaurez avec pg_restore --clean --if-exists -d "$DATABASE_URL" passerelle.dump (arrêtez d’abord les serveurs).',
+  'cli.copy.usage': () => `Utilisation : pnpm passerelle copy <fichier-sqlite> <url-postgres>
+
+Fait passer un établissement du fichier SQLite embarqué à PostgreSQL : le fichier est vérifié et mis à jour, la base PostgreSQL migrée et trouvée vide, puis chaque ligne copiée en une transaction (rien n’est gardé si quoi que ce soit échoue) et les nombres de lignes comparés. Arrêtez d’abord le serveur, puis donnez à DATABASE_URL l’URL PostgreSQL.`,
+  'cli.copy.done': ({ from, to, tables }) =>
+    `${from} copié dans ${to} : ${Object.values(tables).reduce((a, b) => a + b, 0)} lignes dans ${Object.keys(tables).length} tables, les mêmes nombres des deux côtés.\n${Object.entries(tables).filter(([, n]) => n > 0).map(([t, n]) => `  ${t} : ${n}`).join('\n')}`,
+  'copy.target.notPostgres': ({ target }) => `${target} n’est pas une URL PostgreSQL : donnez-en une comme postgres://utilisateur@hote:5432/passerelle.`,
+  'copy.target.notEmpty': ({ target, table }) => `${target} n’est pas vide (${table} a des lignes) : copiez seulement dans une base neuve et vide, pour que rien ne soit mêlé ni écrasé.`,
+  'copy.mismatch': ({ table, source, target }) => `${table} : ${source} lignes dans le fichier mais ${target} copiées ; rien n’a été gardé.`,
 
   'database.directory': ({ path }) => `DATABASE_URL désigne un dossier, ${path} : donnez le chemin d’un fichier de base de données à l’intérieur, comme ${path.replace(/\/+$/, '')}/passerelle.db.`,
   'database.unwritable': ({ path, reason }) => `La base de données ${path} ne peut être ni créée ni ouverte (${reason}) : vérifiez que son dossier existe ou peut être créé, et que cet utilisateur peut y écrire.`,
