@@ -20,6 +20,7 @@ export const EnvSchema = v.object({
    * (`PRAGMA max_page_count`, 4 KiB each), so that a full disk can be
    * rehearsed — writes then answer 507 while reads go on. Unset: no cap.
    */
+  DATABASE_POOL_SIZE: v.optional(v.pipe(v.string(), v.regex(/^([1-9]|[1-9]\d)$/, 'DATABASE_POOL_SIZE must be a whole number from 1 to 99.'), v.transform(Number))),
   DATABASE_MAX_PAGES: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/, 'DATABASE_MAX_PAGES must be a whole number of pages.'), v.transform(Number))),
   /** Accepted for the tools that read it; Passerelle behaves as in production unless PASSERELLE_DEV=1. */
   NODE_ENV: v.optional(v.picklist(['development', 'production', 'test'])),
@@ -57,6 +58,8 @@ export interface Config {
   databaseUrl: string;
   /** `PRAGMA max_page_count` for the server's connection; undefined = SQLite's default (no practical cap). */
   databaseMaxPages: number | undefined;
+  /** PostgreSQL: connections in each instance's pool (default 10). */
+  databasePoolSize: number | undefined;
   /** Development mode (PASSERELLE_DEV=1): the dev outbox and the other conveniences. Off unless switched on. */
   dev: boolean;
   smtpUrl: string | undefined;
@@ -105,6 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     databaseUrl: databasePath(e.DATABASE_URL, env.INIT_CWD),
     databaseMaxPages: e.DATABASE_MAX_PAGES,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dev,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
