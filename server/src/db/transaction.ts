@@ -220,3 +220,32 @@ export function query<T>(db: Db, read: (db: Db) => T | Promise<T>): Promise<T> {
     }
   });
 }
+
+/**
+ * `batches`, read from one snapshot of the database: an export that reads
+ * batch after batch sees every row present at its start exactly once, and
+ * none of the changes made meanwhile. On PostgreSQL a connection of its own
+ * holds a REPEATABLE READ, READ ONLY transaction for the whole stream (ended
+ * when the stream ends, fails or is dropped); on SQLite, whose one
+ * connection cannot stay in a transaction while other requests are served,
+ * each batch is its own read (README, "Exports").
+ */
+export async function* inSnapshot<T>(db: Db, batches: (db: Db) => AsyncIterable<T>): AsyncGenerator<T> {
+  const engine = postgresEngineOf(db);
+  if (!engine) return yield* batches(db);
+  await engine.ready;
+  const client = await engine.pool.connect();
+  const snapshot = builderOn(() => client);
+  handles.set(snapshot, { db, depth: 0, client, reading: true });
+  let ended = false;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    yield* batches(snapshot);
+    await client.query('COMMIT');
+    ended = true;
+  } finally {
+    handles.delete(snapshot);
+    if (!ended) await client.query('ROLLBACK').catch(() => {});
+    client.release();
+  }
+}

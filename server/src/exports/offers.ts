@@ -6,15 +6,19 @@ import { targetsByOffer } from '../offers/queries/offers.ts';
 import { entityNames } from '../profiles/queries/people.ts';
 import { offerView } from '../offers/offer-view.ts';
 import { keysetBatches, type ExportShape } from './stream.ts';
+import { inSnapshot } from '../db/transaction.ts';
 
 export async function offersExport(db: DbOrTx, actor: Actor, scope: OfferExportScope): Promise<{ shape: ExportShape<Offer>; batches: AsyncIterable<Offer[]> }> {
   const names = await entityNames(db, actor.tenantId, Object.keys(actor.entityParents));
 
   async function* batches(): AsyncGenerator<Offer[]> {
-    for await (const rows of keysetBatches((after: string | undefined, limit) => offersBatch(db, scope, after, limit), (r) => r.id)) {
-      const targets = await targetsByOffer(db, rows.map((r) => r.id));
-      yield rows.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, scope.today));
-    }
+    // One snapshot for the whole export (db/transaction.ts): each offer present at the start once.
+    yield* inSnapshot(db, async function* (db) {
+      for await (const rows of keysetBatches((after: string | undefined, limit) => offersBatch(db, scope, after, limit), (r) => r.id)) {
+        const targets = await targetsByOffer(db, rows.map((r) => r.id));
+        yield rows.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, scope.today));
+      }
+    });
   }
 
   return {

@@ -6,6 +6,7 @@
  * consent state comes from the consents area's own derivation, one query per
  * batch for all of its people.
  */
+import { inSnapshot } from '../db/transaction.ts';
 import { profileAudience, type Actor, type PersonExport } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { entityMembershipsOf, peopleBatch, type PeopleExportScope } from './queries/people.ts';
@@ -47,45 +48,48 @@ export async function peopleExport(db: DbOrTx, actor: Actor, scope: PeopleExport
   const consentColumns = purposes.flatMap((p) => p.version.channels.map((channel) => ({ key: p.key, channel, column: `consent_${p.key}_${channel}`, renewal: `renewal_${p.key}_${channel}` })));
 
   async function* batches(): AsyncGenerator<PersonExport[]> {
-    for await (const rows of keysetBatches((after: string | undefined, limit) => peopleBatch(db, scope, after, limit), (r) => r.id)) {
-      const ids = rows.map((r) => r.id);
-      const memberships = new Map<string, { role: string; entityId: string }[]>();
-      for (const m of await entityMembershipsOf(db, tenantId, ids)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
-      const choices = await lastChoicesOfPeople(db, tenantId, ids);
-      const caps = await solicitationCaps(db, tenantId, ids);
-      const allowances = await allowancesOf(db, tenantId, ids, now);
-      yield rows.map((row): PersonExport => {
-        const own = memberships.get(row.id) ?? [];
-        const audience = profileAudience(actor, { kind: 'person', tenantId, personId: row.id, entityIds: own.map((m) => m.entityId) });
-        const readsAll = audience === 'staff' || audience === 'self';
-        let profile: PersonExport['profile'] = null;
-        if (row.profile) {
-          const { reviewFlags: _flags, ...view } = viewFor(row.profile, audience, { now, entityNames: names });
-          profile = view;
-        }
-        const primary = profile?.emails?.find((e) => e.primary)?.address;
-        const personChoices = choices.get(row.id) ?? new Map();
-        const consents: PersonExport['consents'] = {};
-        const consentRenewals: PersonExport['consentRenewals'] = {};
-        for (const purpose of purposes) {
-          const { channels } = purposeState(purpose, personChoices, now);
-          consents[purpose.key] = Object.fromEntries(channels.map((ch) => [ch.channel, ch.granted]));
-          consentRenewals[purpose.key] = Object.fromEntries(channels.map((ch) => [ch.channel, ch.renewalNeeded]));
-        }
-        return {
-          id: row.id,
-          ...(row.externalId ? { externalId: row.externalId } : {}),
-          email: primary ?? (readsAll ? row.email : null),
-          displayName: readsAll ? row.displayName : null,
-          memberships: own.map((m) => ({ role: m.role, entityId: m.entityId, entityName: names.get(m.entityId) ?? '' })),
-          profile,
-          consents,
-          solicitationCapPerMonth: caps.get(row.id) ?? defaultCap,
-          consentRenewals,
-          solicitationRemainingThisMonth: allowances.get(row.id)?.remaining ?? 0,
-        };
-      });
-    }
+    // One snapshot for the whole export (db/transaction.ts): each person present at the start once.
+    yield* inSnapshot(db, async function* (db) {
+      for await (const rows of keysetBatches((after: string | undefined, limit) => peopleBatch(db, scope, after, limit), (r) => r.id)) {
+        const ids = rows.map((r) => r.id);
+        const memberships = new Map<string, { role: string; entityId: string }[]>();
+        for (const m of await entityMembershipsOf(db, tenantId, ids)) memberships.set(m.personId, [...(memberships.get(m.personId) ?? []), m]);
+        const choices = await lastChoicesOfPeople(db, tenantId, ids);
+        const caps = await solicitationCaps(db, tenantId, ids);
+        const allowances = await allowancesOf(db, tenantId, ids, now);
+        yield rows.map((row): PersonExport => {
+          const own = memberships.get(row.id) ?? [];
+          const audience = profileAudience(actor, { kind: 'person', tenantId, personId: row.id, entityIds: own.map((m) => m.entityId) });
+          const readsAll = audience === 'staff' || audience === 'self';
+          let profile: PersonExport['profile'] = null;
+          if (row.profile) {
+            const { reviewFlags: _flags, ...view } = viewFor(row.profile, audience, { now, entityNames: names });
+            profile = view;
+          }
+          const primary = profile?.emails?.find((e) => e.primary)?.address;
+          const personChoices = choices.get(row.id) ?? new Map();
+          const consents: PersonExport['consents'] = {};
+          const consentRenewals: PersonExport['consentRenewals'] = {};
+          for (const purpose of purposes) {
+            const { channels } = purposeState(purpose, personChoices, now);
+            consents[purpose.key] = Object.fromEntries(channels.map((ch) => [ch.channel, ch.granted]));
+            consentRenewals[purpose.key] = Object.fromEntries(channels.map((ch) => [ch.channel, ch.renewalNeeded]));
+          }
+          return {
+            id: row.id,
+            ...(row.externalId ? { externalId: row.externalId } : {}),
+            email: primary ?? (readsAll ? row.email : null),
+            displayName: readsAll ? row.displayName : null,
+            memberships: own.map((m) => ({ role: m.role, entityId: m.entityId, entityName: names.get(m.entityId) ?? '' })),
+            profile,
+            consents,
+            solicitationCapPerMonth: caps.get(row.id) ?? defaultCap,
+            consentRenewals,
+            solicitationRemainingThisMonth: allowances.get(row.id)?.remaining ?? 0,
+          };
+        });
+      }
+    });
   }
 
   return {

@@ -5,6 +5,7 @@
  * who may read it). Staff of one school thus get another school's company
  * pledges without amount, and individuals' gifts to it not at all.
  */
+import { inSnapshot } from '../db/transaction.ts';
 import type { Actor, Pledge, PledgeExportQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listVisiblePledges, type PledgeKeyset } from '../pledges/queries/list.ts';
@@ -18,10 +19,13 @@ export function pledgesExport(db: DbOrTx, actor: Actor, filters: PledgeExportFil
   const q = { ...filters, sort: 'createdAt' as const };
 
   async function* batches(): AsyncGenerator<Pledge[]> {
-    const read = (after: PledgeKeyset | undefined, limit: number) => listVisiblePledges(db, actor, q, { after, limit });
-    for await (const rows of keysetBatches(read, (r): PledgeKeyset => ({ k: r.pledge.createdAt, id: r.pledge.id }))) {
-      yield rows.map((r) => projectPledge(actor, r));
-    }
+    // One snapshot for the whole export (db/transaction.ts): each pledge present at the start once.
+    yield* inSnapshot(db, async function* (db) {
+      const read = (after: PledgeKeyset | undefined, limit: number) => listVisiblePledges(db, actor, q, { after, limit });
+      for await (const rows of keysetBatches(read, (r): PledgeKeyset => ({ k: r.pledge.createdAt, id: r.pledge.id }))) {
+        yield rows.map((r) => projectPledge(actor, r));
+      }
+    });
   }
 
   return {
