@@ -39,7 +39,7 @@ export function optionalMailCounts(db: DbOrTx, tenantId: string, personIds: read
 
 /** Whether the entity is one of the tenant's. */
 export function entityExists(db: DbOrTx, tenantId: string, entityId: string): Promise<boolean> {
-  return query(db, (db) => db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get() !== undefined);
+  return query(db, async (db) => (await db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get()) !== undefined);
 }
 
 /** A person's messages sent in [from, to), newest first, paged by (sentAt, id). */
@@ -121,12 +121,12 @@ export function checkRows(
 ): Promise<CheckRow[]> {
   return query(db, async (db) => {
     const last = alias(consentEvents, 'last_event');
-    const lastId = db
-      .select({ id: consentEvents.id })
+    // The last choice on the purpose and channel: its `seq` (a person's events are numbered), then that event by
+    // (tenant, purpose, person, channel, seq), rather than its id and then the event by id (a second index to descend).
+    const lastSeq = db
+      .select({ seq: sql<number>`max(${consentEvents.seq})` })
       .from(consentEvents)
-      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, on.purposeId), eq(consentEvents.personId, people.id), eq(consentEvents.channel, on.channel)))
-      .orderBy(desc(consentEvents.seq))
-      .limit(1);
+      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, on.purposeId), eq(consentEvents.personId, people.id), eq(consentEvents.channel, on.channel)));
     const inScope = on.scope.all
       ? sql<number>`1`
       : on.scope.entityIds.length === 0
@@ -163,10 +163,20 @@ export function checkRows(
         mail: sql<number>`${mail}`,
       })
       .from(people)
-      .leftJoin(last, eq(last.id, sql`${lastId}`))
+      .leftJoin(last, and(eq(last.tenantId, tenantId), eq(last.purposeId, on.purposeId), eq(last.personId, people.id), eq(last.channel, on.channel), eq(last.seq, sql`${lastSeq}`)))
       .where(and(eq(people.tenantId, tenantId), uuidIn(people.id, personIds)));
-    return (await q
-      .all())
-      .map((r) => ({ ...r, inScope: Boolean(r.inScope), erased: Boolean(r.erased), ledger: Number(r.ledger), mail: Number(r.mail), cap: r.cap === null ? null : Number(r.cap) }));
+    // Rows as arrays, in the order of the select above: for 10,000 people drizzle's mapping of each row into an object
+    // (a decoder per column) cost a sixth of the check; the few conversions it did are done here, the same on both engines.
+    return (await q.values()).map((r): CheckRow => ({
+      personId: String(r[0]),
+      inScope: Boolean(r[1]),
+      erased: Boolean(r[2]),
+      granted: r[3] === null ? null : Boolean(r[3]),
+      versionId: r[4] === null ? null : String(r[4]),
+      at: r[5] === null ? null : String(r[5]),
+      cap: r[6] === null ? null : Number(r[6]),
+      ledger: Number(r[7]),
+      mail: Number(r[8]),
+    }));
   });
 }
