@@ -1,18 +1,25 @@
 /**
  * The API load benchmark as a function, for `api.ts` (the command) and
  * `smoke.test.ts` (the same code on a tiny database in the default test
- * run). The real server and the baseline each run in their own process;
- * autocannon, in this one, drives them over loopback.
+ * run), on either engine. The real server and the baseline each run in their
+ * own process; autocannon, in this one, drives them over loopback. On
+ * PostgreSQL the same endpoints can then be run on two instances of the
+ * server over the same database, autocannon's connections shared between
+ * them (what a load balancer does, round-robin per connection).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { DEMO_ORIGIN } from '../../server/src/seed/demo.ts';
+import { connectDatabase } from '../../server/src/db/open.ts';
+import { pledges } from '../../server/src/db/tables/index.ts';
 import { signIn, startProcess, startServer, type RunningServer } from '../../server/bench/harness.ts';
-import { scaleDatabase, workingCopy, type Scale } from './seed.ts';
+import { postgresWorkingCopy, scaleDatabase, scalePostgres, workingCopy, type Scale } from './seed.ts';
 
 const testDir = fileURLToPath(new URL('..', import.meta.url));
+const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
+
+export type Engine = 'sqlite' | 'postgres';
 
 export interface LoadOptions {
   scale: Scale;
@@ -25,6 +32,10 @@ export interface LoadOptions {
   rate: number;
   /** Only the endpoints whose name contains this text (all when empty). */
   only?: string;
+  /** The database engine (SQLite when not said). */
+  engine?: Engine;
+  /** Then the same endpoints on two instances of the server over the same database (PostgreSQL only). */
+  twoInstances?: boolean;
 }
 
 export interface Figures {
@@ -45,9 +56,12 @@ export interface Figures {
 }
 
 export interface LoadReport {
+  engine: Engine;
   baseline: Figures[];
   endpoints: (Figures & { ratio: number })[];
   fixedRate: Figures[];
+  /** The endpoints on two instances; `ratio` is to the same endpoint on one. */
+  twoInstances: (Figures & { ratio: number })[];
   /** Resident memory of the server process, MiB: after boot and sign-in, and the peak under load. */
   rss: { idle: number; peak: number };
   /** Pledges the server answered 201 to, and how many of those are missing from the database once it has stopped. */
@@ -89,11 +103,16 @@ function endpoints(tokens: { student: string; donor: string }, acknowledged: str
   ];
 }
 
-async function load(target: RunningServer, name: string, requests: Request[], seconds: number, connections: number, overallRate?: number): Promise<Figures> {
-  const cpu = cpuOf(target.child.pid!);
-  const r = await autocannon({ url: target.base, requests, duration: seconds, connections, overallRate });
+/** Load on `targets`: one server, or several sharing the connections (autocannon spreads them over its URLs in turn). */
+async function load(targets: RunningServer | RunningServer[], name: string, requests: Request[], seconds: number, connections: number, overallRate?: number): Promise<Figures> {
+  const all = Array.isArray(targets) ? targets : [targets];
+  const cpuNow = () => all.reduce((sum, t) => sum + cpuOf(t.child.pid!), 0);
+  const cpu = cpuNow();
+  // autocannon takes several URLs at run time (lib/url.js), which its types do not say.
+  const url = (all.length === 1 ? all[0]!.base : all.map((t) => t.base)) as string;
+  const r = await autocannon({ url, requests, duration: seconds, connections, overallRate });
   const answers = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts, ok: r['2xx'], cpuMs: (cpuOf(target.child.pid!) - cpu) / answers };
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts, ok: r['2xx'], cpuMs: (cpuNow() - cpu) / answers };
 }
 
 /** User and system CPU time of a process so far, ms (Linux; clock ticks of 10 ms). */
@@ -121,15 +140,31 @@ function watchRss(pid: number): { stop: () => number } {
   };
 }
 
-/** How many of `ids` have no pledge row in `file`. */
-function missingPledges(file: string, ids: readonly string[]): number {
-  const sqlite = new Database(file, { readonly: true });
+/** How many of `ids` have no pledge row in the database `url` names (either engine, read through drizzle). */
+async function missingPledges(url: string, ids: readonly string[]): Promise<number> {
+  const { db, close } = connectDatabase(url, { poolSize: 1 });
   try {
-    const stored = new Set(sqlite.prepare('SELECT id FROM pledges').pluck().all() as string[]);
+    const stored = new Set((await db.select({ id: pledges.id }).from(pledges).all()).map((row) => row.id));
     return ids.filter((id) => !stored.has(id)).length;
   } finally {
-    sqlite.close();
+    await close();
   }
+}
+
+/** A private copy of the benchmark database for one run, on `engine`: its DATABASE_URL, and `remove()`. */
+async function runDatabase(engine: Engine, scale: Scale, log: (line: string) => void): Promise<{ url: string; remove: () => unknown }> {
+  const cached = await scaleDatabase(scale, log);
+  if (engine === 'postgres') return postgresWorkingCopy(await scalePostgres(scale, cached, log));
+  const copy = workingCopy(cached);
+  return { url: copy.file, remove: copy.remove };
+}
+
+/** The bare baseline for `engine`, in its own process over the database `url`. */
+function startBaseline(engine: Engine, url: string): Promise<RunningServer> {
+  // node-postgres is the server's dependency: its baseline lives with it.
+  return engine === 'postgres'
+    ? startProcess(serverDir, 'bench/baseline-postgres.ts', { DATABASE_URL: url }, 'Baseline on')
+    : startProcess(testDir, 'bench/baseline-server.ts', { DATABASE_URL: url }, 'Baseline on');
 }
 
 /**
@@ -137,24 +172,24 @@ function missingPledges(file: string, ids: readonly string[]): number {
  * drift), the endpoints in between, then the fixed-rate runs.
  */
 export async function runLoad(options: LoadOptions, log: (line: string) => void = console.log): Promise<LoadReport> {
-  const cached = await scaleDatabase(options.scale, log);
-  const copy = workingCopy(cached);
+  const engine = options.engine ?? 'sqlite';
+  const copy = await runDatabase(engine, options.scale, log);
   const running: RunningServer[] = [];
   try {
-    const baseline = await startProcess(testDir, 'bench/baseline-server.ts', { DATABASE_URL: copy.file }, 'Baseline on');
+    const baseline = await startBaseline(engine, copy.url);
     running.push(baseline);
-    const server = await startServer(copy.file);
+    const server = await startServer(copy.url);
     running.push(server);
     const pid = server.child.pid!;
     const tokens = { student: await signIn(server.base, 'student-ines'), donor: await signIn(server.base, 'alumna-claire') };
     const { seconds, warmup, connections } = options;
-    const run = async (target: RunningServer, name: string, requests: Request[]) => {
+    const run = async (target: RunningServer | RunningServer[], name: string, requests: Request[]) => {
       if (warmup > 0) await load(target, name, requests, warmup, connections);
       return load(target, name, requests, seconds, connections);
     };
 
     const baselineRequests: Request[] = [{ method: 'GET', path: '/baseline' }];
-    const report: LoadReport = { baseline: [], endpoints: [], fixedRate: [], rss: { idle: rssOf(pid), peak: 0 }, pledges: { acknowledged: 0, lost: 0 } };
+    const report: LoadReport = { engine, baseline: [], endpoints: [], fixedRate: [], twoInstances: [], rss: { idle: rssOf(pid), peak: 0 }, pledges: { acknowledged: 0, lost: 0 } };
     const acknowledged: string[] = [];
     report.baseline.push(await run(baseline, 'baseline (first)', baselineRequests));
     const rss = watchRss(pid);
@@ -170,12 +205,20 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     report.baseline.push(await run(baseline, 'baseline (last)', baselineRequests));
     const reference = report.baseline.reduce((sum, b) => sum + b.rps, 0) / report.baseline.length;
     report.endpoints = measured.map((m) => ({ ...m, ratio: m.rps / reference }));
+    if (options.twoInstances && engine === 'postgres') {
+      const second = await startServer(copy.url);
+      running.push(second);
+      for (const [i, endpoint] of chosen.entries()) {
+        const two = await run([server, second], endpoint.name, endpoint.requests);
+        report.twoInstances.push({ ...two, ratio: two.rps / measured[i]!.rps });
+      }
+    }
     for (const r of running.splice(0)) await stopped(r);
-    report.pledges = { acknowledged: acknowledged.length, lost: missingPledges(copy.file, acknowledged) };
+    report.pledges = { acknowledged: acknowledged.length, lost: await missingPledges(copy.url, acknowledged) };
     return report;
   } finally {
     for (const r of running) r.stop();
-    copy.remove();
+    await copy.remove();
   }
 }
 
