@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Problem } from '@passerelle/schema';
-import { testApp, type TestApp } from '../testing.ts';
+import { testApp, testPostgres, type TestApp } from '../testing.ts';
 import { auditLog, idempotencyKeys, pledges, profiles } from '../db/tables/index.ts';
 import { migrateDatabase, openDatabase, sqliteOf, type Db } from '../db/open.ts';
 import { seedDemo, DEMO_HOST_SECRET_DEFAULT, DEMO_KID } from '../seed/demo.ts';
@@ -27,7 +27,8 @@ const gift = (n: number) => ({
 // PRAGMA takes no bound parameters: the numbers are ours, not input.
 const pragma = (db: Db, text: string) => sqliteOf(db).get<Record<string, number>>(sql.raw(`PRAGMA ${text}`));
 
-describe('a full database', () => {
+// SQLite-only: a file capped with PRAGMA max_page_count; PostgreSQL's full disk is rehearsed below.
+describe.skipIf(testPostgres)('a full database (SQLite: the file capped by PRAGMA max_page_count)', () => {
   let t: TestApp;
   let token: string;
   let key = 0;

@@ -5,38 +5,27 @@ import { message } from '@passerelle/schema/messages';
 import { ProblemError, problemResponse } from './problem.ts';
 import { MAX_BODY_BYTES } from './limits.ts';
 import { logOf } from './request-log.ts';
+import { databaseRefusal, type DatabaseRefusal } from '../db/refusal.ts';
 
 /** Seconds a client should wait before retrying a write the database could not take. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
-/**
- * The SQLite result code behind an error, if any: better-sqlite3 throws a
- * SqliteError with `code` ('SQLITE_FULL', 'SQLITE_BUSY_SNAPSHOT'…), which
- * drizzle wraps in a DrizzleQueryError as its `cause`.
- */
-export function sqliteCode(err: unknown): string | undefined {
-  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
-  }
-  return undefined;
-}
+/** The SQLite result code behind an error, if any (db/refusal.ts). */
+export { sqliteCode } from '../db/refusal.ts';
 
 /**
- * A database that cannot take the write: full (507) or locked by another
- * writer beyond the busy timeout (503, retry shortly). Either way the
- * transaction was rolled back (`withTransaction` does it on any
- * rejection), so the answer can honestly say nothing was saved.
+ * A database that cannot take the request, on either engine: full (507),
+ * or busy or unreachable for a moment (503, retry shortly): a locked
+ * SQLite file, a PostgreSQL server that refuses connections, is shutting
+ * down or has none left. Either way the transaction was rolled back
+ * (`withTransaction` does it on any rejection), so the answer can honestly
+ * say nothing was saved.
  */
-async function databaseProblem(c: Context, code: string): Promise<Response | undefined> {
-  const primary = code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
-  if (primary === 'SQLITE_FULL') return problemResponse(c, 'storageFull', message('server.storageFull'));
-  if (primary === 'SQLITE_BUSY' || primary === 'SQLITE_LOCKED') {
-    return problemResponse(c, 'unavailable', message('server.busy', { seconds: BUSY_RETRY_AFTER_SECONDS }), {
-      headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
-    });
-  }
-  return undefined;
+function databaseProblem(c: Context, refusal: DatabaseRefusal): Promise<Response> {
+  if (refusal.kind === 'full') return problemResponse(c, 'storageFull', message('server.storageFull'));
+  return problemResponse(c, 'unavailable', message('server.busy', { seconds: BUSY_RETRY_AFTER_SECONDS }), {
+    headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+  });
 }
 
 /**
@@ -56,13 +45,12 @@ export const onError: ErrorHandler = async (err, c) => {
     if (status === 401) return problemResponse(c, 'unauthenticated', message('auth.required'), { headers: { 'www-authenticate': 'Bearer' } });
     if (status === 415) return problemResponse(c, 'unsupportedMediaType', message('request.notJson'));
   }
-  const code = sqliteCode(err);
-  const answer = code ? await databaseProblem(c, code) : undefined;
+  const refusal = databaseRefusal(err);
   const where = { method: c.req.method, route: routeOf(c) };
-  if (answer) {
-    // One line, not the stack: a full disk makes every write fail the same way.
-    logOf(c).warn({ ...where, sqlite: code }, 'database refused the request');
-    return answer;
+  if (refusal) {
+    // One line, not the stack: a full disk or a stopped server makes every request fail the same way.
+    logOf(c).warn({ ...where, database: refusal.code }, 'database refused the request');
+    return databaseProblem(c, refusal);
   }
   // One JSON line with the request's id, the error's type, message and stack (never in the answer).
   logOf(c).error({ ...where, err }, 'request failed');

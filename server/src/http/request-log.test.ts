@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createApp } from '../app.ts';
-import { memoryDatabase } from '../db/open.ts';
+import { memoryDatabase, sqliteOf, type Db } from '../db/open.ts';
+import { postgresEngineOf } from '../db/postgres/open.ts';
 import { ConfigError, parseConfig, testConfig } from '../env.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { testApp } from '../testing.ts';
@@ -13,6 +14,17 @@ function keptLog() {
   const raw: string[] = [];
   const logger = createLogger({ logLevel: 'info', dev: false }, { write: (line: string) => void (raw.push(line), lines.push(JSON.parse(line) as Record<string, unknown>)) });
   return { logger, lines, raw };
+}
+
+/** Closes the database under the app, a failure nobody foresaw; returns what the engine then says of every statement. */
+async function closeUnder(db: Db): Promise<RegExp> {
+  const engine = postgresEngineOf(db);
+  if (engine) {
+    await engine.pool.end();
+    return /Cannot use a pool after calling end on the pool/;
+  }
+  (sqliteOf(db) as unknown as { $client: { close(): void } }).$client.close();
+  return /database connection is not open/;
 }
 
 function loggedApp() {
@@ -52,7 +64,7 @@ describe('the request log', () => {
     const token = await t.signIn('student-ines');
     t.lines.length = 0;
     t.raw.length = 0;
-    (t.db as unknown as { $client: { close(): void } }).$client.close();
+    const said = await closeUnder(t.db);
     const res = await t.app.request('/v1/me', { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'broken-1' } });
     expect(res.status).toBe(500);
     const body = await res.text();
@@ -60,7 +72,7 @@ describe('the request log', () => {
     const errors = t.lines.filter((l) => l.level === 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ reqId: 'broken-1', method: 'GET', route: '/v1/me', msg: 'request failed' });
-    expect((errors[0]!.err as { stack: string }).stack).toMatch(/database connection is not open/);
+    expect((errors[0]!.err as { stack: string }).stack).toMatch(said);
     // Each event is one line: the stack's line breaks stay inside the JSON string.
     for (const line of t.raw) expect(line.trimEnd().split('\n')).toHaveLength(1);
     expect(t.lines.at(-1)).toMatchObject({ reqId: 'broken-1', status: 500, level: 40 });

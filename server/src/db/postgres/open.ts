@@ -13,6 +13,7 @@ import pg from 'pg';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Db } from '../open.ts';
 import { toPostgres } from './statements.ts';
+import { fromDatabase } from '../refusal.ts';
 
 /** What runs statements: the pool, or a transaction's own connection. */
 export interface Queryable {
@@ -60,8 +61,14 @@ const types = {
 /** drizzle's statement callback over `target` (awaited before each statement). */
 export function runner(target: () => Queryable | Promise<Queryable>) {
   return async (sql: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
-    const client = await target();
-    const result = await client.query({ text: toPostgres(sql), values: params, rowMode: 'array' });
+    let result: pg.QueryArrayResult;
+    try {
+      const client = await target();
+      result = await client.query({ text: toPostgres(sql), values: params, rowMode: 'array' });
+    } catch (error) {
+      // The server's refusal or the connection's failure: the API words the ones that mean "full" or "try again" (db/refusal.ts).
+      throw fromDatabase(error);
+    }
     if (method === 'run') return { rows: [], changes: result.rowCount ?? 0 };
     if (method === 'get') return { rows: result.rows[0] as unknown[] };
     return { rows: result.rows };
@@ -93,6 +100,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}, before:
   });
   // An idle connection that breaks (the server restarted) must not crash the process: the next query reconnects.
   pool.on('error', () => {});
+  // A connection the pool cannot give (the server down or refusing, none free in time) is the database's failure,
+  // for a transaction's own connection as for a statement's (db/refusal.ts words it 503).
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: unknown) => (callback === undefined ? connect()!.catch((error: unknown) => Promise.reject(fromDatabase(error))) : connect(callback))) as typeof pool.connect;
   const engine = new PostgresEngine(pool, before);
   const db = builderOn(async () => {
     await engine.ready;
