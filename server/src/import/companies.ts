@@ -58,7 +58,7 @@ export async function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
     return { line, outcome: 'updated', id: company.id, match: 'siret', fields, said: null };
   }
 
-  function create(line: number, r: CompanyImportRow, given: string[]): RowResult {
+  async function create(line: number, r: CompanyImportRow, given: string[]): Promise<RowResult> {
     if (!r.name) return rejected(line, staffMessage('import.company.needsName'));
     if (!r.siret) return rejected(line, staffMessage('import.company.needsSiret'));
     const company: CompanyRow = {
@@ -71,7 +71,7 @@ export async function companiesImporter(tx: Tx, ctx: CompaniesImportContext) {
       sector: r.sector ?? null,
       status: 'active',
     };
-    insert({ ...company, tenantId, createdBy: null, createdAt: at });
+    await insert({ ...company, tenantId, createdBy: null, createdAt: at });
     index(company);
     ctx.audit.push({ action: 'company.import.create', objectType: 'company', objectId: company.id, detail: { line, fields: given } });
     return { line, outcome: 'created', id: company.id, match: null, fields: given, said: null };

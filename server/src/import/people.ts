@@ -105,13 +105,13 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
   const flag = (personId: string, otherPersonId: string, reason: 'email' | 'nameYearProgramme') =>
     write.flag({ id: randomUUID(), tenantId, personId, otherPersonId, reason, createdAt: at });
 
-  const addMembership = (personId: string, role: 'student' | 'alumnus', entityId: string) => {
+  const addMembership = async (personId: string, role: 'student' | 'alumnus', entityId: string) => {
     const id = randomUUID();
-    write.membership({ id, tenantId, personId, role, entityId, createdAt: at });
+    await write.membership({ id, tenantId, personId, role, entityId, createdAt: at });
     memberships.set(personId, [...(memberships.get(personId) ?? []), { id, personId, role, entityId }]);
   };
 
-  function create(line: number, r: PersonImportRow, entityId: string | null, given: string[]): RowResult {
+  async function create(line: number, r: PersonImportRow, entityId: string | null, given: string[]): Promise<RowResult> {
     if (!r.givenName || !r.familyName) return rejected(line, staffMessage('import.person.needsNames'));
     if (!entityId) return rejected(line, staffMessage('import.person.needsSchool'));
     const id = randomUUID();
@@ -121,11 +121,11 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     const profile = newProfileRow(tenantId, id, fields, true, at);
     // At most 20 pairs per line, as the profile's own duplicate guard.
     const others = [...(byNameYear.get(nameYearKey(profile) ?? '') ?? [])].slice(0, 20);
-    write.person({ id, tenantId, externalId: r.externalId ?? null, email: r.email ?? null, displayName: `${fields.givenName} ${fields.familyName}`, createdAt: at });
-    write.profile(profile);
+    await write.person({ id, tenantId, externalId: r.externalId ?? null, email: r.email ?? null, displayName: `${fields.givenName} ${fields.familyName}`, createdAt: at });
+    await write.profile(profile);
     // The existing flag, with the closest reason it has: staff see "same name and year" pairs there.
-    for (const other of others) flag(id, other, 'nameYearProgramme');
-    addMembership(id, r.role ?? 'alumnus', entityId);
+    for (const other of others) await flag(id, other, 'nameYearProgramme');
+    await addMembership(id, r.role ?? 'alumnus', entityId);
     index({ id, externalId: r.externalId ?? null, email: r.email ?? null, displayName: null, profile });
     ctx.audit.push({
       action: 'profile.import.create',
@@ -162,7 +162,7 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     let note: StaffMessage | null = null;
 
     if (r.externalId && person.externalId !== r.externalId) {
-      write.setExternalId({ tenantId, id: person.id, externalId: r.externalId });
+      await write.setExternalId({ tenantId, id: person.id, externalId: r.externalId });
       person.externalId = r.externalId;
       byExternalId.set(r.externalId, person);
       changed.push('externalId');
@@ -173,10 +173,10 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
     if (school) {
       const mine = (memberships.get(person.id) ?? []).filter((m) => m.entityId === school);
       if (mine.length === 0) {
-        addMembership(person.id, r.role ?? 'alumnus', school);
+        await addMembership(person.id, r.role ?? 'alumnus', school);
         changed.push('role');
       } else if (r.role && !mine.some((m) => m.role === r.role)) {
-        write.setRole({ tenantId, id: mine[0]!.id, role: r.role });
+        await write.setRole({ tenantId, id: mine[0]!.id, role: r.role });
         mine[0]!.role = r.role;
         changed.push('role');
       }
@@ -194,7 +194,7 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         row = (await updateProfile(through, ctx.call, { personId: person.id, changes, recordAs })).row;
       } else {
         row = newProfileRow(tenantId, person.id, after, profileChanged.some(isSchoolOwned), at);
-        write.profile(row);
+        await write.profile(row);
       }
       unindex(person);
       person.profile = row;
@@ -202,7 +202,7 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
       if (r.email) {
         const other = byEmail.get(r.email);
         if (other && other.id !== person.id) {
-          flag(person.id, other.id, 'email');
+          await flag(person.id, other.id, 'email');
           note = staffMessage('import.person.emailTaken', { email: r.email, other: other.id });
         }
       }

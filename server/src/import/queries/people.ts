@@ -52,7 +52,7 @@ export function listEntities(db: DbOrTx, tenantId: string): Promise<{ id: string
 
 const profileColumns = Object.keys(getTableColumns(profiles)) as (keyof ProfileRow)[];
 
-/** The import's writes, each compiled once for the transaction. */
+/** The import's writes, each compiled once for the transaction; await each. */
 export function peopleWriters(tx: DbOrTx) {
   return query(tx, (tx) => {
     const role = tx
@@ -72,8 +72,8 @@ export function peopleWriters(tx: DbOrTx) {
       /** A duplicate flag; an identical open one already there is left as is. */
       flag: preparedInsert(tx, profileDuplicateFlags, ['id', 'tenantId', 'personId', 'otherPersonId', 'reason', 'createdAt'], { ignoreConflicts: true }),
       /** A student who graduated: the membership in the same school changes role. */
-      setRole: (values: { tenantId: string; id: string; role: 'student' | 'alumnus' }) => void role.run(values),
-      setExternalId: (values: { tenantId: string; id: string; externalId: string }) => void externalId.run(values),
+      setRole: async (values: { tenantId: string; id: string; role: 'student' | 'alumnus' }): Promise<void> => void (await role.run(values)),
+      setExternalId: async (values: { tenantId: string; id: string; externalId: string }): Promise<void> => void (await externalId.run(values)),
     };
   });
 }
