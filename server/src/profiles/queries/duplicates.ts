@@ -79,7 +79,7 @@ export function insertDuplicateFlag(
   flag: { tenantId: string; personId: string; otherPersonId: string; reason: DuplicateReason; createdAt: string },
 ): Promise<void> {
   return query(tx, async (tx) => {
-    const twin = tx
+    const twin = await tx
       .select({ id: profileDuplicateFlags.id })
       .from(profileDuplicateFlags)
       .where(

@@ -31,8 +31,8 @@ export function insertReceipt(tx: DbOrTx, values: ReceiptInsert): Promise<Receip
 
 /** Marks an issued receipt cancelled (and by which one it is replaced); false if it was not issued any more. */
 export function cancelReceiptRow(tx: DbOrTx, tenantId: string, id: string, set: { cancelledAt: string; cancelReason: string; replacedById: string | null }): Promise<boolean> {
-  return query(tx, (tx) => {
-    const done = tx
+  return query(tx, async (tx) => {
+    const done = await tx
       .update(receipts)
       .set({ status: 'cancelled', ...set })
       .where(and(eq(receipts.tenantId, tenantId), eq(receipts.id, id), eq(receipts.status, 'issued')))
@@ -67,7 +67,7 @@ export function listIssuedReceiptsOfPledges(db: DbOrTx, tenantId: string, pledge
 
 /** Whether the pledge ever had a receipt (issued or cancelled). */
 export function pledgeHasReceipt(db: DbOrTx, tenantId: string, pledgeId: string): Promise<boolean> {
-  return query(db, (db) => db.select({ id: receipts.id }).from(receipts).where(and(eq(receipts.tenantId, tenantId), eq(receipts.pledgeId, pledgeId))).limit(1).get() !== undefined);
+  return query(db, async (db) => (await db.select({ id: receipts.id }).from(receipts).where(and(eq(receipts.tenantId, tenantId), eq(receipts.pledgeId, pledgeId))).limit(1).get()) !== undefined);
 }
 
 export interface ReceiptKeyset {
