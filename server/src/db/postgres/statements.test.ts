@@ -17,4 +17,14 @@ describe('toPostgres', () => {
     expect(toPostgres('update "c" set "last" = "c"."last" + 1, "n" = (+"c"."n")')).toBe('update "c" set "last" = "c"."last" + 1, "n" = ("c"."n")');
     expect(toPostgres('select ? +"a" from t')).toBe('select $1 +"a" from t');
   });
+
+  it('writes an upsert’s conflict target with bare column names, as PostgreSQL wants them', () => {
+    expect(toPostgres('insert into "s" ("year", "c") values (?, ?) on conflict ("s"."year") do update set "c" = ?')).toBe(
+      'insert into "s" ("year", "c") values ($1, $2) on conflict ("year") do update set "c" = $3',
+    );
+    expect(toPostgres('insert into "r" ("t", "y", "last") values (?, ?, ?) on conflict ("r"."t", "r"."y") do update set "last" = "r"."last" + 1 returning "last"')).toBe(
+      'insert into "r" ("t", "y", "last") values ($1, $2, $3) on conflict ("t", "y") do update set "last" = "r"."last" + 1 returning "last"',
+    );
+    expect(toPostgres('insert into "f" ("a") values (?) on conflict do nothing')).toBe('insert into "f" ("a") values ($1) on conflict do nothing');
+  });
 });

@@ -5,8 +5,10 @@
  * placeholder (`?` there, `$1…` here), SQLite's planner hint `+"column"`
  * (a unary plus that keeps SQLite from using an index on the column; on
  * PostgreSQL, whose planner needs no such hint, it would be an error on
- * text, so it is dropped), and a few value types, handled by the type
- * parsers in `open.ts`.
+ * text, so it is dropped), the conflict target of an upsert (the builder
+ * writes `on conflict ("table"."column")`, which SQLite takes and
+ * PostgreSQL refuses: it wants the bare column names), and a few value
+ * types, handled by the type parsers in `open.ts`.
  */
 
 /** Words after which a `+` can only be unary. */
@@ -21,11 +23,16 @@ function unary(out: string): boolean {
   return word !== undefined && BEFORE_OPERAND.has(word.toLowerCase());
 }
 
+/** An upsert's conflict target: a list of column names, each qualified by its table. */
+const CONFLICT_TARGET = /( on conflict \()((?:"(?:[^"]|"")*"\."(?:[^"]|"")*"(?:, )?)+)\)/g;
+/** The table's name before a column's, in a conflict target. */
+const QUALIFIER = /"(?:[^"]|"")*"\.(?=")/g;
+
 /** Statements already translated: the builder writes the same text for every call of a query. */
 const translated = new Map<string, string>();
 const MAX_KEPT = 2_000;
 
-/** `sql` with each `?` placeholder (outside quotes and comments) numbered `$1`, `$2`…, and SQLite's index hints dropped. */
+/** `sql` with each `?` placeholder (outside quotes and comments) numbered `$1`, `$2`…, SQLite's index hints dropped and conflict targets unqualified. */
 export function toPostgres(sql: string): string {
   const known = translated.get(sql);
   if (known !== undefined) return known;
@@ -55,6 +62,7 @@ export function toPostgres(sql: string): string {
       i++;
     }
   }
+  out = out.replace(CONFLICT_TARGET, (_, head: string, columns: string) => `${head}${columns.replace(QUALIFIER, '')})`);
   if (translated.size >= MAX_KEPT) translated.clear();
   translated.set(sql, out);
   return out;
