@@ -26,6 +26,8 @@ interface AreaPrefixes {
   /** Purposes, consents and the person's rights (erasure, export). */
   consents: 'purpose' | 'consent' | 'erasure' | 'rights';
   solicitations: 'solicitation';
+  /** People inactive for the institution's number of years, and their anonymisation. */
+  retention: 'retention';
   webhooks: 'webhook';
   /** Email preferences, unsubscribing, the freshness campaign. */
   mail: 'mail';

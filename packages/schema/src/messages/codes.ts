@@ -137,7 +137,7 @@ export const codes = {
   'policy.pledge.ownCompanyOnly': none(),
   'policy.offer.lockedForAuthor': none(),
   'policy.offer.outsideStaffScope': none(),
-  'policy.adminOnly': takes<{ task: 'purposes' | 'consentDefaults' | 'consentExport' | 'solteaCalendar' | 'paymentPages' }>(),
+  'policy.adminOnly': takes<{ task: 'purposes' | 'consentDefaults' | 'consentExport' | 'solteaCalendar' | 'paymentPages' | 'mailSettings' }>(),
   'policy.moderationQueue': none(),
   'policy.offerBoardSignIn': none(),
   'policy.duplicatesStaffOnly': none(),
@@ -211,6 +211,9 @@ export const codes = {
   'pledge.report.line.uai': none(),
   'pledge.report.line.amount': none(),
   'pledge.report.line.date': none(),
+  'pledge.transfer.notFound': none(),
+  'pledge.transfer.matched': none(),
+  'pledge.transfer.notCandidate': none(),
 
   // Tax receipts.
   'receipt.issuer.status': none(),
@@ -279,6 +282,12 @@ export const codes = {
   'solicitation.refused.renewalNeeded': none(),
   'solicitation.refused.capReached': none(),
 
+  // Retention (retention/index.ts): the number of years, and why someone is not anonymised by the rule.
+  'retention.years.range': none(),
+  /** `since`: the day (YYYY-MM-DD) of their last activity, within the rule's years. */
+  'retention.active': takes<{ since: string }>(),
+  'retention.excluded': takes<{ reason: 'institutionAccount' | 'erasureRequested' }>(),
+
   // Webhooks.
   'webhook.notFound': none(),
   'webhook.entity': none(),
@@ -301,6 +310,11 @@ export const codes = {
   'link.token': none(),
   'mail.freshness.months': none(),
   'mail.freshness.notConfigured': none(),
+  'mail.branding.name': none(),
+  'mail.branding.colour': none(),
+  'mail.branding.contrast': none(),
+  'mail.pages.https': none(),
+  'mail.pages.unregisteredOrigin': takes<{ origin: string }>(),
   'link.unknown': none(),
   'link.used': takes<{ address: string }>(),
   'link.expired': takes<{ address: string }>(),

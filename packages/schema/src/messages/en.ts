@@ -16,6 +16,7 @@ import { pledges } from './en/pledges.ts';
 import { policy } from './en/policy.ts';
 import { profiles } from './en/profiles.ts';
 import { receipts } from './en/receipts.ts';
+import { retention } from './en/retention.ts';
 import { solicitations } from './en/solicitations.ts';
 import { webhooks } from './en/webhooks.ts';
 
@@ -31,6 +32,7 @@ export const en: Catalogue = {
   ...profiles,
   ...consents,
   ...solicitations,
+  ...retention,
   ...webhooks,
   ...mail,
 };

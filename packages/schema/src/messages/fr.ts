@@ -16,6 +16,7 @@ import { pledges } from './fr/pledges.ts';
 import { policy } from './fr/policy.ts';
 import { profiles } from './fr/profiles.ts';
 import { receipts } from './fr/receipts.ts';
+import { retention } from './fr/retention.ts';
 import { solicitations } from './fr/solicitations.ts';
 import { webhooks } from './fr/webhooks.ts';
 
@@ -31,6 +32,7 @@ export const fr: Catalogue = {
   ...profiles,
   ...consents,
   ...solicitations,
+  ...retention,
   ...webhooks,
   ...mail,
 };

@@ -67,9 +67,12 @@ export const actionResourceKind = {
   'receipt.setIssuer': 'records',
   'pledge.setCalendar': 'records',
   'pledge.setPaymentPages': 'records',
+  'mail.configure': 'records',
   'solicitation.record': 'records',
   'solicitation.check': 'records',
   'solicitation.read': 'person',
+  'retention.review': 'records',
+  'retention.setRule': 'records',
 } as const satisfies Record<Action, Resource['kind']>;
 
 type KindOf<A extends Action> = (typeof actionResourceKind)[A];
@@ -198,6 +201,8 @@ const rules: Rules = {
   // The SOLTéA calendar and where gifts are paid: administrators (an admin membership covers the whole tenant).
   'pledge.setCalendar': (actor) => isAdmin(actor),
   'pledge.setPaymentPages': (actor) => isAdmin(actor),
+  // How the institution's messages look and where their links land speaks for the whole institution: administrators.
+  'mail.configure': (actor) => isAdmin(actor),
 
   // Purposes, consent defaults and the CRM export of consents are the administrators' (an admin membership covers the whole tenant).
   'purpose.manage': (actor) => isAdmin(actor),
@@ -217,6 +222,11 @@ const rules: Rules = {
   'solicitation.record': (actor, records) => looksAfter(actor, records.entityIds),
   'solicitation.check': (actor, records) => looksAfter(actor, records.entityIds),
   'solicitation.read': selfOrStaffOfOwner,
+
+  // Retention: staff review the inactive people of the entities they look after (administrators the whole tenant); each
+  // one is anonymised through the erasure's own rule, `erasure.process`. The number of years is the institution's: administrators.
+  'retention.review': (actor, records) => looksAfter(actor, records.entityIds),
+  'retention.setRule': (actor) => isAdmin(actor),
 
   // Staff export what their entities hold; the whole tenant (no entity named) is the administrators'.
   'records.export': (actor, records) => looksAfter(actor, records.entityIds),

@@ -59,9 +59,12 @@ export const refusalReasons: Readonly<Record<Action, Message>> = {
   'receipt.setIssuer': refused('receipt.setIssuer'),
   'pledge.setCalendar': { code: 'policy.adminOnly', params: { task: 'solteaCalendar' } },
   'pledge.setPaymentPages': { code: 'policy.adminOnly', params: { task: 'paymentPages' } },
+  'mail.configure': { code: 'policy.adminOnly', params: { task: 'mailSettings' } },
   'solicitation.record': refused('solicitation.record'),
   'solicitation.check': refused('solicitation.check'),
   'solicitation.read': refused('solicitation.read'),
+  'retention.review': refused('retention.review'),
+  'retention.setRule': refused('retention.setRule'),
 };
 
 /** School-owned profile fields recorded by staff: the person asks them to correct them. */

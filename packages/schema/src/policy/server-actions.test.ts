@@ -136,12 +136,13 @@ describe('profiles, field by field', () => {
     expect(can(admin, 'erasure.process', person('p-admin', ['univ']))).toBe(false);
     expect(decide(staff, 'erasure.process', person('p-x', ['mgmt']))).toMatchObject({ reason: { code: 'policy.erasureStaffOnly' } });
   });
-  it('the SOLTéA calendar and the payment pages: administrators only, with the reason', () => {
-    for (const action of ['pledge.setCalendar', 'pledge.setPaymentPages'] as const) {
+  it('the SOLTéA calendar, the payment pages and the messages’ branding and pages: administrators only, with the reason', () => {
+    for (const action of ['pledge.setCalendar', 'pledge.setPaymentPages', 'mail.configure'] as const) {
       expect([student, rep, staff, admin, guest].map((a) => can(a, action, records()))).toEqual([false, false, false, true, false]);
     }
     expect(decide(staff, 'pledge.setCalendar', records())).toMatchObject({ reason: { code: 'policy.adminOnly', params: { task: 'solteaCalendar' } } });
     expect(decide(staff, 'pledge.setPaymentPages', records())).toMatchObject({ reason: { code: 'policy.adminOnly', params: { task: 'paymentPages' } } });
+    expect(decide(staff, 'mail.configure', records())).toMatchObject({ reason: { code: 'policy.adminOnly', params: { task: 'mailSettings' } } });
   });
 });
 

@@ -102,9 +102,12 @@ export const serverActions = [
   'receipt.setIssuer', // the institution's eligibility to issue tax receipts (legal name, status, signatory)
   'pledge.setCalendar', // set a year's SOLTéA calendar (national: it applies to every institution)
   'pledge.setPaymentPages', // the gifts' payment pages and their signed callback
+  'mail.configure', // the name and colours of the institution's messages, and the pages their links open
   'solicitation.record', // record a message sent to a person, in the name of a sending entity (the ledger)
   'solicitation.check', // ask who may be contacted now, before sending
   'solicitation.read', // who contacted a person, for what and when
+  'retention.review', // the people of one's entities inactive for the institution's number of years, for review and anonymisation
+  'retention.setRule', // the institution's number of years without activity after which people are listed
 ] as const;
 
 /** Every action the policy decides on. */

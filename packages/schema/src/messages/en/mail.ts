@@ -8,4 +8,9 @@ export const mail: CatalogueArea<'mail'> = {
   'mail.person.notFound': () => 'This person does not exist, or you cannot see them.',
   'mail.freshness.months': () => 'A whole number of months, from 1 to 120.',
   'mail.freshness.notConfigured': () => 'The freshness campaign needs the purpose people agree to (settings.freshness.purpose): ask an administrator to set it.',
+  'mail.branding.name': () => 'The name at the top of messages: 1 to 120 characters, on one line.',
+  'mail.branding.colour': () => 'A colour as # and six hexadecimal digits, such as #1f3a93.',
+  'mail.branding.contrast': () => 'This colour is too light to read against white (at least 4.5:1 is needed): choose a darker one.',
+  'mail.pages.https': () => 'A page of the institution’s site, starting with https://, such as https://www.univ-exemple.fr/mon-compte.',
+  'mail.pages.unregisteredOrigin': ({ origin }) => `${origin} is not one of the institution’s registered origins, so the portal on this page could not sign people in: register it first, or choose a page of a registered origin.`,
 };

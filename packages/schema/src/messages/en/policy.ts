@@ -68,11 +68,14 @@ const refusals: Record<Action, string> = {
   'receipt.setIssuer': 'Only administrators set in whose name the institution issues its tax receipts. Ask an administrator of your institution.',
   'pledge.setCalendar': 'Only administrators set the SOLTéA calendar. Ask an administrator of your institution.',
   'pledge.setPaymentPages': 'Only administrators choose the gifts’ payment pages. Ask an administrator of your institution.',
+  'mail.configure': 'Only administrators set the name, colours and pages of the institution’s messages. Ask an administrator of your institution.',
   'solicitation.record':
     'Only staff of the sending entity, or an administrator, can record a message sent in its name. Sign in with an account of that entity, or ask its office.',
   'solicitation.check': 'Only staff, for their own entities, and administrators can check who may be contacted. Ask your school’s office.',
   'solicitation.read':
     'Only the person concerned, staff of one of their entities or an administrator can see who contacted them. Ask the person or their school’s office.',
+  'retention.review': 'Only staff, for their own entities, and administrators review the people inactive for the retention period. Ask your school’s office.',
+  'retention.setRule': 'Only administrators set how many years without activity the retention rule waits. Ask an administrator of your institution.',
 };
 
 export const policy: CatalogueArea<'policy'> = {
@@ -92,7 +95,7 @@ export const policy: CatalogueArea<'policy'> = {
   'policy.offer.outsideStaffScope': () =>
     'As staff you can post offers only for your own entities and the ones below them. Choose targets within your scope, or ask the careers office of that school to post it.',
   'policy.adminOnly': ({ task }) =>
-    `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states', solteaCalendar: 'set the SOLTéA calendar', paymentPages: 'choose the gifts’ payment pages' }[task]}. Ask an administrator of your institution.`,
+    `Only administrators can ${{ purposes: 'manage purposes', consentDefaults: 'change the consent defaults', consentExport: 'export consent states', solteaCalendar: 'set the SOLTéA calendar', paymentPages: 'choose the gifts’ payment pages', mailSettings: 'set the name, colours and pages of the institution’s messages' }[task]}. Ask an administrator of your institution.`,
   'policy.moderationQueue': () => 'Only staff and administrators have a moderation queue. Your own offers are at ?mine=true.',
   'policy.offerBoardSignIn': () => 'Sign in to read the offers: this institution shows them to its members only.',
   'policy.duplicatesStaffOnly': () => 'Only staff and administrators review possible duplicate profiles. Ask your alumni office.',

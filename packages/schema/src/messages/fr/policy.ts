@@ -78,12 +78,15 @@ const refusals: Record<Action, string> = {
     'Seuls les administrateurs règlent au nom de qui l’établissement émet ses reçus fiscaux. Adressez-vous à un administrateur de votre établissement.',
   'pledge.setCalendar': 'Seuls les administrateurs fixent le calendrier SOLTéA. Adressez-vous à un administrateur de votre établissement.',
   'pledge.setPaymentPages': 'Seuls les administrateurs choisissent les pages de paiement des dons. Adressez-vous à un administrateur de votre établissement.',
+  'mail.configure': 'Seuls les administrateurs règlent le nom, les couleurs et les pages des messages de l’établissement. Adressez-vous à un administrateur de votre établissement.',
   'solicitation.record':
     'Seuls le personnel de l’entité expéditrice et les administrateurs peuvent enregistrer un message envoyé en son nom. Connectez-vous avec un compte de cette entité, ou adressez-vous à son service.',
   'solicitation.check':
     'Seuls le personnel, pour ses propres entités, et les administrateurs peuvent vérifier qui peut être sollicité. Adressez-vous au service de votre école.',
   'solicitation.read':
     'Seuls la personne concernée, le personnel de l’une de ses entités et les administrateurs peuvent voir qui l’a sollicitée. Adressez-vous à la personne ou au service de son école.',
+  'retention.review': 'Seuls le personnel, pour ses propres entités, et les administrateurs examinent les personnes inactives depuis la durée de conservation. Adressez-vous au service de votre école.',
+  'retention.setRule': 'Seuls les administrateurs fixent le nombre d’années sans activité qu’attend la règle de conservation. Adressez-vous à un administrateur de votre établissement.',
 };
 
 export const policy: CatalogueArea<'policy'> = {
@@ -103,7 +106,7 @@ export const policy: CatalogueArea<'policy'> = {
   'policy.offer.outsideStaffScope': () =>
     'En tant que personnel, vous ne pouvez publier des offres que pour vos propres entités et celles qui en dépendent. Choisissez des cibles dans votre périmètre, ou demandez au service des relations entreprises de cette école de publier l’offre.',
   'policy.adminOnly': ({ task }) =>
-    `Seuls les administrateurs peuvent ${{ purposes: 'gérer les finalités', consentDefaults: 'modifier les réglages de consentement par défaut', consentExport: 'exporter l’état des consentements', solteaCalendar: 'fixer le calendrier SOLTéA', paymentPages: 'choisir les pages de paiement des dons' }[task]}. Adressez-vous à un administrateur de votre établissement.`,
+    `Seuls les administrateurs peuvent ${{ purposes: 'gérer les finalités', consentDefaults: 'modifier les réglages de consentement par défaut', consentExport: 'exporter l’état des consentements', solteaCalendar: 'fixer le calendrier SOLTéA', paymentPages: 'choisir les pages de paiement des dons', mailSettings: 'régler le nom, les couleurs et les pages des messages de l’établissement' }[task]}. Adressez-vous à un administrateur de votre établissement.`,
   'policy.moderationQueue': () => 'Seuls le personnel et les administrateurs ont une file de modération. Vos propres offres sont à ?mine=true.',
   'policy.offerBoardSignIn': () => 'Connectez-vous pour lire les offres : cet établissement les réserve à ses membres.',
   'policy.duplicatesStaffOnly': () => 'Seuls le personnel et les administrateurs examinent les doublons possibles. Adressez-vous au service des diplômés.',
