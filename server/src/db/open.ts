@@ -65,6 +65,9 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A page cache for the indexes a request walks (SQLite's default is 2 MiB): the solicitation check over 10,000 people
+  // descends half a dozen indexes per person and spent about a tenth of its time copying pages from the OS’s cache again.
+  sqlite.pragma('cache_size = -65536');
   if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
   registerFunctions(sqlite);
   const db = drizzle(sqlite, { schema: tables });
