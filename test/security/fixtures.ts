@@ -94,6 +94,7 @@ export function fixtures(api: Api) {
     return etag;
   };
 
+  let transfers = 0;
   const make = {
     /** An offer by `as` (a draft unless `submit`). */
     offer: async (as: RoleName, over: Json = {}) =>
@@ -104,6 +105,19 @@ export function fixtures(api: Api) {
     publishedOffer: () => make.offer('staff', { submit: true }),
     /** Acme's apprenticeship tax for École d'ingénieurs, pledged by its representative. */
     taxPledge: async () => idOf(await created('POST', '/v1/pledges', 'company_rep', bodies.tax(), { 'idempotency-key': randomUUID() })),
+    /**
+     * A transfer two open pledges of Acme for École d'ingénieurs match, kept by an administrator's
+     * import for staff to choose (a new amount each time): its id, and one of the two pledges.
+     */
+    keptTransfer: async () => {
+      const pledgeId = await make.taxPledge();
+      await make.taxPledge();
+      const csv = `SIRET;UAI;Montant;Date\n81234567600017;0754321P;${1000 + ++transfers},00;2026-06-15`;
+      const lines = (await created('POST', '/v1/pledges/import', 'admin', { csv })).json as { lines: { transferId?: string }[] };
+      const transferId = lines.lines[0]?.transferId;
+      if (!transferId) throw new Error(`no transfer kept: ${JSON.stringify(lines)}`);
+      return { transferId, pledgeId };
+    },
     /** Claire's gift to École d'ingénieurs. */
     gift: async () => idOf(await created('POST', '/v1/pledges', 'alumnus', bodies.gift(), { 'idempotency-key': randomUUID() })),
     /** Claire's gift to École d'ingénieurs, received by an administrator: its tax receipt. */

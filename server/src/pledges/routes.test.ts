@@ -347,10 +347,11 @@ describe('/v1/pledges', () => {
 
   describe('transfer report import', () => {
     it('marks received the matching pledges, reports the others by line', async () => {
-      const created = (await (await as('rep-acme').create(tax({ estimatedAmountCents: 123400 }))).json()) as Pledge;
+      // Paid by another establishment of Acme: the one open pledge of that SIRET (transfers.test.ts: several).
+      const created = (await (await as('rep-acme').create(tax({ estimatedAmountCents: 123400, employerSiret: '81234567600025' }))).json()) as Pledge;
       const csv = [
         'SIRET;UAI;Montant;Date',
-        '812 345 676 00017;0754321P;1 180,50;15/06/2026',
+        '812 345 676 00025;0754321P;1 180,50;15/06/2026',
         '81234567600017;0691234S;999,00;2026-06-15', // École de management: not staff-eng's
         '52345678800026;0754321P;10;2026-06-15', // Globex pledged nothing
         'not-a-siret;0754321P;10;2026-06-15',

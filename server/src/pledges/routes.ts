@@ -19,6 +19,10 @@ import {
   CampaignYearParamSchema,
   PaymentPagesAnswerSchema,
   PaymentPagesSchema,
+  PledgeTransferPageSchema,
+  PledgeTransferSchema,
+  TransferListQuerySchema,
+  TransferMatchSchema,
   type Page,
   type Pledge,
 } from '@passerelle/schema';
@@ -36,6 +40,7 @@ import { editPledge, type ChangedPledge } from './change.ts';
 import { allocatePledge, cancelPledge, receivePledge } from './status.ts';
 import { importTransferReport, pledgeTotals } from './totals.ts';
 import { pledgeParameters } from './parameters.ts';
+import { listKeptTransfers, matchTransfer } from './transfers.ts';
 import { campaignEntries, resetCampaign, setCampaign } from './campaigns.ts';
 import { readPaymentPages, setPaymentPages } from './payment-pages.ts';
 import { describeRoute } from '../http/describe.ts';
@@ -56,8 +61,8 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(await pledgeParameters(c.var.deps, callOf(c)), 200);
   })
   /** Promised versus received per beneficiary entity: staff for their entities, administrators for all. */
-  .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), async (c) => {
-    return c.json({ items: await pledgeTotals(c.var.deps, callOf(c), c.req.valid('query')) }, 200);
+  .get('/totals', describeRoute({ operationId: 'getPledgeTotals', summary: 'Promised versus received per beneficiary entity, and per campaign and status (staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTotalsSchema } }), queryParams(v.object({ campaignYear: PledgeListQuerySchema.entries.campaignYear, kind: PledgeListQuerySchema.entries.kind })), async (c) => {
+    return c.json(await pledgeTotals(c.var.deps, callOf(c), c.req.valid('query')), 200);
   })
   /** The pledges the caller may see, amounts only where they may read them. */
   .get('/', describeRoute({ operationId: 'listPledges', summary: 'The pledges the caller may see, amounts only where they may read them', tags: ['pledges'], answers: { 200: PledgePageSchema } }), queryParams(PledgeListQuerySchema), async (c) => {
@@ -79,6 +84,14 @@ export const pledgeRoutes = new Hono<AppEnv>()
     const language = await requestLanguage(c);
     // An invalid line says why by code, and in the reader's words.
     return c.json({ received, lines: lines.map(({ said, ...r }) => (said ? { ...r, ...said, message: inLanguage(language, said) } : r)) }, 200);
+  })
+  /** The kept lines of transfer reports (unmatched, ambiguous, matched) of the schools the caller looks after, with the pledges each could settle. */
+  .get('/transfers', describeRoute({ operationId: 'listPledgeTransfers', summary: 'Kept transfer lines to match by hand, with their candidate pledges (staff, administrators)', description: '`status`: `open` (default: unmatched and ambiguous, oldest first), `unmatched`, `ambiguous` or `matched` (latest first).', tags: ['pledges'], answers: { 200: PledgeTransferPageSchema } }), queryParams(TransferListQuerySchema), async (c) => {
+    return c.json(await listKeptTransfers(c.var.deps, callOf(c), c.req.valid('query')), 200);
+  })
+  /** Staff choose the pledge a kept transfer settles: it is marked received with the transfer's amount and date. */
+  .post('/transfers/:id/match', describeRoute({ operationId: 'matchPledgeTransfer', summary: 'Settle a pledge with a kept transfer line (the school’s staff, administrators)', tags: ['pledges'], answers: { 200: PledgeTransferSchema }, problems: [409] }), idParam, jsonBody(TransferMatchSchema), async (c) => {
+    return c.json(await matchTransfer(c.var.deps, callOf(c), { id: c.req.valid('param').id, pledgeId: c.req.valid('json').pledgeId }), 200);
   })
   /** Every year's SOLTéA calendar as it applies: the configuration file's, or what an administrator set. */
   .get('/campaigns', describeRoute({ operationId: 'listCampaigns', summary: 'Every year’s SOLTéA calendar as it applies, and where it comes from', tags: ['pledges'], answers: { 200: CampaignListSchema } }), async (c) => {

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { pledgeFrequencies, pledgeKinds, pledgeStatuses, type DonorAddress, type PledgeContact, type TaxCampaign, type TaxEstimate } from '@passerelle/schema';
+import { pledgeFrequencies, pledgeKinds, pledgeStatuses, transferStatuses, type DonorAddress, type PledgeContact, type TaxCampaign, type TaxEstimate } from '@passerelle/schema';
 import { id, tenantId, time } from '../db/tables/columns.ts';
 import { companies, entities, institutions, people } from '../tenancy/tables.ts';
 
@@ -74,3 +74,37 @@ export const solteaCampaigns = sqliteTable('soltea_campaigns', {
   setByTenantId: text('set_by_tenant_id'),
   setBy: text('set_by'),
 });
+
+/**
+ * A line of a SOLTéA transfer report kept for staff (issue 18 item 4): it
+ * matched no open pledge (`unmatched`), or several with none singled out by
+ * the campaign year (`ambiguous`); staff then choose the pledge it settles
+ * (`matched`, `pledgeId`). Lines that settled a pledge on import are not
+ * kept: the pledge records the transfer. Scoped by `entityId`, the school of
+ * the line's UAI.
+ */
+export const pledgeTransfers = sqliteTable(
+  'pledge_transfers',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => institutions.id),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    status: text('status', { enum: transferStatuses }).notNull(),
+    employerSiret: text('employer_siret').notNull(),
+    uai: text('uai').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    paidOn: text('paid_on').notNull(),
+    /** The report's line number, when and by whom it was imported. */
+    line: integer('line').notNull(),
+    importedAt: time('imported_at').notNull(),
+    importedBy: text('imported_by'),
+    /** The pledge staff matched it to, when and by whom. */
+    pledgeId: text('pledge_id').references(() => pledges.id),
+    matchedAt: time('matched_at'),
+    matchedBy: text('matched_by'),
+  },
+  (t) => [
+    index('pledge_transfers_tenant_status').on(t.tenantId, t.status, t.importedAt, t.id),
+    index('pledge_transfers_tenant_line').on(t.tenantId, t.employerSiret, t.uai, t.paidOn),
+  ],
+);

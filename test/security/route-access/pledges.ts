@@ -13,6 +13,15 @@ export const pledgesRoutes: RouteRules = {
     sample: (f) => ({ path: '/v1/pledges', body: f.bodies.tax(), headers: key() }),
   },
   'POST /v1/pledges/import': { access: allowedBy(['pledge.import', covered]), rule: 'the SOLTéA transfer report: staff and admin', sample: (f) => ({ path: '/v1/pledges/import', body: f.bodies.importCsv() }) },
+  'GET /v1/pledges/transfers': { access: allowedBy(['pledge.import', covered]), rule: 'the transfers a report kept (unmatched, ambiguous): staff (their schools) and admin' },
+  'POST /v1/pledges/transfers/:id/match': {
+    access: allowedBy(['pledge.receive', { kind: 'pledge', entityId: 'engineering' }]),
+    rule: 'match a kept transfer to one of its pledges: who receives its school’s money, its staff (École d’ingénieurs) and admin',
+    sample: async (f) => {
+      const { transferId, pledgeId } = await f.make.keptTransfer();
+      return { path: `/v1/pledges/transfers/${transferId}/match`, body: { pledgeId } };
+    },
+  },
   'GET /v1/pledges/campaigns': { access: 'signed-in', rule: 'the SOLTéA calendar as it applies, as the pledge form shows it' },
   'PUT /v1/pledges/campaigns/:year': {
     access: allowedBy(['pledge.setCalendar', wholeTenant]),

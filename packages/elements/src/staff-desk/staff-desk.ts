@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { AuditEntry, DuplicateFlag, ProfileView } from '@passerelle/schema';
+import type { DuplicateFlag, ProfileView } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
@@ -10,6 +10,18 @@ import { displayName } from '../directory/display-name.ts';
 import { queueStyles } from '../styles/queue.ts';
 import { en, fr } from './translations.ts';
 import { staffDeskStyles } from './staff-desk.styles.ts';
+import { AuditLog } from './audit-log.ts';
+import { tabList } from './tabs.ts';
+import type { DeskContext, DeskPanel } from './desk-context.ts';
+
+/** The desk's tabs: people (find, duplicates, the audit log), gifts and apprenticeship tax. */
+const tabs = ['people', 'gifts'] as const;
+type Tab = (typeof tabs)[number];
+
+/** The panels in modules of their own, fetched when their tab is first opened (not in staff-desk.js: budgets.json). */
+const panelModules = {
+  gifts: () => import('./reconciliation.ts').then((m) => m.reconciliationPanel),
+};
 
 /** One possible duplicate to review: the flag, on the profile it was raised for. */
 interface FlagItem {
@@ -33,11 +45,14 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
 
 /**
  * @tagname passerelle-staff-desk
- * @summary The staff's desk for the schools they look after: find a person, review possible duplicates side by side, read the audit log.
+ * @summary The staff's desk for the schools they look after: find a person, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax.
  *
  * For people who may read the audit log (`audit.read`: staff of an entity,
- * administrators); the server scopes every list to their entities.
+ * administrators); the server scopes every list to their entities. Its parts
+ * are tabs (arrow keys, Home and End move between them); a tab other than
+ * the first is a module of its own, fetched when it is first opened.
  *
+ * **People and log**
  * - **Find a person**: `GET /v1/profiles?q=` (the directory's search, as staff
  *   see people); each person found opens their entries of the audit log.
  * - **Possible duplicates**: `GET /v1/profiles?flagged=true`, one item per
@@ -49,19 +64,57 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  * - **Audit log**: `GET /v1/audit`, filtered by person, action (exact, or a
  *   prefix ending with a dot) and dates, newest first, "Show more" by cursor.
  *
- * @event passerelle-saved - A flag was resolved. `detail: { kind: 'duplicate-flag', item }` (the profile as staff now see it).
- * @event passerelle-error - The API refused or failed. `detail: { error, action }` (`search-people`, `load-duplicates`, `compare-profiles`, `resolve-duplicate`, `read-audit`).
+ * **Gifts and apprenticeship tax** (`reconciliation.ts`)
+ * - **Totals** by campaign, kind and status, and by school: `GET /v1/pledges/totals`.
+ * - **Import a SOLTéA transfer report** (a CSV file, UTF-8 or Windows-1252):
+ *   `POST /v1/pledges/import`, then what became of each line.
+ * - **Transfers to match**: the lines no pledge, or several, matched
+ *   (`GET /v1/pledges/transfers`), each with the open pledges it could settle;
+ *   staff choose one (`POST /v1/pledges/transfers/:id/match`), announced,
+ *   focus back on the heading.
+ *
+ * @event passerelle-saved - A flag was resolved, or a transfer matched. `detail: { kind: 'duplicate-flag' | 'pledge-transfer', item }` (the profile as staff now see it; the transfer as now matched).
+ * @event passerelle-error - The API refused or failed. `detail: { error, action }` (`search-people`, `load-duplicates`, `compare-profiles`, `resolve-duplicate`, `read-audit`, `load-panel`, `read-totals`, `import-transfers`, `load-transfers`, `match-transfer`).
+ * @csspart tabs - The row of tabs.
+ * @csspart tab - One tab.
+ * @csspart panel - The panel of a tab.
  * @csspart people - The people found.
  * @csspart duplicates - The list of possible duplicates.
  * @csspart duplicate - One possible duplicate.
  * @csspart comparison - The side-by-side table of two profiles.
  * @csspart audit-filters - The audit log's filter form.
  * @csspart audit - The audit log's entries.
+ * @csspart totals - A table of totals (by campaign and status, by school).
+ * @csspart import - The transfer report's import form.
+ * @csspart report - What became of each line of the imported report.
+ * @csspart transfers - The transfers to match.
+ * @csspart transfer - One transfer to match.
+ * @csspart candidates - The pledges a transfer could settle, to choose from.
  */
 export class PasserelleStaffDesk extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, queueStyles, staffDeskStyles];
 
   readonly #l10n = new LocaleController(this, { fr, en });
+  readonly #context: DeskContext = {
+    host: this,
+    l10n: this.#l10n,
+    session: this.session,
+    signedIn: () => this.session.signedIn,
+    fail: (error, action) => this.#fail(error, action),
+    focus: async (selector) => {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    },
+    day: (date) => this.#l10n.date(date, { dateStyle: 'long', timeZone: 'UTC' }),
+  };
+  readonly #audit = new AuditLog(this.#context);
+  readonly #panels = new Map<Tab, DeskPanel>();
+
+  #for: string | null = null;
+
+  @state() private tab: Tab = 'people';
+
+  @state() private panelError: ApiError | null = null;
 
   // Find a person
   @state() private people: ProfileView[] | null = null;
@@ -88,32 +141,35 @@ export class PasserelleStaffDesk extends PasserelleElement {
     heading: '#flags-title',
   });
 
-  // Audit
-  @state() private auditPerson: { id: string; name: string } | null = null;
-  @state() private auditAction = '';
-  @state() private auditFrom = '';
-  @state() private auditTo = '';
-  @state() private audit: AuditEntry[] | null = null;
-  @state() private auditCursor: string | null = null;
-  @state() private auditError: ApiError | null = null;
-  #auditFor: string | null = null;
-  #auditTicket = 0;
-
   override updated(): void {
     const signedIn = this.session.signedIn;
     const who = signedIn && signedIn.me.can['audit.read'] ? signedIn.me.person.id : null;
-    if (who === this.#auditFor) return;
-    this.#auditFor = who;
+    if (who === this.#for) return;
+    this.#for = who;
     // Someone else signed in: nothing of the previous person's desk stays.
     queueMicrotask(() => {
       this.people = null;
-      this.auditPerson = null;
       this.openFlag = '';
       this.other = null;
-      this.audit = null;
-      if (who) void this.#readAudit();
+      this.#audit.reset(who);
+      for (const panel of this.#panels.values()) panel.reset(who);
     });
   }
+
+  /** Opens a tab; a panel in a module of its own is fetched the first time. */
+  #choose = async (tab: Tab): Promise<void> => {
+    this.tab = tab;
+    const load = panelModules[tab as keyof typeof panelModules] as (() => Promise<(c: DeskContext) => DeskPanel>) | undefined;
+    if (load && !this.#panels.has(tab)) {
+      try {
+        this.#panels.set(tab, (await load())(this.#context));
+      } catch (error) {
+        this.panelError = this.#fail(error, 'load-panel');
+      }
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+  };
 
   #fail(error: unknown, action: string): ApiError {
     const e = asApiError(error);
@@ -141,12 +197,7 @@ export class PasserelleStaffDesk extends PasserelleElement {
     }
   };
 
-  #showAuditOf = (person: ProfileView) => async (): Promise<void> => {
-    this.auditPerson = { id: person.id, name: displayName(person) ?? this.#l10n.t.hidden };
-    await this.#readAudit();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#audit-title')?.focus();
-  };
+  #showAuditOf = (person: ProfileView) => (): Promise<void> => this.#audit.showPerson({ id: person.id, name: displayName(person) ?? this.#l10n.t.hidden });
 
   // ——— Duplicates
 
@@ -189,61 +240,20 @@ export class PasserelleStaffDesk extends PasserelleElement {
     }
   };
 
-  // ——— Audit
-
-  async #readAudit(cursor?: string): Promise<void> {
-    const client = this.session.signedIn?.client;
-    if (!client) return;
-    const ticket = ++this.#auditTicket;
-    this.auditError = null;
-    try {
-      const query = {
-        person: this.auditPerson?.id,
-        action: this.auditAction || undefined,
-        from: this.auditFrom || undefined,
-        to: this.auditTo || undefined,
-        limit: '20',
-        cursor,
-      };
-      const page = await client.json(client.rpc.audit.$get({ query }));
-      if (ticket !== this.#auditTicket) return;
-      this.audit = cursor ? [...(this.audit ?? []), ...page.items] : page.items;
-      this.auditCursor = page.nextCursor;
-    } catch (error) {
-      if (ticket !== this.#auditTicket) return;
-      this.auditError = this.#fail(error, 'read-audit');
-      if (!cursor) this.audit = [];
-    }
-  }
-
-  #filterAudit = (e: Event): void => {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const text = (name: string) => ((data.get(name) as string | null) ?? '').trim();
-    this.auditAction = text('action');
-    this.auditFrom = text('from');
-    this.auditTo = text('to');
-    if (text('person') === '') this.auditPerson = null;
-    void this.#readAudit();
-  };
-
-  #clearAudit = (): void => {
-    this.auditPerson = null;
-    this.auditAction = '';
-    this.auditFrom = '';
-    this.auditTo = '';
-    void this.#readAudit();
-  };
-
   // ——— Drawing
 
   override render() {
     const t = this.#l10n.t;
     return this.session.render(({ me }) => {
       if (!me.can['audit.read']) return html`<h2>${t.title}</h2><p data-not-allowed>${t.notAllowed}</p>`;
+      const panel = (tab: Tab, content: () => unknown) =>
+        html`<div part="panel" role="tabpanel" id=${`panel-${tab}`} aria-labelledby=${`tab-${tab}`} ?hidden=${this.tab !== tab}>${content()}</div>`;
+      const lazy = (tab: Tab) => () =>
+        this.#panels.get(tab)?.render() ?? (this.tab !== tab ? nothing : this.panelError ? html`<p role="alert" class="error">${problemText(this.panelError, this)}</p>` : html`<p>${t.loading}</p>`);
       return html`<h2>${t.title}</h2>
         <p class="intro">${t.intro}</p>
-        ${this.#findSection(t)} ${this.#flagsSection(t)} ${this.#auditSection(t)}`;
+        ${tabList(t.sections, tabs.map((key) => ({ key, label: t.tabs[key] })), this.tab, this.#choose)}
+        ${panel('people', () => [this.#findSection(t), this.#flagsSection(t), this.#audit.render()])} ${panel('gifts', lazy('gifts'))}`;
     });
   }
 
@@ -330,57 +340,5 @@ export class PasserelleStaffDesk extends PasserelleElement {
         </table>
       </div>
       <button part="button" class="primary" type="button" data-resolve aria-disabled=${this.resolving === item.id ? 'true' : 'false'} @click=${this.#resolve(item)}>${t.resolve}</button>`;
-  }
-
-  #auditSection(t: typeof fr): TemplateResult {
-    const entries = this.audit;
-    return html`<section aria-labelledby="audit-title">
-      <h3 id="audit-title" tabindex="-1">${t.auditTitle}</h3>
-      <p>${t.auditIntro}</p>
-      <form part="audit-filters" class="filters" aria-labelledby="audit-title" @submit=${this.#filterAudit}>
-        <div part="field" class="field">
-          <label part="label" for="audit-person">${t.person}</label>
-          <select part="input" id="audit-person" name="person">
-            <option value="" ?selected=${!this.auditPerson}>${t.anyone}</option>
-            ${this.auditPerson ? html`<option value=${this.auditPerson.id} selected>${this.auditPerson.name}</option>` : nothing}
-          </select>
-        </div>
-        <div part="field" class="field">
-          <label part="label" for="audit-action">${t.action}</label>
-          <input part="input" id="audit-action" name="action" autocomplete="off" maxlength="80" .value=${this.auditAction} />
-        </div>
-        <div part="field" class="field">
-          <label part="label" for="audit-from">${t.from}</label>
-          <input part="input" id="audit-from" name="from" type="date" .value=${this.auditFrom} />
-        </div>
-        <div part="field" class="field">
-          <label part="label" for="audit-to">${t.to}</label>
-          <input part="input" id="audit-to" name="to" type="date" .value=${this.auditTo} />
-        </div>
-        <div class="actions">
-          <button part="button" type="submit">${t.apply}</button>
-          <button part="button" type="button" @click=${this.#clearAudit}>${t.clear}</button>
-        </div>
-      </form>
-      <div role="status" aria-live="polite" data-audit-status>
-        ${this.auditError ? problemText(this.auditError, this) : entries === null ? t.loading : entries.length === 0 ? t.auditEmpty : t.auditCount(entries.length, this.auditCursor !== null)}
-      </div>
-      ${entries && entries.length > 0
-        ? html`<ol part="audit" class="queue audit">
-            ${entries.map(
-              (entry) => html`<li data-entry=${entry.id}>
-                <dl>
-                  <div><dt>${t.when}</dt><dd><time datetime=${entry.at}>${this.#l10n.date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}</time></dd></div>
-                  <div><dt>${t.who}</dt><dd>${entry.actor ? (entry.actor.displayName ?? t.hidden) : t.system}</dd></div>
-                  <div><dt>${t.on}</dt><dd data-object>${t.objects[entry.objectType] ?? entry.objectType}</dd></div>
-                  <div><dt>${t.what}</dt><dd><code data-action>${entry.action}</code></dd></div>
-                  <div><dt>${t.origin}</dt><dd>${entry.origin ?? t.unknownOrigin}</dd></div>
-                </dl>
-              </li>`,
-            )}
-          </ol>
-          ${this.auditCursor ? html`<button part="button" type="button" data-more-audit @click=${() => void this.#readAudit(this.auditCursor ?? undefined)}>${t.more}</button>` : nothing}`
-        : nothing}
-    </section>`;
   }
 }

@@ -1,10 +1,12 @@
 /** The staff desk's words, French first; English below with the same keys (the type is French's). */
 export const fr = {
   title: 'Bureau du personnel',
-  intro: 'Les personnes, les doublons possibles et le journal des écoles dont vous avez la charge.',
+  intro: 'Les personnes, les doublons possibles, le journal, les dons et la taxe d’apprentissage des écoles dont vous avez la charge.',
   notAllowed: 'Le bureau est réservé au personnel des écoles et aux administrateurs.',
   loading: 'Chargement…',
   retry: 'Réessayer',
+  sections: 'Parties du bureau',
+  tabs: { people: 'Personnes et journal', gifts: 'Dons et taxe d’apprentissage' },
   // Find a person
   findTitle: 'Trouver une personne',
   name: 'Nom ou prénom',
@@ -68,6 +70,7 @@ export const fr = {
     webhook_subscription: 'Abonnement aux événements',
     purpose: 'Finalité de consentement',
     pledge: 'Don ou promesse',
+    pledge_transfer: 'Versement SOLTéA',
     company: 'Entreprise',
     company_request: 'Demande d’entreprise',
     soltea_campaign: 'Campagne SOLTéA',
@@ -84,10 +87,12 @@ export const fr = {
 
 export const en: typeof fr = {
   title: 'Staff desk',
-  intro: 'The people, possible duplicates and log of the schools you look after.',
+  intro: 'The people, possible duplicates, log, gifts and apprenticeship tax of the schools you look after.',
   notAllowed: 'The desk is for school staff and administrators.',
   loading: 'Loading…',
   retry: 'Try again',
+  sections: 'Parts of the desk',
+  tabs: { people: 'People and log', gifts: 'Gifts and apprenticeship tax' },
   findTitle: 'Find a person',
   name: 'Name',
   search: 'Search',
@@ -147,6 +152,7 @@ export const en: typeof fr = {
     webhook_subscription: 'Event subscription',
     purpose: 'Consent purpose',
     pledge: 'Gift or pledge',
+    pledge_transfer: 'SOLTéA transfer',
     company: 'Company',
     company_request: 'Company request',
     soltea_campaign: 'SOLTéA campaign',

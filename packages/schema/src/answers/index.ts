@@ -14,3 +14,4 @@ export * from './webhooks.ts';
 export * from './exports.ts';
 export * from './audit.ts';
 export * from './mail.ts';
+export * from './transfers.ts';

@@ -4,6 +4,7 @@ import type { TaxEstimate } from '../pledges/estimate.ts';
 import { PledgeFundSchema, TaxCampaignSchema, TaxReductionRulesSchema, type PledgeParameters } from '../pledges/parameters.ts';
 import { pledgeFrequencies, pledgeKinds, pledgeStatuses, type Pledge, type PledgeTotal } from '../pledges/pledge.ts';
 import { AnswerDateSchema, AnswerIdSchema, AnswerTimeSchema, pageOf, type Assert, type Same } from './common.ts';
+import { PledgeStatusTotalSchema } from './transfers.ts';
 
 const cents = v.pipe(v.number(), v.integer());
 const donorKinds = ['individual', 'company'] as const;
@@ -80,7 +81,8 @@ export const PledgeTotalSchema = v.object({
 });
 type _PledgeTotal = Assert<Same<v.InferOutput<typeof PledgeTotalSchema>, PledgeTotal>>;
 
-export const PledgeTotalsSchema = v.object({ items: v.array(PledgeTotalSchema) });
+/** `GET /v1/pledges/totals`: per beneficiary entity and kind (not cancelled), and per campaign year, kind and status (all of them). */
+export const PledgeTotalsSchema = v.object({ items: v.array(PledgeTotalSchema), byStatus: v.array(PledgeStatusTotalSchema) });
 
 /** `GET /v1/pledges/parameters`: the tax rules in force, the SOLTéA calendar, suggested amounts, funds, beneficiaries. */
 export const PledgeParametersSchema = v.object({
@@ -103,8 +105,10 @@ export const PledgeImportResultSchema = v.object({
   lines: v.array(
     v.object({
       line: v.pipe(v.number(), v.integer()),
-      outcome: v.picklist(['received', 'alreadyReceived', 'unmatched', 'outOfScope', 'invalid']),
+      /** `unmatched` and `ambiguous` lines are kept (`transferId`) for staff to match: `GET /v1/pledges/transfers`. */
+      outcome: v.picklist(['received', 'alreadyReceived', 'unmatched', 'ambiguous', 'outOfScope', 'invalid']),
       pledgeId: v.optional(AnswerIdSchema),
+      transferId: v.optional(AnswerIdSchema),
       /** An invalid line: why, as a message code (pledge.report.line.*) with its parameters… */
       code: v.optional(v.picklist(['pledge.report.line.siret', 'pledge.report.line.uai', 'pledge.report.line.amount', 'pledge.report.line.date'])),
       params: v.optional(v.record(v.string(), v.unknown())),

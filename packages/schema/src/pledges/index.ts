@@ -4,3 +4,4 @@ export * from './pledge.ts';
 export * from './calendar.ts';
 export * from './calendar-set.ts';
 export * from './payment-page.ts';
+export * from './transfers.ts';

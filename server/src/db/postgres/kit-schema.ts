@@ -24,6 +24,7 @@ export const offerTargets = table('offer_targets');
 export const offers = table('offers');
 export const people = table('people');
 export const pledges = table('pledges');
+export const pledgeTransfers = table('pledge_transfers');
 export const profileDuplicateFlags = table('profile_duplicate_flags');
 export const profiles = table('profiles');
 export const purposeVersions = table('purpose_versions');

@@ -1,6 +1,6 @@
 /** Money received: sums per beneficiary entity, and the pledges a SOLTéA transfer may settle. */
 import { and, asc, count, desc, eq, inArray, ne, sum, type SQL } from 'drizzle-orm';
-import type { PledgeKind } from '@passerelle/schema';
+import type { PledgeKind, PledgeStatus } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
 import { entities, pledges } from '../../db/tables/index.ts';
 import type { PledgeRow } from '../project.ts';
@@ -34,6 +34,36 @@ export function sumPledgesPerEntity(db: DbOrTx, tenantId: string, f: { entityIds
       .where(and(...where))
       .groupBy(pledges.entityId, entities.name, pledges.kind)
       .orderBy(asc(entities.name), asc(pledges.kind))
+      .all();
+  });
+}
+
+export interface PledgeStatusSumRow {
+  campaignYear: number | null;
+  kind: PledgeKind;
+  status: PledgeStatus;
+  count: number;
+  promised: string | null;
+  received: string | null;
+}
+
+/**
+ * Count, promised and received sums of the tenant's pledges per campaign
+ * year (null: gifts), kind and status, cancelled ones included; latest
+ * campaign first. `entityIds` null means every entity.
+ */
+export function sumPledgesPerStatus(db: DbOrTx, tenantId: string, f: { entityIds: string[] | null; kind?: PledgeKind | undefined; campaignYear?: number | undefined }): Promise<PledgeStatusSumRow[]> {
+  return query(db, (db) => {
+    const where: SQL[] = [eq(pledges.tenantId, tenantId)];
+    if (f.entityIds !== null) where.push(inArray(pledges.entityId, f.entityIds));
+    if (f.kind) where.push(eq(pledges.kind, f.kind));
+    if (f.campaignYear !== undefined) where.push(eq(pledges.campaignYear, f.campaignYear));
+    return db
+      .select({ campaignYear: pledges.campaignYear, kind: pledges.kind, status: pledges.status, count: count(), promised: sum(pledges.amountCents), received: sum(pledges.receivedCents) })
+      .from(pledges)
+      .where(and(...where))
+      .groupBy(pledges.campaignYear, pledges.kind, pledges.status)
+      .orderBy(desc(pledges.campaignYear), asc(pledges.kind), asc(pledges.status))
       .all();
   });
 }
