@@ -5,7 +5,7 @@
  * the person receives it, and `List-Unsubscribe` on optional messages.
  */
 import * as v from 'valibot';
-import { MailBrandingSchema, type LinkAction, type MailKind, type MailParams } from '@passerelle/schema';
+import { DEFAULT_MAIL_COLOURS, MailBrandingSchema, type LinkAction, type MailKind, type MailParams } from '@passerelle/schema';
 import { mailCatalogues, mailWords, type MailWords } from '@passerelle/schema/messages/mail';
 import type { Mail } from '../auth/mailer.ts';
 import type { MailRow } from './queries/outbox.ts';
@@ -15,13 +15,22 @@ export interface Institution {
   settings: Record<string, unknown>;
 }
 
-/** The colours used when the institution set none. */
-const defaults = { primaryColor: '#1f3a93', textColor: '#1a1a1a', backgroundColor: '#f5f5f5' };
+export interface Branding {
+  name: string;
+  primaryColor: string;
+  textColor: string;
+  backgroundColor: string;
+}
 
-/** The institution's colours (`settings.branding`), each checked as #rrggbb; anything else falls back to the defaults. */
-export function brandingOf(settings: Record<string, unknown>): typeof defaults {
-  const parsed = v.safeParse(MailBrandingSchema, settings.branding ?? {});
-  return parsed.success ? { ...defaults, ...parsed.output } : defaults;
+/**
+ * What messages show (`settings.branding`, set with `PUT /v1/mail/branding`):
+ * the name it gives, else the institution's; its colours, each checked as
+ * #rrggbb. A stored value that does not pass falls back to the defaults.
+ */
+export function brandingOf(institution: Institution): Branding {
+  const parsed = v.safeParse(MailBrandingSchema, institution.settings.branding ?? {});
+  const set = parsed.success ? parsed.output : {};
+  return { ...DEFAULT_MAIL_COLOURS, ...set, name: set.name ?? institution.name };
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -50,7 +59,8 @@ export function renderMail(
   const language = row.language;
   const words: MailWords = mailWords(language, row.kind, row.params as unknown as MailParams[MailKind]);
   const chrome = mailCatalogues[language].chrome;
-  const subject = `${institution.name} — ${words.subject}`;
+  const c = brandingOf(institution);
+  const subject = `${c.name} — ${words.subject}`;
   // The link's own words when the message has them (what this link does), else the chrome's for where it goes.
   const linkLabel = link ? (words.link?.label ?? chrome.link[link.action]) : null;
   const beforeLink = link ? words.link?.says : words.link?.otherwise;
@@ -66,17 +76,16 @@ export function renderMail(
     '--',
     words.why,
     ...(unsubscribe ? [chrome.unsubscribe(unsubscribe.url)] : []),
-    chrome.sentBy(institution.name),
+    chrome.sentBy(c.name),
   ].join('\n');
 
-  const c = brandingOf(institution.settings);
   const e = escapeHtml;
   const action = words.action && safeUrl(words.action.url);
   const html = `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(subject)}</title></head>
 <body style="margin:0;padding:0;background:${c.backgroundColor};color:${c.textColor};font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
 <div style="max-width:600px;margin:0 auto;background:#ffffff">
-<div style="background:${c.primaryColor};color:#ffffff;padding:16px 24px;font-size:18px;font-weight:bold">${e(institution.name)}</div>
+<div style="background:${c.primaryColor};color:#ffffff;padding:16px 24px;font-size:18px;font-weight:bold">${e(c.name)}</div>
 <div style="padding:24px">
 <p>${e(chrome.greeting(name))}</p>
 ${words.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
@@ -89,7 +98,7 @@ ${link ? `<p><a href="${e(link.url)}" style="display:inline-block;background:${c
 <div style="padding:16px 24px;border-top:1px solid #dddddd;font-size:13px;color:#555555">
 <p>${e(words.why)}</p>
 ${unsubscribe ? `<p><a href="${e(unsubscribe.url)}" style="color:${c.primaryColor}">${e(chrome.unsubscribeLabel)}</a></p>` : ''}
-<p>${e(chrome.sentBy(institution.name))}</p>
+<p>${e(chrome.sentBy(c.name))}</p>
 </div>
 </div>
 </body></html>`;

@@ -1,6 +1,24 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { FreshnessCampaignSchema, FreshnessResultSchema, IdSchema, LinkResendSchema, LinkResentSchema, LinkSessionSchema, LinkSignInSchema, ListQuerySchema, MailPreferenceSchema, MailPreferencesSchema, MailUnsubscribeQuerySchema, PersonMailPageSchema, optionalMailKinds } from '@passerelle/schema';
+import {
+  FreshnessCampaignSchema,
+  FreshnessResultSchema,
+  IdSchema,
+  InstitutionPagesInputSchema,
+  LinkResendSchema,
+  LinkResentSchema,
+  LinkSessionSchema,
+  LinkSignInSchema,
+  ListQuerySchema,
+  MailBrandingAnswerSchema,
+  MailBrandingInputSchema,
+  MailPagesAnswerSchema,
+  MailPreferenceSchema,
+  MailPreferencesSchema,
+  MailUnsubscribeQuerySchema,
+  PersonMailPageSchema,
+  optionalMailKinds,
+} from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { callOf } from '../call.ts';
@@ -10,6 +28,7 @@ import { listPersonMail, mailPreferences, setMailPreference, unsubscribe } from 
 import { resendLink, signInWithLink } from './links.ts';
 import { runFreshnessCampaign } from './freshness.ts';
 import { choiceOrigin } from '../consents/origin.ts';
+import { readMailBranding, readMailPages, setMailBranding, setMailPages } from './settings.ts';
 
 const UnsubscribedSchema = v.object({ kind: v.picklist(optionalMailKinds), on: v.literal(false) });
 
@@ -56,6 +75,26 @@ export const mailRoutes = new Hono<AppEnv>()
     requireAuth(),
     jsonBody(FreshnessCampaignSchema),
     async (c) => c.json(await runFreshnessCampaign(c.var.deps, callOf(c), c.req.valid('json')), 200),
+  )
+  .get('/branding', describeRoute({ operationId: 'getMailBranding', summary: 'The name and colours of the institution’s messages, as set and as used (administrators)', tags: ['mail'], answers: { 200: MailBrandingAnswerSchema } }), requireAuth(), async (c) =>
+    c.json(await readMailBranding(c.var.deps, callOf(c)), 200),
+  )
+  .put(
+    '/branding',
+    describeRoute({ operationId: 'setMailBranding', summary: 'Set the name and colours of the institution’s messages: white text must read on the primary colour, the text colour on white (administrators; audited)', tags: ['mail'], answers: { 200: MailBrandingAnswerSchema } }),
+    requireAuth(),
+    jsonBody(MailBrandingInputSchema),
+    async (c) => c.json(await setMailBranding(c.var.deps, callOf(c), c.req.valid('json')), 200),
+  )
+  .get('/pages', describeRoute({ operationId: 'getMailPages', summary: 'The pages of the institution’s site the links of its messages open (administrators)', tags: ['mail'], answers: { 200: MailPagesAnswerSchema } }), requireAuth(), async (c) =>
+    c.json(await readMailPages(c.var.deps, callOf(c)), 200),
+  )
+  .put(
+    '/pages',
+    describeRoute({ operationId: 'setMailPages', summary: 'Set the pages the links of messages open: https pages of a registered origin, with the portal on them; a place left out gets no link (administrators; audited)', tags: ['mail'], answers: { 200: MailPagesAnswerSchema } }),
+    requireAuth(),
+    jsonBody(InstitutionPagesInputSchema),
+    async (c) => c.json(await setMailPages(c.var.deps, callOf(c), c.req.valid('json')), 200),
   )
   .get('/preferences', describeRoute({ operationId: 'getMailPreferences', summary: 'One’s optional messages (daily digest, reminders) and whether each is on', tags: ['mail'], answers: { 200: MailPreferencesSchema } }), requireAuth(), async (c) =>
     c.json(await mailPreferences(c.var.deps, callOf(c)), 200),

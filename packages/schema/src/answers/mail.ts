@@ -44,3 +44,16 @@ export const FreshnessResultSchema = v.object({
   queued: v.number(),
   skipped: v.object({ notAgreed: v.number(), overCap: v.number(), alreadyAsked: v.number() }),
 });
+
+/** `GET`/`PUT /v1/mail/branding`: the branding as set (each part optional), and what messages use (the defaults where unset). */
+export const MailBrandingAnswerSchema = v.object({
+  branding: v.object({ name: v.optional(v.string()), primaryColor: v.optional(v.string()), textColor: v.optional(v.string()), backgroundColor: v.optional(v.string()) }),
+  effective: v.object({ name: v.string(), primaryColor: v.string(), textColor: v.string(), backgroundColor: v.string() }),
+});
+export type MailBrandingAnswer = v.InferOutput<typeof MailBrandingAnswerSchema>;
+
+/** `GET`/`PUT /v1/mail/pages`: the page each kind of link opens; a place without one gets no link. */
+export const MailPagesAnswerSchema = v.object({
+  pages: v.object({ profile: v.optional(v.string()), consents: v.optional(v.string()), offers: v.optional(v.string()), pledges: v.optional(v.string()), company: v.optional(v.string()) }),
+});
+export type MailPagesAnswer = v.InferOutput<typeof MailPagesAnswerSchema>;

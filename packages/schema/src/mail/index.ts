@@ -9,6 +9,10 @@ import { SlugSchema } from '../core/common.ts';
 import { ConsentOriginSchema } from '../consents/choice.ts';
 import type { ConsentChannel } from '../consents/purpose.ts';
 
+import type { InstitutionPages } from './settings.ts';
+
+export * from './settings.ts';
+
 /** One offer of the staff digest. */
 export interface DigestOffer {
   title: string;
@@ -35,6 +39,9 @@ export interface SolteaSteps {
  */
 export const linkActions = ['profile', 'consents', 'offers', 'pledges', 'company'] as const;
 export type LinkAction = (typeof linkActions)[number];
+/** Each place a link may take a person is a page the institution may name (`settings.pages`), and no other. */
+const _pagesAreActions: [keyof InstitutionPages] extends [LinkAction] ? ([LinkAction] extends [keyof InstitutionPages] ? true : never) : never = true;
+void _pagesAreActions;
 
 /** A purpose's title in both languages: each catalogue takes its own. */
 export interface PurposeTitle {
@@ -132,15 +139,6 @@ export const MailUnsubscribeQuerySchema = v.strictObject({
   token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'mail.unsubscribe.token')),
 });
 
-/** An institution's colours in its settings (`settings.branding`): six-digit hex only, so nothing else reaches a style. */
-const HexColourSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/));
-export const MailBrandingSchema = v.object({
-  primaryColor: v.optional(HexColourSchema),
-  textColor: v.optional(HexColourSchema),
-  backgroundColor: v.optional(HexColourSchema),
-});
-export type MailBranding = v.InferOutput<typeof MailBrandingSchema>;
-
 /** One message sent (or to be sent) to a person, as staff see it: never its content. */
 export interface PersonMail {
   id: string;
@@ -175,17 +173,6 @@ export const linkActionOf: { readonly [K in MailKind]: LinkAction | null } = {
   'auth.link': null,
   'profile.freshness': 'profile',
 };
-
-/** The pages of the institution's site a link may open (`settings.pages`): https only. */
-const HttpsPageSchema = v.pipe(v.string(), v.url(), v.startsWith('https://'));
-export const InstitutionPagesSchema = v.object({
-  profile: v.optional(HttpsPageSchema),
-  consents: v.optional(HttpsPageSchema),
-  offers: v.optional(HttpsPageSchema),
-  pledges: v.optional(HttpsPageSchema),
-  company: v.optional(HttpsPageSchema),
-});
-export type InstitutionPages = v.InferOutput<typeof InstitutionPagesSchema>;
 
 /** The query parameter that carries a link's token on the page it opens (the portal reads it, then removes it). */
 export const LINK_PARAMETER = 'passerelle-link';
