@@ -35,6 +35,7 @@ import { webhookRoutes } from './webhooks/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { mySolicitationRoutes, solicitationRoutes } from './solicitations/routes.ts';
+import { retentionRoutes } from './retention/routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -70,7 +71,8 @@ function routes() {
     .route('/webhooks', webhookRoutes)
     .route('/audit', auditRoutes)
     .route('/mail', mailRoutes)
-    .route('/solicitations', solicitationRoutes);
+    .route('/solicitations', solicitationRoutes)
+    .route('/retention', retentionRoutes);
 }
 
 /**

@@ -29,6 +29,7 @@ import { pledgesRoutes } from './route-access/pledges.ts';
 import { profilesRoutes } from './route-access/profiles.ts';
 import { purposesRoutes } from './route-access/purposes.ts';
 import { receiptsRoutes } from './route-access/receipts.ts';
+import { retentionRoutes } from './route-access/retention.ts';
 import { serviceRoutes } from './route-access/service.ts';
 import { solicitationsRoutes } from './route-access/solicitations.ts';
 import { webhooksRoutes } from './route-access/webhooks.ts';
@@ -42,6 +43,7 @@ export const routeAccess: RouteRules = {
   ...meRoutes,
   ...consentsRoutes,
   ...solicitationsRoutes,
+  ...retentionRoutes,
   ...mailRoutes,
   ...purposesRoutes,
   ...erasureRequestsRoutes,

@@ -14,6 +14,7 @@ export * from './offers/index.ts';
 export * from './profiles/index.ts';
 export * from './consents/index.ts';
 export * from './solicitations/index.ts';
+export * from './retention/index.ts';
 export * from './pledges/index.ts';
 export * from './receipts/index.ts';
 export * from './webhooks/index.ts';

@@ -40,6 +40,7 @@ export const tags = {
   webhooks: 'Webhook subscriptions of the institution’s systems, and their deliveries.',
   audit: 'The audit log: who did what, when and from which origin (staff for their entities, administrators for all).',
   mail: 'The messages emailed to people: what was sent to whom and when (staff), one’s optional messages, one-click unsubscribe.',
+  retention: 'People inactive for the institution’s retention period, listed to the staff of their entities for review and anonymisation; the rule’s number of years.',
   dev: 'Development mode only.',
 } as const;
 export type Tag = keyof typeof tags;
