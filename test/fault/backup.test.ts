@@ -18,11 +18,12 @@ interface Report {
   tables: Record<string, number>;
 }
 
-const suite = suiteWorkspace();
+// A SQLite file's online backup (on PostgreSQL, backups are pg_dump's: the CLI says so).
+const suite = suiteWorkspace({ engine: 'sqlite' });
 
 test('an online backup during writes restores into a working database with the same rows', { timeout: 120_000 }, async (t) => {
   const { ws, track } = suite;
-  const api = track(await startApi(ws.file));
+  const api = track(await startApi(ws.url));
   const tokens = {} as Record<Writer, string>;
   for (const sub of WRITERS) tokens[sub] = await signIn(api.url, sub);
   const ledger = await openLedger(api.url, tokens);
@@ -35,12 +36,12 @@ test('an online backup during writes restores into a working database with the s
   const ackedVersions = Object.fromEntries(WRITERS.map((sub) => [sub, ledger.profiles[sub].acked?.version ?? 0]));
   const backupFile = join(ws.dir, 'backup.db');
   const began = Date.now();
-  const { backup } = JSON.parse(await cli(ws.file, 'backup', backupFile, '--json')) as { backup: Report };
+  const { backup } = JSON.parse(await cli(ws.url, 'backup', backupFile, '--json')) as { backup: Report };
   const backupMs = Date.now() - began;
   const ackedDuring = load.acked() - ackedBefore;
 
   // Restoring over the live database is refused while the server has it open.
-  await assert.rejects(cli(ws.file, 'restore', backupFile), /in use/);
+  await assert.rejects(cli(ws.url, 'restore', backupFile), /in use/);
   await load.stop();
   assert.deepEqual(ledger.unexpected, []);
 
@@ -49,7 +50,7 @@ test('an online backup during writes restores into a working database with the s
   assert.equal(statSync(backupFile).size, backup.bytes);
   assert.ok(!existsSync(`${backupFile}-wal`), 'the backup is one file');
   assert.ok((backup.tables.pledges ?? 0) >= ackedPledges.length);
-  withDatabase(backupFile, (db) => assert.equal(integrityOf(db), 'ok'));
+  await withDatabase(backupFile, async (db) => assert.equal(await integrityOf(db), 'ok'));
 
   // Restore into a new place, and serve it.
   const restoredFile = join(ws.dir, 'restored', 'passerelle.db');

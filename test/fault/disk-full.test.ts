@@ -6,9 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { integrityOf, partialWrites, pledgeIds, request, signIn, startApi, suiteWorkspace, withDatabase, type Reply } from './harness.ts';
+import { pledgeKeyLocations, sqlitePragma } from '../../server/src/db/read-back.ts';
 import { WRITERS, createPledge, editProfile, openLedger, profileMarks, unauditedProfileEdits, type PledgeRequest, type Writer } from './load.ts';
 
-const suite = suiteWorkspace();
+// SQLite's page cap (DATABASE_MAX_PAGES) rehearses the full disk: a SQLite file's own behaviour.
+const suite = suiteWorkspace({ engine: 'sqlite' });
 
 const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
 let serial = 0;
@@ -19,15 +21,15 @@ const pledge = (sub: Writer): PledgeRequest => {
 
 test('a full database refuses writes with 507, keeps every write whole, serves reads, and recovers', { timeout: 120_000 }, async (t) => {
   const { ws, track } = suite;
-  const seeded = withDatabase(ws.file, pledgeIds);
+  const seeded = await withDatabase(ws.url, pledgeIds);
   // Room for signing in (a write too) and a few dozen pledges, no more.
-  const cap = withDatabase(ws.file, (db) => db.pragma('page_count', { simple: true }) as number) + 40;
-  const api = track(await startApi(ws.file, { DATABASE_MAX_PAGES: String(cap) }));
+  const cap = (await withDatabase(ws.url, async (db) => Number(sqlitePragma(db, 'page_count')))) + 40;
+  const api = track(await startApi(ws.url, { DATABASE_MAX_PAGES: String(cap) }));
   const url = api.url;
   const tokens = {} as Record<Writer, string>;
   for (const sub of WRITERS) tokens[sub] = await signIn(url, sub);
   const ledger = await openLedger(url, tokens);
-  const start = withDatabase(ws.file, (db) => profileMarks(db, ledger));
+  const start = await withDatabase(ws.url, (db) => profileMarks(db, ledger));
 
   // Four writers at once until each is refused.
   const accepted: PledgeRequest[] = [];
@@ -74,18 +76,18 @@ test('a full database refuses writes with 507, keeps every write whole, serves r
   }
 
   // Nothing half-written: each accepted pledge with its audit entry and key, no refused one at all.
-  withDatabase(ws.file, (db) => {
-    assert.equal(integrityOf(db), 'ok');
-    assert.deepEqual(partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
-    assert.deepEqual(unauditedProfileEdits(db, ledger, start), []);
-    assert.equal(pledgeIds(db).length, seeded.length + accepted.length);
-    const keys = db.prepare(`SELECT count(*) AS n FROM idempotency_keys WHERE key LIKE 'full-%'`).get() as { n: number };
-    assert.equal(keys.n, accepted.length, 'a refused request leaves no key behind');
+  await withDatabase(ws.url, async (db) => {
+    assert.equal(await integrityOf(db), 'ok');
+    assert.deepEqual(await partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
+    assert.deepEqual(await unauditedProfileEdits(db, ledger, start), []);
+    assert.equal((await pledgeIds(db)).length, seeded.length + accepted.length);
+    const keys = (await pledgeKeyLocations(db)).filter((k) => k.key.startsWith('full-'));
+    assert.equal(keys.length, accepted.length, 'a refused request leaves no key behind');
   });
 
   // Room again (the operator freed space: here, a restart without the cap). The refused requests, retried with their keys, go through once.
   await api.stop();
-  const roomy = track(await startApi(ws.file));
+  const roomy = track(await startApi(ws.url));
   for (const { p } of refused) {
     const res = await createPledge(roomy.url, tokens[p.sub], p);
     assert.equal(res.status, 201);
@@ -93,9 +95,9 @@ test('a full database refuses writes with 507, keeps every write whole, serves r
   }
   const retried = await editProfile(roomy.url, tokens['alumna-claire'], claire.personId, { bio: 'room again', ifMatch: claire.etag });
   assert.equal(retried.status, 200);
-  withDatabase(ws.file, (db) => {
-    assert.equal(pledgeIds(db).length, seeded.length + accepted.length + refused.length);
-    assert.deepEqual(partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
+  await withDatabase(ws.url, async (db) => {
+    assert.equal((await pledgeIds(db)).length, seeded.length + accepted.length + refused.length);
+    assert.deepEqual(await partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
   });
   t.diagnostic(`cap of ${cap} pages: ${accepted.length} pledges fitted, then 507 for each of ${refused.length} writers and for a profile edit; reads answered; after the cap was lifted the ${refused.length} refused pledges went through once`);
 });

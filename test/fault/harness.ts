@@ -1,21 +1,27 @@
 /**
  * The real API as a child process for the fault tests: its own process
  * group (so `kill -9` hits the server and nothing else survives it), a free
- * random port, a temporary SQLite file seeded through the CLI, sign-in
- * through the host token exchange, and a direct read-only look at the file
- * to check what is really stored.
+ * random port, a database seeded with the demo data, sign-in through the
+ * host token exchange, and a look at what is really stored, read back
+ * through the engine (drizzle) rather than through the API.
+ *
+ * The engine: a temporary SQLite file by default; with
+ * PASSERELLE_TEST_POSTGRES (an admin URL such as
+ * postgres://postgres@127.0.0.1:5432/postgres), a fresh PostgreSQL database
+ * per suite, which the API gets as DATABASE_URL=postgres://….
  */
 import { after, before } from 'node:test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signHostToken } from '../../server/src/auth/host-token.ts';
-import { DEMO_HOST_SECRET_DEFAULT, DEMO_KID, seedDemo } from '../../server/src/seed/demo.ts';
-import { migrateDatabase, openDatabase } from '../../server/src/db/open.ts';
+import { DEMO_HOST_SECRET_DEFAULT, DEMO_KID, seedDemo, type DemoIds } from '../../server/src/seed/demo.ts';
+import { connectDatabase, migrateAnyDatabase, type Db } from '../../server/src/db/open.ts';
+import { dropDatabase, dropLeftovers, emptyDatabase } from '../../server/src/db/postgres/test-databases.ts';
+import { auditedPledgeIds, duplicateKeys, integrity, pledgeIds as storedPledgeIds, pledgeKeyLocations } from '../../server/src/db/read-back.ts';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 
@@ -50,58 +56,87 @@ export async function freePort(): Promise<number> {
  * by email code (everyone signs in through the host token exchange here),
  * so that the server needs no mail transport to start.
  */
-function envFor(databaseFile: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { SMTP_URL: _smtp, DATABASE_MAX_PAGES: _cap, ...inherited } = process.env;
-  return { ...inherited, NODE_ENV: 'test', EMAIL_SIGN_IN: 'off', DATABASE_URL: databaseFile, ...extra };
+function envFor(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { SMTP_URL: _smtp, DATABASE_MAX_PAGES: _cap, PASSERELLE_TEST_POSTGRES: _admin, ...inherited } = process.env;
+  return { ...inherited, NODE_ENV: 'test', EMAIL_SIGN_IN: 'off', DATABASE_URL: databaseUrl, ...extra };
 }
 
-/** `pnpm passerelle <args>` on the given file, in English (the words these suites match); resolves with its standard output. */
-export function cli(databaseFile: string, ...args: string[]): Promise<string> {
+/** `pnpm passerelle <args>` on the given database (a file or a postgres:// URL), in English (the words these suites match); resolves with its standard output. */
+export function cli(databaseUrl: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: envFor(databaseFile, { PASSERELLE_LANG: 'en' }) }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: serverDir, env: envFor(databaseUrl, { PASSERELLE_LANG: 'en' }) }, (err, stdout, stderr) =>
       err ? reject(new Error(`passerelle ${args.join(' ')} failed (${err.code}):\n${stderr}${stdout}`)) : resolve(stdout),
     );
   });
 }
 
+export type Engine = 'sqlite' | 'postgres';
+
+/** PostgreSQL's admin URL when the suite runs on it (PASSERELLE_TEST_POSTGRES), else undefined: SQLite. */
+export const postgresAdminUrl = (): string | undefined => process.env.PASSERELLE_TEST_POSTGRES || undefined;
+/** The engine these suites run on: PostgreSQL when PASSERELLE_TEST_POSTGRES is set. */
+export const ENGINE: Engine = postgresAdminUrl() ? 'postgres' : 'sqlite';
+
 export interface Workspace {
+  /** A temporary folder for the suite's files (the SQLite database, backups…). */
   dir: string;
-  /** The seeded database file. */
-  file: string;
-  remove(): void;
+  engine: Engine;
+  /** What the API and the CLI get as DATABASE_URL: the SQLite file, or postgres://… */
+  url: string;
+  /** The demo data's ids. */
+  demo: DemoIds;
+  remove(): Promise<void>;
 }
 
+let leftoversDropped = false;
+
 /**
- * A temporary folder with a migrated database holding the demo institutions
- * (what `pnpm passerelle seed --demo` does, in this process: one cold start
- * fewer), closed before any server opens it.
+ * A migrated database holding the demo institutions (what `pnpm passerelle
+ * seed --demo` does, in this process: one cold start fewer), closed before
+ * any server opens it: a file in a temporary folder, or on PostgreSQL a
+ * new database named after this process (so that a later run drops it if
+ * this one dies before its `remove`).
  */
-export async function seededDatabase(): Promise<Workspace> {
+export async function seededDatabase(engine: Engine = ENGINE): Promise<Workspace> {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-fault-'));
-  const file = join(dir, 'passerelle.db');
-  const { db, close } = openDatabase(file);
-  try {
-    migrateDatabase(db);
-    await seedDemo(db, {}, new Date());
-  } finally {
-    close();
+  const adminUrl = postgresAdminUrl();
+  if (engine === 'postgres' && !adminUrl) throw new Error('PostgreSQL suites need PASSERELLE_TEST_POSTGRES (an admin URL).');
+  if (engine === 'postgres' && !leftoversDropped) {
+    // The fault suites' databases that earlier runs, killed, left behind.
+    await dropLeftovers(adminUrl!);
+    leftoversDropped = true;
   }
-  return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const url = engine === 'postgres' ? await emptyDatabase(adminUrl!) : join(dir, 'passerelle.db');
+  const { db, close } = connectDatabase(url);
+  let demo: DemoIds;
+  try {
+    await migrateAnyDatabase(db);
+    demo = await seedDemo(db, {}, new Date());
+  } finally {
+    await close();
+  }
+  const remove = async () => {
+    if (engine === 'postgres') await dropDatabase(adminUrl!, url);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, engine, url, demo, remove };
 }
 
 /**
  * For a test file: a seeded workspace made before its tests, and removed
  * after them with every server started through `track` stopped first.
+ * `engine`: a suite about one engine's own behaviour (a SQLite file's
+ * backup, its size cap) names it; the others run on `ENGINE`.
  */
-export function suiteWorkspace(): { readonly ws: Workspace; track(api: Api): Api } {
+export function suiteWorkspace(options: { engine?: Engine } = {}): { readonly ws: Workspace; track(api: Api): Api } {
   let ws: Workspace | undefined;
   const apis: Api[] = [];
   before(async () => {
-    ws = await seededDatabase();
+    ws = await seededDatabase(options.engine ?? ENGINE);
   });
   after(async () => {
     for (const api of apis.splice(0)) await api.stop();
-    ws?.remove();
+    await ws?.remove();
   });
   return {
     get ws() {
@@ -119,6 +154,8 @@ export interface Api {
   url: string;
   /** What the server printed so far. */
   output(): string;
+  /** The lines it logged as warnings or errors (pino levels 40 and up): why a request failed. */
+  warnings(): string[];
   /** Resolves with the first line the server prints (or printed) that matches; rejects if it exits first. */
   waitForOutput(pattern: RegExp): Promise<string>;
   /** Sends a signal and returns at once (see `exited`). */
@@ -131,13 +168,13 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-/** Starts `src/index.ts` (as `pnpm serve` does) and waits until /health answers. */
-export async function startApi(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<Api> {
+/** Starts `src/index.ts` (as `pnpm serve` does) on `databaseUrl` and waits until /health answers. */
+export async function startApi(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Api> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: serverDir,
-    env: envFor(databaseFile, { PORT: String(port), ...extraEnv }),
+    env: envFor(databaseUrl, { PORT: String(port), ...extraEnv }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -192,7 +229,8 @@ export async function startApi(databaseFile: string, extraEnv: Record<string, st
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url, output: () => output, waitForOutput, signal: (signal) => killGroup(child, signal), exited, crash: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  const warnings = () => output.split('\n').filter((line) => /^\{"level":(4|5|6)0,/.test(line));
+  return { url, output: () => output, warnings, waitForOutput, signal: (signal) => killGroup(child, signal), exited, crash: () => end('SIGKILL'), stop: () => end('SIGTERM') };
 }
 
 export interface Reply {
@@ -226,44 +264,37 @@ export async function signIn(api: string, sub: string): Promise<string> {
   return res.body.token as string;
 }
 
-/** The little of better-sqlite3 the checks use (it is the server's dependency, loaded from there). */
-export interface Sqlite {
-  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
-  pragma(sql: string, options?: { simple: boolean }): unknown;
-  close(): void;
-}
-type SqliteConstructor = new (path: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => Sqlite;
-const Database = createRequire(join(serverDir, 'package.json'))('better-sqlite3') as SqliteConstructor;
-
 /**
- * Opens the file as the restarted server would (a crash leaves a WAL to
- * recover, which needs a writable connection), runs `fn`, closes it.
+ * Opens the database as the restarted server would (on SQLite a crash
+ * leaves a WAL to recover, which needs a writable connection), runs `fn`
+ * on it, closes it.
  */
-export function withDatabase<T>(file: string, fn: (db: Sqlite) => T): T {
-  const db = new Database(file, { fileMustExist: true });
+export async function withDatabase<T>(url: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const { db, close } = connectDatabase(url);
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
-    db.close();
+    await close();
   }
 }
 
-export const integrityOf = (db: Sqlite) => db.pragma('integrity_check', { simple: true });
+/** `ok`, or what SQLite's integrity check found (see `integrity`). */
+export const integrityOf = (db: Db): Promise<string> => integrity(db);
 
-export const pledgeIds = (db: Sqlite) => (db.prepare('SELECT id FROM pledges').all() as Array<{ id: string }>).map((r) => r.id);
+export const pledgeIds = (db: Db): Promise<string[]> => storedPledgeIds(db);
 
 /**
  * Pledges whose audit entry, or idempotency keys whose pledge, is missing —
  * a write only half there — and keys stored twice. `seeded`: the demo's
  * pledges, which were not written through the API and have no audit entry.
  */
-export function partialWrites(db: Sqlite, seeded: readonly string[]): { pledgesWithoutAudit: string[]; keysWithoutPledge: unknown[]; duplicateKeys: unknown[] } {
-  const audited = new Set((db.prepare(`SELECT object_id AS id FROM audit_log WHERE object_type = 'pledge' AND action = 'pledge.create'`).all() as Array<{ id: string }>).map((r) => r.id));
+export async function partialWrites(db: Db, seeded: readonly string[]): Promise<{ pledgesWithoutAudit: string[]; keysWithoutPledge: string[]; duplicateKeys: unknown[] }> {
+  const audited = await auditedPledgeIds(db);
+  const ids = await pledgeIds(db);
+  const stored = new Set(ids);
   return {
-    pledgesWithoutAudit: pledgeIds(db).filter((id) => !seeded.includes(id) && !audited.has(id)),
-    keysWithoutPledge: db
-      .prepare(`SELECT k.key FROM idempotency_keys k WHERE k.location LIKE '/v1/pledges/%' AND NOT EXISTS (SELECT 1 FROM pledges p WHERE '/v1/pledges/' || p.id = k.location)`)
-      .all(),
-    duplicateKeys: db.prepare(`SELECT tenant_id, person_id, key, count(*) AS n FROM idempotency_keys GROUP BY tenant_id, person_id, key HAVING n > 1`).all(),
+    pledgesWithoutAudit: ids.filter((id) => !seeded.includes(id) && !audited.has(id)),
+    keysWithoutPledge: (await pledgeKeyLocations(db)).filter((k) => !stored.has(k.location.slice('/v1/pledges/'.length))).map((k) => k.key),
+    duplicateKeys: await duplicateKeys(db),
   };
 }

@@ -5,7 +5,9 @@
  * whose answer never came (the server was killed) stays pending, to be sent
  * again after the restart.
  */
-import { request, type Sqlite } from './harness.ts';
+import type { Db } from '../../server/src/db/open.ts';
+import { pledgeRows, profileMark } from '../../server/src/db/read-back.ts';
+import { request } from './harness.ts';
 
 export const WRITERS = ['student-ines', 'alumna-claire', 'rep-acme', 'staff-eng'] as const;
 export type Writer = (typeof WRITERS)[number];
@@ -83,11 +85,11 @@ export interface Load {
 }
 
 /**
- * Per writer: two pledge loops and one profile loop, each sending its next
- * request as soon as the previous is answered. A loop ends at `stop()` or
- * when a request gets no answer.
+ * Per writer: two pledge loops and one profile loop (none with `profiles:
+ * false`), each sending its next request as soon as the previous is
+ * answered. A loop ends at `stop()` or when a request gets no answer.
  */
-export function startLoad(api: string, tokens: Record<Writer, string>, ledger: Ledger, tag: string): Load {
+export function startLoad(api: string, tokens: Record<Writer, string>, ledger: Ledger, tag: string, options: { profiles?: boolean } = {}): Load {
   let stopped = false;
   let acked = 0;
   const pledgeLoop = async (sub: Writer) => {
@@ -128,7 +130,7 @@ export function startLoad(api: string, tokens: Record<Writer, string>, ledger: L
       } else ledger.unexpected.push(`PATCH profile as ${sub}: ${res.status} ${JSON.stringify(res.body)}`);
     }
   };
-  const loops = WRITERS.flatMap((sub) => [pledgeLoop(sub), pledgeLoop(sub), profileLoop(sub)]);
+  const loops = WRITERS.flatMap((sub) => [pledgeLoop(sub), pledgeLoop(sub), ...(options.profiles === false ? [] : [profileLoop(sub)])]);
   const done = Promise.all(loops).then(() => undefined);
   return {
     acked: () => acked,
@@ -140,24 +142,23 @@ export function startLoad(api: string, tokens: Record<Writer, string>, ledger: L
   };
 }
 
-/** What the file must hold after a crash, given what was acknowledged; problems as sentences. */
-export function checkAcknowledged(db: Sqlite, ledger: Ledger): string[] {
+/** What the database must hold after a crash, given what was acknowledged; problems as sentences. */
+export async function checkAcknowledged(db: Db, ledger: Ledger): Promise<string[]> {
   const problems: string[] = [];
-  const find = db.prepare('SELECT author_id, amount_cents, donor_name FROM pledges WHERE id = ?');
-  for (const p of ledger.pledges) {
-    if (!p.id) continue;
-    const row = find.get(p.id) as { author_id: string; amount_cents: number; donor_name: string } | undefined;
+  const acknowledged = ledger.pledges.filter((p) => p.id);
+  const rows = await pledgeRows(db, acknowledged.map((p) => p.id!));
+  for (const p of acknowledged) {
+    const row = rows.get(p.id!);
     if (!row) problems.push(`acknowledged pledge ${p.id} (key ${p.key}) is missing`);
-    else if (row.amount_cents !== p.body.amountCents || row.donor_name !== p.body.donor.fullName || row.author_id !== ledger.profiles[p.sub].personId) {
+    else if (row.amountCents !== p.body.amountCents || row.donorName !== p.body.donor.fullName || row.authorId !== ledger.profiles[p.sub].personId) {
       problems.push(`acknowledged pledge ${p.id} differs: ${JSON.stringify(row)}`);
     }
   }
-  const profile = db.prepare('SELECT version, bio FROM profiles WHERE person_id = ?');
   for (const sub of WRITERS) {
     const state = ledger.profiles[sub];
-    const row = profile.get(state.personId) as { version: number; bio: string | null };
     const acked = state.acked;
     if (!acked) continue;
+    const row = await profileMark(db, state.personId);
     if (row.version < acked.version) problems.push(`${sub}'s profile is at version ${row.version}, but version ${acked.version} was acknowledged`);
     else if (row.version === acked.version && row.bio !== acked.bio) problems.push(`${sub}'s profile version ${row.version} has bio ${JSON.stringify(row.bio)}, acknowledged ${JSON.stringify(acked.bio)}`);
     else if (row.version === acked.version + 1 && row.bio !== state.pending?.bio) problems.push(`${sub}'s profile version ${row.version} holds ${JSON.stringify(row.bio)}, which nobody sent last`);
@@ -167,20 +168,18 @@ export function checkAcknowledged(db: Sqlite, ledger: Ledger): string[] {
 }
 
 /** Profile edits written without their audit entry (or the reverse): versions gained since `since` versus `profile.update` entries. */
-export function unauditedProfileEdits(db: Sqlite, ledger: Ledger, since: Record<Writer, { version: number; audits: number }>): string[] {
-  const now = profileMarks(db, ledger);
+export async function unauditedProfileEdits(db: Db, ledger: Ledger, since: Record<Writer, { version: number; audits: number }>): Promise<string[]> {
+  const now = await profileMarks(db, ledger);
   return WRITERS.filter((sub) => now[sub].version - since[sub].version !== now[sub].audits - since[sub].audits).map(
     (sub) => `${sub}: ${now[sub].version - since[sub].version} new versions but ${now[sub].audits - since[sub].audits} audit entries`,
   );
 }
 
-export function profileMarks(db: Sqlite, ledger: Ledger): Record<Writer, { version: number; audits: number }> {
+export async function profileMarks(db: Db, ledger: Ledger): Promise<Record<Writer, { version: number; audits: number }>> {
   const marks = {} as Record<Writer, { version: number; audits: number }>;
   for (const sub of WRITERS) {
-    const personId = ledger.profiles[sub].personId;
-    const { version } = db.prepare('SELECT version FROM profiles WHERE person_id = ?').get(personId) as { version: number };
-    const { n } = db.prepare(`SELECT count(*) AS n FROM audit_log WHERE object_type = 'profile' AND object_id = ? AND action = 'profile.update'`).get(personId) as { n: number };
-    marks[sub] = { version, audits: n };
+    const { version, audits } = await profileMark(db, ledger.profiles[sub].personId);
+    marks[sub] = { version, audits };
   }
   return marks;
 }

@@ -9,7 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { integrityOf, partialWrites, pledgeIds, signIn, startApi, suiteWorkspace, withDatabase, type Sqlite } from './harness.ts';
+import { integrityOf, partialWrites, pledgeIds, signIn, startApi, suiteWorkspace, withDatabase } from './harness.ts';
+import { pledgesForKey } from '../../server/src/db/read-back.ts';
 import { newPledge, type PledgeRequest } from './load.ts';
 
 const suite = suiteWorkspace();
@@ -82,14 +83,11 @@ async function idleKeepAlive(url: string): Promise<{ closed: Promise<void> }> {
   return { closed: new Promise((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve()))) };
 }
 
-const pledgeRowsFor = (db: Sqlite, key: string) =>
-  db.prepare(`SELECT p.id, p.amount_cents AS amount FROM pledges p JOIN idempotency_keys k ON k.location = '/v1/pledges/' || p.id WHERE k.key = ?`).all(key) as Array<{ id: string; amount: number }>;
-
 test('SIGTERM answers the pledge whose body is still arriving, refuses new connections, closes idle ones, exits 0', { timeout: 90_000 }, async () => {
   const { ws, track } = suite;
-  const seeded = withDatabase(ws.file, pledgeIds);
+  const seeded = await withDatabase(ws.url, pledgeIds);
   // A grace far longer than the test needs: it must end because the request was answered, not because time ran out.
-  const api = track(await startApi(ws.file, { SHUTDOWN_GRACE_SECONDS: '60' }));
+  const api = track(await startApi(ws.url, { SHUTDOWN_GRACE_SECONDS: '60' }));
   const token = await signIn(api.url, 'rep-acme');
   const idle = await idleKeepAlive(api.url);
   const p = newPledge('rep-acme', 'sigterm');
@@ -110,17 +108,17 @@ test('SIGTERM answers the pledge whose body is still arriving, refuses new conne
 
   assert.deepEqual(await api.exited, { code: 0, signal: null }, api.output());
   assert.match(api.output(), /Passerelle API stopped: every request in flight was answered/);
-  withDatabase(ws.file, (db) => {
-    assert.equal(integrityOf(db), 'ok');
-    assert.deepEqual(pledgeRowsFor(db, p.key), [{ id: answer.body.id, amount: p.body.amountCents }], 'the answered pledge is stored, once');
-    assert.deepEqual(partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
+  await withDatabase(ws.url, async (db) => {
+    assert.equal(await integrityOf(db), 'ok');
+    assert.deepEqual(await pledgesForKey(db, p.key), [{ id: answer.body.id, amount: p.body.amountCents }], 'the answered pledge is stored, once');
+    assert.deepEqual(await partialWrites(db, seeded), { pledgesWithoutAudit: [], keysWithoutPledge: [], duplicateKeys: [] });
   });
 });
 
 test('a request still unfinished when the grace ends is cut, and the process exits 0 saying so', { timeout: 90_000 }, async () => {
   const { ws, track } = suite;
-  const before = withDatabase(ws.file, pledgeIds).length;
-  const api = track(await startApi(ws.file, { SHUTDOWN_GRACE_SECONDS: '1' }));
+  const before = (await withDatabase(ws.url, pledgeIds)).length;
+  const api = track(await startApi(ws.url, { SHUTDOWN_GRACE_SECONDS: '1' }));
   const token = await signIn(api.url, 'rep-acme');
   const p = newPledge('rep-acme', 'grace');
   const pledge = slowPledge(api.url, token, p);
@@ -132,16 +130,16 @@ test('a request still unfinished when the grace ends is cut, and the process exi
   await assert.rejects(pledge.answer, /socket hang up|ECONNRESET/);
   assert.deepEqual(await api.exited, { code: 0, signal: null }, api.output());
   assert.match(api.output(), /Passerelle API stopped after the 1 s grace: 1 request cut/);
-  withDatabase(ws.file, (db) => {
-    assert.equal(integrityOf(db), 'ok');
-    assert.deepEqual(pledgeRowsFor(db, p.key), [], 'nothing of the cut request was stored');
-    assert.equal(pledgeIds(db).length, before);
+  await withDatabase(ws.url, async (db) => {
+    assert.equal(await integrityOf(db), 'ok');
+    assert.deepEqual(await pledgesForKey(db, p.key), [], 'nothing of the cut request was stored');
+    assert.equal((await pledgeIds(db)).length, before);
   });
 });
 
 test('a second signal while stopping exits at once with code 1', { timeout: 90_000 }, async () => {
   const { ws, track } = suite;
-  const api = track(await startApi(ws.file, { SHUTDOWN_GRACE_SECONDS: '600' }));
+  const api = track(await startApi(ws.url, { SHUTDOWN_GRACE_SECONDS: '600' }));
   const token = await signIn(api.url, 'rep-acme');
   const pledge = slowPledge(api.url, token, newPledge('rep-acme', 'twice'));
   await pledge.started;
@@ -152,5 +150,5 @@ test('a second signal while stopping exits at once with code 1', { timeout: 90_0
   assert.deepEqual(await api.exited, { code: 1, signal: null }, api.output());
   assert.match(api.output(), /SIGINT again while stopping; exiting now \(code 1\), 1 request cut/);
   await assert.rejects(pledge.answer);
-  withDatabase(ws.file, (db) => assert.equal(integrityOf(db), 'ok'));
+  await withDatabase(ws.url, async (db) => assert.equal(await integrityOf(db), 'ok'));
 });

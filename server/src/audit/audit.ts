@@ -35,19 +35,22 @@ const insertEntry = prepareOnce((db) =>
 
 /** Writes an audit entry; call it inside the transaction of the change it records. */
 export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): Promise<void> {
-  return query(tx, (tx) => void insertEntry(tx).run({
-    id: crypto.randomUUID(),
-    tenantId: who.tenantId,
-    actorId: who.actorId,
-    origin: who.origin,
-    at: who.at,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
-    entityIds: entry.entityIds ?? [],
-    subjectId: entry.subjectId ?? null,
-    detail: entry.detail ?? {},
-  }));
+  // Awaited: on PostgreSQL the statement is asynchronous, and its failure must fail the transaction's work, not float away.
+  return query(tx, async (tx) => {
+    await insertEntry(tx).run({
+      id: crypto.randomUUID(),
+      tenantId: who.tenantId,
+      actorId: who.actorId,
+      origin: who.origin,
+      at: who.at,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId ?? null,
+      entityIds: entry.entityIds ?? [],
+      subjectId: entry.subjectId ?? null,
+      detail: entry.detail ?? {},
+    });
+  });
 }
 
 /** The who/when/where of a signed-in request, for `writeAudit`. */

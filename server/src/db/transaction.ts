@@ -152,8 +152,18 @@ async function savepoint<T>(tx: Db, open: Open, work: (tx: Db) => Promise<T>): P
   }
 }
 
-/** Times a PostgreSQL transaction is run again after a serialization failure or a deadlock. */
-const RETRIES = 8;
+/**
+ * How long a PostgreSQL transaction keeps being run again after
+ * serialization failures or deadlocks, from its first attempt. Writes that
+ * meet at once (one person's, or any on the same page of a small table's
+ * index, which is what SERIALIZABLE's predicate locks cover) fail one
+ * another, and each round lets at least one of them commit: a burst of N
+ * needs up to N rounds. Past the budget the failure is the answer (503,
+ * try again shortly).
+ */
+const RETRY_BUDGET_MS = 10_000;
+/** The longest wait between two attempts: full jitter under 5 ms doubling per attempt, up to this. */
+const MAX_BACKOFF_MS = 250;
 /** SQLSTATEs that mean "another transaction won; the same work may succeed now". */
 const RETRYABLE = new Set(['40001', '40P01']);
 
@@ -168,26 +178,31 @@ export function postgresCode(err: unknown): string | undefined {
 
 async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx: Db) => Promise<T>, options: TransactionOptions): Promise<T> {
   await engine.ready;
+  const began = Date.now();
   for (let attempt = 0; ; attempt++) {
     const client = await engine.pool.connect();
     const tx = builderOn(() => client);
     handles.set(tx, { db, depth: 0, client });
     let broken: unknown;
+    // A connection lost between two statements is told to its client as an event: without a listener, an uncaught error (the process would end).
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(tx);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+      await client.query('ROLLBACK').catch((e: unknown) => (broken ??= e));
       const code = postgresCode(error);
-      if (code === undefined || !RETRYABLE.has(code) || attempt >= RETRIES) throw error;
-      // Let the transaction that won finish, then start again; later attempts wait longer, with jitter.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+      if (code === undefined || !RETRYABLE.has(code) || Date.now() - began >= RETRY_BUDGET_MS) throw error;
     } finally {
       handles.delete(tx);
+      client.off('error', lost);
       client.release(broken instanceof Error ? broken : undefined);
     }
+    // Another transaction won: let it finish (the connection back in the pool meanwhile), then start again; later attempts wait longer, with jitter.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 5 * 2 ** Math.min(attempt, 10))));
   }
 }
 

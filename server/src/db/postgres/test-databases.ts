@@ -108,6 +108,12 @@ export async function emptyDatabase(adminUrl: string): Promise<string> {
   return databaseUrl(adminUrl, name);
 }
 
+/** Drops the database `url` names (a test's own, when its suite ends), ending whatever connections it still has. */
+export async function dropDatabase(adminUrl: string, url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await adminPool(adminUrl).query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+}
+
 async function copy(adminUrl: string, template: string, name: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
