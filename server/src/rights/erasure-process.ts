@@ -3,7 +3,7 @@
  * scope, and their processing (profile deleted, pledges anonymised with the
  * tax data kept, identity removed).
  */
-import { can, type Actor } from '@passerelle/schema';
+import type { Actor } from '@passerelle/schema';
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
@@ -12,7 +12,7 @@ import { ProblemError, notFound } from '../http/problem.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { personResource } from '../consents/people.ts';
-import { findErasureRequest, findErasureRequestById, insertErasureRequest, listErasureRequestsOfTenant, markErasureRequestProcessed } from './queries/erasure-requests.ts';
+import { findErasureRequest, findErasureRequestById, insertErasureRequest, markErasureRequestProcessed } from './queries/erasure-requests.ts';
 import { runErasure } from './erasure-hooks.ts';
 import { mailErasureDone, recipientBeforeErasure } from '../mail/messages/rights.ts';
 
@@ -22,16 +22,6 @@ async function requestForStaff(db: DbOrTx, actor: Actor, id: string) {
   if (!request) throw notFound('erasure.notFound');
   authorize(actor, 'erasure.process', await personResource(db, actor.tenantId, request.personId));
   return request;
-}
-
-/** The tenant's latest requests that the caller may process. */
-export async function listErasureRequests(deps: Pick<Deps, 'db'>, call: Call) {
-  const { db } = deps;
-  const { actor } = call;
-  const rows = await listErasureRequestsOfTenant(db, actor.tenantId, 500);
-  const items = [];
-  for (const r of rows) if (can(actor, 'erasure.process', await personResource(db, actor.tenantId, r.personId))) items.push(r);
-  return { items, nextCursor: null };
 }
 
 /** One request the caller may process. */

@@ -14,13 +14,14 @@ import { AuditLog } from './audit-log.ts';
 import { tabList } from './tabs.ts';
 import type { DeskContext, DeskPanel } from './desk-context.ts';
 
-/** The desk's tabs: people (find, duplicates, the audit log), gifts and apprenticeship tax. */
-const tabs = ['people', 'gifts'] as const;
+/** The desk's tabs: people (find, duplicates, the audit log), gifts and apprenticeship tax, erasure requests. */
+const tabs = ['people', 'gifts', 'erasure'] as const;
 type Tab = (typeof tabs)[number];
 
 /** The panels in modules of their own, fetched when their tab is first opened (not in staff-desk.js: budgets.json). */
 const panelModules = {
   gifts: () => import('./reconciliation.ts').then((m) => m.reconciliationPanel),
+  erasure: () => import('./erasure-requests.ts').then((m) => m.erasurePanel),
 };
 
 /** One possible duplicate to review: the flag, on the profile it was raised for. */
@@ -45,7 +46,7 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
 
 /**
  * @tagname passerelle-staff-desk
- * @summary The staff's desk for the schools they look after: find a person, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax.
+ * @summary The staff's desk for the schools they look after: find a person, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax, process erasure requests.
  *
  * For people who may read the audit log (`audit.read`: staff of an entity,
  * administrators); the server scopes every list to their entities. Its parts
@@ -73,8 +74,17 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  *   staff choose one (`POST /v1/pledges/transfers/:id/match`), announced,
  *   focus back on the heading.
  *
- * @event passerelle-saved - A flag was resolved, or a transfer matched. `detail: { kind: 'duplicate-flag' | 'pledge-transfer', item }` (the profile as staff now see it; the transfer as now matched).
- * @event passerelle-error - The API refused or failed. `detail: { error, action }` (`search-people`, `load-duplicates`, `compare-profiles`, `resolve-duplicate`, `read-audit`, `load-panel`, `read-totals`, `import-transfers`, `load-transfers`, `match-transfer`).
+ * **Erasure requests** (`erasure-requests.ts`)
+ * - The pending requests of the people of the reader's schools, the nearest
+ *   due date first (`GET /v1/erasure-requests?status=pending`), each with its
+ *   due date, one month after the request (GDPR art. 12(3)), and how far it
+ *   is or how late; processing one after a confirmation
+ *   (`POST /v1/erasure-requests/:id/process`), announced, focus back on the
+ *   heading; then the processed ones, latest first (administrators: once
+ *   erased, a person belongs to no school).
+ *
+ * @event passerelle-saved - A flag was resolved, a transfer matched, an erasure request processed. `detail: { kind: 'duplicate-flag' | 'pledge-transfer' | 'erasure-request', item }` (the profile as staff now see it; the transfer as now matched; the request as now processed).
+ * @event passerelle-error - The API refused or failed. `detail: { error, action }` (`search-people`, `load-duplicates`, `compare-profiles`, `resolve-duplicate`, `read-audit`, `load-panel`, `read-totals`, `import-transfers`, `load-transfers`, `match-transfer`, `load-erasure-requests`, `process-erasure`).
  * @csspart tabs - The row of tabs.
  * @csspart tab - One tab.
  * @csspart panel - The panel of a tab.
@@ -90,6 +100,9 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  * @csspart transfers - The transfers to match.
  * @csspart transfer - One transfer to match.
  * @csspart candidates - The pledges a transfer could settle, to choose from.
+ * @csspart erasure-requests - The pending erasure requests.
+ * @csspart erasure-request - One pending erasure request.
+ * @csspart erasure-done - The processed erasure requests.
  */
 export class PasserelleStaffDesk extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, queueStyles, staffDeskStyles];
@@ -253,7 +266,7 @@ export class PasserelleStaffDesk extends PasserelleElement {
       return html`<h2>${t.title}</h2>
         <p class="intro">${t.intro}</p>
         ${tabList(t.sections, tabs.map((key) => ({ key, label: t.tabs[key] })), this.tab, this.#choose)}
-        ${panel('people', () => [this.#findSection(t), this.#flagsSection(t), this.#audit.render()])} ${panel('gifts', lazy('gifts'))}`;
+        ${panel('people', () => [this.#findSection(t), this.#flagsSection(t), this.#audit.render()])} ${panel('gifts', lazy('gifts'))} ${panel('erasure', lazy('erasure'))}`;
     });
   }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AnswerIdSchema, AnswerTimeSchema } from './common.ts';
+import { AnswerDateSchema, AnswerIdSchema, AnswerTimeSchema, pageOf } from './common.ts';
 
 /** A person's request to be erased, and what each area did about it (no personal data in `outcome`). */
 export const ErasureRequestViewSchema = v.object({
@@ -8,6 +8,8 @@ export const ErasureRequestViewSchema = v.object({
   status: v.picklist(['pending', 'processed']),
   note: v.nullable(v.string()),
   requestedAt: AnswerTimeSchema,
+  /** The day it must be answered by: one month after the request (GDPR art. 12(3); `erasureDueOn`). */
+  dueOn: AnswerDateSchema,
   processedAt: v.nullable(AnswerTimeSchema),
   /** By area, such as `{ "profiles": "deleted", "pledges": "anonymised: 2" }`. */
   outcome: v.record(v.string(), v.string()),
@@ -27,8 +29,12 @@ export const ErasureRequestAnswerSchema = v.object({ ...ErasureRequestViewSchema
 /** `GET /v1/me/erasure`: the person's requests, newest first, and the notice. */
 export const OwnErasureRequestsSchema = v.object({ items: v.array(ErasureRequestViewSchema), nextCursor: v.nullable(v.string()), notice: ErasureNoticeSchema });
 
-/** `GET /v1/erasure-requests`: the requests the caller may process. */
-export const ErasureRequestListSchema = v.object({ items: v.array(ErasureRequestViewSchema), nextCursor: v.nullable(v.string()) });
+/** A request as the staff who process it read it: with whose it is (their name is gone once processed). */
+export const StaffErasureRequestSchema = v.object({ ...ErasureRequestViewSchema.entries, person: v.object({ id: AnswerIdSchema, displayName: v.nullable(v.string()) }) });
+export type StaffErasureRequest = v.InferOutput<typeof StaffErasureRequestSchema>;
+
+/** `GET /v1/erasure-requests`: a page of the requests the caller may process. */
+export const ErasureRequestListSchema = pageOf(StaffErasureRequestSchema);
 
 /** `GET /v1/me/export` (JSON): everything held about the person, one array of rows per table. */
 export const DataExportSchema = v.object({

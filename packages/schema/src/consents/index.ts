@@ -1,3 +1,4 @@
 export * from './purpose.ts';
 export * from './choice.ts';
 export * from './proof.ts';
+export * from './erasure.ts';
