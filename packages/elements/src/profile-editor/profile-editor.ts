@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { completeness, ProfilePatchSchema, profileSections, visibilityLevels, type ProfileSection, type ProfileView } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
@@ -11,6 +11,7 @@ import { headers, type PasserelleClient } from '../core/client.ts';
 import { changedKeys, findConflicts, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchShape, type ChangeKey, type Conflict, type Snapshot } from './model.ts';
 import { profileSection } from './profile-section.ts';
 import { RepeatedRows } from './repeated-rows.ts';
+import type { StaffMode } from './staff-mode.ts';
 import { fr } from './translations.ts';
 
 /** The status line, written when drawn: a change of language rewrites it. */
@@ -36,6 +37,14 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
  * lost. Education recorded by the institution is shown read-only. Warns
  * before leaving with unsaved changes.
  *
+ * Staff mode, with `person-id`: staff of the person's school (or an
+ * administrator) correct someone else's profile (`GET` and
+ * `PATCH /v1/profiles/:id`, the policy deciding field by field): the
+ * school-owned fields (programme, school, class) are editable there and
+ * become the institution's; who sees each field stays the owner's choice
+ * and is not shown; there is no "still accurate". Its code and words are a
+ * module fetched only then (staff-mode.ts).
+ *
  * @event passerelle-saved - Saved. `detail: { kind: 'profile', item, fields }` (`fields`: the changed field names, `visibility.<field>` for a visibility).
  * @event passerelle-error - The API refused or failed. `detail: { error, action }`.
  * @csspart form - The form.
@@ -50,6 +59,10 @@ export class PasserelleProfileEditor extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, profileEditorStyles];
 
   readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
+
+  /** Staff mode: the id of the person whose profile staff correct. Empty (the default): the signed-in person's own. */
+  @property({ attribute: 'person-id' }) personId = '';
+  #staff: StaffMode | null = null;
 
   /** The profile as the server last sent it. */
   @state() private _profile: ProfileView | null = null;
@@ -107,7 +120,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const person = this.session.signedIn?.me.person.id ?? '';
+    const person = `${this.session.signedIn?.me.person.id ?? ''} ${this.personId}`;
     if (person !== this.#person) {
       this.#person = person;
       this.#forget();
@@ -128,6 +141,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
     this.#etag = '';
     this.#base = {};
     this.#loading = false;
+    this.#staff = null;
     this.#form.reset();
   }
 
@@ -144,8 +158,12 @@ export class PasserelleProfileEditor extends PasserelleElement {
     this.#loading = true;
     try {
       const client = this.#client;
-      const res = await client.call(client.rpc.profiles.me.$get());
-      if (stillTheirs()) this.#adopt(res.data, res.etag ?? '');
+      const id = this.personId;
+      const { res, staff } = id ? await import('./staff-mode.ts').then((m) => m.staffLoad(client, id)) : { res: await client.call(client.rpc.profiles.me.$get()), staff: null };
+      if (stillTheirs()) {
+        this.#staff = staff;
+        this.#adopt(res.data, res.etag ?? '');
+      }
     } catch (err) {
       if (!stillTheirs()) return;
       const error = err instanceof ApiError ? err : ApiError.network(err);
@@ -257,15 +275,15 @@ export class PasserelleProfileEditor extends PasserelleElement {
       const profile = this._profile;
       if (!profile) return html`<p role="status">${t.loading}</p>`;
       return html`
-        <h2>${t.title}</h2>
+        <h2>${this.#staff?.title(this.#l10n.locale, profile) ?? t.title}</h2>
         ${this.#indicators(profile)}
         ${this.#conflictView?.conflictView(t, this._conflicts, { choose: (key, choice) => this.#choose(key, choice), apply: () => this.#applyChoices() }) ?? nothing}
-        ${this.#visibilityHelp()}
+        ${this.#staff?.note(this.#l10n.locale) ?? this.#visibilityHelp()}
         <form part="form" novalidate aria-busy=${this.#form.busy ? 'true' : 'false'} @submit=${this.#form.onSubmit}>
           ${this.#form.summary()} ${this.#sections(profile)}
           <div class="actions">
             ${this.#form.submitButton(t.save)}
-            <button part="button confirm" class="secondary" type="button" @click=${() => void this.#confirm()}>${t.confirm}</button>
+            ${this.#staff ? nothing : html`<button part="button confirm" class="secondary" type="button" @click=${() => void this.#confirm()}>${t.confirm}</button>`}
             ${this.dirty ? html`<span class="muted">${t.unsaved}</span>` : nothing}
           </div>
           <p part="status" class="status" role="status">${this._status?.(t) ?? ''}</p>
@@ -308,7 +326,8 @@ export class PasserelleProfileEditor extends PasserelleElement {
       form: this.#form,
       rows: this.#rows,
       profile,
-      schools: (this.session.signedIn?.me.memberships ?? []).flatMap((m) => (m.entityId && m.entityName ? [{ value: m.entityId, label: m.entityName }] : [])),
+      staff: !!this.#staff,
+      schools: this.#staff?.schools ?? (this.session.signedIn?.me.memberships ?? []).flatMap((m) => (m.entityId && m.entityName ? [{ value: m.entityId, label: m.entityName }] : [])),
     };
     return (Object.keys(profileSections) as ProfileSection[]).map((section) => profileSection(ctx, section));
   }

@@ -10,8 +10,10 @@ export interface SectionContext {
   form: RowsForm & { field(spec: FieldSpec): TemplateResult };
   rows: RepeatedRows;
   profile: ProfileView;
-  /** The schools the person may name as their education (from their memberships). */
+  /** The schools the person may name as their education (from their memberships; in staff mode, the institution's). */
   schools: FieldOption[];
+  /** Staff correcting someone else's profile: school-owned fields editable, who sees each field not theirs to choose. */
+  staff: boolean;
 }
 
 /**
@@ -27,7 +29,8 @@ export function profileSection(ctx: SectionContext, section: ProfileSection): Te
   </section>`;
 }
 
-function visibility({ t, form }: SectionContext, key: ProfileFieldKey): TemplateResult {
+function visibility({ t, form, staff }: SectionContext, key: ProfileFieldKey): TemplateResult | typeof nothing {
+  if (staff) return nothing;
   return form.field({
     name: `visibility.${key}`,
     type: 'select',
@@ -39,7 +42,7 @@ function visibility({ t, form }: SectionContext, key: ProfileFieldKey): Template
 function fieldRow(ctx: SectionContext, key: ProfileFieldKey): TemplateResult {
   const { t, form, profile } = ctx;
   const label = t.fields[key];
-  if (isSchoolOwned(key) && profile.educationLocked) {
+  if (isSchoolOwned(key) && profile.educationLocked && !ctx.staff) {
     const value = key === 'educationEntityId' ? profile.educationEntityName : profile[key];
     const hintId = `readonly-${key}-hint`;
     return html`<div class="row">

@@ -62,6 +62,34 @@ describe('<passerelle-staff-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('opens a person’s profile for correction in the profile editor, only for the staff of their school, and closes it', async () => {
+    const find = async (el: PasserelleStaffDesk) => {
+      shadow<HTMLInputElement>(el, '#find-q').value = 'Dubois';
+      shadow<HTMLFormElement>(el, 'form[role=search]').requestSubmit();
+      await until(() => el.shadowRoot!.querySelector('[data-person] [data-audit-of]'), 'Claire found', 30_000);
+    };
+    // The engineering school's staff read Claire (a management alumna) as the network does: nothing to correct.
+    const other = await desk('staff-eng');
+    await find(other);
+    expect(other.shadowRoot!.querySelector('[data-correct]')).to.equal(null);
+
+    const el = await desk('staff-mgmt');
+    await find(el);
+    const button = shadow<HTMLButtonElement>(el, '[data-person] [data-correct]');
+    expect(button.textContent).to.equal('Correct the profile of Claire Dubois');
+    button.focus();
+    await keys({ press: 'Enter' });
+    await until(() => deepActiveElement()?.id === 'correction-title', 'focus on the correction', 30_000);
+    const editor = shadow(el, 'passerelle-profile-editor');
+    await until(() => editor.shadowRoot?.querySelector('form'), 'the profile in the editor', 30_000);
+    expect(editor.shadowRoot!.querySelector('h2')!.textContent).to.equal('Profile of Claire Dubois');
+    expect(editor.shadowRoot!.querySelector('[name=graduationYear]')).to.exist;
+    await expect(el).to.be.accessible();
+    shadow<HTMLButtonElement>(el, '[data-close-correction]').click();
+    await until(() => deepActiveElement()?.hasAttribute('data-correct'), 'focus back on the button');
+    expect(el.shadowRoot!.querySelector('passerelle-profile-editor')).to.equal(null);
+  });
+
   it('compares a possible duplicate side by side and resolves it: it leaves the queue, announced, focus on the heading', async () => {
     const dup = await duplicateOfClaire();
     const el = await desk('admin-demo');

@@ -6,6 +6,7 @@ import { LocaleController } from '../i18n/locale-controller.ts';
 import { ApiError, problemText } from '../core/api-error.ts';
 import { PasserelleErrorEvent } from '../core/events.ts';
 import { QueueController } from '../core/queue-controller.ts';
+import { SessionShare } from '../core/session-share.ts';
 import { displayName } from '../directory/display-name.ts';
 import { queueStyles } from '../styles/queue.ts';
 import { en, fr } from './translations.ts';
@@ -46,7 +47,7 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
 
 /**
  * @tagname passerelle-staff-desk
- * @summary The staff's desk for the schools they look after: find a person, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax, process erasure requests.
+ * @summary The staff's desk for the schools they look after: find a person and correct their profile, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax, process erasure requests.
  *
  * For people who may read the audit log (`audit.read`: staff of an entity,
  * administrators); the server scopes every list to their entities. Its parts
@@ -55,7 +56,12 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  *
  * **People and log**
  * - **Find a person**: `GET /v1/profiles?q=` (the directory's search, as staff
- *   see people); each person found opens their entries of the audit log.
+ *   see people); each person found opens their entries of the audit log, and,
+ *   where the server shows them with the staff view (the policy's audience
+ *   `staff`: their school's staff, administrators), their profile for
+ *   correction in `<passerelle-profile-editor person-id>` (fetched when first
+ *   opened; school-owned fields editable, saved with `PATCH /v1/profiles/:id`).
+ *   Used alone, the desk gives that editor its own session.
  * - **Possible duplicates**: `GET /v1/profiles?flagged=true`, one item per
  *   flag (a shared queue, `core/queue-controller.ts`); "Compare" reads the
  *   other profile and shows both side by side, differences marked;
@@ -89,6 +95,7 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  * @csspart tab - One tab.
  * @csspart panel - The panel of a tab.
  * @csspart people - The people found.
+ * @csspart correction - The profile opened for correction, with its editor.
  * @csspart duplicates - The list of possible duplicates.
  * @csspart duplicate - One possible duplicate.
  * @csspart comparison - The side-by-side table of two profiles.
@@ -122,11 +129,13 @@ export class PasserelleStaffDesk extends PasserelleElement {
   };
   readonly #audit = new AuditLog(this.#context);
   readonly #panels = new Map<Tab, DeskPanel>();
-
+  // Used alone, the profile editor opened inside the desk gets the desk's own session.
+  readonly #share = new SessionShare(this, this.session);
   #for: string | null = null;
 
   @state() private tab: Tab = 'people';
-
+  /** The person whose profile is open for correction (the profile editor in staff mode). */
+  @state() private correcting: { id: string; name: string } | null = null;
   @state() private panelError: ApiError | null = null;
 
   // Find a person
@@ -162,6 +171,7 @@ export class PasserelleStaffDesk extends PasserelleElement {
     // Someone else signed in: nothing of the previous person's desk stays.
     queueMicrotask(() => {
       this.people = null;
+      this.correcting = null;
       this.openFlag = '';
       this.other = null;
       this.#audit.reset(who);
@@ -208,6 +218,24 @@ export class PasserelleStaffDesk extends PasserelleElement {
     } finally {
       this.searching = false;
     }
+  };
+
+  /** Opens the person's profile in the profile editor's staff mode (its code fetched the first time), focus on its heading. */
+  #correct = (person: ProfileView) => async (): Promise<void> => {
+    try {
+      await import('../profile-editor/define.ts');
+    } catch (error) {
+      this.searchError = this.#fail(error, 'load-panel');
+      return;
+    }
+    this.correcting = { id: person.id, name: displayName(person) ?? this.#l10n.t.hidden };
+    await this.#context.focus('#correction-title');
+  };
+
+  #closeCorrection = async (): Promise<void> => {
+    const id = this.correcting?.id;
+    this.correcting = null;
+    await this.#context.focus(`[data-person="${id}"] [data-correct]`);
   };
 
   #showAuditOf = (person: ProfileView) => (): Promise<void> => this.#audit.showPerson({ id: person.id, name: displayName(person) ?? this.#l10n.t.hidden });
@@ -292,10 +320,20 @@ export class PasserelleStaffDesk extends PasserelleElement {
               return html`<li data-person=${p.id}>
                 <h4>${name}</h4>
                 ${school ? html`<p class="meta">${school}</p>` : nothing}
-                <button part="button" type="button" data-audit-of @click=${this.#showAuditOf(p)}>${t.auditOf(name)}</button>
+                <div class="actions">
+                  <button part="button" type="button" data-audit-of @click=${this.#showAuditOf(p)}>${t.auditOf(name)}</button>
+                  ${p.visibility ? html`<button part="button" type="button" data-correct @click=${this.#correct(p)}>${t.correct(name)}</button>` : nothing}
+                </div>
               </li>`;
             })}
           </ul>`
+        : nothing}
+      ${this.correcting
+        ? html`<section part="correction" class="correction" aria-labelledby="correction-title">
+            <h4 id="correction-title" tabindex="-1">${t.correcting(this.correcting.name)}</h4>
+            <passerelle-profile-editor person-id=${this.correcting.id}></passerelle-profile-editor>
+            <button part="button" type="button" data-close-correction @click=${this.#closeCorrection}>${t.closeCorrection}</button>
+          </section>`
         : nothing}
     </section>`;
   }
