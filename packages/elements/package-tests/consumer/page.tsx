@@ -29,6 +29,8 @@ export function Careers({ token }: { token: string }): ReactElement {
         onpasserelle-error={onError}
       >
         <passerelle-profile-editor
+          personId=""
+          person-id=""
           onpasserelle-saved={(e: ProfileSavedEvent) => note(`profile ${e.detail.item.id}: ${e.detail.fields.join(', ')}`)}
           onpasserelle-error={onError}
         />
