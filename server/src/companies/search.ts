@@ -1,46 +1,74 @@
 /**
- * The company typeahead over the `company_search` FTS5 index: what to match
- * and how to rank (the query is `matchCompanies` in `companies/queries/search.ts`).
+ * The company typeahead: what to match and how to rank, on either engine.
+ * SQLite matches with the `company_search` FTS5 index (`matchCompanies` in
+ * `companies/queries/search.ts`), PostgreSQL with pg_trgm and btree indexes
+ * over the folded name (`companies/queries/search-postgres.ts`); both are
+ * given the same phases and rank the same way here.
  */
 import { foldForSearch } from '@passerelle/schema';
-import type { DbOrTx } from '../db/open.ts';
-import { matchCompanies } from './queries/search.ts';
+import { isPostgres, type DbOrTx } from '../db/open.ts';
+import { matchCompanies, type CompanyMatch } from './queries/search.ts';
+import { matchCompaniesOnPostgres } from './queries/search-postgres.ts';
 
 /** How many matches each phase reads before ranking: bounds the work on a one-letter prefix. */
 export const CANDIDATES = 200;
 
 /**
- * The FTS5 queries for what a person typed, strongest first: the name
- * starts with the first word typed (`^`), then every word starts a word of
- * the name. Accents and case are ignored; a number typed with spaces
- * ("812 345 676") is one SIRET/SIREN prefix. Each token is quoted, so
- * nothing typed is read as FTS syntax. Empty when nothing is left to search.
+ * One condition of a phase, on a prefix: the SIRET starts with it
+ * (`siret`), the name's first word does (`nameStart`), a word of the name
+ * does (`name`), a word of the name or the SIRET does (`any`).
  */
-export function matchExpressions(q: string): string[] {
+export interface CompanyTerm {
+  readonly field: 'siret' | 'nameStart' | 'name' | 'any';
+  readonly prefix: string;
+}
+
+/**
+ * The phases for what a person typed, strongest first, each a list of terms
+ * every match meets: the name starts with the first word typed, and every
+ * other word starts a word of the name or the SIRET; then every word starts
+ * a word of either. Accents and case are ignored; a number typed with spaces
+ * ("812 345 676") is one SIRET/SIREN prefix, then a word of the name. Empty
+ * when nothing is left to search.
+ */
+export function companyPhases(q: string): CompanyTerm[][] {
   const compact = q.replace(/\s+/g, '');
-  if (/^\d+$/.test(compact)) return [`siret : "${compact}"*`, `name : "${compact}"*`];
+  if (/^\d+$/.test(compact)) return [[{ field: 'siret', prefix: compact }], [{ field: 'name', prefix: compact }]];
   const tokens = foldForSearch(q).split(' ').filter(Boolean).slice(0, 8);
   if (tokens.length === 0) return [];
-  const [first, ...rest] = tokens;
-  const others = rest.map((t) => ` AND {name siret} : "${t}"*`).join('');
-  return [`name : ^"${first}"*${others}`, tokens.map((t) => `{name siret} : "${t}"*`).join(' AND ')];
+  const [first, ...rest] = tokens as [string, ...string[]];
+  return [
+    [{ field: 'nameStart', prefix: first }, ...rest.map((prefix) => ({ field: 'any' as const, prefix }))],
+    tokens.map((prefix) => ({ field: 'any' as const, prefix })),
+  ];
 }
+
+const ftsColumns: Record<CompanyTerm['field'], string> = { siret: 'siret : ', nameStart: 'name : ^', name: 'name : ', any: '{name siret} : ' };
+
+/** A phase as an FTS5 query over `company_search`. Each prefix is quoted, so nothing typed is read as FTS syntax. */
+export const ftsExpression = (phase: readonly CompanyTerm[]): string => phase.map((t) => `${ftsColumns[t.field]}"${t.prefix}"*`).join(' AND ');
+
+/** The FTS5 queries for what a person typed, strongest first (the phases of `companyPhases`). */
+export const matchExpressions = (q: string): string[] => companyPhases(q).map(ftsExpression);
 
 /**
  * Ranked matches. Each phase reads at most `CANDIDATES` matches in index
  * order (no sort over every match, which is what makes a one-letter prefix
  * cheap on 100,000 names), then ranks them: names that begin with what was
- * typed first, then by bm25 (the name weighing ten times the SIRET), then
- * shorter names, then alphabetical. A narrow query therefore gets an exact
- * ranking; a very broad one gets a ranked sample of the best phase.
+ * typed first, then by score (SQLite: bm25, the name weighing ten times the
+ * SIRET; PostgreSQL: ten for each word found in the name, one for each found
+ * only in the SIRET), then shorter names, then alphabetical. A narrow query
+ * therefore gets an exact ranking, the same on both engines; a very broad
+ * one gets a ranked sample of the best phase (which sample is the engine's).
  */
 export async function searchCompanies(db: DbOrTx, tenantId: string, q: string, status: 'active' | 'pending', limit: number) {
   const typed = foldForSearch(q);
   const seen = new Set<string>();
-  const ranked: { row: Awaited<ReturnType<typeof matchCompanies>>[number]; phase: number; starts: boolean }[] = [];
-  for (const [phase, expression] of matchExpressions(q).entries()) {
+  const ranked: { row: CompanyMatch; phase: number; starts: boolean }[] = [];
+  for (const [phase, terms] of companyPhases(q).entries()) {
     if (ranked.length >= limit) break;
-    for (const row of await matchCompanies(db, tenantId, status, expression, CANDIDATES)) {
+    const rows = isPostgres(db) ? await matchCompaniesOnPostgres(db, tenantId, status, terms, CANDIDATES) : await matchCompanies(db, tenantId, status, ftsExpression(terms), CANDIDATES);
+    for (const row of rows) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
       ranked.push({ row, phase, starts: foldForSearch(row.name).startsWith(typed) || (row.siret ?? '').startsWith(typed.replace(/ /g, '')) });

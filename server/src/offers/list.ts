@@ -11,7 +11,7 @@ import { listOfferRows, type OfferListScope } from './queries/list.ts';
 import { targetsByOffer } from './queries/offers.ts';
 import { notFound, unauthenticated, validationProblem } from '../http/problem.ts';
 import { findCompany } from '../companies/queries/companies.ts';
-import { offerMatchExpression } from './search.ts';
+import { offerSearchWords } from './search.ts';
 import { authorize } from '../auth/authorize.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { offerView } from './offer-view.ts';
@@ -32,7 +32,7 @@ export async function listOffers(db: DbOrTx, actor: Actor, q: v.InferOutput<type
   } else {
     scope = { list: 'published' };
   }
-  const rows = await listOfferRows(db, actor.tenantId, scope, { ...q, match: offerMatchExpression(q) }, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const rows = await listOfferRows(db, actor.tenantId, scope, { ...q, match: offerSearchWords(q) }, { today, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const targets = await targetsByOffer(db, page.map((r) => r.id));
   const items = page.map((r) => offerView(actor, { ...r, targetEntityIds: targets.get(r.id) ?? [] }, today));

@@ -36,3 +36,6 @@ export function matchCompanies(db: DbOrTx, tenantId: string, status: 'active' | 
       .all();
   });
 }
+
+/** A company the typeahead found, with its score in its phase (lower is better), on either engine. */
+export type CompanyMatch = Awaited<ReturnType<typeof matchCompanies>>[number];

@@ -7,11 +7,13 @@ import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lt, or, sql, type
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type * as v from 'valibot';
 import type { OfferListQuerySchema } from '@passerelle/schema';
-import type { DbOrTx } from '../../db/open.ts';
+import { isPostgres, type DbOrTx } from '../../db/open.ts';
 import { companies, offers, offerTargets } from '../../db/tables/index.ts';
 import { offerColumns, type OfferRow } from './offers.ts';
 import { query } from '../../db/transaction.ts';
 import { nothing } from '../../db/dialect.ts';
+import { offerMatchExpression, type OfferSearchWords } from '../search.ts';
+import { matchingOnPostgres } from './match-postgres.ts';
 
 /**
  * Which list: `published`; `mine` (the author's, any state); `company`
@@ -26,8 +28,8 @@ export type OfferListScope =
   | { list: 'queue'; entityIds: readonly string[] | undefined };
 
 export type OfferListFilters = Pick<v.InferOutput<typeof OfferListQuerySchema>, 'kind' | 'company' | 'remote' | 'startFrom' | 'entity'> & {
-  /** An FTS5 expression over `offer_search` (`offers/search.ts`); `null`: nothing can match. */
-  match?: string | null | undefined;
+  /** The words searched (`offers/search.ts`); `null`: nothing can match. */
+  match?: OfferSearchWords | null | undefined;
 };
 
 /**
@@ -77,7 +79,7 @@ export function listOfferRows(
     if (filters.remote) where.push(eq(offers.remote, filters.remote));
     if (filters.startFrom) where.push(gte(offers.startDate, filters.startFrom));
     if (filters.match === null) where.push(nothing());
-    else if (filters.match !== undefined) where.push(await matching(db, filters.match));
+    else if (filters.match !== undefined) where.push(isPostgres(db) ? matchingOnPostgres(db, filters.match) : await matching(db, offerMatchExpression(filters.match)));
     if (filters.entity) where.push(inArray(offers.id, db.select({ id: offerTargets.offerId }).from(offerTargets).where(and(eq(offerTargets.tenantId, tenantId), eq(offerTargets.entityId, filters.entity)))));
     if (page.after) {
       const beyond = ascending ? gt : lt;
@@ -99,7 +101,7 @@ export function listOfferRows(
 export const NARROW_SEARCH = 2000;
 
 /**
- * The offers that match an FTS5 expression, as a condition, in the shape
+ * The offers that match an FTS5 expression (SQLite), as a condition, in the shape
  * that is cheap for how many there are (counted up to NARROW_SEARCH + 1
  * first, a few milliseconds):
  *  - narrow: their ids from the index, a small set the list's own index walk
