@@ -3,7 +3,7 @@
  * handle's engine when the query is built. Everything else is written once,
  * with drizzle's builder.
  */
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { isPostgres, type DbOrTx } from './open.ts';
 
 /** The text at `key` of a JSON object column (null when absent). */
@@ -23,3 +23,13 @@ export function jsonArrayHas(db: DbOrTx, column: Column, value: string): SQL {
 
 /** A condition nothing meets, in a form both engines take. */
 export const nothing = (): SQL => sql`1 = 0`;
+
+/**
+ * A text column as a value no index may seek or order by: SQLite's unary
+ * plus (`+col`); on PostgreSQL, whose planner takes no such hint (the engine
+ * drops it), the same text as an expression no index holds (`col || ''`).
+ * Where a filter's own index finds the matches, this keeps the planner from
+ * walking a sort index instead and testing rows one by one, which on a
+ * prefix whose matches sit far along the sort order reads most of the table.
+ */
+export const unindexedText = (db: DbOrTx, column: SQLWrapper): SQL => (isPostgres(db) ? sql`(${column} || '')` : sql`+${column}`);

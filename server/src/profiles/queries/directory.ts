@@ -25,6 +25,7 @@ import { and, asc, count, eq, exists, gte, inArray, isNull, lt, or, sql, type Co
 import type { DbOrTx } from '../../db/open.ts';
 import { memberships, profileDuplicateFlags, profiles } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
+import { unindexedText } from '../../db/dialect.ts';
 import { rowFilterConditions, type DirectoryRowFilters } from './directory-row-filters.ts';
 
 /** Above every character: `key >= p AND key < p + TOP` is an index-friendly prefix match. */
@@ -136,9 +137,14 @@ function conditions(db: DbOrTx, filters: DirectoryFilters, minimum: number | und
 /**
  * Strictly after / before `hit` in (sort, personId) order, as a row-value
  * comparison: SQLite seeks a (sort, id) index on both columns at once.
+ * Before an entry whose sort key is empty (a name hidden from the audience:
+ * the first and largest group of the order) is said as `sort = '' AND id <
+ * …`, the same rows: PostgreSQL ends a scan on a row value's first column
+ * only, so the row value would have it read the whole group past the bound.
  */
 const after = (sortColumn: SQLWrapper, hit: DirectoryHit): SQL => sql`(${sortColumn}, ${profiles.personId}) > (${hit.sort}, ${hit.personId})`;
-const before = (sortColumn: SQLWrapper, hit: DirectoryHit): SQL => sql`(${sortColumn}, ${profiles.personId}) < (${hit.sort}, ${hit.personId})`;
+const before = (sortColumn: SQLWrapper, hit: DirectoryHit): SQL =>
+  hit.sort === '' ? and(eq(sortColumn, ''), lt(profiles.personId, hit.personId))! : sql`(${sortColumn}, ${profiles.personId}) < (${hit.sort}, ${hit.personId})`;
 
 const byPage = (a: DirectoryHit, b: DirectoryHit) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
@@ -148,9 +154,9 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
     if (filters.flagged) return flaggedHits(db, reader, filters, from, limit);
     const sortColumn = reader.sortBy === 'network' ? profiles.sortNetwork : profiles.sortPublic;
     const driver = pickDriver(filters);
-    // With a filter, `+sort` keeps SQLite from walking the sort index and testing rows one by one:
-    // it seeks the filter's index, then sorts the matches (a top-N sort, index entries only).
-    const sortKey = driver.kind === 'none' ? sortColumn : checked(sortColumn);
+    // With a filter, `+sort` (PostgreSQL: `sort || ''`) keeps the planner from walking the sort index and
+    // testing rows one by one: it seeks the filter's index, then sorts the matches (a top-N sort, index entries only).
+    const sortKey = driver.kind === 'none' ? sortColumn : unindexedText(db, sortColumn);
 
     /**
      * The matching entries in page order: one select, or one per name field
@@ -268,8 +274,13 @@ async function walkSortIndex(
   return read < WALK_LIMIT ? hits : undefined;
 }
 
-/** The reader's own profile when it matches the filters (every field of it is theirs to search). */
+/**
+ * The reader's own profile when it matches the filters (every field of it is
+ * theirs to search): one primary-key read, the sort key only checked on the
+ * row (PostgreSQL would otherwise weigh seeking the sort index instead).
+ */
 async function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, sortColumn: Column, from: DirectoryHit | undefined, bound: DirectoryHit | undefined): Promise<DirectoryHit | undefined> {
+  const sortKey = unindexedText(db, sortColumn);
   return await db
     .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}` })
     .from(profiles)
@@ -278,8 +289,8 @@ async function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: Direc
         eq(profiles.personId, reader.personId),
         eq(profiles.tenantId, reader.tenantId),
         ...conditions(db, filters, undefined, { kind: 'none' }),
-        from ? after(sortColumn, from) : undefined,
-        bound ? before(sortColumn, bound) : undefined,
+        from ? after(sortKey, from) : undefined,
+        bound ? before(sortKey, bound) : undefined,
       ),
     )
     .get();
