@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createApp } from '../app.ts';
-import { memoryDatabase, sqliteOf, type Db } from '../db/open.ts';
+import { connectDatabase, sqliteOf, type Db } from '../db/open.ts';
+import { emptyDatabase } from '../db/postgres/test-databases.ts';
 import { postgresEngineOf } from '../db/postgres/open.ts';
 import { ConfigError, parseConfig, testConfig } from '../env.ts';
-import { seedDemo } from '../seed/demo.ts';
-import { testApp } from '../testing.ts';
+import { seededDatabase, testApp, testPostgres } from '../testing.ts';
 import { createLogger, readable } from './log.ts';
 
 /** A logger that keeps its JSON lines, parsed. */
@@ -101,11 +101,8 @@ describe('the request log', () => {
 
 describe('GET /ready', () => {
   const mailer = { send: async () => undefined };
-  const parts = async () => {
-    const db = memoryDatabase();
-    await seedDemo(db, {}, new Date('2026-03-02T09:00:00Z'));
-    return db;
-  };
+  // On the suite's engine: a copy of the seeded demo database.
+  const parts = async () => seededDatabase();
 
   it('answers 200 when the database answers, every migration is applied and the workers run', async () => {
     const app = createApp({ db: await parts(), config: testConfig(), mailer, workers: [{ name: 'webhooks', running: () => true }] });
@@ -121,14 +118,14 @@ describe('GET /ready', () => {
     expect(a.status).toBe(503);
     expect(await a.json()).toMatchObject({ status: 'not-ready', checks: { workers: 'stopped', database: 'ok', migrations: 'ok' } });
 
-    const { openDatabase } = await import('../db/open.ts');
-    const bare = openDatabase(':memory:');
+    // A database without a table yet, on the suite's engine.
+    const bare = connectDatabase(testPostgres ? await emptyDatabase(testPostgres) : ':memory:');
     const unmigrated = createApp({ db: bare.db, config: testConfig(), mailer });
     const b = await unmigrated.request('/ready');
     expect(b.status).toBe(503);
     expect(await b.json()).toMatchObject({ checks: { database: 'ok', migrations: 'pending' } });
 
-    bare.close();
+    await bare.close();
     const c = await unmigrated.request('/ready');
     expect(c.status).toBe(503);
     expect(await c.json()).toMatchObject({ checks: { database: 'failed', migrations: 'unknown' } });
