@@ -143,12 +143,14 @@ function pgTableFor(table: SQLiteTable): AnyPgTable {
     for (const fk of config.foreignKeys) {
       const ref = fk.reference();
       const target = byName.get(getTableConfig(ref.foreignTable).name)!;
-      extras.push(
-        foreignKey({
-          columns: ref.columns.map((c) => col(c)) as [never, ...never[]],
-          foreignColumns: ref.foreignColumns.map((c) => target[c.name as never]) as [never, ...never[]],
-        }),
-      );
+      const key = foreignKey({
+        columns: ref.columns.map((c) => col(c)) as [never, ...never[]],
+        foreignColumns: ref.foreignColumns.map((c) => target[c.name as never]) as [never, ...never[]],
+      });
+      // What deleting the row pointed at does (a subscription's messages and their attempts go with it), as on SQLite.
+      if (fk.onDelete) key.onDelete(fk.onDelete);
+      if (fk.onUpdate) key.onUpdate(fk.onUpdate);
+      extras.push(key);
     }
     for (const column of config.columns) {
       if (column.enumValues?.length && column.columnType === 'SQLiteText') {
