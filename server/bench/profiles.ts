@@ -5,9 +5,11 @@
  * starts the real server (`src/index.ts`) on a random port, signs in through
  * the host-token exchange and measures p50/p95 over HTTP.
  *
- *   pnpm --filter @passerelle/server exec tsx bench/profiles.ts [--profiles 200000] [--requests 100] [--db path]
+ *   pnpm --filter @passerelle/server exec tsx bench/profiles.ts [--profiles 200000] [--requests 100] [--db path] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
  *
  * `--db path` keeps the seeded file for another run (seeding is skipped when it exists).
+ * With `--postgres`, the file is also copied into a new database of that
+ * server (bench/postgres.ts) and the same requests are measured there.
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,8 +23,11 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { ensureMembership, upsertPerson } from '../src/seed/upsert.ts';
 import { measure, ms, openForSeeding, printReproduce, table, tempDatabase, withServer } from './harness.ts';
 import { employers, familyRoots, given, insertProfiles } from './population.ts';
+import { copyToNewPostgres } from './postgres.ts';
 
-const { values: args } = parseArgs({ options: { profiles: { type: 'string', default: '200000' }, requests: { type: 'string', default: '100' }, db: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { profiles: { type: 'string', default: '200000' }, requests: { type: 'string', default: '100' }, db: { type: 'string' }, postgres: { type: 'string' } },
+});
 const TOTAL = Number(args.profiles);
 const REQUESTS = Number(args.requests);
 
@@ -30,11 +35,17 @@ async function main() {
   // `--db` keeps its file for the next run; otherwise a temporary one, removed at the end.
   const { file, remove } = args.db ? { file: resolve(args.db), remove: () => {} } : tempDatabase('profiles');
   if (!args.db || !existsSync(file)) await seedProfiles(file);
+  const setup = await prepare(file);
+  const postgres = args.postgres ? await copyToNewPostgres(file, args.postgres, 'profiles') : undefined;
   try {
-    await measureRequests(file);
+    await measureRequests(file, 'SQLite', setup);
+    if (postgres) await measureRequests(postgres.url, 'PostgreSQL', setup);
   } finally {
     remove();
+    await postgres?.drop();
   }
+  printReproduce('profiles', { profiles: TOTAL, requests: REQUESTS, ...(args.postgres ? { postgres: args.postgres } : {}) });
+  console.log(`(machine: ${cpus().length} CPU, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
 
 async function seedProfiles(file: string) {
@@ -51,7 +62,8 @@ async function seedProfiles(file: string) {
   console.log(`seeded ${TOTAL} profiles in ${seededIn.toFixed(1)} s (${file})`);
 }
 
-async function measureRequests(file: string) {
+/** The readers and cursors the requests need, written to and read from the file (a PostgreSQL copy is made after). */
+async function prepare(file: string) {
   const { db, close } = openDatabase(file);
   const ids = await seedDemo(db, {}, new Date());
   // A staff member of the university root: their scope covers every profile.
@@ -69,8 +81,12 @@ async function measureRequests(file: string) {
     .get());
   const lastCursor = Buffer.from(JSON.stringify([beforeLast?.sort ?? '', beforeLast?.personId ?? ''])).toString('base64url');
   close();
+  return { ids, lastCursor };
+}
 
-  await withServer(file, async ({ signIn, call }) => {
+/** The requests, on the server over `database` (a file or a PostgreSQL URL). */
+async function measureRequests(database: string, engine: string, { ids, lastCursor }: Awaited<ReturnType<typeof prepare>>) {
+  await withServer(database, async ({ signIn, call }) => {
     const tokens = {
       student: await signIn('student-ines'),
       rep: await signIn('rep-acme'),
@@ -110,15 +126,13 @@ async function measureRequests(file: string) {
       ['q=<prefix>&graduationYear (staff of the root)', (i) => [tokens.rootStaff, `/v1/profiles?q=${prefixes[i % prefixes.length]}&graduationYear=${1990 + (i % 37)}`]],
       ['q=<1 letter> (staff of the university root)', (i) => [tokens.rootStaff, `/v1/profiles?q=${letters[i % letters.length]}`]],
     ];
-    console.log(`\n${REQUESTS} sequential requests per shape over HTTP, ${TOTAL} profiles:\n`);
+    console.log(`\n${engine}: ${REQUESTS} sequential requests per shape over HTTP, ${TOTAL} profiles:\n`);
     const row = table([['shape', 56], ['p50 ms', 8], ['p95 ms', 8], ['items', 6]]);
     for (const [name, make] of shapes) {
       const { p50, p95, results } = await measure(REQUESTS, 10, (i) => get(...make(i)));
       row(name, ms(p50), ms(p95), (results.reduce((n, r) => n + (r.body.items?.length ?? 1), 0) / REQUESTS).toFixed(1));
     }
   });
-  printReproduce('profiles', { profiles: TOTAL, requests: REQUESTS });
-  console.log(`(machine: ${cpus().length} CPU, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
 
 await main();
