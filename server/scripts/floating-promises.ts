@@ -46,6 +46,20 @@ function alwaysThenable(type: ts.Type): boolean {
   return isThenable(type);
 }
 
+/**
+ * A value that is a promise on one engine and not on the other: a drizzle
+ * statement's `.get()`, `.all()` or `.run()` is typed `T | Promise<T>`
+ * (the rows at once on SQLite, a promise on PostgreSQL). Tested before it is
+ * awaited, it is right on SQLite and always decided the same way on
+ * PostgreSQL. (`Promise<T> | undefined` is a promise or none: testing it
+ * for presence is fine.)
+ */
+function maybeThenable(type: ts.Type): boolean {
+  if (!type.isUnion() || !type.types.some(isThenable)) return false;
+  // Rows, a row, a run's result: an object on SQLite where PostgreSQL gives its promise.
+  return type.types.some((t) => !isThenable(t) && (t.flags & ts.TypeFlags.Object) !== 0);
+}
+
 /** The operand whose truth `node` tests, if it tests one: `!x`, `x && y`, `x || y`, `x ?? y`, `x ? a : b`, `if (x)`. */
 function truthTested(node: ts.Node): ts.Expression | undefined {
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return node.operand;
@@ -55,7 +69,10 @@ function truthTested(node: ts.Node): ts.Expression | undefined {
   if (ts.isForStatement(node)) return node.condition;
   // `found(tx) === undefined`: a promise never equals a value.
   const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
-  if (ts.isBinaryExpression(node) && equality.includes(node.operatorToken.kind)) return alwaysThenable(checker.getTypeAtLocation(node.left)) ? node.left : node.right;
+  if (ts.isBinaryExpression(node) && equality.includes(node.operatorToken.kind)) {
+    const left = checker.getTypeAtLocation(node.left);
+    return alwaysThenable(left) || maybeThenable(left) ? node.left : node.right;
+  }
   if (ts.isBinaryExpression(node) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) return node.left;
   return undefined;
 }
@@ -159,7 +176,7 @@ for (const file of program.getSourceFiles()) {
       found.push(`${relative(process.cwd(), file.fileName)}:${line + 1}:${character + 1}  kept as a value: ${kept.getText(file).split('\n')[0]!.slice(0, 100)}`);
     }
     const tested = truthTested(node);
-    if (tested && alwaysThenable(checker.getTypeAtLocation(tested))) {
+    if (tested && (alwaysThenable(checker.getTypeAtLocation(tested)) || maybeThenable(checker.getTypeAtLocation(tested)))) {
       const { line, character } = file.getLineAndCharacterOfPosition(tested.getStart(file));
       found.push(`${relative(process.cwd(), file.fileName)}:${line + 1}:${character + 1}  tested for truth: ${tested.getText(file).split('\n')[0]!.slice(0, 100)}`);
     }
