@@ -126,6 +126,13 @@ function passerelleApi() {
         const out = execFileSync(tsx, ['scripts/sign-in-link.ts', 'demo', sub], { cwd: serverDir, env: serverEnv, stdio: 'pipe' });
         return { body: out.toString('utf8'), type: 'json' };
       }
+      if (context.path === '/__passerelle/inactive-person') {
+        // An alumnus of a school last seen four years ago, whom the retention rule lists (server/scripts/inactive-person.ts).
+        const entity = context.URL.searchParams.get('entity') ?? "École d'ingénieurs";
+        const name = context.URL.searchParams.get('name') ?? 'Ancien Inactif';
+        const out = execFileSync(tsx, ['scripts/inactive-person.ts', 'demo', entity, name], { cwd: serverDir, env: serverEnv, stdio: 'pipe' });
+        return { body: out.toString('utf8'), type: 'json' };
+      }
       return undefined;
     },
   };

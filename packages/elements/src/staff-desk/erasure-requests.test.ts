@@ -28,10 +28,12 @@ async function newRequest(): Promise<{ name: string; id: string; dueOn: string }
   return { name, id, dueOn };
 }
 
-/** Opens the erasure requests tab with the keyboard (End: the last tab). */
+/** Opens the erasure requests tab with the keyboard (End: the last tab, inactive people; then the one before it). */
 async function openErasure(el: PasserelleStaffDesk): Promise<void> {
   shadow<HTMLButtonElement>(el, '#tab-people').focus();
   await keys({ press: 'End' });
+  await until(() => deepActiveElement() === shadow(el, '#tab-retention'), 'focus on the last tab');
+  await keys({ press: 'ArrowLeft' });
   await until(() => deepActiveElement() === shadow(el, '#tab-erasure'), 'focus on the erasure tab');
   await until(() => el.shadowRoot!.querySelector('#panel-erasure [data-erasure-count], #panel-erasure [data-erasure-empty]'), 'the requests', 30_000);
 }

@@ -15,14 +15,15 @@ import { AuditLog } from './audit-log.ts';
 import { tabList } from './tabs.ts';
 import type { DeskContext, DeskPanel } from './desk-context.ts';
 
-/** The desk's tabs: people (find, duplicates, the audit log), gifts and apprenticeship tax, erasure requests. */
-const tabs = ['people', 'gifts', 'erasure'] as const;
+/** The desk's tabs: people (find, duplicates, the audit log), gifts and apprenticeship tax, erasure requests, inactive people (retention). */
+const tabs = ['people', 'gifts', 'erasure', 'retention'] as const;
 type Tab = (typeof tabs)[number];
 
 /** The panels in modules of their own, fetched when their tab is first opened (not in staff-desk.js: budgets.json). */
 const panelModules = {
   gifts: () => import('./reconciliation.ts').then((m) => m.reconciliationPanel),
   erasure: () => import('./erasure-requests.ts').then((m) => m.erasurePanel),
+  retention: () => import('./retention.ts').then((m) => m.retentionPanel),
 };
 
 /** One possible duplicate to review: the flag, on the profile it was raised for. */
@@ -47,7 +48,7 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
 
 /**
  * @tagname passerelle-staff-desk
- * @summary The staff's desk for the schools they look after: find a person and correct their profile, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax, process erasure requests.
+ * @summary The staff's desk for the schools they look after: find a person and correct their profile, review possible duplicates side by side, read the audit log, reconcile gifts and apprenticeship tax, process erasure requests, review and anonymise inactive people.
  *
  * For people who may read the audit log (`audit.read`: staff of an entity,
  * administrators); the server scopes every list to their entities. Its parts
@@ -89,8 +90,16 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  *   heading; then the processed ones, latest first (administrators: once
  *   erased, a person belongs to no school).
  *
- * @event passerelle-saved - A flag was resolved, a transfer matched, an erasure request processed. `detail: { kind: 'duplicate-flag' | 'pledge-transfer' | 'erasure-request', item }` (the profile as staff now see it; the transfer as now matched; the request as now processed).
- * @event passerelle-error - The API refused or failed. `detail: { error, action }` (`search-people`, `load-duplicates`, `compare-profiles`, `resolve-duplicate`, `read-audit`, `load-panel`, `read-totals`, `import-transfers`, `load-transfers`, `match-transfer`, `load-erasure-requests`, `process-erasure`).
+ * **Inactive people** (`retention.ts`)
+ * - The people of the reader's schools with no sign of life for the
+ *   institution's number of years, with the rule in words
+ *   (`GET /v1/retention/inactive`), each with their schools and last sign of
+ *   life; anonymising one after a confirmation
+ *   (`POST /v1/retention/people/:personId/anonymise`, the erasure's own
+ *   machinery), announced, focus back on the heading.
+ *
+ * @event passerelle-saved - A flag was resolved, a transfer matched, an erasure request processed, an inactive person anonymised. `detail: { kind: 'duplicate-flag' | 'pledge-transfer' | 'erasure-request' | 'retention-anonymised', item }` (the profile as staff now see it; the transfer as now matched; the request as now processed; what the anonymisation did).
+ * @event passerelle-error - The API refused or failed. `detail: { error, action }` (`search-people`, `load-duplicates`, `compare-profiles`, `resolve-duplicate`, `read-audit`, `load-panel`, `read-totals`, `import-transfers`, `load-transfers`, `match-transfer`, `load-erasure-requests`, `process-erasure`, `load-inactive-people`, `anonymise-person`).
  * @csspart tabs - The row of tabs.
  * @csspart tab - One tab.
  * @csspart panel - The panel of a tab.
@@ -110,6 +119,8 @@ const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? er
  * @csspart erasure-requests - The pending erasure requests.
  * @csspart erasure-request - One pending erasure request.
  * @csspart erasure-done - The processed erasure requests.
+ * @csspart inactive-people - The inactive people to review.
+ * @csspart inactive-person - One inactive person.
  */
 export class PasserelleStaffDesk extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, queueStyles, staffDeskStyles];
@@ -294,7 +305,7 @@ export class PasserelleStaffDesk extends PasserelleElement {
       return html`<h2>${t.title}</h2>
         <p class="intro">${t.intro}</p>
         ${tabList(t.sections, tabs.map((key) => ({ key, label: t.tabs[key] })), this.tab, this.#choose)}
-        ${panel('people', () => [this.#findSection(t), this.#flagsSection(t), this.#audit.render()])} ${panel('gifts', lazy('gifts'))} ${panel('erasure', lazy('erasure'))}`;
+        ${panel('people', () => [this.#findSection(t), this.#flagsSection(t), this.#audit.render()])} ${panel('gifts', lazy('gifts'))} ${panel('erasure', lazy('erasure'))} ${panel('retention', lazy('retention'))}`;
     });
   }
 

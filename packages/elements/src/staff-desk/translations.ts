@@ -1,12 +1,12 @@
 /** The staff desk's words, French first; English below with the same keys (the type is French's). */
 export const fr = {
   title: 'Bureau du personnel',
-  intro: 'Les personnes, les doublons possibles, le journal, les dons et la taxe d’apprentissage, et les demandes d’effacement des écoles dont vous avez la charge.',
+  intro: 'Les personnes, les doublons possibles, le journal, les dons et la taxe d’apprentissage, les demandes d’effacement et les personnes inactives des écoles dont vous avez la charge.',
   notAllowed: 'Le bureau est réservé au personnel des écoles et aux administrateurs.',
   loading: 'Chargement…',
   retry: 'Réessayer',
   sections: 'Parties du bureau',
-  tabs: { people: 'Personnes et journal', gifts: 'Dons et taxe d’apprentissage', erasure: 'Demandes d’effacement' },
+  tabs: { people: 'Personnes et journal', gifts: 'Dons et taxe d’apprentissage', erasure: 'Demandes d’effacement', retention: 'Personnes inactives' },
   // Find a person
   findTitle: 'Trouver une personne',
   name: 'Nom ou prénom',
@@ -90,12 +90,12 @@ export const fr = {
 
 export const en: typeof fr = {
   title: 'Staff desk',
-  intro: 'The people, possible duplicates, log, gifts and apprenticeship tax, and erasure requests of the schools you look after.',
+  intro: 'The people, possible duplicates, log, gifts and apprenticeship tax, erasure requests and inactive people of the schools you look after.',
   notAllowed: 'The desk is for school staff and administrators.',
   loading: 'Loading…',
   retry: 'Try again',
   sections: 'Parts of the desk',
-  tabs: { people: 'People and log', gifts: 'Gifts and apprenticeship tax', erasure: 'Erasure requests' },
+  tabs: { people: 'People and log', gifts: 'Gifts and apprenticeship tax', erasure: 'Erasure requests', retention: 'Inactive people' },
   findTitle: 'Find a person',
   name: 'Name',
   search: 'Search',
