@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { passesLuhn } from '@passerelle/schema';
 import { testApp, type TestApp } from '../testing.ts';
+import { matchExpressions } from './search.ts';
 
 const names = async (res: Response) => ((await res.json()) as { items: { name: string }[] }).items.map((c) => c.name);
 
@@ -62,5 +63,12 @@ describe('the company typeahead, on either engine', () => {
       ['Pâtisserie Bêta', siret('9494949490001')],
     ]);
     expect(await search(t, token, 'patis')).toEqual(['Pâtisserie Alfa', 'Pâtisserie Bêta', 'Pâtisserie Dupont et Fils', 'Les Pâtisseries Réunies']);
+  });
+
+  it('gives SQLite the FTS5 queries it always had, every word quoted', () => {
+    expect(matchExpressions('École élec')).toEqual(['name : ^"ecole"* AND {name siret} : "elec"*', '{name siret} : "ecole"* AND {name siret} : "elec"*']);
+    expect(matchExpressions('812 345 676')).toEqual(['siret : "812345676"*', 'name : "812345676"*']);
+    expect(matchExpressions('acme"* OR')).toEqual(['name : ^"acme"* AND {name siret} : "or"*', '{name siret} : "acme"* AND {name siret} : "or"*']);
+    expect(matchExpressions('"*-')).toEqual([]);
   });
 });
