@@ -181,6 +181,8 @@ export async function startApi(databaseUrl: string, extraEnv: Record<string, str
   running.add(child);
   let output = '';
   let closed = false;
+  /** Whether the test stopped it (a signal), rather than the server ending on its own. */
+  let signalled = false;
   const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (err: Error) => void }>();
   // Whole lines only: the text after the last newline may be the start of one.
   const matchingLine = (pattern: RegExp) => output.split('\n').slice(0, -1).find((line) => pattern.test(line));
@@ -198,6 +200,8 @@ export async function startApi(databaseUrl: string, extraEnv: Record<string, str
     child.once('close', (code, signal) => {
       closed = true;
       running.delete(child);
+      // A server that dies unasked (an uncaught error) would leave the test with "fetch failed" only: say why.
+      if (!signalled) process.stderr.write(`The API on ${url} exited unasked (${code ?? signal}):\n${output}\n`);
       for (const waiter of waiters) waiter.reject(new Error(`The API exited (${code ?? signal}) without printing ${waiter.pattern}:\n${output}`));
       waiters.clear();
       resolve({ code, signal });
@@ -210,8 +214,12 @@ export async function startApi(databaseUrl: string, extraEnv: Record<string, str
       else if (closed) reject(new Error(`The API exited without printing ${pattern}:\n${output}`));
       else waiters.add({ pattern, resolve, reject });
     });
-  const end = async (signal: NodeJS.Signals) => {
+  const send = (signal: NodeJS.Signals) => {
+    signalled = true;
     killGroup(child, signal);
+  };
+  const end = async (signal: NodeJS.Signals) => {
+    send(signal);
     await exited;
   };
 
@@ -230,7 +238,7 @@ export async function startApi(databaseUrl: string, extraEnv: Record<string, str
     await new Promise((r) => setTimeout(r, 50));
   }
   const warnings = () => output.split('\n').filter((line) => /^\{"level":(4|5|6)0,/.test(line));
-  return { url, output: () => output, warnings, waitForOutput, signal: (signal) => killGroup(child, signal), exited, crash: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return { url, output: () => output, warnings, waitForOutput, signal: send, exited, crash: () => end('SIGKILL'), stop: () => end('SIGTERM') };
 }
 
 export interface Reply {

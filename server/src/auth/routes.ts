@@ -61,7 +61,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (!personId) {
         throw unauthenticated('auth.personUnknown');
       }
-      const session = openSession(tx, { tenantId: tenant.id, personId, method: 'host', now, ttlMinutes: config.sessionTtlMinutes });
+      const session = await openSession(tx, { tenantId: tenant.id, personId, method: 'host', now, ttlMinutes: config.sessionTtlMinutes });
       await writeAudit(tx, { tenantId: tenant.id, actorId: personId, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: 'auth.exchange', objectType: 'session', subjectId: personId });
       return session;
     });
@@ -105,7 +105,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     const grant: SessionGrant = await withTransaction({ db }, async (tx) => {
       const person = await personForEmail(tx, tenant.id, email, now);
-      const session = openSession(tx, { tenantId: tenant.id, personId: person.id, method: 'email', now, ttlMinutes: config.sessionTtlMinutes });
+      const session = await openSession(tx, { tenantId: tenant.id, personId: person.id, method: 'email', now, ttlMinutes: config.sessionTtlMinutes });
       await writeAudit(tx, { tenantId: tenant.id, actorId: person.id, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: person.created ? 'auth.email.first' : 'auth.email', objectType: 'session', subjectId: person.id });
       return session;
     });

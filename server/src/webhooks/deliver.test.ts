@@ -7,7 +7,7 @@ import { TestClock } from '../testing.ts';
 import { seedDemo, type DemoIds } from '../seed/demo.ts';
 import { webhookAttempts, webhookDeliveries } from '../db/tables/index.ts';
 import { insertSubscription } from './queries/subscriptions.ts';
-import { insertDeliveries } from './queries/deliveries.ts';
+import { claimDelivery, insertDeliveries, nextDueDelivery, settleDelivery } from './queries/deliveries.ts';
 import { deliverDue, MAX_ATTEMPTS, startDeliveryRunner, type DeliverOptions } from './deliver.ts';
 import { recordEvent } from './record.ts';
 import { announceDeliveriesQueued } from './wake.ts';
@@ -104,6 +104,20 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(hits).toBe(1);
     expect((await row(id)).status).toBe('delivered');
+  });
+
+  it('a worker that read a message as due before another sent it and scheduled its retry does not claim it on that stale read', async () => {
+    const id = await queue(`${receiver.base}/stale`);
+    const now = clock.now().toISOString();
+    const until = new Date(clock.now().getTime() + 60_000).toISOString();
+    // Two workers (two instances) read it as due; the first claims it, sends it (a failure) and schedules the retry.
+    const stale = await nextDueDelivery(db, (await row(id)).subscriptionId, now);
+    expect(stale?.delivery.id).toBe(id);
+    expect(await claimDelivery(db, id, now, until)).toBe(true);
+    await settleDelivery(db, id, { status: 'pending', attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + 5_000).toISOString(), deliveredAt: null });
+    // The second claims on what it read: the message is not due until the retry's time.
+    expect(await claimDelivery(db, id, now, until)).toBe(false);
+    await retire(id);
   });
 
   it('a redirect is a failure and is not followed', async () => {

@@ -72,6 +72,12 @@ export type DueDelivery = NonNullable<Awaited<ReturnType<typeof nextDueDelivery>
  * Takes a message for one attempt: true only for the worker whose
  * conditional update won, so that two workers (or two API instances) never
  * send the same message at once. The lock lapses at `until` if the worker dies.
+ *
+ * The condition is the row's whole "due now" state, re-read by the update
+ * itself (on PostgreSQL a concurrent claim's update is waited for, then the
+ * condition evaluated again on the row it wrote): a worker that read the
+ * message as due before another sent it and scheduled its retry finds it
+ * not due, rather than sending it again at once on a stale read.
  */
 export function claimDelivery(db: DbOrTx, id: string, now: string, until: string): Promise<boolean> {
   return query(db, async (db) => {
@@ -79,7 +85,14 @@ export function claimDelivery(db: DbOrTx, id: string, now: string, until: string
       (await db
         .update(webhookDeliveries)
         .set({ lockedUntil: until })
-        .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'pending'), or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now))))
+        .where(
+          and(
+            eq(webhookDeliveries.id, id),
+            eq(webhookDeliveries.status, 'pending'),
+            lte(webhookDeliveries.nextAttemptAt, now),
+            or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
+          ),
+        )
         .run()).changes > 0
     );
   });
