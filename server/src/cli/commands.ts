@@ -17,6 +17,7 @@ import { importCommand } from './import.ts';
 import { optionRefused } from './refusals.ts';
 import { calendarCommand, calendarInput, campaignYear, resetCalendarCommand, setCalendarCommand } from './soltea.ts';
 import { rotatePaymentSecretCommand, setPaymentPageCommand } from './payment.ts';
+import { brandingOptions, pagesOptions, setBrandingCommand, setPagesCommand } from './mail-settings.ts';
 import { loadParameters } from '../config/parameters.ts';
 
 /** A command ready to run on the migrated database; it returns what to print. */
@@ -119,6 +120,18 @@ export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'res
     const [, slug, ...rest] = positionals;
     if (slug === undefined || rest.length > 0) throw misused(say, command);
     return (db) => setReceiptIssuerCommand(db, say, slug, values);
+  }
+  if (command === 'institution' && args[0] === 'set-branding') {
+    const { values, positionals } = parsed(say, command, args, brandingOptions);
+    const [, slug, ...rest] = positionals;
+    if (slug === undefined || rest.length > 0) throw misused(say, command);
+    return (db) => setBrandingCommand(db, say, slug, values);
+  }
+  if (command === 'institution' && args[0] === 'set-pages') {
+    const { values, positionals } = parsed(say, command, args, pagesOptions);
+    const [, slug, ...rest] = positionals;
+    if (slug === undefined || rest.length > 0) throw misused(say, command);
+    return (db) => setPagesCommand(db, say, slug, values);
   }
   if (command === 'seed') {
     const { values, positionals } = parsed(say, command, args, { demo: { type: 'boolean' } });

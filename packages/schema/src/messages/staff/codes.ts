@@ -9,6 +9,7 @@
  */
 import type { FieldIssue } from '../../core/problem.ts';
 import type { ImportKind } from '../../import/mapping.ts';
+import type { LinkAction } from '../../mail/index.ts';
 import type { Params } from '../codes.ts';
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -88,6 +89,11 @@ export const staffCodes = {
   'cli.soltea.calendar': takes<{ years: { year: number; published: boolean; origin: 'file' | 'set'; periods: [opens: string, closes: string, transfersFrom: string][] }[] }>(),
   'cli.paymentPage.set': takes<{ slug: string; target: string | null; fund: string | null; url: string | null }>(),
   'cli.paymentSecret.rotated': takes<{ slug: string; secret: string; previousKeptUntil: string | null }>(),
+  // What messages show and where their links land (mail/settings.ts).
+  'cli.mailBranding.set': takes<{ slug: string; name: string; primaryColor: string; textColor: string; backgroundColor: string }>(),
+  'cli.mailBranding.unchanged': takes<{ slug: string }>(),
+  'cli.mailPages.set': takes<{ slug: string; pages: { action: LinkAction; page: string }[]; without: LinkAction[] }>(),
+  'cli.mailPages.unchanged': takes<{ slug: string }>(),
 
   // The CLI's help (one text per command; import and backup have theirs below), and its refusals and failures: one sentence each.
   'cli.help.migrate': none(),

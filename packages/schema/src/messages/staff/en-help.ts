@@ -28,6 +28,10 @@ export const enHelp: HelpCatalogue = {
   institution set-payment-page <slug> <url|none> [--entity "<name>"] [--fund <code>]
                                            where gifts are paid: https://…?amount={amount}&ref={reference}
   institution rotate-payment-secret <slug> the secret that signs the payment page's callback (shown once)
+  institution set-branding <slug> [--name "…"] [--primary-color #rrggbb] [--text-color #rrggbb] [--background-color #rrggbb]
+                                           the name and colours of the messages people receive
+  institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
+                                           the pages the links in messages open, signed in (none: no link)
   soltea calendar | set-calendar <year> … | reset-calendar <year>
                                            the national SOLTéA calendar, without a redeploy
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]
@@ -73,7 +77,15 @@ Where gifts are paid: the institution's page, or that of an entity (and the enti
 
        pnpm passerelle institution rotate-payment-secret <slug>
 
-A new secret for the payment page's signed callback (POST /v1/pledges/payment-callback?tenant=<slug>, signed as webhooks are), shown once; the previous one is still accepted for 24 hours. Audited.`,
+A new secret for the payment page's signed callback (POST /v1/pledges/payment-callback?tenant=<slug>, signed as webhooks are), shown once; the previous one is still accepted for 24 hours. Audited.
+
+       pnpm passerelle institution set-branding <slug> [--name "<name>"] [--primary-color #rrggbb] [--text-color #rrggbb] [--background-color #rrggbb]
+
+What the messages people receive show: the name at their top and in their subject (default: the institution's name), the colour of the header and buttons (white text on it), of the text (on white) and around the message. Both must read at 4.5:1 at least. What is left out goes back to its default. The same setting as PUT /v1/mail/branding. Audited.
+
+       pnpm passerelle institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
+
+The pages of the institution's site (https, of a registered origin, with <passerelle-portal> on them) that the links in messages open, signing the person in: their profile, their consents, their offers, their gifts and pledges, their company space. A place left out gets no link. The same setting as PUT /v1/mail/pages. Audited.`,
   'cli.help.soltea': () => `Usage: pnpm passerelle soltea calendar
        pnpm passerelle soltea set-calendar <year> --period <opens:closes:transfers> [--period …] --unallocated <date> [--source "<text>"]
        pnpm passerelle soltea set-calendar <year> --unpublished

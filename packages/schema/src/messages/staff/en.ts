@@ -86,6 +86,12 @@ export const en: StaffCatalogue = {
     `Payment page ${fund ? `of the fund ${fund}` : target ? `of "${target}" (and the entities below it)` : `of ${slug}`}${url ? `: ${url}` : ' removed'}.`,
   'cli.paymentSecret.rotated': ({ slug, secret, previousKeptUntil }) =>
     `New payment callback secret of ${slug} (shown once, give it to the payment page):\n${secret}\n${previousKeptUntil ? `The previous secret is still accepted until ${previousKeptUntil}.` : 'It is the first one: the signed callback POST /v1/pledges/payment-callback?tenant=' + slug + ' is accepted from now on.'}`,
+  'cli.mailBranding.set': ({ slug, name, primaryColor, textColor, backgroundColor }) =>
+    `The messages of ${slug} now read "${name}" at their top, in ${textColor} on white, with ${primaryColor} for the header and buttons, on ${backgroundColor}.`,
+  'cli.mailBranding.unchanged': ({ slug }) => `The messages of ${slug} already look like this: nothing changed.`,
+  'cli.mailPages.set': ({ slug, pages, without }) =>
+    `${pages.length ? `The links in the messages of ${slug} now open: ${pages.map((p) => `${p.action} → ${p.page}`).join(', ')}.` : `The messages of ${slug} now carry no link that signs in.`}${pages.length && without.length ? ` No link for: ${without.join(', ')}.` : ''}`,
+  'cli.mailPages.unchanged': ({ slug }) => `The links in the messages of ${slug} already open these pages: nothing changed.`,
   'cli.command.unknown': ({ command }) => `There is no command "${command}": pnpm passerelle --help lists them.`,
   'cli.command.misused': ({ command }) => `That is not how "${command}" is used: pnpm passerelle help ${command} shows how.`,
   'cli.option.invalid': ({ option, command }) => `The option ${option} is unknown here or lacks its value: pnpm passerelle ${command ? `help ${command}` : '--help'} shows the options.`,

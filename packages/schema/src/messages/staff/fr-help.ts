@@ -28,6 +28,10 @@ export const frHelp: HelpCatalogue = {
   institution set-payment-page <slug> <url|none> [--entity "<nom>"] [--fund <code>]
                                            où se paient les dons : https://…?amount={amount}&ref={reference}
   institution rotate-payment-secret <slug> le secret qui signe le rappel de la page de paiement (affiché une fois)
+  institution set-branding <slug> [--name "…"] [--primary-color #rrggbb] [--text-color #rrggbb] [--background-color #rrggbb]
+                                           le nom et les couleurs des messages envoyés aux personnes
+  institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
+                                           les pages qu’ouvrent les liens des messages, connecté (aucune : pas de lien)
   soltea calendar | set-calendar <année> … | reset-calendar <année>
                                            le calendrier SOLTéA national, sans redéploiement
   import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]
@@ -73,7 +77,15 @@ Où se paient les dons : la page de l’établissement, ou celle d’une entité
 
               pnpm passerelle institution rotate-payment-secret <slug>
 
-Un nouveau secret pour le rappel signé de la page de paiement (POST /v1/pledges/payment-callback?tenant=<slug>, signé comme les webhooks), affiché une seule fois ; l’ancien reste accepté 24 heures. Journalisé.`,
+Un nouveau secret pour le rappel signé de la page de paiement (POST /v1/pledges/payment-callback?tenant=<slug>, signé comme les webhooks), affiché une seule fois ; l’ancien reste accepté 24 heures. Journalisé.
+
+              pnpm passerelle institution set-branding <slug> [--name "<nom>"] [--primary-color #rrggbb] [--text-color #rrggbb] [--background-color #rrggbb]
+
+Ce que montrent les messages envoyés aux personnes : le nom en tête et dans l’objet (par défaut : le nom de l’établissement), la couleur de l’en-tête et des boutons (texte blanc dessus), celle du texte (sur blanc) et celle du fond autour du message. Les deux doivent se lire avec un contraste d’au moins 4,5:1. Ce qui est omis revient à sa valeur par défaut. Le même réglage que PUT /v1/mail/branding. Journalisé.
+
+              pnpm passerelle institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
+
+Les pages du site de l’établissement (en https, d’une origine enregistrée, avec <passerelle-portal>) qu’ouvrent les liens des messages, en connectant la personne : son profil, ses consentements, ses offres, ses dons et promesses, son espace entreprise. Une page omise : pas de lien. Le même réglage que PUT /v1/mail/pages. Journalisé.`,
   'cli.help.soltea': () => `Utilisation : pnpm passerelle soltea calendar
               pnpm passerelle soltea set-calendar <année> --period <ouverture:fermeture:versements> [--period …] --unallocated <date> [--source "<texte>"]
               pnpm passerelle soltea set-calendar <année> --unpublished

@@ -91,6 +91,12 @@ export const fr: StaffCatalogue = {
     `Page de paiement ${fund ? `du fonds ${fund}` : target ? `de « ${target} » (et des entités en dessous)` : `de ${slug}`} ${url ? `: ${url}` : 'retirée'}.`,
   'cli.paymentSecret.rotated': ({ slug, secret, previousKeptUntil }) =>
     `Nouveau secret de rappel de paiement de ${slug} (affiché une seule fois, à donner à la page de paiement) :\n${secret}\n${previousKeptUntil ? `L’ancien secret reste accepté jusqu’au ${previousKeptUntil}.` : 'C’est le premier secret : le rappel signé POST /v1/pledges/payment-callback?tenant=' + slug + ' est désormais accepté.'}`,
+  'cli.mailBranding.set': ({ slug, name, primaryColor, textColor, backgroundColor }) =>
+    `Les messages de ${slug} portent désormais « ${name} » en tête, en ${textColor} sur blanc, avec ${primaryColor} pour l’en-tête et les boutons, sur ${backgroundColor}.`,
+  'cli.mailBranding.unchanged': ({ slug }) => `Les messages de ${slug} ont déjà cette apparence : rien n’a changé.`,
+  'cli.mailPages.set': ({ slug, pages, without }) =>
+    `${pages.length ? `Les liens des messages de ${slug} ouvrent désormais : ${pages.map((p) => `${p.action} → ${p.page}`).join(', ')}.` : `Les messages de ${slug} ne portent plus aucun lien de connexion.`}${pages.length && without.length ? ` Pas de lien pour : ${without.join(', ')}.` : ''}`,
+  'cli.mailPages.unchanged': ({ slug }) => `Les liens des messages de ${slug} ouvrent déjà ces pages : rien n’a changé.`,
   'cli.command.unknown': ({ command }) => `La commande « ${command} » n’existe pas : pnpm passerelle --help les énumère.`,
   'cli.command.misused': ({ command }) => `Ce n’est pas ainsi que s’utilise « ${command} » : pnpm passerelle help ${command} montre comment.`,
   'cli.option.invalid': ({ option, command }) => `L’option ${option} est inconnue ici ou il manque sa valeur : pnpm passerelle ${command ? `help ${command}` : '--help'} montre les options.`,
