@@ -32,6 +32,8 @@ export const enHelp: HelpCatalogue = {
                                            the name and colours of the messages people receive
   institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
                                            the pages the links in messages open, signed in (none: no link)
+  institution set-retention <slug> <years|default>
+                                           years without activity before people are listed for anonymisation (default 3)
   soltea calendar | set-calendar <year> … | reset-calendar <year>
                                            the national SOLTéA calendar, without a redeploy
   import <people|companies> FILE.csv --tenant <slug> [--map "Header=field"]... [--dry-run]
@@ -85,7 +87,11 @@ What the messages people receive show: the name at their top and in their subjec
 
        pnpm passerelle institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
 
-The pages of the institution's site (https, of a registered origin, with <passerelle-portal> on them) that the links in messages open, signing the person in: their profile, their consents, their offers, their gifts and pledges, their company space. A place left out gets no link. The same setting as PUT /v1/mail/pages. Audited.`,
+The pages of the institution's site (https, of a registered origin, with <passerelle-portal> on them) that the links in messages open, signing the person in: their profile, their consents, their offers, their gifts and pledges, their company space. A place left out gets no link. The same setting as PUT /v1/mail/pages. Audited.
+
+       pnpm passerelle institution set-retention <slug> <years|default>
+
+How many years (1 to 10) without a sign of life (sign-in, profile confirmed or changed, gift, consent choice, membership) before a person is listed to the staff of their entities for review and anonymisation. default: 3 years, the CNIL's recommendation for files of prospects, from the last contact that came from the person. The same setting as PUT /v1/retention/rule. Audited.`,
   'cli.help.soltea': () => `Usage: pnpm passerelle soltea calendar
        pnpm passerelle soltea set-calendar <year> --period <opens:closes:transfers> [--period …] --unallocated <date> [--source "<text>"]
        pnpm passerelle soltea set-calendar <year> --unpublished

@@ -50,6 +50,10 @@ export const en: StaffCatalogue = {
     after
       ? `The offer board of ${slug} is now open to visitors: its published offers can be read without signing in, from its registered origins.`
       : `The offer board of ${slug} is now closed to visitors: reading its offers needs a sign-in again.`,
+  'cli.retention.years': ({ slug }) => `Say a whole number of years from 1 to 10, or default (3 years): pnpm passerelle institution set-retention ${slug} <years|default>`,
+  'cli.retention.unchanged': ({ slug, years, isDefault }) => `The retention rule of ${slug} was already ${years} years${isDefault ? ' (the default)' : ''}: nothing changed.`,
+  'cli.retention.changed': ({ slug, before, years, isDefault, inactiveSince }) =>
+    `The retention rule of ${slug} is now ${years} years${isDefault ? ' (the default)' : ''} (was ${before}): people with no activity since ${inactiveSince} are listed to staff for review and anonymisation.`,
   'cli.receiptIssuer.invalid': ({ fields }) =>
     `Check ${fields.join(', ')}: pnpm passerelle institution set-receipt-issuer <slug> --legal-name "<name>" --address "<street>" --postal-code <code> --city "<city>" --object "<object>" --status general_interest|public_utility|higher_education --siren <siren> --signatory-name "<name>" --signatory-title "<title>"`,
   'cli.receiptIssuer.set': ({ slug, legalName }) => `${slug} now issues tax receipts for gifts in the name of ${legalName}; the next gift marked received gets the next number of the year.`,

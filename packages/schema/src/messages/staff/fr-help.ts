@@ -32,6 +32,8 @@ export const frHelp: HelpCatalogue = {
                                            le nom et les couleurs des messages envoyés aux personnes
   institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
                                            les pages qu’ouvrent les liens des messages, connecté (aucune : pas de lien)
+  institution set-retention <slug> <années|default>
+                                           années sans activité avant de présenter une personne pour anonymisation (3 par défaut)
   soltea calendar | set-calendar <année> … | reset-calendar <année>
                                            le calendrier SOLTéA national, sans redéploiement
   import <people|companies> FICHIER.csv --tenant <slug> [--map "En-tête=champ"]... [--dry-run]
@@ -85,7 +87,11 @@ Ce que montrent les messages envoyés aux personnes : le nom en tête et dans l�
 
               pnpm passerelle institution set-pages <slug> [--profile URL] [--consents URL] [--offers URL] [--pledges URL] [--company URL]
 
-Les pages du site de l’établissement (en https, d’une origine enregistrée, avec <passerelle-portal>) qu’ouvrent les liens des messages, en connectant la personne : son profil, ses consentements, ses offres, ses dons et promesses, son espace entreprise. Une page omise : pas de lien. Le même réglage que PUT /v1/mail/pages. Journalisé.`,
+Les pages du site de l’établissement (en https, d’une origine enregistrée, avec <passerelle-portal>) qu’ouvrent les liens des messages, en connectant la personne : son profil, ses consentements, ses offres, ses dons et promesses, son espace entreprise. Une page omise : pas de lien. Le même réglage que PUT /v1/mail/pages. Journalisé.
+
+              pnpm passerelle institution set-retention <slug> <années|default>
+
+Combien d’années (de 1 à 10) sans signe de vie (connexion, profil confirmé ou modifié, don, choix de consentement, appartenance) avant qu’une personne soit présentée au personnel de ses entités pour examen et anonymisation. default : 3 ans, la recommandation de la CNIL pour les fichiers de prospects, à compter du dernier contact venu de la personne. Le même réglage que PUT /v1/retention/rule. Journalisé.`,
   'cli.help.soltea': () => `Utilisation : pnpm passerelle soltea calendar
               pnpm passerelle soltea set-calendar <année> --period <ouverture:fermeture:versements> [--period …] --unallocated <date> [--source "<texte>"]
               pnpm passerelle soltea set-calendar <année> --unpublished

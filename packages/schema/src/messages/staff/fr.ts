@@ -55,6 +55,10 @@ export const fr: StaffCatalogue = {
     after
       ? `Le tableau des offres de ${slug} est désormais ouvert aux visiteurs : ses offres publiées se lisent sans connexion, depuis ses origines enregistrées.`
       : `Le tableau des offres de ${slug} est désormais fermé aux visiteurs : lire ses offres demande de nouveau une connexion.`,
+  'cli.retention.years': ({ slug }) => `Indiquez un nombre entier d’années de 1 à 10, ou default (3 ans) : pnpm passerelle institution set-retention ${slug} <années|default>`,
+  'cli.retention.unchanged': ({ slug, years, isDefault }) => `La règle de conservation de ${slug} était déjà de ${years} ans${isDefault ? ' (par défaut)' : ''} : rien n’a changé.`,
+  'cli.retention.changed': ({ slug, before, years, isDefault, inactiveSince }) =>
+    `La règle de conservation de ${slug} est désormais de ${years} ans${isDefault ? ' (par défaut)' : ''} (au lieu de ${before}) : les personnes sans activité depuis le ${inactiveSince} sont présentées au personnel pour examen et anonymisation.`,
   'cli.receiptIssuer.invalid': ({ fields }) =>
     `Vérifiez ${fields.join(', ')} : pnpm passerelle institution set-receipt-issuer <slug> --legal-name "<dénomination>" --address "<rue>" --postal-code <code> --city "<ville>" --object "<objet>" --status general_interest|public_utility|higher_education --siren <siren> --signatory-name "<nom>" --signatory-title "<qualité>"`,
   'cli.receiptIssuer.set': ({ slug, legalName }) => `${slug} émet désormais les reçus fiscaux des dons au nom de ${legalName} ; le prochain don marqué reçu prend le numéro suivant de l’année.`,
