@@ -4,23 +4,31 @@
  * amount rule applied first), the same sort, the same projection — so hidden
  * amounts are absent from the JSON and empty cells in the CSV.
  */
-import type { Actor, Page, PaymentPages, Pledge, PledgeListQuery } from '@passerelle/schema';
+import * as v from 'valibot';
+import { IdSchema, type Actor, type Page, type PaymentPages, type Pledge, type PledgeListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { listVisiblePledges, type PledgeKeyset } from './queries/list.ts';
-import { validationProblem } from '../http/problem.ts';
+import { badCursor, StoredTimeSchema } from '../offers/cursor.ts';
 import { authorize } from '../auth/authorize.ts';
 import { projectPledge, type PledgeRow } from './project.ts';
 import { receiptsOf } from '../receipts/of-pledges.ts';
 
 const encodeCursor = (cur: PledgeKeyset) => Buffer.from(JSON.stringify(cur)).toString('base64url');
-function decodeCursor(s: string): PledgeKeyset {
+/** The keyset a cursor of this sort carries: an amount in cents, or a creation time; and a pledge's id. */
+const keysetOf = (q: PledgeListQuery) =>
+  v.object({ k: q.sort === 'amount' || q.sort === '-amount' ? v.pipe(v.number(), v.safeInteger()) : StoredTimeSchema, id: IdSchema });
+
+/** A cursor handed out for this sort, read back; a forged one is 400 on every engine (never compared with typed columns). */
+function decodeCursor(s: string, q: PledgeListQuery): PledgeKeyset {
+  let value: unknown;
   try {
-    const cur = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as PledgeKeyset;
-    if ((typeof cur.k === 'string' || typeof cur.k === 'number') && typeof cur.id === 'string') return cur;
+    value = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw badCursor();
   }
-  throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
+  const cur = v.safeParse(keysetOf(q), value);
+  if (!cur.success) throw badCursor();
+  return cur.output;
 }
 
 /** The amount rule, before any query: sorting or filtering by amount only over amounts the caller may read. */
@@ -37,7 +45,7 @@ const sortKey = (q: PledgeListQuery, p: PledgeRow): string | number => (q.sort =
 /** One page of the pledges the caller may see, amounts only where they may read them. */
 export async function listPledges(db: DbOrTx, actor: Actor, q: PledgeListQuery, paymentUrl: PaymentPages): Promise<Page<Pledge>> {
   checkAmountQuery(actor, q);
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = q.cursor ? decodeCursor(q.cursor, q) : undefined;
   const rows = await listVisiblePledges(db, actor, q, { after, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);

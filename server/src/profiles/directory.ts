@@ -3,7 +3,8 @@
  * rows they reach; the filters as search keys; keyset pagination. The query
  * itself is `directoryHits` (`profiles/queries/directory.ts`).
  */
-import { coveredEntityIds, entityScope, outsiderAudience, searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
+import * as v from 'valibot';
+import { coveredEntityIds, entityScope, IdSchema, outsiderAudience, searchKey, visibilityRank, type Actor, type ProfileListQuery } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { directoryHits, type DirectoryFilters, type DirectoryHit, type DirectoryReader } from './queries/directory.ts';
 import { findProfilesByPersonIds } from './queries/profiles.ts';
@@ -16,7 +17,8 @@ const encodeCursor = (c: DirectoryHit) => Buffer.from(JSON.stringify([c.sort, c.
 function decodeCursor(raw: string): DirectoryHit {
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { sort: value[0], personId: value[1] };
+    // The person's id is compared with a uuid column on PostgreSQL: a forged one is refused here, on every engine.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && v.is(IdSchema, value[1])) return { sort: value[0], personId: value[1] };
   } catch {
     // fall through: a cursor is only what we handed out
   }

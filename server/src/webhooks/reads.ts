@@ -16,7 +16,7 @@ export async function listWebhooks(deps: Pick<Deps, 'db'>, call: Call, input: v.
   const { db } = deps;
   const { actor } = call;
   await authorizeTenant(db, actor);
-  const rows = await listSubscriptions(db, actor.tenantId, { limit: input.limit + 1, after: decodeCursor(input.cursor) });
+  const rows = await listSubscriptions(db, actor.tenantId, { limit: input.limit + 1, after: decodeCursor(input.cursor, 'subscriptions') });
   return page(rows, input.limit, (kept) => kept.map(subscriptionView));
 }
 
@@ -30,7 +30,7 @@ export async function listWebhookDeliveries(deps: Pick<Deps, 'db'>, call: Call, 
   const { db } = deps;
   const subscription = await loadSubscription(db, call.actor, input.id);
   const { limit, cursor, status } = input;
-  const rows = await listDeliveriesOf(db, subscription.tenantId, subscription.id, { limit: limit + 1, status, after: decodeCursor(cursor) });
+  const rows = await listDeliveriesOf(db, subscription.tenantId, subscription.id, { limit: limit + 1, status, after: decodeCursor(cursor, 'messages') });
   const attempts = await attemptsOf(db, rows.slice(0, limit).map((r) => r.id));
   return page(rows, limit, (kept) => kept.map((r) => deliveryView(r, attempts.get(r.id) ?? [])));
 }

@@ -3,8 +3,9 @@
  * where it is created or rotated), a delivery with its attempts, and the
  * keyset pages of both.
  */
-import type { Page, WebhookDelivery, WebhookPayload, WebhookSubscription } from '@passerelle/schema';
-import { validationProblem } from '../http/problem.ts';
+import * as v from 'valibot';
+import { IdSchema, WebhookMessageIdSchema, type Page, type WebhookDelivery, type WebhookPayload, type WebhookSubscription } from '@passerelle/schema';
+import { badCursor, StoredTimeSchema } from '../offers/cursor.ts';
 import type { WebhookSubscriptionRow } from './queries/subscriptions.ts';
 import type { WebhookAttemptRow, WebhookDeliveryRow } from './queries/deliveries.ts';
 import { storedAttemptError } from './categories.ts';
@@ -68,16 +69,22 @@ export function deliveryView(row: WebhookDeliveryRow, attempts: WebhookAttemptRo
 /** Keyset cursors over `(createdAt, id)`, opaque to clients. */
 const encodeCursor = (row: { createdAt: string; id: string }) => Buffer.from(JSON.stringify([row.createdAt, row.id])).toString('base64url');
 
-/** A cursor read back; a validation problem on `cursor` if it is not one of ours. */
-export function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | undefined {
+/**
+ * A cursor read back; a validation problem on `cursor` if it is not one of
+ * ours: a stored time, and an id of the list's kind (a subscription's UUID,
+ * a message's `msg_…`), never compared with typed columns when forged.
+ */
+export function decodeCursor(cursor: string | undefined, ids: 'subscriptions' | 'messages'): { createdAt: string; id: string } | undefined {
   if (cursor === undefined) return undefined;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { createdAt: parsed[0], id: parsed[1] };
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the validation problem
+    throw badCursor();
   }
-  throw validationProblem([{ path: 'cursor', code: 'list.cursor', params: {} }]);
+  const id = ids === 'subscriptions' ? IdSchema : WebhookMessageIdSchema;
+  if (Array.isArray(parsed) && parsed.length === 2 && v.is(StoredTimeSchema, parsed[0]) && v.is(id, parsed[1])) return { createdAt: parsed[0], id: parsed[1] };
+  throw badCursor();
 }
 
 /** A page of `limit` items from `limit + 1` rows: the extra one says there is more. */

@@ -44,7 +44,7 @@ export function listCompaniesByName(db: DbOrTx, tenantId: string, status: 'activ
     return db
       .select(companyColumns)
       .from(companies)
-      .where(and(eq(companies.tenantId, tenantId), eq(companies.status, status), afterCursor(cursor, companies.name, companies.id)))
+      .where(and(eq(companies.tenantId, tenantId), eq(companies.status, status), afterCursor(cursor, companies.name, companies.id, false, 'text')))
       .orderBy(asc(companies.name), asc(companies.id))
       .limit(limit + 1)
       .all();
