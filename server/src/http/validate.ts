@@ -11,7 +11,30 @@ type ValidatorEnv = any;
 /** Schemas attached to the validator middlewares, read by the OpenAPI generator. */
 export const describedSchemas = new WeakMap<object, { target: 'json' | 'query' | 'param'; schema: AnySchema }>();
 
+/**
+ * The path of the first string in `value` that is not well-formed UTF-16 (a
+ * lone surrogate, `"\ud800"` in JSON): no text a person types is, no engine
+ * stores it faithfully (PostgreSQL refuses it in jsonb, and its text would
+ * become U+FFFD), so it is refused as a malformed value, on every engine.
+ */
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (text: string) => !LONE_SURROGATE.test(text);
+
+function malformedText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return wellFormed(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!wellFormed(key)) return path;
+    const found = malformedText(item, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function check<S extends AnySchema>(schema: S, value: unknown, where: string): v.InferOutput<S> {
+  const malformed = malformedText(value, '');
+  if (malformed !== undefined) throw validationProblem([{ path: malformed || where, code: 'validation.format', params: {} }]);
   const result = v.safeParse(schema, value);
   if (!result.success) {
     const errors = fieldIssues(result.issues).map((e) => ({ ...e, path: e.path || where }));
