@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Db } from './open.ts';
 import { builderOn, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
+import { databaseRefusal, fromDatabase } from './refusal.ts';
 
 /**
  * The asynchronous data layer's two entry points: `withTransaction` for
@@ -184,22 +185,29 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
     const tx = builderOn(() => client);
     handles.set(tx, { db, depth: 0, client });
     let broken: unknown;
-    // A connection lost between two statements is told to its client as an event: without a listener, an uncaught error (the process would end).
-    const lost = (error: Error) => (broken = error);
-    client.on('error', lost);
+    // A connection lost between two statements is told to its client as an event (without a listener, an
+    // uncaught error: the process would end); its next statement then fails with words that do not say why.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => (lost = error);
+    client.on('error', onLost);
+    // BEGIN and COMMIT are the engine's statements too: a connection that fails there is the database's failure (db/refusal.ts).
+    const control = (statement: string) => client.query(statement).catch((error: unknown) => Promise.reject(fromDatabase(error)));
     try {
-      await client.query(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
+      await control(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(tx);
-      await client.query('COMMIT');
+      await control('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((e: unknown) => (broken ??= e));
+      await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+      // The lost connection is why the work failed: say so (503, try again), whatever its next statement said.
+      if (lost && !databaseRefusal(error)) throw fromDatabase(lost);
       const code = postgresCode(error);
       if (code === undefined || !RETRYABLE.has(code) || Date.now() - began >= RETRY_BUDGET_MS) throw error;
     } finally {
       handles.delete(tx);
-      client.off('error', lost);
-      client.release(broken instanceof Error ? broken : undefined);
+      client.off('error', onLost);
+      const dead = lost ?? broken;
+      client.release(dead instanceof Error ? dead : undefined);
     }
     // Another transaction won: let it finish (the connection back in the pool meanwhile), then start again; later attempts wait longer, with jitter.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 5 * 2 ** Math.min(attempt, 10))));
