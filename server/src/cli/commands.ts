@@ -12,6 +12,7 @@ import { seedDemo } from '../seed/demo.ts';
 import { CliInputError, addHostKey, addOrigin, addTenant, listKeys, listOrigins, listTenants, removeKey, removeOrigin } from './tenant.ts';
 import { setSiret } from './entity.ts';
 import { setOffersOpenToVisitorsCommand, setStaffEmailSignInCommand } from './institution.ts';
+import { setRetentionCommand } from './retention.ts';
 import { receiptIssuerOptions, setReceiptIssuerCommand } from './receipt-issuer.ts';
 import { importCommand } from './import.ts';
 import { optionRefused } from './refusals.ts';
@@ -148,5 +149,6 @@ export function dbAction(say: Say, command: Exclude<CommandName, 'backup' | 'res
   if (command === 'institution' && sub === 'set-staff-email-sign-in' && slug !== undefined && rest.length === 1) return (db) => setStaffEmailSignInCommand(db, say, slug, rest[0]!);
   if (command === 'institution' && sub === 'set-offers-open-to-visitors' && slug !== undefined && rest.length === 1) return (db) => setOffersOpenToVisitorsCommand(db, say, slug, rest[0]!);
   if (command === 'institution' && sub === 'rotate-payment-secret' && slug !== undefined && rest.length === 0) return (db) => rotatePaymentSecretCommand(db, say, slug);
+  if (command === 'institution' && sub === 'set-retention' && slug !== undefined && rest.length === 1) return (db) => setRetentionCommand(db, say, slug, rest[0]!);
   throw misused(say, command);
 }
