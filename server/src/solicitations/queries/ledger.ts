@@ -122,7 +122,8 @@ export function checkRows(
   return query(db, async (db) => {
     const last = alias(consentEvents, 'last_event');
     // The last choice on the purpose and channel: its `seq` (a person's events are numbered), then that event by
-    // (tenant, purpose, person, channel, seq), rather than its id and then the event by id (a second index to descend).
+    // (tenant, purpose, person, channel, seq), both from the index consent_events_last_choice alone (it holds what the
+    // check reads of the event: the event's row is never visited).
     const lastSeq = db
       .select({ seq: sql<number>`max(${consentEvents.seq})` })
       .from(consentEvents)

@@ -1,0 +1,1 @@
+CREATE INDEX "consent_events_last_choice" ON "consent_events" USING btree ("tenant_id","purpose_id","person_id","channel","seq","granted","purpose_version_id","at");
