@@ -13,8 +13,15 @@ import { listAuditEntries, type AuditEntryRow } from './queries/entries.ts';
 
 const DAY_MS = 86_400_000;
 
-/** The start of the UTC day after `date` (YYYY-MM-DD): `to` includes its whole day. */
-const dayAfter = (date: string): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + DAY_MS).toISOString();
+/**
+ * The start of the UTC day after `date` (YYYY-MM-DD): `to` includes its
+ * whole day. None after 9999-12-31, which every time precedes (and whose
+ * next day, +010000-01-01, no engine reads as a time).
+ */
+function dayAfter(date: string): string | undefined {
+  const next = new Date(Date.parse(`${date}T00:00:00.000Z`) + DAY_MS);
+  return next.getUTCFullYear() > 9999 ? undefined : next.toISOString();
+}
 
 function entryView(row: AuditEntryRow): AuditEntry {
   return {

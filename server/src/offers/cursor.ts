@@ -19,7 +19,8 @@ export const StoredTimeSchema = v.pipe(
   v.string(),
   v.check((s) => {
     const t = new Date(s);
-    return !Number.isNaN(t.getTime()) && t.toISOString() === s;
+    // From year 1: PostgreSQL's timestamps have no year 0.
+    return !Number.isNaN(t.getTime()) && t.toISOString() === s && s >= '0001';
   }),
 );
 

@@ -35,6 +35,16 @@ export const OriginSchema = v.pipe(
 
 export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp());
 
+/**
+ * Whether `YYYY-MM-DD` is a day of the calendar: not 2026-02-31 (which a
+ * pattern lets through), and not in year 0, which has no day on PostgreSQL
+ * (its dates run from 0001-01-01). Both engines store every day it accepts.
+ */
+export function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return s >= '0001' && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 /** `limit=` of a list: a whole number from 1 to 100 (docs/architecture.md caps every list at 100). */
 export const LimitSchema = v.pipe(
   v.string(),

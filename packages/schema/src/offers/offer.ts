@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdSchema, SlugSchema, listQueryEntries, text } from '../core/common.ts';
+import { IdSchema, SlugSchema, isRealDate, listQueryEntries, text } from '../core/common.ts';
 import { offerStatuses } from '../policy/types.ts';
 
 export const offerKinds = ['internship', 'apprenticeship', 'fixed_term', 'permanent', 'international_volunteering'] as const;
@@ -12,10 +12,7 @@ export const durationUnits = ['months', 'weeks'] as const;
 export const IsoDateSchema = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
-  v.check((s) => {
-    const d = new Date(`${s}T00:00:00.000Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'validation.dateNotReal'),
+  v.check(isRealDate, 'validation.dateNotReal'),
 );
 
 const MAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

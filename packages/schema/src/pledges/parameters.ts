@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { isRealDate } from '../core/common.ts';
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const PledgeDateSchema = v.pipe(v.string(), v.isoDate());
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const PledgeDateSchema = v.pipe(v.string(), v.isoDate(), v.check(isRealDate, 'validation.dateNotReal'));
 
 const percent = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 const cents = v.pipe(v.number(), v.integer(), v.minValue(0));
