@@ -16,6 +16,21 @@ describe('text that is not well-formed (a lone surrogate, "\\ud800" in JSON)', (
     expect(after).toEqual(before);
   });
 
+  it('a NUL in a body or a query string is refused the same way (PostgreSQL’s text cannot hold it), and nothing is written', async () => {
+    const t = testApp();
+    const token = await t.signIn('alumna-claire');
+    const me = t.ids.demo.people['alumna-claire'];
+    const read = await t.call('GET', '/v1/profiles/me', { token });
+    const before = await read.json();
+    const res = await t.call('PATCH', `/v1/profiles/${me}`, { token, body: { bio: 'a\u0000b' }, headers: { 'if-match': read.headers.get('etag')! } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string; code: string }[] }).errors).toEqual([{ path: 'bio', code: 'validation.format', params: {}, message: expect.any(String) }]);
+    expect(await (await t.call('GET', '/v1/profiles/me', { token })).json()).toEqual(before);
+    const search = await t.call('GET', '/v1/profiles?q=a%00b', { token });
+    expect(search.status).toBe(400);
+    expect(((await search.json()) as { errors: { path: string; code: string }[] }).errors).toEqual([{ path: 'q', code: 'validation.format', params: {}, message: expect.any(String) }]);
+  });
+
   it('a paired surrogate (an emoji) is ordinary text', async () => {
     const t = testApp();
     const token = await t.signIn('admin-demo');

@@ -13,13 +13,15 @@ export const describedSchemas = new WeakMap<object, { target: 'json' | 'query' |
 
 /**
  * The path of the first string in `value` that is not well-formed UTF-16 (a
- * lone surrogate, `"\ud800"` in JSON): no text a person types is, no engine
- * stores it faithfully (PostgreSQL refuses it in jsonb, and its text would
- * become U+FFFD), so it is refused as a malformed value, on every engine.
+ * lone surrogate, `"\ud800"` in JSON) or holds a NUL (`"\u0000"`): no text
+ * a person types does, no engine stores it faithfully (PostgreSQL refuses a
+ * lone surrogate in jsonb and a NUL in any text, a lone surrogate in its
+ * text would become U+FFFD), so it is refused as a malformed value, on
+ * every engine, in a body as in a query string.
  */
-/** A UTF-16 surrogate without its pair. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = (text: string) => !LONE_SURROGATE.test(text);
+/** A UTF-16 surrogate without its pair, or NUL. */
+const MALFORMED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+const wellFormed = (text: string) => !MALFORMED.test(text);
 
 function malformedText(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return wellFormed(value) ? undefined : path;
