@@ -67,7 +67,8 @@ export async function ensureTemplate<T>(adminUrl: string, name: string, seed: (d
     try {
       const found = await client.query<{ comment: string | null }>("SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1", [name]);
       const comment = found.rows[0]?.comment;
-      if (comment) return JSON.parse(comment) as T;
+      const kept = comment ? (JSON.parse(comment) as { seeded?: T; at?: string }) : undefined;
+      if (kept?.at !== undefined) return kept.seeded as T;
       if (found.rows.length) await client.query(`DROP DATABASE ${quoted(name)} WITH (FORCE)`);
       await client.query(`CREATE DATABASE ${quoted(name)}`);
       const { db, close } = openPostgres(databaseUrl(adminUrl, name), { max: 2 });
@@ -78,7 +79,7 @@ export async function ensureTemplate<T>(adminUrl: string, name: string, seed: (d
       } finally {
         await close();
       }
-      await client.query(`COMMENT ON DATABASE ${quoted(name)} IS ${pg.escapeLiteral(JSON.stringify(value))}`);
+      await client.query(`COMMENT ON DATABASE ${quoted(name)} IS ${pg.escapeLiteral(JSON.stringify({ seeded: value, at: new Date().toISOString() }))}`);
       return value;
     } finally {
       await client.query("SELECT pg_advisory_unlock(hashtext('passerelle test template'))");
@@ -139,19 +140,27 @@ function alive(pid: number): boolean {
 
 /**
  * Drops the test databases of processes that have ended, and the templates
- * of other versions of the code that nobody is copying (the suite's global
- * setup and teardown call it).
+ * of other versions of the code made more than TEMPLATE_KEPT_MS ago (another
+ * run of another version may still be copying from a recent one; the suite's
+ * global setup and teardown call it).
  */
+const TEMPLATE_KEPT_MS = 3 * 3600_000;
+
 export async function dropLeftovers(adminUrl: string, keepTemplate?: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: adminUrl, max: 1 });
   try {
-    const { rows } = await pool.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [`${TEST_PREFIX}%`, `${TEMPLATE_PREFIX}%`]);
-    for (const { datname } of rows) {
+    const { rows } = await pool.query<{ datname: string; comment: string | null }>(
+      "SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2",
+      [`${TEST_PREFIX}%`, `${TEMPLATE_PREFIX}%`],
+    );
+    for (const { datname, comment } of rows) {
       if (datname.startsWith(TEST_PREFIX)) {
         const pid = Number(datname.slice(TEST_PREFIX.length).split('_')[0]);
         if (alive(pid)) continue;
         await pool.query(`DROP DATABASE IF EXISTS ${quoted(datname)} WITH (FORCE)`).catch(() => {});
       } else if (keepTemplate !== undefined && datname !== keepTemplate) {
+        const at = comment ? Date.parse((JSON.parse(comment) as { at?: string }).at ?? '') : NaN;
+        if (Date.now() - at < TEMPLATE_KEPT_MS) continue;
         // Without FORCE: a template being copied from right now stays.
         await pool.query(`DROP DATABASE IF EXISTS ${quoted(datname)}`).catch(() => {});
       }
