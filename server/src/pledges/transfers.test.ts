@@ -166,5 +166,9 @@ describe('/v1/pledges/transfers: kept transfer lines, matched by staff', () => {
     const all = (await (await call('admin-demo', 'GET', '/totals')).json()) as { byStatus: PledgeStatusTotal[] };
     expect(all.byStatus.find((r) => r.campaignYear === 2026 && r.status === 'promised')).toMatchObject({ count: 1, promisedCents: 420_000 });
     expect(all.byStatus.find((r) => r.campaignYear === null)).toMatchObject({ kind: 'donation', status: 'promised', count: 1 });
+    // Latest campaign first, gifts (no campaign) last, on every engine.
+    const years = all.byStatus.map((r) => r.campaignYear);
+    expect(years).toEqual([...years].sort((a, b) => (a === null ? 1 : b === null ? -1 : b - a)));
+    expect(years.at(-1)).toBeNull();
   });
 });

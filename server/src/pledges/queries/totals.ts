@@ -1,5 +1,5 @@
 /** Money received: sums per beneficiary entity, and the pledges a SOLTéA transfer may settle. */
-import { and, asc, count, desc, eq, inArray, ne, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql, sum, type SQL } from 'drizzle-orm';
 import type { PledgeKind, PledgeStatus } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
 import { entities, pledges } from '../../db/tables/index.ts';
@@ -50,7 +50,8 @@ export interface PledgeStatusSumRow {
 /**
  * Count, promised and received sums of the tenant's pledges per campaign
  * year (null: gifts), kind and status, cancelled ones included; latest
- * campaign first. `entityIds` null means every entity.
+ * campaign first, gifts last (said explicitly: SQLite sorts NULL lowest,
+ * PostgreSQL highest). `entityIds` null means every entity.
  */
 export function sumPledgesPerStatus(db: DbOrTx, tenantId: string, f: { entityIds: string[] | null; kind?: PledgeKind | undefined; campaignYear?: number | undefined }): Promise<PledgeStatusSumRow[]> {
   return query(db, (db) => {
@@ -63,7 +64,7 @@ export function sumPledgesPerStatus(db: DbOrTx, tenantId: string, f: { entityIds
       .from(pledges)
       .where(and(...where))
       .groupBy(pledges.campaignYear, pledges.kind, pledges.status)
-      .orderBy(desc(pledges.campaignYear), asc(pledges.kind), asc(pledges.status))
+      .orderBy(sql`${pledges.campaignYear} desc nulls last`, asc(pledges.kind), asc(pledges.status))
       .all();
   });
 }
@@ -75,7 +76,7 @@ export function listTransferCandidates(db: DbOrTx, tenantId: string, siret: stri
       .select()
       .from(pledges)
       .where(and(eq(pledges.tenantId, tenantId), eq(pledges.kind, 'apprenticeship_tax'), eq(pledges.employerSiret, siret), eq(pledges.uai, uai), ne(pledges.status, 'cancelled')))
-      .orderBy(desc(pledges.campaignYear), asc(pledges.createdAt))
+      .orderBy(sql`${pledges.campaignYear} desc nulls last`, asc(pledges.createdAt))
       .all();
   });
 }
