@@ -48,10 +48,15 @@ function term(t: CompanyTerm): { where: SQL; weight: SQL } {
 
 /**
  * At most `limit` companies of the tenant with this status meeting every
- * term, in whatever order the plan reads them (no sort), each with its score
+ * term, each with its score
  * (lower is better), ordered as bm25 orders the rows of a phase on SQLite:
  * by the weight of where each term was met, then by fewer words (the name's
- * and the SIRET), as bm25 favours shorter documents.
+ * and the SIRET), as bm25 favours shorter documents. A phase on a SIRET
+ * prefix or on the name's start reads its matches in the order of the btree
+ * that finds them (SIRET, folded name): otherwise the planner, expecting a
+ * prefix's matches all over the table, scans it, and "0009" sits at its end
+ * (87 ms at 100,000 companies, against 1 ms). Other phases read them in
+ * whatever order the plan gives (the trigram index), as SQLite reads FTS5's.
  */
 export function matchCompaniesOnPostgres(db: DbOrTx, tenantId: string, status: 'active' | 'pending', terms: readonly CompanyTerm[], limit: number): Promise<CompanyMatch[]> {
   return query(db, (db) => {
@@ -63,10 +68,12 @@ export function matchCompaniesOnPostgres(db: DbOrTx, tenantId: string, status: '
     );
     const words = sql`(length(${name}) - length(replace(${name}, ' ', '')) + (case when coalesce(${companies.siret}, '') = '' then 0 else 1 end))`;
     const score = sql<number>`(${words} - 1000 * (${weight}))`;
+    const order = terms.some((t) => t.field === 'siret') ? [companies.siret] : terms.some((t) => t.field === 'nameStart') ? [name] : [];
     return db
       .select({ ...companyColumns, score })
       .from(companies)
       .where(and(eq(companies.tenantId, tenantId), eq(companies.status, status), ...parts.map((p) => p.where)))
+      .orderBy(...order)
       .limit(limit)
       .all();
   });
