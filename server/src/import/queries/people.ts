@@ -72,8 +72,8 @@ export function peopleWriters(tx: DbOrTx) {
       /** A duplicate flag; an identical open one already there is left as is. */
       flag: preparedInsert(tx, profileDuplicateFlags, ['id', 'tenantId', 'personId', 'otherPersonId', 'reason', 'createdAt'], { ignoreConflicts: true }),
       /** A student who graduated: the membership in the same school changes role. */
-      setRole: async (values: { tenantId: string; id: string; role: 'student' | 'alumnus' }): Promise<void> => void (await role.run(values)),
-      setExternalId: async (values: { tenantId: string; id: string; externalId: string }): Promise<void> => void (await externalId.run(values)),
+      setRole: (values: { tenantId: string; id: string; role: 'student' | 'alumnus' }) => role.run(values),
+      setExternalId: (values: { tenantId: string; id: string; externalId: string }) => externalId.run(values),
     };
   });
 }

@@ -28,9 +28,8 @@ export function preparedInsert<T extends SQLiteTable>(tx: DbOrTx, table: T, colu
   // The placeholders stand for the row's own values, which have the table's insert type.
   const insert = tx.insert(table).values(placeholders(columns) as T['$inferInsert']);
   const statement = (options.ignoreConflicts ? insert.onConflictDoNothing() : insert).prepare();
-  return async (row: T['$inferInsert']): Promise<void> => {
-    await statement.run(row as Record<string, unknown>);
-  };
+  // The statement's own answer, awaited by the caller: no promise of ours wrapped around SQLite's synchronous one.
+  return (row: T['$inferInsert']) => statement.run(row as Record<string, unknown>);
 }
 
 type AuditWho = { tenantId: string; actorId: string | null; origin: string | null; at: string };
