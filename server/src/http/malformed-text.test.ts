@@ -31,6 +31,13 @@ describe('text that is not well-formed (a lone surrogate, "\\ud800" in JSON)', (
     expect(((await search.json()) as { errors: { path: string; code: string }[] }).errors).toEqual([{ path: 'q', code: 'validation.format', params: {}, message: expect.any(String) }]);
   });
 
+  it('a body nested 20,000 arrays deep is an ordinary validation refusal, not a 500', async () => {
+    const t = testApp();
+    const token = await t.signIn('admin-demo');
+    const res = await t.call('PUT', '/v1/mail/branding', { token, body: '['.repeat(20_000) + ']'.repeat(20_000) });
+    expect(res.status).toBe(400);
+  });
+
   it('a paired surrogate (an emoji) is ordinary text', async () => {
     const t = testApp();
     const token = await t.signIn('admin-demo');

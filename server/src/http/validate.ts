@@ -24,12 +24,22 @@ const MALFORMED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC0
 const wellFormed = (text: string) => !MALFORMED.test(text);
 
 function malformedText(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return wellFormed(value) ? undefined : path;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (!wellFormed(key)) return path;
-    const found = malformedText(item, path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
+  // Iterative, so a body nested thousands deep (JSON.parse accepts it) is
+  // walked without exhausting the stack: depth-first, first path found wins.
+  const pending: Array<[unknown, string]> = [[value, path]];
+  while (pending.length > 0) {
+    const [item, at] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (!wellFormed(item)) return at;
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    const entries = Object.entries(item);
+    for (const [key] of entries) if (!wellFormed(key)) return at;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      pending.push([child, at ? `${at}.${key}` : key]);
+    }
   }
   return undefined;
 }
