@@ -9,7 +9,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINE, integrityOf, partialWrites, pledgeIds, signIn, startApi, suiteWorkspace, withDatabase } from './harness.ts';
+import { ENGINE, cli, integrityOf, partialWrites, pledgeIds, request, signIn, startApi, suiteWorkspace, withDatabase } from './harness.ts';
 import { profileMark } from '../../server/src/db/read-back.ts';
 import { WRITERS, checkAcknowledged, createPledge, editProfile, newPledge, openLedger, profileMarks, unauditedProfileEdits, versionOf, type Writer } from './load.ts';
 
@@ -74,4 +74,24 @@ test(`two instances on one database (${ENGINE}), ${BURSTS} bursts of ${WRITES_PE
       assert.equal(version, start[sub].version + BURSTS, `${sub}'s profile moved one version per burst`);
     }
   });
+});
+
+test(`two instances on one database (${ENGINE}): an origin the CLI adds is honoured by both, which had kept its refusal in memory`, { timeout: 60_000 }, async (t) => {
+  const { ws, track } = suite;
+  const origin = 'https://alumni.two-instances.test';
+  const instances = [track(await startApi(ws.url)).url, track(await startApi(ws.url)).url];
+  const tokens = await Promise.all(instances.map((url) => signIn(url, 'student-ines')));
+  const status = async (i: number) => (await request(instances[i]!, 'GET', '/v1/profiles/me', { token: tokens[i], headers: { origin } })).status;
+  // Refused on each, twice: the second answer comes from what the instance keeps (once it listens, on PostgreSQL).
+  for (const i of [0, 1]) for (let n = 0; n < 2; n++) assert.equal(await status(i), 403);
+  await cli(ws.url, 'tenant', 'origin', 'add', 'demo', origin);
+  const added = Date.now();
+  // Each instance is asked again until it honours the origin (the notice travels between processes); how long it took is printed.
+  const honoured = await Promise.all(
+    [0, 1].map(async (i) => {
+      while ((await status(i)) !== 200) await new Promise((next) => setTimeout(next, 10));
+      return Date.now() - added;
+    }),
+  );
+  t.diagnostic(`honoured ${honoured.map((ms) => `${ms} ms`).join(' and ')} after the CLI exited`);
 });

@@ -182,7 +182,12 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
   const began = Date.now();
   for (let attempt = 0; ; attempt++) {
     const client = await engine.pool.connect();
-    const tx = builderOn(() => client);
+    // Whether it wrote to what the instances keep in memory: forgotten here as soon as it is committed (change-listener.ts).
+    let changedKept = false;
+    const tx = builderOn(
+      () => client,
+      () => (changedKept = true),
+    );
     handles.set(tx, { db, depth: 0, client });
     let broken: unknown;
     // A connection lost between two statements is told to its client as an event (without a listener, an
@@ -196,6 +201,7 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
       await control(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(tx);
       await control('COMMIT');
+      if (changedKept) engine.cache.forget();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((e: unknown) => (broken = e));

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { DbOrTx } from './open.ts';
+import type { Db, DbOrTx } from './open.ts';
+import { postgresEngineOf } from './postgres/open.ts';
 
 /**
  * Reads kept in process until the database changes, for what every request
@@ -29,9 +30,9 @@ export interface Change {
 /**
  * The in-process cache behind `untilChange`. An engine supplies its own:
  * this one (SQLite) learns of changes from the database itself, so `forget`
- * is only a shortcut; an engine shared by several processes (PostgreSQL)
- * would call `forget` on every instance when one of them commits a change
- * (LISTEN/NOTIFY), and clear everything when it lost track.
+ * is only a shortcut; PostgreSQL's (`postgres/change-listener.ts`), shared by
+ * several instances, forgets when any instance commits a change (LISTEN/
+ * NOTIFY) and keeps nothing while it is not listening.
  */
 export interface ReadCache {
   /** `load()`'s value, kept under `key` until a change; `load()` again after one. */
@@ -103,6 +104,10 @@ function clientOf(db: DbOrTx): Database.Database | undefined {
 
 /** The database's read cache; undefined inside a transaction (what it reads may be rolled back). */
 export function cacheOf(db: DbOrTx): ReadCache | undefined {
+  // PostgreSQL: the engine's own, forgotten on every instance at each change (postgres/change-listener.ts);
+  // a transaction's handle is not the engine's, so it reads the database.
+  const engine = postgresEngineOf(db as Db);
+  if (engine) return engine.cache;
   const client = clientOf(db);
   if (!client) return undefined;
   let cache = caches.get(client);

@@ -14,6 +14,7 @@ import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Db } from '../open.ts';
 import { toPostgres } from './statements.ts';
 import { fromDatabase } from '../refusal.ts';
+import { changesWatched, NotifiedCache } from './change-listener.ts';
 
 /** What runs statements: the pool, or a transaction's own connection. */
 export interface Queryable {
@@ -23,13 +24,18 @@ export interface Queryable {
 export class PostgresEngine {
   /** Whether `close` was called. */
   closed = false;
+  /** What this instance keeps in memory until any instance changes it (`untilChange`). */
+  readonly cache: NotifiedCache;
   constructor(
     readonly pool: pg.Pool,
     /** Settles when the database can be used (a test's database is created first). */
     readonly ready: Promise<void>,
+    /** Opens a connection outside the pool, with its settings (the cache's listening connection). */
+    connect: () => pg.Client = () => new pg.Client(pool.options),
   ) {
     // Whoever runs a statement learns of a failed start; nobody else must be told of it as unhandled.
     ready.catch(() => {});
+    this.cache = new NotifiedCache({ connect, idleMillis: pool.options.idleTimeoutMillis ?? 10_000 }, ready);
   }
 }
 
@@ -58,8 +64,12 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-/** drizzle's statement callback over `target` (awaited before each statement). */
-export function runner(target: () => Queryable | Promise<Queryable>) {
+/**
+ * drizzle's statement callback over `target` (awaited before each statement);
+ * `changed` is called after a statement that wrote to a table whose rows the
+ * instances keep in memory (`change-listener.ts`).
+ */
+export function runner(target: () => Queryable | Promise<Queryable>, changed?: () => void) {
   return async (sql: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
     let result: pg.QueryArrayResult;
     try {
@@ -69,14 +79,15 @@ export function runner(target: () => Queryable | Promise<Queryable>) {
       // The server's refusal or the connection's failure: the API words the ones that mean "full" or "try again" (db/refusal.ts).
       throw fromDatabase(error);
     }
+    if (changed && changesWatched(sql)) changed();
     if (method === 'run') return { rows: [], changes: result.rowCount ?? 0 };
     if (method === 'get') return { rows: result.rows[0] as unknown[] };
     return { rows: result.rows };
   };
 }
 
-/** A database handle whose statements run on `target`. */
-export const builderOn = (target: () => Queryable | Promise<Queryable>): Db => drizzle(runner(target) as never) as unknown as Db;
+/** A database handle whose statements run on `target` (see `runner` for `changed`). */
+export const builderOn = (target: () => Queryable | Promise<Queryable>, changed?: () => void): Db => drizzle(runner(target, changed) as never) as unknown as Db;
 
 export interface PostgresOptions {
   /** Connections in the pool (default 10). */
@@ -105,16 +116,21 @@ export function openPostgres(url: string, options: PostgresOptions = {}, before:
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
   pool.connect = ((callback?: unknown) => (callback === undefined ? connect()!.catch((error: unknown) => Promise.reject(fromDatabase(error))) : connect(callback))) as typeof pool.connect;
   const engine = new PostgresEngine(pool, before);
-  const db = builderOn(async () => {
-    await engine.ready;
-    return pool;
-  });
+  // A write outside a transaction is committed when its statement returns: forgotten here at once.
+  const db = builderOn(
+    async () => {
+      await engine.ready;
+      return pool;
+    },
+    () => engine.cache.forget(),
+  );
   engines.set(db, engine);
   return {
     db,
     close: async () => {
       if (engine.closed) return;
       engine.closed = true;
+      await engine.cache.close();
       await engine.ready.catch(() => {});
       await pool.end();
     },
