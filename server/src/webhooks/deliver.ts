@@ -65,7 +65,7 @@ async function attempt(options: DeliverOptions, { delivery, url, keys }: DueDeli
   const attempts = delivery.attempts + 1;
   const settledAt = clock.now();
   await withTransaction({ db }, async (tx) => {
-    await insertAttempt(tx, { deliveryId: delivery.id, at: at.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs });
+    await insertAttempt(tx, { tenantId: delivery.tenantId, deliveryId: delivery.id, at: at.toISOString(), statusCode: outcome.statusCode, error: outcome.error, durationMs });
     if (outcome.ok) await settleDelivery(tx, delivery.id, { status: 'delivered', attempts, nextAttemptAt: null, deliveredAt: settledAt.toISOString() });
     else if (attempts >= MAX_ATTEMPTS) await settleDelivery(tx, delivery.id, { status: 'failed', attempts, nextAttemptAt: null, deliveredAt: null });
     else await settleDelivery(tx, delivery.id, { status: 'pending', attempts, nextAttemptAt: new Date(settledAt.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString(), deliveredAt: null });

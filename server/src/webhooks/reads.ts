@@ -31,6 +31,6 @@ export async function listWebhookDeliveries(deps: Pick<Deps, 'db'>, call: Call, 
   const subscription = await loadSubscription(db, call.actor, input.id);
   const { limit, cursor, status } = input;
   const rows = await listDeliveriesOf(db, subscription.tenantId, subscription.id, { limit: limit + 1, status, after: decodeCursor(cursor, 'messages') });
-  const attempts = await attemptsOf(db, rows.slice(0, limit).map((r) => r.id));
+  const attempts = await attemptsOf(db, subscription.tenantId, rows.slice(0, limit).map((r) => r.id));
   return page(rows, limit, (kept) => kept.map((r) => deliveryView(r, attempts.get(r.id) ?? [])));
 }

@@ -24,5 +24,5 @@ export async function retryDelivery(deps: Pick<Deps, 'db'>, call: Call, input: {
     return (await findDelivery(tx, actor.tenantId, delivery.id))!;
   });
   announceDeliveriesQueued();
-  return deliveryView(row, (await attemptsOf(db, [row.id])).get(row.id) ?? []);
+  return deliveryView(row, (await attemptsOf(db, row.tenantId, [row.id])).get(row.id) ?? []);
 }

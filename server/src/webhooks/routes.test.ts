@@ -320,11 +320,11 @@ describe('/v1/webhooks', () => {
       await t.db
         .insert(webhookAttempts)
         .values([
-          { deliveryId: message!.id, at: at(0), statusCode: null, error: 'connect ECONNREFUSED 127.0.0.1:8806', durationMs: 3 },
-          { deliveryId: message!.id, at: at(1), statusCode: null, error: 'No answer within 10 s.', durationMs: 10_000 },
-          { deliveryId: message!.id, at: at(2), statusCode: null, error: 'self-signed certificate', durationMs: 9 },
-          { deliveryId: message!.id, at: at(3), statusCode: 503, error: 'HTTP 503', durationMs: 4 },
-          { deliveryId: message!.id, at: at(4), statusCode: null, error: 'getaddrinfo ENOTFOUND crm.intranet', durationMs: 2 },
+          { tenantId: t.ids.demo.tenantId, deliveryId: message!.id, at: at(0), statusCode: null, error: 'connect ECONNREFUSED 127.0.0.1:8806', durationMs: 3 },
+          { tenantId: t.ids.demo.tenantId, deliveryId: message!.id, at: at(1), statusCode: null, error: 'No answer within 10 s.', durationMs: 10_000 },
+          { tenantId: t.ids.demo.tenantId, deliveryId: message!.id, at: at(2), statusCode: null, error: 'self-signed certificate', durationMs: 9 },
+          { tenantId: t.ids.demo.tenantId, deliveryId: message!.id, at: at(3), statusCode: 503, error: 'HTTP 503', durationMs: 4 },
+          { tenantId: t.ids.demo.tenantId, deliveryId: message!.id, at: at(4), statusCode: null, error: 'getaddrinfo ENOTFOUND crm.intranet', durationMs: 2 },
         ])
         .run();
       const text = await (await as('admin-demo').call('GET', `/v1/webhooks/${sub.id}/deliveries`)).text();

@@ -67,6 +67,8 @@ export const webhookAttempts = sqliteTable(
   'webhook_attempts',
   {
     id: id(),
+    /** The delivery's tenant, repeated so that every row carries its tenant (sharding by institution). */
+    tenantId: tenantId().references(() => institutions.id),
     deliveryId: text('delivery_id')
       .notNull()
       .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),

@@ -144,11 +144,11 @@ export function listDeliveriesOf(
 }
 
 /** The attempts of some messages, oldest first per message. */
-export function attemptsOf(db: DbOrTx, deliveryIds: readonly string[]): Promise<Map<string, WebhookAttemptRow[]>> {
+export function attemptsOf(db: DbOrTx, tenantId: string, deliveryIds: readonly string[]): Promise<Map<string, WebhookAttemptRow[]>> {
   return query(db, async (db) => {
     const byDelivery = new Map<string, WebhookAttemptRow[]>();
     if (deliveryIds.length === 0) return byDelivery;
-    const rows = (await db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, [...deliveryIds])).orderBy(asc(webhookAttempts.at), asc(webhookAttempts.id)).all());
+    const rows = (await db.select().from(webhookAttempts).where(and(eq(webhookAttempts.tenantId, tenantId), inArray(webhookAttempts.deliveryId, [...deliveryIds]))).orderBy(asc(webhookAttempts.at), asc(webhookAttempts.id)).all());
     for (const r of rows) {
       const list = byDelivery.get(r.deliveryId) ?? [];
       list.push(r);
