@@ -10,14 +10,19 @@
  * exchange and prints p50/p95. The check makes a fixed number of queries per
  * chunk of 5,000 ids (allowance.ts `ID_CHUNK`), whatever the number of people.
  *
- *   pnpm --filter @passerelle/server exec tsx bench/solicitations.ts [--people 50000] [--check 10000] [--requests 30]
+ *   pnpm --filter @passerelle/server exec tsx bench/solicitations.ts [--people 50000] [--check 10000] [--requests 30] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+ *
+ * With `--postgres`, the same file is also copied into a new database of
+ * that server (bench/postgres.ts) and the same requests are measured there,
+ * in the same run.
  */
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { consentEvents, entities, erasureRequests, memberships, people, purposes, solicitationCapEvents, solicitations } from '../src/db/tables/index.ts';
 import { measure, ms, openForSeeding, printReproduce, seededRandom, table, tempDatabase, withServer } from './harness.ts';
+import { copyToNewPostgres } from './postgres.ts';
 
-const { values: args } = parseArgs({ options: { people: { type: 'string', default: '50000' }, check: { type: 'string', default: '10000' }, requests: { type: 'string', default: '30' } } });
+const { values: args } = parseArgs({ options: { people: { type: 'string', default: '50000' }, check: { type: 'string', default: '10000' }, requests: { type: 'string', default: '30' }, postgres: { type: 'string' } } });
 const PEOPLE = Number(args.people);
 const CHECK = Math.min(Number(args.check), PEOPLE);
 const REQUESTS = Number(args.requests);
@@ -69,32 +74,40 @@ async function main() {
   // The people of the check: spread over the whole population.
   const step = Math.max(1, Math.floor(PEOPLE / CHECK));
   const checked = personIds.filter((_, i) => i % step === 0).slice(0, CHECK);
-  const body = { people: checked, purpose: 'events', channel: 'email' };
+  const postgres = args.postgres ? await copyToNewPostgres(file, args.postgres, 'solicitations') : undefined;
   try {
-    await withServer(file, async ({ signIn, call }) => {
-      const admin = await signIn('admin-demo');
-      const staff = await signIn('staff-eng');
-      const shapes: [string, number, () => [string, string, string, unknown?]][] = [
-        [`POST /v1/solicitations/check, ${checked.length} people (admin)`, REQUESTS, () => [admin, 'POST', '/v1/solicitations/check', body]],
-        [`POST /v1/solicitations/check, ${checked.length} people (staff)`, REQUESTS, () => [staff, 'POST', '/v1/solicitations/check', body]],
-        ['POST /v1/solicitations/check, 100 people (admin)', REQUESTS, () => [admin, 'POST', '/v1/solicitations/check', { ...body, people: checked.slice(0, 100) }]],
-        ['GET /v1/solicitations/people/:id', REQUESTS, () => [staff, 'GET', `/v1/solicitations/people/${checked[0]}`]],
-      ];
-      console.log(`\nsequential requests over HTTP, ${PEOPLE} people, ${messages} messages in the ledger:\n`);
-      const row = table([['request', 52], ['n', 4], ['p50 ms', 8], ['p95 ms', 8], ['bytes', 9]]);
-      for (const [name, n, make] of shapes) {
-        const { p50, p95, results } = await measure(n, 3, () => call(...make()));
-        row(name, n, ms(p50), ms(p95), results.at(-1)?.bytes ?? 0);
-      }
-      const answer = JSON.parse((await call(admin, 'POST', '/v1/solicitations/check', body)).text) as { items: { allowed: boolean; reason?: string }[] };
-      const reasons = new Map<string, number>();
-      for (const item of answer.items) reasons.set(item.reason ?? 'allowed', (reasons.get(item.reason ?? 'allowed') ?? 0) + 1);
-      console.log(`\nanswers: ${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ')}`);
-    });
+    await measureOn(file, 'SQLite', checked, messages);
+    if (postgres) await measureOn(postgres.url, 'PostgreSQL', checked, messages);
   } finally {
     remove();
+    await postgres?.drop();
   }
-  printReproduce('solicitations', { people: PEOPLE, check: CHECK, requests: REQUESTS });
+  printReproduce('solicitations', { people: PEOPLE, check: CHECK, requests: REQUESTS, ...(args.postgres ? { postgres: args.postgres } : {}) });
+}
+
+/** The requests, on the server over `database` (a file or a PostgreSQL URL). */
+async function measureOn(database: string, engine: string, checked: readonly string[], messages: number) {
+  const body = { people: checked, purpose: 'events', channel: 'email' };
+  await withServer(database, async ({ signIn, call }) => {
+    const admin = await signIn('admin-demo');
+    const staff = await signIn('staff-eng');
+    const shapes: [string, number, () => [string, string, string, unknown?]][] = [
+      [`POST /v1/solicitations/check, ${checked.length} people (admin)`, REQUESTS, () => [admin, 'POST', '/v1/solicitations/check', body]],
+      [`POST /v1/solicitations/check, ${checked.length} people (staff)`, REQUESTS, () => [staff, 'POST', '/v1/solicitations/check', body]],
+      ['POST /v1/solicitations/check, 100 people (admin)', REQUESTS, () => [admin, 'POST', '/v1/solicitations/check', { ...body, people: checked.slice(0, 100) }]],
+      ['GET /v1/solicitations/people/:id', REQUESTS, () => [staff, 'GET', `/v1/solicitations/people/${checked[0]}`]],
+    ];
+    console.log(`\n${engine}: sequential requests over HTTP, ${PEOPLE} people, ${messages} messages in the ledger:\n`);
+    const row = table([['request', 52], ['n', 4], ['p50 ms', 8], ['p95 ms', 8], ['bytes', 9]]);
+    for (const [name, n, make] of shapes) {
+      const { p50, p95, results } = await measure(n, 3, () => call(...make()));
+      row(name, n, ms(p50), ms(p95), results.at(-1)?.bytes ?? 0);
+    }
+    const answer = JSON.parse((await call(admin, 'POST', '/v1/solicitations/check', body)).text) as { items: { allowed: boolean; reason?: string }[] };
+    const reasons = new Map<string, number>();
+    for (const item of answer.items) reasons.set(item.reason ?? 'allowed', (reasons.get(item.reason ?? 'allowed') ?? 0) + 1);
+    console.log(`\nanswers: ${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  });
 }
 
 await main();

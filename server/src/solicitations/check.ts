@@ -42,8 +42,12 @@ export async function checkSolicitations(deps: Pick<Deps, 'db' | 'clock'>, call:
   const scope = entityScope(actor);
   const ids = [...new Set(input.people)];
   const answers = new Map<string, SolicitationCheckItem>();
-  for (const chunk of chunksOf(ids)) {
-    for (const row of await checkRows(db, tenantId, chunk, { purposeId: purpose.id, channel: input.channel, from: month.from, to: month.to, scope })) {
+  // The chunks are asked at once: on PostgreSQL each runs on its own connection, in parallel (two chunks of
+  // 5,000 took 2 x 120 ms one after the other); SQLite's one connection takes them in turn, as before.
+  const on = { purposeId: purpose.id, channel: input.channel, from: month.from, to: month.to, scope };
+  const chunks = await Promise.all(chunksOf(ids).map((chunk) => checkRows(db, tenantId, chunk, on)));
+  for (const rows of chunks) {
+    for (const row of rows) {
       const { personId } = row;
       if (!row.inScope) {
         answers.set(personId, { personId, allowed: false, reason: 'outOfScope' });
