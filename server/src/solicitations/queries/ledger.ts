@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ConsentChannel } from '@passerelle/schema';
-import type { DbOrTx } from '../../db/open.ts';
+import { isPostgres, type DbOrTx } from '../../db/open.ts';
 import { consentEvents, entities, erasureRequests, mailOutbox, memberships, people, purposes, solicitationCapEvents, solicitations } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
 
@@ -151,21 +151,37 @@ export function checkRows(
       .select({ n: sql<number>`count(*)` })
       .from(mailOutbox)
       .where(and(eq(mailOutbox.tenantId, tenantId), eq(mailOutbox.personId, people.id), eq(mailOutbox.transactional, false), gte(mailOutbox.createdAt, on.from), lt(mailOutbox.createdAt, on.to)));
+    // PostgreSQL: each person's last event by one backward probe of the index (a LATERAL join, below), not a join.
+    const lateral = isPostgres(db);
+    const lastEventAlias = sql.identifier('last_event');
     const q = db
       .select({
         personId: people.id,
         inScope,
         erased,
-        granted: last.granted,
-        versionId: last.purposeVersionId,
-        at: last.at,
+        granted: lateral ? sql`${lastEventAlias}.${sql.identifier('granted')}` : last.granted,
+        versionId: lateral ? sql`${lastEventAlias}.${sql.identifier('purpose_version_id')}` : last.purposeVersionId,
+        at: lateral ? sql`${lastEventAlias}.${sql.identifier('at')}` : last.at,
         cap: sql<number | null>`${cap}`,
         ledger: sql<number>`${ledger}`,
         mail: sql<number>`${mail}`,
       })
       .from(people)
-      .leftJoin(last, and(eq(last.tenantId, tenantId), eq(last.purposeId, on.purposeId), eq(last.personId, people.id), eq(last.channel, on.channel), eq(last.seq, sql`${lastSeq}`)))
-      .where(and(eq(people.tenantId, tenantId), uuidIn(people.id, personIds)));
+      .$dynamic();
+    if (lateral) {
+      // PostgreSQL: each person's last event by one backward probe of the same index (a LATERAL join), where the join
+      // below had it hash the purpose's every event first (a third of a 5,000-person chunk's time); SQLite has no LATERAL.
+      const lastEvent = db
+        .select({ granted: consentEvents.granted, purposeVersionId: consentEvents.purposeVersionId, at: consentEvents.at })
+        .from(consentEvents)
+        .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.purposeId, on.purposeId), eq(consentEvents.personId, people.id), eq(consentEvents.channel, on.channel)))
+        .orderBy(desc(consentEvents.seq))
+        .limit(1);
+      q.leftJoin(sql`lateral (${lastEvent}) as ${lastEventAlias}`, sql`true`);
+    } else {
+      q.leftJoin(last, and(eq(last.tenantId, tenantId), eq(last.purposeId, on.purposeId), eq(last.personId, people.id), eq(last.channel, on.channel), eq(last.seq, sql`${lastSeq}`)));
+    }
+    q.where(and(eq(people.tenantId, tenantId), uuidIn(people.id, personIds)));
     // Rows as arrays, in the order of the select above: for 10,000 people drizzle's mapping of each row into an object
     // (a decoder per column) cost a sixth of the check; the few conversions it did are done here, the same on both engines.
     return (await q.values()).map((r): CheckRow => ({
