@@ -25,6 +25,9 @@ let config: Config | undefined;
 async function main(): Promise<void> {
   config = parseServerConfig(process.env);
   const log = createLogger(config);
+  // A promise nobody awaited that fails (a bug: a missed `await` once ended the API on PostgreSQL) must not end the
+  // process and every request in flight with it: it is logged with its stack, and the process keeps serving.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection: a promise failed and nobody was waiting for it'));
   // Sign-in codes must be able to leave: an SMTP server that does not answer stops the boot now, not the first sign-in.
   if (config.smtpUrl && config.emailSignIn) await checkSmtp(config.smtpUrl);
   const { createApp } = await import('./app.ts');
