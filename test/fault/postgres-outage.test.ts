@@ -157,6 +157,7 @@ test(`PostgreSQL unreachable under load (${ENGINE === 'postgres' ? 'postgres' : 
   assert.deepEqual(answers.filter((a) => a.status >= 300 && a.status !== 503 && !(a.status === 412 && a.what.startsWith('PATCH'))).map(describe), [], `only 2xx and 503 (and the 412 of a resent edit)${logged}`);
   assert.ok(during.length >= 20, `requests made while the database was away: ${during.length}`);
   assert.deepEqual(during.filter((a) => a.status !== 503).map(describe), [], 'every request sent and answered while the database is away is 503');
+  assert.deepEqual(during.filter((a) => a.code !== 'server.databaseUnreachable').map(describe), [], 'each says the database cannot be reached (not that it is busy)');
   assert.deepEqual(unavailable.filter((a) => a.type !== 'application/problem+json' || !/^\d+$/.test(a.retryAfter ?? '')).map(describe), [], 'each 503 is problem+json with Retry-After');
   assert.deepEqual(answers.filter((a) => a.ms > ANSWER_WITHIN_MS).map(describe), [], `every answer within ${ANSWER_WITHIN_MS / 1000} s`);
   assert.deepEqual(readyDuring.map((r) => r.status), [503, 503], '/ready says the instances cannot serve');

@@ -21,6 +21,8 @@ import pg from 'pg';
 export interface DatabaseRefusal {
   /** `full`: no room to write (507); `unavailable`: try again shortly (503). */
   readonly kind: 'full' | 'unavailable';
+  /** Unavailable because the server cannot be reached (down, starting, shutting down, the connection lost), not merely busy. */
+  readonly unreachable?: true;
   /** The engine's code, for the log line. */
   readonly code: string;
 }
@@ -42,8 +44,10 @@ export function fromDatabase<E>(error: E): E {
   return error;
 }
 
-/** SQLSTATEs that mean "the server cannot serve this now; the same request may succeed in a moment". */
-const UNAVAILABLE_STATES = new Set(['53300', '57P01', '57P02', '57P03', '40001', '40P01', '55P03']);
+/** SQLSTATEs that mean "the server is busy; the same request may succeed in a moment". */
+const BUSY_STATES = new Set(['53300', '40001', '40P01', '55P03']);
+/** SQLSTATEs that mean "the server is going away or not there yet" (admin shutdown, crash shutdown, starting). */
+const GONE_STATES = new Set(['57P01', '57P02', '57P03']);
 /** The connection's own failures (Node's socket errors). */
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 /** node-postgres's words for a connection that did not come or went away (they carry no code). */
@@ -61,11 +65,12 @@ function postgresRefusal(e: Error, fromEngine: boolean): DatabaseRefusal | undef
   const code = (e as Error & { code?: unknown }).code;
   if (e instanceof pg.DatabaseError && typeof code === 'string') {
     if (code === '53100') return { kind: 'full', code };
-    if (UNAVAILABLE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return { kind: 'unavailable', code };
+    if (BUSY_STATES.has(code)) return { kind: 'unavailable', code };
+    if (GONE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return { kind: 'unavailable', code, unreachable: true };
     return undefined;
   }
-  if (fromEngine && typeof code === 'string' && CONNECTION_ERRORS.has(code)) return { kind: 'unavailable', code };
-  if (CONNECTION_LOST.test(e.message)) return { kind: 'unavailable', code: 'connection' };
+  if (fromEngine && typeof code === 'string' && CONNECTION_ERRORS.has(code)) return { kind: 'unavailable', code, unreachable: true };
+  if (CONNECTION_LOST.test(e.message)) return { kind: 'unavailable', code: 'connection', unreachable: true };
   return undefined;
 }
 

@@ -29,12 +29,13 @@ function appOn(port: number) {
   return { app, close, exchange };
 }
 
-const expectUnavailable = async (res: Response) => {
+/** A 503 that says the database cannot be reached (a server down, a connection that never comes), not that it is busy. */
+const expectUnavailable = async (res: Response, code = 'server.databaseUnreachable') => {
   expect(res.status).toBe(503);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   expect(res.headers.get('retry-after')).toBe('2');
   const body = (await res.json()) as Problem;
-  expect(body).toMatchObject({ status: 503, code: 'server.busy', params: { seconds: 2 } });
+  expect(body).toMatchObject({ status: 503, code, params: { seconds: 2 } });
   expect(JSON.stringify(body)).not.toMatch(/ECONN|postgres|select|insert/i);
 };
 
@@ -75,10 +76,13 @@ describe('which database errors are refusals', () => {
 
   it('words PostgreSQL’s full disk as full, its shutdowns, connection failures and exhausted retries as unavailable, through drizzle’s wrapping', () => {
     expect(databaseRefusal(wrapped(server('53100')))).toEqual({ kind: 'full', code: '53100' });
-    for (const code of ['57P01', '57P03', '53300', '08006', '08001', '40001']) expect(databaseRefusal(wrapped(server(code)))).toEqual({ kind: 'unavailable', code });
-    for (const code of ['ECONNREFUSED', 'ECONNRESET']) expect(databaseRefusal(wrapped(fromDatabase(socket(code))))).toEqual({ kind: 'unavailable', code });
-    expect(databaseRefusal(new Error('timeout exceeded when trying to connect'))).toEqual({ kind: 'unavailable', code: 'connection' });
-    expect(databaseRefusal(wrapped(new Error('Connection terminated unexpectedly')))).toEqual({ kind: 'unavailable', code: 'connection' });
+    // Busy: too many connections, a write that lost to others past its retries, a lock not granted.
+    for (const code of ['53300', '40001']) expect(databaseRefusal(wrapped(server(code)))).toEqual({ kind: 'unavailable', code });
+    // Unreachable: shutting down or starting, the connection failed or was lost.
+    for (const code of ['57P01', '57P03', '08006', '08001']) expect(databaseRefusal(wrapped(server(code)))).toEqual({ kind: 'unavailable', code, unreachable: true });
+    for (const code of ['ECONNREFUSED', 'ECONNRESET']) expect(databaseRefusal(wrapped(fromDatabase(socket(code))))).toEqual({ kind: 'unavailable', code, unreachable: true });
+    expect(databaseRefusal(new Error('timeout exceeded when trying to connect'))).toEqual({ kind: 'unavailable', code: 'connection', unreachable: true });
+    expect(databaseRefusal(wrapped(new Error('Connection terminated unexpectedly')))).toEqual({ kind: 'unavailable', code: 'connection', unreachable: true });
   });
 
   it('leaves the rest to the 500 path: other SQLSTATEs, and a connection error the database did not raise (a mail server’s)', () => {
@@ -150,9 +154,9 @@ describe.runIf(testPostgres)('PostgreSQL refusing a write', () => {
 
   it('a server shutting down (57P01) or out of connections (53300): 503 with Retry-After, nothing kept', async () => {
     const before = await counts();
-    for (const state of ['57P01', '53300']) {
+    for (const [state, code] of [['57P01', 'server.databaseUnreachable'], ['53300', 'server.busy']] as const) {
       await refuseAudits(state);
-      await expectUnavailable(await create());
+      await expectUnavailable(await create(), code);
     }
     await refuseAudits(null);
     expect(await counts()).toEqual(before);

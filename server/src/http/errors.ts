@@ -23,7 +23,9 @@ export { sqliteCode } from '../db/refusal.ts';
  */
 function databaseProblem(c: Context, refusal: DatabaseRefusal): Promise<Response> {
   if (refusal.kind === 'full') return problemResponse(c, 'storageFull', message('server.storageFull'));
-  return problemResponse(c, 'unavailable', message('server.busy', { seconds: BUSY_RETRY_AFTER_SECONDS }), {
+  // A server down or a connection lost is told apart from a busy one (the operators look at different things).
+  const said = refusal.unreachable ? message('server.databaseUnreachable', { seconds: BUSY_RETRY_AFTER_SECONDS }) : message('server.busy', { seconds: BUSY_RETRY_AFTER_SECONDS });
+  return problemResponse(c, 'unavailable', said, {
     headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
   });
 }

@@ -105,6 +105,7 @@ export const codes = {
   'server.internal': none(),
   'server.storageFull': none(),
   'server.busy': takes<{ seconds: number }>(),
+  'server.databaseUnreachable': takes<{ seconds: number }>(),
   'idempotency.raced': none(),
   'idempotency.reused': none(),
   'idempotency.keyMissing': none(),

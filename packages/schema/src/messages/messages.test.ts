@@ -29,6 +29,7 @@ const samples: { [C in WithParams]: ParamsOf<C>[] } = {
   'link.expired': [{ address: 'c•••@example.org' }],
   'mail.pages.unregisteredOrigin': [{ origin: 'https://www.univ-exemple.fr' }],
   'server.busy': [{ seconds: 2 }],
+  'server.databaseUnreachable': [{ seconds: 2 }],
   'retention.active': [{ since: '2024-05-17' }],
   'retention.excluded': [{ reason: 'institutionAccount' }, { reason: 'erasureRequested' }],
   'auth.originUnregistered': [{ origin: 'https://evil.example' }],

@@ -93,6 +93,7 @@ export const core: CatalogueArea<'core'> = {
   'server.internal': () => 'Something went wrong on our side. Nothing was saved; please try again.',
   'server.storageFull': () => 'The database is full; nothing was saved. Try again later — the operators have been told.',
   'server.busy': ({ seconds }) => `The database is busy; nothing was saved. Try again in ${seconds} seconds.`,
+  'server.databaseUnreachable': ({ seconds }) => `The database cannot be reached at the moment; nothing was saved. Try again in ${seconds} seconds.`,
   'idempotency.raced': () => 'A request with the same Idempotency-Key was completed at the same time. Send it again to read its result.',
   'idempotency.reused': () =>
     'This Idempotency-Key was already used for a different request. Send a new key for a new request; reuse a key only to retry the very same request.',

@@ -93,6 +93,7 @@ export const core: CatalogueArea<'core'> = {
   'server.internal': () => 'Un problème est survenu de notre côté. Rien n’a été enregistré ; veuillez réessayer.',
   'server.storageFull': () => 'La base de données est pleine ; rien n’a été enregistré. Réessayez plus tard : l’équipe d’exploitation est prévenue.',
   'server.busy': ({ seconds }) => `La base de données est occupée ; rien n’a été enregistré. Réessayez dans ${seconds} secondes.`,
+  'server.databaseUnreachable': ({ seconds }) => `La base de données est injoignable pour le moment ; rien n’a été enregistré. Réessayez dans ${seconds} secondes.`,
   'idempotency.raced': () => 'Une requête portant la même Idempotency-Key vient d’aboutir. Renvoyez-la pour lire son résultat.',
   'idempotency.reused': () =>
     'Cette Idempotency-Key a déjà servi pour une autre requête. Envoyez une nouvelle clé pour une nouvelle requête ; ne réutilisez une clé que pour renvoyer exactement la même.',
