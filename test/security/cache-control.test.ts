@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { declaredRoutes, isProblem, roleNames, sqliteOf, type Api } from './harness.ts';
+import { rowsOf, declaredRoutes, isProblem, roleNames, type Api } from './harness.ts';
 import { startForThisFile, type Fixtures } from './fixtures.ts';
 import { callerFor, routeAccess, type Req } from './route-access.ts';
 
@@ -85,13 +85,13 @@ describe('one pledge export', () => {
   });
 
   it('GET /v1/exports/pledges is the export: staff get it as CSV, audited; a student is refused', async () => {
-    const audited = () =>
-      (sqliteOf(api.t).prepare("SELECT count(*) AS n FROM audit_log WHERE tenant_id = ? AND action = 'records.export' AND object_type = 'pledges'").get(api.t.ids.demo.tenantId) as { n: number }).n;
-    const before = audited();
+    const audited = async () =>
+      Number((await rowsOf(api.t, "SELECT count(*) AS n FROM audit_log WHERE tenant_id = ? AND action = 'records.export' AND object_type = 'pledges'", [api.t.ids.demo.tenantId]))[0]!.n);
+    const before = await audited();
     assert.equal((await api.send('GET', '/v1/exports/pledges?format=csv', { as: 'student' })).status, 403);
-    assert.equal(audited(), before);
+    assert.equal(await audited(), before);
     const reply = await api.send('GET', '/v1/exports/pledges?format=csv', { as: 'staff' });
-    assert.equal(audited(), before + 1);
+    assert.equal(await audited(), before + 1);
     assert.equal(reply.status, 200, reply.text.slice(0, 200));
     assert.match(reply.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(reply.headers.get('content-disposition') ?? '', /^attachment; filename="pledges-/);

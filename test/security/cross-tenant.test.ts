@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { declaredRoutes, freshSiret, isProblem, roleNames, sqliteOf, startApi, type Api } from './harness.ts';
+import { columnsOf, rowsOf, tablesOf, declaredRoutes, freshSiret, isProblem, roleNames, startApi, type Api } from './harness.ts';
 import { sampleOfferBody } from '@passerelle/server/testing';
 import { fixtures, type Fixtures } from './fixtures.ts';
 import { routeAccess } from './route-access.ts';
@@ -81,17 +81,16 @@ before(async () => {
   api = await startApi();
   f = fixtures(api);
   await populateOther(api);
-  const sqlite = sqliteOf(api.t);
   const otherTenant = api.t.ids.other.tenantId;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  const tables = await tablesOf(api.t);
   // Rows that are not resources anyone addresses by id.
   const skip = new Set(['audit_log', 'sessions', 'email_codes', 'used_token_ids', 'idempotency_keys', 'dev_outbox', 'sign_in_failures']);
   otherIds = [];
   secrets = [otherTenant];
   for (const table of tables) {
-    const columns = (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
+    const columns = await columnsOf(api.t, table);
     if (!columns.includes('tenant_id')) continue;
-    const rows = sqlite.prepare(`SELECT * FROM "${table}" WHERE tenant_id = ?`).all(otherTenant) as Record<string, unknown>[];
+    const rows = await rowsOf(api.t, `SELECT * FROM "${table}" WHERE tenant_id = ?`, [otherTenant]);
     for (const row of rows) {
       for (const [column, value] of Object.entries(row)) {
         if (typeof value !== 'string') continue;
@@ -109,7 +108,7 @@ before(async () => {
   // One of each kind stands for the kind; every kind is tried.
   otherIds = otherIds.filter((x, i) => otherIds.findIndex((y) => y.id === x.id || y.table === x.table) === i);
   secrets = [...new Set(secrets)];
-  otherPurposeKeys = (sqlite.prepare('SELECT key FROM purposes WHERE tenant_id = ?').all(otherTenant) as { key: string }[]).map((r) => r.key);
+  otherPurposeKeys = (await rowsOf(api.t, 'SELECT key FROM purposes WHERE tenant_id = ?', [otherTenant])).map((r) => String(r.key));
 });
 after(() => api.close());
 

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isProblem, sqliteOf, type Api, type Reply } from './harness.ts';
+import { rowsOf, tablesOf, isProblem, type Api, type Reply } from './harness.ts';
 import { startForThisFile } from './fixtures.ts';
 
 let api: Api;
@@ -37,10 +37,8 @@ describe('the dev outbox with the default configuration', () => {
     const someone = person('outbox-check@example.org');
     assert.equal((await someone.ask()).status, 202);
     const code = shortCodeOf(someone.mails().at(-1)!)!;
-    const sqlite = sqliteOf(api.t);
-    assert.deepEqual(sqlite.prepare('SELECT * FROM dev_outbox').all(), []);
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
-    for (const table of tables) assert.doesNotMatch(JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}"`).all()), new RegExp(`\\b${code}\\b`), table);
+    assert.deepEqual(await rowsOf(api.t, 'SELECT * FROM dev_outbox'), []);
+    for (const table of await tablesOf(api.t)) assert.doesNotMatch(JSON.stringify(await rowsOf(api.t, `SELECT * FROM "${table}"`)), new RegExp(`\\b${code}\\b`), table);
   });
 });
 

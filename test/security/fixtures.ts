@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sampleOfferBody } from '@passerelle/server/testing';
 import { after, before } from 'node:test';
-import { freshSiret, sqliteOf, startApi, type Api, type Caller, type RoleName } from './harness.ts';
+import { rowsOf, freshSiret, startApi, type Api, type Caller, type RoleName } from './harness.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -139,11 +139,9 @@ export function fixtures(api: Api) {
       const ines = (await api.send('GET', `/v1/profiles/${demo.people['student-ines']}`, { as: 'admin' })).json as { emails?: { address: string }[] };
       const address = ines.emails?.[0]?.address ?? 'ines.martin@etu.demo.test';
       await created('PATCH', path, 'alumnus', { emails: [{ address, primary: true }] }, { 'if-match': await etagOf(path) });
-      const row = sqliteOf(api.t)
-        .prepare('SELECT id FROM profile_duplicate_flags WHERE person_id = ? AND resolved_at IS NULL ORDER BY created_at DESC')
-        .get(demo.people['alumna-claire']) as { id: string } | undefined;
+      const [row] = await rowsOf(api.t, 'SELECT id FROM profile_duplicate_flags WHERE person_id = ? AND resolved_at IS NULL ORDER BY created_at DESC', [demo.people['alumna-claire']]);
       if (!row) throw new Error('no duplicate flag was raised');
-      return row.id;
+      return String(row.id);
     },
   };
 
@@ -154,9 +152,9 @@ export function fixtures(api: Api) {
     delivery: async () => {
       const webhook = await more.webhook();
       await make.publishedOffer();
-      const row = sqliteOf(api.t).prepare('SELECT id FROM webhook_deliveries WHERE subscription_id = ? LIMIT 1').get(webhook) as { id: string } | undefined;
+      const [row] = await rowsOf(api.t, 'SELECT id FROM webhook_deliveries WHERE subscription_id = ? LIMIT 1', [webhook]);
       if (!row) throw new Error('publishing an offer queued no webhook delivery');
-      return row.id;
+      return String(row.id);
     },
   };
 

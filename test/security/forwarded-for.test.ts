@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { isProblem, sqliteOf, startApi, type Api } from './harness.ts';
+import { rowsOf, isProblem, startApi, type Api } from './harness.ts';
 
 /** Forwards every request to `target`, appending the address it came from to X-Forwarded-For. */
 function forwardingProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -67,7 +67,7 @@ describe('X-Forwarded-For behind one trusted proxy', () => {
     assert.deepEqual(statuses.slice(0, firstRefusal), Array(firstRefusal).fill(202));
     assert.deepEqual(statuses.slice(firstRefusal), Array(35 - firstRefusal).fill(429));
     // Every code was counted against the address the proxy saw, none against a forged one.
-    const ips = sqliteOf(api.t).prepare("SELECT DISTINCT ip FROM email_codes WHERE email LIKE 'forged-%'").all() as { ip: string }[];
+    const ips = await rowsOf(api.t, "SELECT DISTINCT ip FROM email_codes WHERE email LIKE 'forged-%'");
     assert.deepEqual(ips, [{ ip: '127.0.0.1' }]);
   });
 });

@@ -12,6 +12,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { parseConfig, testApp, type Config, type TestApp } from '@passerelle/server/testing';
+import { columnNames, rawRows, tableNames } from '../../server/src/db/raw-rows.ts';
 
 /** fast-check runs per write route: 1,000 by default, `FUZZ_RUNS=10000` for the long run. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -61,7 +62,7 @@ export interface Api {
   /** Signs in a demo or `other` person by their host subject (`student-other`…). */
   signIn(sub: string): Promise<string>;
   /** A digest of every row of every table (or of the named ones). */
-  snapshot(tables?: readonly string[]): Record<string, string>;
+  snapshot(tables?: readonly string[]): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -129,14 +130,12 @@ export async function startApi(config: Partial<Config> = {}): Promise<Api> {
   tokens.no_membership = recruiter.token;
   personOf.no_membership = recruiter.personId;
 
-  const sqlite = sqliteOf(t);
-  const snapshot: Api['snapshot'] = (only) => {
-    const names = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string }[])
-      .map((r) => r.name)
-      .filter((n) => !only || only.includes(n));
+  const snapshot: Api['snapshot'] = async (only) => {
+    const names = (await tableNames(t.db)).filter((n) => !only || only.includes(n));
     const out: Record<string, string> = {};
     for (const name of names) {
-      const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all();
+      // Sorted here: PostgreSQL gives rows in no promised order.
+      const rows = (await rawRows(t.db, `SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
       out[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
     }
     return out;
@@ -216,11 +215,11 @@ export function rawRequest(
   });
 }
 
-/** The better-sqlite3 handle under the app's drizzle database (drizzle sets `$client`; the server's `Db` type does not name it). */
-export interface Sqlite {
-  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
-}
-export const sqliteOf = (t: TestApp): Sqlite => (t.db as unknown as { $client: Sqlite }).$client;
+/** The rows of a raw statement (`?` placeholders) on the app's database, on either engine. */
+export const rowsOf = (t: TestApp, text: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> => rawRows(t.db, text, params);
+/** The app's tables, and a table's columns, on either engine. */
+export const tablesOf = (t: TestApp): Promise<string[]> => tableNames(t.db);
+export const columnsOf = (t: TestApp, table: string): Promise<string[]> => columnNames(t.db, table);
 
 /** An RFC 9457 problem document: the content type and the members every refusal carries. */
 export function isProblem(reply: Reply): boolean {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { isProblem, sqliteOf, startApi, type Api } from './harness.ts';
+import { rowsOf, isProblem, startApi, type Api } from './harness.ts';
 
 // The demo seed's local-only defaults (server/src/seed/demo.ts, documented in the README).
 const DEMO_SECRET = 'demo-host-secret-for-local-use-only-0123456789';
@@ -25,9 +25,8 @@ const ecPublicPem = pem(ec.publicKey);
 before(async () => {
   api = await startApi();
   // RS256, ES256 and EdDSA keys registered for demo next to its HS256 one, as `pnpm passerelle tenant key add` stores them.
-  const insert = sqliteOf(api.t).prepare('INSERT INTO host_keys (id, tenant_id, kid, alg, key, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const [kid, alg, key] of [['demo-rsa', 'RS256', rsaPublicPem], ['demo-ec', 'ES256', ecPublicPem], ['demo-ed', 'EdDSA', pem(ed.publicKey)]]) {
-    insert.run(randomUUID(), api.t.ids.demo.tenantId, kid, alg, key, '2026-03-01T00:00:00.000Z');
+    await rowsOf(api.t, 'INSERT INTO host_keys (id, tenant_id, kid, alg, key, created_at) VALUES (?, ?, ?, ?, ?, ?)', [randomUUID(), api.t.ids.demo.tenantId, kid, alg, key, '2026-03-01T00:00:00.000Z']);
   }
 });
 after(() => api.close());

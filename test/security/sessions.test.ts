@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isProblem, sqliteOf, type Api } from './harness.ts';
+import { rowsOf, isProblem, type Api } from './harness.ts';
 import { startForThisFile } from './fixtures.ts';
 
 let api: Api;
@@ -23,8 +23,8 @@ describe('/v1/auth/sessions', () => {
     // The suite's own session for Claire (the alumnus role) is one of hers too.
     assert.equal(items.length, 3);
     assert.deepEqual(items.filter((s) => s.current).length, 1);
-    const hashes = sqliteOf(api.t).prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
-    for (const secret of [first, second, api.tokens.alumnus, ...hashes.map((h) => h.token_hash)]) assert.ok(!list.text.includes(secret));
+    const hashes = await rowsOf(api.t, 'SELECT token_hash FROM sessions');
+    for (const secret of [first, second, api.tokens.alumnus, ...hashes.map((h) => String(h.token_hash))]) assert.ok(!list.text.includes(secret));
 
     const ended = await api.send('POST', '/v1/auth/sessions/end-all', { token: second });
     assert.equal(ended.status, 204);

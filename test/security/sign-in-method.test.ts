@@ -44,11 +44,11 @@ async function notWithheld(routes: ReturnType<typeof staffOnlyRoutes>, token: st
   for (const route of routes) {
     const rule = routeAccess[route.key]!;
     const req: Req = rule.sample ? await rule.sample(f, sampleAs) : { path: route.path };
-    const before = api.snapshot();
+    const before = await api.snapshot();
     const reply = await api.send(route.method, req.path, { token, ...(req.body !== undefined ? { body: req.body } : {}), headers: req.headers ?? {} });
     const { detail, code } = (reply.json ?? {}) as { detail?: string; code?: string };
     if (reply.status !== 403 || !isProblem(reply) || detail !== WITHHELD || code !== 'policy.emailSessionWithholdsStaff') failures.push(`${route.key} → ${reply.status} ${reply.text.slice(0, 200)}`);
-    else if (JSON.stringify(api.snapshot()) !== JSON.stringify(before)) failures.push(`${route.key} → 403 but the database changed`);
+    else if (JSON.stringify(await api.snapshot()) !== JSON.stringify(before)) failures.push(`${route.key} → 403 but the database changed`);
   }
   return failures;
 }

@@ -72,11 +72,11 @@ describe('a webhook URL aimed inside the network is refused when saved', () => {
   ];
   for (const [url, reason] of spellings) {
     it(`${url}: 400, path url, ${reason.source}`, async () => {
-      const before = api.snapshot(['webhook_subscriptions']);
+      const before = await api.snapshot(['webhook_subscriptions']);
       const message = urlError(await subscribe(url));
       assert.match(message, /^Webhooks go only to public internet addresses: /);
       assert.match(message, reason);
-      assert.deepEqual(api.snapshot(['webhook_subscriptions']), before);
+      assert.deepEqual(await api.snapshot(['webhook_subscriptions']), before);
     });
   }
 
@@ -108,10 +108,10 @@ describe('a webhook URL aimed inside the network is refused when saved', () => {
     assert.equal(created.status, 201, created.text);
     const path = `/v1/webhooks/${(created.json as { id: string }).id}`;
     const etag = (await api.send('GET', path, { as: 'admin' })).headers.get('etag')!;
-    const before = api.snapshot(['webhook_subscriptions']);
+    const before = await api.snapshot(['webhook_subscriptions']);
     const refused = await api.send('PATCH', path, { as: 'admin', body: { url: 'https://hooks.intranet.example.org/x' }, headers: { 'if-match': etag } });
     assert.match(urlError(refused), /10\.20\.30\.40/);
-    assert.deepEqual(api.snapshot(['webhook_subscriptions']), before);
+    assert.deepEqual(await api.snapshot(['webhook_subscriptions']), before);
     assert.equal((await api.send('DELETE', path, { as: 'admin' })).status, 204);
   });
 });
