@@ -14,6 +14,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { personResource } from '../consents/people.ts';
 import { findErasureRequest, findErasureRequestById, insertErasureRequest, markErasureRequestProcessed } from './queries/erasure-requests.ts';
 import { runErasure } from './erasure-hooks.ts';
+import { recordEvent } from '../webhooks/record.ts';
 import { mailErasureDone, recipientBeforeErasure } from '../mail/messages/rights.ts';
 
 /** Loads a request of the tenant that the staff member may handle (404 otherwise, 403 for the wrong scope). */
@@ -43,6 +44,8 @@ async function carryOut(tx: DbOrTx, call: Call, request: ErasureRequestRow, inpu
   const outcome = { ...request.outcome, ...(await runErasure(tx, 'onProcess', ctx)) };
   await markErasureRequestProcessed(tx, actor.tenantId, request.id, { processedAt: who.at, processedBy: actor.personId, outcome });
   await writeAudit(tx, who, { action: 'erasure.process', objectType: 'erasure_request', objectId: request.id, entityIds: [...input.entityIds], subjectId: request.personId, detail: { outcome, ...input.detail } });
+  const reason = input.detail?.reason === 'retention' ? 'retention' : 'request';
+  await recordEvent(tx, who, { type: 'person.erased', personId: request.personId, erasureRequestId: request.id, reason, entityIds: input.entityIds });
 }
 
 /**

@@ -40,6 +40,8 @@ export type WebhookEvent =
   | { type: 'offer.submitted' | 'offer.published'; offerId: string }
   | { type: 'pledge.created' | 'pledge.status_changed'; pledgeId: string }
   | { type: 'erasure.requested'; requestId: string }
+  /** The person as they were before the erasure (their entities decide who hears of it); the payload names ids only. */
+  | { type: 'person.erased'; personId: string; erasureRequestId: string; reason: 'request' | 'retention'; entityIds: readonly string[] }
   /** A message of the solicitation ledger, as recorded. */
   | { type: 'solicitation.recorded'; solicitation: SolicitationView };
 
@@ -92,6 +94,12 @@ async function projectorFor(tx: DbOrTx, tenantId: string, event: WebhookEvent, n
       if (!joined) return null;
       // GET /v1/pledges/:id for that staff member: 404 if unseen, the amount only for the beneficiary's.
       return (reader) => (can(reader, 'pledge.read', pledgeResource(joined.pledge)) ? projectPledge(reader, joined) : null);
+    }
+    case 'person.erased': {
+      // Staff whose scope covered the person before the erasure removed their memberships: their CRM must forget them too.
+      const person = { kind: 'person' as const, tenantId, personId: event.personId, entityIds: [...event.entityIds] };
+      const data = { personId: event.personId, erasureRequestId: event.erasureRequestId, reason: event.reason, erasedAt: now.toISOString() };
+      return (reader) => (decide(reader, 'profile.edit', person).allowed ? data : null);
     }
     case 'erasure.requested': {
       const request = await findErasureRequest(tx, tenantId, event.requestId);

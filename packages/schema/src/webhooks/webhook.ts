@@ -17,6 +17,8 @@ export const webhookEventTypes = [
   'pledge.created',
   'pledge.status_changed',
   'erasure.requested',
+  // A person was erased (their request processed, or the retention rule's anonymisation): ids only, never their data.
+  'person.erased',
   // A service recorded a message sent to a person (the solicitation ledger), with the person's allowance left this month.
   'solicitation.recorded',
 ] as const;
