@@ -32,7 +32,7 @@ export interface ChoiceOrigin {
 type ChoiceDeps = Pick<Deps, 'db' | 'clock'>;
 
 /** Who, when and from where: what every event of the caller's own choice records. */
-function eventContext({ actor }: Call, at: Date, where: ChoiceOrigin): EventContext {
+export function eventContext({ actor }: Call, at: Date, where: ChoiceOrigin): EventContext {
   return {
     tenantId: actor.tenantId,
     personId: actor.personId,
@@ -62,7 +62,7 @@ export interface ConsentChoiceInput {
  * audit entry and a `consent.changed` webhook when a channel changed. What a
  * choice in the consent centre and a renewal by a reminder's link share.
  */
-async function recordOwnChoice(tx: DbOrTx, who: AuditOrigin, purpose: PurposeRow, channels: ConsentChoice['channels'], ctx: EventContext, now: Date, via?: 'link'): Promise<ConsentChannel[]> {
+export async function recordOwnChoice(tx: DbOrTx, who: AuditOrigin, purpose: PurposeRow, channels: ConsentChoice['channels'], ctx: EventContext, now: Date, via?: 'link'): Promise<ConsentChannel[]> {
   const changed = await applyChoice(tx, purpose, channels, ctx, now);
   if (changed.length > 0) {
     await writeAudit(tx, who, {

@@ -13,13 +13,14 @@ import { findOffer, insertOffer, replaceOfferTargets } from './queries/offers.ts
 import { offerView, todayOf, type OfferAnswer } from './offer-view.ts';
 import { columnsOf, contentErrors, fieldsOfCreate, referenceErrors, throwIfAny } from './fields.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { recordFormConsents, type FormConsentChoice } from '../consents/form-consents.ts';
 
 /**
  * Checks the references, the policy and the rules, then writes the offer,
- * its targets, the audit entry, the webhook event and the remembered answer
- * in one transaction.
+ * its targets, the audit entry, the webhook event, the author's consents
+ * asked by the form and the remembered answer in one transaction.
  */
-export async function createOffer(deps: Deps, call: Call, { submit, ...input }: OfferCreate): Promise<OfferAnswer> {
+export async function createOffer(deps: Deps, call: Call, { submit, ...input }: OfferCreate, consents: readonly FormConsentChoice[] = []): Promise<OfferAnswer> {
   const { db, clock } = deps;
   const { actor, who } = call;
   const today = todayOf(clock.now());
@@ -30,6 +31,7 @@ export async function createOffer(deps: Deps, call: Call, { submit, ...input }: 
   throwIfAny(contentErrors(fields, today, submit === true, deps.config.parameters.internship));
   const status: OfferStatus = submit ? moderationOutcome(actor, resource) : 'draft';
   return withTransaction({ db }, async (tx) => {
+    await recordFormConsents(tx, call, actor.personId, consents, new Date(who.at));
     const id = await insertOffer(tx, {
       tenantId: actor.tenantId,
       authorId: actor.personId,

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateSchema, OfferListQuerySchema, OfferPatchSchema, OfferRenewSchema, can } from '@passerelle/schema';
+import { OfferPageSchema, OfferParametersSchema, OfferSchema, IdSchema, ModerationReasonSchema, OfferCreateWithConsentsSchema, OfferListQuerySchema, OfferPatchSchema, OfferRenewSchema, can } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
 import { callOf } from '../call.ts';
@@ -12,6 +12,7 @@ import { listTargetEntities } from './queries/references.ts';
 import { offerEtag, offerView, seenOffer, todayOf, type OfferAnswer } from './offer-view.ts';
 import { listOffers } from './list.ts';
 import { createOffer, offerLocation } from './create.ts';
+import { formConsentsOf } from '../consents/form-consents.ts';
 import { editOffer } from './update.ts';
 import { transitionOffer } from './transition.ts';
 import { renewOffer } from './renew.ts';
@@ -56,8 +57,9 @@ export const offerRoutes = new Hono<AppEnv>()
    * every target and admins). Takes an `Idempotency-Key`: a retried or
    * double-clicked submit creates one offer and answers the same.
    */
-  .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateSchema), async (c) => {
-    const created = await createOffer(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
+  .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateWithConsentsSchema), async (c) => {
+    const { consents, ...offer } = c.req.valid('json');
+    const created = await createOffer(c.var.deps, callOf(c, { idempotent: true }), offer, formConsentsOf(c, consents));
     c.header('location', offerLocation(created.offer.id));
     return answer(c, created, 201);
   })

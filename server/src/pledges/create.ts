@@ -20,6 +20,7 @@ import { etagOf, projectPledge } from './project.ts';
 import { paymentUrlOf, today } from './load.ts';
 import { campaignsInForce } from './campaigns.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { recordFormConsents, type FormConsentChoice } from '../consents/form-consents.ts';
 
 /** Where a gift goes: the entity whose staff receive it. */
 async function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): Promise<{ entityId: string; fund: string | null }> {
@@ -137,15 +138,17 @@ export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCr
 
 /**
  * Pledges a gift or apprenticeship tax: the row, its audit entry, its webhook
- * event and the remembered answer (for an idempotent call) in one transaction.
+ * event, the consents the form asked for and the remembered answer (for an
+ * idempotent call) in one transaction.
  */
-export async function createPledge(deps: Deps, call: Call, input: PledgeCreate): Promise<{ pledge: Pledge; etag: string; }> {
+export async function createPledge(deps: Deps, call: Call, input: PledgeCreate, consents: readonly FormConsentChoice[] = []): Promise<{ pledge: Pledge; etag: string; }> {
   const { actor, who } = call;
   const values = input.kind === 'donation' ? await createDonation(deps, call, input) : await createTaxPledge(deps, call, input);
   const paymentUrl = await paymentUrlOf(deps, actor.tenantId, call.tenantSlug);
   // Read before the transaction, which holds the database: the dates the acknowledgement gives.
   const campaigns = await campaignsInForce(deps);
   return withTransaction({ db: deps.db }, async (tx) => {
+    await recordFormConsents(tx, call, actor.personId, consents, new Date(who.at));
     const row = await insertPledge(tx, values);
     await writeAudit(tx, who, {
       action: `pledge.create`,

@@ -8,7 +8,7 @@ import {
   PledgeTotalsSchema,
   IdSchema,
   PledgeCancelSchema,
-  PledgeCreateSchema,
+  PledgeCreateWithConsentsSchema,
   PledgeImportSchema,
   PledgeListQuerySchema,
   PledgePatchSchema,
@@ -44,6 +44,7 @@ import { listKeptTransfers, matchTransfer } from './transfers.ts';
 import { campaignEntries, resetCampaign, setCampaign } from './campaigns.ts';
 import { readPaymentPages, setPaymentPages } from './payment-pages.ts';
 import { describeRoute } from '../http/describe.ts';
+import { formConsentsOf } from '../consents/form-consents.ts';
 
 const idParam = pathParams(v.object({ id: IdSchema }));
 const yearParam = pathParams(v.object({ year: CampaignYearParamSchema }));
@@ -72,8 +73,9 @@ export const pledgeRoutes = new Hono<AppEnv>()
     return c.json(body, 200);
   })
   /** Pledges a gift or apprenticeship tax. `Idempotency-Key` required: a retry returns the first answer. */
-  .post('/', describeRoute({ operationId: 'createPledge', summary: 'Pledge a gift or apprenticeship tax', tags: ['pledges'], answers: { 201: PledgeSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(PledgeCreateSchema), async (c) => {
-    const { pledge, etag } = await createPledge(c.var.deps, callOf(c, { idempotent: true }), c.req.valid('json'));
+  .post('/', describeRoute({ operationId: 'createPledge', summary: 'Pledge a gift or apprenticeship tax', tags: ['pledges'], answers: { 201: PledgeSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(PledgeCreateWithConsentsSchema), async (c) => {
+    const { consents, ...pledgeBody } = c.req.valid('json');
+    const { pledge, etag } = await createPledge(c.var.deps, callOf(c, { idempotent: true }), pledgeBody, formConsentsOf(c, consents));
     c.header('location', `/v1/pledges/${pledge.id}`);
     c.header('etag', etag);
     return c.json(pledge, 201);

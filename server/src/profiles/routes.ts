@@ -6,7 +6,7 @@ import {
   ProfileViewSchema,
   IdSchema,
   ProfileListQuerySchema,
-  ProfilePatchSchema,
+  ProfilePatchWithConsentsSchema,
   profileAudience,
   type ProfileAudience,
 } from '@passerelle/schema';
@@ -23,6 +23,7 @@ import { searchDirectory } from './directory.ts';
 import { loadProfile, personResource, render } from './view.ts';
 import { updateProfile } from './update.ts';
 import { describeRoute } from '../http/describe.ts';
+import { formConsentsOf } from '../consents/form-consents.ts';
 import { ownProfile } from './first-visit.ts';
 import { confirmProfile } from './confirm.ts';
 import { resolveReviewFlag } from './resolve-flag.ts';
@@ -86,9 +87,10 @@ export const profileRoutes = new Hono<AppEnv>()
    * Needs the ETag read (`If-Match`): a stale one is 412 with the current
    * version, and nothing is written.
    */
-  .patch('/:id', describeRoute({ operationId: 'updateProfile', summary: 'Edit a profile (its owner), or correct it (their staff)', description: 'A stale `If-Match` is 412 with the profile as it is now (`current`) and its `etag`: nothing was saved.', tags: ['profiles'], answers: { 200: ProfileViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchSchema), async (c) => {
+  .patch('/:id', describeRoute({ operationId: 'updateProfile', summary: 'Edit a profile (its owner), or correct it (their staff)', description: 'A stale `If-Match` is 412 with the profile as it is now (`current`) and its `etag`: nothing was saved.', tags: ['profiles'], answers: { 200: ProfileViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchWithConsentsSchema), async (c) => {
     const ifMatch = requiredIfMatch(c);
-    const { row, audience } = await updateProfile(c.var.deps, callOf(c), { personId: c.req.valid('param').id, changes: c.req.valid('json'), expectedVersion: versionOfEtag(ifMatch) });
+    const { consents, ...changes } = c.req.valid('json');
+    const { row, audience } = await updateProfile(c.var.deps, callOf(c), { personId: c.req.valid('param').id, changes, expectedVersion: versionOfEtag(ifMatch), consents: formConsentsOf(c, consents) });
     return respond(c, row, audience);
   })
   /**

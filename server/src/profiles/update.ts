@@ -28,6 +28,7 @@ import { updateProfileAtVersion } from './queries/profiles.ts';
 import type { DuplicateReason } from './queries/duplicates.ts';
 import { loadProfile, personResource, render } from './view.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { recordFormConsents, type FormConsentChoice } from '../consents/form-consents.ts';
 
 /**
  * Where the change is written: in a transaction of its own opened on `db`,
@@ -39,7 +40,7 @@ export type UpdateDeps = Pick<Deps, 'db' | 'clock'> | { tx: Tx; clock: Clock };
 export interface ProfileUpdate {
   personId: string;
   /** The fields to set, and visibility choices; an absent field is left as it is. */
-  changes: Partial<ProfilePatch>;
+  changes: Partial<Omit<ProfilePatch, 'consents'>>;
   /** The version the caller read (the route's `If-Match`); absent, the change applies to the version there is (the import). */
   expectedVersion?: number;
   /**
@@ -48,6 +49,8 @@ export interface ProfileUpdate {
    * of the person record besides the profile (external id, role).
    */
   recordAs?: { action: string; detail: Record<string, unknown>; alsoChanged: readonly string[] };
+  /** The consents the profile form asked for: the owner's own, recorded in the same transaction. */
+  consents?: readonly FormConsentChoice[];
 }
 
 export interface ProfileUpdated {
@@ -70,7 +73,8 @@ export async function updateProfile(deps: UpdateDeps, call: Call, input: Profile
   return 'tx' in deps ? apply(deps.tx) : withTransaction(deps, apply);
 }
 
-async function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { personId, changes, expectedVersion, recordAs }: ProfileUpdate): Promise<ProfileUpdated> {
+async function applyUpdate(tx: DbOrTx, clock: Clock, call: Call, { personId, changes, expectedVersion, recordAs, consents = [] }: ProfileUpdate): Promise<ProfileUpdated> {
+  const { actor, who } = call;
   const { row: current, entityIds } = await loadProfile(tx, actor, personId);
   const resource = personResource(actor, personId, entityIds);
   authorize(actor, 'profile.edit', resource);
@@ -83,6 +87,8 @@ async function applyUpdate(tx: DbOrTx, clock: Clock, { actor, who }: Call, { per
       headers: { etag: etagOf(current) },
     });
   }
+
+  await recordFormConsents(tx, call, personId, consents, new Date(who.at));
 
   const before = fieldsOf(current);
   const after: ProfileFields = { ...before };

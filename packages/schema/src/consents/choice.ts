@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ConsentChannelSchema, type ConsentChannel, type LegalBasis } from './purpose.ts';
+import { ConsentChannelSchema, PurposeKeySchema, type ConsentChannel, type LegalBasis } from './purpose.ts';
 
 /**
  * Where the client says a choice was made (which page, which component).
@@ -28,6 +28,20 @@ export const ConsentChoiceSchema = v.strictObject({
   origin: v.optional(ConsentOriginSchema),
 });
 export type ConsentChoice = v.InferOutput<typeof ConsentChoiceSchema>;
+
+/**
+ * A choice made inside another form (the offer, pledge and profile forms'
+ * `purposes`, issue 20 item 1): the purpose, the channels ticked (true) or
+ * unticked after having been given (false), and the text version shown. The
+ * form's own write records it with the same proof as the consent centre, in
+ * its transaction: refused (and nothing written) when the purpose is unknown,
+ * a channel unused, or the text no longer the current one.
+ */
+export const FormConsentSchema = v.strictObject({ purpose: PurposeKeySchema, ...ConsentChoiceSchema.entries });
+export type FormConsent = v.InferOutput<typeof FormConsentSchema>;
+
+/** The `consents` member of a form's body: a choice per purpose shown. */
+export const FormConsentsSchema = v.optional(v.pipe(v.array(FormConsentSchema), v.maxLength(20)));
 
 export const WithdrawAllSchema = v.strictObject({ origin: v.optional(ConsentOriginSchema) });
 

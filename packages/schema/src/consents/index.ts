@@ -2,3 +2,4 @@ export * from './purpose.ts';
 export * from './choice.ts';
 export * from './proof.ts';
 export * from './erasure.ts';
+export * from './form-bodies.ts';

@@ -99,20 +99,19 @@ const visibilityEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.o
 };
 export const VisibilityPatchSchema = v.strictObject(visibilityEntries, 'profile.visibility.fieldsOnly');
 
-const patchEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(profileFieldSchemas[k])])) as {
+/** The fields a change may name (each optional). */
+export const profilePatchEntries = Object.fromEntries(profileFieldKeys.map((k) => [k, v.optional(profileFieldSchemas[k])])) as {
   [K in ProfileFieldKey]: v.OptionalSchema<(typeof profileFieldSchemas)[K], undefined>;
 };
 
 /**
- * `PATCH /v1/profiles/:id`: any subset of the fields, plus visibility choices.
+ * `PATCH /v1/profiles/:id`: any subset of the fields, plus visibility choices
+ * (the route takes `ProfilePatchWithConsentsSchema`, consents/form-bodies.ts).
  * Strict: roles, tenant, entity memberships, ids and audit fields are not
  * profile fields, so naming one is a 400 — never silently ignored.
  */
 export const ProfilePatchSchema = v.pipe(
-  v.strictObject(
-    { ...patchEntries, visibility: v.optional(VisibilityPatchSchema) },
-    'profile.field.notEditable',
-  ),
+  v.strictObject({ ...profilePatchEntries, visibility: v.optional(VisibilityPatchSchema) }, 'profile.field.notEditable'),
   v.check((body) => Object.keys(body).length > 0, 'validation.emptyChange'),
 );
 export type ProfilePatch = v.InferOutput<typeof ProfilePatchSchema>;
