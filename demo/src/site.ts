@@ -66,8 +66,20 @@ function showWhoIsSignedIn(session: HostSession): void {
   document.documentElement.dataset.hostSignedIn = String(session.person !== null);
 }
 
+/** The institution's own forms on the demo pages (an event sign-up): nowhere to send them, so they say they were received. */
+function wireHostForms(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-host-form]')) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const status = form.querySelector<HTMLElement>('[data-host-form-status]');
+      if (status) status.textContent = currentLang() === 'fr' ? 'Inscription reçue.' : 'Sign-up received.';
+    });
+  }
+}
+
 async function main(): Promise<void> {
   wireLanguageSwitch();
+  wireHostForms();
   // Listening before the components load, so a sign-in that completes meanwhile is seen.
   const syncPortals = markSignedInPortals();
   let session: HostSession | null = null;

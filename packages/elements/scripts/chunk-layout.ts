@@ -47,6 +47,8 @@ const formRiders = [
   './offers/offer-styles.ts',
   // The SIRET check (with Luhn): the pledge's tax form and the company space's request for a new company.
   '../../schema/src/identifiers/siret.ts',
+  // The consents a form's `purposes` asks for (issue 20 item 1): the offer, pledge and profile forms.
+  './core/form-consents.ts',
 ];
 const RIDER = 'passerelle-rider:';
 const CORE = 'passerelle-core';

@@ -3,7 +3,7 @@ import './define.ts';
 import '../portal/define.ts';
 import type { PasserelleConsentCentre } from './consent-centre.ts';
 import type { PasserellePortal } from '../portal/portal.ts';
-import { apiConfig, deepActiveElement, hostToken, keys, readOutboxCode, sessionToken, shadow, uniqueEmail, until, type DemoSubject } from '../testing/index.ts';
+import { apiConfig, deepActiveElement, hostToken, keys, newPurpose, readOutboxCode, sessionToken, shadow, uniqueEmail, until, type DemoSubject } from '../testing/index.ts';
 
 /** Starts from a clean slate: everything withdrawn for this person (through the real API). */
 async function withdrawEverything(sub: DemoSubject): Promise<void> {
@@ -20,27 +20,6 @@ async function centre(sub: DemoSubject = 'student-ines', lang = 'en'): Promise<P
   await until(() => el.shadowRoot!.querySelector('[data-purpose]'), 'purposes loaded');
   await el.updateComplete;
   return el;
-}
-
-/** A new consent purpose of the administrator's school (first version), through the real API; `edit` publishes a second version of its text. */
-async function newPurpose(): Promise<{ key: string; version: string; edit: () => Promise<void> }> {
-  const { api } = await apiConfig();
-  const auth = { authorization: `Bearer ${await sessionToken('admin-demo')}`, 'content-type': 'application/json' };
-  const key = `survey-${crypto.randomUUID().slice(0, 8)}`;
-  const me = (await (await fetch(`${api}/v1/me`, { headers: auth })).json()) as { memberships: { entityId: string }[] };
-  const created = await fetch(`${api}/v1/purposes`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ key, title: { fr: 'Enquête', en: 'Survey' }, description: { fr: 'Première version.', en: 'First version.' }, legalBasis: 'consent', channels: ['email'], entityId: me.memberships[0]!.entityId, retentionMonths: 12 }),
-  });
-  expect(created.status).to.equal(201);
-  const purpose = (await created.json()) as { id: string; version: { hash: string } };
-  const etag = created.headers.get('etag')!;
-  const edit = async () => {
-    const edited = await fetch(`${api}/v1/purposes/${purpose.id}`, { method: 'PATCH', headers: { ...auth, 'if-match': etag }, body: JSON.stringify({ description: { fr: 'Deuxième version.', en: 'Second version.' } }) });
-    expect(edited.status).to.equal(200);
-  };
-  return { key, version: purpose.version.hash, edit };
 }
 
 const sw = (el: PasserelleConsentCentre, purpose: string, channel: string) => shadow<HTMLInputElement>(el, `[data-purpose="${purpose}"] input[data-channel="${channel}"]`);

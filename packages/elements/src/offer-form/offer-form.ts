@@ -8,6 +8,7 @@ import { SavedEvent } from '../core/events.ts';
 import { ApiError } from '../core/api-error.ts';
 import { headers, newIdempotencyKey, type BodyOf, type PasserelleClient, type Rpc } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
+import { FormConsents } from '../core/form-consents.ts';
 import { CompanyCombobox, type CompanyOption } from './company-combobox.ts';
 import { createBody, formPath, offerFormSchema, patchBody, requiredToSubmit, stipendHintOf, valuesOf, type OfferFormValues } from './model.ts';
 import { fr } from './translations.ts';
@@ -42,6 +43,11 @@ type Message = '' | 'saved' | 'submitted' | 'published';
  * moderator's message are shown; it can be edited and submitted again.
  * Submission sends an `Idempotency-Key`, reused on retry.
  *
+ * With `purposes`, a new offer's form also asks for the author's consent to
+ * those purposes (each one's current text, unticked), recorded with the
+ * offer in one transaction, with the same proof as the consent centre.
+ *
+ * @attr purposes - Consent purposes to ask for with a new offer, by key, separated by spaces (`"job-offers events"`).
  * @event passerelle-saved - The offer was saved or submitted. `detail: { kind: 'offer', item }`.
  * @event passerelle-error - The API refused. `detail: { error, action }`.
  * @csspart form - The offer form.
@@ -61,6 +67,8 @@ export class PasserelleOfferForm extends PasserelleElement {
 
   /** The offer to edit; empty for a new offer. Set after the first save. */
   @property({ attribute: 'offer-id', reflect: true }) offerId = '';
+  /** Consent purposes to ask for with a new offer (keys, separated by spaces). */
+  @property() purposes = '';
 
   @state() private parameters: OfferParameters | null = null;
   @state() private offer: Offer | null = null;
@@ -80,6 +88,7 @@ export class PasserelleOfferForm extends PasserelleElement {
   #person = '';
   /** The id `offerId` got from this person's own save (not from the page). */
   #savedOfferId = '';
+  readonly #consents = new FormConsents(this, { purposes: () => this.purposes, client: () => this.session.signedIn?.client ?? null, component: 'passerelle-offer-form' });
 
   readonly #form = new FormController(this, {
     schema: offerFormSchema(() => ({
@@ -192,8 +201,14 @@ export class PasserelleOfferForm extends PasserelleElement {
       let offer: Offer;
       let etag: string | null;
       if (!this.offer) {
-        ({ data: offer, etag } = await client.call(client.rpc.offers.$post({ json: { ...createBody(values), submit } }, headers({ idempotencyKey: this.#createKey }))));
+        try {
+          ({ data: offer, etag } = await client.call(client.rpc.offers.$post({ json: { ...createBody(values), submit, ...this.#consents.body() } }, headers({ idempotencyKey: this.#createKey }))));
+        } catch (error) {
+          this.#consents.settled(error);
+          throw error;
+        }
         this.#createKey = newIdempotencyKey();
+        this.#consents.settled();
       } else {
         ({ data: offer, etag } = await client.call(client.rpc.offers[':id'].$patch({ param: { id: this.offer.id }, json: patchBody(values) }, headers({ ifMatch: this.#etag ?? undefined }))));
         if (submit && resubmittable.includes(offer.status)) {
@@ -321,6 +336,7 @@ export class PasserelleOfferForm extends PasserelleElement {
       ${this.#stipendHint(values, p)}
       ${f.field({ name: 'apply', label: t.apply, hint: t.applyHint, empty: 'omit', maxlength: 300, required: required('apply') })}
       ${f.field({ name: 'expiresOn', label: t.expiresOn, type: 'date', hint: t.expiresOnHint, empty: 'omit', required: required('expiresOn') })}
+      ${offer ? nothing : this.#consents.render()}
       <div part="actions" class="actions" @click=${this.#pickIntent}>
         ${draft ? html`<button part="button" type="submit" data-intent="draft">${t.saveDraft}</button>` : nothing}
         ${f.submitButton(draft ? t.submit : canResubmit ? t.resubmit : t.saveChanges)}

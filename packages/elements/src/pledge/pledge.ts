@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import {
   DonationCreateSchema,
@@ -22,6 +22,7 @@ import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import { ApiError } from '../core/api-error.ts';
 import { headers, newIdempotencyKey } from '../core/client.ts';
 import type { Me } from '../core/auth.ts';
+import { FormConsents } from '../core/form-consents.ts';
 import { fr } from './translations.ts';
 import type { PledgeHistory } from './history.ts';
 import { pledgeStyles } from './pledge.styles.ts';
@@ -59,6 +60,11 @@ type Mode = 'donation' | 'tax';
  * apprenticeship-tax pledge says that it gets no tax receipt (SOLTéA's
  * domain).
  *
+ * With `purposes`, both forms also ask for the person's consent to those
+ * purposes (each one's current text, unticked), recorded with the pledge in
+ * one transaction, with the same proof as the consent centre.
+ *
+ * @attr purposes - Consent purposes to ask for with a pledge, by key, separated by spaces (`"fundraising events"`).
  * @event passerelle-saved - The pledge was recorded. `detail: { kind: 'pledge', item }`.
  * @event passerelle-error - The API refused. `detail: { error, action }`: `action` is `pledge` (sending one) or `load-pledges` (reading "My gifts and pledges").
  * @csspart modes - The donation / apprenticeship-tax switch.
@@ -74,7 +80,10 @@ export class PasserellePledge extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, pledgeStyles];
 
   readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
+  readonly #consents = new FormConsents(this, { purposes: () => this.purposes, client: () => this.session.signedIn?.client ?? null, component: 'passerelle-pledge' });
 
+  /** Consent purposes to ask for with a pledge (keys, separated by spaces). */
+  @property() purposes = '';
   @state() private mode: Mode = 'donation';
   @state() private params: PledgeParameters | null = null;
   @state() private result: Pledge | null = null;
@@ -110,7 +119,14 @@ export class PasserellePledge extends PasserelleElement {
 
   async #send(body: v.InferInput<typeof PledgeCreateSchema>, key: string): Promise<void> {
     const { client } = this.session.signedIn!;
-    const data = await client.json(client.rpc.pledges.$post({ json: body }, headers({ idempotencyKey: key })));
+    let data: Pledge;
+    try {
+      data = await client.json(client.rpc.pledges.$post({ json: { ...body, ...this.#consents.body() } }, headers({ idempotencyKey: key })));
+    } catch (error) {
+      this.#consents.settled(error);
+      throw error;
+    }
+    this.#consents.settled();
     this.result = data;
     this.dispatchEvent(new SavedEvent({ kind: 'pledge', item: data }));
     this.#loadHistory();
@@ -288,6 +304,7 @@ export class PasserellePledge extends PasserelleElement {
       </fieldset>
       ${f.field({ name: 'publicThanks', type: 'checkbox', label: t.publicThanks })}
       <p class="hint">${t.noCard}</p>
+      ${this.#consents.render()}
       ${f.submitButton(t.submitDonation)}
     </form>`;
   }
@@ -362,6 +379,7 @@ export class PasserellePledge extends PasserelleElement {
       ${f.field({ name: 'viaAccountant', type: 'checkbox', label: t.viaAccountant })}
       ${f.field({ name: 'campaignYear', type: 'select', label: t.campaignYear, required: true, options: p.campaigns.map((c) => ({ value: String(c.year), label: String(c.year) })) })}
       ${this.#calendar(p, Number(f.get('campaignYear')))}
+      ${this.#consents.render()}
       ${f.submitButton(t.submitTax)}
     </form>`;
   }

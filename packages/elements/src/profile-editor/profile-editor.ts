@@ -8,6 +8,7 @@ import { PasserelleErrorEvent, SavedEvent } from '../core/events.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { headers, type PasserelleClient } from '../core/client.ts';
+import { FormConsents } from '../core/form-consents.ts';
 import { changedKeys, findConflicts, formValues, patchOf, snapshotOf, snapshotOfPatch, toPatchShape, type ChangeKey, type Conflict, type Snapshot } from './model.ts';
 import { profileSection } from './profile-section.ts';
 import { RepeatedRows } from './repeated-rows.ts';
@@ -45,6 +46,12 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
  * and is not shown; there is no "still accurate". Its code and words are a
  * module fetched only then (staff-mode.ts).
  *
+ * With `purposes`, the person's own profile form also asks for their
+ * consent to those purposes (each one's current text, unticked), recorded
+ * with the profile's save in one transaction, with the same proof as the
+ * consent centre (never in staff mode: nobody consents for someone else).
+ *
+ * @attr purposes - Consent purposes to ask for, by key, separated by spaces (`"alumni-news events"`).
  * @event passerelle-saved - Saved. `detail: { kind: 'profile', item, fields }` (`fields`: the changed field names, `visibility.<field>` for a visibility).
  * @event passerelle-error - The API refused or failed. `detail: { error, action }`.
  * @csspart form - The form.
@@ -62,6 +69,9 @@ export class PasserelleProfileEditor extends PasserelleElement {
 
   /** Staff mode: the id of the person whose profile staff correct. Empty (the default): the signed-in person's own. */
   @property({ attribute: 'person-id' }) personId = '';
+  /** Consent purposes to ask for in the person's own profile (keys, separated by spaces). */
+  @property() purposes = '';
+  readonly #consents = new FormConsents(this, { purposes: () => (this.personId ? '' : this.purposes), client: () => this.session.signedIn?.client ?? null, component: 'passerelle-profile-editor' });
   #staff: StaffMode | null = null;
 
   /** The profile as the server last sent it. */
@@ -190,19 +200,22 @@ export class PasserelleProfileEditor extends PasserelleElement {
     const t = this.#l10n.t;
     const mine = snapshotOfPatch(output);
     const keys = changedKeys(this.#base, mine);
-    if (keys.length === 0) {
+    const consents = this.#staff ? {} : this.#consents.body();
+    if (keys.length === 0 && !consents.consents) {
       this._status = (t) => t.nothingToSave;
       return;
     }
     this._status = null;
     try {
       const client = this.#client;
-      const res = await client.call(client.rpc.profiles[':id'].$patch({ param: { id: profile.id }, json: patchOf(mine, keys) }, headers({ ifMatch: this.#etag })));
+      const res = await client.call(client.rpc.profiles[':id'].$patch({ param: { id: profile.id }, json: { ...patchOf(mine, keys), ...consents } }, headers({ ifMatch: this.#etag })));
+      this.#consents.settled();
       this.#adopt(res.data, res.etag ?? '');
       this._conflicts = [];
-      this._status = (t) => t.saved(keys.length);
+      this._status = (t) => (keys.length > 0 ? t.saved(keys.length) : t.consentsSaved);
       this.dispatchEvent(new ProfileSavedEvent(res.data, keys));
     } catch (err) {
+      this.#consents.settled(err);
       // 412: the problem carries the current version and its ETag.
       if (!(err instanceof ApiError) || err.status !== 412) throw err;
       const current = err.problem.current as ProfileView | undefined;
@@ -280,7 +293,7 @@ export class PasserelleProfileEditor extends PasserelleElement {
         ${this.#conflictView?.conflictView(t, this._conflicts, { choose: (key, choice) => this.#choose(key, choice), apply: () => this.#applyChoices() }) ?? nothing}
         ${this.#staff?.note(this.#l10n.locale) ?? this.#visibilityHelp()}
         <form part="form" novalidate aria-busy=${this.#form.busy ? 'true' : 'false'} @submit=${this.#form.onSubmit}>
-          ${this.#form.summary()} ${this.#sections(profile)}
+          ${this.#form.summary()} ${this.#sections(profile)} ${this.#consents.render()}
           <div class="actions">
             ${this.#form.submitButton(t.save)}
             ${this.#staff ? nothing : html`<button part="button confirm" class="secondary" type="button" @click=${() => void this.#confirm()}>${t.confirm}</button>`}

@@ -65,6 +65,7 @@ export const en = {
   save: 'Save',
   saved: (n: number) => (n === 1 ? '1 field saved.' : `${n} fields saved.`),
   nothingToSave: 'Nothing to save.',
+  consentsSaved: 'Your contact choices are recorded.',
   unsaved: 'Unsaved changes.',
   confirm: 'My information is still accurate',
   confirmed: 'Thank you! Your profile is marked as up to date.',

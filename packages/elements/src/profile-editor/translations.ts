@@ -64,6 +64,7 @@ export const fr = {
   save: 'Enregistrer',
   saved: (n: number) => (n === 1 ? '1 champ enregistré.' : `${n} champs enregistrés.`),
   nothingToSave: 'Aucune modification à enregistrer.',
+  consentsSaved: 'Vos choix de contact sont enregistrés.',
   unsaved: 'Modifications non enregistrées.',
   confirm: 'Mes informations sont toujours exactes',
   confirmed: 'Merci ! Votre profil est marqué comme à jour.',

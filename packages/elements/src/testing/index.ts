@@ -124,3 +124,24 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/** A new consent purpose of the administrator's school (first version), through the real API; `edit` publishes a second version of its text. */
+export async function newPurpose(): Promise<{ key: string; version: string; edit: () => Promise<void> }> {
+  const { api } = await apiConfig();
+  const auth = { authorization: `Bearer ${await sessionToken('admin-demo')}`, 'content-type': 'application/json' };
+  const key = `survey-${crypto.randomUUID().slice(0, 8)}`;
+  const me = (await (await fetch(`${api}/v1/me`, { headers: auth })).json()) as { memberships: { entityId: string }[] };
+  const created = await fetch(`${api}/v1/purposes`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ key, title: { fr: 'Enquête', en: 'Survey' }, description: { fr: 'Première version.', en: 'First version.' }, legalBasis: 'consent', channels: ['email'], entityId: me.memberships[0]!.entityId, retentionMonths: 12 }),
+  });
+  if (created.status !== 201) throw new Error(`creating a purpose: ${created.status}`);
+  const purpose = (await created.json()) as { id: string; version: { hash: string } };
+  const etag = created.headers.get('etag')!;
+  const edit = async () => {
+    const edited = await fetch(`${api}/v1/purposes/${purpose.id}`, { method: 'PATCH', headers: { ...auth, 'if-match': etag }, body: JSON.stringify({ description: { fr: 'Deuxième version.', en: 'Second version.' } }) });
+    if (edited.status !== 200) throw new Error(`editing a purpose: ${edited.status}`);
+  };
+  return { key, version: purpose.version.hash, edit };
+}
