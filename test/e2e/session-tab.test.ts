@@ -76,8 +76,11 @@ test('an email-code visitor stays signed in from page to page of the tab (six pa
   assert.deepEqual(await signIns(page), []);
   assert.deepEqual(await storedKeys(page), []);
 
-  // Signed in again, then every session of the person is ended from elsewhere (another device).
+  // Signed in again, then every session of the person is ended from elsewhere (another device),
+  // once the page has read what it shows (the profile form's consent choices come just after the
+  // profile): a read answered 401 on this page would end the tab's session here, before the next page.
   await signInByCode(page, email);
+  await page.locator('passerelle-profile-editor [data-purpose]').first().waitFor();
   const token = await storedToken(page);
   assert.ok(token);
   const ended = await fetch(`${h.api}/v1/auth/sessions/end-all`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
