@@ -20,6 +20,7 @@ import { serviceRoutes, type Worker } from './http/ready.ts';
 import { authRoutes } from './auth/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { meRoutes } from './me/routes.ts';
+import { addressRoutes } from './addresses/routes.ts';
 import { consentRoutes } from './consents/routes.ts';
 import { purposeRoutes } from './purposes/routes.ts';
 import { erasureRequestRoutes } from './rights/routes.ts';
@@ -56,6 +57,7 @@ function routes() {
     .route('/auth', authRoutes)
     .route('/auth/sessions', sessionRoutes)
     .route('/me/solicitations', mySolicitationRoutes)
+    .route('/me/addresses', addressRoutes)
     .route('/me', meRoutes)
     .route('/consents', consentRoutes)
     .route('/purposes', purposeRoutes)

@@ -165,7 +165,25 @@ export function fixtures(api: Api) {
     return memo.get(name)!;
   };
 
-  return { api, ids, demo, bodies, make: { ...make, ...more }, etagOf, shared };
+  /**
+   * A personal address the caller asked to add, with the code mailed to it
+   * (`verify` true: then verified, with its id). Anonymous callers get an
+   * address nobody asked for.
+   */
+  const personalAddress = async (caller: Caller, verify = false): Promise<{ email: string; code: string; id: string }> => {
+    const email = `perso-${randomUUID().slice(0, 8)}@example.org`;
+    if (caller === 'anonymous') return { email, code: '000000', id: randomUUID() };
+    const asked = await api.send('POST', '/v1/me/addresses', { as: caller, body: { email } });
+    if (asked.status !== 202) throw new Error(`fixture POST /v1/me/addresses: ${asked.status} ${asked.text}`);
+    const code = [...api.t.mail].reverse().find((m) => m.to === email)?.text.match(/\b(\d{6})\b/)?.[1];
+    if (!code) throw new Error(`no code mailed to ${email}`);
+    if (!verify) return { email, code, id: randomUUID() };
+    const verified = await created('POST', '/v1/me/addresses/verify', caller, { email, code });
+    const item = (verified.json as { items: { id: string; email: string }[] }).items.find((a) => a.email === email)!;
+    return { email, code, id: item.id };
+  };
+
+  return { api, ids, demo, bodies, make: { ...make, ...more }, etagOf, shared, personalAddress };
 }
 export type Fixtures = ReturnType<typeof fixtures>;
 

@@ -22,4 +22,5 @@ export * from './import/index.ts';
 export * from './exports/index.ts';
 export * from './audit/index.ts';
 export * from './mail/index.ts';
+export * from './addresses/index.ts';
 export * from './answers/index.ts';

@@ -3,6 +3,7 @@ import { findRootEntityId } from '../tenancy/queries/entities.ts';
 import { insertMembership } from '../tenancy/queries/memberships.ts';
 import { findPersonIdByEmail, findPersonIdByHostSubject, insertPerson } from '../tenancy/queries/people.ts';
 import type { HostIdentity } from './host-token.ts';
+import { findAddressOwner } from '../addresses/queries.ts';
 
 /** Affiliations a host may vouch for; staff and admin roles never come from a claim. */
 const provisionedRoles = { student: 'student', alum: 'alumnus' } as const;
@@ -26,9 +27,15 @@ export async function personForHostIdentity(tx: DbOrTx, tenantId: string, identi
   return personId;
 }
 
-/** The person behind a verified email address; created (with no role yet) on first sign-in. */
+/**
+ * The person behind an address the code just proved: the one the
+ * institution knows by it, else the one who verified it as a personal
+ * address (issue 17 item 4); created (with no role yet) when it is nobody's.
+ * An address someone merely typed somewhere (a profile's list of emails)
+ * never reaches them.
+ */
 export async function personForEmail(tx: DbOrTx, tenantId: string, email: string, now: Date): Promise<{ id: string; created: boolean }> {
-  const existing = await findPersonIdByEmail(tx, tenantId, email);
+  const existing = (await findPersonIdByEmail(tx, tenantId, email)) ?? (await findAddressOwner(tx, tenantId, email));
   if (existing) return { id: existing, created: false };
   const id = crypto.randomUUID();
   await insertPerson(tx, { id, tenantId, email, createdAt: now.toISOString() });

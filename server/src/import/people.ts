@@ -11,6 +11,7 @@
  * (accents and case folded) + graduation year — never merged: the line
  * creates a new person and both are flagged for staff review.
  */
+import { mailGraduated } from '../addresses/graduated.ts';
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { PersonImportRowSchema, fieldIssues, isSchoolOwned, searchKey, type PersonImportRow, type ProfileFields } from '@passerelle/schema';
@@ -176,6 +177,8 @@ export async function peopleImporter(tx: Tx, ctx: PeopleImportContext) {
         await addMembership(person.id, r.role ?? 'alumnus', school);
         changed.push('role');
       } else if (r.role && !mine.some((m) => m.role === r.role)) {
+        // A student who graduated is told at their personal addresses how to sign in from now on.
+        if (r.role === 'alumnus' && mine[0]!.role === 'student') await mailGraduated(tx, tenantId, person.id, at);
         await write.setRole({ tenantId, id: mine[0]!.id, role: r.role });
         mine[0]!.role = r.role;
         changed.push('role');

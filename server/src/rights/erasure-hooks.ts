@@ -5,6 +5,7 @@ import { recordEvent } from '../webhooks/record.ts';
 import { profileErasure } from './parts/profiles.ts';
 import { pledgeErasure } from './parts/pledges.ts';
 import { mailErasure } from '../mail/erasure.ts';
+import { addressErasure } from '../addresses/erasure.ts';
 
 export interface ErasureContext {
   tenantId: string;
@@ -64,7 +65,7 @@ const identity: ErasureHook = {
  * The hooks, in order. Each area's (profile hiding and deletion, pledge
  * anonymisation) lives in `parts/<area>.ts`; `identity` comes last.
  */
-export const erasureHooks: ErasureHook[] = [consents, profileErasure, pledgeErasure, mailErasure, identity];
+export const erasureHooks: ErasureHook[] = [consents, profileErasure, pledgeErasure, mailErasure, addressErasure, identity];
 
 export async function runErasure(tx: DbOrTx, phase: 'atOnce' | 'onProcess', ctx: ErasureContext): Promise<Record<string, string>> {
   const outcome: Record<string, string> = {};

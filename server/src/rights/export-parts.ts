@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/open.ts';
 import { exportConsentEvents, exportPurposeVersions } from '../consents/queries/events.ts';
 import { exportCapEvents } from '../consents/queries/caps.ts';
+import { addressExport } from '../addresses/export.ts';
 import { exportErasureRequests } from './queries/erasure-requests.ts';
 import { exportAuditRows, exportMembershipRows, exportPersonRows, exportSessionRows } from './queries/export.ts';
 import { consentOverview } from '../consents/state.ts';
@@ -79,7 +80,7 @@ const audit: ExportContributor = async (tx, tenantId, personId) => ({
  * The contributors, in the order of the export. Each area's part (profiles,
  * offers, pledges) lives in `parts/<area>.ts` and is listed here.
  */
-export const exportContributors: ExportContributor[] = [person, profileExport, roles, offerExport, pledgeExport, consents, erasure, audit, signIns];
+export const exportContributors: ExportContributor[] = [person, addressExport, profileExport, roles, offerExport, pledgeExport, consents, erasure, audit, signIns];
 
 export async function collectExport(tx: DbOrTx, tenantId: string, personId: string, now: Date): Promise<ExportPart[]> {
   const all: ExportPart[] = [];

@@ -51,6 +51,10 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
  * with the profile's save in one transaction, with the same proof as the
  * consent centre (never in staff mode: nobody consents for someone else).
  *
+ * Below one's own profile, "My sign-in addresses": personal addresses, each
+ * verified by a code sent to it, any of which signs the person in (they
+ * outlive an institution's address closed after graduation).
+ *
  * @attr purposes - Consent purposes to ask for, by key, separated by spaces (`"alumni-news events"`).
  * @event passerelle-saved - Saved. `detail: { kind: 'profile', item, fields }` (`fields`: the changed field names, `visibility.<field>` for a visibility).
  * @event passerelle-error - The API refused or failed. `detail: { error, action }`.
@@ -61,6 +65,7 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
  * @csspart conflict - The side-by-side view after a conflicting save.
  * @csspart confirm - The "still accurate" button.
  * @csspart status - The polite status line (saved, confirmed).
+ * @csspart addresses - "My sign-in addresses": one's personal addresses and the form to add one.
  */
 export class PasserelleProfileEditor extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, profileEditorStyles];
@@ -71,6 +76,9 @@ export class PasserelleProfileEditor extends PasserelleElement {
   @property({ attribute: 'person-id' }) personId = '';
   /** Consent purposes to ask for in the person's own profile (keys, separated by spaces). */
   @property() purposes = '';
+  /** "My sign-in addresses" (addresses.ts), fetched when one's own profile is first shown. */
+  #addresses: import('./addresses.ts').AddressesSection | null = null;
+  #addressesLoading = false;
   readonly #consents = new FormConsents(this, { purposes: () => (this.personId ? '' : this.purposes), client: () => this.session.signedIn?.client ?? null, component: 'passerelle-profile-editor' });
   #staff: StaffMode | null = null;
 
@@ -301,8 +309,24 @@ export class PasserelleProfileEditor extends PasserelleElement {
           </div>
           <p part="status" class="status" role="status">${this._status?.(t) ?? ''}</p>
         </form>
+        ${this.personId ? nothing : this.#addressesSection()}
       `;
     });
+  }
+
+  #addressesSection(): TemplateResult | typeof nothing {
+    if (this.#addresses) return this.#addresses.render();
+    if (!this.#addressesLoading) {
+      this.#addressesLoading = true;
+      import('./addresses.ts').then(
+        ({ AddressesSection }) => {
+          this.#addresses = new AddressesSection(this, () => this.session.signedIn?.client ?? null);
+          this.requestUpdate();
+        },
+        () => (this.#addressesLoading = false),
+      );
+    }
+    return nothing;
   }
 
   #indicators(profile: ProfileView): TemplateResult {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MeSessionSchema, type SessionGrant } from '../core/auth.ts';
+import type { PersonAddresses } from '../addresses/index.ts';
 import { actions, roles, type AnnouncedAction } from '../policy/types.ts';
 import { AnswerIdSchema, AnswerTimeSchema, pageOf, type Assert, type Same } from './common.ts';
 
@@ -35,3 +36,10 @@ export type Me = v.InferOutput<typeof MeSchema>;
 
 /** `GET /v1/dev/outbox` (development mode only): the mail that would have been sent, newest first. */
 export const DevOutboxSchema = pageOf(v.object({ id: AnswerIdSchema, to: v.string(), subject: v.string(), body: v.string(), createdAt: AnswerTimeSchema }));
+
+/** `GET /v1/me/addresses` (and the answer of a verification or a removal): one's personal addresses. */
+export const PersonAddressesSchema = v.object({
+  primary: v.nullable(v.string()),
+  items: v.array(v.object({ id: AnswerIdSchema, email: v.string(), verifiedAt: AnswerTimeSchema })),
+});
+type _PersonAddresses = Assert<Same<v.InferOutput<typeof PersonAddressesSchema>, PersonAddresses>>;

@@ -86,6 +86,8 @@ export interface MailParams {
   'auth.link': { action: LinkAction };
   /** The freshness campaign: the profile has not been confirmed for `months` months. */
   'profile.freshness': { months: number };
+  /** The person became an alumnus: sent to each personal address they verified, `address` being that one (issue 17 item 4). */
+  'person.graduated': { address: string };
 }
 
 export type MailKind = keyof MailParams;
@@ -108,6 +110,7 @@ export const mailKinds = [
   'pledge.solteaReminder',
   'auth.link',
   'profile.freshness',
+  'person.graduated',
 ] as const satisfies readonly MailKind[];
 type _AllKinds = Exclude<MailKind, (typeof mailKinds)[number]> extends never ? true : never;
 const _allKinds: _AllKinds = true;
@@ -172,6 +175,7 @@ export const linkActionOf: { readonly [K in MailKind]: LinkAction | null } = {
   'pledge.solteaReminder': 'pledges',
   'auth.link': null,
   'profile.freshness': 'profile',
+  'person.graduated': 'profile',
 };
 
 /** The query parameter that carries a link's token on the page it opens (the portal reads it, then removes it). */

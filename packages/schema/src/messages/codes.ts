@@ -127,6 +127,9 @@ export const codes = {
   'auth.code.tooManyWrong': takes<{ minutes: number }>(),
   'session.notFound': none(),
   'person.notFound': none(),
+  'person.address.taken': none(),
+  'person.address.yours': none(),
+  'person.address.notFound': none(),
 
   // The role policy (policy/reasons.ts): one refusal per action, and the particular ones.
   'policy.refused': takes<{ action: Action }>(),

@@ -23,6 +23,7 @@ export const memberships = table('memberships');
 export const offerTargets = table('offer_targets');
 export const offers = table('offers');
 export const people = table('people');
+export const personAddresses = table('person_addresses');
 export const pledges = table('pledges');
 export const pledgeTransfers = table('pledge_transfers');
 export const profileDuplicateFlags = table('profile_duplicate_flags');

@@ -10,3 +10,4 @@ export * from '../../receipts/tables.ts';
 export * from '../../webhooks/tables.ts';
 export * from '../../mail/tables.ts';
 export * from '../../solicitations/tables.ts';
+export * from '../../addresses/tables.ts';

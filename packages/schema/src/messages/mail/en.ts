@@ -148,6 +148,14 @@ export const en: MailCatalogue = {
       paragraphs: [`You have not confirmed your details for ${months} months. A glance is enough: correct what changed, or confirm that all is accurate.`],
       why: 'You receive this message because you agreed to be contacted to keep your entry up to date. You can turn it off in your preferences.',
     }),
+    'person.graduated': ({ address }) => ({
+      subject: 'Congratulations: how to sign in from now on',
+      paragraphs: [
+        'You are now one of our alumni. Your profile, your consents and your history stay as they are.',
+        `From now on, sign in with this address, ${address}: ask for a sign-in code on the institution’s site, and it arrives here, even once your student account is closed.`,
+      ],
+      why: 'You receive this message because you added this address to your account and your status changed.',
+    }),
   },
   chrome: {
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),

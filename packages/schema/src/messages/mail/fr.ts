@@ -148,6 +148,14 @@ export const fr: MailCatalogue = {
       paragraphs: [`Vous n’avez pas confirmé vos informations depuis ${months} mois. Un coup d’œil suffit : corrigez ce qui a changé, ou confirmez que tout est exact.`],
       why: 'Vous recevez ce message parce que vous avez accepté d’être contacté pour tenir votre fiche à jour. Vous pouvez le désactiver dans vos préférences.',
     }),
+    'person.graduated': ({ address }) => ({
+      subject: 'Félicitations : comment vous connecter désormais',
+      paragraphs: [
+        'Vous faites désormais partie de nos diplômés. Votre profil, vos consentements et votre historique restent tels quels.',
+        `Désormais, connectez-vous avec cette adresse, ${address} : demandez un code de connexion sur le site de l’établissement, il arrivera ici, même une fois votre compte étudiant fermé.`,
+      ],
+      why: 'Vous recevez ce message parce que vous avez ajouté cette adresse à votre compte et que votre statut a changé.',
+    }),
   },
   chrome: {
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),

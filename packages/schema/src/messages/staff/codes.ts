@@ -185,6 +185,8 @@ export const staffCodes = {
   'mail.signIn.body': takes<{ code: string; minutes: number }>(),
   'mail.signIn.longCode': takes<{ hours: number }>(),
   'mail.signIn.ignore': none(),
+  'mail.addressCode.subject': none(),
+  'mail.addressCode.body': takes<{ code: string; minutes: number }>(),
   'mail.paused.subject': none(),
   'mail.paused.body': takes<{ code: string; minutes: number; hours: number }>(),
 } as const;

@@ -191,6 +191,8 @@ Moves an institution from the embedded SQLite file to PostgreSQL: the file is ch
   'mail.signIn.longCode': ({ hours }) =>
     `This code is longer than usual: after several wrong codes were entered for your address, 6-digit codes are paused for ${hours} hours. Type it with or without the dashes.`,
   'mail.signIn.ignore': () => 'If you did not ask for it, ignore this message.',
+  'mail.addressCode.subject': () => 'code to add this address',
+  'mail.addressCode.body': ({ code, minutes }) => `To add this address to your account, enter the code ${code}. It is valid for ${minutes} minutes. You will then be able to sign in with this address.`,
   'mail.paused.subject': () => 'wrong codes entered, here is a long code',
   'mail.paused.body': ({ code, minutes, hours }) =>
     [

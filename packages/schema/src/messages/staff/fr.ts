@@ -200,6 +200,8 @@ Fait passer un établissement du fichier SQLite embarqué à PostgreSQL : le fic
   'mail.signIn.longCode': ({ hours }) =>
     `Ce code est plus long que d'habitude : après plusieurs codes erronés saisis pour votre adresse, les codes à 6 chiffres sont suspendus pendant ${hours} heures. Saisissez-le avec ou sans tirets.`,
   'mail.signIn.ignore': () => "Si vous n'avez rien demandé, ignorez ce message.",
+  'mail.addressCode.subject': () => 'code pour ajouter cette adresse',
+  'mail.addressCode.body': ({ code, minutes }) => `Pour ajouter cette adresse à votre compte, saisissez le code ${code}. Il est valable ${minutes} minutes. Vous pourrez ensuite vous connecter avec cette adresse.`,
   'mail.paused.subject': () => 'codes erronés, voici un code long',
   'mail.paused.body': ({ code, minutes, hours }) =>
     [

@@ -110,6 +110,7 @@ const samples: { [C in WithParams]: StaffParamsOf<C>[] } = {
   'copy.mismatch': [{ table: 'people', source: 12, target: 11 }],
   'mail.signIn.body': [{ code: '123456', minutes: 15 }],
   'mail.signIn.longCode': [{ hours: 24 }],
+  'mail.addressCode.body': [{ code: '123456', minutes: 15 }],
   'mail.paused.body': [{ code: 'K7QF-M2XP-9DHR', minutes: 15, hours: 24 }],
 };
 
