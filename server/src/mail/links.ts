@@ -23,12 +23,22 @@ import { refuseUnregisteredOrigin } from '../auth/require-auth.ts';
 import { renewConsentFromLink, type ChoiceOrigin, type RenewedConsent } from '../consents/choices.ts';
 import { findMail } from './queries/outbox.ts';
 import { findInstitutionBySlug } from '../tenancy/queries/institutions.ts';
+import { findAddressOwner } from '../addresses/queries.ts';
 import { currentAddressOf, findSignInLink, insertSignInLink, markLinkResent, markLinkUsed, type SignInLinkRow } from './queries/links.ts';
 import { enqueueMail } from './enqueue.ts';
 import { maskAddress } from './reads.ts';
 
 /** The query parameter the portal reads on the page a link opens (shared with the elements). */
 export { LINK_PARAMETER };
+
+/**
+ * Whether the address signs the person in: their own record's (the sign-in
+ * address), or a personal one they verified (addresses/). A link goes only
+ * there, and stops working once it no longer does.
+ */
+async function isVerifiedAddressOf(db: DbOrTx, tenantId: string, personId: string, address: string): Promise<boolean> {
+  return (await currentAddressOf(db, tenantId, personId)) === address || (await findAddressOwner(db, tenantId, address)) === personId;
+}
 
 /** How long a link signs in. */
 export const LINK_DAYS = 7;
@@ -47,7 +57,7 @@ export function linkTarget(kind: MailKind, params: unknown, settings: Record<str
  * page to open or the address is not the person's verified one.
  */
 export async function makeLink(db: DbOrTx, input: { tenantId: string; personId: string; address: string; mailId: string | null; action: LinkAction; page: string; now: Date }): Promise<string | null> {
-  if ((await currentAddressOf(db, input.tenantId, input.personId)) !== input.address.toLowerCase()) return null;
+  if (!(await isVerifiedAddressOf(db, input.tenantId, input.personId, input.address.toLowerCase()))) return null;
   const token = randomBytes(32).toString('base64url');
   await insertSignInLink(db, {
     tenantId: input.tenantId,
@@ -68,7 +78,7 @@ export async function makeLink(db: DbOrTx, input: { tenantId: string; personId: 
 async function linkOf(tx: DbOrTx, slug: string, token: string): Promise<SignInLinkRow> {
   const tenant = await findInstitutionBySlug(tx, slug);
   const link = await findSignInLink(tx, hashToken(token));
-  if (!tenant || !link || link.tenantId !== tenant.id || (await currentAddressOf(tx, link.tenantId, link.personId)) !== link.address) throw new ProblemError('unauthenticated', 'link.unknown');
+  if (!tenant || !link || link.tenantId !== tenant.id || !(await isVerifiedAddressOf(tx, link.tenantId, link.personId, link.address))) throw new ProblemError('unauthenticated', 'link.unknown');
   return link;
 }
 
