@@ -11,8 +11,8 @@ import { CODE_LIFETIME_MINUTES, WRONG_CODES_WINDOW_HOURS, type IssuedCode } from
 
 const both: readonly [Say, Say] = (['fr', 'en'] as const satisfies readonly Language[]).map(sayIn) as [Say, Say];
 
-/** Each language's words, French first. */
-const bilingual = (words: (say: Say) => string, separator: string) => both.map(words).join(separator);
+/** Each language's words, French first (the address code's mail too, addresses/code-mail.ts). */
+export const bilingual = (words: (say: Say) => string, separator: string) => both.map(words).join(separator);
 
 /** The sign-in code email: the code ends the subject. */
 export function codeMail(institution: string, to: string, code: IssuedCode): Mail {

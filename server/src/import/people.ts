@@ -11,12 +11,12 @@
  * (accents and case folded) + graduation year — never merged: the line
  * creates a new person and both are flagged for staff review.
  */
-import { mailGraduated } from '../addresses/graduated.ts';
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { PersonImportRowSchema, fieldIssues, isSchoolOwned, searchKey, type PersonImportRow, type ProfileFields } from '@passerelle/schema';
 import { staffMessage, type StaffMessage } from '@passerelle/schema/messages/staff';
 import type { DbOrTx, Tx } from '../db/open.ts';
+import { mailGraduated } from '../addresses/graduated.ts';
 import type { AuditEntry } from '../audit/audit.ts';
 import type { Call } from '../call.ts';
 import type { ProfileRow } from '../profiles/queries/profiles.ts';
