@@ -31,14 +31,18 @@ export function Careers({ token }: { token: string }): ReactElement {
         <passerelle-profile-editor
           personId=""
           person-id=""
+          purposes="alumni-news events"
           onpasserelle-saved={(e: ProfileSavedEvent) => note(`profile ${e.detail.item.id}: ${e.detail.fields.join(', ')}`)}
           onpasserelle-error={onError}
         />
-        <passerelle-offer-form offerId="0b6c7c1e-5d3a-4c38-9d59-3a5c2f0e7a11" offer-id="" onpasserelle-saved={onSaved} onpasserelle-error={onError} />
+        <passerelle-offer-form offerId="0b6c7c1e-5d3a-4c38-9d59-3a5c2f0e7a11" offer-id="" purposes="job-offers" onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-offer-moderation onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-company-requests onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-staff-desk onpasserelle-saved={onSaved} onpasserelle-error={onError} />
         <passerelle-consent-centre onpasserelle-saved={(e) => note(e.detail.kind)} onpasserelle-error={onError} />
+        <form>
+          <passerelle-consent-inline purpose="events" purposes="alumni-news" onpasserelle-saved={onSaved} onpasserelle-error={onError} />
+        </form>
         <passerelle-directory pageSize={20} page-size={20} onpasserelle-error={onError} />
         <passerelle-offer-board pageSize={20} page-size={20} openToVisitors open-to-visitors onpasserelle-error={onError} />
         <passerelle-company-space companyId="" company-id="" pageSize={10} page-size={10} onpasserelle-saved={onSaved} onpasserelle-error={onError} />
@@ -47,6 +51,7 @@ export function Careers({ token }: { token: string }): ReactElement {
       <passerelle-pledge
         api={api}
         tenant="univ-exemple"
+        purposes="fundraising"
         identityToken={token}
         getIdentityToken={() => token}
         className="pledge"
