@@ -91,7 +91,7 @@ describe('consents asked by the Passerelle forms (purposes)', () => {
     const saved = oneEvent(el, 'passerelle-saved');
     shadow<HTMLButtonElement>(el, 'button[type=submit]').click();
     await saved;
-    expect(shadow(el, '[part=status]').textContent).to.equal('Your contact choices are recorded.');
+    await until(() => shadow(el, '[part=status]').textContent === 'Your contact choices are recorded.', 'the status line');
     const events = await eventsOn('alumna-claire', purpose.key);
     expect(events.map((e) => [e.channel, e.granted])).to.deep.equal([['email', true]]);
     expect(events[0]!.origin.component).to.equal('passerelle-profile-editor');

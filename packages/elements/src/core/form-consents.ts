@@ -51,11 +51,19 @@ export class FormConsents {
   }
 
   /**
-   * After the form's request: saved, the boxes show what is recorded;
-   * refused because a text changed (409), the new text is shown; refused
-   * otherwise, they keep what the person ticked for the next attempt.
+   * Sends the form's request with the choices in its body (`body()`). Saved,
+   * the boxes then show what is recorded; refused because a text changed
+   * (409), the new text is shown; refused otherwise, they keep what the
+   * person ticked for the next attempt.
    */
-  settled(error?: unknown): void {
-    if (error === undefined || (error instanceof ApiError && error.status === 409)) void this.#choices?.reload();
+  async send<T>(request: (consents: { consents?: FormConsent[] }) => Promise<T>): Promise<T> {
+    try {
+      const answer = await request(this.body());
+      void this.#choices?.reload();
+      return answer;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) void this.#choices?.reload();
+      throw error;
+    }
   }
 }

@@ -201,14 +201,8 @@ export class PasserelleOfferForm extends PasserelleElement {
       let offer: Offer;
       let etag: string | null;
       if (!this.offer) {
-        try {
-          ({ data: offer, etag } = await client.call(client.rpc.offers.$post({ json: { ...createBody(values), submit, ...this.#consents.body() } }, headers({ idempotencyKey: this.#createKey }))));
-        } catch (error) {
-          this.#consents.settled(error);
-          throw error;
-        }
+        ({ data: offer, etag } = await this.#consents.send((consents) => client.call(client.rpc.offers.$post({ json: { ...createBody(values), submit, ...consents } }, headers({ idempotencyKey: this.#createKey })))));
         this.#createKey = newIdempotencyKey();
-        this.#consents.settled();
       } else {
         ({ data: offer, etag } = await client.call(client.rpc.offers[':id'].$patch({ param: { id: this.offer.id }, json: patchBody(values) }, headers({ ifMatch: this.#etag ?? undefined }))));
         if (submit && resubmittable.includes(offer.status)) {

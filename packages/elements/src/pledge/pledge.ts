@@ -119,14 +119,7 @@ export class PasserellePledge extends PasserelleElement {
 
   async #send(body: v.InferInput<typeof PledgeCreateSchema>, key: string): Promise<void> {
     const { client } = this.session.signedIn!;
-    let data: Pledge;
-    try {
-      data = await client.json(client.rpc.pledges.$post({ json: { ...body, ...this.#consents.body() } }, headers({ idempotencyKey: key })));
-    } catch (error) {
-      this.#consents.settled(error);
-      throw error;
-    }
-    this.#consents.settled();
+    const data = await this.#consents.send((consents) => client.json(client.rpc.pledges.$post({ json: { ...body, ...consents } }, headers({ idempotencyKey: key }))));
     this.result = data;
     this.dispatchEvent(new SavedEvent({ kind: 'pledge', item: data }));
     this.#loadHistory();

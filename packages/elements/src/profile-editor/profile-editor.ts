@@ -208,22 +208,20 @@ export class PasserelleProfileEditor extends PasserelleElement {
     const t = this.#l10n.t;
     const mine = snapshotOfPatch(output);
     const keys = changedKeys(this.#base, mine);
-    const consents = this.#staff ? {} : this.#consents.body();
-    if (keys.length === 0 && !consents.consents) {
+    // In staff mode no choice is ever shown (`purposes` reads empty there), so none is sent.
+    if (keys.length === 0 && !this.#consents.body().consents) {
       this._status = (t) => t.nothingToSave;
       return;
     }
     this._status = null;
     try {
       const client = this.#client;
-      const res = await client.call(client.rpc.profiles[':id'].$patch({ param: { id: profile.id }, json: { ...patchOf(mine, keys), ...consents } }, headers({ ifMatch: this.#etag })));
-      this.#consents.settled();
+      const res = await this.#consents.send((consents) => client.call(client.rpc.profiles[':id'].$patch({ param: { id: profile.id }, json: { ...patchOf(mine, keys), ...consents } }, headers({ ifMatch: this.#etag }))));
       this.#adopt(res.data, res.etag ?? '');
       this._conflicts = [];
       this._status = (t) => (keys.length > 0 ? t.saved(keys.length) : t.consentsSaved);
       this.dispatchEvent(new ProfileSavedEvent(res.data, keys));
     } catch (err) {
-      this.#consents.settled(err);
       // 412: the problem carries the current version and its ETag.
       if (!(err instanceof ApiError) || err.status !== 412) throw err;
       const current = err.problem.current as ProfileView | undefined;
