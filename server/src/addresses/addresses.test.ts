@@ -41,6 +41,9 @@ describe('/v1/me/addresses (issue 17 item 4)', () => {
     expect(list.items.map((a) => a.email)).toEqual([personal]);
     expect(await t.db.select().from(personAddresses).where(eq(personAddresses.personId, ines)).all()).toHaveLength(1);
     expect(await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, ines), eq(auditLog.action, 'person.address.add'))).all()).toHaveLength(1);
+    // She is told at the address the institution knows her by, the new one masked.
+    const told = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.personId, ines), eq(mailOutbox.kind, 'person.addressAdded'))).all();
+    expect(told.map((m) => [m.address, (m.params as { address: string }).address])).toEqual([['ines.martin@etu.demo.test', 'i•••@example.org']]);
 
     const session = await t.emailSignIn(personal);
     expect(await meOf(t, session)).toBe(ines);

@@ -22,6 +22,8 @@ import { personResource } from '../consents/people.ts';
 import { findInstitution } from '../tenancy/queries/institutions.ts';
 import { findPersonSummary } from '../tenancy/queries/people.ts';
 import { addressCodeMail } from './code-mail.ts';
+import { enqueueMail } from '../mail/enqueue.ts';
+import { maskAddress } from '../mail/reads.ts';
 import { deletePersonAddress, findAddressOwner, findPrimaryOwner, insertPersonAddress, listPersonAddresses } from './queries.ts';
 
 type AddressDeps = Pick<Deps, 'db' | 'clock' | 'mailer'>;
@@ -87,6 +89,8 @@ export async function verifyAddress(deps: AddressDeps, call: Call, input: { emai
       const id = crypto.randomUUID();
       await insertPersonAddress(tx, { id, tenantId: actor.tenantId, personId: actor.personId, email: input.email, verifiedAt: now.toISOString() });
       await writeAudit(tx, who, { action: 'person.address.add', objectType: 'person', objectId: actor.personId, subjectId: actor.personId, detail: { addressId: id } });
+      // Told at the address the institution knows them by: an address added by someone else (a stolen session) is not added unseen.
+      await enqueueMail(tx, { tenantId: actor.tenantId, personId: actor.personId, kind: 'person.addressAdded', params: { address: maskAddress(input.email)!, addedAt: who.at }, at: who.at });
     });
   } catch (error) {
     // Verified by someone else at the same moment: the unique index refused the second.

@@ -88,6 +88,8 @@ export interface MailParams {
   'profile.freshness': { months: number };
   /** The person became an alumnus: sent to each personal address they verified, `address` being that one (issue 17 item 4). */
   'person.graduated': { address: string };
+  /** A personal address now signs the person in: told at their record's address, `address` masked (a stolen session must not add one unseen). */
+  'person.addressAdded': { address: string; addedAt: string };
 }
 
 export type MailKind = keyof MailParams;
@@ -111,6 +113,7 @@ export const mailKinds = [
   'auth.link',
   'profile.freshness',
   'person.graduated',
+  'person.addressAdded',
 ] as const satisfies readonly MailKind[];
 type _AllKinds = Exclude<MailKind, (typeof mailKinds)[number]> extends never ? true : never;
 const _allKinds: _AllKinds = true;
@@ -176,6 +179,7 @@ export const linkActionOf: { readonly [K in MailKind]: LinkAction | null } = {
   'auth.link': null,
   'profile.freshness': 'profile',
   'person.graduated': 'profile',
+  'person.addressAdded': 'profile',
 };
 
 /** The query parameter that carries a link's token on the page it opens (the portal reads it, then removes it). */

@@ -156,6 +156,14 @@ export const en: MailCatalogue = {
       ],
       why: 'You receive this message because you added this address to your account and your status changed.',
     }),
+    'person.addressAdded': ({ address, addedAt }) => ({
+      subject: 'A new sign-in address was added to your account',
+      paragraphs: [
+        `On ${day(addedAt)}, the address ${address} was added to your account: it now signs you in.`,
+        'If it was not you, remove it from “My sign-in addresses” in your profile and tell the institution.',
+      ],
+      why: 'You receive this message because the addresses that sign you in changed.',
+    }),
   },
   chrome: {
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),

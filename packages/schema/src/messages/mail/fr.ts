@@ -156,6 +156,14 @@ export const fr: MailCatalogue = {
       ],
       why: 'Vous recevez ce message parce que vous avez ajouté cette adresse à votre compte et que votre statut a changé.',
     }),
+    'person.addressAdded': ({ address, addedAt }) => ({
+      subject: 'Une nouvelle adresse de connexion a été ajoutée à votre compte',
+      paragraphs: [
+        `Le ${day(addedAt)}, l’adresse ${address} a été ajoutée à votre compte : elle vous permet désormais de vous connecter.`,
+        'Si ce n’est pas vous, retirez-la de « Mes adresses de connexion » dans votre profil et prévenez l’établissement.',
+      ],
+      why: 'Vous recevez ce message parce que les adresses qui vous connectent ont changé.',
+    }),
   },
   chrome: {
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
