@@ -83,9 +83,9 @@ export interface RunningServer {
  * a free port and resolves once it prints `ready`; the child's stdout is
  * read for that line only, its stderr goes to ours.
  */
-export async function startProcess(cwd: string, script: string, env: Record<string, string>, ready: string): Promise<RunningServer> {
+export async function startProcess(cwd: string, script: string, env: Record<string, string>, ready: string, nodeArgs: readonly string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     await new Promise<void>((ok, fail) => {
       child.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
@@ -98,15 +98,25 @@ export async function startProcess(cwd: string, script: string, env: Record<stri
   return { base: `http://127.0.0.1:${port}`, child, stop: () => child.kill('SIGTERM') };
 }
 
-/** The real server (`src/index.ts`) in production mode over `file`, on a free port. */
-export function startServer(file: string): Promise<RunningServer> {
-  return startProcess(serverDir, 'src/index.ts', { DATABASE_URL: file, NODE_ENV: 'production', EMAIL_SIGN_IN: 'off' }, 'Passerelle API on');
+/**
+ * The real server (`src/index.ts`) in production mode over `file`, on a free
+ * port; with `profileDir`, under V8's sampling profiler, which writes a
+ * `.cpuprofile` there when the server stops (open it in Chrome's DevTools, or
+ * `bench/profile-summary.ts`).
+ */
+export function startServer(file: string, profileDir?: string): Promise<RunningServer> {
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return startProcess(serverDir, 'src/index.ts', { DATABASE_URL: file, NODE_ENV: 'production', EMAIL_SIGN_IN: 'off' }, 'Passerelle API on', nodeArgs);
 }
 
-/** A session token for a demo person (`student-ines`, `admin-demo`…), through the host-token exchange. */
-export async function signIn(base: string, sub: string): Promise<string> {
+/**
+ * A session token for a demo person (`student-ines`, `admin-demo`…), through
+ * the host-token exchange; with `claims` (an affiliation, a name…), for a
+ * person the exchange creates on first sign-in.
+ */
+export async function signIn(base: string, sub: string, claims: Record<string, string> = {}): Promise<string> {
   const iat = Math.floor(Date.now() / 1000);
-  const token = signHostToken(DEMO_HOST_SECRET_DEFAULT, DEMO_KID, { iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: crypto.randomUUID() });
+  const token = signHostToken(DEMO_HOST_SECRET_DEFAULT, DEMO_KID, { ...claims, iss: 'demo', aud: 'passerelle', sub, iat, exp: iat + 300, jti: crypto.randomUUID() });
   const res = await fetch(`${base}/v1/auth/exchange`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   if (res.status !== 200) throw new Error(`sign-in ${sub}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;

@@ -8,11 +8,13 @@
  * endpoint to that engine's baseline; then p99 at a fixed rate; the server's
  * resident memory; and whether every acknowledged pledge was stored. On
  * PostgreSQL, then the same endpoints on two instances of the server over the
- * same database against one.
+ * same database against one. `--profile <dir>`: the server runs under V8's
+ * CPU profiler and writes its profile there when it stops; `bench/profile-summary.ts`
+ * (server) says where the time went.
  *
  *   pnpm --filter @passerelle/e2e exec tsx bench/api.ts [--seconds 10] [--warmup 2] [--connections 10] [--rate 500]
  *                                                         [--profiles 200000] [--companies 100000] [--offers 50000]
- *                                                         [--engines sqlite,postgres] [--only <endpoint>]
+ *                                                         [--engines sqlite,postgres] [--only <endpoint>] [--profile <dir>]
  *
  * The database is built once per size and kept in the temporary directory,
  * and copied once per size into a kept PostgreSQL database on the server
@@ -33,9 +35,10 @@ const { values: args } = parseArgs({
     offers: { type: 'string', default: '50000' },
     only: { type: 'string', default: '' },
     engines: { type: 'string', default: 'sqlite,postgres' },
+    profile: { type: 'string', default: '' },
   },
 });
-const { only, engines: enginesArg, ...numeric } = args;
+const { only, engines: enginesArg, profile, ...numeric } = args;
 const engines = enginesArg.split(',').map((e) => e.trim());
 for (const e of engines) if (e !== 'sqlite' && e !== 'postgres') throw new Error(`--engines: sqlite, postgres or both, not ${e}`);
 const flags = Object.fromEntries(Object.entries(numeric).map(([k, v]) => [k, Number(v)])) as Record<keyof typeof numeric, number>;
@@ -53,6 +56,7 @@ for (const engine of engines as Engine[]) {
       only,
       engine,
       twoInstances: true,
+      ...(profile ? { profileDir: profile } : {}),
     }),
   );
 }
@@ -65,8 +69,8 @@ const title = { sqlite: 'SQLite (embedded file)', postgres: 'PostgreSQL' } as co
 for (const report of reports) {
   console.log(`\n== ${title[report.engine]}: ${flags.seconds} s per endpoint after ${flags.warmup} s of warm-up, ${flags.connections} connections, ${flags.profiles} profiles / ${flags.companies} companies / ${flags.offers} offers:\n`);
   row(['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'CPU ms/req', 'failed'], widths);
-  for (const b of report.baseline) line(b, '');
-  for (const e of report.endpoints) line(e, `${n(e.ratio * 100, 0)} %`);
+  for (const b of [...report.baseline, ...report.writeBaseline]) line(b, '');
+  for (const e of report.endpoints) line(e, `${n(e.ratio * 100, 0)} %${e.write ? ' (w)' : ''}`);
   if (report.fixedRate.length) {
     console.log(`\nAt a fixed ${flags.rate} req/s (${flags.connections} connections, ${flags.seconds} s):\n`);
     row(['endpoint', 'req/s', 'p50 ms', 'p99 ms', '', 'CPU ms/req', 'failed'], widths);
@@ -78,6 +82,7 @@ for (const report of reports) {
     for (const f of report.twoInstances) line(f, `${n(f.ratio * 100, 0)} %`);
     console.log(`(${cpus().length} CPU here, shared by both instances, PostgreSQL and autocannon: this shows the shape, not the ceiling; instances on machines of their own would add their cores.)`);
   }
+  if (report.writeBaseline.length) console.log('(w): against the write baseline, one INSERT in its own transaction with the same durability; the others against the read baseline.');
   console.log(`\nServer RSS: ${n(report.rss.idle, 0)} MiB after boot and sign-in, ${n(report.rss.peak, 0)} MiB peak under load.`);
   const { acknowledged, lost } = report.pledges;
   console.log(`Pledges acknowledged (201): ${acknowledged}; missing from the database after the server${report.twoInstances.length ? 's' : ''} stopped: ${lost}.`);

@@ -36,6 +36,8 @@ export interface LoadOptions {
   engine?: Engine;
   /** Then the same endpoints on two instances of the server over the same database (PostgreSQL only). */
   twoInstances?: boolean;
+  /** Where the server (the first instance) writes a V8 CPU profile of the whole run when it stops. */
+  profileDir?: string;
 }
 
 export interface Figures {
@@ -57,8 +59,12 @@ export interface Figures {
 
 export interface LoadReport {
   engine: Engine;
+  /** The bare read (GET /baseline), first and last: the reads' yardstick. */
   baseline: Figures[];
-  endpoints: (Figures & { ratio: number })[];
+  /** The bare write (POST /baseline: one INSERT in its own transaction), first and last: the writes' yardstick. */
+  writeBaseline: Figures[];
+  /** `ratio`: req/s over the mean of the reads' or the writes' baseline. */
+  endpoints: (Figures & { ratio: number; write: boolean })[];
   fixedRate: Figures[];
   /** The endpoints on two instances; `ratio` is to the same endpoint on one. */
   twoInstances: (Figures & { ratio: number })[];
@@ -75,8 +81,8 @@ const typeahead = ['ec', 'so', 'gr', 'école', 'banque', 'groupe num', 'ecole ly
 const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' };
 const gift = { kind: 'donation', amountCents: 30000, frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', fullName: 'Claire Dubois', address }, publicThanks: false };
 
-/** The endpoints under load, each as the requests autocannon cycles through. */
-function endpoints(tokens: { student: string; donor: string }, acknowledged: string[]): { name: string; requests: Request[] }[] {
+/** The endpoints under load, each as the requests autocannon cycles through; `write` ones are compared with the bare write. */
+function endpoints(tokens: { student: string; donor: string }, editors: Editors, acknowledged: string[]): { name: string; write?: boolean; requests: Request[] }[] {
   // The components call the API from the institution's pages: every request carries their Origin, as a browser's would.
   const get = (token: string, path: string): Request => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}`, origin: DEMO_ORIGIN } });
   return [
@@ -86,6 +92,7 @@ function endpoints(tokens: { student: string; donor: string }, acknowledged: str
     { name: 'company typeahead ?q=', requests: typeahead.map((q) => get(tokens.student, `/v1/companies?q=${encodeURIComponent(q)}&limit=10`)) },
     {
       name: 'POST /v1/pledges (donation)',
+      write: true,
       requests: [
         {
           method: 'POST',
@@ -100,7 +107,75 @@ function endpoints(tokens: { student: string; donor: string }, acknowledged: str
         },
       ],
     },
+    {
+      name: 'PATCH /v1/profiles/:id (own)',
+      write: true,
+      requests: [
+        {
+          method: 'PATCH',
+          path: '/v1/profiles/me',
+          headers: { origin: DEMO_ORIGIN, 'content-type': 'application/json' },
+          setupRequest: (req) => {
+            const editor = editors.take();
+            editor.edits++;
+            return {
+              ...req,
+              path: `/v1/profiles/${editor.id}`,
+              headers: { ...req.headers, authorization: `Bearer ${editor.token}`, 'if-match': editor.etag },
+              body: JSON.stringify({ jobTitle: `Ingénieure ${editor.edits}`, workCity: editor.edits % 2 ? 'Lyon' : 'Grenoble' }),
+            };
+          },
+          onResponse: (status, body, _context, headers) => editors.give(status, body, headers?.etag),
+        },
+      ],
+    },
   ];
+}
+
+/** A person editing their own profile: who, their session and the ETag their next change names. */
+interface Editor {
+  id: string;
+  token: string;
+  etag: string;
+  edits: number;
+}
+
+/**
+ * The people whose own profiles the PATCH endpoint edits, twice as many as
+ * the connections: a change names the ETag the previous one answered, so
+ * each person has at most one change in flight (a free one is taken for each
+ * request, and given back with the new ETag when its answer arrives).
+ */
+class Editors {
+  private readonly free: Editor[];
+  private readonly byId: Map<string, Editor>;
+  constructor(editors: Editor[]) {
+    this.free = [...editors];
+    this.byId = new Map(editors.map((e) => [e.id, e]));
+  }
+  static async signIn(base: string, count: number): Promise<Editors> {
+    const editors: Editor[] = [];
+    for (let i = 0; i < count; i++) {
+      const token = await signIn(base, `bench-editor-${i}`, { affiliation: 'alum', name: `Éditrice ${i}`, email: `editrice.${i}@alumni.demo.test` });
+      const res = await fetch(`${base}/v1/profiles/me`, { headers: { authorization: `Bearer ${token}`, origin: DEMO_ORIGIN } });
+      if (res.status !== 200) throw new Error(`GET /v1/profiles/me for bench-editor-${i}: ${res.status} ${await res.text()}`);
+      editors.push({ id: ((await res.json()) as { id: string }).id, token, etag: res.headers.get('etag')!, edits: 0 });
+    }
+    return new Editors(editors);
+  }
+  take(): Editor {
+    // Never empty while there are more editors than connections; if answers went unread, reuse one (its change may then be a 412, counted as failed).
+    return this.free.shift() ?? this.byId.values().next().value!;
+  }
+  give(status: number, body: string, etag: string | undefined): void {
+    // The answer names the profile: the changed one (200), or the current one in a 412's `current`.
+    const parsed = JSON.parse(body) as { id?: string; current?: { id: string }; etag?: string };
+    const editor = this.byId.get(parsed.id ?? parsed.current?.id ?? '');
+    if (!editor) return;
+    const next = status === 200 ? etag : parsed.etag;
+    if (next) editor.etag = next;
+    this.free.push(editor);
+  }
 }
 
 /** Load on `targets`: one server, or several sharing the connections (autocannon spreads them over its URLs in turn). */
@@ -178,10 +253,11 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
   try {
     const baseline = await startBaseline(engine, copy.url);
     running.push(baseline);
-    const server = await startServer(copy.url);
+    const server = await startServer(copy.url, options.profileDir);
     running.push(server);
     const pid = server.child.pid!;
     const tokens = { student: await signIn(server.base, 'student-ines'), donor: await signIn(server.base, 'alumna-claire') };
+    const editors = await Editors.signIn(server.base, options.connections * 2);
     const { seconds, warmup, connections } = options;
     const run = async (target: RunningServer | RunningServer[], name: string, requests: Request[]) => {
       if (warmup > 0) await load(target, name, requests, warmup, connections);
@@ -189,12 +265,15 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     };
 
     const baselineRequests: Request[] = [{ method: 'GET', path: '/baseline' }];
-    const report: LoadReport = { engine, baseline: [], endpoints: [], fixedRate: [], twoInstances: [], rss: { idle: rssOf(pid), peak: 0 }, pledges: { acknowledged: 0, lost: 0 } };
+    const writeRequests: Request[] = [{ method: 'POST', path: '/baseline', headers: { 'content-type': 'application/json' }, body: JSON.stringify(gift) }];
+    const report: LoadReport = { engine, baseline: [], writeBaseline: [], endpoints: [], fixedRate: [], twoInstances: [], rss: { idle: rssOf(pid), peak: 0 }, pledges: { acknowledged: 0, lost: 0 } };
     const acknowledged: string[] = [];
+    const chosen = endpoints(tokens, editors, acknowledged).filter((e) => !options.only || e.name.includes(options.only));
+    const writes = chosen.some((e) => e.write);
     report.baseline.push(await run(baseline, 'baseline (first)', baselineRequests));
+    if (writes) report.writeBaseline.push(await run(baseline, 'write baseline (first)', writeRequests));
     const rss = watchRss(pid);
     const measured: Figures[] = [];
-    const chosen = endpoints(tokens, acknowledged).filter((e) => !options.only || e.name.includes(options.only));
     for (const endpoint of chosen) measured.push(await run(server, endpoint.name, endpoint.requests));
     if (options.rate > 0) {
       for (const endpoint of chosen.filter((e) => e.name === 'GET /v1/profiles/me' || e.name.startsWith('directory'))) {
@@ -203,8 +282,12 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     }
     report.rss.peak = rss.stop();
     report.baseline.push(await run(baseline, 'baseline (last)', baselineRequests));
-    const reference = report.baseline.reduce((sum, b) => sum + b.rps, 0) / report.baseline.length;
-    report.endpoints = measured.map((m) => ({ ...m, ratio: m.rps / reference }));
+    if (writes) report.writeBaseline.push(await run(baseline, 'write baseline (last)', writeRequests));
+    const mean = (figures: Figures[]) => figures.reduce((sum, b) => sum + b.rps, 0) / figures.length;
+    report.endpoints = measured.map((m, i) => {
+      const write = chosen[i]!.write === true;
+      return { ...m, write, ratio: m.rps / mean(write ? report.writeBaseline : report.baseline) };
+    });
     if (options.twoInstances && engine === 'postgres') {
       const second = await startServer(copy.url);
       running.push(second);

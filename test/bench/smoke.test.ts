@@ -12,8 +12,9 @@ const scale = { profiles: 200, companies: 200, offers: 100 };
 
 test('the API load benchmark runs and every answer under load is a 2xx', { timeout: 60_000 }, async () => {
   const report = await runLoad({ scale, seconds: 1, warmup: 0, connections: 4, rate: 100 }, () => {});
-  assert.equal(report.endpoints.length, 5);
-  for (const f of [...report.baseline, ...report.endpoints, ...report.fixedRate]) {
+  assert.equal(report.endpoints.length, 6);
+  assert.equal(report.writeBaseline.length, 2);
+  for (const f of [...report.baseline, ...report.writeBaseline, ...report.endpoints, ...report.fixedRate]) {
     assert.ok(f.rps > 0, `${f.name}: no requests per second`);
     assert.ok(Number.isFinite(f.p99), `${f.name}: no p99`);
     assert.equal(f.failed, 0, `${f.name}: ${f.failed} answers were not 2xx`);
@@ -31,7 +32,7 @@ test('on PostgreSQL, on one instance then two, every pledge acknowledged under l
   assert.equal(report.engine, 'postgres');
   assert.equal(report.endpoints.length, 1);
   assert.equal(report.twoInstances.length, 1);
-  for (const f of [...report.baseline, ...report.endpoints, ...report.twoInstances]) {
+  for (const f of [...report.baseline, ...report.writeBaseline, ...report.endpoints, ...report.twoInstances]) {
     assert.ok(f.rps > 0, `${f.name}: no requests per second`);
     assert.equal(f.failed, 0, `${f.name}: ${f.failed} answers were not 2xx`);
   }
