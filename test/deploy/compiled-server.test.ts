@@ -119,7 +119,10 @@ test(`the compiled server, deployed with --prod and started as the README's syst
   assert.equal(me.headers.get('x-request-id'), nginxRequestId, 'the id nginx gave the request comes back');
   const body = (await me.json()) as { tenant: { slug: string } };
   assert.equal(body.tenant.slug, 'demo');
-  const line = output.split('\n').find((l) => l.includes(nginxRequestId) && l.includes('"/v1/me"'));
+  // The log is written asynchronously (server/src/http/log.ts): the line follows the answer, once the event loop is free.
+  const logged = () => output.split('\n').find((l) => l.includes(nginxRequestId) && l.includes('"/v1/me"'));
+  for (const until = Date.now() + 10_000; !logged() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+  const line = logged();
   assert.ok(line, `one log line for the request, under nginx's id:\n${output}`);
   assert.equal((JSON.parse(line) as { status: number }).status, 200);
 
