@@ -23,7 +23,7 @@ export interface Call {
 
 /** The call of a signed-in request. */
 export function callOf(c: Context<AppEnv>, options: { idempotent?: boolean } = {}): Call {
-  const { actor, tenantSlug } = c.var.auth;
+  const { actor, tenantSlug } = c.get('auth');
   return {
     actor,
     tenantSlug,

@@ -56,9 +56,9 @@ export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): Pro
 /** The who/when/where of a signed-in request, for `writeAudit`. */
 export function auditOrigin(c: Context<AppEnv>): AuditOrigin {
   return {
-    tenantId: c.var.auth.actor.tenantId,
-    actorId: c.var.auth.actor.personId,
+    tenantId: c.get('auth').actor.tenantId,
+    actorId: c.get('auth').actor.personId,
     origin: c.req.header('origin') ?? c.req.header('referer') ?? null,
-    at: c.var.deps.clock.now().toISOString(),
+    at: c.get('deps').clock.now().toISOString(),
   };
 }

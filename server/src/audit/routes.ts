@@ -24,5 +24,5 @@ export const auditRoutes = new Hono<AppEnv>()
     }),
     requireAuth(),
     queryParams(AuditListQuerySchema),
-    async (c) => c.json(await listAudit(c.var.deps, callOf(c), c.req.valid('query')), 200),
+    async (c) => c.json(await listAudit(c.get('deps'), callOf(c), c.req.valid('query')), 200),
   );

@@ -23,5 +23,5 @@ export function clientIp(c: Context<AppEnv>): string {
   // `c.env` is @hono/node-server's bindings when served; absent under app.request() in tests.
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   const socket = env?.incoming?.socket?.remoteAddress ?? 'local';
-  return clientAddress(c.req.header('x-forwarded-for'), socket, c.var.deps.config.trustedProxies);
+  return clientAddress(c.req.header('x-forwarded-for'), socket, c.get('deps').config.trustedProxies);
 }

@@ -21,7 +21,7 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
     if (!match?.[1]) throw unauthenticated();
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const session = await findSession(db, match[1], clock.now());
     if (!session) throw unauthenticated('auth.sessionEnded');
     await refuseUnregisteredOrigin(db, c.req.header('origin'), session.tenantId);

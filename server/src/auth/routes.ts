@@ -24,14 +24,14 @@ const wrongCode = () => unauthenticated('auth.code.wrong');
 
 /** EMAIL_SIGN_IN=off: the email-code routes answer 404 before reading the body. */
 const emailSignInOn = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.deps.config.emailSignIn) throw new ProblemError('notFound', 'auth.emailSignInOff');
+  if (!c.get('deps').config.emailSignIn) throw new ProblemError('notFound', 'auth.emailSignInOff');
   await next();
 });
 
 export const authRoutes = new Hono<AppEnv>()
   /** Trades a host-signed identity token (JWT) for a session. */
   .post('/exchange', describeRoute({ operationId: 'exchangeIdentityToken', summary: 'Trade an identity token signed by the institution’s site for a session', tags: ['auth'], public: true, answers: { 200: SessionGrantSchema }, problems: [401] }), jsonBody(ExchangeSchema), async (c) => {
-    const { db, clock, config } = c.var.deps;
+    const { db, clock, config } = c.get('deps');
     const now = clock.now();
     const { token } = c.req.valid('json');
     let issuer: string;
@@ -73,7 +73,7 @@ export const authRoutes = new Hono<AppEnv>()
    * mail sent to the address.
    */
   .post('/email', describeRoute({ operationId: 'sendSignInCode', summary: 'Email a sign-in code (the same answer for any address)', description: '404 when the server has email sign-in turned off.', tags: ['auth'], public: true, answers: { 202: EmailCodeSentSchema }, problems: [404, 429] }), emailSignInOn, jsonBody(EmailSignInSchema), async (c) => {
-    const { db, clock, mailer } = c.var.deps;
+    const { db, clock, mailer } = c.get('deps');
     const now = clock.now();
     const { tenant: slug, email } = c.req.valid('json');
     const tenant = await findInstitutionBySlug(db, slug);
@@ -88,7 +88,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   /** Trades an emailed code for a session. */
   .post('/verify', describeRoute({ operationId: 'verifySignInCode', summary: 'Trade an emailed code for a session', description: '404 when the server has email sign-in turned off.', tags: ['auth'], public: true, answers: { 200: SessionGrantSchema }, problems: [401, 404, 429] }), emailSignInOn, jsonBody(VerifyCodeSchema), async (c) => {
-    const { db, clock, config, mailer } = c.var.deps;
+    const { db, clock, config, mailer } = c.get('deps');
     const now = clock.now();
     const { tenant: slug, email, code } = c.req.valid('json');
     const ip = clientIp(c);
@@ -113,7 +113,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   /** Revokes the current session. */
   .post('/logout', describeRoute({ operationId: 'signOut', summary: 'End this session', tags: ['auth'], answers: { 204: null } }), requireAuth(), async (c) => {
-    const { db, clock } = c.var.deps;
-    await revokeSession(db, c.var.auth.sessionId, clock.now());
+    const { db, clock } = c.get('deps');
+    await revokeSession(db, c.get('auth').sessionId, clock.now());
     return c.body(null, 204);
   });

@@ -50,25 +50,25 @@ export const consentRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Every purpose with its current text and the signed-in person's state per channel. */
   .get('/', describeRoute({ operationId: 'getMyConsents', summary: 'Every purpose with one’s consent per channel, and one’s solicitation cap', tags: ['consents'], answers: { 200: ConsentOverviewSchema } }), async (c) => {
-    const { actor } = c.var.auth;
-    authorize(actor, 'consent.read', await personResource(c.var.deps.db, actor.tenantId, actor.personId));
-    return c.json(await consentOverview(c.var.deps.db, actor.tenantId, actor.personId, c.var.deps.clock.now()), 200);
+    const { actor } = c.get('auth');
+    authorize(actor, 'consent.read', await personResource(c.get('deps').db, actor.tenantId, actor.personId));
+    return c.json(await consentOverview(c.get('deps').db, actor.tenantId, actor.personId, c.get('deps').clock.now()), 200);
   })
   /** The person's choices, oldest first, each with the exact text they saw. */
   .get('/history', describeRoute({ operationId: 'listMyConsentHistory', summary: 'One’s consent choices, oldest first, each with the text agreed to', tags: ['consents'], answers: { 200: ConsentHistorySchema } }), queryParams(ListQuerySchema), async (c) => {
-    const { actor } = c.var.auth;
+    const { actor } = c.get('auth');
     const { limit, cursor } = c.req.valid('query');
-    const page = await consentHistory(c.var.deps.db, actor.tenantId, actor.personId, { limit, afterSeq: cursorOf(cursor) });
+    const page = await consentHistory(c.get('deps').db, actor.tenantId, actor.personId, { limit, afterSeq: cursorOf(cursor) });
     return c.json({ items: page.items, nextCursor: page.lastSeq === null ? null : String(page.lastSeq) }, 200);
   })
   /** One action: withdraw every optional purpose and object to every legitimate-interest one, on every channel. */
   .post('/withdraw-all', describeRoute({ operationId: 'withdrawAllConsents', summary: 'Withdraw every optional purpose and object to every other, on every channel', tags: ['consents'], answers: { 200: WithdrawAllResultSchema } }), jsonBody(WithdrawAllSchema), async (c) =>
-    c.json(await withdrawAllConsents(c.var.deps, callOf(c), { where: choiceOrigin(c, c.req.valid('json').origin) }), 200),
+    c.json(await withdrawAllConsents(c.get('deps'), callOf(c), { where: choiceOrigin(c, c.req.valid('json').origin) }), 200),
   )
   /** The person's cap on messages per month, all services together (stored as events too). */
   .put('/solicitation-cap', describeRoute({ operationId: 'setSolicitationCap', summary: 'Set how many messages a month one may receive', tags: ['consents'], answers: { 200: SolicitationCapViewSchema } }), jsonBody(SolicitationCapSchema), async (c) => {
     const input = c.req.valid('json');
-    return c.json(await setSolicitationCap(c.var.deps, callOf(c), { perMonth: input.perMonth, where: choiceOrigin(c, input.origin) }), 200);
+    return c.json(await setSolicitationCap(c.get('deps'), callOf(c), { perMonth: input.perMonth, where: choiceOrigin(c, input.origin) }), 200);
   })
   /**
    * CSV of every person's state for one purpose, for the CRM or mailing tool
@@ -77,7 +77,7 @@ export const consentRoutes = new Hono<AppEnv>()
    * tools reading the earlier columns by position still work.
    */
   .get('/export', describeRoute({ operationId: 'exportConsents', summary: 'Every person’s state for one purpose, as CSV for the CRM (administrators)', tags: ['consents'], answers: { 200: csvFile }, writes: true, problems: [404] }), queryParams(ConsentExportQuerySchema), async (c) => {
-    const file = await exportConsents(c.var.deps, callOf(c), { purposeKey: c.req.valid('query').purpose });
+    const file = await exportConsents(c.get('deps'), callOf(c), { purposeKey: c.req.valid('query').purpose });
     return c.body(file.csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="consents-${file.purposeKey}-${file.day}.csv"`,
@@ -85,8 +85,8 @@ export const consentRoutes = new Hono<AppEnv>()
   })
   /** Another person's current state, read only: staff of their entities and administrators. */
   .get('/people/:personId', describeRoute({ operationId: 'getPersonConsents', summary: 'Another person’s consents, read only (their staff, administrators)', tags: ['consents'], answers: { 200: ConsentOverviewSchema } }), pathParams(v.object({ personId: IdSchema })), async (c) => {
-    const { db, clock } = c.var.deps;
-    const { actor } = c.var.auth;
+    const { db, clock } = c.get('deps');
+    const { actor } = c.get('auth');
     const { personId } = c.req.valid('param');
     authorize(actor, 'consent.read', await personResource(db, actor.tenantId, personId));
     return c.json(await consentOverview(db, actor.tenantId, personId, clock.now()), 200);
@@ -102,7 +102,7 @@ export const consentRoutes = new Hono<AppEnv>()
     queryParams(ListQuerySchema),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await readConsentRecord(c.var.deps, callOf(c), { personId: c.req.valid('param').personId, limit, afterSeq: cursorOf(cursor) }), 200);
+      return c.json(await readConsentRecord(c.get('deps'), callOf(c), { personId: c.req.valid('param').personId, limit, afterSeq: cursorOf(cursor) }), 200);
     },
   )
   /** The proof of one consent, as JSON or (`?format=pdf`) a PDF in the reader's language; audited. */
@@ -113,7 +113,7 @@ export const consentRoutes = new Hono<AppEnv>()
     queryParams(ConsentProofQuerySchema),
     async (c) => {
       const { personId, eventId } = c.req.valid('param');
-      const proof = await consentProof(c.var.deps, callOf(c), { personId, eventId });
+      const proof = await consentProof(c.get('deps'), callOf(c), { personId, eventId });
       if (c.req.valid('query').format === 'json') {
         c.header('content-disposition', `attachment; filename="consent-proof-${eventId}.json"`);
         return c.json(proof, 200);
@@ -125,5 +125,5 @@ export const consentRoutes = new Hono<AppEnv>()
   /** Grants or withdraws one purpose per channel; a channel whose state is unchanged records nothing. */
   .put('/:purpose', describeRoute({ operationId: 'chooseConsent', summary: 'Grant or withdraw one purpose, channel by channel', tags: ['consents'], answers: { 200: ConsentChoiceResultSchema }, problems: [409] }), pathParams(v.object({ purpose: PurposeKeySchema })), jsonBody(ConsentChoiceSchema), async (c) => {
     const { channels, version, origin } = c.req.valid('json');
-    return c.json(await chooseConsent(c.var.deps, callOf(c), { purposeKey: c.req.valid('param').purpose, channels, version, where: choiceOrigin(c, origin) }), 200);
+    return c.json(await chooseConsent(c.get('deps'), callOf(c), { purposeKey: c.req.valid('param').purpose, channels, version, where: choiceOrigin(c, origin) }), 200);
   });

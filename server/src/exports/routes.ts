@@ -23,20 +23,20 @@ export const exportRoutes = new Hono<AppEnv>()
   /** People of the reader's entities with their profile, consent state per purpose and channel, and solicitation cap. */
   .get('/people', describeRoute({ operationId: 'exportPeople', summary: 'People of the reader’s entities: profile, memberships, consent per purpose and channel, cap', tags: ['exports'], answers: { 200: [csvFile, PeopleExportSchema] }, writes: true }), queryParams(PeopleExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    return exportResponse(c, 'people', query.format, await exportPeople(c.var.deps, callOf(c), query));
+    return exportResponse(c, 'people', query.format, await exportPeople(c.get('deps'), callOf(c), query));
   })
   /** Offers aimed at the reader's entities, in any state. */
   .get('/offers', describeRoute({ operationId: 'exportOffers', summary: 'Offers aimed at the reader’s entities, in every state', tags: ['exports'], answers: { 200: [csvFile, OfferExportSchema] }, writes: true }), queryParams(OfferExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    return exportResponse(c, 'offers', query.format, await exportOffers(c.var.deps, callOf(c), query));
+    return exportResponse(c, 'offers', query.format, await exportOffers(c.get('deps'), callOf(c), query));
   })
   /** The pledges GET /v1/pledges would list, amounts only where the reader may see them. */
   .get('/pledges', describeRoute({ operationId: 'exportPledges', summary: 'The pledges the list shows the reader, amounts only where they may read them', tags: ['exports'], answers: { 200: [csvFile, PledgeExportSchema] }, writes: true }), queryParams(PledgeExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    return exportResponse(c, 'pledges', query.format, await exportPledges(c.var.deps, callOf(c), query));
+    return exportResponse(c, 'pledges', query.format, await exportPledges(c.get('deps'), callOf(c), query));
   })
   /** The tax receipts of the reader's entities, cancelled ones included, latest number first. */
   .get('/receipts', describeRoute({ operationId: 'exportReceipts', summary: 'Tax receipts of the reader’s entities, cancelled ones included (staff, administrators)', tags: ['exports'], answers: { 200: [csvFile, ReceiptPageSchema] }, writes: true }), queryParams(ReceiptExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    return exportResponse(c, 'receipts', query.format, await exportReceipts(c.var.deps, callOf(c), query));
+    return exportResponse(c, 'receipts', query.format, await exportReceipts(c.get('deps'), callOf(c), query));
   });

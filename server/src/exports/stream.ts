@@ -87,7 +87,7 @@ export function exportStream<T>(format: ExportFormat, batches: AsyncIterable<T[]
 
 /** The streamed response, as an attachment named `<name>-<date>.<csv|json>`. */
 export function exportResponse(c: Context<AppEnv>, name: string, format: ExportFormat, body: ReadableStream<Uint8Array>): Response {
-  const date = c.var.deps.clock.now().toISOString().slice(0, 10);
+  const date = c.get('deps').clock.now().toISOString().slice(0, 10);
   return c.body(body, 200, {
     'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
     'content-disposition': `attachment; filename="${name}-${date}.${format}"`,

@@ -22,7 +22,7 @@ async function registered(deps: AppEnv['Variables']['deps'], origin: string): Pr
 export function tenantCors(): MiddlewareHandler<AppEnv> {
   return async function tenantCors(c, next) {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && (await registered(c.var.deps, origin));
+    const allowed = origin !== undefined && (await registered(c.get('deps'), origin));
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers = new Headers({ vary: 'Origin' });
       if (allowed) {

@@ -135,8 +135,8 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
         errors: [{ path: IDEMPOTENCY_HEADER, code: missing ? 'idempotency.keyHowTo' : 'idempotency.keyFormat', params: {} }],
       });
     }
-    const { actor } = c.var.auth;
-    const { db, clock } = c.var.deps;
+    const { actor } = c.get('auth');
+    const { db, clock } = c.get('deps');
     const p: Pending = {
       tenantId: actor.tenantId,
       personId: actor.personId,

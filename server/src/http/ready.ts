@@ -37,7 +37,7 @@ export function serviceRoutes(workers: readonly Worker[]) {
   return new Hono<AppEnv>()
     .get('/health', describeRoute({ operationId: 'getHealth', summary: 'Whether the API process is up', tags: ['service'], public: true, answers: { 200: HealthSchema } }), (c) => c.json({ status: 'ok' as const }, 200))
     .get('/ready', describeRoute({ operationId: 'getReadiness', summary: 'Whether this instance can serve (database, migrations, workers); 503 with the same body when not', tags: ['service'], public: true, answers: { 200: ReadinessSchema } }), async (c) => {
-      const body = await readiness(c.var.deps.db, workers);
+      const body = await readiness(c.get('deps').db, workers);
       // A state of this moment: no cache between the probe and the instance may keep it.
       c.header('cache-control', 'no-store');
       return c.json(body, body.status === 'ready' ? 200 : 503);

@@ -15,7 +15,7 @@ export const requestIds = (): MiddlewareHandler<AppEnv> => requestId({ limitLeng
  * One line per request, written when the answer is ready: its id, method,
  * route pattern (`/v1/profiles/:id`, never the path itself nor its query,
  * which may hold an address or a name), status and duration. Each request
- * also gets `c.var.log`, a logger that adds its id to every line.
+ * also gets `c.get('log')`, a logger that adds its id to every line.
  */
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async function requestLog(c, next) {
@@ -35,7 +35,7 @@ let fallback: Logger | undefined;
 
 /** The request's logger; outside the app's middleware (a handler tested alone), a JSON log of warnings and errors. */
 export function logOf(c: Context): Logger {
-  const log = (c.var as { log?: Logger }).log;
+  const log: Logger | undefined = c.get('log');
   if (log) return log;
   fallback ??= createLogger({ logLevel: 'warn', dev: false });
   return fallback;

@@ -43,7 +43,7 @@ export const mailRoutes = new Hono<AppEnv>()
     '/unsubscribe',
     describeRoute({ operationId: 'unsubscribeMail', summary: 'Turn off the optional message a List-Unsubscribe link came with (one click, no session)', tags: ['mail'], public: true, answers: { 200: UnsubscribedSchema }, problems: [404] }),
     queryParams(MailUnsubscribeQuerySchema),
-    async (c) => c.json(await unsubscribe(c.var.deps, c.req.valid('query')), 200),
+    async (c) => c.json(await unsubscribe(c.get('deps'), c.req.valid('query')), 200),
   )
   .post(
     '/links/sign-in',
@@ -60,47 +60,47 @@ export const mailRoutes = new Hono<AppEnv>()
     jsonBody(LinkSignInSchema),
     async (c) => {
       const { tenant, token, origin } = c.req.valid('json');
-      return c.json(await signInWithLink(c.var.deps, { tenant, token, where: choiceOrigin(c, origin) }), 200);
+      return c.json(await signInWithLink(c.get('deps'), { tenant, token, where: choiceOrigin(c, origin) }), 200);
     },
   )
   .post(
     '/links/resend',
     describeRoute({ operationId: 'resendLink', summary: 'Send a fresh link to the address a link went to (once per link)', tags: ['mail'], public: true, answers: { 202: LinkResentSchema }, problems: [401] }),
     jsonBody(LinkResendSchema),
-    async (c) => c.json(await resendLink(c.var.deps, c.req.valid('json')), 202),
+    async (c) => c.json(await resendLink(c.get('deps'), c.req.valid('json')), 202),
   )
   .post(
     '/freshness',
     describeRoute({ operationId: 'runFreshnessCampaign', summary: 'Email the people one looks after whose profile has not been confirmed for N months a link to update it (those who agreed, within their cap)', tags: ['mail'], answers: { 200: FreshnessResultSchema }, problems: [409] }),
     requireAuth(),
     jsonBody(FreshnessCampaignSchema),
-    async (c) => c.json(await runFreshnessCampaign(c.var.deps, callOf(c), c.req.valid('json')), 200),
+    async (c) => c.json(await runFreshnessCampaign(c.get('deps'), callOf(c), c.req.valid('json')), 200),
   )
   .get('/branding', describeRoute({ operationId: 'getMailBranding', summary: 'The name and colours of the institution’s messages, as set and as used (administrators)', tags: ['mail'], answers: { 200: MailBrandingAnswerSchema } }), requireAuth(), async (c) =>
-    c.json(await readMailBranding(c.var.deps, callOf(c)), 200),
+    c.json(await readMailBranding(c.get('deps'), callOf(c)), 200),
   )
   .put(
     '/branding',
     describeRoute({ operationId: 'setMailBranding', summary: 'Set the name and colours of the institution’s messages: white text must read on the primary colour, the text colour on white (administrators; audited)', tags: ['mail'], answers: { 200: MailBrandingAnswerSchema } }),
     requireAuth(),
     jsonBody(MailBrandingInputSchema),
-    async (c) => c.json(await setMailBranding(c.var.deps, callOf(c), c.req.valid('json')), 200),
+    async (c) => c.json(await setMailBranding(c.get('deps'), callOf(c), c.req.valid('json')), 200),
   )
   .get('/pages', describeRoute({ operationId: 'getMailPages', summary: 'The pages of the institution’s site the links of its messages open (administrators)', tags: ['mail'], answers: { 200: MailPagesAnswerSchema } }), requireAuth(), async (c) =>
-    c.json(await readMailPages(c.var.deps, callOf(c)), 200),
+    c.json(await readMailPages(c.get('deps'), callOf(c)), 200),
   )
   .put(
     '/pages',
     describeRoute({ operationId: 'setMailPages', summary: 'Set the pages the links of messages open: https pages of a registered origin, with the portal on them; a place left out gets no link (administrators; audited)', tags: ['mail'], answers: { 200: MailPagesAnswerSchema } }),
     requireAuth(),
     jsonBody(InstitutionPagesInputSchema),
-    async (c) => c.json(await setMailPages(c.var.deps, callOf(c), c.req.valid('json')), 200),
+    async (c) => c.json(await setMailPages(c.get('deps'), callOf(c), c.req.valid('json')), 200),
   )
   .get('/preferences', describeRoute({ operationId: 'getMailPreferences', summary: 'One’s optional messages (daily digest, reminders) and whether each is on', tags: ['mail'], answers: { 200: MailPreferencesSchema } }), requireAuth(), async (c) =>
-    c.json(await mailPreferences(c.var.deps, callOf(c)), 200),
+    c.json(await mailPreferences(c.get('deps'), callOf(c)), 200),
   )
   .put('/preferences', describeRoute({ operationId: 'setMailPreference', summary: 'Turn one optional message on or off', tags: ['mail'], answers: { 200: MailPreferencesSchema } }), requireAuth(), jsonBody(MailPreferenceSchema), async (c) =>
-    c.json(await setMailPreference(c.var.deps, callOf(c), c.req.valid('json')), 200),
+    c.json(await setMailPreference(c.get('deps'), callOf(c), c.req.valid('json')), 200),
   )
   .get(
     '/people/:personId',
@@ -108,5 +108,5 @@ export const mailRoutes = new Hono<AppEnv>()
     requireAuth(),
     pathParams(v.object({ personId: IdSchema })),
     queryParams(ListQuerySchema),
-    async (c) => c.json(await listPersonMail(c.var.deps, callOf(c), { personId: c.req.valid('param').personId, ...c.req.valid('query') }), 200),
+    async (c) => c.json(await listPersonMail(c.get('deps'), callOf(c), { personId: c.req.valid('param').personId, ...c.req.valid('query') }), 200),
   );

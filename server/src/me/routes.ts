@@ -17,8 +17,8 @@ import { rightsRoutes } from '../rights/routes.ts';
  */
 export const meRoutes = new Hono<AppEnv>()
   .get('/', describeRoute({ operationId: 'getMe', summary: 'The signed-in person, their roles and what they may do', tags: ['me'], answers: { 200: MeSchema }, problems: [404] }), requireAuth(), async (c) => {
-    const { db } = c.var.deps;
-    const { actor, signInMethod } = c.var.auth;
+    const { db } = c.get('deps');
+    const { actor, signInMethod } = c.get('auth');
     const person = await findPersonSummary(db, actor.tenantId, actor.personId);
     if (!person) throw notFound('person.notFound');
     const tenant = await findInstitution(db, actor.tenantId);

@@ -25,9 +25,9 @@ const idParam = pathParams(v.object({ id: IdSchema }));
 export const offerRoutes = new Hono<AppEnv>()
   /** The yearly legal parameters, for the form's live hints, and the entities an offer can be aimed at. */
   .get('/parameters', requireAuth(), describeRoute({ operationId: 'getOfferParameters', summary: 'The year’s legal parameters of internships, and the entities an offer can be aimed at', tags: ['offers'], answers: { 200: OfferParametersSchema } }), async (c) => {
-    const { actor } = c.var.auth;
-    const targets = await listTargetEntities(c.var.deps.db, actor.tenantId);
-    return c.json({ ...c.var.deps.config.parameters.internship, targets }, 200);
+    const { actor } = c.get('auth');
+    const targets = await listTargetEntities(c.get('deps').db, actor.tenantId);
+    return c.json({ ...c.get('deps').config.parameters.internship, targets }, 200);
   })
   /**
    * Published, live offers (default); the caller's own in any state
@@ -39,13 +39,13 @@ export const offerRoutes = new Hono<AppEnv>()
    * before `requireAuth` below, which they run themselves (`boardReader`).
    */
   .get('/', boardReader(), describeRoute({ operationId: 'listOffers', summary: 'Published offers (signed out too, with tenant=, where the institution allows it); one’s own with mine=true; the moderation queue with queue=true (staff)', tags: ['offers'], answers: { 200: OfferPageSchema } }), queryParams(OfferListQuerySchema), async (c) => {
-    const { db, clock } = c.var.deps;
-    return c.json(await listOffers(db, c.var.reader, c.req.valid('query'), todayOf(clock.now())), 200);
+    const { db, clock } = c.get('deps');
+    return c.json(await listOffers(db, c.get('reader'), c.req.valid('query'), todayOf(clock.now())), 200);
   })
   .get('/:id', boardReader(), describeRoute({ operationId: 'getOffer', summary: 'One offer (a published one signed out too, with tenant=, where the institution allows it)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true }), idParam, async (c) => {
-    const actor = c.var.reader;
-    const offer = await findOffer(c.var.deps.db, actor.tenantId, c.req.valid('param').id);
-    const today = todayOf(c.var.deps.clock.now());
+    const actor = c.get('reader');
+    const offer = await findOffer(c.get('deps').db, actor.tenantId, c.req.valid('param').id);
+    const today = todayOf(c.get('deps').clock.now());
     if (!offer || !can(actor, 'offer.read', seenOffer(offer, today))) throw notFound('offer.notFound');
     c.header('etag', offerEtag(offer));
     return c.json(offerView(actor, offer, today), 200);
@@ -59,7 +59,7 @@ export const offerRoutes = new Hono<AppEnv>()
    */
   .post('/', describeRoute({ operationId: 'createOffer', summary: 'Create a draft offer, or submit it at once with submit: true', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), jsonBody(OfferCreateWithConsentsSchema), async (c) => {
     const { consents, ...offer } = c.req.valid('json');
-    const created = await createOffer(c.var.deps, callOf(c, { idempotent: true }), offer, formConsentsOf(c, consents));
+    const created = await createOffer(c.get('deps'), callOf(c, { idempotent: true }), offer, formConsentsOf(c, consents));
     c.header('location', offerLocation(created.offer.id));
     return answer(c, created, 201);
   })
@@ -69,31 +69,31 @@ export const offerRoutes = new Hono<AppEnv>()
    * goes back to moderation.
    */
   .patch('/:id', describeRoute({ operationId: 'updateOffer', summary: 'Edit an offer; a published one edited by a non-moderator goes back to moderation', tags: ['offers'], answers: { 200: OfferSchema }, ifMatch: true, etag: true, problems: [409] }), idParam, jsonBody(OfferPatchSchema), async (c) =>
-    answer(c, await editOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match') })),
+    answer(c, await editOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match') })),
   )
   /** Sends a draft (or an offer sent back) to moderation; takes an `Idempotency-Key`. */
   .post('/:id/submit', describeRoute({ operationId: 'submitOffer', summary: 'Send an offer to moderation (published at once by staff of every target)', tags: ['offers'], answers: { 200: OfferSchema }, idempotencyKey: true, etag: true, problems: [409] }), idempotent(), idParam, async (c) =>
-    answer(c, await transitionOffer(c.var.deps, callOf(c, { idempotent: true }), { id: c.req.valid('param').id, verb: 'submit' })),
+    answer(c, await transitionOffer(c.get('deps'), callOf(c, { idempotent: true }), { id: c.req.valid('param').id, verb: 'submit' })),
   )
   /** Staff of a targeted entity, or an admin, publish a submitted offer. */
   .post('/:id/publish', describeRoute({ operationId: 'publishOffer', summary: 'Publish a submitted offer (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
-    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'publish' })),
+    answer(c, await transitionOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, verb: 'publish' })),
   )
   /** Rejects with a reason the author reads. */
   .post('/:id/reject', describeRoute({ operationId: 'rejectOffer', summary: 'Reject an offer with a reason its author reads (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), async (c) =>
-    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'reject', reason: c.req.valid('json').reason })),
+    answer(c, await transitionOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, verb: 'reject', reason: c.req.valid('json').reason })),
   )
   /** Sends the offer back to its author with what to change. */
   .post('/:id/request-changes', describeRoute({ operationId: 'requestOfferChanges', summary: 'Send an offer back to its author with what to change (moderators)', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(ModerationReasonSchema), async (c) =>
-    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'requestChanges', reason: c.req.valid('json').reason })),
+    answer(c, await transitionOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, verb: 'requestChanges', reason: c.req.valid('json').reason })),
   )
   /** The author (until published), the company's representatives, staff of a target or an admin withdraw it. */
   .post('/:id/withdraw', describeRoute({ operationId: 'withdrawOffer', summary: 'Withdraw an offer', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
-    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'withdraw' })),
+    answer(c, await transitionOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, verb: 'withdraw' })),
   )
   /** The position is filled: the offer leaves the listings. */
   .post('/:id/fill', describeRoute({ operationId: 'fillOffer', summary: 'Mark an offer filled: it leaves the listings', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, async (c) =>
-    answer(c, await transitionOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, verb: 'fill' })),
+    answer(c, await transitionOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, verb: 'fill' })),
   )
   /**
    * Pushes the expiry date back (to `expiresOn`, or the latest the rules
@@ -101,7 +101,7 @@ export const offerRoutes = new Hono<AppEnv>()
    * offer renews it while it is live or has just expired.
    */
   .post('/:id/renew', describeRoute({ operationId: 'renewOffer', summary: 'Push an offer’s expiry date back, without new moderation', tags: ['offers'], answers: { 200: OfferSchema }, etag: true, problems: [409] }), idParam, jsonBody(OfferRenewSchema), async (c) =>
-    answer(c, await renewOffer(c.var.deps, callOf(c), { id: c.req.valid('param').id, ...c.req.valid('json') })),
+    answer(c, await renewOffer(c.get('deps'), callOf(c), { id: c.req.valid('param').id, ...c.req.valid('json') })),
   )
   /**
    * A new draft of the caller's with the offer's text, company and targets
@@ -109,7 +109,7 @@ export const offerRoutes = new Hono<AppEnv>()
    * it. Takes an `Idempotency-Key`.
    */
   .post('/:id/duplicate', describeRoute({ operationId: 'duplicateOffer', summary: 'Copy an offer into a new draft of one’s own', tags: ['offers'], answers: { 201: OfferSchema }, idempotencyKey: true, location: true, etag: true }), idempotent(), idParam, async (c) => {
-    const copy = await duplicateOffer(c.var.deps, callOf(c, { idempotent: true }), { id: c.req.valid('param').id });
+    const copy = await duplicateOffer(c.get('deps'), callOf(c, { idempotent: true }), { id: c.req.valid('param').id });
     c.header('location', offerLocation(copy.offer.id));
     return answer(c, copy, 201);
   });

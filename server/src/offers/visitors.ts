@@ -50,7 +50,7 @@ export type ReaderEnv = { Variables: AppEnv['Variables'] & { reader: Actor } };
  */
 export function boardReader(): MiddlewareHandler<ReaderEnv> {
   return async function boardReader(c, next) {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const slug = c.req.query('tenant');
     // The list also validates it with its query schema; one offer's read has no other parameter.
     if (slug !== undefined && !v.is(SlugSchema, slug)) throw validationProblem([{ path: 'tenant', code: 'validation.slug', params: {} }]);
@@ -63,8 +63,8 @@ export function boardReader(): MiddlewareHandler<ReaderEnv> {
         passed = true;
       });
       if (!passed) throw unauthenticated();
-      if (slug !== undefined && slug !== c.var.auth.tenantSlug) throw validationProblem([{ path: 'tenant', code: 'request.tenantMismatch', params: {} }]);
-      actor = c.var.auth.actor;
+      if (slug !== undefined && slug !== c.get('auth').tenantSlug) throw validationProblem([{ path: 'tenant', code: 'request.tenantMismatch', params: {} }]);
+      actor = c.get('auth').actor;
     } else {
       const tenant = slug ? await findInstitutionBySlug(db, slug) : undefined;
       if (!tenant) throw unauthenticated();

@@ -31,7 +31,7 @@ import { resolveReviewFlag } from './resolve-flag.ts';
 async function respond(c: Context<AppEnv>, row: ProfileRow, audience: ProfileAudience) {
   c.header('etag', etagOf(row));
   c.header('cache-control', 'private, no-cache');
-  return c.json(await render(c.var.deps.db, row, audience, c.var.deps.clock.now()), 200);
+  return c.json(await render(c.get('deps').db, row, audience, c.get('deps').clock.now()), 200);
 }
 
 /** The first value of `If-Match` as we hand out ETags (strong, quoted), or a 428. */
@@ -47,8 +47,8 @@ export const profileRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The directory: only what the caller may see, matched only on what the caller may see. */
   .get('/', describeRoute({ operationId: 'searchProfiles', summary: 'The directory: each profile as the caller may read it', tags: ['profiles'], answers: { 200: ProfilePageSchema }, etag: true }), queryParams(ProfileListQuerySchema), async (c) => {
-    const { db, clock } = c.var.deps;
-    const { actor } = c.var.auth;
+    const { db, clock } = c.get('deps');
+    const { actor } = c.get('auth');
     authorize(actor, 'profile.read', personResource(actor, actor.personId, []));
     const { rows, nextCursor } = await searchDirectory(db, actor, c.req.valid('query'));
     const ids = rows.map((r) => r.personId);
@@ -68,15 +68,15 @@ export const profileRoutes = new Hono<AppEnv>()
   })
   /** One's own profile, created on first visit from what the person record knows. */
   .get('/me', describeRoute({ operationId: 'getMyProfile', summary: 'One’s own profile (made on the first visit)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, writes: true, problems: [404] }), async (c) =>
-    respond(c, await ownProfile(c.var.deps, callOf(c)), 'self'),
+    respond(c, await ownProfile(c.get('deps'), callOf(c)), 'self'),
   )
   /** "My data is still accurate": sets the confirmation date, nothing else. */
   .post('/me/confirm', describeRoute({ operationId: 'confirmMyProfile', summary: 'Say one’s profile is still accurate', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [404] }), async (c) =>
-    respond(c, await confirmProfile(c.var.deps, callOf(c)), 'self'),
+    respond(c, await confirmProfile(c.get('deps'), callOf(c)), 'self'),
   )
   .get('/:id', describeRoute({ operationId: 'getProfile', summary: 'A profile, field by field as its owner lets the caller read it', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true }), pathParams(v.object({ id: IdSchema })), async (c) => {
-    const { db } = c.var.deps;
-    const { actor } = c.var.auth;
+    const { db } = c.get('deps');
+    const { actor } = c.get('auth');
     const { row, entityIds } = await loadProfile(db, actor, c.req.valid('param').id);
     const resource = personResource(actor, row.personId, entityIds);
     authorize(actor, 'profile.read', resource);
@@ -90,7 +90,7 @@ export const profileRoutes = new Hono<AppEnv>()
   .patch('/:id', describeRoute({ operationId: 'updateProfile', summary: 'Edit a profile (its owner), or correct it (their staff)', description: 'A stale `If-Match` is 412 with the profile as it is now (`current`) and its `etag`: nothing was saved.', tags: ['profiles'], answers: { 200: ProfileViewSchema }, ifMatch: true, etag: true }), pathParams(v.object({ id: IdSchema })), jsonBody(ProfilePatchWithConsentsSchema), async (c) => {
     const ifMatch = requiredIfMatch(c);
     const { consents, ...changes } = c.req.valid('json');
-    const { row, audience } = await updateProfile(c.var.deps, callOf(c), { personId: c.req.valid('param').id, changes, expectedVersion: versionOfEtag(ifMatch), consents: formConsentsOf(c, consents) });
+    const { row, audience } = await updateProfile(c.get('deps'), callOf(c), { personId: c.req.valid('param').id, changes, expectedVersion: versionOfEtag(ifMatch), consents: formConsentsOf(c, consents) });
     return respond(c, row, audience);
   })
   /**
@@ -100,5 +100,5 @@ export const profileRoutes = new Hono<AppEnv>()
    */
   .post('/:id/review-flags/:flagId/resolve', describeRoute({ operationId: 'resolveReviewFlag', summary: 'Decide a possible duplicate is not one (the person’s staff)', tags: ['profiles'], answers: { 200: ProfileViewSchema }, etag: true, problems: [409] }), pathParams(v.object({ id: IdSchema, flagId: IdSchema })), async (c) => {
     const { id: personId, flagId } = c.req.valid('param');
-    return respond(c, await resolveReviewFlag(c.var.deps, callOf(c), { personId, flagId }), 'staff');
+    return respond(c, await resolveReviewFlag(c.get('deps'), callOf(c), { personId, flagId }), 'staff');
   });

@@ -24,26 +24,26 @@ export const receiptRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The receipts of the entities the caller looks after (all: administrators), latest number first. */
   .get('/', describeRoute({ operationId: 'listReceipts', summary: 'Tax receipts of the caller’s entities, latest number first (staff, administrators)', tags: ['pledges'], answers: { 200: ReceiptPageSchema } }), queryParams(ReceiptListQuerySchema), async (c) => {
-    return c.json(await listReceipts(c.var.deps, callOf(c), c.req.valid('query')), 200);
+    return c.json(await listReceipts(c.get('deps'), callOf(c), c.req.valid('query')), 200);
   })
   .get('/issuer', describeRoute({ operationId: 'getReceiptIssuer', summary: 'In whose name the institution issues tax receipts (administrators); null: it issues none', tags: ['pledges'], answers: { 200: ReceiptIssuerSettingSchema } }), async (c) => {
-    return c.json(await readReceiptIssuer(c.var.deps, callOf(c)), 200);
+    return c.json(await readReceiptIssuer(c.get('deps'), callOf(c)), 200);
   })
   .put('/issuer', describeRoute({ operationId: 'setReceiptIssuer', summary: 'Set the institution’s legal name, address, object, status, SIREN and signatory for its tax receipts (administrators)', tags: ['pledges'], answers: { 200: ReceiptIssuerSettingSchema } }), jsonBody(ReceiptIssuerSchema), async (c) => {
-    return c.json(await putReceiptIssuer(c.var.deps, callOf(c), c.req.valid('json')), 200);
+    return c.json(await putReceiptIssuer(c.get('deps'), callOf(c), c.req.valid('json')), 200);
   })
   .get('/:id', describeRoute({ operationId: 'getReceipt', summary: 'One tax receipt (the donor, staff of the beneficiary, administrators)', tags: ['pledges'], answers: { 200: ReceiptSchema } }), idParam, async (c) => {
-    const { receipt } = await loadReceipt(c.var.deps.db, c.var.auth.actor, c.req.valid('param').id, 'receipt.read');
+    const { receipt } = await loadReceipt(c.get('deps').db, c.get('auth').actor, c.req.valid('param').id, 'receipt.read');
     return c.json(receiptView(receipt), 200);
   })
   /** The PDF, as issued; a cancelled receipt says so on top with its replacement's number. */
   .get('/:id/receipt.pdf', describeRoute({ operationId: 'downloadReceipt', summary: 'A tax receipt as a PDF (the donor, staff of the beneficiary, administrators)', tags: ['pledges'], answers: { 200: receiptPdfFile } }), idParam, async (c) => {
-    const { number, pdf } = await receiptPdf(c.var.deps, callOf(c), c.req.valid('param'));
+    const { number, pdf } = await receiptPdf(c.get('deps'), callOf(c), c.req.valid('param'));
     return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="recu-fiscal-${number}.pdf"`, 'cache-control': 'no-store' });
   })
   /** Cancels the receipt and issues the corrected one under the next number (staff of the beneficiary, administrators). */
   .post('/:id/correct', describeRoute({ operationId: 'correctReceipt', summary: 'Correct a tax receipt: it is cancelled and replaced under a new number (staff of the beneficiary, administrators)', tags: ['pledges'], answers: { 201: ReceiptSchema }, location: true, problems: [409, 412] }), idParam, jsonBody(ReceiptCorrectionSchema), async (c) => {
-    const next = await correctReceipt(c.var.deps, callOf(c), { id: c.req.valid('param').id, correction: c.req.valid('json') });
+    const next = await correctReceipt(c.get('deps'), callOf(c), { id: c.req.valid('param').id, correction: c.req.valid('json') });
     c.header('location', `/v1/receipts/${next.id}`);
     return c.json(receiptView(next), 201);
   });

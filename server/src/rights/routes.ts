@@ -21,7 +21,7 @@ export const rightsRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Everything Passerelle holds about the person in this tenant: JSON, or `?format=zip` for a zip of CSVs. */
   .get('/export', describeRoute({ operationId: 'exportMyData', summary: 'Everything held about oneself: JSON, or a zip of CSV files with ?format=zip', description: 'Needs a sign-in from the last 15 minutes: otherwise 401 with `reason: recentSignInRequired`.', tags: ['me'], answers: { 200: [DataExportSchema, zipFile] }, writes: true }), queryParams(DataExportQuerySchema), async (c) => {
-    const file = await exportMyData(c.var.deps, callOf(c), { format: c.req.valid('query').format, signedInAt: c.var.auth.signedInAt });
+    const file = await exportMyData(c.get('deps'), callOf(c), { format: c.req.valid('query').format, signedInAt: c.get('auth').signedInAt });
     if (file.format === 'zip') {
       return c.body(file.data, 200, {
         'content-type': 'application/zip',
@@ -34,7 +34,7 @@ export const rightsRoutes = new Hono<AppEnv>()
   })
   /** The person's erasure requests, newest first. */
   .get('/erasure', describeRoute({ operationId: 'listMyErasureRequests', summary: 'One’s erasure requests, newest first, and what erasure does', tags: ['me'], answers: { 200: OwnErasureRequestsSchema } }), async (c) => {
-    const mine = await listMyErasureRequests(c.var.deps, callOf(c), await requestLanguage(c));
+    const mine = await listMyErasureRequests(c.get('deps'), callOf(c), await requestLanguage(c));
     return c.json({ ...mine, items: mine.items.map(erasureView) }, 200);
   })
   /**
@@ -43,7 +43,7 @@ export const rightsRoutes = new Hono<AppEnv>()
    * /v1/erasure-requests/:id/process`). Asking twice returns the pending request.
    */
   .post('/erasure', describeRoute({ operationId: 'requestErasure', summary: 'Ask for one’s account and data to be erased (recent sign-in)', description: 'Asking again while a request is pending answers that request (200).', tags: ['me'], answers: { 201: ErasureRequestAnswerSchema, 200: ErasureRequestAnswerSchema }, location: true }), jsonBody(ErasureRequestSchema), async (c) => {
-    const { created, request } = await requestErasure(c.var.deps, callOf(c), { ...c.req.valid('json'), signedInAt: c.var.auth.signedInAt, origin: checkedOrigin(c), language: await requestLanguage(c) });
+    const { created, request } = await requestErasure(c.get('deps'), callOf(c), { ...c.req.valid('json'), signedInAt: c.get('auth').signedInAt, origin: checkedOrigin(c), language: await requestLanguage(c) });
     c.header('location', erasureRequestLocation(request.id));
     return c.json(erasureView(request), created ? 201 : 200);
   });
@@ -52,12 +52,12 @@ export const rightsRoutes = new Hono<AppEnv>()
 export const erasureRequestRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   .get('/', describeRoute({ operationId: 'listErasureRequests', summary: 'The erasure requests the caller may process, each with its due date (staff, administrators)', description: '`status=pending`: oldest first, so the nearest due date first; `processed` or none: latest first. `dueOn` is one month after the request (GDPR art. 12(3)).', tags: ['erasure-requests'], answers: { 200: ErasureRequestListSchema } }), queryParams(ErasureRequestListQuerySchema), async (c) =>
-    c.json(await listErasureRequests(c.var.deps, callOf(c), c.req.valid('query')), 200),
+    c.json(await listErasureRequests(c.get('deps'), callOf(c), c.req.valid('query')), 200),
   )
   .get('/:id', describeRoute({ operationId: 'getErasureRequest', summary: 'One erasure request', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema } }), pathParams(v.object({ id: IdSchema })), async (c) =>
-    c.json(erasureView(await readErasureRequest(c.var.deps, callOf(c), { id: c.req.valid('param').id })), 200),
+    c.json(erasureView(await readErasureRequest(c.get('deps'), callOf(c), { id: c.req.valid('param').id })), 200),
   )
   /** Carries out the erasure: profile deleted, pledges anonymised (tax data kept), identity removed. */
   .post('/:id/process', describeRoute({ operationId: 'processErasureRequest', summary: 'Carry out an erasure: profile deleted, pledges anonymised, identity removed', tags: ['erasure-requests'], answers: { 200: ErasureRequestViewSchema }, problems: [409] }), pathParams(v.object({ id: IdSchema })), async (c) =>
-    c.json(erasureView(await processErasureRequest(c.var.deps, callOf(c), { id: c.req.valid('param').id, origin: checkedOrigin(c) })), 200),
+    c.json(erasureView(await processErasureRequest(c.get('deps'), callOf(c), { id: c.req.valid('param').id, origin: checkedOrigin(c) })), 200),
   );

@@ -19,15 +19,15 @@ export const sessionRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** The caller's live sessions, newest first; `current` marks the one this request was made with. */
   .get('/', describeRoute({ operationId: 'listMySessions', summary: 'One’s open sessions, newest first (never a token)', tags: ['auth'], answers: { 200: SessionListSchema } }), async (c) =>
-    c.json(await listSessions(c.var.deps, callOf(c), { currentSessionId: c.var.auth.sessionId }), 200),
+    c.json(await listSessions(c.get('deps'), callOf(c), { currentSessionId: c.get('auth').sessionId }), 200),
   )
   /** Ends every session of the caller, this one included: each token answers 401 from now on. */
   .post('/end-all', describeRoute({ operationId: 'endAllMySessions', summary: 'Sign out everywhere: end every session, this one included', tags: ['auth'], answers: { 204: null } }), async (c) => {
-    await endAllSessions(c.var.deps, callOf(c));
+    await endAllSessions(c.get('deps'), callOf(c));
     return c.body(null, 204);
   })
   /** Ends one of the caller's sessions (this one too, like logout). */
   .delete('/:id', describeRoute({ operationId: 'endMySession', summary: 'End one of one’s sessions', tags: ['auth'], answers: { 204: null } }), pathParams(v.object({ id: IdSchema })), async (c) => {
-    await endSession(c.var.deps, callOf(c), { id: c.req.valid('param').id });
+    await endSession(c.get('deps'), callOf(c), { id: c.req.valid('param').id });
     return c.body(null, 204);
   });

@@ -34,27 +34,27 @@ export const webhookRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   /** Subscribes a URL; answers the secret once. */
   .post('/', describeRoute({ operationId: 'createWebhook', summary: 'Subscribe a URL to events; the signing secret is answered this once (administrators)', tags: ['webhooks'], answers: { 201: WebhookSubscriptionWithSecretSchema }, location: true, etag: true }), jsonBody(WebhookCreateSchema), async (c) => {
-    const created = await createWebhook(c.var.deps, callOf(c), c.req.valid('json'));
+    const created = await createWebhook(c.get('deps'), callOf(c), c.req.valid('json'));
     c.header('location', webhookLocation(created.subscription.id));
     return answer(c, created, 201);
   })
   .get('/', describeRoute({ operationId: 'listWebhooks', summary: 'The institution’s subscriptions, never their secrets (administrators)', tags: ['webhooks'], answers: { 200: WebhookSubscriptionPageSchema } }), queryParams(ListQuerySchema), async (c) =>
-    c.json(await listWebhooks(c.var.deps, callOf(c), c.req.valid('query')), 200),
+    c.json(await listWebhooks(c.get('deps'), callOf(c), c.req.valid('query')), 200),
   )
   /** Puts a failed (or waiting) message back in the queue, due now. */
   .post('/deliveries/:id/retry', describeRoute({ operationId: 'retryWebhookDelivery', summary: 'Send a failed or waiting message again, now', tags: ['webhooks'], answers: { 200: WebhookDeliverySchema }, problems: [409] }), pathParams(v.object({ id: WebhookMessageIdSchema })), async (c) =>
-    c.json(await retryDelivery(c.var.deps, callOf(c), { id: c.req.valid('param').id }), 200),
+    c.json(await retryDelivery(c.get('deps'), callOf(c), { id: c.req.valid('param').id }), 200),
   )
   .get('/:id', describeRoute({ operationId: 'getWebhook', summary: 'One subscription', tags: ['webhooks'], answers: { 200: WebhookSubscriptionSchema }, etag: true }), idParam, async (c) =>
-    answer(c, await readWebhook(c.var.deps, callOf(c), { id: c.req.valid('param').id })),
+    answer(c, await readWebhook(c.get('deps'), callOf(c), { id: c.req.valid('param').id })),
   )
   /** Changes the URL, events, entity, description or enabled state (`If-Match`). */
   .patch('/:id', describeRoute({ operationId: 'updateWebhook', summary: 'Change a subscription’s URL, events, entity, description or enabled state', tags: ['webhooks'], answers: { 200: WebhookSubscriptionSchema }, ifMatch: true, etag: true }), idParam, jsonBody(WebhookPatchSchema), async (c) =>
-    answer(c, await updateWebhook(c.var.deps, callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match')?.trim() })),
+    answer(c, await updateWebhook(c.get('deps'), callOf(c), { id: c.req.valid('param').id, patch: c.req.valid('json'), ifMatch: c.req.header('if-match')?.trim() })),
   )
   /** Deletes the subscription and its delivery history; nothing more is sent. */
   .delete('/:id', describeRoute({ operationId: 'deleteWebhook', summary: 'Delete a subscription and its delivery history', tags: ['webhooks'], answers: { 204: null } }), idParam, async (c) => {
-    await deleteWebhook(c.var.deps, callOf(c), { id: c.req.valid('param').id });
+    await deleteWebhook(c.get('deps'), callOf(c), { id: c.req.valid('param').id });
     return c.body(null, 204);
   })
   /**
@@ -63,11 +63,11 @@ export const webhookRoutes = new Hono<AppEnv>()
    * switch without rejecting a message; it is never answered.
    */
   .post('/:id/rotate-secret', describeRoute({ operationId: 'rotateWebhookSecret', summary: 'A new signing secret, answered once; the old one signs beside it for 24 hours', tags: ['webhooks'], answers: { 200: WebhookSubscriptionWithSecretSchema }, etag: true }), idParam, async (c) =>
-    answer(c, await rotateWebhookSecret(c.var.deps, callOf(c), { id: c.req.valid('param').id })),
+    answer(c, await rotateWebhookSecret(c.get('deps'), callOf(c), { id: c.req.valid('param').id })),
   )
   /** The subscription's messages, newest first, each with its attempts. */
   .get('/:id/deliveries', describeRoute({ operationId: 'listWebhookDeliveries', summary: 'A subscription’s messages, newest first, each with its attempts', tags: ['webhooks'], answers: { 200: WebhookDeliveryPageSchema } }), idParam, queryParams(WebhookDeliveryListQuerySchema), async (c) =>
-    c.json(await listWebhookDeliveries(c.var.deps, callOf(c), { id: c.req.valid('param').id, ...c.req.valid('query') }), 200),
+    c.json(await listWebhookDeliveries(c.get('deps'), callOf(c), { id: c.req.valid('param').id, ...c.req.valid('query') }), 200),
   );
 
 /** A subscription's answer: its ETag, and the subscription (with its secret where created or rotated). */
