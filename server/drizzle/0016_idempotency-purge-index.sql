@@ -1,0 +1,1 @@
+CREATE INDEX `idempotency_keys_person_created` ON `idempotency_keys` (`tenant_id`,`person_id`,`created_at`);
