@@ -32,7 +32,7 @@ export const paymentCallbackRoutes = new Hono<AppEnv>().post(
   describesBody,
   async (c) => {
     const header = (name: string) => c.req.header(name);
-    const result = await paymentCallback(c.var.deps, {
+    const result = await paymentCallback(c.get('deps'), {
       tenantSlug: c.req.query('tenant'),
       request: { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature'), body: await c.req.text() },
     });

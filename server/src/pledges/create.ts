@@ -160,9 +160,10 @@ export async function createPledge(deps: Deps, call: Call, input: PledgeCreate, 
       detail: { kind: row.kind, companyId: row.companyId, campaignYear: row.campaignYear },
     });
     await recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
-    const pledge = projectPledge(actor, (await findPledgeJoined(tx, row.tenantId, row.id))!, { paymentUrl });
+    const joined = (await findPledgeJoined(tx, row.tenantId, row.id))!;
+    const pledge = projectPledge(actor, joined, { paymentUrl });
     // The payment page as the author is shown it (filled in for this gift).
-    await mailPledgeAcknowledged(tx, campaigns, who, (await findPledgeJoined(tx, row.tenantId, row.id))!, pledge.paymentUrl ?? null);
+    await mailPledgeAcknowledged(tx, campaigns, who, joined, pledge.paymentUrl ?? null);
     await call.remember?.(tx, 201, pledge, `/v1/pledges/${row.id}`);
     return { pledge, etag: etagOf(row) };
   });
