@@ -11,7 +11,7 @@ import { matchCompanies, type CompanyMatch } from './queries/search.ts';
 import { matchCompaniesOnPostgres } from './queries/search-postgres.ts';
 
 /** How many matches each phase reads before ranking: bounds the work on a one-letter prefix. */
-export const CANDIDATES = 200;
+export const CANDIDATES = 50;
 
 /**
  * One condition of a phase, on a prefix: the SIRET starts with it
