@@ -10,7 +10,16 @@
  * fresh browser context (empty HTTP cache, new session); files are served
  * uncompressed from localhost, so network time is ~0.
  *
- *   pnpm --filter @passerelle/e2e bench:render [--runs 20] [--warmup 1] [--bundle front-office.js]
+ * Each component is compared with a bare baseline measured in the same run
+ * (`packages/elements/bench/render-baseline.ts`): a minimal Lit element on
+ * the same page set-up that makes the requests the component made before its
+ * form was shown (read from the page's Resource Timing: the token exchange,
+ * then the same reads) and draws as many fields.
+ *
+ *   pnpm --filter @passerelle/e2e bench:render [--runs 20] [--warmup 1] [--bundle front-office.js] [--timeline]
+ *
+ * `--timeline` prints, for the last run of each component, every file and
+ * request before its form was shown, with when it started and ended.
  *
  * `renderTimes()` also runs, 2 runs per component, in bench/render-smoke.test.ts.
  */
@@ -69,33 +78,74 @@ export const TARGETS: readonly RenderTarget[] = [
   },
 ];
 
-/** The host page: the bundle, the portal with a fresh identity token, the component, and the clock. */
-function hostPage(api: string, bundle: string, target: RenderTarget): string {
+/** What a host page loads and when it counts as shown: the component in the portal, or the baseline in its place. */
+interface PageSetUp {
+  title: string;
+  script: string;
+  body: string;
+  /** The element that the page sets the identity token on. */
+  tokenOn: string;
+  tag: string;
+  ready: string;
+}
+
+/** The page of the component: the bundle, the portal with a fresh identity token around it. */
+function componentPage(api: string, bundle: string, target: RenderTarget): PageSetUp {
+  return { title: target.tag, script: bundle, body: `<passerelle-portal api="${api}" tenant="demo"><${target.tag}></${target.tag}></passerelle-portal>`, tokenOn: 'passerelle-portal', tag: target.tag, ready: target.ready };
+}
+
+/** The page of the baseline: its own small bundle, the same reads and as many fields as the component showed. */
+function baselinePage(api: string, target: RenderTarget, seen: Seen): PageSetUp {
+  return {
+    title: `${target.tag} (baseline)`,
+    script: 'render-baseline.js',
+    body: `<render-baseline api="${api}" fields="${seen.fields}" reads='${JSON.stringify(seen.reads)}'></render-baseline>`,
+    tokenOn: 'render-baseline',
+    tag: 'render-baseline',
+    ready: `(root) => root.querySelectorAll('input').length >= ${seen.fields} && !!root.querySelector('input')?.value`,
+  };
+}
+
+/** The host page: the script, the element with a fresh identity token, and the clock. */
+function hostPage(api: string, target: RenderTarget, page: PageSetUp): string {
   const person = findPerson(target.sub);
   if (!person) throw new Error(`No demo person ${target.sub}`);
   const token = signIdentityToken({ sub: person.sub, email: person.email, name: person.name, affiliation: person.affiliation });
   return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>${target.tag}</title>
-<script type="module" src="/dist/${bundle}"></script>
+<html lang="fr"><head><meta charset="utf-8"><title>${page.title}</title>
+<script type="module" src="/dist/${page.script}"></script>
 </head><body>
-<passerelle-portal api="${api}" tenant="demo"><${target.tag}></${target.tag}></passerelle-portal>
+${page.body}
 <script>
   // Set before the bundle upgrades the element: Lit keeps a property set on the not-yet-defined element.
-  document.querySelector('passerelle-portal').identityToken = ${JSON.stringify(token)};
-  const ready = ${target.ready};
+  document.querySelector('${page.tokenOn}').identityToken = ${JSON.stringify(token)};
+  const ready = ${page.ready};
   const marks = (window.__marks = {});
-  customElements.whenDefined('${target.tag}').then(() => (marks.defined = performance.now()));
+  customElements.whenDefined('${page.tag}').then(() => (marks.defined = performance.now()));
   (function poll() {
-    const root = document.querySelector('${target.tag}').shadowRoot;
+    const root = document.querySelector('${page.tag}').shadowRoot;
     if (root && ready(root)) {
       marks.ready = performance.now();
-      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/${bundle}'));
+      const entries = performance.getEntriesByType('resource');
+      const script = entries.find((e) => e.name.endsWith('/dist/${page.script}'));
       marks.start = script.startTime;
       marks.loaded = script.responseEnd;
+      // What the baseline repeats: the API reads started before the form was shown (the exchange it makes itself), and the fields drawn.
+      marks.reads = entries.filter((e) => e.name.startsWith(${JSON.stringify(api)}) && e.initiatorType === 'fetch' && e.startTime < marks.ready).map((e) => new URL(e.name).pathname + new URL(e.name).search).filter((path) => path !== '/v1/auth/exchange');
+      marks.fields = root.querySelectorAll('input, select, textarea').length;
+      marks.timeline = entries.filter((e) => e.startTime < marks.ready).map((e) => [new URL(e.name).pathname + new URL(e.name).search, Math.round(e.startTime - marks.start), Math.round(e.responseEnd - marks.start)]);
     } else setTimeout(poll, 4);
   })();
 </script>
 </body></html>`;
+}
+
+/** What the component did before it was shown, for its baseline to do the same. */
+interface Seen {
+  reads: string[];
+  fields: number;
+  /** Every file and request before the form was shown: path, start and end (ms from the bundle's request start). */
+  timeline: [string, number, number][];
 }
 
 export interface RenderRun {
@@ -106,6 +156,13 @@ export interface RenderRun {
   defined: number;
 }
 
+/** A component's runs, its baseline's runs in the same run of the benchmark, and what the baseline repeated. */
+export interface RenderResult {
+  runs: RenderRun[];
+  baseline: RenderRun[];
+  seen: Seen;
+}
+
 export interface RenderOptions {
   runs: number;
   warmup: number;
@@ -113,8 +170,12 @@ export interface RenderOptions {
   bundle: string;
 }
 
-/** Builds the bundles, starts the API, a static host and Chromium; times `runs` fresh page loads per target. */
-export async function renderTimes(options: RenderOptions, targets: readonly RenderTarget[] = TARGETS): Promise<Map<RenderTarget, RenderRun[]>> {
+/**
+ * Builds the bundles and the baseline, starts the API, a static host and
+ * Chromium; times `runs` fresh page loads per target, then as many of its
+ * baseline.
+ */
+export async function renderTimes(options: RenderOptions, targets: readonly RenderTarget[] = TARGETS): Promise<Map<RenderTarget, RenderResult>> {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-render-'));
   const closers: Array<() => Promise<unknown> | void> = [() => rmSync(dir, { recursive: true, force: true })];
   try {
@@ -124,21 +185,37 @@ export async function renderTimes(options: RenderOptions, targets: readonly Rend
         err && !/over its/.test(stderr) ? reject(new Error(`The build failed:\n${stdout}${stderr}`)) : resolve(),
       ),
     );
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', 'scripts/build-render-baseline.ts', `--outdir=${join(dir, 'dist')}`], { cwd: elementsDir }, (err, stdout, stderr) =>
+        err ? reject(new Error(`The baseline's build failed:\n${stdout}${stderr}`)) : resolve(),
+      ),
+    );
     const port = await freePort();
     const host = `http://localhost:${port}`;
     const [{ api, close }, browser] = await Promise.all([startApi([host]), launchChromium()]);
     closers.push(close, () => browser.close());
-    const server = await serveHost(port, dir, api, options.bundle);
+    // Made on each request: an identity token is exchanged once (its jti), so every load needs a fresh one.
+    const pages = new Map<string, () => string>();
+    const server = await serveHost(port, dir, pages);
     closers.push(() => new Promise((r) => server.close(r)));
 
-    const results = new Map<RenderTarget, RenderRun[]>();
-    for (const target of targets) {
-      const runs: RenderRun[] = [];
+    const times = async (path: string) => {
+      const runs: (RenderRun & Seen)[] = [];
       for (let i = 0; i < options.warmup + options.runs; i++) {
-        const run = await loadOnce(browser, `${host}/${target.tag}.html`);
+        const run = await loadOnce(browser, `${host}${path}`);
         if (i >= options.warmup) runs.push(run);
       }
-      results.set(target, runs);
+      return runs;
+    };
+    const results = new Map<RenderTarget, RenderResult>();
+    for (const target of targets) {
+      pages.set(`/${target.tag}.html`, () => hostPage(api, target, componentPage(api, options.bundle, target)));
+      const runs = await times(`/${target.tag}.html`);
+      const { reads, fields, timeline } = runs.at(-1)!;
+      const seen = { reads, fields, timeline };
+      pages.set(`/${target.tag}.baseline.html`, () => hostPage(api, target, baselinePage(api, target, seen)));
+      const baseline = await times(`/${target.tag}.baseline.html`);
+      results.set(target, { runs, baseline, seen });
     }
     return results;
   } finally {
@@ -146,13 +223,14 @@ export async function renderTimes(options: RenderOptions, targets: readonly Rend
   }
 }
 
-function serveHost(port: number, dir: string, api: string, bundle: string): Promise<Server> {
+/** Serves `pages` (path → its HTML, filled as the benchmark goes) and the built files of `dir`. */
+function serveHost(port: number, dir: string, pages: ReadonlyMap<string, () => string>): Promise<Server> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const target = TARGETS.find((t) => path === `/${t.tag}.html`);
+    const page = pages.get(path);
     try {
-      if (target) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(hostPage(api, bundle, target));
+      if (page) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
       } else if (/^\/dist\/(en\/|messages\/|chunks\/)?[\w.-]+\.js$/.test(path)) {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(dir, path)));
       } else res.writeHead(404).end();
@@ -163,40 +241,52 @@ function serveHost(port: number, dir: string, api: string, bundle: string): Prom
   return new Promise((resolve) => server.listen(port, 'localhost', () => resolve(server)));
 }
 
-async function loadOnce(browser: Browser, url: string): Promise<RenderRun> {
+async function loadOnce(browser: Browser, url: string): Promise<RenderRun & Seen> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.request().method()} ${r.url()}`));
     await page.goto(url);
     await page
       .waitForFunction(() => (window as unknown as { __marks: { start?: number } }).__marks.start !== undefined, undefined, { timeout: 15_000 })
       .catch((err: Error) => Promise.reject(new Error(`${url}: the form was not shown within 15 s${errors.length ? ` (${errors.join('; ')})` : ''}: ${err.message}`)));
-    const m = await page.evaluate(() => (window as unknown as { __marks: Record<'start' | 'loaded' | 'defined' | 'ready', number> }).__marks);
-    return { ms: m.ready - m.start, loaded: m.loaded - m.start, defined: m.defined - m.start };
+    const m = await page.evaluate(() => (window as unknown as { __marks: Record<'start' | 'loaded' | 'defined' | 'ready' | 'fields', number> & Seen }).__marks);
+    return { ms: m.ready - m.start, loaded: m.loaded - m.start, defined: m.defined - m.start, reads: m.reads, fields: m.fields, timeline: m.timeline };
   } finally {
     await context.close();
   }
 }
 
-/** p50 / p95 / max of each target, as a Markdown table. */
-export function renderTable(results: Map<RenderTarget, RenderRun[]>): string {
+/** p50 / p95 / max of each target and of its baseline, and their ratio at p50, as a Markdown table. */
+export function renderTable(results: Map<RenderTarget, RenderResult>): string {
   const f = (n: number) => n.toFixed(0);
-  const lines = ['| component (person) | runs | p50 | p95 | max | of which p50 bundle loaded / tag defined |', '|---|--:|--:|--:|--:|--:|'];
-  for (const [target, runs] of results) {
-    const sorted = (key: keyof RenderRun) => runs.map((r) => r[key]).sort((a, b) => a - b);
-    const ms = sorted('ms');
-    lines.push(`| \`<${target.tag}>\` (${target.sub}) | ${runs.length} | ${f(percentile(ms, 50))} ms | ${f(percentile(ms, 95))} ms | ${f(ms.at(-1)!)} ms | ${f(percentile(sorted('loaded'), 50))} / ${f(percentile(sorted('defined'), 50))} ms |`);
+  const lines = [
+    '| component (person) | runs | p50 | p95 | max | of which p50 bundle loaded / tag defined | baseline p50 / p95 (reads, fields) | p50 ÷ baseline p50 |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const [target, { runs, baseline, seen }] of results) {
+    const sorted = (list: RenderRun[], key: keyof RenderRun) => list.map((r) => r[key]).sort((a, b) => a - b);
+    const ms = sorted(runs, 'ms');
+    const base = sorted(baseline, 'ms');
+    lines.push(
+      `| \`<${target.tag}>\` (${target.sub}) | ${runs.length} | ${f(percentile(ms, 50))} ms | ${f(percentile(ms, 95))} ms | ${f(ms.at(-1)!)} ms | ${f(percentile(sorted(runs, 'loaded'), 50))} / ${f(percentile(sorted(runs, 'defined'), 50))} ms | ${f(percentile(base, 50))} / ${f(percentile(base, 95))} ms (${seen.reads.length}, ${seen.fields}) | ${(percentile(ms, 50) / percentile(base, 50)).toFixed(2)} |`,
+    );
   }
   return lines.join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, bundle: { type: 'string', default: 'front-office.js' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, bundle: { type: 'string', default: 'front-office.js' }, timeline: { type: 'boolean', default: false } } });
   const options = { runs: Number(values.runs), warmup: Number(values.warmup), bundle: values.bundle };
   const results = await renderTimes(options);
   console.log(renderTable(results));
   console.log(`\nFrom the bundle's request start to the form shown with data; fresh browser context per run (cold cache), ${options.warmup} warm-up run(s) per component not counted.`);
+  console.log('Baseline: a bare Lit element (packages/elements/bench/render-baseline.ts) making the same token exchange and reads, drawing as many fields; the target is p50 ≤ 1.5 × its p50.');
+  for (const [target, { seen }] of results) console.log(`  ${target.tag}: ${seen.reads.join(', ') || '(no reads)'}`);
+  // --timeline: where the last run of each component spent its time, file by file and request by request.
+  if (values.timeline) for (const [target, { seen }] of results) console.log(`\n${target.tag}, last run (path: start → end, ms):\n${seen.timeline.map(([path, start, end]) => `  ${String(start).padStart(4)} → ${String(end).padStart(4)}  ${path}`).join('\n')}`);
   console.log(`Reproduce: pnpm --filter @passerelle/e2e bench:render --runs ${options.runs} --warmup ${options.warmup} --bundle ${options.bundle}`);
 }
