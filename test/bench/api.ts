@@ -90,4 +90,5 @@ for (const report of reports) {
 const reproduce = Object.entries({ ...flags, ...(only ? { only: `'${only}'` } : {}), engines: enginesArg }).map(([k, v]) => `--${k} ${v}`);
 console.log(`\nReproduce: pnpm --filter @passerelle/e2e exec tsx bench/api.ts ${reproduce.join(' ')}`);
 console.log(`(machine: ${cpus().length} CPU; load average ${started.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end)`);
+for (const report of reports) for (const f of [...report.endpoints, ...report.fixedRate, ...report.twoInstances]) if (f.failures) console.log(`${report.engine}, ${f.name}: failed ${f.failures}`);
 if (reports.some((r) => r.pledges.lost !== 0 || [...r.endpoints, ...r.twoInstances].some((e) => e.failed > 0))) process.exitCode = 1;

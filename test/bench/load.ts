@@ -48,6 +48,8 @@ export interface Figures {
   p99: number;
   /** Answers other than 2xx, plus connection errors and timeouts. */
   failed: number;
+  /** What `failed` counts, by status (`3 × 412`), errors and timeouts; empty when nothing failed. */
+  failures: string;
   /** The 2xx answers: for a write, the writes acknowledged. */
   ok: number;
   /**
@@ -82,7 +84,7 @@ const address = { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' 
 const gift = { kind: 'donation', amountCents: 30000, frequency: 'once', designation: { kind: 'foundation' }, donor: { kind: 'individual', fullName: 'Claire Dubois', address }, publicThanks: false };
 
 /** The endpoints under load, each as the requests autocannon cycles through; `write` ones are compared with the bare write. */
-function endpoints(tokens: { student: string; donor: string }, editors: Editors, acknowledged: string[]): { name: string; write?: boolean; requests: Request[] }[] {
+function endpoints(tokens: { student: string; donor: string }, editors: Editors, acknowledged: string[]): { name: string; write?: boolean; requests: Request[]; before?: () => Promise<void> }[] {
   // The components call the API from the institution's pages: every request carries their Origin, as a browser's would.
   const get = (token: string, path: string): Request => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}`, origin: DEMO_ORIGIN } });
   return [
@@ -110,6 +112,7 @@ function endpoints(tokens: { student: string; donor: string }, editors: Editors,
     {
       name: 'PATCH /v1/profiles/:id (own)',
       write: true,
+      before: () => editors.refresh(),
       requests: [
         {
           method: 'PATCH',
@@ -132,6 +135,13 @@ function endpoints(tokens: { student: string; donor: string }, editors: Editors,
   ];
 }
 
+/** One's own profile's id and ETag, read as its editor reads it. */
+async function ownProfile(base: string, token: string): Promise<{ id: string; etag: string }> {
+  const res = await fetch(`${base}/v1/profiles/me`, { headers: { authorization: `Bearer ${token}`, origin: DEMO_ORIGIN } });
+  if (res.status !== 200) throw new Error(`GET /v1/profiles/me: ${res.status} ${await res.text()}`);
+  return { id: ((await res.json()) as { id: string }).id, etag: res.headers.get('etag')! };
+}
+
 /** A person editing their own profile: who, their session and the ETag their next change names. */
 interface Editor {
   id: string;
@@ -147,9 +157,12 @@ interface Editor {
  * request, and given back with the new ETag when its answer arrives).
  */
 class Editors {
-  private readonly free: Editor[];
+  private free: Editor[];
   private readonly byId: Map<string, Editor>;
-  constructor(editors: Editor[]) {
+  private constructor(
+    private readonly base: string,
+    editors: Editor[],
+  ) {
     this.free = [...editors];
     this.byId = new Map(editors.map((e) => [e.id, e]));
   }
@@ -157,11 +170,18 @@ class Editors {
     const editors: Editor[] = [];
     for (let i = 0; i < count; i++) {
       const token = await signIn(base, `bench-editor-${i}`, { affiliation: 'alum', name: `Éditrice ${i}`, email: `editrice.${i}@alumni.demo.test` });
-      const res = await fetch(`${base}/v1/profiles/me`, { headers: { authorization: `Bearer ${token}`, origin: DEMO_ORIGIN } });
-      if (res.status !== 200) throw new Error(`GET /v1/profiles/me for bench-editor-${i}: ${res.status} ${await res.text()}`);
-      editors.push({ id: ((await res.json()) as { id: string }).id, token, etag: res.headers.get('etag')!, edits: 0 });
+      editors.push({ ...(await ownProfile(base, token)), token, edits: 0 });
     }
-    return new Editors(editors);
+    return new Editors(base, editors);
+  }
+  /**
+   * Before a run: every editor free, with the ETag their profile has now. A
+   * run's end cuts the changes in flight, whose answers (and new ETags) never
+   * arrive: without this the next run would start with those editors missing.
+   */
+  async refresh(): Promise<void> {
+    for (const editor of this.byId.values()) editor.etag = (await ownProfile(this.base, editor.token)).etag;
+    this.free = [...this.byId.values()];
   }
   take(): Editor {
     // Never empty while there are more editors than connections; if answers went unread, reuse one (its change may then be a 412, counted as failed).
@@ -187,7 +207,10 @@ async function load(targets: RunningServer | RunningServer[], name: string, requ
   const url = (all.length === 1 ? all[0]!.base : all.map((t) => t.base)) as string;
   const r = await autocannon({ url, requests, duration: seconds, connections, overallRate });
   const answers = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts, ok: r['2xx'], cpuMs: (cpuNow() - cpu) / answers };
+  // autocannon counts the answers by status (its types do not say so): the failures' statuses, for the report.
+  const statuses = Object.entries((r as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2'));
+  const failures = [...statuses.map(([code, { count }]) => `${count} × ${code}`), ...(r.errors ? [`${r.errors} errors`] : []), ...(r.timeouts ? [`${r.timeouts} timeouts`] : [])].join(', ');
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts, failures, ok: r['2xx'], cpuMs: (cpuNow() - cpu) / answers };
 }
 
 /** User and system CPU time of a process so far, ms (Linux; clock ticks of 10 ms). */
@@ -259,8 +282,12 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     const tokens = { student: await signIn(server.base, 'student-ines'), donor: await signIn(server.base, 'alumna-claire') };
     const editors = await Editors.signIn(server.base, options.connections * 2);
     const { seconds, warmup, connections } = options;
-    const run = async (target: RunningServer | RunningServer[], name: string, requests: Request[]) => {
-      if (warmup > 0) await load(target, name, requests, warmup, connections);
+    const run = async (target: RunningServer | RunningServer[], name: string, requests: Request[], before?: () => Promise<void>) => {
+      if (warmup > 0) {
+        await before?.();
+        await load(target, name, requests, warmup, connections);
+      }
+      await before?.();
       return load(target, name, requests, seconds, connections);
     };
 
@@ -274,7 +301,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     if (writes) report.writeBaseline.push(await run(baseline, 'write baseline (first)', writeRequests));
     const rss = watchRss(pid);
     const measured: Figures[] = [];
-    for (const endpoint of chosen) measured.push(await run(server, endpoint.name, endpoint.requests));
+    for (const endpoint of chosen) measured.push(await run(server, endpoint.name, endpoint.requests, endpoint.before));
     if (options.rate > 0) {
       for (const endpoint of chosen.filter((e) => e.name === 'GET /v1/profiles/me' || e.name.startsWith('directory'))) {
         report.fixedRate.push(await load(server, endpoint.name, endpoint.requests, seconds, connections, options.rate));
@@ -292,7 +319,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
       const second = await startServer(copy.url);
       running.push(second);
       for (const [i, endpoint] of chosen.entries()) {
-        const two = await run([server, second], endpoint.name, endpoint.requests);
+        const two = await run([server, second], endpoint.name, endpoint.requests, endpoint.before);
         report.twoInstances.push({ ...two, ratio: two.rps / measured[i]!.rps });
       }
     }

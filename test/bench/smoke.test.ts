@@ -17,7 +17,7 @@ test('the API load benchmark runs and every answer under load is a 2xx', { timeo
   for (const f of [...report.baseline, ...report.writeBaseline, ...report.endpoints, ...report.fixedRate]) {
     assert.ok(f.rps > 0, `${f.name}: no requests per second`);
     assert.ok(Number.isFinite(f.p99), `${f.name}: no p99`);
-    assert.equal(f.failed, 0, `${f.name}: ${f.failed} answers were not 2xx`);
+    assert.equal(f.failed, 0, `${f.name}: ${f.failed} answers were not 2xx (${f.failures})`);
   }
   assert.equal(report.fixedRate.length, 2);
   assert.ok(report.rss.peak > 0);
@@ -34,7 +34,7 @@ test('on PostgreSQL, on one instance then two, every pledge acknowledged under l
   assert.equal(report.twoInstances.length, 1);
   for (const f of [...report.baseline, ...report.writeBaseline, ...report.endpoints, ...report.twoInstances]) {
     assert.ok(f.rps > 0, `${f.name}: no requests per second`);
-    assert.equal(f.failed, 0, `${f.name}: ${f.failed} answers were not 2xx`);
+    assert.equal(f.failed, 0, `${f.name}: ${f.failed} answers were not 2xx (${f.failures})`);
   }
   assert.ok(report.pledges.acknowledged > 0);
   assert.equal(report.pledges.lost, 0);
