@@ -12,12 +12,14 @@ describe('POST /v1/auth/exchange', () => {
     const t = testApp();
     const res = await t.call('POST', '/v1/auth/exchange', { body: { token: t.hostToken('student-ines') } });
     expect(res.status).toBe(200);
-    const grant = (await res.json()) as { token: string; expiresAt: string };
+    const grant = (await res.json()) as { token: string; expiresAt: string; me: unknown };
     expect(grant.token.length).toBeGreaterThanOrEqual(43);
     expect(Date.parse(grant.expiresAt)).toBeGreaterThan(t.clock.now().getTime());
     const me = await t.call('GET', '/v1/me', { token: grant.token });
     expect(me.status).toBe(200);
     const body = (await me.json()) as { person: { displayName: string }; memberships: { role: string; entityName: string }[]; can: Record<string, boolean> };
+    // The exchange says who the session is, as GET /v1/me does: a page needs no second round trip.
+    expect(grant.me).toEqual(body);
     expect(body.person.displayName).toBe('Inès Martin');
     expect(body.memberships).toEqual([expect.objectContaining({ role: 'student', entityName: "École d'ingénieurs" })]);
     expect(body.can['company.create']).toBe(false);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { EmailCodeSentSchema, SessionGrantSchema, EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
+import { EmailCodeSentSchema, ExchangeGrantSchema, SessionGrantSchema, EmailSignInSchema, ExchangeSchema, VerifyCodeSchema, type SessionGrant } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { jsonBody } from '../http/validate.ts';
 import { ProblemError, unauthenticated } from '../http/problem.ts';
@@ -8,7 +8,8 @@ import { findInstitutionBySlug } from '../tenancy/queries/institutions.ts';
 import { listLiveHostKeys } from '../tenancy/queries/host-keys.ts';
 import { purgeExpiredTokenIds, recordTokenId } from './queries/used-token-ids.ts';
 import { HostTokenError, peekToken, verifyHostToken } from './host-token.ts';
-import { openSession, revokeSession } from './session.ts';
+import { loadSessionActor, openSession, revokeSession } from './session.ts';
+import { meOf } from '../me/view.ts';
 import { personForEmail, personForHostIdentity } from './provision.ts';
 import { consumeCode, issueCode, rateLimited, tooManyWrongCodesFrom, CODE_LIFETIME_MINUTES, RATE_WINDOW_MINUTES, WRONG_CODES_IP_WINDOW_MINUTES } from './email-code.ts';
 import { codeMail, pausedMail } from './sign-in-mail.ts';
@@ -30,7 +31,7 @@ const emailSignInOn = createMiddleware<AppEnv>(async (c, next) => {
 
 export const authRoutes = new Hono<AppEnv>()
   /** Trades a host-signed identity token (JWT) for a session. */
-  .post('/exchange', describeRoute({ operationId: 'exchangeIdentityToken', summary: 'Trade an identity token signed by the institution’s site for a session', tags: ['auth'], public: true, answers: { 200: SessionGrantSchema }, problems: [401] }), jsonBody(ExchangeSchema), async (c) => {
+  .post('/exchange', describeRoute({ operationId: 'exchangeIdentityToken', summary: 'Trade an identity token signed by the institution’s site for a session', tags: ['auth'], public: true, answers: { 200: ExchangeGrantSchema }, problems: [401] }), jsonBody(ExchangeSchema), async (c) => {
     const { db, clock, config } = c.get('deps');
     const now = clock.now();
     const { token } = c.req.valid('json');
@@ -53,7 +54,7 @@ export const authRoutes = new Hono<AppEnv>()
       }
       throw err;
     }
-    const grant: SessionGrant = await withTransaction({ db }, async (tx) => {
+    const { grant, personId } = await withTransaction({ db }, async (tx) => {
       await purgeExpiredTokenIds(tx, now.toISOString());
       const fresh = await recordTokenId(tx, { tenantId: tenant.id, jti: identity.jti, expiresAt: new Date((identity.exp + 120) * 1000).toISOString() });
       if (!fresh) throw refused();
@@ -63,9 +64,11 @@ export const authRoutes = new Hono<AppEnv>()
       }
       const session = await openSession(tx, { tenantId: tenant.id, personId, method: 'host', now, ttlMinutes: config.sessionTtlMinutes });
       await writeAudit(tx, { tenantId: tenant.id, actorId: personId, origin: c.req.header('origin') ?? null, at: now.toISOString() }, { action: 'auth.exchange', objectType: 'session', subjectId: personId });
-      return session;
+      return { grant: session, personId };
     });
-    return c.json(grant, 200);
+    // What GET /v1/me would answer with this session, read once it is committed: the page needs no second round trip.
+    const actor = await loadSessionActor(db, { tenantId: tenant.id, personId, method: 'host' });
+    return c.json({ ...grant, me: await meOf(db, actor, 'host') }, 200);
   })
   /**
    * Sends a sign-in code. The answer, and the work done before it, are the

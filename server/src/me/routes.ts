@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
-import { MeSchema, allowedActions, withheldRoles, type MeSession } from '@passerelle/schema';
+import { MeSchema } from '@passerelle/schema';
 import type { AppEnv } from '../context.ts';
 import { requireAuth } from '../auth/require-auth.ts';
-import { findInstitution } from '../tenancy/queries/institutions.ts';
-import { listMembershipsWithNames } from '../tenancy/queries/memberships.ts';
-import { findPersonSummary } from '../tenancy/queries/people.ts';
-import { notFound } from '../http/problem.ts';
 import { describeRoute } from '../http/describe.ts';
 import { rightsRoutes } from '../rights/routes.ts';
+import { meOf } from './view.ts';
 
 /**
  * `/v1/me`, mounted once: the signed-in person, the roles this session
@@ -17,22 +14,7 @@ import { rightsRoutes } from '../rights/routes.ts';
  */
 export const meRoutes = new Hono<AppEnv>()
   .get('/', describeRoute({ operationId: 'getMe', summary: 'The signed-in person, their roles and what they may do', tags: ['me'], answers: { 200: MeSchema }, problems: [404] }), requireAuth(), async (c) => {
-    const { db } = c.get('deps');
     const { actor, signInMethod } = c.get('auth');
-    const person = await findPersonSummary(db, actor.tenantId, actor.personId);
-    if (!person) throw notFound('person.notFound');
-    const tenant = await findInstitution(db, actor.tenantId);
-    const session: MeSession = { signInMethod, withheldRoles: withheldRoles(actor) };
-    const memberships = (await listMembershipsWithNames(db, actor.tenantId, actor.personId)).filter((m) => !session.withheldRoles.includes(m.role));
-    return c.json(
-      {
-        person,
-        tenant: tenant ?? null,
-        memberships,
-        can: allowedActions(actor),
-        ...session,
-      },
-      200,
-    );
+    return c.json(await meOf(c.get('deps').db, actor, signInMethod), 200);
   })
   .route('/', rightsRoutes);

@@ -117,7 +117,7 @@ export class Auth {
     this.#set({ status: 'signing-in' });
     try {
       const grant = await this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
-      await this.#open(session(grant, 'host'));
+      await this.#open(session(grant, 'host'), grant.me);
       return true;
     } catch (err) {
       clearTimeout(this.#timer);
@@ -232,7 +232,7 @@ export class Auth {
   renew(reason: SignOutReason = 'expired'): Promise<string | null> {
     this.#renewing ??= (async () => {
       try {
-        const jwt = this.getIdentityToken ? await this.#askHost() : null;
+        const jwt = await this.#askHost();
         if (!jwt) {
           this.#end(reason);
           return null;
@@ -246,7 +246,7 @@ export class Auth {
           this.#set({ ...current, session: fresh });
           this.#schedule(fresh);
         } else {
-          await this.#open(fresh);
+          await this.#open(fresh, grant.me);
         }
         return fresh.token;
       } catch {
@@ -298,12 +298,17 @@ export class Auth {
     }
   }
 
-  /** Signs in with a session (or the answer that gives one): `GET /v1/me` first, signed out again when either fails. */
-  async #open(pending: Session | Promise<Session>): Promise<void> {
+  /**
+   * Signs in with a session (or the answer that gives one) once who it is is
+   * known: `known` when the answer that opened it said so (the exchange
+   * does), else `GET /v1/me` first; signed out again when either fails.
+   */
+  async #open(pending: Session | Promise<Session>, known?: MeAnswer): Promise<void> {
     try {
       const opened = await pending;
       this.#token = opened.token;
-      const me = await this.client.json(this.client.rpc.me.$get());
+      // An API older than the exchange's `me` answers without it: asked then, as before.
+      const me = known ?? (await this.client.json(this.client.rpc.me.$get()));
       this.#tab.keep(opened);
       this.#set({ status: 'signed-in', session: opened, me });
       this.#schedule(opened);

@@ -164,6 +164,18 @@ describe('<passerelle-portal>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('knows who is signed in from the exchange alone: no GET /v1/me before the components can read', async () => {
+      const since = performance.now();
+      const el = await signedInPortal('student-ines');
+      const calls = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= since)
+        .map((e) => new URL(e.name).pathname);
+      expect(calls.filter((p) => p === '/v1/auth/exchange')).to.have.length(1);
+      expect(calls.filter((p) => p === '/v1/me')).to.deep.equal([]);
+      expect(el.me!.person.displayName).to.equal('Inès Martin');
+    });
+
     it('fires passerelle-signed-in with method host', async () => {
       const { api, tenant } = await apiConfig();
       const el = document.createElement('passerelle-portal');

@@ -34,6 +34,13 @@ export const MeSchema = v.object({
 });
 export type Me = v.InferOutput<typeof MeSchema>;
 
+/**
+ * `POST /v1/auth/exchange`: the session, and what `GET /v1/me` answers for
+ * it, so that a page shows who is signed in (and its components start their
+ * reads) without a second round trip.
+ */
+export const ExchangeGrantSchema = v.object({ ...SessionGrantSchema.entries, me: MeSchema });
+
 /** `GET /v1/dev/outbox` (development mode only): the mail that would have been sent, newest first. */
 export const DevOutboxSchema = pageOf(v.object({ id: AnswerIdSchema, to: v.string(), subject: v.string(), body: v.string(), createdAt: AnswerTimeSchema }));
 
