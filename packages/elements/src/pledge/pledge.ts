@@ -3,17 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import {
   DonationCreateSchema,
-  MAX_AMOUNT_CENTS,
   type PledgeCreateSchema,
   PledgeAmountCentsSchema,
   PledgeFigureCentsSchema,
   TaxPledgeCreateSchema,
-  estimateDonation,
   type Pledge,
-  type PledgeFrequency,
   type PledgeParameters,
-  type TaxEstimate,
-  type TaxReductionRules,
 } from '@passerelle/schema';
 import { PasserelleElement } from '../core/passerelle-element.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
@@ -26,6 +21,7 @@ import { FormConsents } from '../core/form-consents.ts';
 import { fr } from './translations.ts';
 import type { PledgeHistory } from './history.ts';
 import { pledgeStyles } from './pledge.styles.ts';
+import { donationEstimate } from './estimate.ts';
 
 /** Euros typed by a person, checked as cents by the shared amount schema (whose code words the bounds in euros). */
 const EurosSchema = v.pipe(v.number('pledge.amount.range'), v.transform((euros: number) => Math.round(euros * 100)), PledgeAmountCentsSchema);
@@ -275,7 +271,7 @@ export class PasserellePledge extends PasserelleElement {
         ${f.field({ name: 'amountCents', type: 'number', label: t.amount, hint: t.amountHint, required: true, min: 0, step: 0.01, inputmode: 'decimal' })}
         ${f.field({ name: 'frequency', type: 'select', label: t.frequency, required: true, options: [{ value: 'once', label: t.once }, { value: 'monthly', label: t.monthly }, { value: 'yearly', label: t.yearly }] })}
       </fieldset>
-      ${this.#estimate(p)}
+      ${donationEstimate(this.#l10n, (name) => this.#donation.get(name), p)}
       ${f.field({ name: 'designation.kind', type: 'select', label: t.designation, required: true, options: [{ value: 'foundation', label: t.toFoundation }, { value: 'fund', label: t.toFund }, { value: 'entity', label: t.toEntity }] })}
       ${designation === 'fund' ? f.field({ name: 'designation.fund', type: 'select', label: t.fund, required: true, options: p.funds.map((x) => ({ value: x.code, label: x.label[this.#l10n.locale] })) }) : nothing}
       ${designation === 'entity'
@@ -300,54 +296,6 @@ export class PasserellePledge extends PasserelleElement {
       ${this.#consents.render()}
       ${f.submitButton(t.submitDonation)}
     </form>`;
-  }
-
-  /**
-   * The estimate the server will store with the pledge (same shared function,
-   * same rules, same figures), as the person types. A live region that stays
-   * in place; the estimate itself appears once there is an amount.
-   */
-  #estimate(p: PledgeParameters): TemplateResult {
-    const f = this.#donation;
-    const cents = (name: string) => {
-      const euros = f.get(name);
-      return typeof euros === 'number' && Number.isFinite(euros) && euros >= 0 ? Math.round(euros * 100) : undefined;
-    };
-    const amount = cents('amountCents');
-    const company = f.get('donor.kind') === 'company';
-    // Yearly and one-off gifts count once in a year; a monthly gift twelve times.
-    const frequency: PledgeFrequency = f.get('frequency') === 'monthly' ? 'monthly' : 'once';
-    const e =
-      amount !== undefined && amount > 0 && amount <= MAX_AMOUNT_CENTS
-        ? estimateDonation(p.taxReduction, {
-            donorKind: company ? 'company' : 'individual',
-            amountCents: amount,
-            frequency,
-            taxableIncomeCents: cents('taxableIncomeCents'),
-            turnoverCents: cents('turnoverCents'),
-          })
-        : null;
-    return html`<div aria-live="polite">${e ? this.#estimateText(e, p.taxReduction, frequency) : nothing}</div>`;
-  }
-
-  #estimateText(e: TaxEstimate, rules: TaxReductionRules, frequency: PledgeFrequency): TemplateResult {
-    const t = this.#l10n.t;
-    const money = (c: number) => this.#l10n.money(c);
-    const percent = (n: number) => this.#l10n.number(n);
-    const c = rules.company;
-    const rates =
-      e.donorKind === 'individual'
-        ? t.rateFlat(percent(rules.individual.ratePercent))
-        : c.reducedRatePercent !== null && c.reducedRateAboveCents !== null
-          ? t.rateCompanyBands(percent(c.ratePercent), money(c.reducedRateAboveCents), percent(c.reducedRatePercent))
-          : t.rateFlat(percent(c.ratePercent));
-    const ceiling =
-      e.donorKind === 'individual' ? t.ceilingIndividual(percent(rules.individual.incomeCeilingPercent)) : t.ceilingCompany(money(c.ceilingFloorCents), percent(c.turnoverCeilingPercent));
-    return html`<div part="estimate" class="estimate">
-      <p>${(frequency === 'monthly' ? t.estimateYear : t.estimate)(money(e.amountCents), money(e.netCostCents), money(e.reductionCents))}</p>
-      ${e.carriedOverCents > 0 ? html`<p data-carried-over>${t.carriedOver(money(e.carriedOverCents), money(e.ceilingCents ?? 0))}</p>` : nothing}
-      <small>${t.estimateNote(rates, ceiling)}</small>
-    </div>`;
   }
 
   #taxForm(me: Me, p: PledgeParameters): TemplateResult {

@@ -13,6 +13,7 @@ import { en, fr } from './translations.ts';
 import { staffDeskStyles } from './staff-desk.styles.ts';
 import { AuditLog } from './audit-log.ts';
 import { tabList } from './tabs.ts';
+import { comparisonTable } from './comparison.ts';
 import type { DeskContext, DeskPanel } from './desk-context.ts';
 
 /** The desk's tabs: people (find, duplicates, the audit log), gifts and apprenticeship tax, erasure requests, inactive people (retention). */
@@ -31,17 +32,6 @@ interface FlagItem {
   id: string;
   profile: ProfileView;
   flag: DuplicateFlag;
-}
-
-/** The fields compared side by side, in the order read. */
-const compared = ['givenName', 'familyName', 'usageName', 'email', 'school', 'graduationYear', 'programme', 'employer', 'workCity'] as const;
-type Compared = (typeof compared)[number];
-
-function valueOf(p: ProfileView, key: Compared): string {
-  if (key === 'email') return p.emails?.find((e) => e.primary)?.address ?? p.emails?.[0]?.address ?? '';
-  if (key === 'school') return p.educationEntityName ?? '';
-  const value = p[key];
-  return value === undefined || value === null ? '' : String(value);
 }
 
 const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : ApiError.network(error));
@@ -383,24 +373,7 @@ export class PasserelleStaffDesk extends PasserelleElement {
     if (this.compareError) return html`<p role="alert" class="error">${problemText(this.compareError, this)}</p>`;
     const other = this.other;
     if (!other) return html`<p>${t.loading}</p>`;
-    return html`<div class="scroll">
-        <table part="comparison">
-          <caption class="visually-hidden">${t.comparisonOf(displayName(item.profile) ?? t.hidden, displayName(other) ?? t.hidden)}</caption>
-          <thead>
-            <tr><th scope="col">${t.field}</th><th scope="col">${t.profileA}</th><th scope="col">${t.profileB}</th></tr>
-          </thead>
-          <tbody>
-            ${compared.map((key) => {
-              const a = valueOf(item.profile, key);
-              const b = valueOf(other, key);
-              const same = a !== '' && a.toLowerCase() === b.toLowerCase();
-              return html`<tr data-field=${key} class=${same ? 'same' : ''}>
-                <th scope="row">${t.fields[key]}</th><td>${a || t.notShown}</td><td>${b || t.notShown}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
+    return html`${comparisonTable(t, item.profile, other)}
       <button part="button" class="primary" type="button" data-resolve aria-disabled=${this.resolving === item.id ? 'true' : 'false'} @click=${this.#resolve(item)}>${t.resolve}</button>`;
   }
 }
