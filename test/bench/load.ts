@@ -189,7 +189,12 @@ class Editors {
   }
   give(status: number, body: string, etag: string | undefined): void {
     // The answer names the profile: the changed one (200), or the current one in a 412's `current`.
-    const parsed = JSON.parse(body) as { id?: string; current?: { id: string }; etag?: string };
+    let parsed: { id?: string; current?: { id: string }; etag?: string };
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      return; // Not an answer of the API (a proxy's page): the editor is left out until the next run's refresh.
+    }
     const editor = this.byId.get(parsed.id ?? parsed.current?.id ?? '');
     if (!editor) return;
     const next = status === 200 ? etag : parsed.etag;
