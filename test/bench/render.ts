@@ -16,15 +16,20 @@
  * form was shown (read from the page's Resource Timing: the token exchange,
  * then the same reads) and draws as many fields.
  *
- *   pnpm --filter @passerelle/e2e bench:render [--runs 20] [--warmup 1] [--bundle front-office.js] [--timeline]
+ *   pnpm --filter @passerelle/e2e bench:render [--runs 20] [--warmup 1] [--bundle front-office.js] [--timeline] [--cpu-profile <dir>]
  *
  * `--timeline` prints, for the last run of each component, every file and
  * request before its form was shown, with when it started and ended.
+ * `--cpu-profile <dir>` writes a CPU profile of the page's main thread for
+ * that run (and its baseline's), from before the navigation until the form
+ * was shown: `server/bench/profile-summary.ts` reads it (the time it calls
+ * idle is the page waiting for files and the API). The profiler slows the
+ * page: the timed figures of a profiled run are not comparable.
  *
  * `renderTimes()` also runs, 2 runs per component, in bench/render-smoke.test.ts.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +173,8 @@ export interface RenderOptions {
   warmup: number;
   /** The `dist/` file the pages load. */
   bundle: string;
+  /** A folder: the last run of each component (and of its baseline) is profiled there, `<tag>.cpuprofile` and `<tag>.baseline.cpuprofile`. */
+  cpuProfile?: string;
 }
 
 /**
@@ -199,10 +206,12 @@ export async function renderTimes(options: RenderOptions, targets: readonly Rend
     const server = await serveHost(port, dir, pages);
     closers.push(() => new Promise((r) => server.close(r)));
 
+    if (options.cpuProfile) mkdirSync(options.cpuProfile, { recursive: true });
     const times = async (path: string) => {
       const runs: (RenderRun & Seen)[] = [];
       for (let i = 0; i < options.warmup + options.runs; i++) {
-        const run = await loadOnce(browser, `${host}${path}`);
+        const last = i === options.warmup + options.runs - 1;
+        const run = await loadOnce(browser, `${host}${path}`, last && options.cpuProfile ? join(options.cpuProfile, `${path.slice(1, -'.html'.length)}.cpuprofile`) : undefined);
         if (i >= options.warmup) runs.push(run);
       }
       return runs;
@@ -241,10 +250,17 @@ function serveHost(port: number, dir: string, pages: ReadonlyMap<string, () => s
   return new Promise((resolve) => server.listen(port, 'localhost', () => resolve(server)));
 }
 
-async function loadOnce(browser: Browser, url: string): Promise<RenderRun & Seen> {
+async function loadOnce(browser: Browser, url: string, cpuProfile?: string): Promise<RenderRun & Seen> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    // --cpu-profile: the page's main thread sampled every 100 µs from before the navigation until the form was shown.
+    const cdp = cpuProfile ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -254,6 +270,7 @@ async function loadOnce(browser: Browser, url: string): Promise<RenderRun & Seen
       .waitForFunction(() => (window as unknown as { __marks: { start?: number } }).__marks.start !== undefined, undefined, { timeout: 15_000 })
       .catch((err: Error) => Promise.reject(new Error(`${url}: the form was not shown within 15 s${errors.length ? ` (${errors.join('; ')})` : ''}: ${err.message}`)));
     const m = await page.evaluate(() => (window as unknown as { __marks: Record<'start' | 'loaded' | 'defined' | 'ready' | 'fields', number> & Seen }).__marks);
+    if (cdp && cpuProfile) writeFileSync(cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     return { ms: m.ready - m.start, loaded: m.loaded - m.start, defined: m.defined - m.start, reads: m.reads, fields: m.fields, timeline: m.timeline };
   } finally {
     await context.close();
@@ -279,8 +296,8 @@ export function renderTable(results: Map<RenderTarget, RenderResult>): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, bundle: { type: 'string', default: 'front-office.js' }, timeline: { type: 'boolean', default: false } } });
-  const options = { runs: Number(values.runs), warmup: Number(values.warmup), bundle: values.bundle };
+  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, bundle: { type: 'string', default: 'front-office.js' }, timeline: { type: 'boolean', default: false }, 'cpu-profile': { type: 'string' } } });
+  const options = { runs: Number(values.runs), warmup: Number(values.warmup), bundle: values.bundle, cpuProfile: values['cpu-profile'] };
   const results = await renderTimes(options);
   console.log(renderTable(results));
   console.log(`\nFrom the bundle's request start to the form shown with data; fresh browser context per run (cold cache), ${options.warmup} warm-up run(s) per component not counted.`);
