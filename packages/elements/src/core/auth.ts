@@ -4,6 +4,7 @@ import { ApiError } from './api-error.ts';
 import type { PasserelleClient, Rpc } from './client.ts';
 import { createClient } from './create-client.ts';
 import { TabSession } from './tab-session.ts';
+import { warmFormatters } from '../i18n/locale-controller.ts';
 
 /**
  * `GET /v1/me`: the person, their tenant, memberships and what the policy lets them do.
@@ -116,7 +117,9 @@ export class Auth {
     this.#tab.clear();
     this.#set({ status: 'signing-in' });
     try {
-      const grant = await this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
+      const exchange = this.client.json(this.client.rpc.auth.exchange.$post({ json: { token: jwt } }));
+      warmFormatters();
+      const grant = await exchange;
       await this.#open(session(grant, 'host'), grant.me);
       return true;
     } catch (err) {
