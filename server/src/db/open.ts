@@ -12,6 +12,7 @@ import { registerFunctions } from './functions.ts';
 import { openPostgres, postgresEngineOf } from './postgres/open.ts';
 import { migratePostgres, pendingPostgresMigrations } from './postgres/migrate.ts';
 import { rootOf } from './transaction.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 /**
  * The database as every query sees it: drizzle's SQLite query builder,
@@ -70,7 +71,7 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   sqlite.pragma('cache_size = -65536');
   if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
   registerFunctions(sqlite);
-  const db = drizzle(sqlite, { schema: tables });
+  const db = drizzle(withStatementCache(sqlite), { schema: tables });
   return { db, close: () => sqlite.close() };
 }
 
@@ -115,7 +116,7 @@ export function databaseFromImage(image: Buffer): Db {
   const sqlite = new Database(image);
   sqlite.pragma('foreign_keys = ON');
   registerFunctions(sqlite);
-  return drizzle(sqlite, { schema: tables });
+  return drizzle(withStatementCache(sqlite), { schema: tables });
 }
 
 /** The whole database as bytes, for `databaseFromImage`. */

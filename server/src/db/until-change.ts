@@ -55,6 +55,7 @@ class DataVersionCache implements ReadCache {
   private readonly changes: Database.Statement<[], number>;
 
   constructor(client: Database.Database) {
+    // Plucked again at each use: the connection may share a statement of the same text (db/statement-cache.ts).
     this.version = client.prepare<[], number>('PRAGMA data_version').pluck();
     this.changes = client.prepare<[], number>('SELECT total_changes()').pluck();
   }
@@ -81,11 +82,11 @@ class DataVersionCache implements ReadCache {
     // on (every HTTP request starts a turn): the reads of one turn share a check.
     let dataVersion = this.dataVersion;
     if (!this.checked) {
-      dataVersion = this.version.get()!;
+      dataVersion = this.version.pluck().get()!;
       this.checked = true;
       setImmediate(() => (this.checked = false));
     }
-    const totalChanges = this.changes.get()!;
+    const totalChanges = this.changes.pluck().get()!;
     if (dataVersion !== this.dataVersion || totalChanges !== this.totalChanges || this.values.size >= MAX_ENTRIES) {
       this.values.clear();
       this.dataVersion = dataVersion;
