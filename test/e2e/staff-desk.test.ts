@@ -29,6 +29,8 @@ test('the staff of Claire’s school find her and read her entries of the audit 
   await desk.getByRole('status').filter({ hasText: '1 personne trouvée.' }).waitFor();
   await desk.getByRole('button', { name: 'Journal de Claire Dubois' }).click();
   const person = desk.getByLabel('Personne', { exact: true });
+  // The log first shows the reader's own entries: the status says "entrées" before Claire's are asked for.
+  await person.locator('option:checked', { hasText: 'Claire Dubois' }).waitFor({ state: 'attached' });
   await desk.locator('[data-audit-status]').filter({ hasText: /entrées?|Aucune entrée/ }).waitFor();
   assert.notEqual(await person.inputValue(), '');
   assert.equal(await person.locator('option:checked').innerText(), 'Claire Dubois');
