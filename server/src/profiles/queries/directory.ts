@@ -19,7 +19,11 @@
  *  - self: the reader's own row, without ranks — one primary-key read.
  * When the filters are broad (none, an entity, a one-letter prefix) the
  * ranked and covered answers walk the sort index in page order instead of
- * sorting every match: a page is then a few hundred entries away.
+ * sorting every match: a page is then a few hundred entries away. One
+ * exception to "index only": a name token's family-name branch in the ranked
+ * answer seeks the sort index's range for the token (`seeksSortForFamily`)
+ * and checks the other conditions on the table rows of the first entries,
+ * since that range is already in page order.
  */
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
@@ -76,9 +80,8 @@ const familyField = nameFields[0];
  * of the family index. The audience's sort key is "family given" exactly
  * when that audience may read the family name (`derivedColumns`), so when
  * the branch asks for a family name readable from the sort's audience up
- * (`minimum` at least its rank), a family name starting with the token is a
- * sort key starting with it (a token holds no space) whose row has that
- * family name: the matches come in page order and the page is the first
+ * (`minimum` at least its rank), a family name starting with the token is
+ * exactly a sort key starting with it whose row has that family name: the matches come in page order and the page is the first
  * entries of the range, not the top of a sort of every family name sharing
  * the prefix (14,000 for "ma" at 200,000 profiles).
  */
