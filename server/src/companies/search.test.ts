@@ -65,6 +65,15 @@ describe('the company typeahead, on either engine', () => {
     expect(await search(t, token, 'patis')).toEqual(['Pâtisserie Alfa', 'Pâtisserie Bêta', 'Pâtisserie Dupont et Fils', 'Les Pâtisseries Réunies']);
   });
 
+  it('among names starting alike, fewer words come first, whatever the length', async () => {
+    const t = testApp();
+    const token = await withCompanies(t, [
+      ['Atelier de la Gare', siret('9595959590001')],
+      ['Atelier Bouchonnerie', siret('9696969690001')],
+    ]);
+    expect(await search(t, token, 'atelier')).toEqual(['Atelier Bouchonnerie', 'Atelier de la Gare']);
+  });
+
   it('gives SQLite the FTS5 queries it always had, every word quoted', () => {
     expect(matchExpressions('École élec')).toEqual(['name : ^"ecole"* AND {name siret} : "elec"*', '{name siret} : "ecole"* AND {name siret} : "elec"*']);
     expect(matchExpressions('812 345 676')).toEqual(['siret : "812345676"*', 'name : "812345676"*']);

@@ -52,35 +52,53 @@ export const ftsExpression = (phase: readonly CompanyTerm[]): string => phase.ma
 export const matchExpressions = (q: string): string[] => companyPhases(q).map(ftsExpression);
 
 /**
+ * What a match weighs in its phase, lower first, on either engine: a
+ * thousand times less for each term met, ten when met in the name and one
+ * when met only in the SIRET, then one more for each word of the name and
+ * for a SIRET (fewer words first, as bm25 favoured shorter names). `words`
+ * is the name folded by `foldForSearch`.
+ */
+export function matchScore(terms: readonly CompanyTerm[], words: string, siret: string): number {
+  const nameWords = words.split(' ');
+  let weight = 0;
+  for (const { field, prefix } of terms) {
+    const onlyInSiret = field === 'siret' || (field === 'any' && siret.startsWith(prefix) && !nameWords.some((w) => w.startsWith(prefix)));
+    weight += onlyInSiret ? 1 : 10;
+  }
+  return nameWords.length + (siret ? 1 : 0) - 1000 * weight;
+}
+
+/**
  * Ranked matches. Each phase reads at most `CANDIDATES` matches in index
  * order (no sort over every match, which is what makes a one-letter prefix
  * cheap on 100,000 names), then ranks them: names that begin with what was
- * typed first, then by score (SQLite: bm25, the name weighing ten times the
- * SIRET; PostgreSQL: ten for each word found in the name, one for each found
- * only in the SIRET), then shorter names, then alphabetical. A narrow query
- * therefore gets an exact ranking, the same on both engines; a very broad
- * one gets a ranked sample of the best phase (which sample is the engine's).
+ * typed first, then by `matchScore`, then shorter names, then alphabetical.
+ * A narrow query therefore gets an exact ranking, the same on both engines;
+ * a very broad one gets a ranked sample of the best phase (which sample is
+ * the engine's).
  */
 export async function searchCompanies(db: DbOrTx, tenantId: string, q: string, status: 'active' | 'pending', limit: number) {
   const typed = foldForSearch(q);
   const seen = new Set<string>();
-  const ranked: { row: CompanyMatch; phase: number; starts: boolean }[] = [];
+  const ranked: { row: CompanyMatch; phase: number; starts: boolean; score: number }[] = [];
   for (const [phase, terms] of companyPhases(q).entries()) {
     if (ranked.length >= limit) break;
     const rows = isPostgres(db) ? await matchCompaniesOnPostgres(db, tenantId, status, terms, CANDIDATES) : await matchCompanies(db, tenantId, status, ftsExpression(terms), CANDIDATES);
     for (const row of rows) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
-      ranked.push({ row, phase, starts: foldForSearch(row.name).startsWith(typed) || (row.siret ?? '').startsWith(typed.replace(/ /g, '')) });
+      const words = foldForSearch(row.name);
+      const siret = row.siret ?? '';
+      ranked.push({ row, phase, starts: words.startsWith(typed) || siret.startsWith(typed.replace(/ /g, '')), score: matchScore(terms, words, siret) });
     }
   }
   ranked.sort(
     (a, b) =>
       a.phase - b.phase ||
       Number(b.starts) - Number(a.starts) ||
-      a.row.score - b.row.score ||
+      a.score - b.score ||
       a.row.name.length - b.row.name.length ||
       (a.row.name < b.row.name ? -1 : a.row.name > b.row.name ? 1 : 0),
   );
-  return ranked.slice(0, limit).map(({ row: { score: _score, ...company } }) => company);
+  return ranked.slice(0, limit).map(({ row }) => row);
 }

@@ -28,51 +28,38 @@ const companyWords = sqliteTable('companies', { searchName: text('search_name').
 const digits = (prefix: string) => /^[0-9]+$/.test(prefix);
 const siretStarts = (prefix: string): SQL => sql`(${companies.siret} like (${prefix} || '%'))`;
 
-/** One term as a condition, and what it weighs when met: ten in the name, one in the SIRET (as bm25's weights on SQLite). */
-function term(t: CompanyTerm): { where: SQL; weight: SQL } {
+/** One term as a condition. */
+function condition(t: CompanyTerm): SQL {
   const name = companyWords.searchName;
   switch (t.field) {
     case 'siret':
-      return { where: digits(t.prefix) ? siretStarts(t.prefix) : sql`false`, weight: sql`1` };
+      return digits(t.prefix) ? siretStarts(t.prefix) : sql`false`;
     case 'nameStart':
-      return { where: firstWordStarts(name, t.prefix), weight: sql`10` };
+      return firstWordStarts(name, t.prefix);
     case 'name':
-      return { where: hasWordStarting(name, t.prefix), weight: sql`10` };
-    case 'any': {
-      const inName = hasWordStarting(name, t.prefix);
-      if (!digits(t.prefix)) return { where: inName, weight: sql`10` };
-      return { where: sql`(${inName} or ${siretStarts(t.prefix)})`, weight: sql`(case when ${inName} then 10 else 1 end)` };
-    }
+      return hasWordStarting(name, t.prefix);
+    case 'any':
+      return digits(t.prefix) ? sql`(${hasWordStarting(name, t.prefix)} or ${siretStarts(t.prefix)})` : hasWordStarting(name, t.prefix);
   }
 }
 
 /**
  * At most `limit` companies of the tenant with this status meeting every
- * term, each with its score
- * (lower is better), ordered as bm25 orders the rows of a phase on SQLite:
- * by the weight of where each term was met, then by fewer words (the name's
- * and the SIRET), as bm25 favours shorter documents. A phase on a SIRET
- * prefix or on the name's start reads its matches in the order of the btree
- * that finds them (SIRET, folded name): otherwise the planner, expecting a
- * prefix's matches all over the table, scans it, and "0009" sits at its end
- * (87 ms at 100,000 companies, against 1 ms). Other phases read them in
- * whatever order the plan gives (the trigram index), as SQLite reads FTS5's.
+ * term (`matchScore` ranks them). A phase on a SIRET prefix or on the name's
+ * start reads its matches in the order of the btree that finds them (SIRET,
+ * folded name): otherwise the planner, expecting a prefix's matches all over
+ * the table, scans it, and "0009" sits at its end (87 ms at 100,000
+ * companies, against 1 ms). Other phases read them in whatever order the
+ * plan gives (the trigram index), as SQLite reads FTS5's.
  */
 export function matchCompaniesOnPostgres(db: DbOrTx, tenantId: string, status: 'active' | 'pending', terms: readonly CompanyTerm[], limit: number): Promise<CompanyMatch[]> {
   return query(db, (db) => {
     const name = companyWords.searchName;
-    const parts = terms.map(term);
-    const weight = sql.join(
-      parts.map((p) => p.weight),
-      sql` + `,
-    );
-    const words = sql`(length(${name}) - length(replace(${name}, ' ', '')) + (case when coalesce(${companies.siret}, '') = '' then 0 else 1 end))`;
-    const score = sql<number>`(${words} - 1000 * (${weight}))`;
     const order = terms.some((t) => t.field === 'siret') ? [companies.siret] : terms.some((t) => t.field === 'nameStart') ? [name] : [];
     return db
-      .select({ ...companyColumns, score })
+      .select(companyColumns)
       .from(companies)
-      .where(and(eq(companies.tenantId, tenantId), eq(companies.status, status), ...parts.map((p) => p.where)))
+      .where(and(eq(companies.tenantId, tenantId), eq(companies.status, status), ...terms.map(condition)))
       .orderBy(...order)
       .limit(limit)
       .all();

@@ -22,13 +22,15 @@ export const companySearch = sqliteTable('company_search', {
 
 /**
  * At most `limit` companies of the tenant with this status matching the FTS5
- * `expression`, in index order (no sort), each with its bm25 score (the name
- * weighing ten times the SIRET; lower is better).
+ * `expression`, in index order (no sort). No bm25: it reads every match of
+ * each term to count them (0.3-0.7 ms on a two-letter prefix at 100,000
+ * companies, twice the match itself); `matchScore` ranks the page instead,
+ * as on PostgreSQL.
  */
 export function matchCompanies(db: DbOrTx, tenantId: string, status: 'active' | 'pending', expression: string, limit: number) {
   return query(db, (db) => {
     return db
-      .select({ ...companyColumns, score: sql<number>`bm25(${companySearch}, 0.0, 10.0, 1.0)` })
+      .select(companyColumns)
       .from(companySearch)
       .innerJoin(companies, eq(companies.id, companySearch.companyId))
       .where(and(sql`${companySearch} MATCH ${expression}`, eq(companies.tenantId, tenantId), eq(companies.status, status)))
@@ -37,5 +39,5 @@ export function matchCompanies(db: DbOrTx, tenantId: string, status: 'active' | 
   });
 }
 
-/** A company the typeahead found, with its score in its phase (lower is better), on either engine. */
+/** A company the typeahead found, on either engine. */
 export type CompanyMatch = Awaited<ReturnType<typeof matchCompanies>>[number];
