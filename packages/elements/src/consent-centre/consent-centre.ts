@@ -69,7 +69,8 @@ export class PasserelleConsentCentre extends PasserelleElement {
     l10n: this.#l10n,
     signedIn: () => this.#signedIn(),
     origin: () => this.#origin(),
-    say: (message) => this.#say(() => message()),
+    // Its sentence is already worded (rights.ts reads its own words): drawn as given.
+    say: (message) => this.#say(message),
     fail: (error, action) => this.#fail(error, action),
     capSaved: (cap) => {
       if (this.overview) this.overview = { ...this.overview, solicitationCap: cap };

@@ -46,12 +46,8 @@ export class LocaleController<T> implements ReactiveController {
   #pending: Promise<void> | null = null;
   #locale: Locale = 'fr';
   #shadowObserver: MutationObserver | null = null;
-  /** Whether the host formats numbers, money or dates in its first render (see `warmFormatters`). */
-  readonly formatsOnFirstRender: boolean;
-
-  constructor(host: Host, translations: Translations<T>, options: { formatsOnFirstRender?: boolean } = {}) {
+  constructor(host: Host, translations: Translations<T>) {
     this.#host = host;
-    this.formatsOnFirstRender = options.formatsOnFirstRender ?? false;
     this.#translations = translations;
     this.#en = typeof translations.en === 'function' ? null : translations.en;
     host.addController(this);
@@ -142,21 +138,6 @@ export class LocaleController<T> implements ReactiveController {
   date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
     return new Intl.DateTimeFormat(this.#locale, options).format(typeof value === 'string' ? new Date(value) : value);
   }
-}
-
-/**
- * Starts ICU while the page waits for the network: the portal calls it right
- * after sending its token exchange. The first Intl formatter of a page
- * starts ICU, 30 to 65 ms of main thread in Chromium on a fast machine (more
- * on a phone); later ones cost 0.1 to 7 ms. Started during the exchange,
- * that time no longer comes between the data's arrival and the form. Only
- * when an element on the page formats in its first render
- * (`formatsOnFirstRender`): for the others it would be time taken for nothing.
- */
-export function warmFormatters(): void {
-  setTimeout(() => {
-    for (const controller of controllers) if (controller.formatsOnFirstRender) formatMoney(0, controller.locale);
-  });
 }
 
 /** Integer cents as money in a locale (`Intl.NumberFormat`, currency style). */

@@ -75,7 +75,7 @@ type Mode = 'donation' | 'tax';
 export class PasserellePledge extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, pledgeStyles];
 
-  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) }, { formatsOnFirstRender: true });
+  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
   readonly #consents = new FormConsents(this, { purposes: () => this.purposes, client: () => this.session.signedIn?.client ?? null, component: 'passerelle-pledge' });
 
   /** Consent purposes to ask for with a pledge (keys, separated by spaces). */

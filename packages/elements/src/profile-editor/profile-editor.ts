@@ -70,7 +70,7 @@ export class ProfileSavedEvent extends SavedEvent<ProfileView> {
 export class PasserelleProfileEditor extends PasserelleElement {
   static override styles = [...PasserelleElement.styles, profileEditorStyles];
 
-  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) }, { formatsOnFirstRender: true });
+  readonly #l10n = new LocaleController(this, { fr, en: () => import('./translations.en.ts').then((m) => m.en) });
 
   /** Staff mode: the id of the person whose profile staff correct. Empty (the default): the signed-in person's own. */
   @property({ attribute: 'person-id' }) personId = '';
