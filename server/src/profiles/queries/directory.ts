@@ -26,7 +26,8 @@
  * since that range is already in page order.
  */
 import { and, asc, count, eq, exists, gte, inArray, isNull, lt, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/open.ts';
+import { unionAll, type SubqueryWithSelection } from 'drizzle-orm/sqlite-core';
+import { isPostgres, type DbOrTx } from '../../db/open.ts';
 import { memberships, profileDuplicateFlags, profiles } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
 import { unindexedText } from '../../db/dialect.ts';
@@ -212,18 +213,37 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
     // Broad filters: the sort index walked in page order (see `walkSortIndex`), else the seeks above.
     const walk = (minimum: number | undefined, bound: DirectoryHit | undefined, covered?: readonly string[]) =>
       broad(filters) ? walkSortIndex(db, reader.tenantId, filters, sortColumn, { minimum, covered, from, bound, limit }) : Promise.resolve(undefined);
-    const seek = async (minimum: number | undefined) => merge(await Promise.all(branches.map((branch) => matches(minimum, branch).limit(limit).all())));
+    /**
+     * Each branch's first `limit` matches, merged in page order. On
+     * PostgreSQL, with `withOwnRow`, the reader's own row too (from `from`
+     * on, unbounded: the merge cuts what lies beyond), all in one statement: one
+     * round trip instead of one per part, each part still its own seek (a
+     * subquery with its ORDER BY and LIMIT; `part` -1 is the own row). SQLite
+     * has no round trips: it runs the branches as they are (the union's
+     * wrapping cost it more than it saved). `own` is undefined when not read.
+     */
+    const seek = async (minimum: number | undefined, withOwnRow: boolean): Promise<{ ranked: DirectoryHit[]; own?: DirectoryHit | null }> => {
+      if (!isPostgres(db) || (branches.length === 1 && !withOwnRow)) return { ranked: merge(await Promise.all(branches.map((branch) => matches(minimum, branch).limit(limit).all()))) };
+      const parts = branches.map((branch, i) => tagged(db, matches(minimum, branch).limit(limit).as(`b${i}`), i));
+      if (withOwnRow) parts.push(tagged(db, ownRow(db, reader, filters, sortColumn, from, undefined).limit(1).as('own'), -1));
+      const [first, second, ...rest] = parts;
+      const rows = await unionAll(first!, second!, ...rest).all();
+      const hits = (part: (n: number) => boolean) => rows.filter((r) => part(r.part)).map(({ personId, sort }): DirectoryHit => ({ personId, sort }));
+      return { ranked: merge([hits((n) => n >= 0)]), own: withOwnRow ? (hits((n) => n < 0)[0] ?? null) : undefined };
+    };
 
     // Admins read every field.
-    if (reader.admin) return (await walk(undefined, undefined)) ?? (await seek(undefined));
+    if (reader.admin) return (await walk(undefined, undefined)) ?? (await seek(undefined, false)).ranked;
 
-    const ranked = (await walk(reader.minimumRank, undefined)) ?? (await seek(reader.minimumRank));
+    const rankedWalk = await walk(reader.minimumRank, undefined);
+    const sought = rankedWalk ? undefined : await seek(reader.minimumRank, true);
+    const ranked = rankedWalk ?? sought!.ranked;
     // Beyond the ranked page's last entry nothing else can make the page.
     const bound = ranked.length === limit ? ranked.at(-1) : undefined;
     const lists = [ranked];
 
-    // The reader's own row, whatever its ranks.
-    const own = await matchesOwnRow(db, reader, filters, sortColumn, from, bound);
+    // The reader's own row, whatever its ranks (read with the seeks on PostgreSQL, unbounded: beyond the bound the merge cuts it).
+    const own = sought?.own !== undefined ? sought.own : await ownRow(db, reader, filters, sortColumn, from, bound).get();
     if (own) lists.push([own]);
 
     // Staff: members of their entities, whatever the ranks. Candidates come in page order from
@@ -309,10 +329,10 @@ async function walkSortIndex(
  * theirs to search): one primary-key read, the sort key only checked on the
  * row (PostgreSQL would otherwise weigh seeking the sort index instead).
  */
-async function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, sortColumn: Column, from: DirectoryHit | undefined, bound: DirectoryHit | undefined): Promise<DirectoryHit | undefined> {
+function ownRow(db: DbOrTx, reader: DirectoryReader, filters: DirectoryFilters, sortColumn: Column, from: DirectoryHit | undefined, bound: DirectoryHit | undefined) {
   const sortKey = unindexedText(db, sortColumn);
-  return await db
-    .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}` })
+  return db
+    .select({ personId: profiles.personId, sort: sql<string>`${sortColumn}`.as('sort') })
     .from(profiles)
     .where(
       and(
@@ -322,9 +342,12 @@ async function matchesOwnRow(db: DbOrTx, reader: DirectoryReader, filters: Direc
         from ? after(sortKey, from) : undefined,
         bound ? before(sortKey, bound) : undefined,
       ),
-    )
-    .get();
+    );
 }
+
+/** A part of the seeks' union: its hits, each with the part's number (a literal, so that PostgreSQL knows its type). */
+const tagged = (db: DbOrTx, hits: SubqueryWithSelection<{ personId: typeof profiles.personId; sort: SQL.Aliased<string> }, string>, part: number) =>
+  db.select({ personId: hits.personId, sort: hits.sort, part: sql<number>`${sql.raw(String(part))}`.as('part') }).from(hits);
 
 /**
  * The review queue: profiles with an open duplicate flag, whichever side of it
