@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing.ts';
-import { auditLog, profileDuplicateFlags, profiles } from '../db/tables/index.ts';
+import { auditLog, entities, profileDuplicateFlags, profiles } from '../db/tables/index.ts';
 import type { ProfileView } from '@passerelle/schema';
 
 type Problem = { status: number; detail: string; errors?: { path: string; code: string; params: unknown; message: string }[]; current?: ProfileView; etag?: string };
@@ -373,6 +373,20 @@ describe('GET /v1/profiles (directory)', () => {
     expect((await t.call('GET', '/v1/profiles?limit=101', { token })).status).toBe(400);
     expect((await t.call('GET', '/v1/profiles?sort=phone', { token })).status).toBe(400);
     expect((await t.call('GET', '/v1/profiles?cursor=bogus', { token })).status).toBe(400);
+  });
+
+  it('names each entity as it is now: a renamed entity reads renamed on the next page and profile', async () => {
+    const { t, claire } = await setup();
+    const token = await t.signIn('student-ines');
+    const named = async () => ({
+      listed: (await json<{ items: ProfileView[] }>(await t.call('GET', '/v1/profiles?q=dubois', { token }))).items.map((p) => p.educationEntityName),
+      shown: (await read(t, token, `/v1/profiles/${claire}`)).body.educationEntityName,
+    });
+    const before = await named();
+    expect(before.listed).toEqual([expect.any(String)]);
+    expect(before.shown).toBe(before.listed[0]);
+    await t.db.update(entities).set({ name: 'École de management renommée' }).where(eq(entities.id, t.ids.demo.entities.management)).run();
+    expect(await named()).toEqual({ listed: ['École de management renommée'], shown: 'École de management renommée' });
   });
 
   it('never lists another tenant’s people', async () => {

@@ -17,7 +17,7 @@ import { authorize } from '../auth/authorize.ts';
 import { jsonBody, pathParams, queryParams } from '../http/validate.ts';
 import { ProblemError } from '../http/problem.ts';
 import { etagOf, versionOfEtag, viewFor, type ProfileRow } from './document.ts';
-import { entityIdsOf, entityNames } from './queries/people.ts';
+import { entityIdsOf, keptEntityNames } from './queries/people.ts';
 import { reviewFlagsOf } from './queries/duplicates.ts';
 import { searchDirectory } from './directory.ts';
 import { loadProfile, personResource, render } from './view.ts';
@@ -53,7 +53,7 @@ export const profileRoutes = new Hono<AppEnv>()
     const { rows, nextCursor } = await searchDirectory(db, actor, c.req.valid('query'));
     const ids = rows.map((r) => r.personId);
     const owners = await entityIdsOf(db, actor.tenantId, ids);
-    const names = await entityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
+    const names = await keptEntityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
     const flags = await reviewFlagsOf(db, actor.tenantId, ids);
     const now = clock.now();
     const items = rows.map((row) => {

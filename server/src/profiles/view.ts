@@ -2,10 +2,9 @@
 import type { Actor, ProfileAudience } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { notFound } from '../http/problem.ts';
-import { untilChange } from '../db/until-change.ts';
 import { viewFor, type ProfileRow } from './document.ts';
 import { findProfile } from './queries/profiles.ts';
-import { entityIdsOfPerson, entityNames } from './queries/people.ts';
+import { entityIdsOfPerson, keptEntityNames } from './queries/people.ts';
 import { reviewFlagsOf } from './queries/duplicates.ts';
 
 export const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
@@ -14,8 +13,7 @@ export const personResource = (actor: Actor, personId: string, entityIds: string
 export async function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudience, now: Date) {
   return viewFor(row, audience, {
     now,
-    // The names of a tenant's entities change seldom: kept until the database changes.
-    entityNames: await untilChange(db, `entityName:${row.tenantId}:${row.educationEntityId}`, () => entityNames(db, row.tenantId, [row.educationEntityId])),
+    entityNames: await keptEntityNames(db, row.tenantId, [row.educationEntityId]),
     reviewFlags: audience === 'staff' ? (await reviewFlagsOf(db, row.tenantId, [row.personId])).get(row.personId) : undefined,
   });
 }

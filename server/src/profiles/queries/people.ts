@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { entities, memberships, people } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
+import { cacheOf, untilChange } from '../../db/until-change.ts';
 
 /** The person of this tenant (for lazy creation), or undefined. */
 export function findPerson(db: DbOrTx, tenantId: string, personId: string) {
@@ -58,4 +59,24 @@ export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string 
     const rows = (await db.select({ id: entities.id, name: entities.name }).from(entities).where(and(eq(entities.tenantId, tenantId), inArray(entities.id, wanted))).all());
     return new Map(rows.map((r) => [r.id, r.name]));
   });
+}
+
+/**
+ * `entityNames`, from the tenant's whole list of names kept until the
+ * database changes (`untilChange`): a tenant has tens of entities, their
+ * names change seldom, and every profile shown and every page of the
+ * directory names some (on PostgreSQL, a round trip each). Inside a
+ * transaction, where nothing is kept, only the ones asked for are read.
+ */
+export async function keptEntityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  if (!cacheOf(db)) return entityNames(db, tenantId, ids);
+  const all = await untilChange(db, `entityNames:${tenantId}`, () =>
+    query(db, async (db) => new Map((await db.select({ id: entities.id, name: entities.name }).from(entities).where(eq(entities.tenantId, tenantId)).all()).map((r) => [r.id, r.name] as const))),
+  );
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const name = id === null ? undefined : all.get(id);
+    if (id !== null && name !== undefined) names.set(id, name);
+  }
+  return names;
 }
