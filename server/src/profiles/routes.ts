@@ -51,15 +51,13 @@ export const profileRoutes = new Hono<AppEnv>()
     const { actor } = c.get('auth');
     authorize(actor, 'profile.read', personResource(actor, actor.personId, []));
     const { rows, nextCursor } = await searchDirectory(db, actor, c.req.valid('query'));
-    const ids = rows.map((r) => r.personId);
-    const owners = await entityIdsOf(db, actor.tenantId, ids);
+    const owners = await entityIdsOf(db, actor.tenantId, rows.map((r) => r.personId));
     const names = await keptEntityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
-    const flags = await reviewFlagsOf(db, actor.tenantId, ids);
+    const audiences = rows.map((row) => profileAudience(actor, personResource(actor, row.personId, owners.get(row.personId) ?? [])));
+    // Review flags are read by staff only: none are fetched for a page nobody on it is staff to.
+    const flags = await reviewFlagsOf(db, actor.tenantId, rows.filter((_, i) => audiences[i] === 'staff').map((r) => r.personId));
     const now = clock.now();
-    const items = rows.map((row) => {
-      const audience = profileAudience(actor, personResource(actor, row.personId, owners.get(row.personId) ?? []));
-      return viewFor(row, audience, { now, entityNames: names, reviewFlags: flags.get(row.personId) });
-    });
+    const items = rows.map((row, i) => viewFor(row, audiences[i]!, { now, entityNames: names, reviewFlags: flags.get(row.personId) }));
     const body = { items, nextCursor };
     // A list has no version of its own: its ETag is a digest of what this caller sees.
     c.header('etag', `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`);
