@@ -7,6 +7,7 @@ import {
   IdSchema,
   ProfileListQuerySchema,
   ProfilePatchWithConsentsSchema,
+  audienceNeedsEntities,
   profileAudience,
   type ProfileAudience,
 } from '@passerelle/schema';
@@ -51,7 +52,8 @@ export const profileRoutes = new Hono<AppEnv>()
     const { actor } = c.get('auth');
     authorize(actor, 'profile.read', personResource(actor, actor.personId, []));
     const { rows, nextCursor } = await searchDirectory(db, actor, c.req.valid('query'));
-    const owners = await entityIdsOf(db, actor.tenantId, rows.map((r) => r.personId));
+    // The owners' entities, where they can change what the reader sees (the policy says when).
+    const owners = audienceNeedsEntities(actor) ? await entityIdsOf(db, actor.tenantId, rows.map((r) => r.personId)) : new Map<string, string[]>();
     const names = await keptEntityNames(db, actor.tenantId, rows.map((r) => r.educationEntityId));
     const audiences = rows.map((row) => profileAudience(actor, personResource(actor, row.personId, owners.get(row.personId) ?? [])));
     // Review flags are read by staff only: none are fetched for a page nobody on it is staff to.

@@ -3,7 +3,7 @@
  * who may read it (`private`, `network`, `public`); the audience of a reader
  * says which of those levels they get.
  */
-import { hasRole, isAdmin, staffCoversAny } from './scope.ts';
+import { hasRole, isAdmin, staffCoversAny, staffEntityIds } from './scope.ts';
 import type { Actor, ProfileAudience, Resource } from './types.ts';
 
 /** The per-field visibility an owner picks. */
@@ -22,6 +22,16 @@ export function profileAudience(actor: Actor, person: Extract<Resource, { kind: 
   if (person.personId === actor.personId) return 'self';
   if (isAdmin(actor) || staffCoversAny(actor, person.entityIds)) return 'staff';
   return outsiderAudience(actor);
+}
+
+/**
+ * Whether the owner's entities can change `profileAudience` for this reader:
+ * only for staff who are not admins (an admin reads every profile as staff,
+ * anyone else by their own roles alone). A list of profiles need not read
+ * its owners' memberships when it cannot.
+ */
+export function audienceNeedsEntities(actor: Actor): boolean {
+  return !isAdmin(actor) && staffEntityIds(actor).length > 0;
 }
 
 /** How a reader sees profiles their staff scope does not cover: members of the tenant (student, alumnus, staff) as the network, others as the public. */

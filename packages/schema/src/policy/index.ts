@@ -1,6 +1,6 @@
 export * from './types.ts';
 export { decide, can, actionResourceKind, authorEditableStatuses } from './policy.ts';
-export { profileAudience, outsiderAudience, visibleLevels, visibilityLevels, type VisibilityLevel } from './audience.ts';
+export { profileAudience, audienceNeedsEntities, outsiderAudience, visibleLevels, visibilityLevels, type VisibilityLevel } from './audience.ts';
 export { allowedActions } from './allowed-actions.ts';
 export { NOT_FOUND, refusalReasons } from './reasons.ts';
 export { selfAndAncestors, staffCovers, coveredEntityIds, entityScope, type EntityScope } from './scope.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions } from './allowed-actions.ts';
-import { profileAudience, visibleLevels } from './audience.ts';
+import { audienceNeedsEntities, profileAudience, visibleLevels } from './audience.ts';
 import { can, decide } from './policy.ts';
 import { en } from '../messages/en.ts';
 import { fr } from '../messages/fr.ts';
@@ -509,6 +509,15 @@ describe('profileAudience and visibleLevels', () => {
     const person = resourceFor('person', relation, who);
     if (person.kind !== 'person') throw new Error('fixture');
     expect(profileAudience(who, person)).toBe(audience);
+  });
+  it.each(audienceCells)('$role reading $relation profile: without its entities, the same audience unless audienceNeedsEntities', ({ role, relation, audience }) => {
+    const who = actorsByRole[role];
+    const person = resourceFor('person', relation, who);
+    if (person.kind !== 'person') throw new Error('fixture');
+    const blind = profileAudience(who, { ...person, entityIds: [] });
+    if (!audienceNeedsEntities(who)) expect(blind).toBe(audience);
+    // And the entities do matter to the reader it names: staff read their entity's members as staff.
+    else if (relation === 'sameEntity') expect(blind).not.toBe(audience);
   });
   it('staff of the university root sees members of a department as staff', () => {
     const who = actor('p-root', { role: 'staff', entityId: 'univ' });
