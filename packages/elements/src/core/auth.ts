@@ -56,12 +56,6 @@ const RENEW_MARGIN_MS = 60_000;
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
- * One person's session with the API: sign-in (identity token or email code),
- * renewal, sign-out, and the typed client that carries the bearer token.
- * `<passerelle-portal>` owns one and shares it; a component used alone makes
- * its own through {@link SessionController}.
- */
-/**
  * Starts ICU while the page waits for the token exchange: the page's first
  * Intl formatter starts it, 30 to 65 ms of main thread in Chromium on a fast
  * machine (more on a phone), later ones 0.1 to 7 ms. Every element formats
@@ -74,6 +68,12 @@ function startIcu(): void {
   new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' }).format(0);
 }
 
+/**
+ * One person's session with the API: sign-in (identity token or email code),
+ * renewal, sign-out, and the typed client that carries the bearer token.
+ * `<passerelle-portal>` owns one and shares it; a component used alone makes
+ * its own through {@link SessionController}.
+ */
 export class Auth {
   readonly client: PasserelleClient;
   readonly tenant: string;

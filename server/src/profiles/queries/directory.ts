@@ -82,9 +82,10 @@ const familyField = nameFields[0];
  * when that audience may read the family name (`derivedColumns`), so when
  * the branch asks for a family name readable from the sort's audience up
  * (`minimum` at least its rank), a family name starting with the token is
- * exactly a sort key starting with it whose row has that family name: the matches come in page order and the page is the first
- * entries of the range, not the top of a sort of every family name sharing
- * the prefix (14,000 for "ma" at 200,000 profiles).
+ * exactly a sort key starting with it whose row has that family name: the
+ * matches come in page order and the page is the first entries of the range,
+ * not the top of a sort of every family name sharing the prefix (14,000 for
+ * "ma" at 200,000 profiles).
  */
 function seeksSortForFamily(reader: DirectoryReader, minimum: number | undefined): boolean {
   const sortRank = reader.sortBy === 'network' ? visibilityRank.network : visibilityRank.public;
@@ -216,8 +217,8 @@ export function directoryHits(db: DbOrTx, reader: DirectoryReader, filters: Dire
     /**
      * Each branch's first `limit` matches, merged in page order. On
      * PostgreSQL, with `withOwnRow`, the reader's own row too (from `from`
-     * on, unbounded: the merge cuts what lies beyond), all in one statement: one
-     * round trip instead of one per part, each part still its own seek (a
+     * on, unbounded: the merge cuts what lies beyond), all in one statement:
+     * one round trip instead of one per part, each part still its own seek (a
      * subquery with its ORDER BY and LIMIT; `part` -1 is the own row). SQLite
      * has no round trips: it runs the branches as they are (the union's
      * wrapping cost it more than it saved). `own` is undefined when not read.

@@ -75,8 +75,9 @@ export async function keptEntityNames(db: DbOrTx, tenantId: string, ids: readonl
   );
   const names = new Map<string, string>();
   for (const id of ids) {
-    const name = id === null ? undefined : all.get(id);
-    if (id !== null && name !== undefined) names.set(id, name);
+    if (id === null) continue;
+    const name = all.get(id);
+    if (name !== undefined) names.set(id, name);
   }
   return names;
 }
