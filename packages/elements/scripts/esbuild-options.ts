@@ -102,7 +102,12 @@ const englishOnDemand: Plugin = {
   setup(b) {
     b.onResolve({ filter: /(\.en|[\\/]en)\.ts$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      return { path: `./en/${englishName(join(args.resolveDir, args.path))}.js`, external: true };
+      const path = join(args.resolveDir, args.path);
+      // Every English module of a folder becomes that folder's one file: another module's words would be lost behind it.
+      if (!englishFiles().includes(path)) {
+        return { errors: [{ text: `${relative(srcDir, path)}: import the folder's translations.en.ts instead (it becomes dist/en/${englishName(path)}.js; re-export these words from it).` }] };
+      }
+      return { path: `./en/${englishName(path)}.js`, external: true };
     });
   },
 };

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { until } from '../testing/index.ts';
 import { componentInPortal, hasOwnSignIn, litCopies, loadFiles, warningsDuring } from './compose.ts';
 
 // The portal alone, then the front-office set (which holds the portal too): the
@@ -15,6 +16,8 @@ describe('dist/portal.js + dist/front-office.js on one page', () => {
       (root) => !!root.querySelector<HTMLInputElement>('form input[name="emails.0.address"]')?.value,
     );
     expect(hasOwnSignIn(component)).to.equal(false);
+    // The sign-in addresses section, fetched with one's own profile, in the portal's English (dist/en/profile-editor.js holds its words).
+    await until(() => component.shadowRoot!.querySelector('[part=addresses] h3')?.textContent === 'My sign-in addresses', 'the addresses section in English', 30_000);
     await expect(portal).to.be.accessible();
   });
 });

@@ -29,7 +29,7 @@ export class AddressesSection implements ReactiveController {
   constructor(host: Host, client: () => PasserelleClient | null) {
     this.#host = host;
     this.#client = client;
-    this.#l10n = new LocaleController(host, { fr, en: () => import('./addresses.words.en.ts').then((m) => m.en) });
+    this.#l10n = new LocaleController(host, { fr, en: () => import('./translations.en.ts').then((m) => m.enAddresses) });
     host.addController(this);
   }
 

@@ -86,3 +86,6 @@ export const en = {
   yes: 'yes',
   no: 'no',
 } satisfies typeof fr;
+
+/** The words of the sign-in addresses section (addresses.ts): English of a folder is one file, `dist/en/profile-editor.js`. */
+export { en as enAddresses } from './addresses.words.en.ts';
