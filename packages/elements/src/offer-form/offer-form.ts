@@ -112,10 +112,6 @@ export class PasserelleOfferForm extends PasserelleElement {
     onChoose: (company) => this.#form.set('companyId', company?.id ?? ''),
   });
 
-  #money(locale: 'fr' | 'en', amountCents: number): string {
-    return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amountCents / 100);
-  }
-
   override willUpdate(): void {
     const person = this.session.signedIn?.me.person.id ?? '';
     if (person !== this.#person) {
@@ -342,7 +338,7 @@ export class PasserelleOfferForm extends PasserelleElement {
   #stipendHint(values: Partial<OfferFormValues>, p: OfferParameters): TemplateResult {
     const t = this.#l10n.t;
     const req = stipendHintOf(values, p);
-    const text = !req ? '' : req.owed ? t.stipendOwed(this.#money(this.#l10n.locale, req.minimumMonthlyCents), this.#money(this.#l10n.locale, req.hourlyRateCents), req.rateYear) : t.stipendNotOwed;
+    const text = !req ? '' : req.owed ? t.stipendOwed(this.#l10n.money(req.minimumMonthlyCents), this.#l10n.money(req.hourlyRateCents), req.rateYear) : t.stipendNotOwed;
     return html`<p part="stipend-hint" class="hint rule-hint" role="status" aria-live="polite" data-stipend-minimum=${req?.owed ? formatEuros(req.minimumMonthlyCents) : ''}>${text}</p>`;
   }
 }
