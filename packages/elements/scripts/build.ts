@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 import { assertNoServerCode, buildOptions, elementsDir as here, englishFiles, englishName, messageCatalogues, onDemandPathsFor, splitBuildOptions, srcDir as src } from './esbuild-options.ts';
 import { bytes, readBudgets, sizesOf, weightOf } from './sizes.ts';
+import { definingChunks, inSetOrder } from './set-order.ts';
 
 // Options: `--outdir=<dir>` (default dist/), `--no-manifest` (skip the CEM analyzer).
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
@@ -42,9 +43,13 @@ const sets: Record<string, string[]> = Object.fromEntries(
 if (only.length === 0) sets.passerelle = components;
 const bundles = await build({ ...splitBuildOptions(components, sets), outdir: dist }).catch(failed);
 assertNoServerCode(bundles.metafile);
+// A set runs its components in its own order, the portal first (scripts/set-order.ts).
+const chunkDefining = definingChunks(bundles.metafile!);
+const setOf = (path: string) => Object.entries(sets).find(([name]) => path === join(dist, `${name}.js`))?.[1];
 for (const out of bundles.outputFiles ?? []) {
   mkdirSync(dirname(out.path), { recursive: true });
-  writeFileSync(out.path, out.path.endsWith('.js') ? onDemandPathsFor(out.path, out.text) : out.contents);
+  const set = setOf(out.path);
+  writeFileSync(out.path, set ? inSetOrder(out.text, set, chunkDefining) : out.path.endsWith('.js') ? onDemandPathsFor(out.path, out.text) : out.contents);
 }
 
 // English, loaded on demand by the bundles above: dist/en/<folder>.js.
