@@ -3,7 +3,7 @@
  * and the pledging company. Every read of a whole pledge goes through here,
  * then through the projection in `server/src/pledges/project.ts`.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { companies, entities, pledges } from '../../db/tables/index.ts';
 import type { PledgeJoined } from '../project.ts';
@@ -22,5 +22,24 @@ export function findPledgeJoined(db: DbOrTx, tenantId: string, id: string): Prom
   return query(db, (db) => pledgeJoined(db).get({ tenantId, id }));
 }
 
-// Every write of a pledge reads it back through here: built and prepared once (db/prepare-once.ts).
-const pledgeJoined = prepareOnce((db) => selectJoined(db).where(and(eq(pledges.tenantId, sql.placeholder('tenantId')), eq(pledges.id, sql.placeholder('id')))).prepare());
+/** A column of the pledge's entity or company, read by primary key for the row at hand. */
+const entityColumn = <T>(column: AnyColumn) => sql<T>`(select ${column} from ${entities} where ${entities.id} = ${pledges.entityId})`;
+const companyName = sql<string | null>`(select ${companies.name} from ${companies} where ${companies.id} = ${pledges.companyId})`;
+
+/**
+ * Every write of a pledge reads it back through here: built and prepared once
+ * (db/prepare-once.ts). The names come from scalar subqueries, not joins: with
+ * joins SQLite chose to scan `pledges` whenever its statistics said the table
+ * was small (ANALYZE run before the pledges came: every pledge made then read
+ * them all) or had none (through the tenant's index); a query on `pledges`
+ * alone finds the row by its key either way, on both engines.
+ */
+const pledgeJoined = prepareOnce((db) => pledgeJoinedById(db).prepare());
+
+/** The statement of {@link findPledgeJoined}, with `tenantId` and `id` as placeholders (exported for its query-plan test). */
+export function pledgeJoinedById(db: DbOrTx) {
+  return db
+    .select({ pledge: pledges, entityName: entityColumn<string>(entities.name), entityUai: entityColumn<string | null>(entities.uai), entitySiret: entityColumn<string | null>(entities.siret), companyName })
+    .from(pledges)
+    .where(and(eq(pledges.tenantId, sql.placeholder('tenantId')), eq(pledges.id, sql.placeholder('id'))));
+}
