@@ -9,6 +9,7 @@ import { memoryDatabase, migrateDatabase, openDatabase, type Db } from './open.t
 import { withTransaction } from './transaction.ts';
 import { institutionOrigins, insertInstitution, setInstitutionOrigins } from '../tenancy/queries/institutions.ts';
 import { cacheOf, untilChange } from './until-change.ts';
+import { usedTokenIds } from '../auth/tables.ts';
 
 const NEW_ORIGIN = 'https://alumni.example.org';
 
@@ -49,9 +50,17 @@ describe('what is kept until the database changes', () => {
         const id = await insertInstitution(server.db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
         const read = () => untilChange(server.db, `origins:${id}`, () => institutionOrigins(server.db, id));
         expect(await read()).toEqual([]);
+        // What the other connection writes elsewhere leaves what is kept as it was.
+        let loads = 0;
+        const counted = () => untilChange(server.db, 'counted', async () => ++loads);
+        expect(await counted()).toBe(1);
+        await cli.db.insert(usedTokenIds).values({ tenantId: id, jti: 'j1', expiresAt: new Date().toISOString() });
+        await new Promise((next) => setImmediate(next));
+        expect(await counted()).toBe(1);
         await setInstitutionOrigins(cli.db, id, [NEW_ORIGIN]);
         await new Promise((next) => setImmediate(next));
         expect(await read()).toEqual([NEW_ORIGIN]);
+        expect(await counted()).toBe(2);
       } finally {
         cli.close();
         server.close();
@@ -104,6 +113,20 @@ describe('what is kept until the database changes', () => {
       expect(await during).toBe(1);
       expect(await untilChange(db, 'k', async () => ++loads)).toBe(2);
       expect(await untilChange(db, 'k', async () => ++loads)).toBe(2);
+    });
+
+    it('keeps a value across writes to what it does not keep, and loads it again after a write to what it keeps', async () => {
+      const db = memoryDatabase();
+      const tenantId = await insertInstitution(db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
+      let loads = 0;
+      const read = () => untilChange(db, 'k', async () => ++loads);
+      expect(await read()).toBe(1);
+      // An identity token's id remembered: this connection wrote, to nothing kept.
+      await db.insert(usedTokenIds).values({ tenantId, jti: 'j1', expiresAt: new Date().toISOString() });
+      expect(await read()).toBe(1);
+      await setInstitutionOrigins(db, tenantId, [NEW_ORIGIN]);
+      expect(await read()).toBe(2);
+      expect(await read()).toBe(2);
     });
 
     it('is not used inside a transaction', async () => {

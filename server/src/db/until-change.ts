@@ -13,8 +13,11 @@ import { postgresEngineOf } from './postgres/open.ts';
  * ANOTHER connection (the CLI, another process) committed a write: it is read
  * once per turn of the event loop, so such a change is seen by the next
  * request. `total_changes()` counts every row this connection wrote: it is
- * read on every call, so this process's own writes are seen at once.
- * Any write at all empties the cache: it is only worth it while reads dominate.
+ * read on every call, so this process's own writes are seen at once. After
+ * either moved, `kept_changes` (drizzle/0018) says whether the write touched
+ * what is kept: its triggers count every write to those tables. A pledge or a
+ * profile saved no longer empties the cache (it used to: under a stream of
+ * writes every request read its memberships and entities again).
  *
  * Inside a transaction nothing is cached nor served from the cache (what it
  * reads may be rolled back). Never use it for sessions: those are read from
@@ -44,30 +47,37 @@ export interface ReadCache {
 /** Entries kept per database before starting afresh (bounds the memory a crowd of people takes). */
 const MAX_ENTRIES = 10_000;
 
-/** SQLite: `PRAGMA data_version` for other connections' commits, `total_changes()` for this one's writes. */
+/**
+ * SQLite: `PRAGMA data_version` for other connections' commits, `total_changes()` for this one's writes,
+ * then `kept_changes` for whether they touched what is kept.
+ */
 class DataVersionCache implements ReadCache {
   private dataVersion = -1;
   /** Whether `dataVersion` was read in this turn of the event loop (reset by `setImmediate`). */
   private checked = false;
   private totalChanges = -1;
+  /** `kept_changes.n` when last read: the writes to what is kept, by anyone. */
+  private keptChanges = -1;
   private readonly values = new Map<string, unknown>();
   private readonly version: Database.Statement<[], number>;
   private readonly changes: Database.Statement<[], number>;
+  private readonly kept: Database.Statement<[], number>;
 
   constructor(client: Database.Database) {
     // Plucked again at each use: the connection may share a statement of the same text (db/statement-cache.ts).
     this.version = client.prepare<[], number>('PRAGMA data_version').pluck();
     this.changes = client.prepare<[], number>('SELECT total_changes()').pluck();
+    this.kept = client.prepare<[], number>('SELECT n FROM kept_changes WHERE id = 1').pluck();
   }
 
   async read<T>(key: string, load: () => Promise<T>): Promise<T> {
     this.refresh();
     if (this.values.has(key)) return this.values.get(key) as T;
-    const seen = this.totalChanges;
+    const seen = this.keptChanges;
     const value = await load();
-    // Kept only if nothing was written while it loaded (it might predate the write).
+    // Kept only if nothing it depends on was written while it loaded (it might predate the write).
     this.refresh();
-    if (this.totalChanges === seen) this.values.set(key, value);
+    if (this.keptChanges === seen) this.values.set(key, value);
     return value;
   }
 
@@ -87,10 +97,13 @@ class DataVersionCache implements ReadCache {
       setImmediate(() => (this.checked = false));
     }
     const totalChanges = this.changes.pluck().get()!;
-    if (dataVersion !== this.dataVersion || totalChanges !== this.totalChanges || this.values.size >= MAX_ENTRIES) {
+    if (dataVersion === this.dataVersion && totalChanges === this.totalChanges && this.values.size < MAX_ENTRIES) return;
+    this.dataVersion = dataVersion;
+    this.totalChanges = totalChanges;
+    const keptChanges = this.kept.pluck().get()!;
+    if (keptChanges !== this.keptChanges || this.values.size >= MAX_ENTRIES) {
       this.values.clear();
-      this.dataVersion = dataVersion;
-      this.totalChanges = totalChanges;
+      this.keptChanges = keptChanges;
     }
   }
 }
