@@ -155,19 +155,6 @@ export class PasserellePortal extends LitElement {
     this.requestUpdate();
   }
 
-  /**
-   * The first update at once, not a microtask later: a page's bundle defines
-   * the portal before its components' modules have run (scripts/set-order.ts),
-   * and Lit hands over an `identityToken` set before the upgrade only in an
-   * update. Updating here sends the token exchange while the rest of the
-   * bundle runs, instead of after it (Lit's `performUpdate` does nothing when
-   * no update is pending, and the update it had queued then finds none).
-   */
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.performUpdate();
-  }
-
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#publish();
   }
