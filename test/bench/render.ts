@@ -14,9 +14,15 @@
  * (`packages/elements/bench/render-baseline.ts`): a minimal Lit element on
  * the same page set-up that makes the requests the component made before its
  * form was shown (read from the page's Resource Timing: the token exchange,
- * then the same reads) and draws as many fields.
+ * then the same reads) and draws as many fields. The component's loads and
+ * its baseline's alternate, so that a shared machine's drift weighs on both.
  *
- *   pnpm --filter @passerelle/e2e bench:render [--runs 20] [--warmup 1] [--bundle front-office.js] [--timeline] [--cpu-profile <dir>]
+ * `--against <dir>`: a `dist/` built from other code (another commit's
+ * `scripts/build.ts --outdir=<dir> --no-manifest`), loaded the same way in
+ * the same run, its loads alternating with the others: two builds compared
+ * (p50 ÷ p50) under the same conditions.
+ *
+ *   pnpm --filter @passerelle/e2e bench:render [--runs 20] [--warmup 1] [--bundle front-office.js] [--against <dir>] [--timeline] [--cpu-profile <dir>]
  *
  * `--timeline` prints, for the last run of each component, every file and
  * request before its form was shown, with when it started and ended.
@@ -86,6 +92,7 @@ export const TARGETS: readonly RenderTarget[] = [
 /** What a host page loads and when it counts as shown: the component in the portal, or the baseline in its place. */
 interface PageSetUp {
   title: string;
+  /** The module the page loads, from the host's root: `dist/<file>`, or `against/dist/<file>` (`--against`). */
   script: string;
   body: string;
   /** The element that the page sets the identity token on. */
@@ -95,15 +102,15 @@ interface PageSetUp {
 }
 
 /** The page of the component: the bundle, the portal with a fresh identity token around it. */
-function componentPage(api: string, bundle: string, target: RenderTarget): PageSetUp {
-  return { title: target.tag, script: bundle, body: `<passerelle-portal api="${api}" tenant="demo"><${target.tag}></${target.tag}></passerelle-portal>`, tokenOn: 'passerelle-portal', tag: target.tag, ready: target.ready };
+function componentPage(api: string, bundle: string, target: RenderTarget, from: 'dist' | 'against/dist' = 'dist'): PageSetUp {
+  return { title: target.tag, script: `${from}/${bundle}`, body: `<passerelle-portal api="${api}" tenant="demo"><${target.tag}></${target.tag}></passerelle-portal>`, tokenOn: 'passerelle-portal', tag: target.tag, ready: target.ready };
 }
 
 /** The page of the baseline: its own small bundle, the same reads and as many fields as the component showed. */
 function baselinePage(api: string, target: RenderTarget, seen: Seen): PageSetUp {
   return {
     title: `${target.tag} (baseline)`,
-    script: 'render-baseline.js',
+    script: 'dist/render-baseline.js',
     body: `<render-baseline api="${api}" fields="${seen.fields}" reads='${JSON.stringify(seen.reads)}'></render-baseline>`,
     tokenOn: 'render-baseline',
     tag: 'render-baseline',
@@ -118,7 +125,7 @@ function hostPage(api: string, target: RenderTarget, page: PageSetUp): string {
   const token = signIdentityToken({ sub: person.sub, email: person.email, name: person.name, affiliation: person.affiliation });
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${page.title}</title>
-<script type="module" src="/dist/${page.script}"></script>
+<script type="module" src="/${page.script}"></script>
 </head><body>
 ${page.body}
 <script>
@@ -132,7 +139,7 @@ ${page.body}
     if (root && ready(root)) {
       marks.ready = performance.now();
       const entries = performance.getEntriesByType('resource');
-      const script = entries.find((e) => e.name.endsWith('/dist/${page.script}'));
+      const script = entries.find((e) => e.name.endsWith('/${page.script}'));
       marks.start = script.startTime;
       marks.loaded = script.responseEnd;
       // What the baseline repeats: the API reads started before the form was shown (the exchange it makes itself), and the fields drawn.
@@ -165,6 +172,9 @@ export interface RenderRun {
 export interface RenderResult {
   runs: RenderRun[];
   baseline: RenderRun[];
+  /** With `against`: the same page loading the other build, as many runs. */
+  against?: RenderRun[];
+  /** What the baseline repeats, from the component's first load; `timeline` from its last. */
   seen: Seen;
 }
 
@@ -175,12 +185,14 @@ export interface RenderOptions {
   bundle: string;
   /** A folder: the last run of each component (and of its baseline) is profiled there, `<tag>.cpuprofile` and `<tag>.baseline.cpuprofile`. */
   cpuProfile?: string;
+  /** A `dist/` directory built from other code, timed in the same run (see the top of this file). */
+  against?: string;
 }
 
 /**
  * Builds the bundles and the baseline, starts the API, a static host and
- * Chromium; times `runs` fresh page loads per target, then as many of its
- * baseline.
+ * Chromium; times `runs` fresh page loads per target, each followed by one
+ * of its baseline (and one of the other build with `against`).
  */
 export async function renderTimes(options: RenderOptions, targets: readonly RenderTarget[] = TARGETS): Promise<Map<RenderTarget, RenderResult>> {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-render-'));
@@ -203,28 +215,34 @@ export async function renderTimes(options: RenderOptions, targets: readonly Rend
     closers.push(close, () => browser.close());
     // Made on each request: an identity token is exchanged once (its jti), so every load needs a fresh one.
     const pages = new Map<string, () => string>();
-    const server = await serveHost(port, dir, pages);
+    const server = await serveHost(port, dir, pages, options.against);
     closers.push(() => new Promise((r) => server.close(r)));
 
     if (options.cpuProfile) mkdirSync(options.cpuProfile, { recursive: true });
-    const times = async (path: string) => {
-      const runs: (RenderRun & Seen)[] = [];
-      for (let i = 0; i < options.warmup + options.runs; i++) {
-        const last = i === options.warmup + options.runs - 1;
-        const run = await loadOnce(browser, `${host}${path}`, last && options.cpuProfile ? join(options.cpuProfile, `${path.slice(1, -'.html'.length)}.cpuprofile`) : undefined);
-        if (i >= options.warmup) runs.push(run);
-      }
-      return runs;
-    };
+    const load = (path: string, last: boolean) => loadOnce(browser, `${host}${path}`, last && options.cpuProfile ? join(options.cpuProfile, `${path.slice(1, -'.html'.length)}.cpuprofile`) : undefined);
     const results = new Map<RenderTarget, RenderResult>();
     for (const target of targets) {
-      pages.set(`/${target.tag}.html`, () => hostPage(api, target, componentPage(api, options.bundle, target)));
-      const runs = await times(`/${target.tag}.html`);
-      const { reads, fields, timeline } = runs.at(-1)!;
-      const seen = { reads, fields, timeline };
-      pages.set(`/${target.tag}.baseline.html`, () => hostPage(api, target, baselinePage(api, target, seen)));
-      const baseline = await times(`/${target.tag}.baseline.html`);
-      results.set(target, { runs, baseline, seen });
+      const paths = { component: `/${target.tag}.html`, baseline: `/${target.tag}.baseline.html`, against: `/${target.tag}.against.html` };
+      pages.set(paths.component, () => hostPage(api, target, componentPage(api, options.bundle, target)));
+      if (options.against) pages.set(paths.against, () => hostPage(api, target, componentPage(api, options.bundle, target, 'against/dist')));
+      // The component's first load says what its baseline repeats.
+      const first = await load(paths.component, options.warmup + options.runs === 1);
+      const seen: Seen = { reads: first.reads, fields: first.fields, timeline: first.timeline };
+      pages.set(paths.baseline, () => hostPage(api, target, baselinePage(api, target, seen)));
+      const result: RenderResult = { runs: [], baseline: [], ...(options.against ? { against: [] } : {}), seen };
+      for (let i = 0; i < options.warmup + options.runs; i++) {
+        const last = i === options.warmup + options.runs - 1;
+        // One load of each page in turn: drift on the machine weighs on all of them alike.
+        const run = i === 0 ? first : await load(paths.component, last);
+        const base = await load(paths.baseline, last);
+        const other = options.against ? await load(paths.against, last) : undefined;
+        if (i < options.warmup) continue;
+        result.runs.push(run);
+        result.baseline.push(base);
+        if (other) result.against!.push(other);
+        seen.timeline = run.timeline;
+      }
+      results.set(target, result);
     }
     return results;
   } finally {
@@ -232,8 +250,8 @@ export async function renderTimes(options: RenderOptions, targets: readonly Rend
   }
 }
 
-/** Serves `pages` (path → its HTML, filled as the benchmark goes) and the built files of `dir`. */
-function serveHost(port: number, dir: string, pages: ReadonlyMap<string, () => string>): Promise<Server> {
+/** Serves `pages` (path → its HTML, filled as the benchmark goes), the built files of `dir`, and those of `against` under /against/dist/. */
+function serveHost(port: number, dir: string, pages: ReadonlyMap<string, () => string>, against?: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = pages.get(path);
@@ -242,6 +260,8 @@ function serveHost(port: number, dir: string, pages: ReadonlyMap<string, () => s
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
       } else if (/^\/dist\/(en\/|messages\/|chunks\/)?[\w.-]+\.js$/.test(path)) {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(dir, path)));
+      } else if (against && /^\/against\/dist\/(en\/|messages\/|chunks\/)?[\w.-]+\.js$/.test(path)) {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(against, path.slice('/against/dist'.length))));
       } else res.writeHead(404).end();
     } catch {
       res.writeHead(404).end();
@@ -280,24 +300,27 @@ async function loadOnce(browser: Browser, url: string, cpuProfile?: string): Pro
 /** p50 / p95 / max of each target and of its baseline, and their ratio at p50, as a Markdown table. */
 export function renderTable(results: Map<RenderTarget, RenderResult>): string {
   const f = (n: number) => n.toFixed(0);
+  const against = [...results.values()].some((r) => r.against);
   const lines = [
-    '| component (person) | runs | p50 | p95 | max | of which p50 bundle loaded / tag defined | baseline p50 / p95 (reads, fields) | p50 ÷ baseline p50 |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
+    `| component (person) | runs | p50 | p95 | max | of which p50 bundle loaded / tag defined | baseline p50 / p95 (reads, fields) | p50 ÷ baseline p50 |${against ? ' other build p50 / p95 | p50 ÷ other build p50 |' : ''}`,
+    `|---|--:|--:|--:|--:|--:|--:|--:|${against ? '--:|--:|' : ''}`,
   ];
-  for (const [target, { runs, baseline, seen }] of results) {
+  for (const [target, { runs, baseline, against: other, seen }] of results) {
     const sorted = (list: RenderRun[], key: keyof RenderRun) => list.map((r) => r[key]).sort((a, b) => a - b);
     const ms = sorted(runs, 'ms');
     const base = sorted(baseline, 'ms');
+    const others = other ? sorted(other, 'ms') : [];
     lines.push(
-      `| \`<${target.tag}>\` (${target.sub}) | ${runs.length} | ${f(percentile(ms, 50))} ms | ${f(percentile(ms, 95))} ms | ${f(ms.at(-1)!)} ms | ${f(percentile(sorted(runs, 'loaded'), 50))} / ${f(percentile(sorted(runs, 'defined'), 50))} ms | ${f(percentile(base, 50))} / ${f(percentile(base, 95))} ms (${seen.reads.length}, ${seen.fields}) | ${(percentile(ms, 50) / percentile(base, 50)).toFixed(2)} |`,
+      `| \`<${target.tag}>\` (${target.sub}) | ${runs.length} | ${f(percentile(ms, 50))} ms | ${f(percentile(ms, 95))} ms | ${f(ms.at(-1)!)} ms | ${f(percentile(sorted(runs, 'loaded'), 50))} / ${f(percentile(sorted(runs, 'defined'), 50))} ms | ${f(percentile(base, 50))} / ${f(percentile(base, 95))} ms (${seen.reads.length}, ${seen.fields}) | ${(percentile(ms, 50) / percentile(base, 50)).toFixed(2)} |` +
+        (against ? (others.length ? ` ${f(percentile(others, 50))} / ${f(percentile(others, 95))} ms | ${(percentile(ms, 50) / percentile(others, 50)).toFixed(2)} |` : ' — | — |') : ''),
     );
   }
   return lines.join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, bundle: { type: 'string', default: 'front-office.js' }, timeline: { type: 'boolean', default: false }, 'cpu-profile': { type: 'string' } } });
-  const options = { runs: Number(values.runs), warmup: Number(values.warmup), bundle: values.bundle, cpuProfile: values['cpu-profile'] };
+  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '1' }, bundle: { type: 'string', default: 'front-office.js' }, against: { type: 'string' }, timeline: { type: 'boolean', default: false }, 'cpu-profile': { type: 'string' } } });
+  const options = { runs: Number(values.runs), warmup: Number(values.warmup), bundle: values.bundle, cpuProfile: values['cpu-profile'], against: values.against };
   const results = await renderTimes(options);
   console.log(renderTable(results));
   console.log(`\nFrom the bundle's request start to the form shown with data; fresh browser context per run (cold cache), ${options.warmup} warm-up run(s) per component not counted.`);
@@ -305,5 +328,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [target, { seen }] of results) console.log(`  ${target.tag}: ${seen.reads.join(', ') || '(no reads)'}`);
   // --timeline: where the last run of each component spent its time, file by file and request by request.
   if (values.timeline) for (const [target, { seen }] of results) console.log(`\n${target.tag}, last run (path: start → end, ms):\n${seen.timeline.map(([path, start, end]) => `  ${String(start).padStart(4)} → ${String(end).padStart(4)}  ${path}`).join('\n')}`);
-  console.log(`Reproduce: pnpm --filter @passerelle/e2e bench:render --runs ${options.runs} --warmup ${options.warmup} --bundle ${options.bundle}`);
+  if (options.against) console.log(`Other build: ${options.against} (its ${options.bundle}), loaded in turn with the others.`);
+  console.log(`Reproduce: pnpm --filter @passerelle/e2e bench:render --runs ${options.runs} --warmup ${options.warmup} --bundle ${options.bundle}${options.against ? ` --against ${options.against}` : ''}`);
 }
