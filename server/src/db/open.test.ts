@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from './open.ts';
+import { migrateDatabase, openDatabase, type Db } from './open.ts';
+import { usedTokenIds } from '../auth/tables.ts';
+import { insertInstitution } from '../tenancy/queries/institutions.ts';
 import { institutions } from './tables/index.ts';
 import { sqliteCode } from '../http/errors.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -23,6 +25,31 @@ describe('openDatabase', () => {
       expect((await db.select().from(institutions).all())).toEqual([]);
     } finally {
       close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('brings the planner’s statistics up to date when a table grew much since they were gathered (checked at opening and closing)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-db-'));
+    const file = join(dir, 'p.db');
+    const rowsSeen = async (db: Db) => Number((await db.get<{ stat: string } | undefined>(sql`select stat from sqlite_stat1 where tbl = 'used_token_ids'`))?.stat.split(' ')[0]);
+    try {
+      const first = openDatabase(file);
+      migrateDatabase(first.db);
+      const tenantId = await insertInstitution(first.db, { slug: 'x', name: 'X', allowedOrigins: [], createdAt: new Date().toISOString() });
+      const token = (i: number) => ({ tenantId, jti: `j${i}`, expiresAt: new Date().toISOString() });
+      await first.db.insert(usedTokenIds).values([token(0), token(1)]);
+      await first.db.run(sql`ANALYZE`);
+      expect(await rowsSeen(first.db)).toBe(2);
+      await first.db.insert(usedTokenIds).values(Array.from({ length: 500 }, (_, i) => token(i + 2)));
+      first.close();
+      const again = openDatabase(file);
+      try {
+        expect(await rowsSeen(again.db)).toBe(502);
+      } finally {
+        again.close();
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -71,8 +71,20 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   sqlite.pragma('cache_size = -65536');
   if (options.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
   registerFunctions(sqlite);
+  // The planner's statistics follow the tables as they grow (SQLite's advice for long-lived connections):
+  // checked at opening, every hour, and at closing; each run re-analyzes only the tables that changed much,
+  // with a bounded sample. Statistics from when a table was small made it scan whole tables (pledges/queries/joined.ts).
+  sqlite.pragma('optimize = 0x10002');
+  const optimize = setInterval(() => sqlite.open && sqlite.pragma('optimize'), 60 * 60_000).unref();
   const db = drizzle(withStatementCache(sqlite), { schema: tables });
-  return { db, close: () => sqlite.close() };
+  return {
+    db,
+    close: () => {
+      clearInterval(optimize);
+      if (sqlite.open && !sqlite.readonly) sqlite.pragma('optimize');
+      sqlite.close();
+    },
+  };
 }
 
 /**
