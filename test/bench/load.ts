@@ -151,13 +151,16 @@ interface Editor {
 }
 
 /**
- * The people whose own profiles the PATCH endpoint edits, twice as many as
- * the connections: a change names the ETag the previous one answered, so
- * each person has at most one change in flight (a free one is taken for each
- * request, and given back with the new ETag when its answer arrives).
+ * The people whose own profiles the PATCH endpoint edits, three times as
+ * many as the connections: a change names the ETag the previous one
+ * answered, so each person has at most one change in flight (a free one is
+ * taken for each request, and given back with the new ETag when its answer
+ * arrives).
  */
 class Editors {
   private free: Editor[];
+  /** Taken for a change whose answer has not been read. */
+  private readonly out = new Set<Editor>();
   private readonly byId: Map<string, Editor>;
   private constructor(
     private readonly base: string,
@@ -175,17 +178,25 @@ class Editors {
     return new Editors(base, editors);
   }
   /**
-   * Before a run: every editor free, with the ETag their profile has now. A
+   * Before a run: the editors free, with the ETag their profile has now. A
    * run's end cuts the changes in flight, whose answers (and new ETags) never
-   * arrive: without this the next run would start with those editors missing.
+   * arrive, and which the server may still be committing as this reads: their
+   * editors sit the next run out (a stale ETag would be a 412) and are read
+   * again before the one after. Without this the next run would start with
+   * those editors missing.
    */
   async refresh(): Promise<void> {
-    for (const editor of this.byId.values()) editor.etag = (await ownProfile(this.base, editor.token)).etag;
-    this.free = [...this.byId.values()];
+    const inFlight = new Set(this.out);
+    this.out.clear();
+    const ready = [...this.byId.values()].filter((editor) => !inFlight.has(editor));
+    for (const editor of ready) editor.etag = (await ownProfile(this.base, editor.token)).etag;
+    this.free = ready;
   }
   take(): Editor {
-    // Never empty while there are more editors than connections; if answers went unread, reuse one (its change may then be a 412, counted as failed).
-    return this.free.shift() ?? this.byId.values().next().value!;
+    // Never empty: at most one change in flight per connection, and twice as many editors as connections ready.
+    const editor = this.free.shift() ?? this.byId.values().next().value!;
+    this.out.add(editor);
+    return editor;
   }
   give(status: number, body: string, etag: string | undefined): void {
     // The answer names the profile: the changed one (200), or the current one in a 412's `current`.
@@ -197,6 +208,8 @@ class Editors {
     }
     const editor = this.byId.get(parsed.id ?? parsed.current?.id ?? '');
     if (!editor) return;
+    // An answer from before the last refresh: that editor is read again at the next one.
+    if (!this.out.delete(editor)) return;
     const next = status === 200 ? etag : parsed.etag;
     if (next) editor.etag = next;
     this.free.push(editor);
@@ -285,7 +298,7 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void 
     running.push(server);
     const pid = server.child.pid!;
     const tokens = { student: await signIn(server.base, 'student-ines'), donor: await signIn(server.base, 'alumna-claire') };
-    const editors = await Editors.signIn(server.base, options.connections * 2);
+    const editors = await Editors.signIn(server.base, options.connections * 3);
     const { seconds, warmup, connections } = options;
     const run = async (target: RunningServer | RunningServer[], name: string, requests: Request[], before?: () => Promise<void>) => {
       if (warmup > 0) {
