@@ -9,7 +9,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { assertNoServerCode, buildOptions, elementsDir as here, englishFiles, englishName, messageCatalogues, onDemandPathsFor, splitBuildOptions, srcDir as src } from './esbuild-options.ts';
 import { bytes, readBudgets, sizesOf, weightOf } from './sizes.ts';
 import { definingChunks, inSetOrder } from './set-order.ts';
@@ -45,7 +45,7 @@ const bundles = await build({ ...splitBuildOptions(components, sets), outdir: di
 assertNoServerCode(bundles.metafile);
 // A set runs its components in its own order, the portal first (scripts/set-order.ts).
 const chunkDefining = definingChunks(bundles.metafile!);
-const setOf = (path: string) => Object.entries(sets).find(([name]) => path === join(dist, `${name}.js`))?.[1];
+const setOf = (path: string) => Object.entries(sets).find(([name]) => resolve(path) === resolve(dist, `${name}.js`))?.[1];
 for (const out of bundles.outputFiles ?? []) {
   mkdirSync(dirname(out.path), { recursive: true });
   const set = setOf(out.path);

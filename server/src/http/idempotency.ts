@@ -110,7 +110,9 @@ async function findReply(db: DbOrTx, p: Pending): Promise<StoredReply | undefine
   return row;
 }
 
-const isExpired = (createdAt: string, now: Date) => new Date(createdAt).getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS;
+/** The oldest moment a key made now would still be remembered from. */
+const keptSince = (now: Date) => new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS);
+const isExpired = (createdAt: string, now: Date) => new Date(createdAt) < keptSince(now);
 
 /** The stored reply for the same request, or 422 for another request under that key. */
 function answerWith(c: Context, stored: StoredReply, p: Pending): Response | Promise<Response> {
@@ -150,7 +152,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     // This person's expired keys go first (one may hold this very key), on their own rather than in
     // the write's transaction: on PostgreSQL (SERIALIZABLE), writes of one person each purging the
     // same keys aborted one another, one pledge in seven of a single donor's in bench/api.ts.
-    await purgeIdempotencyKeysBefore(db, p.tenantId, p.personId, new Date(p.now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
+    await purgeIdempotencyKeysBefore(db, p.tenantId, p.personId, keptSince(p.now).toISOString());
 
     pending.set(c.req, p);
     await next();
