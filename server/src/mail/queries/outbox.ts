@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or } from 
 import type { MailKind } from '@passerelle/schema';
 import type { DbOrTx } from '../../db/open.ts';
 import { mailOptOuts, mailOutbox } from '../../db/tables/index.ts';
+import { preparedInsert } from '../../db/prepared-insert.ts';
 import { query } from '../../db/transaction.ts';
 import { before } from '../../webhooks/queries/keyset.ts';
 
@@ -14,8 +15,13 @@ export type NewMailRow = typeof mailOutbox.$inferInsert;
  * (a sweep run twice, or by two instances).
  */
 export function insertMail(tx: DbOrTx, row: NewMailRow): Promise<boolean> {
-  return query(tx, async (tx) => (await tx.insert(mailOutbox).values(row).onConflictDoNothing().run()).changes > 0);
+  return query(tx, async (tx) => {
+    const { statement, values } = mailInsert(tx, row);
+    return (await statement.run(values)).changes > 0;
+  });
 }
+
+const mailInsert = preparedInsert(mailOutbox, (db, values) => db.insert(mailOutbox).values(values).onConflictDoNothing().prepare());
 
 /** Not sent yet, due, and claimed by nobody (or by a worker whose claim lapsed). */
 const claimable = (now: string) =>

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Language } from '@passerelle/schema/messages';
 import type { DbOrTx } from '../../db/open.ts';
 import { institutions, memberships, people, profiles } from '../../db/tables/index.ts';
+import { prepareOnce } from '../../db/prepare-once.ts';
 import { query } from '../../db/transaction.ts';
 
 export interface Recipient {
@@ -16,16 +17,21 @@ export interface Recipient {
 /** Who a message to `personId` goes to, in which language; undefined if the tenant has no such person. */
 export function recipientOf(db: DbOrTx, tenantId: string, personId: string): Promise<Recipient | undefined> {
   return query(db, async (db) => {
-    const row = (await db
-      .select({ email: people.email, displayName: people.displayName, primaryEmail: profiles.primaryEmail, givenName: profiles.givenName, language: profiles.preferredLanguage })
-      .from(people)
-      .leftJoin(profiles, eq(profiles.personId, people.id))
-      .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
-      .get());
+    const row = await recipientRow(db).get({ tenantId, personId });
     if (!row) return undefined;
     return { personId, address: row.email ?? row.primaryEmail ?? null, language: row.language ?? 'fr', name: row.givenName ?? row.displayName ?? null };
   });
 }
+
+// Every message queued reads it (a pledge's acknowledgement among them): built and prepared once (db/prepare-once.ts).
+const recipientRow = prepareOnce((db) =>
+  db
+    .select({ email: people.email, displayName: people.displayName, primaryEmail: profiles.primaryEmail, givenName: profiles.givenName, language: profiles.preferredLanguage })
+    .from(people)
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(and(eq(people.tenantId, sql.placeholder('tenantId')), eq(people.id, sql.placeholder('personId'))))
+    .prepare(),
+);
 
 /** The institution's name and settings, for the messages' header and colours. */
 export function institutionOf(db: DbOrTx, tenantId: string): Promise<{ name: string; settings: Record<string, unknown> } | undefined> {

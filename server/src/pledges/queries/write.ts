@@ -7,13 +7,19 @@ import type { DbOrTx } from '../../db/open.ts';
 import { pledges } from '../../db/tables/index.ts';
 import type { PledgeRow } from '../project.ts';
 import { query } from '../../db/transaction.ts';
+import { preparedInsert } from '../../db/prepared-insert.ts';
 
 export type PledgeInsert = typeof pledges.$inferInsert;
 
 /** Inserts a pledge and answers the stored row. */
-export function insertPledge(tx: DbOrTx, values: PledgeInsert): Promise<PledgeRow> {
-  return query(tx, (tx) => tx.insert(pledges).values(values).returning().get());
+export function insertPledge(tx: DbOrTx, row: PledgeInsert): Promise<PledgeRow> {
+  return query(tx, (tx) => {
+    const { statement, values } = pledgeInsert(tx, row);
+    return statement.get(values);
+  });
 }
+
+const pledgeInsert = preparedInsert(pledges, (db, values) => db.insert(pledges).values(values).returning().prepare());
 
 /**
  * Optimistic update: sets `set` (the caller bumps `version`) only if the
