@@ -118,7 +118,7 @@ async function applyUpdate(tx: DbOrTx, clock: Clock, call: Call, { personId, cha
 
   // Staff recording school-owned data makes it the institution's: the person then asks them to correct it.
   const locks = audience === 'staff' && changed.some(isSchoolOwned);
-  const updated = await updateProfileAtVersion(tx, actor.tenantId, personId, current.version, {
+  const updated = await updateProfileAtVersion(tx, current, {
     ...after,
     visibility,
     ...derivedColumns(after, visibility),

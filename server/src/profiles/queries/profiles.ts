@@ -51,23 +51,59 @@ export type ProfileRewrite = Omit<ProfileInsert, 'tenantId' | 'personId' | 'crea
 const rewritten = Object.keys(getTableColumns(profiles)).filter((k) => !['tenantId', 'personId', 'createdAt', 'confirmedAt'].includes(k));
 
 /**
- * Sets the columns of one profile only if it is still at `version`
- * (optimistic concurrency); returns the row after, or undefined when it
- * changed meanwhile. Compiled once per handle: the import runs it for every
- * profile it changes.
+ * Sets the columns of a profile that differ from `current`, only if it is
+ * still at `current.version` (optimistic concurrency); returns the row after,
+ * or undefined when it changed meanwhile.
+ *
+ * Only the columns that change are in the statement: SQLite rewrites every
+ * index holding a column named in SET, changed or not, and a profile has seven
+ * wide covering indexes for the directory. A new job title then writes the row
+ * alone, not the row and every index, before the commit writes those pages
+ * again to the log. One statement per set of columns, compiled once per handle
+ * (the same few sets come back: a person's own fields, staff corrections).
  */
-export function updateProfileAtVersion(tx: DbOrTx, tenantId: string, personId: string, version: number, columns: ProfileRewrite): Promise<ProfileRow | undefined> {
-  return query(tx, (tx) => rewriteAtVersion(tx).get({ ...columns, tenantId, personId, expectedVersion: version }));
+export function updateProfileAtVersion(tx: DbOrTx, current: ProfileRow, columns: ProfileRewrite): Promise<ProfileRow | undefined> {
+  const set = changedColumns(current, columns);
+  return query(tx, (tx) => rewriteAtVersion(Object.keys(set))(tx).get({ ...set, tenantId: current.tenantId, personId: current.personId, expectedVersion: current.version }));
 }
 
-const rewriteAtVersion = prepareOnce((db) =>
-  db
-    .update(profiles)
-    .set(Object.fromEntries(rewritten.map((k) => [k, sql.placeholder(k)])))
-    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId')), eq(profiles.version, sql.placeholder('expectedVersion'))))
-    .returning()
-    .prepare(),
-);
+/** The columns of `columns` whose values differ from the row's (`version` always does). */
+export function changedColumns(current: ProfileRow, columns: ProfileRewrite): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const k of rewritten) {
+    const value = columns[k as keyof ProfileRewrite];
+    if (value !== undefined && !sameValue(value, current[k as keyof ProfileRow])) set[k] = value;
+  }
+  return set;
+}
+
+/** Equal as stored: the same primitive, or the same JSON. */
+const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+const rewrites = new Map<string, ReturnType<typeof rewriteOf>>();
+/** Past this many sets of columns, a new set empties the list (a guard: a few are ever used). */
+const MAX_REWRITES = 256;
+
+function rewriteAtVersion(keys: readonly string[]) {
+  const signature = keys.join(',');
+  let prepared = rewrites.get(signature);
+  if (!prepared) {
+    if (rewrites.size >= MAX_REWRITES) rewrites.clear();
+    prepared = rewriteOf(keys);
+    rewrites.set(signature, prepared);
+  }
+  return prepared;
+}
+
+const rewriteOf = (keys: readonly string[]) =>
+  prepareOnce((db) =>
+    db
+      .update(profiles)
+      .set(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])))
+      .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId')), eq(profiles.version, sql.placeholder('expectedVersion'))))
+      .returning()
+      .prepare(),
+  );
 
 /** Deletes one profile; returns how many rows went (0 or 1). */
 export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
