@@ -2,9 +2,10 @@
  * What a pledge refers to, read for the pledge forms and checks: the
  * tenant's entities (beneficiaries), its companies, its settings.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { companies, entities, institutions } from '../../db/tables/index.ts';
+import { prepareOnce } from '../../db/prepare-once.ts';
 import { query } from '../../db/transaction.ts';
 
 /** Every entity of the tenant that may receive a pledge, by name, with the UAI and SIRET a company enters in SOLTéA. */
@@ -14,18 +15,35 @@ export function listBeneficiaries(db: DbOrTx, tenantId: string) {
 
 /** One entity of the tenant (its id and UAI), or undefined. */
 export function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): Promise<{ id: string; uai: string | null } | undefined> {
-  return query(db, (db) => db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.id, entityId))).get());
+  return query(db, (db) => beneficiary(db).get({ tenantId, entityId }));
 }
+
+// Every pledge reads one of these three: built and prepared once (db/prepare-once.ts).
+const beneficiary = prepareOnce((db) =>
+  db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, sql.placeholder('tenantId')), eq(entities.id, sql.placeholder('entityId')))).prepare(),
+);
 
 /** The tenant's foundation (the first by name if several), or undefined. */
 export function findFoundation(db: DbOrTx, tenantId: string): Promise<{ id: string } | undefined> {
-  return query(db, (db) => db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, tenantId), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).get());
+  return query(db, (db) => foundation(db).get({ tenantId }));
 }
+
+const foundation = prepareOnce((db) =>
+  db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, sql.placeholder('tenantId')), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).limit(1).prepare(),
+);
 
 /** A company of the tenant as a pledge needs it: name, SIRET, SIREN, status. */
 export function findPledgingCompany(db: DbOrTx, tenantId: string, companyId: string) {
-  return query(db, (db) => db.select({ id: companies.id, name: companies.name, siret: companies.siret, siren: companies.siren, status: companies.status }).from(companies).where(and(eq(companies.tenantId, tenantId), eq(companies.id, companyId))).get());
+  return query(db, (db) => pledgingCompany(db).get({ tenantId, companyId }));
 }
+
+const pledgingCompany = prepareOnce((db) =>
+  db
+    .select({ id: companies.id, name: companies.name, siret: companies.siret, siren: companies.siren, status: companies.status })
+    .from(companies)
+    .where(and(eq(companies.tenantId, sql.placeholder('tenantId')), eq(companies.id, sql.placeholder('companyId'))))
+    .prepare(),
+);
 
 /** The institution's settings (where its own payment page may be set). */
 export function findInstitutionSettings(db: DbOrTx, tenantId: string) {
