@@ -7,30 +7,32 @@ import type { DbOrTx } from '../../db/open.ts';
 import { companies, entities, institutions } from '../../db/tables/index.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { query } from '../../db/transaction.ts';
+import { untilChange } from '../../db/until-change.ts';
 
 /** Every entity of the tenant that may receive a pledge, by name, with the UAI and SIRET a company enters in SOLTéA. */
 export function listBeneficiaries(db: DbOrTx, tenantId: string) {
   return query(db, (db) => db.select({ id: entities.id, name: entities.name, kind: entities.kind, uai: entities.uai, siret: entities.siret }).from(entities).where(eq(entities.tenantId, tenantId)).orderBy(asc(entities.name)).all());
 }
 
-/** One entity of the tenant (its id and UAI), or undefined. */
-export function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): Promise<{ id: string; uai: string | null } | undefined> {
-  return query(db, (db) => beneficiary(db).get({ tenantId, entityId }));
+/**
+ * The tenant's beneficiaries as above, kept until the entities change
+ * (db/until-change.ts): every pledge names one, or the foundation.
+ */
+function keptBeneficiaries(db: DbOrTx, tenantId: string) {
+  return untilChange(db, `beneficiaries:${tenantId}`, () => listBeneficiaries(db, tenantId));
 }
 
-// Every pledge reads one of these three: built and prepared once (db/prepare-once.ts).
-const beneficiary = prepareOnce((db) =>
-  db.select({ id: entities.id, uai: entities.uai }).from(entities).where(and(eq(entities.tenantId, sql.placeholder('tenantId')), eq(entities.id, sql.placeholder('entityId')))).prepare(),
-);
+/** One entity of the tenant (its id and UAI), or undefined. */
+export async function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): Promise<{ id: string; uai: string | null } | undefined> {
+  const entity = (await keptBeneficiaries(db, tenantId)).find((e) => e.id === entityId);
+  return entity && { id: entity.id, uai: entity.uai };
+}
 
 /** The tenant's foundation (the first by name if several), or undefined. */
-export function findFoundation(db: DbOrTx, tenantId: string): Promise<{ id: string } | undefined> {
-  return query(db, (db) => foundation(db).get({ tenantId }));
+export async function findFoundation(db: DbOrTx, tenantId: string): Promise<{ id: string } | undefined> {
+  const foundation = (await keptBeneficiaries(db, tenantId)).find((e) => e.kind === 'foundation');
+  return foundation && { id: foundation.id };
 }
-
-const foundation = prepareOnce((db) =>
-  db.select({ id: entities.id }).from(entities).where(and(eq(entities.tenantId, sql.placeholder('tenantId')), eq(entities.kind, 'foundation'))).orderBy(asc(entities.name)).limit(1).prepare(),
-);
 
 /** A company of the tenant as a pledge needs it: name, SIRET, SIREN, status. */
 export function findPledgingCompany(db: DbOrTx, tenantId: string, companyId: string) {

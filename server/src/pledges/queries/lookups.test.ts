@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { entities } from '../../db/tables/index.ts';
+import { testApp } from '../../testing.ts';
+import { findBeneficiary, findFoundation } from './lookups.ts';
+
+// Kept in memory between pledges, and read again once the entities changed.
+describe('the entities a pledge names', () => {
+  it('are found as stored, including one added or renamed since the last pledge', async () => {
+    const t = testApp();
+    const tenantId = t.ids.demo.tenantId;
+    expect(await findFoundation(t.db, tenantId)).toEqual({ id: t.ids.demo.entities.foundation });
+    const school = t.ids.demo.entities.engineering;
+    expect((await findBeneficiary(t.db, tenantId, school))?.id).toBe(school);
+
+    const id = crypto.randomUUID();
+    await t.db.insert(entities).values({ id, tenantId, parentId: t.ids.demo.entities.university, kind: 'school', name: 'École de design', uai: '0690000Z' }).run();
+    expect(await findBeneficiary(t.db, tenantId, id)).toEqual({ id, uai: '0690000Z' });
+    // A second foundation whose name comes first is the tenant's foundation now.
+    const first = crypto.randomUUID();
+    await t.db.insert(entities).values({ id: first, tenantId, kind: 'foundation', name: 'A Fondation' }).run();
+    expect(await findFoundation(t.db, tenantId)).toEqual({ id: first });
+    await t.db.delete(entities).where(eq(entities.id, first)).run();
+    expect(await findFoundation(t.db, tenantId)).toEqual({ id: t.ids.demo.entities.foundation });
+    expect(await findBeneficiary(t.db, tenantId, crypto.randomUUID())).toBeUndefined();
+  });
+});
