@@ -11,7 +11,7 @@ import { tableLookup } from '../webhooks/host-table.ts';
 import { testConfig } from '../env.ts';
 import { onError } from './errors.ts';
 import { ProblemError } from './problem.ts';
-import { IDEMPOTENCY_RETENTION_MS, canonicalJson, idempotent, rememberReply, requestHash } from './idempotency.ts';
+import { IDEMPOTENCY_RETENTION_MS, PURGE_EVERY_MS, canonicalJson, idempotent, rememberReply, requestHash } from './idempotency.ts';
 import { withTransaction } from '../db/transaction.ts';
 
 /**
@@ -161,6 +161,33 @@ describe('idempotent()', () => {
     // After expiry the old key is free again.
     expect((await t.post('old', { name: 'c' })).status).toBe(201);
     expect((await t.rows())).toBe(3);
+  });
+});
+
+describe('purging expired keys', () => {
+  it('happens at once for the key sent, otherwise at most once an hour per person', async () => {
+    const t = await toyApp();
+    const personId = t.ids.demo.people['rep-acme'];
+    const keys = async () => (await t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, t.tenantId), eq(idempotencyKeys.personId, personId))).all()).map((k) => k.key).sort();
+    // A key stored more than a day ago (by another process, say).
+    const expire = (key: string) =>
+      t.db.insert(idempotencyKeys).values({ tenantId: t.tenantId, personId, key, requestHash: 'h', status: 201, body: '{}', location: null, createdAt: new Date(t.clock.now().getTime() - IDEMPOTENCY_RETENTION_MS - 1000).toISOString() }).run();
+
+    expect((await t.post('a', { name: 'a' })).status).toBe(201);
+    await expire('stale');
+    await expire('older');
+    t.clock.advance(60_000);
+    expect((await t.post('b', { name: 'b' })).status).toBe(201);
+    expect(await keys()).toEqual(['a', 'b', 'older', 'stale']);
+    // The key sent is an expired one: purged first, so the write runs and the key is taken again.
+    const again = await t.post('stale', { name: 'c' });
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, null]);
+    expect(await keys()).toEqual(['a', 'b', 'stale']);
+    await expire('oldest');
+    t.clock.advance(PURGE_EVERY_MS);
+    expect((await t.post('d', { name: 'd' })).status).toBe(201);
+    expect(await keys()).toEqual(['a', 'b', 'd', 'stale']);
+    expect(await t.rows()).toBe(4);
   });
 });
 
