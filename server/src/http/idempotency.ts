@@ -118,8 +118,10 @@ async function findReply(db: DbOrTx, p: Pending): Promise<StoredReply | undefine
  * this much more than a day of a person's keys.
  */
 export const PURGE_EVERY_MS = 60 * 60 * 1000;
-/** People whose last purge is remembered, per process, before starting afresh. */
+/** People whose last purge is remembered, per database, before starting afresh. */
 const PURGES_KEPT = 10_000;
+/** When each person's expired keys were last purged by this process (ms), per database (every route's writes alike). */
+const purges = new WeakMap<DbOrTx, Map<string, number>>();
 
 /** The oldest moment a key made now would still be remembered from. */
 const keptSince = (now: Date) => new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS);
@@ -141,8 +143,6 @@ function answerWith(c: Context, stored: StoredReply, p: Pending): Response | Pro
  * `rememberReply` inside the transaction of its write.
  */
 export function idempotent(): MiddlewareHandler<AppEnv> {
-  /** When each person's expired keys were last purged by this process (ms). */
-  const purged = new Map<string, number>();
   return async function idempotent(c, next) {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined || !KEY_PATTERN.test(key)) {
@@ -167,6 +167,8 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     // rather than in the write's transaction: on PostgreSQL (SERIALIZABLE), writes of one person each
     // purging the same keys aborted one another, one pledge in seven of a single donor's in bench/api.ts.
     const person = `${p.tenantId}:${p.personId}`;
+    let purged = purges.get(db);
+    if (!purged) purges.set(db, (purged = new Map()));
     const last = purged.get(person);
     if (expired || last === undefined || p.now.getTime() - last >= PURGE_EVERY_MS || p.now.getTime() < last) {
       await purgeIdempotencyKeysBefore(db, p.tenantId, p.personId, keptSince(p.now).toISOString());
