@@ -193,7 +193,7 @@ class Editors {
     this.free = ready;
   }
   take(): Editor {
-    // Never empty: at most one change in flight per connection, and twice as many editors as connections ready.
+    // Never empty: at most one change in flight per connection, three editors per connection, at most one per connection sitting a run out.
     const editor = this.free.shift() ?? this.byId.values().next().value!;
     this.out.add(editor);
     return editor;

@@ -18,22 +18,36 @@ import { prepareOnce } from './prepare-once.ts';
  * `build` receives the handle and the placeholders, one per column given,
  * and returns the prepared statement: `db.insert(t).values(p)….prepare()`.
  */
+/**
+ * Statements that differ only by the columns they name (an INSERT of the
+ * columns given, an UPDATE of the columns changed): one per set of columns,
+ * each compiled once per handle (`prepareOnce`). Sets are few in practice;
+ * past `MAX_SETS`, a new one empties the list rather than letting it grow.
+ */
+export function perColumnSet<S>(build: (keys: readonly string[]) => (db: DbOrTx) => S): (keys: readonly string[]) => (db: DbOrTx) => S {
+  const bySignature = new Map<string, (db: DbOrTx) => S>();
+  return (keys) => {
+    const signature = keys.join(',');
+    let prepared = bySignature.get(signature);
+    if (!prepared) {
+      if (bySignature.size >= MAX_SETS) bySignature.clear();
+      prepared = prepareOnce(build(keys));
+      bySignature.set(signature, prepared);
+    }
+    return prepared;
+  };
+}
+
+const MAX_SETS = 256;
+
 export function preparedInsert<T extends SQLiteTable, S>(table: T, build: (db: DbOrTx, values: SQLiteInsertValue<T>) => S): (db: DbOrTx, row: T['$inferInsert']) => { statement: S; values: Record<string, unknown> } {
   const generated = Object.entries(getTableColumns(table)).flatMap(([key, column]) => (column.defaultFn ? [[key, column.defaultFn] as const] : []));
-  const bySignature = new Map<string, (db: DbOrTx) => S>();
+  // The keys are those of a row that type-checked as the table's insert model, each a placeholder.
+  const statementFor = perColumnSet((keys) => (db) => build(db, Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<T>));
   return (db, row) => {
     const values: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row as Record<string, unknown>)) if (value !== undefined) values[key] = value;
     for (const [key, fill] of generated) if (values[key] === undefined) values[key] = fill();
-    const keys = Object.keys(values).sort();
-    const signature = keys.join(',');
-    let prepared = bySignature.get(signature);
-    if (!prepared) {
-      // The keys are those of a row that type-checked as the table's insert model, each now a placeholder.
-      const placeholders = Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<T>;
-      prepared = prepareOnce((db) => build(db, placeholders));
-      bySignature.set(signature, prepared);
-    }
-    return { statement: prepared(db), values };
+    return { statement: statementFor(Object.keys(values).sort())(db), values };
   };
 }

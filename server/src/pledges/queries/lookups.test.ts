@@ -6,7 +6,7 @@ import { findBeneficiary, findFoundation } from './lookups.ts';
 
 // Kept in memory between pledges, and read again once the entities changed.
 describe('the entities a pledge names', () => {
-  it('are found as stored, including one added or renamed since the last pledge', async () => {
+  it('are found as stored, including one added or removed since the last pledge', async () => {
     const t = testApp();
     const tenantId = t.ids.demo.tenantId;
     expect(await findFoundation(t.db, tenantId)).toEqual({ id: t.ids.demo.entities.foundation });

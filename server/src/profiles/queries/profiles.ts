@@ -2,6 +2,7 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
+import { perColumnSet } from '../../db/prepared-insert.ts';
 import { profiles } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
 
@@ -80,30 +81,14 @@ export function changedColumns(current: ProfileRow, columns: ProfileRewrite): Re
 /** Equal as stored: the same primitive, or the same JSON. */
 const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
-const rewrites = new Map<string, ReturnType<typeof rewriteOf>>();
-/** Past this many sets of columns, a new set empties the list (a guard: a few are ever used). */
-const MAX_REWRITES = 256;
-
-function rewriteAtVersion(keys: readonly string[]) {
-  const signature = keys.join(',');
-  let prepared = rewrites.get(signature);
-  if (!prepared) {
-    if (rewrites.size >= MAX_REWRITES) rewrites.clear();
-    prepared = rewriteOf(keys);
-    rewrites.set(signature, prepared);
-  }
-  return prepared;
-}
-
-const rewriteOf = (keys: readonly string[]) =>
-  prepareOnce((db) =>
-    db
-      .update(profiles)
-      .set(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])))
-      .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId')), eq(profiles.version, sql.placeholder('expectedVersion'))))
-      .returning()
-      .prepare(),
-  );
+const rewriteAtVersion = perColumnSet((keys) => (db) =>
+  db
+    .update(profiles)
+    .set(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])))
+    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId')), eq(profiles.version, sql.placeholder('expectedVersion'))))
+    .returning()
+    .prepare(),
+);
 
 /** Deletes one profile; returns how many rows went (0 or 1). */
 export function deleteProfile(tx: DbOrTx, tenantId: string, personId: string): Promise<number> {
