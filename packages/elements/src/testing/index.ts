@@ -95,8 +95,12 @@ async function command(name: string, payload: unknown): Promise<void> {
   if (!response.executed) throw new Error(`${name} is not available: run the tests with web-test-runner.`);
 }
 
-/** Waits until `predicate` holds (polling), for what the real server answers asynchronously. */
-export async function until(predicate: () => unknown, message = 'condition', timeoutMs = 5000): Promise<void> {
+/**
+ * Waits until `predicate` holds (polling), for what the real server answers
+ * asynchronously. The deadline is a bound against a hang, not a speed check:
+ * on a busy 2-core machine a first render with its reads took past 5 s.
+ */
+export async function until(predicate: () => unknown, message = 'condition', timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${message}.`);
