@@ -3,8 +3,8 @@ import type { Actor, ProfileAudience } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { notFound } from '../http/problem.ts';
 import { viewFor, type ProfileRow } from './document.ts';
-import { findProfile } from './queries/profiles.ts';
-import { entityIdsOfPerson, keptEntityNames } from './queries/people.ts';
+import { findProfileWithEntityIds } from './queries/profiles.ts';
+import { keptEntityNames } from './queries/people.ts';
 import { reviewFlagsOf } from './queries/duplicates.ts';
 
 export const personResource = (actor: Actor, personId: string, entityIds: string[]) => ({ kind: 'person' as const, tenantId: actor.tenantId, personId, entityIds });
@@ -20,8 +20,7 @@ export async function render(db: DbOrTx, row: ProfileRow, audience: ProfileAudie
 
 /** Loads a profile of the caller's tenant with its owner's entities, or 404. */
 export async function loadProfile(db: DbOrTx, actor: Actor, personId: string) {
-  const row = await findProfile(db, actor.tenantId, personId);
-  if (!row) throw notFound('profile.notFound');
-  const entityIds = await entityIdsOfPerson(db, actor.tenantId, personId);
-  return { row, entityIds };
+  const found = await findProfileWithEntityIds(db, actor.tenantId, personId);
+  if (!found) throw notFound('profile.notFound');
+  return found;
 }

@@ -1,7 +1,6 @@
 /** What the profiles area reads of the tenancy tables: people, their memberships, entity names. */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { prepareOnce } from '../../db/prepare-once.ts';
 import { entities, memberships, people } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
 import { cacheOf, untilChange } from '../../db/until-change.ts';
@@ -33,24 +32,6 @@ export function entityIdsOf(db: DbOrTx, tenantId: string, personIds: readonly st
     return map;
   });
 }
-
-/** One person's entities (`entityIdsOf` for one), compiled once per handle: every load of a profile asks it. */
-export function entityIdsOfPerson(db: DbOrTx, tenantId: string, personId: string): Promise<string[]> {
-  return query(db, async (db) => {
-    return (await entitiesOfPerson(db)
-      .all({ tenantId, personId }))
-      .flatMap((r) => (r.entityId ? [r.entityId] : []));
-  });
-}
-
-const entitiesOfPerson = prepareOnce((db) =>
-  db
-    .select({ entityId: memberships.entityId })
-    .from(memberships)
-    // `+tenant_id`, as above.
-    .where(and(sql`+${memberships.tenantId} = ${sql.placeholder('tenantId')}`, eq(memberships.personId, sql.placeholder('personId')), isNotNull(memberships.entityId)))
-    .prepare(),
-);
 
 export function entityNames(db: DbOrTx, tenantId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   return query(db, async (db) => {

@@ -1,9 +1,10 @@
 /** The profile rows themselves: one per person, keyed by tenant and person. */
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
+import { fromJsonArray, jsonArrayOf } from '../../db/dialect.ts';
 import type { DbOrTx } from '../../db/open.ts';
 import { prepareOnce } from '../../db/prepare-once.ts';
 import { perColumnSet } from '../../db/prepared-insert.ts';
-import { profiles } from '../../db/tables/index.ts';
+import { memberships, profiles } from '../../db/tables/index.ts';
 import { query } from '../../db/transaction.ts';
 
 export type ProfileRow = typeof profiles.$inferSelect;
@@ -20,6 +21,35 @@ export function findProfile(db: DbOrTx, tenantId: string, personId: string): Pro
 const profileOf = prepareOnce((db) =>
   db
     .select()
+    .from(profiles)
+    .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
+
+/**
+ * One profile with the entities its owner belongs to (what the policy needs
+ * to decide who may read or change it), in one statement: every load of a
+ * profile for a route or a change asks both.
+ */
+export function findProfileWithEntityIds(db: DbOrTx, tenantId: string, personId: string): Promise<{ row: ProfileRow; entityIds: string[] } | undefined> {
+  return query(db, async (db) => {
+    const found = await profileWithEntityIdsOf(db).get({ tenantId, personId });
+    if (!found) return undefined;
+    const { entityIds, ...row } = found;
+    return { row, entityIds };
+  });
+}
+
+const profileWithEntityIdsOf = prepareOnce((db) =>
+  db
+    .select({
+      ...getTableColumns(profiles),
+      entityIds: sql`(${db
+        .select({ ids: jsonArrayOf(db, memberships.entityId) })
+        .from(memberships)
+        // `+tenant_id` keeps SQLite on the person's own index (queries/people.ts); PostgreSQL's statements drop it.
+        .where(and(sql`+${memberships.tenantId} = ${profiles.tenantId}`, eq(memberships.personId, profiles.personId), isNotNull(memberships.entityId)))})`.mapWith((v: unknown) => fromJsonArray<string>(v)),
+    })
     .from(profiles)
     .where(and(eq(profiles.tenantId, sql.placeholder('tenantId')), eq(profiles.personId, sql.placeholder('personId'))))
     .prepare(),
