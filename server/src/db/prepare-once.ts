@@ -15,7 +15,8 @@ import { postgresEngineOf } from './postgres/open.ts';
  * takes its own with it). A statement prepared on the database runs on its
  * one connection, so it sees an open transaction's writes like any query.
  * On PostgreSQL a transaction has a connection of its own: its statements
- * are prepared on its handle, the pool's on the database's.
+ * are prepared on that connection's handle, kept while the connection lives
+ * (`handleOfConnection`), the pool's on the database's.
  */
 export function prepareOnce<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
   const statements = new WeakMap<DbOrTx, T>();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Db } from './open.ts';
-import { builderOn, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
+import { builderOn, handleOfConnection, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
 import { databaseRefusal, fromDatabase } from './refusal.ts';
 
 /**
@@ -182,12 +182,11 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
   const began = Date.now();
   for (let attempt = 0; ; attempt++) {
     const client = await engine.pool.connect();
+    // The connection's own handle, with the statements already prepared on it (prepare-once.ts).
+    const connection = handleOfConnection(client);
     // Whether it wrote to what the instances keep in memory: forgotten here as soon as it is committed (change-listener.ts).
-    let changedKept = false;
-    const tx = builderOn(
-      () => client,
-      () => (changedKept = true),
-    );
+    connection.changedKept = false;
+    const tx = connection.db;
     handles.set(tx, { db, depth: 0, client });
     let broken: unknown;
     // A connection lost between two statements is told to its client as an event (without a listener, an
@@ -201,7 +200,7 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
       await control(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(tx);
       await control('COMMIT');
-      if (changedKept) engine.cache.forget();
+      if (connection.changedKept) engine.cache.forget();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
