@@ -23,15 +23,16 @@ export function jsonArrayHas(db: DbOrTx, column: Column, value: string): SQL {
 
 /**
  * The values of `column` over the rows a correlated subquery selects, as one
- * JSON array (`[]` when none): `(select <this> from … where …)`. Read it with
- * `fromJsonArray` (SQLite answers the array's text, node-postgres parses it).
+ * JSON array (`[]` when none): `(select <this> from … where …)`. Both engines
+ * answer the array's text (PostgreSQL's json is left to the builder,
+ * postgres/open.ts): read it with `fromJsonArray`.
  */
 export function jsonArrayOf(db: DbOrTx, column: SQLWrapper): SQL {
   return isPostgres(db) ? sql`coalesce(json_agg(${column}), '[]'::json)` : sql`json_group_array(${column})`;
 }
 
 /** A `jsonArrayOf` value as read back from either engine. */
-export const fromJsonArray = <T>(value: unknown): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value as T[]));
+export const fromJsonArray = <T>(text: unknown): T[] => JSON.parse(text as string) as T[];
 
 /** A condition nothing meets, in a form both engines take. */
 export const nothing = (): SQL => sql`1 = 0`;

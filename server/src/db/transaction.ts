@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Db } from './open.ts';
-import { builderOn, handleOfConnection, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
+import { handleOfConnection, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
 import { databaseRefusal, fromDatabase } from './refusal.ts';
 
 /**
@@ -263,7 +263,7 @@ export async function* inSnapshot<T>(db: Db, batches: (db: Db) => AsyncIterable<
   if (!engine) return yield* batches(db);
   await engine.ready;
   const client = await engine.pool.connect();
-  const snapshot = builderOn(() => client);
+  const snapshot = handleOfConnection(client).db;
   handles.set(snapshot, { db, depth: 0, client, reading: true });
   let ended = false;
   try {

@@ -90,34 +90,33 @@ export function runner(target: () => Queryable | Promise<Queryable>, changed?: (
 export const builderOn = (target: () => Queryable | Promise<Queryable>, changed?: () => void): Db => drizzle(runner(target, changed) as never) as unknown as Db;
 
 /** A pooled connection's own handle, and whether its current transaction wrote to what the instances keep in memory. */
-export interface ConnectionHandle {
+export class ConnectionHandle {
+  /** Set by a statement that wrote to a kept table; a transaction clears it when it begins. */
+  changedKept = false;
   readonly db: Db;
-  /** Set by a statement that wrote to a kept table; the transaction clears it when it begins. */
-  changedKept: boolean;
+
+  constructor(client: pg.PoolClient) {
+    this.db = builderOn(
+      () => client,
+      () => (this.changedKept = true),
+    );
+  }
 }
 
 const connectionHandles = new WeakMap<pg.PoolClient, ConnectionHandle>();
 
 /**
  * The handle of one pooled connection, made once and kept while the
- * connection lives: the transactions that take the connection in turn all
- * use it, so a statement prepared on it (`prepareOnce`) is built once per
- * connection rather than once per transaction. Building drizzle's SQL was a
- * quarter of a profile save's CPU on PostgreSQL when every transaction had
- * a handle of its own. A connection serves one transaction at a time (the
- * pool lends it to one holder), so its flag is that transaction's.
+ * connection lives: the transactions and snapshots that take the connection
+ * in turn all use it, so a statement prepared on it (`prepareOnce`) is built
+ * once per connection rather than once per transaction. Building drizzle's
+ * SQL was a quarter of a profile save's CPU on PostgreSQL when every
+ * transaction had a handle of its own. A connection serves one holder at a
+ * time (the pool lends it to one), so its flag is that holder's.
  */
 export function handleOfConnection(client: pg.PoolClient): ConnectionHandle {
   let handle = connectionHandles.get(client);
-  if (!handle) {
-    const made: { db?: Db; changedKept: boolean } = { changedKept: false };
-    made.db = builderOn(
-      () => client,
-      () => (made.changedKept = true),
-    );
-    handle = made as ConnectionHandle;
-    connectionHandles.set(client, handle);
-  }
+  if (!handle) connectionHandles.set(client, (handle = new ConnectionHandle(client)));
   return handle;
 }
 
