@@ -259,9 +259,11 @@ function serveHost(port: number, dir: string, pages: ReadonlyMap<string, () => s
       if (page) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
       } else if (/^\/dist\/(en\/|messages\/|chunks\/)?[\w.-]+\.js$/.test(path)) {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(dir, path)));
+        const file = readFileSync(join(dir, path)); // read first: a missing file is a 404, not headers sent twice
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(file);
       } else if (against && /^\/against\/dist\/(en\/|messages\/|chunks\/)?[\w.-]+\.js$/.test(path)) {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(against, path.slice('/against/dist'.length))));
+        const file = readFileSync(join(against, path.slice('/against/dist'.length)));
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(file);
       } else res.writeHead(404).end();
     } catch {
       res.writeHead(404).end();
