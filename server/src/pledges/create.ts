@@ -8,33 +8,42 @@ import { campaignOver, estimateDonation, sirenOfSiret, taxRulesOn, type Donation
 import type { Deps } from '../context.ts';
 import type { Call } from '../call.ts';
 import type { DbOrTx } from '../db/open.ts';
-import { findBeneficiary, findFoundation, findPledgingCompany } from './queries/lookups.ts';
-import { findPledgeJoined } from './queries/joined.ts';
+import { findBeneficiary, findFoundation, findPledgingCompany, type Beneficiary } from './queries/lookups.ts';
 import { insertPledge } from './queries/write.ts';
 import { authorize } from '../auth/authorize.ts';
 import { validationProblem } from '../http/problem.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { recordEvent } from '../webhooks/record.ts';
 import { mailPledgeAcknowledged } from '../mail/messages/pledges.ts';
-import { etagOf, projectPledge } from './project.ts';
+import { etagOf, projectPledge, type PledgeJoined } from './project.ts';
 import { paymentUrlOf, today } from './load.ts';
 import { campaignsInForce } from './campaigns.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { recordFormConsents, type FormConsentChoice } from '../consents/form-consents.ts';
 
 /** Where a gift goes: the entity whose staff receive it. */
-async function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): Promise<{ entityId: string; fund: string | null }> {
+async function resolveDesignation(db: DbOrTx, tenantId: string, d: DonationCreate['designation'], funds: PledgeConfig['funds']): Promise<{ entity: Beneficiary; fund: string | null }> {
   if (d.kind === 'entity') {
     const found = await findBeneficiary(db, tenantId, d.entityId);
     if (!found) throw validationProblem([{ path: 'designation.entityId', code: 'pledge.designation.entity', params: {} }]);
-    return { entityId: found.id, fund: null };
+    return { entity: found, fund: null };
   }
   if (d.kind === 'fund' && !funds.some((f) => f.code === d.fund)) {
     throw validationProblem([{ path: 'designation.fund', code: 'pledge.designation.fund', params: {} }]);
   }
   const foundation = await findFoundation(db, tenantId);
   if (!foundation) throw validationProblem([{ path: 'designation.kind', code: 'pledge.designation.noFoundation', params: {} }]);
-  return { entityId: foundation.id, fund: d.kind === 'fund' ? d.fund : null };
+  return { entity: foundation, fund: d.kind === 'fund' ? d.fund : null };
+}
+
+/**
+ * What a pledge's projection names besides its row, from the lookups its
+ * checks made: the answer and the acknowledgement need no read of the pledge
+ * back (the beneficiaries are kept until the entities change, the company was
+ * read for this pledge).
+ */
+function namesOf(entity: Beneficiary, company: { name: string } | null): Omit<PledgeJoined, 'pledge'> {
+  return { entityName: entity.name, entityUai: entity.uai, entitySiret: entity.siret, companyName: company?.name ?? null };
 }
 
 async function activeCompany(db: DbOrTx, tenantId: string, companyId: string, path: string) {
@@ -51,7 +60,8 @@ export function estimateGift(deps: Pick<Deps, 'clock' | 'config'>, input: Donati
 export async function createDonation(deps: Deps, call: Call, input: DonationCreate) {
   const { db } = deps;
   const { actor } = call;
-  const { entityId, fund } = await resolveDesignation(db, actor.tenantId, input.designation, deps.config.parameters.pledges.funds);
+  const { entity, fund } = await resolveDesignation(db, actor.tenantId, input.designation, deps.config.parameters.pledges.funds);
+  const entityId = entity.id;
   const company = input.donor.kind === 'company' ? await activeCompany(db, actor.tenantId, input.donor.companyId, 'donor.companyId') : null;
   authorize(actor, 'pledge.donate', { kind: 'pledge', tenantId: actor.tenantId, authorId: actor.personId, entityId, ...(company ? { companyId: company.id } : {}) });
   if (company && !company.siret) throw validationProblem([{ path: 'donor.companyId', code: 'pledge.company.noSiret', params: {} }]);
@@ -63,7 +73,7 @@ export async function createDonation(deps: Deps, call: Call, input: DonationCrea
     turnoverCents: input.turnoverCents,
   });
   const { at } = call.who;
-  return {
+  const values = {
     tenantId: actor.tenantId,
     kind: 'donation' as const,
     status: 'promised' as const,
@@ -84,6 +94,7 @@ export async function createDonation(deps: Deps, call: Call, input: DonationCrea
     createdAt: at,
     updatedAt: at,
   };
+  return { values, names: namesOf(entity, company) };
 }
 
 /** The company's SIREN: its own column, else the first nine digits of its SIRET. */
@@ -115,7 +126,7 @@ export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCr
   const employerSiret = input.employerSiret ?? company.siret;
   if (!employerSiret) throw validationProblem([{ path: 'employerSiret', code: 'pledge.tax.employerSiret', params: {} }]);
   const { at } = call.who;
-  return {
+  const values = {
     tenantId: actor.tenantId,
     kind: 'apprenticeship_tax' as const,
     status: 'promised' as const,
@@ -134,6 +145,7 @@ export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCr
     createdAt: at,
     updatedAt: at,
   };
+  return { values, names: namesOf(entity, company) };
 }
 
 /**
@@ -143,7 +155,7 @@ export async function createTaxPledge(deps: Deps, call: Call, input: TaxPledgeCr
  */
 export async function createPledge(deps: Deps, call: Call, input: PledgeCreate, consents: readonly FormConsentChoice[] = []): Promise<{ pledge: Pledge; etag: string; }> {
   const { actor, who } = call;
-  const values = input.kind === 'donation' ? await createDonation(deps, call, input) : await createTaxPledge(deps, call, input);
+  const { values, names } = input.kind === 'donation' ? await createDonation(deps, call, input) : await createTaxPledge(deps, call, input);
   const paymentUrl = await paymentUrlOf(deps, actor.tenantId, call.tenantSlug);
   // Read before the transaction, which holds the database: the dates the acknowledgement gives.
   const campaigns = await campaignsInForce(deps);
@@ -160,7 +172,7 @@ export async function createPledge(deps: Deps, call: Call, input: PledgeCreate, 
       detail: { kind: row.kind, companyId: row.companyId, campaignYear: row.campaignYear },
     });
     await recordEvent(tx, who, { type: 'pledge.created', pledgeId: row.id });
-    const joined = (await findPledgeJoined(tx, row.tenantId, row.id))!;
+    const joined: PledgeJoined = { pledge: row, ...names };
     const pledge = projectPledge(actor, joined, { paymentUrl });
     // The payment page as the author is shown it (filled in for this gift).
     await mailPledgeAcknowledged(tx, campaigns, who, joined, pledge.paymentUrl ?? null);

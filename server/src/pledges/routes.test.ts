@@ -429,6 +429,20 @@ describe('/v1/pledges', () => {
       expect(read.beneficiary.siret).toBe('19753471200025');
     });
 
+    it('answers a new pledge as reading it back does: beneficiary, company, ETag (named from the checks’ lookups, not read back)', async () => {
+      for (const body of [
+        gift({ donor: { kind: 'company', companyId: t.ids.demo.companies.acme, address }, designation: { kind: 'entity', entityId: t.ids.demo.entities.engineering } }),
+        tax({ entityId: t.ids.demo.entities.management }),
+      ]) {
+        const created = await as('rep-acme').create(body);
+        expect(created.status).toBe(201);
+        const answer = (await created.json()) as Pledge;
+        const read = await as('rep-acme').get(`/${answer.id}`);
+        expect(answer).toEqual(await read.json());
+        expect(created.headers.get('etag')).toBe(read.headers.get('etag'));
+      }
+    });
+
     it('re-seeding an older database gives the schools their SIRET, and never overwrites one', async () => {
       const siretOf = async (id: string) => (await t.db.select({ siret: entities.siret }).from(entities).where(eq(entities.id, id)).get())?.siret;
       await t.db.update(entities).set({ siret: null }).where(eq(entities.id, t.ids.demo.entities.engineering)).run();

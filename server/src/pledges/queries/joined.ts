@@ -27,7 +27,8 @@ const entityColumn = <T>(column: AnyColumn) => sql<T>`(select ${column} from ${e
 const companyName = sql<string | null>`(select ${companies.name} from ${companies} where ${companies.id} = ${pledges.companyId})`;
 
 /**
- * Every write of a pledge reads it back through here: built and prepared once
+ * Every change of a pledge reads it back through here (a new one is named from
+ * the lookups its checks made: pledges/create.ts): built and prepared once
  * (db/prepare-once.ts). The names come from scalar subqueries, not joins: with
  * joins SQLite chose to scan `pledges` whenever its statistics said the table
  * was small (ANALYZE run before the pledges came: every pledge made then read

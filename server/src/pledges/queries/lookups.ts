@@ -22,16 +22,26 @@ function keptBeneficiaries(db: DbOrTx, tenantId: string) {
   return untilChange(db, `beneficiaries:${tenantId}`, () => listBeneficiaries(db, tenantId));
 }
 
-/** One entity of the tenant (its id and UAI), or undefined. */
-export async function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): Promise<{ id: string; uai: string | null } | undefined> {
+/** A beneficiary as a pledge names it: its id, and the name, UAI and SIRET its projection shows (pledges/project.ts). */
+export interface Beneficiary {
+  id: string;
+  name: string;
+  uai: string | null;
+  siret: string | null;
+}
+
+const beneficiary = (e: Beneficiary): Beneficiary => ({ id: e.id, name: e.name, uai: e.uai, siret: e.siret });
+
+/** One entity of the tenant, or undefined. */
+export async function findBeneficiary(db: DbOrTx, tenantId: string, entityId: string): Promise<Beneficiary | undefined> {
   const entity = (await keptBeneficiaries(db, tenantId)).find((e) => e.id === entityId);
-  return entity && { id: entity.id, uai: entity.uai };
+  return entity && beneficiary(entity);
 }
 
 /** The tenant's foundation (the first by name if several), or undefined. */
-export async function findFoundation(db: DbOrTx, tenantId: string): Promise<{ id: string } | undefined> {
+export async function findFoundation(db: DbOrTx, tenantId: string): Promise<Beneficiary | undefined> {
   const foundation = (await keptBeneficiaries(db, tenantId)).find((e) => e.kind === 'foundation');
-  return foundation && { id: foundation.id };
+  return foundation && beneficiary(foundation);
 }
 
 /** A company of the tenant as a pledge needs it: name, SIRET, SIREN, status. */
