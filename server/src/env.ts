@@ -21,6 +21,8 @@ export const EnvSchema = v.object({
    * rehearsed — writes then answer 507 while reads go on. Unset: no cap.
    */
   DATABASE_POOL_SIZE: v.optional(v.pipe(v.string(), v.regex(/^([1-9]|[1-9]\d)$/, 'DATABASE_POOL_SIZE must be a whole number from 1 to 99.'), v.transform(Number))),
+  /** PostgreSQL: `off` runs every statement unnamed, for a pooler in transaction mode (db/postgres/statement-names.ts). */
+  DATABASE_PREPARED_STATEMENTS: v.optional(v.picklist(['on', 'off'], 'DATABASE_PREPARED_STATEMENTS must be on or off.'), 'on'),
   DATABASE_MAX_PAGES: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/, 'DATABASE_MAX_PAGES must be a whole number of pages.'), v.transform(Number))),
   /** Accepted for the tools that read it; Passerelle behaves as in production unless PASSERELLE_DEV=1. */
   NODE_ENV: v.optional(v.picklist(['development', 'production', 'test'])),
@@ -60,6 +62,8 @@ export interface Config {
   databaseMaxPages: number | undefined;
   /** PostgreSQL: connections in each instance's pool (default 10). */
   databasePoolSize: number | undefined;
+  /** PostgreSQL: whether statements run often are prepared on the server. */
+  databasePreparedStatements: boolean;
   /** Development mode (PASSERELLE_DEV=1): the dev outbox and the other conveniences. Off unless switched on. */
   dev: boolean;
   smtpUrl: string | undefined;
@@ -109,6 +113,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: databasePath(e.DATABASE_URL, env.INIT_CWD),
     databaseMaxPages: e.DATABASE_MAX_PAGES,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
     dev,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

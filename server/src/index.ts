@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // Sign-in codes must be able to leave: an SMTP server that does not answer stops the boot now, not the first sign-in.
   if (config.smtpUrl && config.emailSignIn) await checkSmtp(config.smtpUrl);
   const { createApp } = await import('./app.ts');
-  const { db, close } = connectDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages, poolSize: config.databasePoolSize });
+  const { db, close } = connectDatabase(config.databaseUrl, { maxPages: config.databaseMaxPages, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements });
   // On PostgreSQL, N instances starting together migrate once (an advisory lock: db/postgres/migrate.ts).
   await migrateAnyDatabase(db);
   const { parameters } = config;

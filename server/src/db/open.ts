@@ -156,8 +156,8 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.te
  * Opens the database `url` names, on its engine: a PostgreSQL pool for
  * `postgres://…`, else the embedded SQLite file (`openDatabase`).
  */
-export function connectDatabase(url: string, options: { maxPages?: number | undefined; poolSize?: number | undefined } = {}): { db: Db; close: () => Promise<void> } {
-  if (isPostgresUrl(url)) return openPostgres(url, { max: options.poolSize });
+export function connectDatabase(url: string, options: { maxPages?: number | undefined; poolSize?: number | undefined; preparedStatements?: boolean } = {}): { db: Db; close: () => Promise<void> } {
+  if (isPostgresUrl(url)) return openPostgres(url, { max: options.poolSize, ...(options.preparedStatements === false ? { preparedStatements: false } : {}) });
   const { db, close } = openDatabase(url, options);
   return { db, close: async () => close() };
 }

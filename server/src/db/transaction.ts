@@ -183,7 +183,7 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
   for (let attempt = 0; ; attempt++) {
     const client = await engine.pool.connect();
     // The connection's own handle, with the statements already prepared on it (prepare-once.ts).
-    const connection = handleOfConnection(client);
+    const connection = handleOfConnection(engine, client);
     // Whether it wrote to what the instances keep in memory: forgotten here as soon as it is committed (change-listener.ts).
     connection.changedKept = false;
     const tx = connection.db;
@@ -263,7 +263,7 @@ export async function* inSnapshot<T>(db: Db, batches: (db: Db) => AsyncIterable<
   if (!engine) return yield* batches(db);
   await engine.ready;
   const client = await engine.pool.connect();
-  const snapshot = handleOfConnection(client).db;
+  const snapshot = handleOfConnection(engine, client).db;
   handles.set(snapshot, { db, depth: 0, client, reading: true });
   let ended = false;
   try {

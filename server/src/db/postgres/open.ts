@@ -15,6 +15,7 @@ import type { Db } from '../open.ts';
 import { toPostgres } from './statements.ts';
 import { fromDatabase } from '../refusal.ts';
 import { changesWatched, NotifiedCache } from './change-listener.ts';
+import { StatementNames } from './statement-names.ts';
 
 /** What runs statements: the pool, or a transaction's own connection. */
 export interface Queryable {
@@ -30,6 +31,8 @@ export class PostgresEngine {
     readonly pool: pg.Pool,
     /** Settles when the database can be used (a test's database is created first). */
     readonly ready: Promise<void>,
+    /** The statements run as named prepared statements on the pool's connections; none when undefined (statement-names.ts). */
+    readonly names?: StatementNames,
     /** Opens a connection outside the pool, with its settings (the cache's listening connection). */
     connect: () => pg.Client = () => new pg.Client(pool.options),
   ) {
@@ -67,14 +70,17 @@ const types = {
 /**
  * drizzle's statement callback over `target` (awaited before each statement);
  * `changed` is called after a statement that wrote to a table whose rows the
- * instances keep in memory (`change-listener.ts`).
+ * instances keep in memory (`change-listener.ts`); `names` names the
+ * statements prepared on the server (`statement-names.ts`).
  */
-export function runner(target: () => Queryable | Promise<Queryable>, changed?: () => void) {
+export function runner(target: () => Queryable | Promise<Queryable>, changed?: () => void, names?: StatementNames) {
   return async (sql: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
     let result: pg.QueryArrayResult;
     try {
       const client = await target();
-      result = await client.query({ text: toPostgres(sql), values: params, rowMode: 'array' });
+      const text = toPostgres(sql);
+      const name = names?.of(text);
+      result = await client.query(name ? { name, text, values: params, rowMode: 'array' } : { text, values: params, rowMode: 'array' });
     } catch (error) {
       // The server's refusal or the connection's failure: the API words the ones that mean "full" or "try again" (db/refusal.ts).
       throw fromDatabase(error);
@@ -86,8 +92,9 @@ export function runner(target: () => Queryable | Promise<Queryable>, changed?: (
   };
 }
 
-/** A database handle whose statements run on `target` (see `runner` for `changed`). */
-export const builderOn = (target: () => Queryable | Promise<Queryable>, changed?: () => void): Db => drizzle(runner(target, changed) as never) as unknown as Db;
+/** A database handle whose statements run on `target` (see `runner` for `changed` and `names`). */
+export const builderOn = (target: () => Queryable | Promise<Queryable>, changed?: () => void, names?: StatementNames): Db =>
+  drizzle(runner(target, changed, names) as never) as unknown as Db;
 
 /** A pooled connection's own handle, and whether its current transaction wrote to what the instances keep in memory. */
 export class ConnectionHandle {
@@ -95,10 +102,11 @@ export class ConnectionHandle {
   changedKept = false;
   readonly db: Db;
 
-  constructor(client: pg.PoolClient) {
+  constructor(client: pg.PoolClient, names?: StatementNames) {
     this.db = builderOn(
       () => client,
       () => (this.changedKept = true),
+      names,
     );
   }
 }
@@ -114,9 +122,9 @@ const connectionHandles = new WeakMap<pg.PoolClient, ConnectionHandle>();
  * transaction had a handle of its own. A connection serves one holder at a
  * time (the pool lends it to one), so its flag is that holder's.
  */
-export function handleOfConnection(client: pg.PoolClient): ConnectionHandle {
+export function handleOfConnection(engine: PostgresEngine, client: pg.PoolClient): ConnectionHandle {
   let handle = connectionHandles.get(client);
-  if (!handle) connectionHandles.set(client, (handle = new ConnectionHandle(client)));
+  if (!handle) connectionHandles.set(client, (handle = new ConnectionHandle(client, engine.names)));
   return handle;
 }
 
@@ -125,6 +133,8 @@ export interface PostgresOptions {
   readonly max?: number;
   /** Closes a connection idle this long (ms). */
   readonly idleTimeoutMillis?: number;
+  /** Statements run often are prepared on the server (default true; false behind a pooler in transaction mode: statement-names.ts). */
+  readonly preparedStatements?: boolean;
 }
 
 /** Opens a pool on `url` (`postgres://…`) and the database handle over it; its statements wait for `before` (creating a test's database). */
@@ -146,7 +156,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}, before:
   // for a transaction's own connection as for a statement's (db/refusal.ts words it 503).
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
   pool.connect = ((callback?: unknown) => (callback === undefined ? connect()!.catch((error: unknown) => Promise.reject(fromDatabase(error))) : connect(callback))) as typeof pool.connect;
-  const engine = new PostgresEngine(pool, before);
+  const engine = new PostgresEngine(pool, before, options.preparedStatements === false ? undefined : new StatementNames());
   // A write outside a transaction is committed when its statement returns: forgotten here at once.
   const db = builderOn(
     async () => {
@@ -154,6 +164,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}, before:
       return pool;
     },
     () => engine.cache.forget(),
+    engine.names,
   );
   engines.set(db, engine);
   return {
