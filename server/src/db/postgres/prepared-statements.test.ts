@@ -34,7 +34,7 @@ describe.runIf(process.env.PASSERELLE_TEST_POSTGRES)('prepared statements on Pos
     for (const one of opened) await one.close();
   });
 
-  const named = (db: Db, name: string) => db.select().from(cities).where(eq(cities.name, name)).all();
+  const named = async (db: Db, name: string) => db.select().from(cities).where(eq(cities.name, name)).all();
 
   it('prepares a statement the second time it runs, once, and answers as before', async () => {
     const db = open();
