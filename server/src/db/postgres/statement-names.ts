@@ -24,8 +24,8 @@
 const PATTERN = /\slike\s/i;
 
 export class StatementNames {
-  /** A text's name, how many times it was seen unnamed, or false: never named. */
-  readonly #texts = new Map<string, string | number | false>();
+  /** A text's name; true: seen once; false: never named. */
+  readonly #texts = new Map<string, string | boolean>();
   #named = 0;
   #sightings = 0;
 
@@ -47,7 +47,7 @@ export class StatementNames {
     if (known === false) return undefined;
     if (known === undefined) {
       if (this.#sightings >= this.maxSightings) this.#forgetSightings();
-      this.#texts.set(text, PATTERN.test(text) ? false : 1);
+      this.#texts.set(text, !PATTERN.test(text));
       this.#sightings++;
       return undefined;
     }
