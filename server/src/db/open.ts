@@ -13,6 +13,7 @@ import { openPostgres, postgresEngineOf } from './postgres/open.ts';
 import { migratePostgres, pendingPostgresMigrations } from './postgres/migrate.ts';
 import { rootOf } from './transaction.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { syncCommitsOffThread } from './wal-sync.ts';
 
 /**
  * The database as every query sees it: drizzle's SQLite query builder,
@@ -51,8 +52,11 @@ const migrationsFolder = resolve(serverRoot, 'drizzle');
 /**
  * Opens the SQLite database with the settings the data deserves: WAL for
  * concurrent readers, foreign keys enforced, a busy timeout instead of
- * immediate SQLITE_BUSY, and synchronous=FULL so that a committed consent or
- * pledge survives a power cut (better-sqlite3 defaults to NORMAL).
+ * immediate SQLITE_BUSY, and, for a file, nothing told before it is on disk
+ * so that a committed consent or pledge survives a power cut: the log is
+ * synced off the event loop, for the commits of many requests at once,
+ * before their promises settle (`wal-sync.ts`; that is `synchronous=FULL`'s
+ * promise without its wait on the main thread).
  *
  * `url` is a file path, `file:` URL, or `:memory:` (tests). `maxPages`
  * (DATABASE_MAX_PAGES) caps the file, to rehearse a full disk: writes beyond
@@ -63,7 +67,8 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   if (path !== ':memory:') makeFolder(dirname(resolve(path)));
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  // A file's commits reach its disk before anyone is told, synced off the event loop (wal-sync.ts).
+  const walSync = path === ':memory:' ? undefined : syncCommitsOffThread(sqlite, resolve(path));
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // A page cache for the indexes a request walks (SQLite's default is 2 MiB): the solicitation check over 10,000 people
@@ -82,6 +87,8 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
     close: () => {
       clearInterval(optimize);
       if (sqlite.open && !sqlite.readonly) sqlite.pragma('optimize');
+      // Commits made without a promise to wait for (the synchronous paths: boot, migrations) reach the disk too.
+      walSync?.close();
       sqlite.close();
     },
   };

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Db } from './open.ts';
 import { handleOfConnection, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
 import { databaseRefusal, fromDatabase } from './refusal.ts';
+import { walSyncOf } from './wal-sync.ts';
 
 /**
  * The asynchronous data layer's two entry points: `withTransaction` for
@@ -26,7 +27,11 @@ import { databaseRefusal, fromDatabase } from './refusal.ts';
  * Transactions begin IMMEDIATE, so that another process's write lock is
  * waited for under the busy timeout (see `openDatabase`), and never wait on
  * the network: mail and webhooks go through outboxes written in the
- * transaction and sent after it.
+ * transaction and sent after it. On a file, a transaction's or a read's
+ * promise settles only once what it committed, or may have seen committed,
+ * is on disk; that wait is outside the gate, so the next holder runs
+ * meanwhile and commits made during one fsync share the next
+ * (`wal-sync.ts`).
  *
  * On PostgreSQL (db/postgres/) there is no gate: each transaction has a
  * connection of its own from the pool and runs SERIALIZABLE, the isolation
@@ -110,7 +115,7 @@ export function withTransaction<T>(deps: { readonly db: Db }, work: (tx: Db) => 
   const engine = postgresEngineOf(db);
   if (engine) return postgresTransaction(db, engine, work, options);
   const client = connectionOf(db);
-  return gateOf(db).hold(async () => {
+  return durably(client, gateOf(db), async () => {
     // The same query builder, known to `query` and to nested transactions as this transaction's.
     const tx = Object.create(db) as Db;
     handles.set(tx, { db, depth: 0 });
@@ -133,6 +138,29 @@ export function withTransaction<T>(deps: { readonly db: Db }, work: (tx: Db) => 
     }
     return result;
   });
+}
+
+/**
+ * Runs `run` holding the SQLite gate, then, on a file database, settles only
+ * once the commits it made or may have seen are on disk (`wal-sync.ts`): the
+ * mark is taken inside the gate, where no transaction is open; the wait is
+ * outside it, so the next holder runs while the log is synced.
+ */
+function durably<T>(client: Database.Database, gate: Gate, run: () => Promise<T>): Promise<T> {
+  const wal = walSyncOf(client);
+  if (!wal) return gate.hold(run);
+  let mark = 0;
+  const marked = () => (mark = wal.mark());
+  return gate.hold(() => run().finally(marked)).then(
+    (result) => {
+      const synced = wal.durable(mark);
+      return synced ? synced.then(() => result) : result;
+    },
+    (error: unknown) => {
+      const synced = wal.durable(mark);
+      return synced ? synced.then(() => Promise.reject(error), () => Promise.reject(error)) : Promise.reject(error);
+    },
+  );
 }
 
 async function savepoint<T>(tx: Db, open: Open, work: (tx: Db) => Promise<T>): Promise<T> {
@@ -238,7 +266,7 @@ export function query<T>(db: Db, read: (db: Db) => T | Promise<T>): Promise<T> {
       return Promise.reject(error);
     }
   }
-  return gateOf(db).hold(async () => {
+  return durably(connectionOf(db), gateOf(db), async () => {
     const held = Object.create(db) as Db;
     handles.set(held, { db, depth: 0, reading: true });
     try {
