@@ -5,24 +5,37 @@ import { ProblemError } from './problem.ts';
 export const MAX_BODY_BYTES = 100 * 1024;
 
 /**
- * 413 for bodies over 100 KiB, counted as they stream when there is no
- * Content-Length. GET and HEAD never have a body (the Fetch API refuses one),
- * so they skip the check: asking a Node request for its body builds a whole
- * Fetch Request, which is a tenth of the cost of a small GET.
+ * 413 for bodies over 100 KiB: by their Content-Length when they declare
+ * one, counted as they stream when they do not. GET and HEAD never have a
+ * body (the Fetch API refuses one), so they skip the check.
+ *
+ * A declared length is checked without touching the body: Node's parser
+ * reads no more than that as the request's body. Asking a Node request for
+ * its body stream (as Hono's `bodyLimit` does first) builds a whole Fetch
+ * Request, a tenth of the cost of a small GET and 8 % of a profile edit's
+ * busy time, and the JSON is then read through web streams instead of
+ * straight from the socket.
  */
 export function limitBody(): MiddlewareHandler {
-  const limiter = (maxSize: number) =>
-    bodyLimit({
+  const tooLarge = (maxSize: number) => new ProblemError('tooLarge', 'request.tooLarge', { maxKiB: maxSize / 1024 });
+  const limiter = (maxSize: number) => ({
+    maxSize,
+    streamed: bodyLimit({
       maxSize,
       onError: () => {
-        throw new ProblemError('tooLarge', 'request.tooLarge', { maxKiB: maxSize / 1024 });
+        throw tooLarge(maxSize);
       },
-    });
+    }),
+  });
   const limit = limiter(MAX_BODY_BYTES);
   const larger = new Map(Object.entries(LARGER_BODIES).map(([path, size]) => [path, limiter(size)]));
   return function limitBody(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return (larger.get(c.req.path) ?? limit)(c, next);
+    const { maxSize, streamed } = larger.get(c.req.path) ?? limit;
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (parseInt(length, 10) > maxSize) throw tooLarge(maxSize);
+    return next();
   };
 }
 
