@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
 
+/** How a file is synced: `fs.fsync`, or a test's hand on it (to hold it, or to make it fail as a disk would). */
+export type FsyncFile = (fd: number, done: (error: Error | null) => void) => void;
+
 /**
  * SQLite commits made durable off the event loop, together (group commit).
  *
  * With `synchronous = FULL`, every COMMIT waits for the disk on the main
- * thread: on the benchmark's machine that was 0.3–0.5 ms in which the
- * process served nobody, a quarter of a profile edit's time. The file
+ * thread: on the benchmark's machine 0.2–0.5 ms in which the process
+ * served nobody, a quarter of a profile edit's time. The file
  * database now runs with `synchronous = NORMAL` (a commit is written to the
  * write-ahead log, in the system's cache, at once) and this class syncs the
  * log with `fsync` on libuv's thread pool. Every use of the database through
@@ -29,9 +32,6 @@ import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
  * that needs one fails too, until the process is restarted (PostgreSQL
  * stops for the same reason).
  */
-/** How a file is synced: `fs.fsync`, or a test's hand on it (to hold it, or to make it fail as a disk would). */
-export type FsyncFile = (fd: number, done: (error: Error | null) => void) => void;
-
 export class WalSync {
   readonly #walFile: string;
   readonly #totalChanges: Database.Statement;
