@@ -135,6 +135,18 @@ describe('a file database’s commits', () => {
     expect(held.asked).toHaveLength(1);
   });
 
+  it('still reach the disk, and their writer is answered, when the database closes during their fsync', async () => {
+    const held = heldSyncs();
+    const { db, wal, close } = await heldDatabase(held.sync);
+    const write = insert(db, 'cut at the grace');
+    await held.askedFor(1);
+    // The shutdown closes the database (its log's sync first, as openDatabase's close does) while the thread pool holds the log's descriptor.
+    wal.close();
+    close();
+    held.asked[0]!.release();
+    await expect(write).resolves.toBeUndefined();
+  });
+
   it('made without a promise (the synchronous paths) are synced when the database closes', async () => {
     const { db, close } = await fileDatabase();
     const wal = walSyncOf(clientOf(db))!;

@@ -126,8 +126,14 @@ export class WalSync {
       fsyncSync(fd);
       this.#synced = this.#committed;
     }
-    if (this.#fd !== undefined) closeSync(this.#fd);
-    this.#fd = undefined;
+    const letGo = () => {
+      if (this.#fd !== undefined) closeSync(this.#fd);
+      this.#fd = undefined;
+    };
+    // An fsync on the thread pool (a request cut at the end of the shutdown's grace) may not have begun: its number must not name another file by then.
+    const pending = this.#queued ?? this.#running;
+    if (pending) void pending.then(letGo, letGo);
+    else letGo();
   }
 }
 
