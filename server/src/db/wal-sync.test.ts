@@ -4,7 +4,9 @@ import { fsync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Db } from './open.ts';
+import { migrateDatabase, openDatabase, type Db } from './open.ts';
+import { createApp } from '../app.ts';
+import { testConfig } from '../env.ts';
 import { query, withTransaction } from './transaction.ts';
 import { sqliteCode } from './refusal.ts';
 import { syncCommitsOffThread, walSyncOf, type FsyncFile, type WalSync } from './wal-sync.ts';
@@ -133,6 +135,23 @@ describe('a file database’s commits', () => {
     await expect(insert(db, 'two')).rejects.toThrow(/could not be synced/);
     await expect(bodies(db)).rejects.toThrow(/could not be synced/);
     expect(held.asked).toHaveLength(1);
+  });
+
+  it('after a failed fsync, make the instance not ready (503 on /ready), so that its operators and load balancer are told', async () => {
+    const held = heldSyncs();
+    const { db, file } = await fileDatabase();
+    migrateDatabase(db);
+    // Held from here: the migrations' rows were synced without it.
+    syncCommitsOffThread(clientOf(db), file, held.sync);
+    const app = createApp({ db, config: testConfig(), mailer: { send: async () => undefined } });
+    expect((await app.request('/ready')).status).toBe(200);
+    const write = insert(db, 'one');
+    await held.askedFor(1);
+    held.asked[0]!.fail('EIO');
+    await expect(write).rejects.toThrow(/could not be synced/);
+    const res = await app.request('/ready');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'not-ready', checks: { database: 'failed' } });
   });
 
   it('still reach the disk, and their writer is answered, when the database closes during their fsync', async () => {
