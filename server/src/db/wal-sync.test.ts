@@ -141,7 +141,7 @@ describe('a file database’s commits', () => {
     const held = heldSyncs();
     const { db, file } = await fileDatabase();
     migrateDatabase(db);
-    // Held from here: the migrations' rows were synced without it.
+    // Held from here on: what the migrations wrote came before it (the first one syncs that at close).
     syncCommitsOffThread(clientOf(db), file, held.sync);
     const app = createApp({ db, config: testConfig(), mailer: { send: async () => undefined } });
     expect((await app.request('/ready')).status).toBe(200);
