@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { valuesUnseen } from './values-unseen.ts';
 
 /** Statements kept per connection; the least recently used goes first beyond it. */
 const KEPT = 1_000;
@@ -11,7 +12,10 @@ const KEPT = 1_000;
  * 6 % of a pledge's busy time in a CPU profile (`bench/api.ts --profile`),
  * more than running some of its statements. A query built twice gives the
  * same text (values are bound as parameters), so the second time it is only
- * bound and run. Queries compiled once for good (`prepareOnce`) do not need it.
+ * bound and run. Queries compiled once for good (`prepareOnce`) do not need it,
+ * but are compiled here too: every statement is compiled with its parameters
+ * hidden from the planner (`values-unseen.ts`), so that binding new values
+ * does not compile it again.
  *
  * A statement from here is shared by everyone who prepares that text: it is
  * handed out as a fresh one would be (rows as objects: not raw, plucked nor
@@ -25,7 +29,7 @@ export function withStatementCache(connection: Database.Database): Database.Data
   const prepare = (source: string): Database.Statement => {
     let statement = kept.get(source);
     if (statement === undefined) {
-      statement = connection.prepare(source);
+      statement = connection.prepare(valuesUnseen(source));
       if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
     } else {
       kept.delete(source);

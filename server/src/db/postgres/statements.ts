@@ -11,6 +11,8 @@
  * types, handled by the type parsers in `open.ts`.
  */
 
+import { rewriteCode } from '../sql-text.ts';
+
 /** Words after which a `+` can only be unary. */
 const BEFORE_OPERAND = new Set(['by', 'and', 'or', 'where', 'on', 'select', 'not', 'when', 'then', 'else', 'having']);
 
@@ -36,32 +38,12 @@ const MAX_KEPT = 2_000;
 export function toPostgres(sql: string): string {
   const known = translated.get(sql);
   if (known !== undefined) return known;
-  let out = '';
   let n = 0;
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === "'" || c === '"') {
-      // A quoted literal or identifier, with its doubled quotes: copied as it is.
-      let j = i + 1;
-      while (j < sql.length && !(sql[j] === c && sql[j + 1] !== c)) j += sql[j] === c ? 2 : 1;
-      out += sql.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      const j = end === -1 ? sql.length : end;
-      out += sql.slice(i, j);
-      i = j;
-    } else if (c === '+' && sql[i + 1] === '"' && unary(out)) {
-      i++;
-    } else if (c === '?') {
-      out += `$${++n}`;
-      i++;
-    } else {
-      out += c;
-      i++;
-    }
-  }
+  let out = rewriteCode(sql, (c, next, written) => {
+    if (c === '?') return `$${++n}`;
+    if (c === '+' && next === '"' && unary(written)) return '';
+    return c;
+  });
   out = out.replace(CONFLICT_TARGET, (_, head: string, columns: string) => `${head}${columns.replace(QUALIFIER, '')})`);
   if (translated.size >= MAX_KEPT) translated.clear();
   translated.set(sql, out);
