@@ -14,6 +14,7 @@ import { migratePostgres, pendingPostgresMigrations } from './postgres/migrate.t
 import { rootOf } from './transaction.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { syncCommitsOffThread } from './wal-sync.ts';
+import { Checkpointer } from './checkpointer.ts';
 
 /**
  * The database as every query sees it: drizzle's SQLite query builder,
@@ -69,6 +70,9 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
   sqlite.pragma('journal_mode = WAL');
   // A file's commits reach its disk before anyone is told, synced off the event loop (wal-sync.ts).
   const walSync = path === ':memory:' ? undefined : syncCommitsOffThread(sqlite, resolve(path));
+  // Its checkpoints too, on a thread of their own (checkpointer.ts), started after each sync of the log.
+  const checkpointer = walSync && new Checkpointer(sqlite, resolve(path));
+  if (walSync && checkpointer) walSync.afterSync = () => checkpointer.nudge();
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // A page cache for the indexes a request walks (SQLite's default is 2 MiB): the solicitation check over 10,000 people
@@ -89,6 +93,8 @@ export function openDatabase(url: string, options: { maxPages?: number | undefin
       if (sqlite.open && !sqlite.readonly) sqlite.pragma('optimize');
       // Commits made without a promise to wait for (the synchronous paths: boot, migrations) reach the disk too.
       walSync?.close();
+      // The last connection to close checkpoints the log and deletes it: the worker's goes first.
+      checkpointer?.close();
       sqlite.close();
     },
   };

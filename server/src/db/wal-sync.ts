@@ -51,6 +51,8 @@ export class WalSync {
   #failed: Error | undefined;
   /** How many fsyncs it has made (the tests read it). */
   syncs = 0;
+  /** Called after each fsync that succeeded (`open.ts` starts a checkpoint there). */
+  afterSync: (() => void) | undefined;
 
   constructor(sqlite: Database.Database, walFile: string, sync: FsyncFile = fsync) {
     this.#walFile = walFile;
@@ -104,6 +106,7 @@ export class WalSync {
     }).then(() => {
       this.#synced = Math.max(this.#synced, covers);
       this.#running = undefined;
+      this.afterSync?.();
     }, (error: unknown) => {
       this.#running = undefined;
       throw error;
