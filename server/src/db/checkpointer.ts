@@ -134,7 +134,6 @@ export class Checkpointer {
     }
     const wait = this.#endedAt + this.#pause - performance.now();
     if (wait > 0) {
-      this.#again = true;
       this.#waiting = setTimeout(() => {
         this.#waiting = undefined;
         this.nudge();
