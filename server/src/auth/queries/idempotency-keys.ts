@@ -17,13 +17,15 @@ export function findIdempotencyKey(db: DbOrTx, ref: IdempotencyKeyRef) {
 
 // Every idempotent write runs these three: built and prepared once (db/prepare-once.ts).
 const byKey = and(eq(idempotencyKeys.tenantId, sql.placeholder('tenantId')), eq(idempotencyKeys.personId, sql.placeholder('personId')), eq(idempotencyKeys.key, sql.placeholder('key')));
-const keyOf = prepareOnce((db) =>
-  db
+const keyOf = prepareOnce((db) => idempotencyKeyLookup(db).prepare());
+
+/** The statement of {@link findIdempotencyKey}, with `tenantId`, `personId` and `key` as placeholders (exported for its query-plan test). */
+export function idempotencyKeyLookup(db: DbOrTx) {
+  return db
     .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body, location: idempotencyKeys.location, createdAt: idempotencyKeys.createdAt })
     .from(idempotencyKeys)
-    .where(byKey)
-    .prepare(),
-);
+    .where(byKey);
+}
 
 /** Deletes a person's keys created before `cutoff` (a prefix of the primary key: cheap). */
 export function purgeIdempotencyKeysBefore(db: DbOrTx, tenantId: string, personId: string, cutoff: string): Promise<void> {
