@@ -22,7 +22,7 @@ async function busyKeys(db: Db, tenantId: string, heavy: string): Promise<void> 
 }
 
 // Every idempotent write (a pledge, an offer, a solicitation) first looks its key up: that must read
-// one entry whatever how many keys the person holds, or each write of a busy integration costs more
+// one entry however many keys the person holds, or each write of a busy integration costs more
 // than the one before it.
 describe('looking an idempotency key up', () => {
   it('reads the one entry, not all the person’s keys, with the plan a prepared statement is given', async () => {
