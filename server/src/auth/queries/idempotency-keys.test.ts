@@ -46,7 +46,8 @@ describe('looking an idempotency key up', () => {
         expect(plan['Actual Rows']).toBe(1);
         expect(plan['Rows Removed by Filter'] ?? 0).toBe(0);
       } finally {
-        await client.query('DEALLOCATE ALL').catch(() => {});
+        // Only this test's statement: node-postgres keeps track of the ones it prepared on the connection.
+        await client.query('DEALLOCATE key_lookup').catch(() => {});
         await client.query('RESET plan_cache_mode').catch(() => {});
         client.release();
       }
