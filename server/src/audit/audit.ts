@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/open.ts';
 import { sql } from 'drizzle-orm';
 import { auditLog } from '../db/tables/index.ts';
 import { prepareOnce } from '../db/prepare-once.ts';
-import { query } from '../db/transaction.ts';
+import { query, sendWithNext } from '../db/transaction.ts';
 
 export interface AuditEntry {
   action: string;
@@ -33,10 +33,14 @@ const insertEntry = prepareOnce((db) =>
     .prepare(),
 );
 
-/** Writes an audit entry; call it inside the transaction of the change it records. */
+/**
+ * Writes an audit entry; call it inside the transaction of the change it
+ * records. Nothing in the transaction reads it back, so on PostgreSQL it
+ * goes to the server with the transaction's next statement or its COMMIT
+ * (`sendWithNext`): its failure fails that statement, hence the transaction.
+ */
 export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): Promise<void> {
-  // Awaited: on PostgreSQL the statement is asynchronous, and its failure must fail the transaction's work, not float away.
-  return query(tx, async (tx) => {
+  return sendWithNext(tx, (tx) => query(tx, async (tx) => {
     await insertEntry(tx).run({
       id: crypto.randomUUID(),
       tenantId: who.tenantId,
@@ -50,7 +54,7 @@ export function writeAudit(tx: DbOrTx, who: AuditOrigin, entry: AuditEntry): Pro
       subjectId: entry.subjectId ?? null,
       detail: entry.detail ?? {},
     });
-  });
+  }));
 }
 
 /** The who/when/where of a signed-in request, for `writeAudit`. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { Db } from './open.ts';
-import { handleOfConnection, postgresEngineOf, type PostgresEngine } from './postgres/open.ts';
+import { handleOfConnection, postgresEngineOf, type ConnectionHandle, type PostgresEngine } from './postgres/open.ts';
 import { databaseRefusal, fromDatabase } from './refusal.ts';
 import { walSyncOf } from './wal-sync.ts';
 
@@ -78,6 +78,8 @@ interface Open {
   readonly reading?: boolean;
   /** PostgreSQL: the transaction's own connection. */
   readonly client?: pg.PoolClient;
+  /** PostgreSQL: that connection's handle, which may hold the transaction's BEGIN until its first statement. */
+  readonly connection?: ConnectionHandle;
 }
 
 const gates = new WeakMap<Db, Gate>();
@@ -166,7 +168,14 @@ function durably<T>(client: Database.Database, gate: Gate, run: () => Promise<T>
 async function savepoint<T>(tx: Db, open: Open, work: (tx: Db) => Promise<T>): Promise<T> {
   const name = `sp${++open.depth}`;
   const pgClient = open.client;
-  const exec = pgClient ? (sql: string) => pgClient.query(sql) : (sql: string) => connectionOf(open.db).exec(sql);
+  const { connection } = open;
+  const exec = pgClient
+    ? async (sql: string) => {
+        // What is ahead (the transaction's BEGIN, writes nobody waits for) goes first.
+        await connection?.flush();
+        return pgClient.query(sql);
+      }
+    : (sql: string) => connectionOf(open.db).exec(sql);
   await exec(`SAVEPOINT ${name}`);
   try {
     const result = await work(tx);
@@ -215,29 +224,36 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
     // Whether it wrote to what the instances keep in memory: forgotten here as soon as it is committed (change-listener.ts).
     connection.changedKept = false;
     const tx = connection.db;
-    handles.set(tx, { db, depth: 0, client });
+    const open: Open = { db, depth: 0, client, connection };
+    handles.set(tx, open);
+    // Its writes sent ahead are the transaction's too (savepoints included).
+    handles.set(connection.ahead, open);
     let broken: unknown;
     // A connection lost between two statements is told to its client as an event (without a listener, an
     // uncaught error: the process would end); its next statement then fails with words that do not say why.
     let lost: Error | undefined;
     const onLost = (error: Error) => (lost = error);
     client.on('error', onLost);
-    // BEGIN and COMMIT are the engine's statements too: a connection that fails there is the database's failure (db/refusal.ts).
-    const control = (statement: string) => client.query(statement).catch((error: unknown) => Promise.reject(fromDatabase(error)));
     try {
-      await control(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
+      // Sent with the work's first statement, in the same write (postgres/pipeline.ts).
+      connection.begin(options.behavior === 'deferred' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(tx);
-      await control('COMMIT');
+      // With the writes still ahead; work that sent nothing began nothing on the server, and commits nothing.
+      // COMMIT is the engine's statement too: a connection that fails there is the database's failure (db/refusal.ts).
+      await connection.commit().catch((error: unknown) => Promise.reject(fromDatabase(error)));
       if (connection.changedKept) engine.cache.forget();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+      await connection.rollback().catch((e: unknown) => (broken = e));
       // The lost connection is why the work failed: say so (503, try again), whatever its next statement said.
       if (lost && !databaseRefusal(error)) throw fromDatabase(lost);
       const code = postgresCode(error);
       if (code === undefined || !RETRYABLE.has(code) || Date.now() - began >= RETRY_BUDGET_MS) throw error;
     } finally {
       handles.delete(tx);
+      handles.delete(connection.ahead);
+      // Nothing left ahead for the connection's next holder.
+      connection.reset();
       client.off('error', onLost);
       const dead = lost ?? broken;
       client.release(dead instanceof Error ? dead : undefined);
@@ -245,6 +261,22 @@ async function postgresTransaction<T>(db: Db, engine: PostgresEngine, work: (tx:
     // Another transaction won: let it finish (the connection back in the pool meanwhile), then start again; later attempts wait longer, with jitter.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 5 * 2 ** Math.min(attempt, 10))));
   }
+}
+
+/**
+ * Runs `write` (one write answering no rows: an INSERT, UPDATE or DELETE
+ * without RETURNING) as part of the transaction `tx`. On PostgreSQL it is
+ * not sent at once but with the transaction's next statement or its COMMIT,
+ * in the same write to the server (postgres/pipeline.ts): for the writes
+ * nobody reads back in the transaction (an audit entry, an outbox row),
+ * whose answer the work would only wait for. Their failure then fails that
+ * next statement or the COMMIT, so the transaction fails as it would have.
+ * The statements reach the server in the order they were made. On SQLite,
+ * and outside a transaction, it runs at once.
+ */
+export async function sendWithNext(tx: Db, write: (tx: Db) => Promise<unknown>): Promise<void> {
+  const open = handles.get(tx);
+  await write(open?.connection && !open.reading ? open.connection.ahead : tx);
 }
 
 /** The database a handle belongs to (itself when it is the database). */

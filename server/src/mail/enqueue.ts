@@ -5,7 +5,8 @@
  */
 import { isOptionalMail, type MailKind, type MailParams } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
-import { insertMail, optedOutKinds } from './queries/outbox.ts';
+import { insertMail, optedOutKinds, type NewMailRow } from './queries/outbox.ts';
+import { sendWithNext } from '../db/transaction.ts';
 import { recipientOf, type Recipient } from './queries/recipients.ts';
 import { announceMailQueued } from './wake.ts';
 
@@ -35,7 +36,7 @@ export async function enqueueMail<K extends MailKind>(tx: DbOrTx, request: MailR
   if (!recipient) return 'noPerson';
   const optional = isOptionalMail(kind);
   if (optional && (await optedOutKinds(tx, tenantId, personId)).includes(kind)) return 'optedOut';
-  const inserted = await insertMail(tx, {
+  const row: NewMailRow = {
     tenantId,
     personId,
     address: recipient.address,
@@ -49,8 +50,12 @@ export async function enqueueMail<K extends MailKind>(tx: DbOrTx, request: MailR
     nextAttemptAt: recipient.address ? at : null,
     lastError: recipient.address ? null : 'no address',
     createdAt: at,
-  });
-  if (!inserted) return 'duplicate';
+  };
+  if (row.dedupeKey === null) {
+    // Nothing to be a duplicate of, and nothing in the transaction reads it back: on PostgreSQL it goes
+    // with the transaction's next statement or its COMMIT (`sendWithNext`), whose failure it then is.
+    await sendWithNext(tx, (tx) => insertMail(tx, row));
+  } else if (!(await insertMail(tx, row))) return 'duplicate';
   announceMailQueued();
   return 'queued';
 }

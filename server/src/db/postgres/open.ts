@@ -16,6 +16,7 @@ import { toPostgres } from './statements.ts';
 import { fromDatabase } from '../refusal.ts';
 import { changesWatched, NotifiedCache } from './change-listener.ts';
 import { StatementNames } from './statement-names.ts';
+import { answersNoRows, mayCarry, parsedOn, queryAfter, type Ahead } from './pipeline.ts';
 
 /** What runs statements: the pool, or a transaction's own connection. */
 export interface Queryable {
@@ -73,13 +74,19 @@ const types = {
  * instances keep in memory (`change-listener.ts`); `names` names the
  * statements prepared on the server (`statement-names.ts`).
  */
-export function runner(target: () => Queryable | Promise<Queryable>, changed?: () => void, names?: StatementNames) {
+export function runner(target: () => Queryable | Promise<Queryable>, changed?: () => void, names?: StatementNames, ahead?: ConnectionHandle) {
   return async (sql: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
     let result: pg.QueryArrayResult;
     try {
-      const client = await target();
       const text = toPostgres(sql);
       const name = names?.of(text);
+      // `ahead`'s writes answering no rows are sent with the connection's next statement (pipeline.ts).
+      if (method === 'run' && ahead?.takesAhead(text, name)) {
+        ahead.sendAhead({ text, name, values: params });
+        if (changed && changesWatched(sql)) changed();
+        return { rows: [], changes: 0 };
+      }
+      const client = await target();
       result = await client.query(name ? { name, text, values: params, rowMode: 'array' } : { text, values: params, rowMode: 'array' });
     } catch (error) {
       // The server's refusal or the connection's failure: the API words the ones that mean "full" or "try again" (db/refusal.ts).
@@ -93,21 +100,90 @@ export function runner(target: () => Queryable | Promise<Queryable>, changed?: (
 }
 
 /** A database handle whose statements run on `target` (see `runner` for `changed` and `names`). */
-export const builderOn = (target: () => Queryable | Promise<Queryable>, changed?: () => void, names?: StatementNames): Db =>
-  drizzle(runner(target, changed, names) as never) as unknown as Db;
+export const builderOn = (target: () => Queryable | Promise<Queryable>, changed?: () => void, names?: StatementNames, ahead?: ConnectionHandle): Db =>
+  drizzle(runner(target, changed, names, ahead) as never) as unknown as Db;
 
 /** A pooled connection's own handle, and whether its current transaction wrote to what the instances keep in memory. */
 export class ConnectionHandle {
   /** Set by a statement that wrote to a kept table; a transaction clears it when it begins. */
   changedKept = false;
+  /** What goes ahead of the next statement (pipeline.ts): the transaction's BEGIN, then writes nobody waits for. */
+  #ahead: Ahead[] = [];
+  /** Whether the transaction's BEGIN is among them, i.e. nothing of the transaction has reached the server. */
+  #beginAhead = false;
   readonly db: Db;
+  /** The same connection, for the writes nobody waits for: those answering no rows go with the next statement (`sendWithNext`). */
+  readonly ahead: Db;
 
-  constructor(client: pg.PoolClient, names?: StatementNames) {
-    this.db = builderOn(
-      () => client,
-      () => (this.changedKept = true),
-      names,
-    );
+  constructor(
+    readonly client: pg.PoolClient,
+    names?: StatementNames,
+  ) {
+    const queryable: Queryable = { query: (config) => this.#run(config) };
+    const changed = () => (this.changedKept = true);
+    this.db = builderOn(() => queryable, changed, names);
+    this.ahead = builderOn(() => queryable, changed, names, this);
+  }
+
+  /** Opens a transaction with `statement` (a BEGIN), sent with the first statement after it. */
+  begin(statement: string): void {
+    this.#ahead = [{ text: statement }];
+    this.#beginAhead = true;
+  }
+
+  /**
+   * Whether the statement may be sent ahead: it answers no rows, and is
+   * unnamed or already parsed here. A named one is run at once the first
+   * time on a connection, which parses it under its name (pipeline.ts); after
+   * that it goes ahead, only bound.
+   */
+  takesAhead(text: string, name: string | undefined): boolean {
+    return answersNoRows(text) && (name === undefined || parsedOn(this.client, name, text));
+  }
+
+  /** Sends `write` (see `takesAhead`) with the next statement. */
+  sendAhead(write: Ahead): void {
+    this.#ahead.push(write);
+  }
+
+  /** Commits, with the writes still ahead; a transaction of which nothing was sent has nothing to commit. */
+  async commit(): Promise<void> {
+    if (this.#beginAhead && this.#ahead.length === 1) return this.reset();
+    await this.#run({ text: 'COMMIT', rowMode: 'array' });
+  }
+
+  /** Rolls back: what is still ahead is never sent. */
+  async rollback(): Promise<void> {
+    const begun = !this.#beginAhead;
+    this.reset();
+    if (begun) await this.client.query('ROLLBACK');
+  }
+
+  /** Sends what is ahead on its own, if anything (before a statement not run through this handle's builder). */
+  async flush(): Promise<void> {
+    const ahead = this.#take();
+    if (ahead.length === 0) return;
+    // The last one carries the others, unnamed (a carrier must be parsed in its own query: pipeline.ts).
+    const last = ahead.pop()!;
+    await queryAfter(this.client, ahead, { text: last.text, values: last.values ? [...last.values] : [] });
+  }
+
+  /** Forgets what is ahead: never left for the connection's next holder. */
+  reset(): void {
+    this.#ahead = [];
+    this.#beginAhead = false;
+  }
+
+  #take(): Ahead[] {
+    const ahead = this.#ahead;
+    this.reset();
+    return ahead;
+  }
+
+  #run(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult> {
+    if (this.#ahead.length === 0) return this.client.query(config);
+    if (!mayCarry(this.client, config)) return this.flush().then(() => this.client.query(config));
+    return queryAfter(this.client, this.#take(), config);
   }
 }
 
