@@ -13,6 +13,7 @@ import { can, decide, profileAudience } from '@passerelle/schema';
 import type { DbOrTx } from '../db/open.ts';
 import { entityParents } from '../auth/session.ts';
 import { insertDeliveries } from './queries/deliveries.ts';
+import { sendWithNext } from '../db/transaction.ts';
 import { listEnabledSubscriptions, type WebhookSubscriptionRow } from './queries/subscriptions.ts';
 import { findProfile } from '../profiles/queries/profiles.ts';
 import { entityIdsOf, entityNames } from '../profiles/queries/people.ts';
@@ -139,7 +140,8 @@ export async function recordEvent(tx: DbOrTx, who: { tenantId: string; at: strin
       },
     ];
   });
-  await insertDeliveries(tx, rows);
+  // Nothing in the transaction reads them back: on PostgreSQL they go with its next statement or its COMMIT.
+  await sendWithNext(tx, (tx) => insertDeliveries(tx, rows));
   // Wakes this process's delivery runner once the transaction is over.
   if (rows.length > 0) announceDeliveriesQueued();
   return rows.length;
