@@ -51,6 +51,8 @@ interface Connection {
 
 /** node-postgres's `Query` as seen from a subclass: what its types leave out. */
 interface QueryInternals {
+  readonly name?: string;
+  readonly text: string;
   submit(connection: Connection): Error | null;
   handleCommandComplete(message: unknown, connection: Connection): void;
 }
@@ -74,6 +76,10 @@ class AfterAhead extends Query {
   }
 
   override submit(connection: Connection): Error | null {
+    // The one refusal node-postgres's submit can make of a statement here (`mayCarry` rules it out): made
+    // before anything is written, since statements ahead without their Sync would leave the connection waiting.
+    const previous = this.name === undefined ? undefined : connection.parsedStatements[this.name];
+    if (previous !== undefined && previous !== this.text) return super.submit(connection);
     connection.stream.cork?.();
     try {
       for (const { text, name, values } of this.ahead) {
