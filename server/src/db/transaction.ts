@@ -78,7 +78,7 @@ interface Open {
   readonly reading?: boolean;
   /** PostgreSQL: the transaction's own connection. */
   readonly client?: pg.PoolClient;
-  /** PostgreSQL: that connection's handle, which may hold the transaction's BEGIN until its first statement. */
+  /** PostgreSQL: that connection's handle, which holds the transaction's BEGIN and its writes sent ahead until its next statement. */
   readonly connection?: ConnectionHandle;
 }
 
