@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { testApp, testPostgres } from '../../testing.ts';
-import { sqliteOf, type Db } from '../../db/open.ts';
-import { postgresEngineOf } from '../../db/postgres/open.ts';
-import { toPostgres } from '../../db/postgres/statements.ts';
-import { valuesUnseen } from '../../db/values-unseen.ts';
+import { testApp } from '../../testing.ts';
+import type { Db } from '../../db/open.ts';
+import { queryPlan } from '../../db/query-plan.ts';
 import { idempotencyKeys } from '../../db/tables/index.ts';
 import { findIdempotencyKey, idempotencyKeyLookup, insertIdempotencyKey } from './idempotency-keys.ts';
 
@@ -32,31 +30,13 @@ describe('looking an idempotency key up', () => {
     await busyKeys(t.db, tenantId, heavy);
     const { sql: text } = idempotencyKeyLookup(t.db).toSQL();
 
-    if (testPostgres) {
-      // After five runs a named statement gets the generic plan, made without the values: forced here.
-      const client = await postgresEngineOf(t.db)!.pool.connect();
-      try {
-        await client.query('SET plan_cache_mode = force_generic_plan');
-        await client.query(`PREPARE key_lookup AS ${toPostgres(text)}`);
-        const values = [tenantId, heavy, 'key-999'].map((v) => client.escapeLiteral(v)).join(', ');
-        // The pool reads JSON as its text (db/postgres/open.ts).
-        const [explained] = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE key_lookup(${values})`)).rows;
-        const plan = (JSON.parse(explained!['QUERY PLAN']) as [{ Plan: Record<string, unknown> }])[0].Plan;
-        expect(plan['Index Name']).toBe('idempotency_keys_tenant_id_person_id_key_pk');
-        expect(plan['Actual Rows']).toBe(1);
-        expect(plan['Rows Removed by Filter'] ?? 0).toBe(0);
-      } finally {
-        // Only this test's statement: node-postgres keeps track of the ones it prepared on the connection.
-        await client.query('DEALLOCATE key_lookup').catch(() => {});
-        await client.query('RESET plan_cache_mode').catch(() => {});
-        client.release();
-      }
+    const plan = await queryPlan(t.db, text, [tenantId, heavy, 'key-999']);
+    if (plan.engine === 'postgres') {
+      expect(plan.plan['Index Name']).toBe('idempotency_keys_tenant_id_person_id_key_pk');
+      expect(plan.plan['Actual Rows']).toBe(1);
+      expect(plan.plan['Rows Removed by Filter'] ?? 0).toBe(0);
     } else {
-      // SQLite plans each statement once, without its values (db/values-unseen.ts).
-      const plan = sqliteOf(t.db)
-        .all<{ detail: string }>(sql.raw(`EXPLAIN QUERY PLAN ${valuesUnseen(text).replaceAll('?', "''")}`))
-        .map((r) => r.detail);
-      expect(plan).toEqual(['SEARCH idempotency_keys USING INDEX sqlite_autoindex_idempotency_keys_1 (tenant_id=? AND person_id=? AND key=?)']);
+      expect(plan.details).toEqual(['SEARCH idempotency_keys USING INDEX sqlite_autoindex_idempotency_keys_1 (tenant_id=? AND person_id=? AND key=?)']);
     }
 
     const found = await findIdempotencyKey(t.db, { tenantId, personId: heavy, key: 'key-999' });

@@ -18,14 +18,16 @@ export function findLiveSession(db: DbOrTx, tokenHash: string, now: string) {
   return query(db, (db) => liveSession(db).get({ tokenHash, now }));
 }
 
-const liveSession = prepareOnce((db) =>
-  db
+/** The statement `findLiveSession` runs (its tests read its plan). */
+export function liveSessionLookup(db: DbOrTx) {
+  return db
     .select({ id: sessions.id, tenantId: sessions.tenantId, personId: sessions.personId, method: sessions.method, createdAt: sessions.createdAt, slug: institutions.slug })
     .from(sessions)
     .innerJoin(institutions, eq(institutions.id, sessions.tenantId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .prepare(),
-);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))));
+}
+
+const liveSession = prepareOnce((db) => liveSessionLookup(db).prepare());
 
 export function markSessionRevoked(db: DbOrTx, sessionId: string, at: string): Promise<void> {
   return query(db, async (db) => {

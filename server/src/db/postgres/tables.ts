@@ -122,9 +122,12 @@ function pgTableFor(table: SQLiteTable): AnyPgTable {
       notNull(): unknown;
       primaryKey(): unknown;
       default(value: unknown): unknown;
+      unique(name?: string): unknown;
     };
     if (column.primary) built.primaryKey();
     else if (column.notNull) built.notNull();
+    // A column declared unique (`.unique()`: a session's token hash, an institution's slug) is unique here too, under the same name.
+    if (column.isUnique) built.unique(column.uniqueName);
     const value = defaultFor(column);
     if (value !== undefined) built.default(value);
     columns[column.name] = built;
