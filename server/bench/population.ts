@@ -9,7 +9,7 @@ import { addDays, defaultVisibility, offerStatuses, passesLuhn, visibilityLevels
 import { and, eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { SqliteDb } from '../src/db/open.ts';
-import { companies, memberships, offers, offerTargets, people, profiles } from '../src/db/tables/index.ts';
+import { companies, memberships, offers, offerTargets, people, profiles, sessions } from '../src/db/tables/index.ts';
 import type { DemoIds } from '../src/seed/demo.ts';
 import { derivedColumns, type Visibility } from '../src/profiles/document.ts';
 import { openForSeeding, seededRandom } from './harness.ts';
@@ -37,12 +37,16 @@ export function prepared<T extends SQLiteTable>(tx: SqliteDb, table: T, sample: 
 /**
  * Inserts `total` alumni of the demo tenant's two schools (person,
  * membership, profile with its derived search columns and a random mix of
- * field visibilities). Returns the time spent in the inserts, in ms.
+ * field visibilities, and a session each: every sign-in leaves one, and
+ * nothing deletes them, so a deployment's sessions number its people and
+ * more; a third of these are live, the rest expired). Returns the time spent
+ * in the inserts, in ms.
  */
 export function insertProfiles(db: SqliteDb, ids: DemoIds, total: number): number {
   const tenantId = ids.demo.tenantId;
   const schools = [ids.demo.entities.engineering, ids.demo.entities.management];
   const at = new Date().toISOString();
+  const liveUntil = new Date(Date.now() + 365 * 86_400_000).toISOString();
   const BATCH = 10_000;
   let insertMs = 0;
   for (let from = 0; from < total; from += BATCH) {
@@ -50,6 +54,7 @@ export function insertProfiles(db: SqliteDb, ids: DemoIds, total: number): numbe
     const personRows: (typeof people.$inferInsert)[] = [];
     const membershipRows: (typeof memberships.$inferInsert)[] = [];
     const profileRows: (typeof profiles.$inferInsert)[] = [];
+    const sessionRows: (typeof sessions.$inferInsert)[] = [];
     for (let i = from; i < from + count; i++) {
       const id = crypto.randomUUID();
       const g = pick(given);
@@ -81,16 +86,20 @@ export function insertProfiles(db: SqliteDb, ids: DemoIds, total: number): numbe
       };
       const visibility: Visibility = { ...defaultVisibility, familyName: pick(levels), givenName: pick(levels), employer: pick(levels), graduationYear: pick(levels) };
       profileRows.push({ personId: id, tenantId, ...fields, visibility, ...derivedColumns(fields, visibility), educationLocked: true, createdAt: at, updatedAt: at, confirmedAt: at });
+      // The hash of a token nobody holds: the load signs in people of its own.
+      sessionRows.push({ id: crypto.randomUUID(), tenantId, personId: id, tokenHash: `${crypto.randomUUID()}${crypto.randomUUID()}`.replaceAll('-', ''), method: 'host', createdAt: at, expiresAt: i % 3 ? at : liveUntil });
     }
     const t0 = performance.now();
     db.transaction((tx) => {
       const insertPerson = prepared(tx, people, personRows[0]);
       const insertMembership = prepared(tx, memberships, membershipRows[0]);
       const insertProfile = prepared(tx, profiles, profileRows[0]);
+      const insertSession = prepared(tx, sessions, sessionRows[0]);
       for (let c = 0; c < count; c++) {
         insertPerson.run(personRows[c]);
         insertMembership.run(membershipRows[c]);
         insertProfile.run(profileRows[c]);
+        insertSession.run(sessionRows[c]);
       }
     });
     insertMs += performance.now() - t0;

@@ -24,7 +24,7 @@ import { keptPostgres, postgresWorkingCopy } from '../../server/bench/kept-postg
 export type { Scale };
 
 /** Raise when the generated data changes, so that cached files are rebuilt. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 const journal = fileURLToPath(new URL('../../server/drizzle/meta/_journal.json', import.meta.url));
 const postgresJournal = fileURLToPath(new URL('../../server/drizzle-pg/meta/_journal.json', import.meta.url));
 
