@@ -75,6 +75,23 @@ export interface TestApp {
  */
 export const testPostgres = process.env.PASSERELLE_TEST_POSTGRES || undefined;
 
+/**
+ * What the database said when `statement` was refused, through drizzle's
+ * wrapping error (its cause on PostgreSQL); '' if it was not refused. A
+ * function, so that SQLite's synchronous throw is caught as PostgreSQL's
+ * rejection is.
+ */
+export async function databaseRefusal(statement: () => unknown): Promise<string> {
+  try {
+    await statement();
+    return '';
+  } catch (error) {
+    const said: string[] = [];
+    for (let e: unknown = error; e instanceof Error; e = e.cause) said.push(e.message);
+    return said.join('\n');
+  }
+}
+
 const seeded = await (async () => {
   const at = new TestClock().now();
   if (testPostgres) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { versionOf } from './testing.ts';
 import { and, eq } from 'drizzle-orm';
 import type { ConsentEventView, ConsentOverview, PurposeState } from '@passerelle/schema';
-import { testApp, type TestApp } from '../testing.ts';
+import { databaseRefusal, testApp, type TestApp } from '../testing.ts';
 import { consentEvents, purposeVersions, purposes, solicitationCapEvents } from '../db/tables/index.ts';
 
 type Json = Record<string, unknown>;
@@ -130,17 +130,6 @@ describe('PUT /v1/consents/:purpose', () => {
   });
 });
 
-/** What the database said when `statement` was refused, through drizzle's wrapping error (its cause on PostgreSQL); '' if it was not refused. */
-const refusal = async (statement: () => Promise<unknown>): Promise<string> => {
-  try {
-    await statement();
-    return '';
-  } catch (error) {
-    const said: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = e.cause) said.push(e.message);
-    return said.join('\n');
-  }
-};
 
 describe('consent events are append-only', () => {
   it('the database refuses UPDATE and DELETE on consent events (and on text versions)', async () => {
@@ -148,12 +137,12 @@ describe('consent events are append-only', () => {
     const { token, id } = await ines(t);
     await t.call('PUT', '/v1/consents/events', { token, body: { channels: { email: true }, version: (await versionOf(t, 'events')) } });
     await t.call('PUT', '/v1/consents/solicitation-cap', { token, body: { perMonth: 2 } });
-    await expect(refusal(async () => t.db.update(consentEvents).set({ granted: false }).where(eq(consentEvents.personId, id)).run())).resolves.toMatch(/append-only/);
-    await expect(refusal(async () => t.db.delete(consentEvents).where(eq(consentEvents.personId, id)).run())).resolves.toMatch(/append-only/);
-    await expect(refusal(async () => t.db.update(solicitationCapEvents).set({ perMonth: 9 }).run())).resolves.toMatch(/append-only/);
-    await expect(refusal(async () => t.db.delete(solicitationCapEvents).run())).resolves.toMatch(/append-only/);
-    await expect(refusal(async () => t.db.update(purposeVersions).set({ title: { fr: 'x', en: 'x' } }).run())).resolves.toMatch(/append-only/);
-    await expect(refusal(async () => t.db.delete(purposeVersions).run())).resolves.toMatch(/append-only/);
+    await expect(databaseRefusal(async () => t.db.update(consentEvents).set({ granted: false }).where(eq(consentEvents.personId, id)).run())).resolves.toMatch(/append-only/);
+    await expect(databaseRefusal(async () => t.db.delete(consentEvents).where(eq(consentEvents.personId, id)).run())).resolves.toMatch(/append-only/);
+    await expect(databaseRefusal(async () => t.db.update(solicitationCapEvents).set({ perMonth: 9 }).run())).resolves.toMatch(/append-only/);
+    await expect(databaseRefusal(async () => t.db.delete(solicitationCapEvents).run())).resolves.toMatch(/append-only/);
+    await expect(databaseRefusal(async () => t.db.update(purposeVersions).set({ title: { fr: 'x', en: 'x' } }).run())).resolves.toMatch(/append-only/);
+    await expect(databaseRefusal(async () => t.db.delete(purposeVersions).run())).resolves.toMatch(/append-only/);
     expect((await eventsOf(t, id))).toEqual([expect.objectContaining({ channel: 'email', granted: true })]);
   });
 });

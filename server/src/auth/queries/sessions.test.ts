@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { testApp } from '../../testing.ts';
+import { databaseRefusal, testApp } from '../../testing.ts';
 import type { Db } from '../../db/open.ts';
 import { queryPlan } from '../../db/query-plan.ts';
 import { institutions, sessions } from '../../db/tables/index.ts';
@@ -22,18 +22,6 @@ async function manySessions(db: Db, tenantId: string, personIds: readonly string
   }));
   for (let i = 0; i < rows.length; i += 500) await db.insert(sessions).values(rows.slice(i, i + 500)).run();
   await db.run(sql`ANALYZE sessions`);
-}
-
-/** What the engine said when it refused the write (drizzle's error and its causes), or 'written'. */
-async function refusal(write: () => unknown): Promise<string> {
-  try {
-    await write();
-    return 'written';
-  } catch (err) {
-    const said: string[] = [];
-    for (let e: unknown = err; e instanceof Error; e = e.cause) said.push(e.message);
-    return said.join(' / ');
-  }
 }
 
 // Every signed-in request looks its session up by the token's hash: that
@@ -70,9 +58,9 @@ describe('looking a session up', () => {
     const tenantId = t.ids.demo.tenantId;
     const session = { tenantId, personId: t.ids.demo.people['alumna-claire'], tokenHash: 'the-same-hash', method: 'host' as const, createdAt: '2026-03-01T09:00:00.000Z', expiresAt: '2026-03-03T09:00:00.000Z' };
     await insertSession(t.db, session);
-    expect(await refusal(() => insertSession(t.db, { ...session, personId: t.ids.demo.people['student-ines'] }))).toMatch(/UNIQUE constraint failed: sessions\.token_hash|"sessions_token_hash_unique"/);
+    expect(await databaseRefusal(() => insertSession(t.db, { ...session, personId: t.ids.demo.people['student-ines'] }))).toMatch(/UNIQUE constraint failed: sessions\.token_hash|"sessions_token_hash_unique"/);
     const [demo] = await t.db.select({ slug: institutions.slug }).from(institutions).where(sql`${institutions.id} = ${tenantId}`).all();
-    expect(await refusal(() => t.db.insert(institutions).values({ slug: demo!.slug, name: 'Another', createdAt: '2026-03-01T09:00:00.000Z' }).run())).toMatch(/UNIQUE constraint failed: institutions\.slug|"institutions_slug_unique"/);
+    expect(await databaseRefusal(() => t.db.insert(institutions).values({ slug: demo!.slug, name: 'Another', createdAt: '2026-03-01T09:00:00.000Z' }).run())).toMatch(/UNIQUE constraint failed: institutions\.slug|"institutions_slug_unique"/);
     expect(await t.db.select({ n: sql<number>`count(*)` }).from(sessions).where(sql`${sessions.tokenHash} = 'the-same-hash'`).all()).toEqual([{ n: 1 }]);
   });
 });
